@@ -1,0 +1,50 @@
+//! Typst compilation of a loaded page, with diagnostics rendered like the typst CLI's.
+
+use std::io::IsTerminal;
+
+use typst::diag::{SourceDiagnostic, Warned};
+use typst::foundations::Datetime;
+use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
+use typst_layout::PagedDocument;
+
+use crate::content::{LoadedPage, parse_date};
+use crate::world::PageWorld;
+
+/// A laid-out page and typst's warnings about it.
+pub struct Compiled {
+    pub document: PagedDocument,
+    pub warnings: Vec<SourceDiagnostic>,
+}
+
+/// Serves `page` to the world and lays it out. On failure, returns typst's errors (and warnings).
+pub fn compile(
+    world: &mut PageWorld,
+    page: &LoadedPage,
+) -> Result<Compiled, Vec<SourceDiagnostic>> {
+    let data = serde_json::to_vec(&page.view).expect("page data serializes");
+    let date = parse_date(&page.page.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
+    world.set_page(&page.page.template, data, date);
+    let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
+    match output {
+        Ok(document) => Ok(Compiled {
+            document,
+            warnings: warnings.into_iter().collect(),
+        }),
+        Err(errors) => Err(errors.into_iter().chain(warnings).collect()),
+    }
+}
+
+/// Prints diagnostics to stderr with file, line and the source lines, in colour on a terminal.
+pub fn print_diagnostics(world: &PageWorld, diagnostics: &[SourceDiagnostic]) {
+    let choice = if std::io::stderr().is_terminal() {
+        termcolor::ColorChoice::Auto
+    } else {
+        termcolor::ColorChoice::Never
+    };
+    let mut stderr = termcolor::StandardStream::stderr(choice);
+    if diagnostics::emit(&mut stderr, world, diagnostics, DiagnosticFormat::Human).is_err() {
+        for diagnostic in diagnostics {
+            eprintln!("banmian: {:?}: {}", diagnostic.severity, diagnostic.message);
+        }
+    }
+}

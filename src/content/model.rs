@@ -1,0 +1,81 @@
+//! The page as editors write it: typed YAML, unknown keys rejected.
+
+use serde::Deserialize;
+
+/// One page of a publication, as read from its YAML file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Page {
+    /// Template under `layout/templates/`, without `.typ`.
+    #[serde(default = "default_template")]
+    pub template: String,
+    pub folio: Folio,
+    /// Optional kicker (引题) above the headline.
+    #[serde(default)]
+    pub kicker: Option<String>,
+    pub headline: String,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub byline: Option<Byline>,
+    /// Lead paragraphs, blank-line separated.
+    #[serde(default)]
+    pub lead: Option<String>,
+    #[serde(default)]
+    pub lead_photo: Option<Photo>,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Page-wide photo credit, e.g. （本版图片均由…提供）.
+    #[serde(default)]
+    pub credit: Option<String>,
+}
+
+fn default_template() -> String {
+    "feature".into()
+}
+
+/// The running head: paper, date, page, section, people responsible.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Folio {
+    pub paper: String,
+    /// ISO date, `YYYY-MM-DD`; also fixes the PDF's timestamp.
+    pub date: String,
+    pub page: u32,
+    #[serde(default)]
+    pub section: Option<String>,
+    #[serde(default)]
+    pub editors: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Byline {
+    /// e.g. 本报记者
+    #[serde(default)]
+    pub label: Option<String>,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub number: u32,
+    /// Head phrases, set with a space between them.
+    pub head: Vec<String>,
+    /// Paragraphs, blank-line separated.
+    pub body: String,
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Photo {
+    /// Image path, relative to the page's YAML file.
+    pub file: String,
+    pub caption: String,
+    /// Per-photo credit, e.g. （张三 摄）.
+    #[serde(default)]
+    pub credit: Option<String>,
+}

@@ -1,0 +1,50 @@
+//! What templates see: the page as plain data, served to Typst as JSON.
+//! Text is data, never markup, so `#`, `$`, `*` or `[` print literally.
+
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    pub folio: FolioView,
+    pub kicker: Option<String>,
+    pub headline: String,
+    pub subtitle: Option<String>,
+    pub byline: Option<BylineView>,
+    pub lead: Vec<String>,
+    pub lead_photo: Option<PhotoView>,
+    pub sections: Vec<SectionView>,
+    pub credit: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FolioView {
+    pub paper: String,
+    pub date: String,
+    pub page: u32,
+    pub section: Option<String>,
+    pub editors: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BylineView {
+    pub label: Option<String>,
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub number: u32,
+    pub head: Vec<String>,
+    pub body: Vec<String>,
+    pub photos: Vec<PhotoView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PhotoView {
+    /// Root-relative virtual path, e.g. `/content/x/images/a.jpg`.
+    pub src: String,
+    pub caption: String,
+    pub credit: Option<String>,
+    pub width_px: u32,
+    pub height_px: u32,
+}

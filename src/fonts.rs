@@ -1,0 +1,124 @@
+//! The fonts a page may use: only the project's `fonts/` folder and any extra folders given,
+//! never the system's, so a page sets the same on every machine. Files are memory-mapped and a
+//! face is parsed only when a page uses it.
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use memmap2::Mmap;
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook, FontInfo};
+use typst::utils::LazyHash;
+use typst_kit::fonts::{FontSource, FontStore};
+
+/// One face in a mapped font file.
+struct MappedFace {
+    data: Bytes,
+    index: u32,
+}
+
+impl FontSource for MappedFace {
+    fn load(&self) -> Option<Font> {
+        Font::new(self.data.clone(), self.index)
+    }
+}
+
+/// Every face found, with where it came from.
+pub struct Fonts {
+    store: FontStore,
+    /// (file, face index) per entry of the book.
+    origins: Vec<(PathBuf, u32)>,
+}
+
+impl Fonts {
+    /// Indexes every `.ttf`, `.otf`, `.ttc` and `.otc` in `dirs` (not recursing into hidden
+    /// folders). Unreadable files are skipped with a warning.
+    pub fn scan(dirs: &[PathBuf]) -> Self {
+        let mut files = Vec::new();
+        for dir in dirs {
+            collect(dir, &mut files);
+        }
+        files.sort();
+        let mut fonts = Fonts {
+            store: FontStore::new(),
+            origins: Vec::new(),
+        };
+        for path in files {
+            if let Err(err) = fonts.add_file(&path) {
+                eprintln!("banmian: warning: skipping font {}: {err}", path.display());
+            }
+        }
+        fonts
+    }
+
+    fn add_file(&mut self, path: &Path) -> std::io::Result<()> {
+        let file = File::open(path)?;
+        // SAFETY: font files are read-only inputs; a file truncated while mapped is the same
+        // hazard every font loader that maps files accepts.
+        let map = unsafe { Mmap::map(&file)? };
+        let data = Bytes::new(map);
+        for index in 0..face_count(&data) {
+            if let Some(info) = FontInfo::new(&data, index) {
+                self.origins.push((path.to_path_buf(), index));
+                self.store.push((
+                    MappedFace {
+                        data: data.clone(),
+                        index,
+                    },
+                    info,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn book(&self) -> &LazyHash<FontBook> {
+        self.store.book()
+    }
+
+    pub fn font(&self, index: usize) -> Option<Font> {
+        self.store.font(index)
+    }
+
+    /// (family, variant, file) of every face, in book order.
+    pub fn list(&self) -> impl Iterator<Item = (&FontInfo, &Path)> {
+        self.origins
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (path, _))| Some((self.book().info(i)?, path.as_path())))
+    }
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if path.is_dir() && !hidden {
+            collect(&path, out);
+        } else if is_font_file(&path) {
+            out.push(path);
+        }
+    }
+}
+
+fn is_font_file(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
+}
+
+/// Faces in a font file: a collection's header says; a single font has one.
+fn face_count(data: &[u8]) -> u32 {
+    match data.get(..12) {
+        Some([b't', b't', b'c', b'f', _, _, _, _, n @ ..]) => {
+            u32::from_be_bytes([n[0], n[1], n[2], n[3]])
+        }
+        _ => 1,
+    }
+}

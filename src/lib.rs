@@ -1,0 +1,12 @@
+//! banmian: newspaper pages from YAML content and Typst templates, as print-ready PDF.
+//!
+//! The pipeline, one module each: [`content`] (YAML → checked data) → [`world`] (what Typst
+//! sees) → [`compile`] (layout) → [`export`] (PDF). [`project`] ties them together for one page.
+
+pub mod compile;
+pub mod content;
+pub mod export;
+pub mod fonts;
+pub mod images;
+pub mod project;
+pub mod world;

@@ -1,0 +1,158 @@
+//! A project folder (`layout/`, `content/`, `fonts/`) and the build of one page in it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use typst::diag::SourceDiagnostic;
+use typst_layout::PagedDocument;
+
+use crate::compile::{self, Compiled};
+use crate::content::{self, ContentError, LoadedPage};
+use crate::export;
+use crate::fonts::Fonts;
+use crate::world::PageWorld;
+
+/// The sample page, built when `banmian build` is given no file.
+pub const SAMPLE_PAGE: &str = "content/pingluo-cppcc/page.yaml";
+
+/// Why a build produced nothing.
+pub enum Failure {
+    /// The page's YAML is wrong: fix the content.
+    Content(Vec<ContentError>),
+    /// Typst could not lay the page out: fix the template (or the content it trips on).
+    Typst(Vec<SourceDiagnostic>),
+    /// Anything else: a project that cannot be found, a file that cannot be written.
+    Other(String),
+}
+
+pub struct Project {
+    pub root: PathBuf,
+    pub fonts: Arc<Fonts>,
+}
+
+impl Project {
+    /// Opens the project holding `page`: `root` if given, else the nearest folder above the
+    /// page that has `layout/templates/`. Fonts come from `<root>/fonts` and `font_paths`.
+    pub fn open(page: &Path, root: Option<&Path>, font_paths: &[PathBuf]) -> Result<Self, Failure> {
+        let root = match root {
+            Some(root) => root.to_path_buf(),
+            None => find_root(page).ok_or_else(|| {
+                Failure::Other(format!(
+                    "no layout/templates/ folder above {}; run banmian in a project folder or pass --root",
+                    page.display()
+                ))
+            })?,
+        };
+        let mut dirs = vec![root.join("fonts")];
+        dirs.extend(font_paths.iter().cloned());
+        Ok(Self {
+            root,
+            fonts: Arc::new(Fonts::scan(&dirs)),
+        })
+    }
+
+    pub fn world(&self) -> PageWorld {
+        PageWorld::new(self.root.clone(), self.fonts.clone())
+    }
+
+    pub fn load(&self, page: &Path) -> Result<LoadedPage, Failure> {
+        content::load(page, &self.root).map_err(Failure::Content)
+    }
+}
+
+/// Loads and lays out one page in `world`.
+pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Compiled, Failure> {
+    compile::compile(world, page).map_err(Failure::Typst)
+}
+
+/// PDF bytes for a laid-out page, identified and dated by its content so builds are reproducible.
+pub fn to_pdf(page: &LoadedPage, document: &PagedDocument) -> Result<Vec<u8>, Failure> {
+    let folio = &page.page.folio;
+    let ident = format!("banmian/{}/{}/{}", folio.paper, folio.date, folio.page);
+    export::pdf(document, &ident, fixed_date(page)).map_err(Failure::Typst)
+}
+
+/// The PDF's creation date: `SOURCE_DATE_EPOCH` if set, else the page's own date.
+fn fixed_date(page: &LoadedPage) -> Option<typst::foundations::Datetime> {
+    if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+    {
+        let days = secs.div_euclid(86_400);
+        let (y, m, d) = civil_from_days(days);
+        let s = secs.rem_euclid(86_400);
+        return typst::foundations::Datetime::from_ymd_hms(
+            y,
+            m,
+            d,
+            (s / 3600) as u8,
+            (s / 60 % 60) as u8,
+            (s % 60) as u8,
+        );
+    }
+    let (y, m, d) = content::parse_date(&page.page.folio.date)?;
+    typst::foundations::Datetime::from_ymd_hms(y, m, d, 0, 0, 0)
+}
+
+/// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+fn find_root(page: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(page).ok()?;
+    absolute
+        .ancestors()
+        .skip(1)
+        .find(|dir| dir.join("layout/templates").is_dir())
+        .map(Path::to_path_buf)
+}
+
+/// Default output for a page: `out/<name>.pdf`, named after the page's folder when the file is
+/// the usual `page.yaml`.
+pub fn default_output(page: &Path, extension: &str) -> PathBuf {
+    let stem = page.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
+    let name = match (
+        stem,
+        page.parent()
+            .and_then(|p| p.file_name())
+            .and_then(|n| n.to_str()),
+    ) {
+        ("page", Some(folder)) => folder.to_string(),
+        _ => stem.to_string(),
+    };
+    PathBuf::from("out").join(format!("{name}.{extension}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_epoch_days_to_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(18_898), (2021, 9, 28));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn names_output_after_the_page_folder() {
+        assert_eq!(
+            default_output(Path::new("content/x/page.yaml"), "pdf"),
+            PathBuf::from("out/x.pdf")
+        );
+        assert_eq!(
+            default_output(Path::new("a/front.yaml"), "pdf"),
+            PathBuf::from("out/front.pdf")
+        );
+    }
+}

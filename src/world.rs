@@ -1,0 +1,189 @@
+//! The one `World` banmian compiles in: sandboxed to the project root, fonts from the project,
+//! the page's data served as a virtual file, and a fixed date so output never depends on the clock.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_kit::diagnostics::DiagnosticWorld;
+use typst_kit::files::{FileLoader, FileStore};
+
+use crate::fonts::Fonts;
+
+/// Where the page's data and the entry point live in the virtual file system. Not real files.
+pub const DATA_PATH: &str = "/.banmian/page.json";
+const MAIN_PATH: &str = "/.banmian/main.typ";
+
+pub struct PageWorld {
+    root: PathBuf,
+    main: FileId,
+    library: LazyHash<Library>,
+    fonts: Arc<Fonts>,
+    files: FileStore<ProjectFiles>,
+    today: Option<Datetime>,
+}
+
+impl PageWorld {
+    pub fn new(root: PathBuf, fonts: Arc<Fonts>) -> Self {
+        let main = file_id(MAIN_PATH);
+        let files = FileStore::new(ProjectFiles {
+            root: root.clone(),
+            virtual_files: HashMap::new(),
+        });
+        let library = LazyHash::new(Library::builder().build());
+        Self {
+            root,
+            main,
+            library,
+            fonts,
+            files,
+            today: None,
+        }
+    }
+
+    /// Serves a page: its template name, its data as JSON, its date. Drops cached files so that
+    /// edits on disk are seen, while typst's memoized work is kept for a fast recompile.
+    pub fn set_page(&mut self, template: &str, data: Vec<u8>, date: Option<Datetime>) {
+        let main = format!(
+            "#import \"/layout/templates/{template}.typ\": template\n#template(json(\"{DATA_PATH}\"))\n"
+        );
+        let loader = self.files.loader_mut();
+        loader
+            .virtual_files
+            .insert(self.main, Bytes::from_string(main));
+        loader
+            .virtual_files
+            .insert(file_id(DATA_PATH), Bytes::new(data));
+        self.today = date;
+        self.files.reset();
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Real files read by the last compile, for watch mode.
+    pub fn dependencies(&mut self) -> Vec<PathBuf> {
+        let (loader, ids) = self.files.dependencies();
+        let mut paths: Vec<PathBuf> = ids
+            .filter_map(|id| id.vpath().realize(&loader.root).ok())
+            .filter(|p| p.exists())
+            .collect();
+        paths.sort();
+        paths
+    }
+}
+
+impl World for PageWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.files.source(id)
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.file(id)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+impl DiagnosticWorld for PageWorld {
+    fn name(&self, id: FileId) -> String {
+        id.vpath().get_without_slash().to_string()
+    }
+}
+
+/// Loads project files, refusing anything that resolves outside the root (symlinks included).
+struct ProjectFiles {
+    root: PathBuf,
+    virtual_files: HashMap<FileId, Bytes>,
+}
+
+impl FileLoader for ProjectFiles {
+    fn load(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.virtual_files.get(&id) {
+            return Ok(bytes.clone());
+        }
+        if !matches!(id.root(), VirtualRoot::Project) {
+            return Err(FileError::Other(Some(
+                "packages are not available: keep templates in layout/".into(),
+            )));
+        }
+        let path = id.vpath().realize(&self.root).map_err(FileError::Realize)?;
+        let real = path
+            .canonicalize()
+            .map_err(|err| FileError::from_io(err, &path))?;
+        let root = self
+            .root
+            .canonicalize()
+            .map_err(|err| FileError::from_io(err, &self.root))?;
+        if !real.starts_with(&root) {
+            return Err(FileError::Other(Some(
+                format!(
+                    "{} resolves outside the project root {}",
+                    path.display(),
+                    root.display()
+                )
+                .into(),
+            )));
+        }
+        if real.is_dir() {
+            return Err(FileError::IsDirectory);
+        }
+        std::fs::read(&real)
+            .map(Bytes::new)
+            .map_err(|err| FileError::from_io(err, &path))
+    }
+}
+
+fn file_id(path: &str) -> FileId {
+    RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("valid built-in path"),
+    )
+    .intern()
+}
+
+/// The root-relative virtual path (`/content/…`) of a real path, or why it cannot have one.
+pub fn virtual_path(root: &Path, path: &Path) -> Result<String, String> {
+    let escapes = || {
+        format!(
+            "{} lies outside the project root {}",
+            path.display(),
+            root.display()
+        )
+    };
+    let root = root
+        .canonicalize()
+        .map_err(|err| format!("project root {}: {err}", root.display()))?;
+    // Resolve `..` and symlinks where the file exists; otherwise judge the path as written.
+    let absolute = match path.canonicalize() {
+        Ok(real) => real,
+        Err(_) => std::path::absolute(path).map_err(|err| err.to_string())?,
+    };
+    let vpath = VirtualPath::virtualize(&root, &absolute).map_err(|_| escapes())?;
+    Ok(vpath.get_with_slash().to_string())
+}

@@ -1,0 +1,112 @@
+//! The sample page comes out as a finished, complete print PDF.
+
+use banmian::content;
+
+use crate::support::*;
+
+#[test]
+fn sample_is_one_broadsheet_page_with_bleed() {
+    let pdf = sample_pdf();
+    let info = poppler("pdfinfo", &["-box", pdf.to_str().unwrap()]);
+    assert!(info.contains("Pages:           1"), "{info}");
+    // 390 × 540 mm trim plus 3 mm bleed on every side = 396 × 546 mm.
+    let mm = |pt: f64| pt * 25.4 / 72.0;
+    let boxes = |name: &str| -> Vec<f64> {
+        let line = info
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} in {info}"));
+        line.split_whitespace()
+            .skip(1)
+            .map(|n| n.parse().unwrap())
+            .collect()
+    };
+    let media = boxes("MediaBox:");
+    let trim = boxes("TrimBox:");
+    assert!((mm(media[2] - media[0]) - 396.0).abs() < 0.1, "{media:?}");
+    assert!((mm(media[3] - media[1]) - 546.0).abs() < 0.1, "{media:?}");
+    assert!((mm(trim[2] - trim[0]) - 390.0).abs() < 0.1, "{trim:?}");
+    assert!((mm(trim[3] - trim[1]) - 540.0).abs() < 0.1, "{trim:?}");
+    assert!((mm(trim[0] - media[0]) - 3.0).abs() < 0.1, "{trim:?}");
+}
+
+#[test]
+fn every_font_is_embedded() {
+    let fonts = poppler("pdffonts", &[sample_pdf().to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "expected the house fonts, got:\n{fonts}");
+    for row in rows {
+        // Columns: name type encoding emb sub uni object ID
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let emb = cols[cols.len() - 5];
+        assert_eq!(emb, "yes", "font not embedded: {row}");
+    }
+    for family in ["NotoSerifCJK", "NotoSansCJK", "LXGWWenKai"] {
+        assert!(fonts.contains(family), "{family} missing from:\n{fonts}");
+    }
+}
+
+/// Everything the editor wrote, in the order they wrote it, is on the page.
+#[test]
+fn all_content_is_on_the_page_in_reading_order() {
+    let root = repo();
+    let page =
+        content::load(&root.join("content/pingluo-cppcc/page.yaml"), root).expect("sample loads");
+    let text = squash(&poppler(
+        "pdftotext",
+        &["-raw", sample_pdf().to_str().unwrap(), "-"],
+    ));
+    let view = &page.view;
+    let mut expected: Vec<String> = vec![view.headline.clone()];
+    expected.extend(view.subtitle.clone());
+    expected.extend(view.lead.iter().cloned());
+    expected.extend(view.lead_photo.iter().map(|p| p.caption.clone()));
+    for section in &view.sections {
+        expected.push(section.head.join(""));
+        expected.extend(section.photos.iter().map(|p| p.caption.clone()));
+        expected.extend(section.body.iter().cloned());
+    }
+    expected.extend(view.credit.clone());
+    assert_eq!(view.sections.len(), 6);
+    assert_eq!(view.lead.len(), 4);
+    let captions = view.lead_photo.iter().count()
+        + view.sections.iter().map(|s| s.photos.len()).sum::<usize>();
+    assert_eq!(captions, 8);
+
+    let mut from = 0;
+    for item in expected {
+        let needle = squash(&item);
+        match text[from..].find(&needle) {
+            Some(at) => from += at + needle.len(),
+            None => panic!(
+                "not found in order: {item}\n(present anywhere: {})",
+                text.contains(&needle)
+            ),
+        }
+    }
+}
+
+#[test]
+fn markup_characters_in_content_print_literally() {
+    let nasty = r"#set text(red) $x^2$ *bold* _em_ [link] <label> @ref \n // not a comment";
+    // Block scalars keep every character as typed, `#` included.
+    let yaml = MINIMAL_PAGE.replace("第一段正文。", nasty).replace(
+        "caption: 图片说明。",
+        &format!("caption: |-\n          {nasty}"),
+    );
+    let project = TempProject::new("literal", &yaml);
+    let pdf = project.root.join("out.pdf");
+    let out = project.build(&pdf);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = squash(&poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]));
+    assert_eq!(
+        text.matches(&squash(nasty)).count(),
+        2,
+        "literal text missing from:\n{text}"
+    );
+}
+
+/// Text without whitespace, so line breaks and spacing do not matter.
+fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}

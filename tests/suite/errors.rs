@@ -1,0 +1,130 @@
+//! Bad input: a clear message naming file, line and column, exit status 1, and no output
+//! written (an existing PDF is left as it was).
+
+use std::path::Path;
+
+use crate::support::*;
+
+/// Builds `yaml` over an existing output file and checks the failure is reported as promised.
+fn assert_rejected(name: &str, yaml: &str, expected: &[&str]) -> String {
+    let project = TempProject::new(name, yaml);
+    assert_fails_cleanly(&project, expected)
+}
+
+fn assert_fails_cleanly(project: &TempProject, expected: &[&str]) -> String {
+    let pdf = project.root.join("out.pdf");
+    std::fs::write(&pdf, b"previous good PDF").unwrap();
+    let out = project.build(&pdf);
+    let message = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "exit status; stderr:\n{message}"
+    );
+    for needle in expected {
+        assert!(
+            message.contains(needle),
+            "expected `{needle}` in:\n{message}"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        b"previous good PDF",
+        "output was overwritten"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&project.root)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    message
+}
+
+#[test]
+fn malformed_yaml_names_line_and_column() {
+    let yaml = MINIMAL_PAGE.replace("headline: 测试标题", "headline: [unclosed");
+    assert_rejected("malformed", &yaml, &["page.yaml:", "error:", "hint:"]);
+}
+
+#[test]
+fn unknown_key_suggests_the_right_one() {
+    let yaml = MINIMAL_PAGE.replace("caption:", "captoin:");
+    let message = assert_rejected(
+        "unknown-key",
+        &yaml,
+        &["unknown field `captoin`", "did you mean `caption`?"],
+    );
+    assert!(
+        message.contains("page.yaml:17:"),
+        "line of the misspelt key:\n{message}"
+    );
+}
+
+#[test]
+fn wrong_type_is_explained() {
+    let yaml = MINIMAL_PAGE.replace("page: 1", "page: first");
+    assert_rejected(
+        "wrong-type",
+        &yaml,
+        &["page.yaml:5:", "invalid type", "hint:"],
+    );
+}
+
+#[test]
+fn missing_image_points_at_its_line() {
+    let yaml = MINIMAL_PAGE.replace("photo-1.jpg", "no-such-photo.jpg");
+    assert_rejected(
+        "missing-image",
+        &yaml,
+        &["page.yaml:16:17:", "no-such-photo.jpg", "not found"],
+    );
+}
+
+#[test]
+fn image_outside_the_project_is_refused() {
+    let yaml = MINIMAL_PAGE.replace("images/photo-1.jpg", "../../../../../../../etc/hostname");
+    assert_rejected(
+        "escape",
+        &yaml,
+        &["page.yaml:16:", "outside the project root"],
+    );
+}
+
+#[test]
+fn duplicate_section_numbers_are_caught() {
+    let second = "  - number: 1\n    head: [重复]\n    body: |\n      文字。\n";
+    let yaml = format!("{MINIMAL_PAGE}{second}");
+    assert_rejected(
+        "duplicate",
+        &yaml,
+        &["page.yaml:19:", "section number 1 is used twice"],
+    );
+}
+
+#[test]
+fn template_syntax_error_shows_the_template_source() {
+    let project = TempProject::new("template-error", MINIMAL_PAGE);
+    let broken = "#let template(page) = {\n  text(size: 10pt, page.headline\n}\n";
+    std::fs::write(project.root.join("layout/templates/broken.typ"), broken).unwrap();
+    let yaml = MINIMAL_PAGE.replace("template: feature", "template: broken");
+    std::fs::write(project.page(), yaml).unwrap();
+    assert_fails_cleanly(&project, &["error:", "layout/templates/broken.typ:2:"]);
+}
+
+#[test]
+fn unknown_template_lists_the_known_ones() {
+    let yaml = MINIMAL_PAGE.replace("template: feature", "template: featrue");
+    assert_rejected(
+        "unknown-template",
+        &yaml,
+        &["page.yaml:1:11:", "did you mean `feature`?"],
+    );
+}
+
+#[test]
+fn usage_error_exits_with_2() {
+    let out = banmian(&["build", "--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(Path::new(env!("CARGO_BIN_EXE_banmian")).exists());
+}

@@ -1,0 +1,126 @@
+//! Running banmian and reading its PDFs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn banmian(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .args(args)
+        .current_dir(repo())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("banmian runs")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A poppler tool's stdout.
+pub fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} is needed (poppler-utils): {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The sample page, built once for all tests that only look at it.
+pub fn sample_pdf() -> &'static Path {
+    static PDF: OnceLock<PathBuf> = OnceLock::new();
+    PDF.get_or_init(|| {
+        let dir = scratch("sample");
+        let pdf = dir.join("sample.pdf");
+        let out = banmian(&["build", "-o", pdf.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "sample build failed:\n{}",
+            stderr(&out)
+        );
+        pdf
+    })
+}
+
+/// A fresh, empty folder under target/ for one test.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = repo().join("target/test-scratch").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A throwaway project: the repo's layout/ copied, a page written from `yaml`, the sample's
+/// images beside it. Fonts come from the repo via --font-path.
+pub struct TempProject {
+    pub root: PathBuf,
+}
+
+impl TempProject {
+    pub fn new(name: &str, yaml: &str) -> Self {
+        let root = scratch(name);
+        copy_dir(&repo().join("layout"), &root.join("layout"));
+        copy_dir(
+            &repo().join("content/pingluo-cppcc/images"),
+            &root.join("content/p/images"),
+        );
+        std::fs::write(root.join("content/p/page.yaml"), yaml).unwrap();
+        Self { root }
+    }
+
+    pub fn page(&self) -> PathBuf {
+        self.root.join("content/p/page.yaml")
+    }
+
+    pub fn build(&self, output: &Path) -> Output {
+        let fonts = repo().join("fonts");
+        banmian(&[
+            "build",
+            self.page().to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--font-path",
+            fonts.to_str().unwrap(),
+        ])
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A small valid page; tests vary it to make bad ones.
+pub const MINIMAL_PAGE: &str = r#"template: feature
+folio:
+  paper: 测试报
+  date: 2024-01-15
+  page: 1
+headline: 测试标题
+sections:
+  - number: 1
+    head: [第一部分, 小标题]
+    body: |
+      第一段正文。
+
+      第二段正文。
+    photos:
+      - file: images/photo-1.jpg
+        caption: 图片说明。
+"#;
