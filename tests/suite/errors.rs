@@ -56,7 +56,7 @@ fn unknown_key_suggests_the_right_one() {
         &["unknown field `captoin`", "did you mean `caption`?"],
     );
     assert!(
-        message.contains("page.yaml:17:"),
+        message.contains("page.yaml:16:9:"),
         "line of the misspelt key:\n{message}"
     );
 }
@@ -77,7 +77,7 @@ fn missing_image_points_at_its_line() {
     assert_rejected(
         "missing-image",
         &yaml,
-        &["page.yaml:16:17:", "no-such-photo.jpg", "not found"],
+        &["page.yaml:15:15:", "no-such-photo.jpg", "not found"],
     );
 }
 
@@ -87,7 +87,7 @@ fn image_outside_the_project_is_refused() {
     assert_rejected(
         "escape",
         &yaml,
-        &["page.yaml:16:", "outside the project root"],
+        &["page.yaml:15:15:", "outside the project root"],
     );
 }
 
@@ -98,7 +98,7 @@ fn duplicate_section_numbers_are_caught() {
     assert_rejected(
         "duplicate",
         &yaml,
-        &["page.yaml:19:", "section number 1 is used twice"],
+        &["page.yaml:17:13:", "section number 1 is used twice"],
     );
 }
 
