@@ -1,26 +1,77 @@
-//! Reading photos safely: headers first, with limits, so a bad file is an error, not a crash.
+//! Reading photos safely: headers first, with limits, so a bad file is an error, not a crash or
+//! an out-of-memory; and resampling photos far sharper than print needs.
 
+use std::io::Cursor;
 use std::path::Path;
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 /// Largest image we accept, in pixels per side and in decoded bytes.
 pub const MAX_SIDE: u32 = 20_000;
 pub const MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Pixel size from the file's header, without decoding it.
+/// Pixel size as displayed (EXIF rotation applied), from the header, without decoding the
+/// pixels. Refuses files that are not images, are truncated, or claim absurd sizes.
 pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
-    let reader = image::ImageReader::open(path)
-        .and_then(|r| r.with_guessed_format())
-        .map_err(|err| format!("cannot read it ({err})"))?;
-    if reader.format().is_none() {
-        return Err("not an image banmian can read (use JPEG or PNG)".into());
+    let bytes = std::fs::read(path).map_err(|err| format!("cannot read it ({err})"))?;
+    let format = image::guess_format(&bytes)
+        .ok()
+        .filter(|f| matches!(f, ImageFormat::Jpeg | ImageFormat::Png))
+        .ok_or("not a JPEG or PNG image")?;
+    if !is_complete(&bytes, format) {
+        return Err("the file is truncated (it ends before the image does); export it again".into());
     }
-    let (w, h) = reader
-        .into_dimensions()
-        .map_err(|err| format!("damaged or unsupported image ({err})"))?;
+    let mut reader = ImageReader::with_format(Cursor::new(&bytes), format);
+    reader.limits(limits());
+    let mut decoder = reader.into_decoder().map_err(|err| format!("damaged or unsupported image ({err})"))?;
+    let (w, h) = decoder.dimensions();
     if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(format!(
-            "{w} × {h} pixels is outside what a page can use (at most {MAX_SIDE} per side)"
-        ));
+        return Err(format!("{w} × {h} pixels is more than a page can use (at most {MAX_SIDE} per side)"));
     }
-    Ok((w, h))
+    let turned = decoder.orientation().is_ok_and(|o| {
+        use image::metadata::Orientation::*;
+        matches!(o, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
+    });
+    Ok(if turned { (h, w) } else { (w, h) })
+}
+
+/// Whether the file holds its closing marker: a JPEG's EOI, a PNG's IEND chunk.
+fn is_complete(bytes: &[u8], format: ImageFormat) -> bool {
+    match format {
+        // Some cameras pad after EOI, so look for it near the end rather than at it.
+        ImageFormat::Jpeg => bytes[bytes.len().saturating_sub(4096)..].windows(2).any(|w| w == [0xFF, 0xD9]),
+        ImageFormat::Png => bytes.len() >= 12 && &bytes[bytes.len() - 8..bytes.len() - 4] == b"IEND",
+        _ => true,
+    }
+}
+
+fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    limits
+}
+
+/// Decodes `bytes` (EXIF rotation applied) and resamples it to `width` × `height` pixels,
+/// re-encoded as JPEG (quality 90) or, for PNG sources, PNG. Deterministic for the same input.
+pub fn resample(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    reader.limits(limits());
+    let format = reader.format();
+    let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
+    let orientation = decoder.orientation().ok();
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(|e| e.to_string())?;
+    if let Some(orientation) = orientation {
+        picture.apply_orientation(orientation);
+    }
+    let resized = picture.resize_exact(width, height, image::imageops::FilterType::CatmullRom);
+    let mut out = Cursor::new(Vec::new());
+    if format == Some(ImageFormat::Png) {
+        resized.write_to(&mut out, ImageFormat::Png).map_err(|e| e.to_string())?;
+    } else {
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+        resized.into_rgb8().write_with_encoder(encoder).map_err(|e| e.to_string())?;
+    }
+    Ok(out.into_inner())
 }

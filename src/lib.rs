@@ -10,3 +10,5 @@ pub mod fonts;
 pub mod images;
 pub mod project;
 pub mod world;
+pub mod preflight;
+pub mod print_boxes;

@@ -64,6 +64,18 @@ impl PageWorld {
         self.files.reset();
     }
 
+    /// Serves `bytes` in place of the project file at `vpath` (e.g. a resampled photo) until the
+    /// next `set_page`.
+    pub fn replace_file(&mut self, vpath: &str, bytes: Bytes) {
+        self.files.loader_mut().virtual_files.insert(file_id(vpath), bytes);
+        self.files.reset();
+    }
+
+    /// The bytes typst is given for the project file at `vpath`.
+    pub fn served(&self, vpath: &str) -> Option<Bytes> {
+        self.files.file(file_id(vpath)).ok()
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }

@@ -26,6 +26,17 @@ impl<'a> Locator<'a> {
             .map_or((1, 1), |(line, col, _)| (line, col))
     }
 
+    /// The first occurrence of `c` at or after `line`, as (line, column); falls back to the
+    /// first occurrence anywhere.
+    pub fn char_from(&self, line: usize, c: char) -> Option<(usize, usize)> {
+        let find = |skip: usize| {
+            self.source.lines().enumerate().skip(skip).find_map(|(i, text)| {
+                text.chars().position(|x| x == c).map(|col| (i + 1, col + 1))
+            })
+        };
+        find(line.saturating_sub(1)).or_else(|| find(0))
+    }
+
     /// Lines of the form `[- ]key: value`, as (line, value column, value text).
     fn entries(&self, key: &'a str) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
         self.source

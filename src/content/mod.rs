@@ -14,7 +14,7 @@ pub use model::{Byline, Folio, Page, Photo, Section};
 pub use text::{is_wide, paragraphs};
 pub use view::{BylineView, FolioView, PageView, PhotoView, SectionView};
 
-use locate::Locator;
+pub use locate::Locator;
 
 /// A page read from disk and found valid.
 #[derive(Debug)]

@@ -1,0 +1,111 @@
+//! The marks templates leave for preflight (see `layout/components/marks.typ`): house-style
+//! settings and the start and end of every story.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use typst::foundations::{Content, Label, Selector};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::layout::Point;
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+const HOUSE: &str = "banmian-house";
+const STORY: &str = "banmian-story";
+
+/// What the house style says a page must meet. A template that publishes nothing gets these
+/// defaults.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case", default)]
+pub struct House {
+    /// Pages the template is meant to fill; anything beyond is overset.
+    pub pages: usize,
+    pub photo_warn_ppi: f64,
+    pub photo_error_ppi: f64,
+    pub photo_downsample_ppi: f64,
+    pub photo_target_ppi: f64,
+    /// Body line pitch, pt.
+    pub pitch: f64,
+    /// Foot of the type area from the page top, pt.
+    pub type_bottom: f64,
+    /// Font families per role: `body`, `caption`, `head`…
+    pub roles: BTreeMap<String, Vec<String>>,
+}
+
+impl Default for House {
+    fn default() -> Self {
+        Self {
+            pages: 1,
+            photo_warn_ppi: 200.0,
+            photo_error_ppi: 120.0,
+            photo_downsample_ppi: 400.0,
+            photo_target_ppi: 300.0,
+            pitch: 13.0,
+            type_bottom: f64::INFINITY,
+            roles: BTreeMap::new(),
+        }
+    }
+}
+
+/// The start or end of a story, where it landed.
+#[derive(Debug, Clone)]
+pub struct StoryMark {
+    pub story: String,
+    pub start: bool,
+    pub page: usize,
+    pub at: Point,
+}
+
+#[derive(Deserialize)]
+struct StoryValue {
+    story: String,
+    edge: String,
+}
+
+pub fn house(document: &PagedDocument) -> House {
+    query(document, HOUSE)
+        .first()
+        .and_then(|content| serde_json::from_value(value_of(content)?).ok())
+        .unwrap_or_default()
+}
+
+/// Story marks in document order.
+pub fn stories(document: &PagedDocument) -> Vec<StoryMark> {
+    let introspector = document.introspector();
+    query(document, STORY)
+        .iter()
+        .filter_map(|content| {
+            let value: StoryValue = serde_json::from_value(value_of(content)?).ok()?;
+            let position = introspector.position(content.location()?)?;
+            Some(StoryMark {
+                story: value.story,
+                start: value.edge == "start",
+                page: position.page.get(),
+                at: position.point,
+            })
+        })
+        .collect()
+}
+
+/// If `content` is a story mark, its (story, is-start).
+pub fn story_edge(content: &Content) -> Option<(String, bool)> {
+    if content.label() != label(STORY) {
+        return None;
+    }
+    let value: StoryValue = serde_json::from_value(value_of(content)?).ok()?;
+    Some((value.story, value.edge == "start"))
+}
+
+fn query(document: &PagedDocument, name: &str) -> Vec<Content> {
+    let Some(label) = label(name) else { return Vec::new() };
+    document.introspector().query(&Selector::Label(label)).into_iter().collect()
+}
+
+fn label(name: &str) -> Option<Label> {
+    Label::new(PicoStr::intern(name))
+}
+
+fn value_of(content: &Content) -> Option<serde_json::Value> {
+    let meta = content.to_packed::<MetadataElem>()?;
+    serde_json::to_value(&meta.value).ok()
+}

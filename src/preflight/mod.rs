@@ -1,0 +1,64 @@
+//! Preflight: what Typst does not report and a page must never go to press with. Text that fell
+//! off its frame, characters the role's font cannot draw, photos too coarse for newsprint.
+//! Every finding names its story and where in the YAML to look.
+
+pub mod frames;
+mod glyphs;
+pub mod marks;
+mod overset;
+pub mod photos;
+mod report;
+
+use serde::Serialize;
+use typst_layout::PagedDocument;
+
+use crate::content::LoadedPage;
+use crate::world::PageWorld;
+
+pub use marks::House;
+pub use overset::overset_mark;
+pub use photos::PlacedPhoto;
+pub use report::Report;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One thing preflight found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Which check: `overset`, `underset`, `missing-glyph`, `photo-resolution`.
+    pub check: &'static str,
+    /// The story it concerns: `section-3`, `lead`, `credit`…
+    pub story: Option<String>,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    /// Figures a script may want (characters, lines, code point, ppi…).
+    pub details: serde_json::Value,
+}
+
+/// Runs every check on a laid-out page.
+pub fn check(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> Report {
+    let house = marks::house(document);
+    let mut findings = Vec::new();
+    findings.extend(overset::check(page, document, &house));
+    findings.extend(glyphs::check(page, world, &house));
+    let photos = photos::placed(page, document, world);
+    findings.extend(photos::check(page, &photos, &house));
+    findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
+    Report::new(page, document.pages().len(), findings, photos)
+}
+
+/// Where a story starts in the YAML: (line, column).
+pub fn story_location(page: &LoadedPage, story: &str) -> (usize, usize) {
+    let at = crate::content::Locator::new(&page.source);
+    match story.strip_prefix("section-") {
+        Some(number) => at.value("number", number, 1),
+        None => at.key(story),
+    }
+}

@@ -1,0 +1,128 @@
+//! Photos as placed: pixel size, placed size, effective resolution; too coarse for newsprint is
+//! a warning or an error, far too fine is resampled before embedding.
+
+use serde::Serialize;
+use serde_json::json;
+use typst::foundations::Bytes;
+use typst::layout::FrameItem;
+use typst::visualize::ImageKind;
+use typst_layout::PagedDocument;
+
+use super::{Finding, House, Severity, frames, story_location};
+use crate::content::LoadedPage;
+use crate::images;
+use crate::world::PageWorld;
+
+/// One photo as it landed on the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlacedPhoto {
+    /// Root-relative path, as in the page data.
+    pub src: String,
+    pub story: String,
+    /// The file's own pixel size.
+    pub original_pixels: (u32, u32),
+    /// Pixels embedded (fewer than the original when resampled).
+    pub pixels: (u32, u32),
+    /// Drawn size in pt (for a cropped photo, the whole picture, of which part shows).
+    pub placed_pt: (f64, f64),
+    /// Effective resolution at that size, the lower of the two axes.
+    pub ppi: f64,
+}
+
+/// The page's photos found in the laid-out document, matched to the page data by the bytes
+/// typst was given for them.
+pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> Vec<PlacedPhoto> {
+    let photos = photo_list(page);
+    let files: Vec<Option<Bytes>> = photos.iter().map(|(src, _, _)| world.served(src)).collect();
+    let mut out = Vec::new();
+    for placed in frames::placed(document) {
+        let FrameItem::Image(image, size, _) = placed.item else { continue };
+        let ImageKind::Raster(raster) = image.kind() else { continue };
+        let data = raster.data().as_slice();
+        let Some(i) = files.iter().position(|f| f.as_deref() == Some(data)) else { continue };
+        let Some((src, story, original)) = photos.get(i) else { continue };
+        let width = size.x.to_pt() * placed.transform.sx.get();
+        let height = size.y.to_pt() * placed.transform.sy.get();
+        let (px, py) = (raster.width(), raster.height());
+        let ppi = (px as f64 / (width / 72.0)).min(py as f64 / (height / 72.0));
+        out.push(PlacedPhoto {
+            src: src.clone(),
+            story: story.clone(),
+            original_pixels: *original,
+            pixels: (px, py),
+            placed_pt: (width, height),
+            ppi,
+        });
+    }
+    out
+}
+
+/// (src, story, pixel size) of every photo on the page.
+fn photo_list(page: &LoadedPage) -> Vec<(String, String, (u32, u32))> {
+    let view = &page.view;
+    let entry = |p: &crate::content::PhotoView, story: String| (p.src.clone(), story, (p.width_px, p.height_px));
+    let lead = view.lead_photo.iter().map(|p| entry(p, "lead_photo".into()));
+    let sections = view.sections.iter().flat_map(|s| s.photos.iter().map(move |p| entry(p, format!("section-{}", s.number))));
+    lead.chain(sections).collect()
+}
+
+/// Photos placed far sharper than print needs, resampled to the target resolution: the
+/// replacement bytes for each, to serve in place of the file. Runs on all cores.
+pub fn resample_sharp(photos: &[PlacedPhoto], house: &House, world: &PageWorld) -> Vec<(String, Bytes)> {
+    let sharp: Vec<&PlacedPhoto> = photos.iter().filter(|p| p.ppi > house.photo_downsample_ppi).collect();
+    std::thread::scope(|scope| {
+        let jobs: Vec<_> = sharp
+            .iter()
+            .map(|p| {
+                let bytes = world.served(&p.src);
+                let scale = house.photo_target_ppi / p.ppi;
+                let width = ((p.pixels.0 as f64 * scale).ceil() as u32).max(1);
+                let height = ((p.pixels.1 as f64 * scale).ceil() as u32).max(1);
+                scope.spawn(move || images::resample(bytes?.as_slice(), width, height).ok())
+            })
+            .collect();
+        sharp
+            .iter()
+            .zip(jobs)
+            .filter_map(|(p, job)| Some((p.src.clone(), Bytes::new(job.join().ok()??))))
+            .collect()
+    })
+}
+
+pub fn check(page: &LoadedPage, photos: &[PlacedPhoto], house: &House) -> Vec<Finding> {
+    photos
+        .iter()
+        .filter(|p| p.ppi < house.photo_warn_ppi)
+        .map(|p| {
+            let error = p.ppi < house.photo_error_ppi;
+            let file = p.src.rsplit('/').next().unwrap_or(&p.src);
+            let (line, column) = find_file_line(&page.source, file).unwrap_or_else(|| story_location(page, &p.story));
+            Finding {
+                severity: if error { Severity::Error } else { Severity::Warning },
+                check: "photo-resolution",
+                message: format!(
+                    "{}: photo {file} is {:.0} ppi at its placed size ({} × {} px over {:.0} × {:.0} mm); newsprint needs {:.0} ppi: use a larger original or place it smaller",
+                    p.story,
+                    p.ppi,
+                    p.pixels.0,
+                    p.pixels.1,
+                    p.placed_pt.0 * 25.4 / 72.0,
+                    p.placed_pt.1 * 25.4 / 72.0,
+                    house.photo_warn_ppi
+                ),
+                story: Some(p.story.clone()),
+                line,
+                column,
+                details: json!({ "file": p.src, "ppi": p.ppi.round(), "pixels": p.pixels, "placed_pt": p.placed_pt }),
+            }
+        })
+        .collect()
+}
+
+/// The `file:` line naming `file`.
+fn find_file_line(source: &str, file: &str) -> Option<(usize, usize)> {
+    source.lines().enumerate().find_map(|(i, line)| {
+        let col = line.find(file)?;
+        line.contains("file:").then(|| (i + 1, line[..col].chars().count() + 1))
+    })
+}

@@ -1,0 +1,81 @@
+//! The preflight report: words for the desk, JSON for scripts.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::{Finding, PlacedPhoto, Severity};
+use crate::content::LoadedPage;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The page's YAML file.
+    pub page: String,
+    pub pages: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub findings: Vec<Finding>,
+    pub photos: Vec<PlacedPhoto>,
+}
+
+impl Report {
+    pub fn new(page: &LoadedPage, pages: usize, findings: Vec<Finding>, photos: Vec<PlacedPhoto>) -> Self {
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        Self {
+            page: page.file.display().to_string(),
+            pages,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            findings,
+            photos,
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+
+    /// One line for watch mode and build logs.
+    pub fn summary(&self) -> String {
+        match (self.errors, self.warnings) {
+            (0, 0) => "preflight clean".into(),
+            (e, w) => format!("preflight: {e} error{}, {w} warning{}", plural(e), plural(w)),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("report serializes")
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for finding in &self.findings {
+            let label = match finding.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            writeln!(f, "{label}: {}:{}:{}: {}", self.page, finding.line, finding.column, finding.message)?;
+        }
+        if !self.photos.is_empty() {
+            writeln!(f, "photos:")?;
+            for p in &self.photos {
+                writeln!(
+                    f,
+                    "  {:<44} {:>5} × {:<5} px  {:>6.1} × {:<6.1} mm  {:>4.0} ppi",
+                    p.src,
+                    p.pixels.0,
+                    p.pixels.1,
+                    p.placed_pt.0 * 25.4 / 72.0,
+                    p.placed_pt.1 * 25.4 / 72.0,
+                    p.ppi
+                )?;
+            }
+        }
+        write!(f, "{}: {} page{}, {}", self.page, self.pages, plural(self.pages), self.summary())
+    }
+}
