@@ -9,4 +9,6 @@ pub mod export;
 pub mod fonts;
 pub mod images;
 pub mod project;
+pub mod proof;
+pub mod summary;
 pub mod world;
