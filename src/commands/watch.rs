@@ -24,9 +24,13 @@ pub fn run(args: &WatchArgs) -> ExitCode {
         Ok(target) => target,
         Err(code) => return code,
     };
-    let page = std::path::absolute(&args.page).unwrap_or_else(|_| args.page.clone());
+    // A typo in the page's name should fail now, not wait for the file to appear.
+    if !args.page.is_file() {
+        eprintln!("error: {}: no such page file", args.page.display());
+        return ExitCode::FAILURE;
+    }
     let project = match Project::open(
-        &page,
+        &args.page,
         args.project.root.as_deref(),
         &args.project.font_paths,
     ) {
@@ -48,11 +52,18 @@ pub fn run(args: &WatchArgs) -> ExitCode {
         args.page.display(),
         target.output.display()
     );
-    let mut session = Session::new(page, target, project, args.project.font_paths.clone());
+    let mut session = Session::new(
+        args.page.clone(),
+        target,
+        project,
+        args.project.font_paths.clone(),
+    );
     loop {
-        let watched = session.rebuild();
-        let waited = watcher.update(watched).and_then(|()| watcher.wait());
-        if let Err(err) = waited {
+        let (watched, outcome) = session.rebuild();
+        // Watch before reporting: once the status line is out, any later save is seen.
+        let updated = watcher.update(watched);
+        session.report(outcome);
+        if let Err(err) = updated.and_then(|()| watcher.wait()) {
             eprintln!("error: {err}");
             return ExitCode::FAILURE;
         }
@@ -60,9 +71,15 @@ pub fn run(args: &WatchArgs) -> ExitCode {
     }
 }
 
+/// A rebuild's summary line or why it failed, and the seconds it took.
+type Outcome = (Result<String, Failure>, f64);
+
 /// Everything that outlives one rebuild.
 struct Session {
+    /// The YAML as given (errors name it so), and absolute: notify reports absolute paths,
+    /// and the watcher must recognise them to re-watch a file an editor replaced.
     page: PathBuf,
+    page_absolute: PathBuf,
     target: Target,
     extra_font_paths: Vec<PathBuf>,
     project: Project,
@@ -83,6 +100,7 @@ impl Session {
         Self {
             fonts_seen: fonts::fingerprint(&project.font_dirs),
             world: project.world(),
+            page_absolute: std::path::absolute(&page).unwrap_or_else(|_| page.clone()),
             page,
             target,
             extra_font_paths,
@@ -91,29 +109,34 @@ impl Session {
         }
     }
 
-    /// Builds once, prints one status line (or the errors), and returns the paths to watch.
-    fn rebuild(&mut self) -> Vec<PathBuf> {
+    /// Builds once; returns the paths to watch and how it went, with the time it took.
+    fn rebuild(&mut self) -> (Vec<PathBuf>, Outcome) {
         let start = Instant::now();
-        let mut watched = vec![self.page.clone()];
+        let mut watched = vec![self.page_absolute.clone()];
         watched.extend(fonts::folders(&self.project.font_dirs));
-        let outcome = self.build(&mut watched);
-        let seconds = start.elapsed().as_secs_f64();
-        match outcome {
-            Ok(summary) => eprintln!(
-                "rebuilt {} in {seconds:.2} s: {summary}",
-                self.target.output.display()
-            ),
-            Err(failure) => {
-                super::report(&failure, Some(&self.world));
-                eprintln!(
-                    "failed after {seconds:.2} s; {} is unchanged",
-                    self.target.output.display()
-                );
-            }
-        }
+        let outcome = (self.build(&mut watched), start.elapsed().as_secs_f64());
         // Drop memoized results no recent compile used, as the typst CLI does.
         typst::comemo::evict(CACHE_MAX_AGE);
-        watched
+        // Absolute, like the paths in notify's events (see `page_absolute`).
+        let mut watched: Vec<PathBuf> = watched
+            .into_iter()
+            .map(|path| std::path::absolute(&path).unwrap_or(path))
+            .collect();
+        watched.sort();
+        watched.dedup();
+        (watched, outcome)
+    }
+
+    /// One status line, after the errors if the build failed.
+    fn report(&self, (result, seconds): Outcome) {
+        let output = self.target.output.display();
+        match result {
+            Ok(summary) => eprintln!("rebuilt {output} in {seconds:.2} s: {summary}"),
+            Err(failure) => {
+                super::report(&failure, Some(&self.world));
+                eprintln!("failed after {seconds:.2} s; {output} is unchanged");
+            }
+        }
     }
 
     fn build(&mut self, watched: &mut Vec<PathBuf>) -> Result<String, Failure> {
@@ -123,7 +146,7 @@ impl Session {
                 // The page's images are unknown until the YAML is valid again: watch its folder
                 // (and subfolders) so a missing photo being added is seen.
                 watched.extend(self.last_inputs.iter().cloned());
-                if let Some(folder) = self.page.parent() {
+                if let Some(folder) = self.page_absolute.parent() {
                     watched.extend(folders(folder));
                 }
                 return Err(failure);
