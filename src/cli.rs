@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Newspaper pages from YAML content and Typst templates, as print-ready PDF.
 ///
@@ -16,8 +16,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build a page into a PDF.
+    /// Build a page into a PDF (or PNG/SVG proofs).
     Build(BuildArgs),
+    /// Rebuild a page whenever its YAML, photos, templates or fonts change.
+    Watch(WatchArgs),
     /// List the fonts banmian sees, by family and style.
     Fonts(ProjectArgs),
 }
@@ -26,11 +28,54 @@ pub enum Command {
 pub struct BuildArgs {
     /// The page's YAML file. Without it, the sample page is built.
     pub page: Option<PathBuf>,
-    /// Where to write the PDF [default: out/<page>.pdf].
-    #[arg(short, long, value_name = "OUT.pdf")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
     #[command(flatten)]
     pub project: ProjectArgs,
+    /// Print how long fonts, YAML, layout and export took (for benchmarks).
+    #[arg(long, hide = true)]
+    pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// The page's YAML file.
+    pub page: PathBuf,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Where to write [default: out/<page>.<format>]. Images of a document of several pages
+    /// are numbered: OUT-1.png, OUT-2.png, …
+    #[arg(short, long, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Output format [default: from OUT's extension, else pdf].
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// PNG resolution in pixels per inch.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=banmian::proof::MAX_PPI as i64))]
+    pub ppi: u32,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Pdf,
+    Png,
+    Svg,
+}
+
+impl From<FormatArg> for banmian::proof::Format {
+    fn from(arg: FormatArg) -> Self {
+        match arg {
+            FormatArg::Pdf => Self::Pdf,
+            FormatArg::Png => Self::Png,
+            FormatArg::Svg => Self::Svg,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

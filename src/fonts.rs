@@ -34,16 +34,11 @@ impl Fonts {
     /// Indexes every `.ttf`, `.otf`, `.ttc` and `.otc` in `dirs` (not recursing into hidden
     /// folders). Unreadable files are skipped with a warning.
     pub fn scan(dirs: &[PathBuf]) -> Self {
-        let mut files = Vec::new();
-        for dir in dirs {
-            collect(dir, &mut files);
-        }
-        files.sort();
         let mut fonts = Fonts {
             store: FontStore::new(),
             origins: Vec::new(),
         };
-        for path in files {
+        for path in files(dirs) {
             if let Err(err) = fonts.add_file(&path) {
                 eprintln!("banmian: warning: skipping font {}: {err}", path.display());
             }
@@ -87,6 +82,52 @@ impl Fonts {
             .enumerate()
             .filter_map(|(i, (path, _))| Some((self.book().info(i)?, path.as_path())))
     }
+}
+
+/// Every font file under `dirs`, sorted.
+pub fn files(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        collect(dir, &mut files);
+    }
+    files.sort();
+    files
+}
+
+/// What identifies the font files' state cheaply (path, size, mtime), for watch mode to tell
+/// whether a change in a font folder needs a re-scan.
+pub fn fingerprint(dirs: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::SystemTime>)> {
+    files(dirs)
+        .into_iter()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).ok();
+            let size = meta.as_ref().map_or(0, |m| m.len());
+            let mtime = meta.and_then(|m| m.modified().ok());
+            (path, size, mtime)
+        })
+        .collect()
+}
+
+/// The font folders and their (non-hidden) subfolders: a folder watch sees files added,
+/// replaced or removed in it.
+pub fn folders(dirs: &[PathBuf]) -> Vec<PathBuf> {
+    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        out.push(dir.to_path_buf());
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if entry.path().is_dir() && !hidden {
+                walk(&entry.path(), out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for dir in dirs {
+        walk(dir, &mut out);
+    }
+    out
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -9,6 +9,8 @@ pub mod export;
 pub mod fonts;
 pub mod images;
 pub mod project;
+pub mod proof;
+pub mod summary;
 pub mod world;
 pub mod preflight;
 pub mod print_boxes;

@@ -11,6 +11,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     match cli.command {
         cli::Command::Build(args) => commands::build::run(&args),
+        cli::Command::Watch(args) => commands::watch::run(&args),
         cli::Command::Fonts(args) => commands::fonts::run(&args),
     }
 }

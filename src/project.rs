@@ -10,6 +10,7 @@ use crate::compile::{self, Compiled};
 use crate::content::{self, ContentError, LoadedPage};
 use crate::export;
 use crate::fonts::Fonts;
+use crate::proof::{self, Format};
 use crate::world::PageWorld;
 
 /// The sample page, built when `banmian build` is given no file.
@@ -27,7 +28,18 @@ pub enum Failure {
 
 pub struct Project {
     pub root: PathBuf,
+    /// `<root>/fonts` and any extra font folders, scanned into `fonts`.
+    pub font_dirs: Vec<PathBuf>,
     pub fonts: Arc<Fonts>,
+}
+
+/// What a build writes: the file (or, for images of several pages, the file name pattern),
+/// its format, and the resolution of PNG proofs.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub output: PathBuf,
+    pub format: Format,
+    pub ppi: u32,
 }
 
 impl Project {
@@ -48,6 +60,7 @@ impl Project {
         Ok(Self {
             root,
             fonts: Arc::new(Fonts::scan(&dirs)),
+            font_dirs: dirs,
         })
     }
 
@@ -70,6 +83,29 @@ pub fn to_pdf(page: &LoadedPage, document: &PagedDocument) -> Result<Vec<u8>, Fa
     let folio = &page.page.folio;
     let ident = format!("banmian/{}/{}/{}", folio.paper, folio.date, folio.page);
     export::pdf(document, &ident, fixed_date(page)).map_err(Failure::Typst)
+}
+
+/// The files a laid-out page becomes in `target`'s format: one PDF, or one image per page.
+pub fn render(
+    page: &LoadedPage,
+    document: &PagedDocument,
+    target: &Target,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    match target.format {
+        Format::Pdf => Ok(vec![(target.output.clone(), to_pdf(page, document)?)]),
+        format => {
+            proof::images(document, format, &target.output, target.ppi).map_err(Failure::Other)
+        }
+    }
+}
+
+/// Writes every file atomically; on the first failure, says which file and stops.
+pub fn write(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
+    for (path, bytes) in files {
+        export::write_atomic(path, bytes)
+            .map_err(|err| Failure::Other(format!("cannot write {}: {err}", path.display())))?;
+    }
+    Ok(())
 }
 
 /// The PDF's creation date: `SOURCE_DATE_EPOCH` if set, else the page's own date.

@@ -1,10 +1,10 @@
-//! `banmian build`: one page → one PDF, written only if the whole build succeeded.
+//! `banmian build`: one page → one PDF (or PNG/SVG proofs), written only if the whole build
+//! succeeded.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use banmian::export::write_atomic;
 use banmian::project::{self, Failure, Project, SAMPLE_PAGE};
 
 use crate::cli::BuildArgs;
@@ -14,11 +14,11 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .page
         .clone()
         .unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE));
-    let output = args
-        .output
-        .clone()
-        .unwrap_or_else(|| project::default_output(&page, "pdf"));
-    let start = Instant::now();
+    let target = match super::target(&page, &args.output) {
+        Ok(target) => target,
+        Err(code) => return code,
+    };
+    let mut timings = Timings::new(args.timings);
     let project = match Project::open(
         &page,
         args.project.root.as_deref(),
@@ -27,35 +27,41 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(project) => project,
         Err(failure) => return fail(&failure, None),
     };
+    timings.lap("fonts");
     let loaded = match project.load(&page) {
         Ok(loaded) => loaded,
         Err(failure) => return fail(&failure, None),
     };
+    timings.lap("yaml");
     let mut world = project.world();
     let compiled = match project::lay_out(&mut world, &loaded) {
         Ok(compiled) => compiled,
         Err(failure) => return fail(&failure, Some(&world)),
     };
+    timings.lap("compile");
     banmian::compile::print_diagnostics(&world, &compiled.warnings);
-    let pdf = match project::to_pdf(&loaded, &compiled.document) {
-        Ok(pdf) => pdf,
+    let files = match project::render(&loaded, &compiled.document, &target) {
+        Ok(files) => files,
         Err(failure) => return fail(&failure, Some(&world)),
     };
-    if let Err(err) = write_atomic(&output, &pdf) {
-        return fail(
-            &Failure::Other(format!("cannot write {}: {err}", output.display())),
-            None,
-        );
+    timings.lap("export");
+    if let Err(failure) = project::write(&files) {
+        return fail(&failure, None);
     }
-    let pages = compiled.document.pages().len();
+    timings.lap("write");
+    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let written = match files.as_slice() {
+        [(path, _)] => path.display().to_string(),
+        [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
+        [] => "nothing".into(),
+    };
     eprintln!(
-        "built {} ({} page{}, {} KiB) in {:.2} s",
-        output.display(),
-        pages,
-        if pages == 1 { "" } else { "s" },
-        pdf.len() / 1024,
-        start.elapsed().as_secs_f64()
+        "built {written} ({}, {} KiB) in {:.2} s",
+        banmian::summary::summary(&compiled),
+        bytes / 1024,
+        timings.start.elapsed().as_secs_f64()
     );
+    timings.print();
     ExitCode::SUCCESS
 }
 
@@ -63,4 +69,42 @@ fn fail(failure: &Failure, world: Option<&banmian::world::PageWorld>) -> ExitCod
     super::report(failure, world);
     eprintln!("banmian: nothing written; the previous output, if any, is unchanged");
     ExitCode::FAILURE
+}
+
+/// Stage times for `--timings`, printed as one `timings:` line so scripts can parse it.
+struct Timings {
+    enabled: bool,
+    start: Instant,
+    last: Instant,
+    laps: Vec<(&'static str, f64)>,
+}
+
+impl Timings {
+    fn new(enabled: bool) -> Self {
+        let now = Instant::now();
+        Self {
+            enabled,
+            start: now,
+            last: now,
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps
+            .push((stage, (now - self.last).as_secs_f64() * 1000.0));
+        self.last = now;
+    }
+
+    fn print(&self) {
+        if self.enabled {
+            let laps: Vec<String> = self
+                .laps
+                .iter()
+                .map(|(stage, ms)| format!("{stage}={ms:.1}ms"))
+                .collect();
+            eprintln!("timings: {}", laps.join(" "));
+        }
+    }
 }

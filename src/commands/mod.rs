@@ -2,9 +2,46 @@
 
 pub mod build;
 pub mod fonts;
+pub mod watch;
 
-use banmian::project::Failure;
+use std::path::Path;
+use std::process::ExitCode;
+
+use banmian::project::{self, Failure, Target};
+use banmian::proof::Format;
 use banmian::world::PageWorld;
+
+use crate::cli::OutputArgs;
+
+/// Exit status for a command line that makes no sense (clap's own errors use it too).
+pub const USAGE: u8 = 2;
+
+/// Where and in what format to write: `--format` if given, else `-o`'s extension, else PDF.
+/// A `--format` that contradicts `-o`'s extension is a usage error.
+pub fn target(page: &Path, args: &OutputArgs) -> Result<Target, ExitCode> {
+    let named = args.output.as_deref().and_then(Format::from_path);
+    let format = match (args.format.map(Format::from), named) {
+        (Some(asked), Some(named)) if asked != named => {
+            eprintln!(
+                "error: --format {} contradicts the output's extension ({})",
+                asked.extension(),
+                named.extension()
+            );
+            return Err(ExitCode::from(USAGE));
+        }
+        (Some(asked), _) => asked,
+        (None, named) => named.unwrap_or(Format::Pdf),
+    };
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| project::default_output(page, format.extension()));
+    Ok(Target {
+        output,
+        format,
+        ppi: args.ppi,
+    })
+}
 
 /// Prints why a build failed, in the form the failure calls for.
 pub fn report(failure: &Failure, world: Option<&PageWorld>) {

@@ -105,8 +105,3 @@ fn markup_characters_in_content_print_literally() {
         "literal text missing from:\n{text}"
     );
 }
-
-/// Text without whitespace, so line breaks and spacing do not matter.
-fn squash(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}

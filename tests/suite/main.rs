@@ -3,4 +3,6 @@
 
 mod build;
 mod errors;
+mod proof;
 mod support;
+mod watch;

@@ -124,3 +124,37 @@ sections:
       - file: images/photo-1.jpg
         caption: 图片说明。
 "#;
+
+/// Text without whitespace, so line breaks and spacing do not matter.
+pub fn squash(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The PDF's text, without whitespace.
+pub fn pdf_text(pdf: &Path) -> String {
+    squash(&poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]))
+}
+
+/// Polls `done` every 100 ms for up to `secs` seconds; true as soon as it holds.
+pub fn eventually(secs: u64, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if done() {
+            return true;
+        }
+        if std::time::Instant::now() > deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// Replaces `path` the way many editors save: write a temporary file, then rename it over.
+pub fn replace_file(path: &Path, bytes: &[u8]) {
+    let temp = path.with_file_name(format!(
+        ".{}.swap",
+        path.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::write(&temp, bytes).unwrap();
+    std::fs::rename(&temp, path).unwrap();
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Benchmarks the sample page: cold build in a fresh process (wall time, peak memory), where
+# the time goes, warm rebuilds in one long-lived world, and the typst CLI on the same
+# templates and data. Run from anywhere; prints numbers only. See bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
+RUNS="${RUNS:-5}"
+PAGE=content/pingluo-cppcc/page.yaml
+WORK=target/bench
+mkdir -p "$WORK"
+
+cargo build --release --quiet --bin banmian --example bench
+BANMIAN="$CARGO_TARGET_DIR/release/banmian"
+BENCH="$CARGO_TARGET_DIR/release/examples/bench"
+TYPST="${TYPST:-$(command -v typst || true)}"
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo
+
+echo "== cold build, fresh process ($RUNS runs; /usr/bin/time -v)"
+: > "$WORK/cold.txt"
+for _ in $(seq "$RUNS"); do
+  /usr/bin/time -v "$BANMIAN" build "$PAGE" -o "$WORK/banmian.pdf" --timings 2> "$WORK/time.txt"
+  wall=$(grep 'Elapsed (wall' "$WORK/time.txt" | awk '{print $NF}' | awk -F: '{print $1*60+$2}')
+  rss=$(grep 'Maximum resident' "$WORK/time.txt" | awk '{print $NF}')
+  echo "$wall $rss $(grep '^timings:' "$WORK/time.txt")" | tee -a "$WORK/cold.txt"
+done
+cold_wall=$(awk '{print $1}' "$WORK/cold.txt" | median)
+cold_rss=$(awk '{print $2}' "$WORK/cold.txt" | median)
+echo "median: wall ${cold_wall} s, peak RSS $((cold_rss / 1024)) MiB"
+echo
+
+echo "== in-process stages and warm rebuilds (examples/bench.rs)"
+"$BENCH" "$PAGE" --edits 9 --json "$WORK/page.json" | tee "$WORK/bench.txt"
+warm=$(grep '^warm' "$WORK/bench.txt" | sed 's/.*compile + pdf \([0-9.]*\) ms/\1/')
+awk -v w="$warm" -v c="$cold_wall" 'BEGIN {printf "warm rebuild / cold build: %.2f (target <= 0.20)\n", w / 1000 / c}'
+echo
+
+echo "== typst CLI on the same templates and data"
+if [ -z "$TYPST" ]; then
+  echo "typst CLI not found (set TYPST=/path/to/typst); skipped"
+  exit 0
+fi
+"$TYPST" --version
+cat > "$WORK/main.typ" <<'TYP'
+#import "/layout/templates/feature.typ": template
+#template(json("/target/bench/page.json"))
+TYP
+TYPST_CMD="$TYPST compile --root . --font-path fonts --ignore-system-fonts $WORK/main.typ $WORK/typst.pdf"
+BANMIAN_CMD="$BANMIAN build $PAGE -o $WORK/banmian.pdf"
+/usr/bin/time -v $TYPST_CMD 2> "$WORK/time.txt"
+echo "typst CLI peak RSS: $(( $(grep 'Maximum resident' "$WORK/time.txt" | awk '{print $NF}') / 1024 )) MiB"
+hyperfine --warmup 2 --runs "${HYPERFINE_RUNS:-10}" --export-json "$WORK/hyperfine.json" \
+  -n banmian "$BANMIAN_CMD" -n typst-cli "$TYPST_CMD"
+python3 - "$WORK/hyperfine.json" <<'PY'
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+print(f"banmian / typst CLI (mean wall time): {r['banmian'] / r['typst-cli']:.2f} (target ~0.6)")
+PY
