@@ -42,12 +42,13 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
     let yaml = ms(t);
 
     let mut world = project.world();
+    let pdf_target = project::Target::pdf(PathBuf::from("unused.pdf"));
     let t = Instant::now();
     let compiled = project::lay_out(&mut world, &loaded).map_err(describe)?;
     let compile = ms(t);
 
     let t = Instant::now();
-    project::to_pdf(&loaded, &compiled.document).map_err(describe)?;
+    project::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
     let pdf = ms(t);
     println!(
         "cold (in-process): fonts {fonts:.1} ms, yaml {yaml:.1} ms, compile {compile:.1} ms, pdf {pdf:.1} ms, total {:.1} ms",
@@ -75,7 +76,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
         let t = Instant::now();
         let compiled = project::lay_out(&mut world, &loaded).map_err(describe)?;
         compile_ms.push(ms(t));
-        project::to_pdf(&loaded, &compiled.document).map_err(describe)?;
+        project::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
         rebuild_ms.push(ms(t));
         typst::comemo::evict(10);
     }
@@ -93,10 +94,5 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 fn describe(failure: Failure) -> String {
-    let lines: Vec<String> = match failure {
-        Failure::Content(errors) => errors.iter().map(ToString::to_string).collect(),
-        Failure::Typst(diagnostics) => diagnostics.iter().map(|d| d.message.to_string()).collect(),
-        Failure::Other(message) => vec![message],
-    };
-    lines.join("\n")
+    failure.to_string()
 }

@@ -20,6 +20,8 @@ pub enum Command {
     Build(BuildArgs),
     /// Rebuild a page whenever its YAML, photos, templates or fonts change.
     Watch(WatchArgs),
+    /// Run every preflight check without writing anything. Exit 0 when clean, 1 on errors.
+    Check(CheckArgs),
     /// List the fonts banmian sees, by family and style.
     Fonts(ProjectArgs),
 }
@@ -35,6 +37,23 @@ pub struct BuildArgs {
     /// Print how long fonts, YAML, layout and export took (for benchmarks).
     #[arg(long, hide = true)]
     pub timings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The page's YAML file. Without it, the sample page is checked.
+    pub page: Option<PathBuf>,
+    /// Report format: words for people, JSON for scripts.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
@@ -56,6 +75,15 @@ pub struct OutputArgs {
     /// Output format [default: from OUT's extension, else pdf].
     #[arg(long, value_enum)]
     pub format: Option<FormatArg>,
+    /// Write the PDF even when preflight finds errors, with overset pages framed in red.
+    #[arg(long)]
+    pub draft: bool,
+    /// Add crop marks outside the bleed (the media box grows to hold them).
+    #[arg(long)]
+    pub crop_marks: bool,
+    /// PDF standard to conform to, e.g. `a-2b` for the archive copy, `1.7`. May be repeated.
+    #[arg(long = "pdf-standard", value_name = "STANDARD")]
+    pub pdf_standards: Vec<String>,
     /// PNG resolution in pixels per inch.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=banmian::proof::MAX_PPI as i64))]
     pub ppi: u32,

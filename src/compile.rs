@@ -24,6 +24,11 @@ pub fn compile(
     let data = serde_json::to_vec(&page.view).expect("page data serializes");
     let date = parse_date(&page.page.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     world.set_page(&page.page.template, data, date);
+    recompile(world)
+}
+
+/// Lays out again whatever the world serves now (after `PageWorld::replace_file`, say).
+pub fn recompile(world: &PageWorld) -> Result<Compiled, Vec<SourceDiagnostic>> {
     let Warned { output, warnings } = typst::compile::<PagedDocument>(world);
     match output {
         Ok(document) => Ok(Compiled {

@@ -6,7 +6,7 @@ use std::path::Path;
 use typst::diag::SourceDiagnostic;
 use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
-use typst_pdf::{PdfOptions, Timestamp};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 /// PDF bytes of a document. `ident` names the page stably (its ID does not change between
 /// builds); `date` fixes the creation timestamp so output is byte-identical.
@@ -14,11 +14,13 @@ pub fn pdf(
     document: &PagedDocument,
     ident: &str,
     date: Option<Datetime>,
+    standards: PdfStandards,
 ) -> Result<Vec<u8>, Vec<SourceDiagnostic>> {
     let options = PdfOptions {
         ident: Smart::Custom(ident.to_string()),
         creator: Smart::Custom(Some(format!("banmian {}", env!("CARGO_PKG_VERSION")))),
         timestamp: date.map(Timestamp::new_utc),
+        standards,
         ..PdfOptions::default()
     };
     typst_pdf::pdf(document, &options).map_err(|errors| errors.into_iter().collect())
@@ -47,4 +49,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     result
+}
+
+/// typst's PDF standards from their names (`1.7`, `a-2b`, `ua-1`…), checked for compatibility.
+pub fn standards(names: &[String]) -> Result<PdfStandards, String> {
+    let list = names
+        .iter()
+        .map(|name| {
+            serde_json::from_value::<PdfStandard>(serde_json::Value::String(name.clone())).map_err(
+                |_| format!("unknown PDF standard `{name}` (try 1.7, 2.0, a-2b, a-3b, ua-1)"),
+            )
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    PdfStandards::new(&list)
+        .map_err(|err| format!("PDF standards {}: {}", names.join(", "), err.message()))
 }

@@ -19,14 +19,20 @@ pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
         .filter(|f| matches!(f, ImageFormat::Jpeg | ImageFormat::Png))
         .ok_or("not a JPEG or PNG image")?;
     if !is_complete(&bytes, format) {
-        return Err("the file is truncated (it ends before the image does); export it again".into());
+        return Err(
+            "the file is truncated (it ends before the image does); export it again".into(),
+        );
     }
     let mut reader = ImageReader::with_format(Cursor::new(&bytes), format);
     reader.limits(limits());
-    let mut decoder = reader.into_decoder().map_err(|err| format!("damaged or unsupported image ({err})"))?;
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|err| format!("damaged or unsupported image ({err})"))?;
     let (w, h) = decoder.dimensions();
     if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(format!("{w} × {h} pixels is more than a page can use (at most {MAX_SIDE} per side)"));
+        return Err(format!(
+            "{w} × {h} pixels is more than a page can use (at most {MAX_SIDE} per side)"
+        ));
     }
     let turned = decoder.orientation().is_ok_and(|o| {
         use image::metadata::Orientation::*;
@@ -39,8 +45,12 @@ pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
 fn is_complete(bytes: &[u8], format: ImageFormat) -> bool {
     match format {
         // Some cameras pad after EOI, so look for it near the end rather than at it.
-        ImageFormat::Jpeg => bytes[bytes.len().saturating_sub(4096)..].windows(2).any(|w| w == [0xFF, 0xD9]),
-        ImageFormat::Png => bytes.len() >= 12 && &bytes[bytes.len() - 8..bytes.len() - 4] == b"IEND",
+        ImageFormat::Jpeg => bytes[bytes.len().saturating_sub(4096)..]
+            .windows(2)
+            .any(|w| w == [0xFF, 0xD9]),
+        ImageFormat::Png => {
+            bytes.len() >= 12 && &bytes[bytes.len() - 8..bytes.len() - 4] == b"IEND"
+        }
         _ => true,
     }
 }
@@ -56,7 +66,9 @@ fn limits() -> Limits {
 /// Decodes `bytes` (EXIF rotation applied) and resamples it to `width` × `height` pixels,
 /// re-encoded as JPEG (quality 90) or, for PNG sources, PNG. Deterministic for the same input.
 pub fn resample(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String> {
-    let mut reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
     reader.limits(limits());
     let format = reader.format();
     let mut decoder = reader.into_decoder().map_err(|e| e.to_string())?;
@@ -68,10 +80,15 @@ pub fn resample(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String
     let resized = picture.resize_exact(width, height, image::imageops::FilterType::CatmullRom);
     let mut out = Cursor::new(Vec::new());
     if format == Some(ImageFormat::Png) {
-        resized.write_to(&mut out, ImageFormat::Png).map_err(|e| e.to_string())?;
+        resized
+            .write_to(&mut out, ImageFormat::Png)
+            .map_err(|e| e.to_string())?;
     } else {
         let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
-        resized.into_rgb8().write_with_encoder(encoder).map_err(|e| e.to_string())?;
+        resized
+            .into_rgb8()
+            .write_with_encoder(encoder)
+            .map_err(|e| e.to_string())?;
     }
     Ok(out.into_inner())
 }

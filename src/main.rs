@@ -12,6 +12,7 @@ fn main() -> ExitCode {
     match cli.command {
         cli::Command::Build(args) => commands::build::run(&args),
         cli::Command::Watch(args) => commands::watch::run(&args),
+        cli::Command::Check(args) => commands::check::run(&args),
         cli::Command::Fonts(args) => commands::fonts::run(&args),
     }
 }

@@ -15,8 +15,14 @@ pub fn add(pdf: Vec<u8>, crop_marks: bool) -> Result<Vec<u8>, String> {
     let pages: Vec<ObjectId> = previous.get_pages().into_values().collect();
     let mut update = IncrementalDocument::create_from(pdf, previous);
     for id in pages {
-        update.opt_clone_object_to_new_document(id).map_err(|e| e.to_string())?;
-        let page = update.new_document.get_object(id).and_then(Object::as_dict).map_err(|e| e.to_string())?;
+        update
+            .opt_clone_object_to_new_document(id)
+            .map_err(|e| e.to_string())?;
+        let page = update
+            .new_document
+            .get_object(id)
+            .and_then(Object::as_dict)
+            .map_err(|e| e.to_string())?;
         let media = rect(page, b"MediaBox").ok_or("a page has no MediaBox")?;
         let trim = rect(page, b"TrimBox").unwrap_or(media);
         let mut page = page.clone();
@@ -24,12 +30,21 @@ pub fn add(pdf: Vec<u8>, crop_marks: bool) -> Result<Vec<u8>, String> {
         page.set("BleedBox", array(media));
         if crop_marks {
             let margin = MARK_OFFSET + MARK_LENGTH + MM;
-            let grown = [media[0] - margin, media[1] - margin, media[2] + margin, media[3] + margin];
+            let grown = [
+                media[0] - margin,
+                media[1] - margin,
+                media[2] + margin,
+                media[3] + margin,
+            ];
             page.set("MediaBox", array(grown));
             page.set("CropBox", array(grown));
             let marks = marks(trim, media);
-            let save = update.new_document.add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
-            let restore = update.new_document.add_object(Stream::new(Dictionary::new(), marks));
+            let save = update
+                .new_document
+                .add_object(Stream::new(Dictionary::new(), b"q\n".to_vec()));
+            let restore = update
+                .new_document
+                .add_object(Stream::new(Dictionary::new(), marks));
             let mut contents = vec![Object::Reference(save)];
             match page.get(b"Contents") {
                 Ok(Object::Array(old)) => contents.extend(old.iter().cloned()),
@@ -42,7 +57,9 @@ pub fn add(pdf: Vec<u8>, crop_marks: bool) -> Result<Vec<u8>, String> {
         update.new_document.set_object(id, Object::Dictionary(page));
     }
     let mut out = Vec::new();
-    update.save_to(&mut out).map_err(|e| format!("cannot write the PDF: {e}"))?;
+    update
+        .save_to(&mut out)
+        .map_err(|e| format!("cannot write the PDF: {e}"))?;
     Ok(out)
 }
 
@@ -60,11 +77,22 @@ fn array(r: [f32; 4]) -> Object {
 /// (all four inks), two at each corner, in line with the trim edges and clear of the bleed.
 fn marks(trim: [f32; 4], bleed: [f32; 4]) -> Vec<u8> {
     let [x0, y0, x1, y1] = trim;
-    let (bx0, by0, bx1, by1) = (bleed[0] - MARK_OFFSET, bleed[1] - MARK_OFFSET, bleed[2] + MARK_OFFSET, bleed[3] + MARK_OFFSET);
+    let (bx0, by0, bx1, by1) = (
+        bleed[0] - MARK_OFFSET,
+        bleed[1] - MARK_OFFSET,
+        bleed[2] + MARK_OFFSET,
+        bleed[3] + MARK_OFFSET,
+    );
     let l = MARK_LENGTH;
     let lines = [
-        (bx0 - l, y0, bx0, y0), (bx0 - l, y1, bx0, y1), (bx1, y0, bx1 + l, y0), (bx1, y1, bx1 + l, y1),
-        (x0, by0 - l, x0, by0), (x1, by0 - l, x1, by0), (x0, by1, x0, by1 + l), (x1, by1, x1, by1 + l),
+        (bx0 - l, y0, bx0, y0),
+        (bx0 - l, y1, bx0, y1),
+        (bx1, y0, bx1 + l, y0),
+        (bx1, y1, bx1 + l, y1),
+        (x0, by0 - l, x0, by0),
+        (x1, by0 - l, x1, by0),
+        (x0, by1, x0, by1 + l),
+        (x1, by1, x1, by1 + l),
     ];
     let mut s = String::from("Q\nq\n0.25 w\n1 1 1 1 K\n");
     for (ax, ay, bx, by) in lines {

@@ -10,6 +10,8 @@ use crate::compile::{self, Compiled};
 use crate::content::{self, ContentError, LoadedPage};
 use crate::export;
 use crate::fonts::Fonts;
+use crate::preflight::{self, Report};
+use crate::print_boxes;
 use crate::proof::{self, Format};
 use crate::world::PageWorld;
 
@@ -22,8 +24,25 @@ pub enum Failure {
     Content(Vec<ContentError>),
     /// Typst could not lay the page out: fix the template (or the content it trips on).
     Typst(Vec<SourceDiagnostic>),
+    /// Preflight found errors (overset, missing glyphs, coarse photos): fix the page.
+    Preflight(Report),
     /// Anything else: a project that cannot be found, a file that cannot be written.
     Other(String),
+}
+
+/// Plain text, one problem a line (commands print typst's errors with their source instead).
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let lines: Vec<String> = match self {
+            Failure::Content(errors) => errors.iter().map(ToString::to_string).collect(),
+            Failure::Typst(diagnostics) => {
+                diagnostics.iter().map(|d| d.message.to_string()).collect()
+            }
+            Failure::Preflight(report) => vec![report.to_string()],
+            Failure::Other(message) => vec![message.clone()],
+        };
+        write!(f, "{}", lines.join("\n"))
+    }
 }
 
 pub struct Project {
@@ -40,6 +59,25 @@ pub struct Target {
     pub output: PathBuf,
     pub format: Format,
     pub ppi: u32,
+    /// Write even when preflight fails, marking overset pages.
+    pub draft: bool,
+    pub crop_marks: bool,
+    /// typst's PDF standards by name (`a-2b`, `1.7`…).
+    pub pdf_standards: Vec<String>,
+}
+
+impl Target {
+    /// A plain PDF at `output`: no crop marks, no standard beyond typst's default.
+    pub fn pdf(output: PathBuf) -> Self {
+        Self {
+            output,
+            format: Format::Pdf,
+            ppi: 100,
+            draft: false,
+            crop_marks: false,
+            pdf_standards: Vec::new(),
+        }
+    }
 }
 
 impl Project {
@@ -73,26 +111,70 @@ impl Project {
     }
 }
 
-/// Loads and lays out one page in `world`.
-pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Compiled, Failure> {
-    compile::compile(world, page).map_err(Failure::Typst)
+/// A laid-out page, typst's warnings and the preflight report on it.
+pub struct Laid {
+    pub document: PagedDocument,
+    pub warnings: Vec<SourceDiagnostic>,
+    pub report: Report,
 }
 
-/// PDF bytes for a laid-out page, identified and dated by its content so builds are reproducible.
-pub fn to_pdf(page: &LoadedPage, document: &PagedDocument) -> Result<Vec<u8>, Failure> {
-    let folio = &page.page.folio;
-    let ident = format!("banmian/{}/{}/{}", folio.paper, folio.date, folio.page);
-    export::pdf(document, &ident, fixed_date(page)).map_err(Failure::Typst)
+/// Lays out one page in `world` and preflights it. Photos placed far sharper than print needs
+/// are resampled and the page laid out again with them, so the PDF carries no wasted pixels.
+pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
+    let mut compiled = compile::compile(world, page).map_err(Failure::Typst)?;
+    let house = preflight::marks::house(&compiled.document);
+    let placed = preflight::photos::placed(page, &compiled.document, world);
+    let resampled = preflight::photos::resample_sharp(&placed, &house, world);
+    if !resampled.is_empty() {
+        for (src, bytes) in resampled {
+            world.replace_file(&src, bytes);
+        }
+        compiled = compile::recompile(world).map_err(Failure::Typst)?;
+    }
+    let report = preflight::check(page, &compiled.document, world);
+    let Compiled { document, warnings } = compiled;
+    Ok(Laid {
+        document,
+        warnings,
+        report,
+    })
 }
 
-/// The files a laid-out page becomes in `target`'s format: one PDF, or one image per page.
-pub fn render(
+/// PDF bytes for a laid-out page, identified and dated by its content so builds are
+/// reproducible, with bleed box (and crop marks) added.
+pub fn to_pdf(
     page: &LoadedPage,
     document: &PagedDocument,
     target: &Target,
+) -> Result<Vec<u8>, Failure> {
+    let folio = &page.page.folio;
+    let ident = format!("banmian/{}/{}/{}", folio.paper, folio.date, folio.page);
+    let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
+    let pdf = export::pdf(document, &ident, fixed_date(page), standards).map_err(Failure::Typst)?;
+    print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)
+}
+
+/// The files a laid-out page becomes in `target`'s format: one PDF, or one image per page.
+/// Refuses a page preflight failed, unless it is a draft, whose overset pages are framed in red.
+pub fn render(
+    page: &LoadedPage,
+    laid: &Laid,
+    target: &Target,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    if laid.report.has_errors() && !target.draft {
+        return Err(Failure::Preflight(laid.report.clone()));
+    }
+    let marked = if target.draft {
+        preflight::overset_mark(&laid.document, &laid.report.house)
+    } else {
+        None
+    };
+    let document = marked.as_ref().unwrap_or(&laid.document);
     match target.format {
-        Format::Pdf => Ok(vec![(target.output.clone(), to_pdf(page, document)?)]),
+        Format::Pdf => Ok(vec![(
+            target.output.clone(),
+            to_pdf(page, document, target)?,
+        )]),
         format => {
             proof::images(document, format, &target.output, target.ppi).map_err(Failure::Other)
         }

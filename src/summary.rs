@@ -1,17 +1,17 @@
 //! The one-line verdict on a finished build, printed by `build` and after every `watch`
-//! rebuild. Preflight checks (overflow, missing glyphs, image resolution) belong here: extend
-//! [`summary`] with their counts so both commands report them the same way.
+//! rebuild: pages, typst's warnings and the preflight counts.
 
-use crate::compile::Compiled;
+use crate::project::Laid;
 
-/// E.g. `1 page, 0 warnings`.
-pub fn summary(compiled: &Compiled) -> String {
-    let pages = compiled.document.pages().len();
-    let warnings = compiled.warnings.len();
+/// E.g. `1 page, 0 typst warnings, preflight clean`.
+pub fn summary(laid: &Laid) -> String {
+    let pages = laid.document.pages().len();
+    let warnings = laid.warnings.len();
     format!(
-        "{pages} page{}, {warnings} warning{}",
+        "{pages} page{}, {warnings} typst warning{}, {}",
         plural(pages),
-        plural(warnings)
+        plural(warnings),
+        laid.report.summary()
     )
 }
 

@@ -54,6 +54,8 @@ impl PageWorld {
             "#import \"/layout/templates/{template}.typ\": template\n#template(json(\"{DATA_PATH}\"))\n"
         );
         let loader = self.files.loader_mut();
+        // Drop last build's resampled photos: the files on disk may have changed.
+        loader.virtual_files.clear();
         loader
             .virtual_files
             .insert(self.main, Bytes::from_string(main));
@@ -67,7 +69,10 @@ impl PageWorld {
     /// Serves `bytes` in place of the project file at `vpath` (e.g. a resampled photo) until the
     /// next `set_page`.
     pub fn replace_file(&mut self, vpath: &str, bytes: Bytes) {
-        self.files.loader_mut().virtual_files.insert(file_id(vpath), bytes);
+        self.files
+            .loader_mut()
+            .virtual_files
+            .insert(file_id(vpath), bytes);
         self.files.reset();
     }
 

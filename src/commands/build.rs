@@ -40,7 +40,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     };
     timings.lap("compile");
     banmian::compile::print_diagnostics(&world, &compiled.warnings);
-    let files = match project::render(&loaded, &compiled.document, &target) {
+    if !compiled.report.findings.is_empty() && (!compiled.report.has_errors() || target.draft) {
+        eprintln!("{}", compiled.report.findings_text());
+    }
+    let files = match project::render(&loaded, &compiled, &target) {
         Ok(files) => files,
         Err(failure) => return fail(&failure, Some(&world)),
     };

@@ -1,6 +1,7 @@
 //! One module per subcommand; each returns the process exit code.
 
 pub mod build;
+pub mod check;
 pub mod fonts;
 pub mod watch;
 
@@ -40,6 +41,9 @@ pub fn target(page: &Path, args: &OutputArgs) -> Result<Target, ExitCode> {
         output,
         format,
         ppi: args.ppi,
+        draft: args.draft,
+        crop_marks: args.crop_marks,
+        pdf_standards: args.pdf_standards.clone(),
     })
 }
 
@@ -60,5 +64,9 @@ pub fn report(failure: &Failure, world: Option<&PageWorld>) {
             }
         }
         (Failure::Other(message), _) => eprintln!("error: {message}"),
+        (Failure::Preflight(report), _) => {
+            eprintln!("{}", report.findings_text());
+            eprintln!("hint: fix the errors above, or build with --draft for a marked proof");
+        }
     }
 }

@@ -158,7 +158,7 @@ impl Session {
         self.last_inputs = watched.clone();
         let compiled = compiled?;
         banmian::compile::print_diagnostics(&self.world, &compiled.warnings);
-        let files = project::render(&loaded, &compiled.document, &self.target)?;
+        let files = project::render(&loaded, &compiled, &self.target)?;
         project::write(&files)?;
         Ok(banmian::summary::summary(&compiled))
     }

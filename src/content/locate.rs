@@ -30,9 +30,15 @@ impl<'a> Locator<'a> {
     /// first occurrence anywhere.
     pub fn char_from(&self, line: usize, c: char) -> Option<(usize, usize)> {
         let find = |skip: usize| {
-            self.source.lines().enumerate().skip(skip).find_map(|(i, text)| {
-                text.chars().position(|x| x == c).map(|col| (i + 1, col + 1))
-            })
+            self.source
+                .lines()
+                .enumerate()
+                .skip(skip)
+                .find_map(|(i, text)| {
+                    text.chars()
+                        .position(|x| x == c)
+                        .map(|col| (i + 1, col + 1))
+                })
         };
         find(line.saturating_sub(1)).or_else(|| find(0))
     }

@@ -27,8 +27,15 @@ fn walk<'a>(frame: &'a Frame, page: usize, ts: Transform, out: &mut Vec<Placed<'
     for (pos, item) in frame.items() {
         let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
         match item {
-            FrameItem::Group(group) => walk(&group.frame, page, here.pre_concat(group.transform), out),
-            _ => out.push(Placed { page, at: Point::zero().transform(here), transform: here, item }),
+            FrameItem::Group(group) => {
+                walk(&group.frame, page, here.pre_concat(group.transform), out)
+            }
+            _ => out.push(Placed {
+                page,
+                at: Point::zero().transform(here),
+                transform: here,
+                item,
+            }),
         }
     }
 }

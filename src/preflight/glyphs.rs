@@ -16,8 +16,13 @@ pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding
     // (story, role, char) → occurrences, in a stable order.
     let mut missing: BTreeMap<(String, &str, char), usize> = BTreeMap::new();
     for (role, story, text) in texts(&page.view) {
-        let Some(families) = house.roles.get(role) else { continue };
-        for c in text.chars().filter(|c| !c.is_whitespace() && !c.is_control()) {
+        let Some(families) = house.roles.get(role) else {
+            continue;
+        };
+        for c in text
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+        {
             if !covers(book, families, c) {
                 *missing.entry((story.clone(), role, c)).or_default() += 1;
             }
@@ -60,15 +65,23 @@ pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding
 
 fn covers(book: &FontBook, families: &[String], c: char) -> bool {
     // The book keys families in lower case; the role's first installed family is the one used.
-    let family = families.iter().map(|f| f.to_lowercase()).find(|f| book.contains_family(f));
+    let family = families
+        .iter()
+        .map(|f| f.to_lowercase())
+        .find(|f| book.contains_family(f));
     family.is_some_and(|f| {
-        book.select_family(&f)
-            .any(|i| book.info(i).is_some_and(|info| info.coverage.contains(c as u32)))
+        book.select_family(&f).any(|i| {
+            book.info(i)
+                .is_some_and(|info| info.coverage.contains(c as u32))
+        })
     })
 }
 
 fn fallback(book: &FontBook, c: char) -> Option<String> {
-    (0..).map_while(|i| book.info(i)).find(|info| info.coverage.contains(c as u32)).map(|info| info.family.clone())
+    (0..)
+        .map_while(|i| book.info(i))
+        .find(|info| info.coverage.contains(c as u32))
+        .map(|info| info.family.clone())
 }
 
 /// Every editor-written string on the page, with the role that sets it and its story.
@@ -76,29 +89,85 @@ fn texts(view: &PageView) -> Vec<(&'static str, String, &str)> {
     let mut out: Vec<(&'static str, String, &str)> = Vec::new();
     let folio = &view.folio;
     out.push(("folio", "folio".into(), &folio.paper));
-    out.extend(folio.section.iter().map(|s| ("folio", "folio".into(), s.as_str())));
-    out.extend(folio.editors.iter().map(|s| ("folio", "folio".into(), s.as_str())));
-    out.extend(view.kicker.iter().map(|s| ("kicker", "kicker".into(), s.as_str())));
+    out.extend(
+        folio
+            .section
+            .iter()
+            .map(|s| ("folio", "folio".into(), s.as_str())),
+    );
+    out.extend(
+        folio
+            .editors
+            .iter()
+            .map(|s| ("folio", "folio".into(), s.as_str())),
+    );
+    out.extend(
+        view.kicker
+            .iter()
+            .map(|s| ("kicker", "kicker".into(), s.as_str())),
+    );
     out.push(("headline", "headline".into(), &view.headline));
-    out.extend(view.subtitle.iter().map(|s| ("subtitle", "subtitle".into(), s.as_str())));
+    out.extend(
+        view.subtitle
+            .iter()
+            .map(|s| ("subtitle", "subtitle".into(), s.as_str())),
+    );
     if let Some(byline) = &view.byline {
-        out.extend(byline.label.iter().map(|s| ("byline", "byline".into(), s.as_str())));
-        out.extend(byline.names.iter().map(|s| ("byline", "byline".into(), s.as_str())));
+        out.extend(
+            byline
+                .label
+                .iter()
+                .map(|s| ("byline", "byline".into(), s.as_str())),
+        );
+        out.extend(
+            byline
+                .names
+                .iter()
+                .map(|s| ("byline", "byline".into(), s.as_str())),
+        );
     }
-    out.extend(view.lead.iter().map(|s| ("lead", "lead".into(), s.as_str())));
+    out.extend(
+        view.lead
+            .iter()
+            .map(|s| ("lead", "lead".into(), s.as_str())),
+    );
     if let Some(photo) = &view.lead_photo {
         out.push(("caption", "lead_photo".into(), &photo.caption));
-        out.extend(photo.credit.iter().map(|s| ("caption", "lead_photo".into(), s.as_str())));
+        out.extend(
+            photo
+                .credit
+                .iter()
+                .map(|s| ("caption", "lead_photo".into(), s.as_str())),
+        );
     }
     for section in &view.sections {
         let story = format!("section-{}", section.number);
-        out.extend(section.head.iter().map(|s| ("head", story.clone(), s.as_str())));
-        out.extend(section.body.iter().map(|s| ("body", story.clone(), s.as_str())));
+        out.extend(
+            section
+                .head
+                .iter()
+                .map(|s| ("head", story.clone(), s.as_str())),
+        );
+        out.extend(
+            section
+                .body
+                .iter()
+                .map(|s| ("body", story.clone(), s.as_str())),
+        );
         for photo in &section.photos {
             out.push(("caption", story.clone(), &photo.caption));
-            out.extend(photo.credit.iter().map(|s| ("caption", story.clone(), s.as_str())));
+            out.extend(
+                photo
+                    .credit
+                    .iter()
+                    .map(|s| ("caption", story.clone(), s.as_str())),
+            );
         }
     }
-    out.extend(view.credit.iter().map(|s| ("credit", "credit".into(), s.as_str())));
+    out.extend(
+        view.credit
+            .iter()
+            .map(|s| ("credit", "credit".into(), s.as_str())),
+    );
     out
 }

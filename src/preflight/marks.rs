@@ -97,8 +97,14 @@ pub fn story_edge(content: &Content) -> Option<(String, bool)> {
 }
 
 fn query(document: &PagedDocument, name: &str) -> Vec<Content> {
-    let Some(label) = label(name) else { return Vec::new() };
-    document.introspector().query(&Selector::Label(label)).into_iter().collect()
+    let Some(label) = label(name) else {
+        return Vec::new();
+    };
+    document
+        .introspector()
+        .query(&Selector::Label(label))
+        .into_iter()
+        .collect()
 }
 
 fn label(name: &str) -> Option<Label> {

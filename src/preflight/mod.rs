@@ -51,7 +51,7 @@ pub fn check(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> 
     let photos = photos::placed(page, document, world);
     findings.extend(photos::check(page, &photos, &house));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
-    Report::new(page, document.pages().len(), findings, photos)
+    Report::new(page, document.pages().len(), findings, photos, house)
 }
 
 /// Where a story starts in the YAML: (line, column).

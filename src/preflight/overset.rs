@@ -49,7 +49,11 @@ fn overset(page: &LoadedPage, document: &PagedDocument, house: &House) -> Vec<Fi
                 spill.chars += chars;
                 // Lines in different columns share a baseline: tell them apart by where they start.
                 let column = (placed.at.x.to_pt() / (text.size.to_pt() * 14.0)).floor() as i64;
-                spill.lines.insert((placed.page, (placed.at.y.to_pt() * 4.0).round() as i64, column));
+                spill.lines.insert((
+                    placed.page,
+                    (placed.at.y.to_pt() * 4.0).round() as i64,
+                    column,
+                ));
             }
             _ => {}
         }
@@ -111,7 +115,10 @@ fn underset(page: &LoadedPage, document: &PagedDocument, house: &House) -> Vec<F
         findings.push(Finding {
             severity: Severity::Warning,
             check: "underset",
-            message: format!("{}: {} empty lines at the foot of its last column", end.story, empty),
+            message: format!(
+                "{}: {} empty lines at the foot of its last column",
+                end.story, empty
+            ),
             story: Some(end.story.clone()),
             line,
             column,
@@ -134,7 +141,13 @@ pub fn overset_mark(document: &PagedDocument, house: &House) -> Option<PagedDocu
         let inset = Abs::pt(6.0);
         let shape = Geometry::Rect(Size::new(size.x - 2.0 * inset, size.y - 2.0 * inset))
             .stroked(FixedStroke::from_pair(red.clone(), Abs::pt(6.0)));
-        page.frame.push(Point::splat(inset), FrameItem::Shape(shape, typst::syntax::Span::detached()));
+        page.frame.push(
+            Point::splat(inset),
+            FrameItem::Shape(shape, typst::syntax::Span::detached()),
+        );
     }
-    Some(PagedDocument::new(pages.into_iter().collect(), document.info().clone()))
+    Some(PagedDocument::new(
+        pages.into_iter().collect(),
+        document.info().clone(),
+    ))
 }

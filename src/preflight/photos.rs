@@ -36,11 +36,19 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
     let files: Vec<Option<Bytes>> = photos.iter().map(|(src, _, _)| world.served(src)).collect();
     let mut out = Vec::new();
     for placed in frames::placed(document) {
-        let FrameItem::Image(image, size, _) = placed.item else { continue };
-        let ImageKind::Raster(raster) = image.kind() else { continue };
+        let FrameItem::Image(image, size, _) = placed.item else {
+            continue;
+        };
+        let ImageKind::Raster(raster) = image.kind() else {
+            continue;
+        };
         let data = raster.data().as_slice();
-        let Some(i) = files.iter().position(|f| f.as_deref() == Some(data)) else { continue };
-        let Some((src, story, original)) = photos.get(i) else { continue };
+        let Some(i) = files.iter().position(|f| f.as_deref() == Some(data)) else {
+            continue;
+        };
+        let Some((src, story, original)) = photos.get(i) else {
+            continue;
+        };
         let width = size.x.to_pt() * placed.transform.sx.get();
         let height = size.y.to_pt() * placed.transform.sy.get();
         let (px, py) = (raster.width(), raster.height());
@@ -60,16 +68,32 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
 /// (src, story, pixel size) of every photo on the page.
 fn photo_list(page: &LoadedPage) -> Vec<(String, String, (u32, u32))> {
     let view = &page.view;
-    let entry = |p: &crate::content::PhotoView, story: String| (p.src.clone(), story, (p.width_px, p.height_px));
-    let lead = view.lead_photo.iter().map(|p| entry(p, "lead_photo".into()));
-    let sections = view.sections.iter().flat_map(|s| s.photos.iter().map(move |p| entry(p, format!("section-{}", s.number))));
+    let entry = |p: &crate::content::PhotoView, story: String| {
+        (p.src.clone(), story, (p.width_px, p.height_px))
+    };
+    let lead = view
+        .lead_photo
+        .iter()
+        .map(|p| entry(p, "lead_photo".into()));
+    let sections = view.sections.iter().flat_map(|s| {
+        s.photos
+            .iter()
+            .map(move |p| entry(p, format!("section-{}", s.number)))
+    });
     lead.chain(sections).collect()
 }
 
 /// Photos placed far sharper than print needs, resampled to the target resolution: the
 /// replacement bytes for each, to serve in place of the file. Runs on all cores.
-pub fn resample_sharp(photos: &[PlacedPhoto], house: &House, world: &PageWorld) -> Vec<(String, Bytes)> {
-    let sharp: Vec<&PlacedPhoto> = photos.iter().filter(|p| p.ppi > house.photo_downsample_ppi).collect();
+pub fn resample_sharp(
+    photos: &[PlacedPhoto],
+    house: &House,
+    world: &PageWorld,
+) -> Vec<(String, Bytes)> {
+    let sharp: Vec<&PlacedPhoto> = photos
+        .iter()
+        .filter(|p| p.ppi > house.photo_downsample_ppi)
+        .collect();
     std::thread::scope(|scope| {
         let jobs: Vec<_> = sharp
             .iter()
@@ -123,6 +147,7 @@ pub fn check(page: &LoadedPage, photos: &[PlacedPhoto], house: &House) -> Vec<Fi
 fn find_file_line(source: &str, file: &str) -> Option<(usize, usize)> {
     source.lines().enumerate().find_map(|(i, line)| {
         let col = line.find(file)?;
-        line.contains("file:").then(|| (i + 1, line[..col].chars().count() + 1))
+        line.contains("file:")
+            .then(|| (i + 1, line[..col].chars().count() + 1))
     })
 }

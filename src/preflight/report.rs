@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::{Finding, PlacedPhoto, Severity};
+use super::{Finding, House, PlacedPhoto, Severity};
 use crate::content::LoadedPage;
 
 #[derive(Debug, Clone, Serialize)]
@@ -16,10 +16,19 @@ pub struct Report {
     pub warnings: usize,
     pub findings: Vec<Finding>,
     pub photos: Vec<PlacedPhoto>,
+    /// The settings the page was checked against.
+    #[serde(skip)]
+    pub house: House,
 }
 
 impl Report {
-    pub fn new(page: &LoadedPage, pages: usize, findings: Vec<Finding>, photos: Vec<PlacedPhoto>) -> Self {
+    pub fn new(
+        page: &LoadedPage,
+        pages: usize,
+        findings: Vec<Finding>,
+        photos: Vec<PlacedPhoto>,
+        house: House,
+    ) -> Self {
         let count = |s| findings.iter().filter(|f| f.severity == s).count();
         Self {
             page: page.file.display().to_string(),
@@ -28,6 +37,7 @@ impl Report {
             warnings: count(Severity::Warning),
             findings,
             photos,
+            house,
         }
     }
 
@@ -39,7 +49,11 @@ impl Report {
     pub fn summary(&self) -> String {
         match (self.errors, self.warnings) {
             (0, 0) => "preflight clean".into(),
-            (e, w) => format!("preflight: {e} error{}, {w} warning{}", plural(e), plural(w)),
+            (e, w) => format!(
+                "preflight: {e} error{}, {w} warning{}",
+                plural(e),
+                plural(w)
+            ),
         }
     }
 
@@ -52,21 +66,46 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for finding in &self.findings {
+impl Report {
+    /// The findings alone, one a line, as `build` prints them.
+    pub fn findings_text(&self) -> String {
+        let line = |finding: &Finding| {
             let label = match finding.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
-            writeln!(f, "{label}: {}:{}:{}: {}", self.page, finding.line, finding.column, finding.message)?;
+            format!(
+                "{label}: {}:{}:{}: {}",
+                self.page, finding.line, finding.column, finding.message
+            )
+        };
+        self.findings
+            .iter()
+            .map(line)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.findings.is_empty() {
+            writeln!(f, "{}", self.findings_text())?;
         }
         if !self.photos.is_empty() {
             writeln!(f, "photos:")?;
             for p in &self.photos {
+                let resampled = if p.pixels != p.original_pixels {
+                    format!(
+                        " (resampled from {} × {})",
+                        p.original_pixels.0, p.original_pixels.1
+                    )
+                } else {
+                    String::new()
+                };
                 writeln!(
                     f,
-                    "  {:<44} {:>5} × {:<5} px  {:>6.1} × {:<6.1} mm  {:>4.0} ppi",
+                    "  {:<44} {:>5} × {:<5} px  {:>6.1} × {:<6.1} mm  {:>4.0} ppi{resampled}",
                     p.src,
                     p.pixels.0,
                     p.pixels.1,
@@ -76,6 +115,13 @@ impl fmt::Display for Report {
                 )?;
             }
         }
-        write!(f, "{}: {} page{}, {}", self.page, self.pages, plural(self.pages), self.summary())
+        write!(
+            f,
+            "{}: {} page{}, {}",
+            self.page,
+            self.pages,
+            plural(self.pages),
+            self.summary()
+        )
     }
 }

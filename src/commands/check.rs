@@ -1,0 +1,72 @@
+//! `banmian check`: every preflight check, nothing written. Exit 0 when clean, 1 on errors.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use banmian::project::{self, Failure, Project, SAMPLE_PAGE};
+use serde_json::json;
+
+use crate::cli::{CheckArgs, ReportFormat};
+
+pub fn run(args: &CheckArgs) -> ExitCode {
+    let page = args
+        .page
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE));
+    let json = args.format == ReportFormat::Json;
+    let failed = |failure: Failure, world: Option<&banmian::world::PageWorld>| {
+        if json {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&failure_json(&page, &failure)).expect("json")
+            );
+        } else {
+            super::report(&failure, world);
+        }
+        ExitCode::FAILURE
+    };
+    let project = match Project::open(
+        &page,
+        args.project.root.as_deref(),
+        &args.project.font_paths,
+    ) {
+        Ok(project) => project,
+        Err(failure) => return failed(failure, None),
+    };
+    let loaded = match project.load(&page) {
+        Ok(loaded) => loaded,
+        Err(failure) => return failed(failure, None),
+    };
+    let mut world = project.world();
+    let laid = match project::lay_out(&mut world, &loaded) {
+        Ok(laid) => laid,
+        Err(failure) => return failed(failure, Some(&world)),
+    };
+    if json {
+        println!("{}", laid.report.to_json());
+    } else {
+        println!("{}", laid.report);
+    }
+    if laid.report.has_errors() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A build that stopped before preflight, in the report's JSON shape.
+fn failure_json(page: &std::path::Path, failure: &Failure) -> serde_json::Value {
+    let findings: Vec<serde_json::Value> = match failure {
+        Failure::Content(errors) => errors
+            .iter()
+            .map(|e| json!({ "severity": "error", "check": "content", "line": e.line, "column": e.column, "message": e.message, "hint": e.hint }))
+            .collect(),
+        Failure::Typst(diagnostics) => diagnostics
+            .iter()
+            .map(|d| json!({ "severity": "error", "check": "template", "message": d.message.as_str() }))
+            .collect(),
+        Failure::Preflight(report) => return serde_json::to_value(report).expect("json"),
+        Failure::Other(message) => vec![json!({ "severity": "error", "check": "project", "message": message })],
+    };
+    json!({ "page": page.display().to_string(), "errors": findings.len(), "warnings": 0, "findings": findings, "photos": [] })
+}
