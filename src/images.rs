@@ -23,17 +23,20 @@ pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
             "the file is truncated (it ends before the image does); export it again".into(),
         );
     }
-    let mut reader = ImageReader::with_format(Cursor::new(&bytes), format);
-    reader.limits(limits());
-    let mut decoder = reader
-        .into_decoder()
+    // The header alone gives the size: check it before anything allocates for the pixels.
+    let (w, h) = ImageReader::with_format(Cursor::new(&bytes), format)
+        .into_dimensions()
         .map_err(|err| format!("damaged or unsupported image ({err})"))?;
-    let (w, h) = decoder.dimensions();
     if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
         return Err(format!(
             "{w} × {h} pixels is more than a page can use (at most {MAX_SIDE} per side)"
         ));
     }
+    let mut reader = ImageReader::with_format(Cursor::new(&bytes), format);
+    reader.limits(limits());
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|err| format!("damaged or unsupported image ({err})"))?;
     let turned = decoder.orientation().is_ok_and(|o| {
         use image::metadata::Orientation::*;
         matches!(o, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)

@@ -43,6 +43,20 @@ impl<'a> Locator<'a> {
         find(line.saturating_sub(1)).or_else(|| find(0))
     }
 
+    /// Where `c` sits inside `text`, as typed in the YAML at or after `line`: the text is found
+    /// by its opening characters (a paragraph may run over several YAML lines).
+    pub fn char_in(&self, line: usize, text: &str, c: char) -> Option<(usize, usize)> {
+        let opening: String = text.chars().take(8).collect();
+        let start = self
+            .source
+            .lines()
+            .enumerate()
+            .skip(line.saturating_sub(1))
+            .find(|(_, l)| l.contains(&opening))
+            .map(|(i, _)| i + 1)?;
+        self.char_from(start, c)
+    }
+
     /// Lines of the form `[- ]key: value`, as (line, value column, value text).
     fn entries(&self, key: &'a str) -> impl Iterator<Item = (usize, usize, &'a str)> + 'a {
         self.source

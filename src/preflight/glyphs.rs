@@ -13,8 +13,8 @@ use crate::world::PageWorld;
 
 pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding> {
     let book = world.book();
-    // (story, role, char) → occurrences, in a stable order.
-    let mut missing: BTreeMap<(String, &str, char), usize> = BTreeMap::new();
+    // (story, role, char) → (occurrences, the first text it is in), in a stable order.
+    let mut missing: BTreeMap<(String, &str, char), (usize, &str)> = BTreeMap::new();
     for (role, story, text) in texts(&page.view) {
         let Some(families) = house.roles.get(role) else {
             continue;
@@ -24,16 +24,19 @@ pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding
             .filter(|c| !c.is_whitespace() && !c.is_control())
         {
             if !covers(book, families, c) {
-                *missing.entry((story.clone(), role, c)).or_default() += 1;
+                missing
+                    .entry((story.clone(), role, c))
+                    .or_insert((0, text))
+                    .0 += 1;
             }
         }
     }
     let at = Locator::new(&page.source);
     missing
         .into_iter()
-        .map(|((story, role, c), count)| {
+        .map(|((story, role, c), (count, text))| {
             let (story_line, _) = story_location(page, &story);
-            let (line, column) = at.char_from(story_line, c).unwrap_or((story_line, 1));
+            let (line, column) = at.char_in(story_line, text, c).unwrap_or((story_line, 1));
             let family = house.roles[role].first().cloned().unwrap_or_default();
             let fallback = fallback(book, c);
             let outcome = match &fallback {

@@ -60,6 +60,8 @@ pub struct StoryMark {
 struct StoryValue {
     story: String,
     edge: String,
+    #[serde(default)]
+    running: bool,
 }
 
 pub fn house(document: &PagedDocument) -> House {
@@ -87,13 +89,13 @@ pub fn stories(document: &PagedDocument) -> Vec<StoryMark> {
         .collect()
 }
 
-/// If `content` is a story mark, its (story, is-start).
-pub fn story_edge(content: &Content) -> Option<(String, bool)> {
+/// If `content` is a story mark, its (story, is-start, is-running).
+pub fn story_edge(content: &Content) -> Option<(String, bool, bool)> {
     if content.label() != label(STORY) {
         return None;
     }
     let value: StoryValue = serde_json::from_value(value_of(content)?).ok()?;
-    Some((value.story, value.edge == "start"))
+    Some((value.story, value.edge == "start", value.running))
 }
 
 fn query(document: &PagedDocument, name: &str) -> Vec<Content> {

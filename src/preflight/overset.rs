@@ -34,16 +34,24 @@ fn overset(page: &LoadedPage, document: &PagedDocument, house: &House) -> Vec<Fi
         return Vec::new();
     }
     let mut spills: BTreeMap<String, Spill> = BTreeMap::new();
-    let mut current: Option<String> = None;
+    // Stories open at this point; the innermost owns the text. A running head repeated on an
+    // overflow page nests inside the story that overflows, and is never overset itself.
+    let mut open: Vec<(String, bool)> = Vec::new();
     for placed in frames::placed(document) {
         match placed.item {
             FrameItem::Tag(Tag::Start(content, _)) => {
-                if let Some((story, start)) = marks::story_edge(content) {
-                    current = start.then_some(story);
+                if let Some((story, start, running)) = marks::story_edge(content) {
+                    if start {
+                        open.push((story, running));
+                    } else if let Some(i) = open.iter().rposition(|(s, _)| *s == story) {
+                        open.remove(i);
+                    }
                 }
             }
             FrameItem::Text(text) if placed.page > house.pages => {
-                let Some(story) = &current else { continue };
+                let Some((story, false)) = open.last() else {
+                    continue;
+                };
                 let chars = text.text.chars().filter(|c| !c.is_whitespace()).count();
                 let spill = spills.entry(story.clone()).or_default();
                 spill.chars += chars;

@@ -3,6 +3,7 @@
 
 mod build;
 mod errors;
+mod preflight;
 mod proof;
 mod support;
 mod watch;

@@ -81,6 +81,38 @@ impl TempProject {
         self.root.join("content/p/page.yaml")
     }
 
+    /// `banmian check --format json` on the page: exit code and the parsed report.
+    pub fn check(&self) -> (Option<i32>, serde_json::Value) {
+        let fonts = repo().join("fonts");
+        let out = banmian(&[
+            "check",
+            self.page().to_str().unwrap(),
+            "--format",
+            "json",
+            "--font-path",
+            fonts.to_str().unwrap(),
+        ]);
+        let report = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("check printed no JSON ({e}):\n{}", stderr(&out)));
+        (out.status.code(), report)
+    }
+
+    /// Builds with extra arguments (`--draft`, `--crop-marks`…).
+    pub fn build_with(&self, output: &Path, extra: &[&str]) -> Output {
+        let fonts = repo().join("fonts");
+        let page = self.page();
+        let mut args = vec![
+            "build",
+            page.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--font-path",
+            fonts.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        banmian(&args)
+    }
+
     pub fn build(&self, output: &Path) -> Output {
         let fonts = repo().join("fonts");
         banmian(&[
@@ -104,6 +136,11 @@ pub fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// The sample page's YAML.
+pub fn sample_yaml() -> String {
+    std::fs::read_to_string(repo().join("content/pingluo-cppcc/page.yaml")).unwrap()
 }
 
 /// A small valid page; tests vary it to make bad ones.

@@ -1,0 +1,295 @@
+//! Preflight: overset and underset, missing glyphs, photo resolution and bad photos, page boxes
+//! and reproducible output, each checked on a page built to show it.
+
+use std::io::Write;
+
+use serde_json::Value;
+
+use crate::support::*;
+
+fn findings<'a>(report: &'a Value, check: &str) -> Vec<&'a Value> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["check"] == check)
+        .collect()
+}
+
+/// One section of `chars` copies of 国 and no photo: on a page with only a headline, the body
+/// flows through 4 stacks of 100 lines, 27 characters a line; the head takes 4 lines.
+fn one_story(chars: usize) -> String {
+    let body = "国".repeat(chars);
+    format!(
+        "folio:\n  paper: 测试报\n  date: 2024-01-15\n  page: 1\nheadline: 满版测试\nsections:\n  - number: 1\n    head: [满版]\n    body: |\n      {body}\n"
+    )
+}
+
+/// Characters that exactly fill the body: 4 × 100 lines, less the head, less the indent.
+const EXACT_FIT: usize = (4 * 100 - 4) * 27 - 2;
+
+#[test]
+fn the_sample_page_passes_check() {
+    let project = TempProject::new("check-sample", &sample_yaml());
+    let (code, report) = project.check();
+    assert_eq!(report["errors"], 0, "{report:#}");
+    assert_eq!(code, Some(0));
+    assert_eq!(report["photos"].as_array().unwrap().len(), 8);
+}
+
+#[test]
+fn a_story_that_fits_exactly_is_neither_overset_nor_underset() {
+    let project = TempProject::new("exact-fit", &one_story(EXACT_FIT));
+    let (code, report) = project.check();
+    assert_eq!(code, Some(0), "{report:#}");
+    assert!(findings(&report, "overset").is_empty(), "{report:#}");
+    assert!(findings(&report, "underset").is_empty(), "{report:#}");
+}
+
+#[test]
+fn an_overset_story_is_named_with_what_did_not_fit() {
+    let project = TempProject::new("overset", &one_story(EXACT_FIT + 30));
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1));
+    let overset = findings(&report, "overset");
+    assert_eq!(overset.len(), 1, "{report:#}");
+    assert_eq!(overset[0]["story"], "section-1");
+    assert_eq!(overset[0]["details"]["characters"], 30);
+    assert_eq!(overset[0]["details"]["lines"], 2);
+    assert_eq!(overset[0]["line"], 7, "points at the section in the YAML");
+
+    // build refuses it and writes nothing…
+    let pdf = project.root.join("overset.pdf");
+    let out = project.build(&pdf);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("section-1 is overset"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!pdf.exists());
+    // …unless asked for a draft, which shows the overflow on a marked second page.
+    let out = project.build_with(&pdf, &["--draft"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(poppler("pdfinfo", &[pdf.to_str().unwrap()]).contains("Pages:           2"));
+}
+
+#[test]
+fn an_underset_story_says_how_many_lines_stand_empty() {
+    // Two lines short of a full body.
+    let project = TempProject::new("underset", &one_story(EXACT_FIT - 2 * 27));
+    let (code, report) = project.check();
+    assert_eq!(code, Some(0));
+    let underset = findings(&report, "underset");
+    assert_eq!(underset.len(), 1, "{report:#}");
+    assert_eq!(underset[0]["details"]["lines"], 2);
+}
+
+#[test]
+fn a_character_no_font_has_is_reported_with_its_code_point() {
+    let yaml = MINIMAL_PAGE.replace("第二段正文。", "第二段\u{E000}正文。");
+    let project = TempProject::new("missing-glyph", &yaml);
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1));
+    let missing = findings(&report, "missing-glyph");
+    assert_eq!(missing.len(), 1, "{report:#}");
+    let finding = missing[0];
+    assert_eq!(finding["details"]["codepoint"], "U+E000");
+    assert_eq!(finding["details"]["role"], "body");
+    assert_eq!(finding["story"], "section-1");
+    assert_eq!(
+        (finding["line"].as_u64(), finding["column"].as_u64()),
+        (Some(13), Some(10))
+    );
+}
+
+fn write_jpeg(path: &std::path::Path, width: u32, height: u32) {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    picture
+        .save_with_format(path, image::ImageFormat::Jpeg)
+        .unwrap();
+}
+
+#[test]
+fn a_coarse_photo_is_an_error_with_its_resolution() {
+    let project = TempProject::new("coarse", MINIMAL_PAGE);
+    // Placed two columns (243 pt = 3.4 in) wide, or wider once cropped to fill: under 60 ppi.
+    write_jpeg(&project.root.join("content/p/images/photo-1.jpg"), 200, 133);
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1));
+    let coarse = findings(&report, "photo-resolution");
+    assert_eq!(coarse.len(), 1, "{report:#}");
+    assert_eq!(coarse[0]["severity"], "error");
+    let ppi = coarse[0]["details"]["ppi"].as_f64().unwrap();
+    assert!(ppi > 0.0 && ppi < 60.0, "{ppi}");
+    assert_eq!(coarse[0]["line"], 15);
+}
+
+#[test]
+fn a_photo_far_too_sharp_is_resampled_before_embedding() {
+    let project = TempProject::new("sharp", MINIMAL_PAGE);
+    write_jpeg(
+        &project.root.join("content/p/images/photo-1.jpg"),
+        4000,
+        2667,
+    );
+    let (_, report) = project.check();
+    let photo = &report["photos"][0];
+    assert_eq!(photo["original_pixels"][0], 4000);
+    let ppi = photo["ppi"].as_f64().unwrap();
+    assert!(
+        (295.0..=305.0).contains(&ppi),
+        "resampled to {ppi} ppi: {report:#}"
+    );
+}
+
+/// A JPEG whose EXIF data says "rotate 90° clockwise to display" (orientation 6).
+fn jpeg_with_orientation(width: u32, height: u32, orientation: u8) -> Vec<u8> {
+    let mut plain = Vec::new();
+    let picture = image::RgbImage::from_pixel(width, height, image::Rgb([90, 120, 150]));
+    image::DynamicImage::ImageRgb8(picture)
+        .write_to(
+            &mut std::io::Cursor::new(&mut plain),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    // APP1 "Exif": a little-endian TIFF header with one IFD entry, Orientation (0x0112).
+    let mut tiff = b"II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0".to_vec();
+    tiff.extend([orientation, 0, 0, 0, 0, 0, 0, 0]);
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let mut out = plain[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(((app1.len() + 2) as u16).to_be_bytes());
+    out.extend(app1);
+    out.extend(&plain[2..]);
+    out
+}
+
+#[test]
+fn an_exif_rotated_photo_is_placed_upright() {
+    let project = TempProject::new("exif", MINIMAL_PAGE);
+    std::fs::write(
+        project.root.join("content/p/images/photo-1.jpg"),
+        jpeg_with_orientation(1200, 800, 6),
+    )
+    .unwrap();
+    let (_, report) = project.check();
+    let photo = &report["photos"][0];
+    // Stored 1200 × 800, displayed 800 × 1200: placed taller than wide.
+    assert_eq!(
+        photo["original_pixels"],
+        serde_json::json!([800, 1200]),
+        "{report:#}"
+    );
+    let placed = &photo["placed_pt"];
+    assert!(placed[1].as_f64() > placed[0].as_f64(), "{report:#}");
+}
+
+/// Builds MINIMAL_PAGE with `bytes` as its photo and checks the error names the photo's line.
+fn assert_bad_photo(name: &str, bytes: &[u8], expected: &str) {
+    let project = TempProject::new(name, MINIMAL_PAGE);
+    let mut file =
+        std::fs::File::create(project.root.join("content/p/images/photo-1.jpg")).unwrap();
+    file.write_all(bytes).unwrap();
+    let pdf = project.root.join("out.pdf");
+    let out = project.build(&pdf);
+    let message = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{message}");
+    assert!(message.contains("page.yaml:15:15:"), "{message}");
+    assert!(
+        message.contains(expected),
+        "expected `{expected}` in:\n{message}"
+    );
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn a_truncated_jpeg_is_refused() {
+    let good = std::fs::read(repo().join("content/pingluo-cppcc/images/photo-1.jpg")).unwrap();
+    assert_bad_photo("truncated", &good[..good.len() / 2], "truncated");
+}
+
+#[test]
+fn a_png_claiming_40000_pixels_a_side_is_refused_before_decoding() {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(40_000u32.to_be_bytes());
+    ihdr.extend(40_000u32.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    png.extend(13u32.to_be_bytes());
+    png.extend(&ihdr);
+    png.extend(crc32(&ihdr).to_be_bytes());
+    // A tiny zlib stream: real bombs compress billions of zeros into a few kilobytes.
+    let idat = b"IDATx\x9c\x03\x00\x00\x00\x00\x01";
+    png.extend(((idat.len() - 4) as u32).to_be_bytes());
+    png.extend(idat);
+    png.extend(crc32(idat).to_be_bytes());
+    png.extend(0u32.to_be_bytes());
+    png.extend(b"IEND");
+    png.extend(crc32(b"IEND").to_be_bytes());
+    assert_bad_photo("bomb", &png, "40000 × 40000 pixels");
+}
+
+#[test]
+fn a_file_that_is_not_an_image_is_refused() {
+    assert_bad_photo(
+        "not-image",
+        b"%PDF-1.7 this is not a photo",
+        "not a JPEG or PNG",
+    );
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn two_builds_of_the_sample_are_byte_identical() {
+    let dir = scratch("reproducible");
+    let (a, b) = (dir.join("a.pdf"), dir.join("b.pdf"));
+    for pdf in [&a, &b] {
+        let out = banmian(&["build", "-o", pdf.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert!(
+        std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
+        "the two PDFs differ"
+    );
+}
+
+#[test]
+fn bleed_box_and_crop_marks() {
+    let project = TempProject::new("boxes", MINIMAL_PAGE);
+    let pdf = project.root.join("marks.pdf");
+    let out = project.build_with(&pdf, &["--crop-marks"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info = poppler("pdfinfo", &["-box", pdf.to_str().unwrap()]);
+    let boxes = |name: &str| -> Vec<f64> {
+        let line = info.lines().find(|l| l.starts_with(name)).unwrap();
+        line.split_whitespace()
+            .skip(1)
+            .map(|n| n.parse().unwrap())
+            .collect()
+    };
+    let (media, bleed, trim) = (boxes("MediaBox:"), boxes("BleedBox:"), boxes("TrimBox:"));
+    let bleed_mm = (trim[0] - bleed[0]) * 25.4 / 72.0;
+    assert!((bleed_mm - 3.0).abs() < 0.05, "bleed {bleed_mm} mm: {info}");
+    assert!(
+        media[0] < bleed[0] - 10.0 && media[2] > bleed[2] + 10.0,
+        "no room for marks: {info}"
+    );
+}
