@@ -8,6 +8,7 @@ pub mod content;
 pub mod export;
 pub mod fonts;
 pub mod images;
+pub mod inspect;
 pub mod preflight;
 pub mod print_boxes;
 pub mod project;

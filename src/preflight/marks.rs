@@ -28,6 +28,9 @@ pub struct House {
     pub pitch: f64,
     /// Foot of the type area from the page top, pt.
     pub type_bottom: f64,
+    /// Baseline of the first body line of a column at the top of the type area, pt: every
+    /// body baseline is this plus a whole number of pitches.
+    pub grid_origin: f64,
     /// Font families per role: `body`, `caption`, `head`…
     pub roles: BTreeMap<String, Vec<String>>,
 }
@@ -42,6 +45,7 @@ impl Default for House {
             photo_target_ppi: 300.0,
             pitch: 13.0,
             type_bottom: f64::INFINITY,
+            grid_origin: f64::NAN,
             roles: BTreeMap::new(),
         }
     }

@@ -6,4 +6,5 @@ mod errors;
 mod preflight;
 mod proof;
 mod support;
+mod typography;
 mod watch;

@@ -1,0 +1,299 @@
+//! The house typography (layout/README.md), measured on the laid-out document: the sample page
+//! and a torture page built to trip every rule (tests/fixtures/torture/page.yaml).
+
+use std::collections::BTreeMap;
+
+use banmian::content::LoadedPage;
+use banmian::inspect::{self, Line};
+use banmian::preflight::House;
+use banmian::project::{self, Project};
+
+use crate::support::repo;
+
+const BODY_FAMILY: &str = "Noto Serif CJK SC";
+const BODY_SIZE: f64 = 9.0;
+const TOLERANCE: f64 = 0.1;
+
+/// Line-start prohibited (避头) and line-end prohibited (避尾) marks.
+const NO_START: &str = "。，、；：？！）】》」』”’…—·%";
+const NO_END: &str = "（【《「『“‘";
+
+struct Laid {
+    page: LoadedPage,
+    lines: Vec<Line>,
+    house: House,
+}
+
+fn lay_out(page: &str) -> Laid {
+    let file = repo().join(page);
+    let project = Project::open(&file, None, &[]).unwrap_or_else(|f| panic!("{f}"));
+    let loaded = project.load(&file).unwrap_or_else(|f| panic!("{f}"));
+    let mut world = project.world();
+    let laid = project::lay_out(&mut world, &loaded).unwrap_or_else(|f| panic!("{f}"));
+    let house = banmian::preflight::marks::house(&laid.document);
+    Laid {
+        page: loaded,
+        lines: inspect::lines(&laid.document),
+        house,
+    }
+}
+
+/// A body paragraph as set: its lines, in order, and the column edges they sit between.
+struct Paragraph<'a> {
+    text: String,
+    lines: Vec<&'a Line>,
+}
+
+/// Splits the body lines into the page's paragraphs by their text, in reading order.
+fn paragraphs<'a>(laid: &'a Laid) -> Vec<Paragraph<'a>> {
+    let body: Vec<&Line> = laid.lines.iter().filter(|l| is_body(l)).collect();
+    let texts: Vec<String> = laid
+        .page
+        .view
+        .sections
+        .iter()
+        .flat_map(|s| s.body.iter().cloned())
+        .collect();
+    let mut out = Vec::new();
+    let mut lines = body.into_iter();
+    for text in texts {
+        let want = plain(&text);
+        let mut para = Paragraph {
+            text: text.clone(),
+            lines: Vec::new(),
+        };
+        let mut got = String::new();
+        while got.len() < want.len() {
+            let line = lines
+                .next()
+                .unwrap_or_else(|| panic!("ran out of lines in: {text}"));
+            got.push_str(&plain(&line.text()));
+            para.lines.push(line);
+        }
+        assert_eq!(got, want, "lines do not spell the paragraph");
+        out.push(para);
+    }
+    out
+}
+
+fn is_body(line: &Line) -> bool {
+    line.family == BODY_FAMILY && (line.size - BODY_SIZE).abs() < 0.01
+}
+
+/// Text without spaces or the word joiners the layout adds.
+fn plain(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{2060}')
+        .collect()
+}
+
+/// Every string the editor wrote, whitespace removed.
+fn editor_texts(page: &LoadedPage) -> Vec<String> {
+    let view = serde_json::to_value(&page.view).unwrap();
+    let mut out = Vec::new();
+    collect_strings(&view, &mut out);
+    out.iter().map(|s| plain(s)).collect()
+}
+
+fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| collect_strings(v, out)),
+        _ => {}
+    }
+}
+
+/// Left and right edges of each column, keyed by the column's left edge (rounded): every
+/// line not first in its paragraph starts at the left edge; the widest line spans the column.
+fn columns(paragraphs: &[Paragraph]) -> BTreeMap<i64, (f64, f64)> {
+    let mut columns: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
+    for p in paragraphs {
+        for line in &p.lines[1..] {
+            let entry = columns
+                .entry(line.start().round() as i64)
+                .or_insert((line.start(), line.end()));
+            entry.1 = entry.1.max(line.end());
+        }
+    }
+    columns
+}
+
+fn column_of(columns: &BTreeMap<i64, (f64, f64)>, x: f64) -> (f64, f64) {
+    *columns
+        .values()
+        .filter(|(left, _)| *left <= x + TOLERANCE)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .expect("a column left of the line")
+}
+
+/// Every measured figure of one page, printed so the closing note can quote it.
+fn measure(page: &str) -> Vec<String> {
+    let laid = lay_out(page);
+    let paragraphs = paragraphs(&laid);
+    let columns = columns(&paragraphs);
+    let mut failures = Vec::new();
+    let body_lines: Vec<&Line> = paragraphs
+        .iter()
+        .flat_map(|p| p.lines.iter().copied())
+        .collect();
+
+    // 1. Baseline grid.
+    let worst_grid = body_lines
+        .iter()
+        .map(|l| {
+            let steps = (l.baseline - laid.house.grid_origin) / laid.house.pitch;
+            ((steps - steps.round()) * laid.house.pitch).abs()
+        })
+        .fold(0.0, f64::max);
+    if worst_grid > TOLERANCE {
+        failures.push(format!("a baseline is {worst_grid:.3} pt off the grid"));
+    }
+
+    // 2. Line-start and line-end rules, on every line of text on the page that is not the
+    //    first of what the editor wrote (a subtitle may well open with its dash).
+    let starts = editor_texts(&laid.page);
+    let mut kinsoku = Vec::new();
+    for line in &laid.lines {
+        let text = plain(&line.text());
+        if starts.iter().any(|s| s.starts_with(&text)) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (text.chars().next(), text.chars().last()) else {
+            continue;
+        };
+        if NO_START.contains(first) {
+            kinsoku.push(format!("line starts with {first}: {text}"));
+        }
+        if NO_END.contains(last) {
+            kinsoku.push(format!("line ends with {last}: {text}"));
+        }
+    }
+    failures.extend(kinsoku.iter().cloned());
+
+    // 3. Indents, justification and orphans.
+    let (mut worst_indent, mut worst_flush, mut orphans) = (0.0f64, 0.0f64, Vec::new());
+    for p in &paragraphs {
+        let first = p.lines[0];
+        let (left, _) = column_of(&columns, first.start() - 2.0 * BODY_SIZE);
+        worst_indent = worst_indent.max((first.start() - left - 2.0 * BODY_SIZE).abs());
+        for line in &p.lines[..p.lines.len() - 1] {
+            let (_, right) = column_of(
+                &columns,
+                line.start() - 2.0 * BODY_SIZE * f64::from(u8::from(std::ptr::eq(*line, first))),
+            );
+            let miss = (line.end() - right).abs();
+            worst_flush = worst_flush.max(miss);
+        }
+        let last = plain(&p.lines[p.lines.len() - 1].text());
+        let letters = last
+            .chars()
+            .filter(|c| !NO_START.contains(*c) && !NO_END.contains(*c))
+            .count();
+        if p.lines.len() > 1 && letters < 2 {
+            orphans.push(format!("orphan `{last}` ending: {}", p.text));
+        }
+    }
+    if worst_indent > TOLERANCE {
+        failures.push(format!("an indent is off by {worst_indent:.3} pt"));
+    }
+    if worst_flush > TOLERANCE {
+        failures.push(format!(
+            "a justified line misses the column edge by {worst_flush:.3} pt"
+        ));
+    }
+    failures.extend(orphans.iter().cloned());
+
+    // 4. Chinese quotation marks are full-width glyphs, in every role.
+    let quotes: Vec<f64> = laid
+        .lines
+        .iter()
+        .flat_map(|l| l.glyphs.iter())
+        .filter(|g| matches!(g.text.as_str(), "“" | "”" | "‘" | "’"))
+        .map(|g| g.natural_em)
+        .collect();
+    let narrowest = quotes.iter().copied().fold(f64::INFINITY, f64::min);
+    if narrowest < 0.99 {
+        failures.push(format!("a quotation mark is {narrowest:.3} em wide"));
+    }
+
+    println!(
+        "{page}: {} body lines in {} paragraphs; worst baseline offset {worst_grid:.3} pt; \
+         {} line-start/end violations; worst indent error {worst_indent:.3} pt; worst justified \
+         line {worst_flush:.3} pt from the column edge; {} orphans; {} quotation marks, narrowest {narrowest:.3} em",
+        body_lines.len(),
+        paragraphs.len(),
+        kinsoku.len(),
+        orphans.len(),
+        quotes.len()
+    );
+    failures
+}
+
+#[test]
+fn sample_page_follows_the_house_typography() {
+    let failures = measure("content/pingluo-cppcc/page.yaml");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn torture_page_follows_the_house_typography() {
+    let failures = measure("tests/fixtures/torture/page.yaml");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn bylines_space_two_character_names_to_three() {
+    let laid = lay_out("tests/fixtures/torture/page.yaml");
+    let glyphs: Vec<_> = laid.lines.iter().flat_map(|l| l.glyphs.iter()).collect();
+    let find = |c: &str| {
+        glyphs
+            .iter()
+            .find(|g| g.text == c)
+            .unwrap_or_else(|| panic!("no {c}"))
+    };
+    let (luo, ming) = (find("罗"), find("鸣"));
+    let size = luo.advance;
+    // 罗 at the start of a three-character box, 鸣 at its end.
+    let span = ming.x + ming.advance - luo.x;
+    assert!(
+        (span - 3.0 * size).abs() < TOLERANCE,
+        "name spans {span:.2} pt, want {:.2}",
+        3.0 * size
+    );
+    assert!(
+        laid.page.source.contains("names: [罗鸣, 欧阳修文]"),
+        "typed plainly"
+    );
+}
+
+#[test]
+fn han_and_latin_are_spaced_by_the_layout() {
+    let laid = lay_out("tests/fixtures/torture/page.yaml");
+    // A paragraph's last line is set at its natural spacing (justification stretches the others).
+    let line = laid
+        .lines
+        .iter()
+        .find(|l| plain(&l.text()).ends_with("1.2亿元。"))
+        .expect("mixed line");
+    let at = |c: &str| line.glyphs.iter().position(|g| g.text == c).unwrap();
+    let ink = |i: usize| {
+        let g = &line.glyphs[i];
+        let start = g.x + g.offset.max(0.0);
+        (start, start + g.natural_em * line.size)
+    };
+    // 资|1 (Han, then digit) and 2|亿 (digit, then Han).
+    for (before, after) in [(at("资"), at("资") + 1), (at("亿") - 1, at("亿"))] {
+        let gap = ink(after).0 - ink(before).1;
+        assert!(
+            (gap - 0.25 * line.size).abs() < 0.3,
+            "{} {}: gap {gap:.2} pt",
+            line.glyphs[before].text,
+            line.glyphs[after].text
+        );
+    }
+    assert!(
+        laid.page.source.contains("投资1.2亿元"),
+        "the content has no spaces there"
+    );
+}
