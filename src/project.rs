@@ -106,6 +106,13 @@ impl Project {
         PageWorld::new(self.root.clone(), self.fonts.clone())
     }
 
+    /// A world laying out for `target`: in RGB for a PDF/A archive copy, else in CMYK.
+    pub fn world_for(&self, target: &Target) -> PageWorld {
+        let archive = target.pdf_standards.iter().any(|s| s.starts_with("a-"));
+        self.world()
+            .with_colors(if archive { "rgb" } else { "cmyk" })
+    }
+
     pub fn load(&self, page: &Path) -> Result<LoadedPage, Failure> {
         content::load(page, &self.root).map_err(Failure::Content)
     }

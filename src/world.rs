@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime, Duration};
+use typst::foundations::{Bytes, Datetime, Dict, Duration, Value};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -30,6 +30,15 @@ pub struct PageWorld {
 }
 
 impl PageWorld {
+    /// Lays pages out for `colors`: `cmyk` for press, `rgb` for an archive copy (typst writes
+    /// PDF/A only with RGB colours). Templates read it as `sys.inputs.colors`.
+    pub fn with_colors(mut self, colors: &str) -> Self {
+        let mut inputs = Dict::new();
+        inputs.insert("colors".into(), Value::Str(colors.into()));
+        self.library = LazyHash::new(Library::builder().with_inputs(inputs).build());
+        self
+    }
+
     pub fn new(root: PathBuf, fonts: Arc<Fonts>) -> Self {
         let main = file_id(MAIN_PATH);
         let files = FileStore::new(ProjectFiles {

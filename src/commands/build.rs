@@ -33,7 +33,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Err(failure) => return fail(&failure, None),
     };
     timings.lap("yaml");
-    let mut world = project.world();
+    let mut world = project.world_for(&target);
     let compiled = match project::lay_out(&mut world, &loaded) {
         Ok(compiled) => compiled,
         Err(failure) => return fail(&failure, Some(&world)),

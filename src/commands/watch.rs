@@ -99,7 +99,7 @@ impl Session {
     ) -> Self {
         Self {
             fonts_seen: fonts::fingerprint(&project.font_dirs),
-            world: project.world(),
+            world: project.world_for(&target),
             page_absolute: std::path::absolute(&page).unwrap_or_else(|_| page.clone()),
             page,
             target,
@@ -176,7 +176,7 @@ impl Session {
                     "fonts changed: re-scanned {} faces",
                     project.fonts.list().count()
                 );
-                self.world = project.world();
+                self.world = project.world_for(&self.target);
                 self.project = project;
                 self.fonts_seen = now;
             }

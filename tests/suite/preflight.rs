@@ -293,3 +293,25 @@ fn bleed_box_and_crop_marks() {
         "no room for marks: {info}"
     );
 }
+
+#[test]
+fn an_archive_copy_conforms_to_pdf_a() {
+    let project = TempProject::new("pdfa", MINIMAL_PAGE);
+    let pdf = project.root.join("archive.pdf");
+    let out = project.build_with(&pdf, &["--pdf-standard", "a-2b"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&pdf).unwrap();
+    let xmp = String::from_utf8_lossy(&bytes);
+    assert!(
+        xmp.contains("pdfaid:part>2<") || xmp.contains("pdfaid:part=\"2\""),
+        "no PDF/A-2 identification"
+    );
+
+    let out = project.build_with(&pdf, &["--pdf-standard", "x-9"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("unknown PDF standard `x-9`"),
+        "{}",
+        stderr(&out)
+    );
+}
