@@ -21,10 +21,15 @@ pub fn compile(
     world: &mut PageWorld,
     page: &LoadedPage,
 ) -> Result<Compiled, Vec<SourceDiagnostic>> {
+    serve(world, page);
+    recompile(world)
+}
+
+/// Serves `page` to the world: its template, its data, its date.
+pub fn serve(world: &mut PageWorld, page: &LoadedPage) {
     let data = serde_json::to_vec(&page.view).expect("page data serializes");
     let date = parse_date(&page.page.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     world.set_page(&page.page.template, data, date);
-    recompile(world)
 }
 
 /// Lays out again whatever the world serves now (after `PageWorld::replace_file`, say).

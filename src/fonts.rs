@@ -4,22 +4,41 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use memmap2::Mmap;
+use memmap2::{Mmap, UncheckedAdvice};
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 use typst_kit::fonts::{FontSource, FontStore};
 
+/// A mapped font file, shared by its faces.
+struct MappedFile(Arc<Mmap>);
+
+impl AsRef<[u8]> for MappedFile {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
 /// One face in a mapped font file.
 struct MappedFace {
     data: Bytes,
+    map: Arc<Mmap>,
     index: u32,
 }
 
 impl FontSource for MappedFace {
+    /// Typst identifies a font by a hash of its whole file, which reads every page of a
+    /// 20–27 MB CJK collection. Hash it now, once, then tell the kernel those pages need not
+    /// stay in memory: later, only the tables and glyphs a page uses are read back in.
     fn load(&self) -> Option<Font> {
-        Font::new(self.data.clone(), self.index)
+        let font = Font::new(self.data.clone(), self.index)?;
+        typst::utils::hash128(&font);
+        // SAFETY: the mapping is read-only and file-backed: dropped pages are read back from
+        // the file on the next access, so no data is lost.
+        let _ = unsafe { self.map.unchecked_advise(UncheckedAdvice::DontNeed) };
+        Some(font)
     }
 }
 
@@ -50,14 +69,15 @@ impl Fonts {
         let file = File::open(path)?;
         // SAFETY: font files are read-only inputs; a file truncated while mapped is the same
         // hazard every font loader that maps files accepts.
-        let map = unsafe { Mmap::map(&file)? };
-        let data = Bytes::new(map);
+        let map = Arc::new(unsafe { Mmap::map(&file)? });
+        let data = Bytes::new(MappedFile(map.clone()));
         for index in 0..face_count(&data) {
             if let Some(info) = FontInfo::new(&data, index) {
                 self.origins.push((path.to_path_buf(), index));
                 self.store.push((
                     MappedFace {
                         data: data.clone(),
+                        map: map.clone(),
                         index,
                     },
                     info,

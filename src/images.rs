@@ -95,3 +95,45 @@ pub fn resample(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String
     }
     Ok(out.into_inner())
 }
+
+/// A tiny image of the same proportions as a `width` × `height` photo, in the format `like`
+/// is in (typst reads a photo by its file name's format), unique to `tag` so that no two
+/// stand-ins of one page have the same bytes.
+pub fn stand_in(width: u32, height: u32, like: &Path, tag: u32) -> Vec<u8> {
+    let divisor = gcd(width, height).max(1);
+    let (mut w, mut h) = (width / divisor, height / divisor);
+    // Proportions that do not reduce well: 256 pixels on the long side keep them within 0.4 %.
+    if w.max(h) > 256 {
+        let scale = 256.0 / f64::from(w.max(h));
+        (w, h) = (
+            ((f64::from(w) * scale).round() as u32).max(1),
+            ((f64::from(h) * scale).round() as u32).max(1),
+        );
+    }
+    let [a, b, c, _] = tag.to_le_bytes();
+    let picture = image::RgbImage::from_pixel(w, h, image::Rgb([a, b, c]));
+    let format = ImageFormat::from_path(like).unwrap_or(ImageFormat::Png);
+    let format = if format == ImageFormat::Jpeg {
+        format
+    } else {
+        ImageFormat::Png
+    };
+    let mut out = Cursor::new(Vec::new());
+    picture
+        .write_to(&mut out, format)
+        .expect("a tiny image encodes in memory");
+    let mut bytes = out.into_inner();
+    if format == ImageFormat::Jpeg {
+        // JPEG may round two colours alike: a comment segment after SOI keeps them apart.
+        let comment = format!("banmian stand-in {tag}");
+        let mut segment = vec![0xFF, 0xFE];
+        segment.extend(((comment.len() + 2) as u16).to_be_bytes());
+        segment.extend(comment.as_bytes());
+        bytes.splice(2..2, segment);
+    }
+    bytes
+}
+
+fn gcd(a: u32, b: u32) -> u32 {
+    if b == 0 { a } else { gcd(b, a % b) }
+}

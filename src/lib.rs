@@ -9,6 +9,7 @@ pub mod export;
 pub mod fonts;
 pub mod images;
 pub mod inspect;
+pub mod photo_prep;
 pub mod preflight;
 pub mod print_boxes;
 pub mod project;

@@ -8,11 +8,23 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    one_malloc_arena();
     let cli = cli::Cli::parse();
     match cli.command {
         cli::Command::Build(args) => commands::build::run(&args),
         cli::Command::Watch(args) => commands::watch::run(&args),
         cli::Command::Check(args) => commands::check::run(&args),
         cli::Command::Fonts(args) => commands::fonts::run(&args),
+    }
+}
+
+/// glibc gives each thread that allocates its own arena and rarely hands freed memory back, so
+/// typst's worker threads leave the process holding a fifth more memory than it uses (165 MiB
+/// against 136 MiB at peak on the sample page). One arena costs no measurable time here.
+fn one_malloc_arena() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: called first thing in main, before any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
     }
 }

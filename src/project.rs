@@ -10,6 +10,7 @@ use crate::compile::{self, Compiled};
 use crate::content::{self, ContentError, LoadedPage};
 use crate::export;
 use crate::fonts::Fonts;
+use crate::photo_prep;
 use crate::preflight::{self, Report};
 use crate::print_boxes;
 use crate::proof::{self, Format};
@@ -125,21 +126,19 @@ pub struct Laid {
     pub report: Report,
 }
 
-/// Lays out one page in `world` and preflights it. Photos placed far sharper than print needs
-/// are resampled and the page laid out again with them, so the PDF carries no wasted pixels.
+/// Lays out one page in `world` and preflights it: a first layout with stand-ins finds where
+/// each photo goes, the final one gets each photo at the resolution print needs (see
+/// `photo_prep`).
 pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
-    let mut compiled = compile::compile(world, page).map_err(Failure::Typst)?;
-    let house = preflight::marks::house(&compiled.document);
-    let placed = preflight::photos::placed(page, &compiled.document, world);
-    let resampled = preflight::photos::resample_sharp(&placed, &house, world);
-    if !resampled.is_empty() {
-        for (src, bytes) in resampled {
-            world.replace_file(&src, bytes);
-        }
-        compiled = compile::recompile(world).map_err(Failure::Typst)?;
-    }
-    let report = preflight::check(page, &compiled.document, world);
-    let Compiled { document, warnings } = compiled;
+    compile::serve(world, page);
+    photo_prep::serve_stand_ins(world, page);
+    let first = compile::recompile(world).map_err(Failure::Typst)?;
+    let house = preflight::marks::house(&first.document);
+    let placed = preflight::photos::placed(page, &first.document, world);
+    drop(first);
+    photo_prep::serve_for_print(world, page, &placed, &house);
+    let Compiled { document, warnings } = compile::recompile(world).map_err(Failure::Typst)?;
+    let report = preflight::check(page, &document, world);
     Ok(Laid {
         document,
         warnings,

@@ -27,7 +27,11 @@ pub struct PageWorld {
     fonts: Arc<Fonts>,
     files: FileStore<ProjectFiles>,
     today: Option<Datetime>,
+    resampled: HashMap<ResampleKey, Bytes>,
 }
+
+/// A resampled photo: which file (and which version of it), at what pixel size.
+pub type ResampleKey = (PathBuf, std::time::SystemTime, u64, (u32, u32));
 
 impl PageWorld {
     /// Lays pages out for `colors`: `cmyk` for press, `rgb` for an archive copy (typst writes
@@ -53,6 +57,7 @@ impl PageWorld {
             fonts,
             files,
             today: None,
+            resampled: HashMap::new(),
         }
     }
 
@@ -83,6 +88,20 @@ impl PageWorld {
             .virtual_files
             .insert(file_id(vpath), bytes);
         self.files.reset();
+    }
+
+    /// Serves the project file at `vpath` from disk again.
+    pub fn restore_file(&mut self, vpath: &str) {
+        self.files
+            .loader_mut()
+            .virtual_files
+            .remove(&file_id(vpath));
+        self.files.reset();
+    }
+
+    /// Photos resampled in earlier builds, kept for the next rebuild.
+    pub fn resampled(&mut self) -> &mut HashMap<ResampleKey, Bytes> {
+        &mut self.resampled
     }
 
     /// The bytes typst is given for the project file at `vpath`.

@@ -27,6 +27,15 @@ pub struct LoadedPage {
     pub view: PageView,
     /// Every image file the page uses (real paths), for preflight and watching.
     pub images: Vec<PathBuf>,
+    /// The project root the page was loaded against.
+    pub root: PathBuf,
+}
+
+impl LoadedPage {
+    /// The real path of a root-relative virtual path (`/content/…`).
+    pub fn root_path(&self, vpath: &str) -> PathBuf {
+        self.root.join(vpath.trim_start_matches('/'))
+    }
 }
 
 /// Reads, parses and checks a page. `root` is the project folder that holds `layout/`;
@@ -53,6 +62,7 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedPage, Vec<ContentError>> {
         page,
         view,
         images,
+        root: root.to_path_buf(),
     })
 }
 

@@ -10,7 +10,6 @@ use typst_layout::PagedDocument;
 
 use super::{Finding, House, Severity, frames, story_location};
 use crate::content::LoadedPage;
-use crate::images;
 use crate::world::PageWorld;
 
 /// One photo as it landed on the page.
@@ -53,6 +52,8 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
         let height = size.y.to_pt() * placed.transform.sy.get();
         let (px, py) = (raster.width(), raster.height());
         let ppi = (px as f64 / (width / 72.0)).min(py as f64 / (height / 72.0));
+        let round = |v: f64, places: f64| (v * places).round() / places;
+        let (width, height, ppi) = (round(width, 100.0), round(height, 100.0), round(ppi, 10.0));
         out.push(PlacedPhoto {
             src: src.clone(),
             story: story.clone(),
@@ -81,36 +82,6 @@ fn photo_list(page: &LoadedPage) -> Vec<(String, String, (u32, u32))> {
             .map(move |p| entry(p, format!("section-{}", s.number)))
     });
     lead.chain(sections).collect()
-}
-
-/// Photos placed far sharper than print needs, resampled to the target resolution: the
-/// replacement bytes for each, to serve in place of the file. Runs on all cores.
-pub fn resample_sharp(
-    photos: &[PlacedPhoto],
-    house: &House,
-    world: &PageWorld,
-) -> Vec<(String, Bytes)> {
-    let sharp: Vec<&PlacedPhoto> = photos
-        .iter()
-        .filter(|p| p.ppi > house.photo_downsample_ppi)
-        .collect();
-    std::thread::scope(|scope| {
-        let jobs: Vec<_> = sharp
-            .iter()
-            .map(|p| {
-                let bytes = world.served(&p.src);
-                let scale = house.photo_target_ppi / p.ppi;
-                let width = ((p.pixels.0 as f64 * scale).ceil() as u32).max(1);
-                let height = ((p.pixels.1 as f64 * scale).ceil() as u32).max(1);
-                scope.spawn(move || images::resample(bytes?.as_slice(), width, height).ok())
-            })
-            .collect();
-        sharp
-            .iter()
-            .zip(jobs)
-            .filter_map(|(p, job)| Some((p.src.clone(), Bytes::new(job.join().ok()??))))
-            .collect()
-    })
 }
 
 pub fn check(page: &LoadedPage, photos: &[PlacedPhoto], house: &House) -> Vec<Finding> {
