@@ -26,7 +26,7 @@ pub enum Failure {
     /// Typst could not lay the page out: fix the template (or the content it trips on).
     Typst(Vec<SourceDiagnostic>),
     /// Preflight found errors (overset, missing glyphs, coarse photos): fix the page.
-    Preflight(Report),
+    Preflight(Box<Report>),
     /// Anything else: a project that cannot be found, a file that cannot be written.
     Other(String),
 }
@@ -168,7 +168,7 @@ pub fn render(
     target: &Target,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
     if laid.report.has_errors() && !target.draft {
-        return Err(Failure::Preflight(laid.report.clone()));
+        return Err(Failure::Preflight(Box::new(laid.report.clone())));
     }
     let marked = if target.draft {
         preflight::overset_mark(&laid.document, &laid.report.house)

@@ -28,6 +28,16 @@ pub struct PlacedPhoto {
     pub ppi: f64,
 }
 
+impl PlacedPhoto {
+    /// Placed size in millimetres.
+    pub fn placed_mm(&self) -> (f64, f64) {
+        (
+            self.placed_pt.0 * 25.4 / 72.0,
+            self.placed_pt.1 * 25.4 / 72.0,
+        )
+    }
+}
+
 /// The page's photos found in the laid-out document, matched to the page data by the bytes
 /// typst was given for them.
 pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> Vec<PlacedPhoto> {
@@ -101,8 +111,8 @@ pub fn check(page: &LoadedPage, photos: &[PlacedPhoto], house: &House) -> Vec<Fi
                     p.ppi,
                     p.pixels.0,
                     p.pixels.1,
-                    p.placed_pt.0 * 25.4 / 72.0,
-                    p.placed_pt.1 * 25.4 / 72.0,
+                    p.placed_mm().0,
+                    p.placed_mm().1,
                     house.photo_warn_ppi
                 ),
                 story: Some(p.story.clone()),

@@ -109,8 +109,8 @@ impl fmt::Display for Report {
                     p.src,
                     p.pixels.0,
                     p.pixels.1,
-                    p.placed_pt.0 * 25.4 / 72.0,
-                    p.placed_pt.1 * 25.4 / 72.0,
+                    p.placed_mm().0,
+                    p.placed_mm().1,
                     p.ppi
                 )?;
             }
