@@ -80,7 +80,8 @@ pub fn resample(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String
     if let Some(orientation) = orientation {
         picture.apply_orientation(orientation);
     }
-    let resized = picture.resize_exact(width, height, image::imageops::FilterType::CatmullRom);
+    // Area averaging: fast, and the right filter when shrinking by 1.3× or more.
+    let resized = picture.thumbnail_exact(width, height);
     let mut out = Cursor::new(Vec::new());
     if format == Some(ImageFormat::Png) {
         resized

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use typst::diag::SourceDiagnostic;
 use typst_layout::PagedDocument;
 
-use crate::compile::{self, Compiled};
+use crate::compile::Compiled;
 use crate::content::{self, ContentError, LoadedPage};
 use crate::export;
 use crate::fonts::Fonts;
@@ -126,18 +126,11 @@ pub struct Laid {
     pub report: Report,
 }
 
-/// Lays out one page in `world` and preflights it: a first layout with stand-ins finds where
-/// each photo goes, the final one gets each photo at the resolution print needs (see
-/// `photo_prep`).
+/// Lays out one page in `world`, every photo at the resolution print needs (see
+/// `photo_prep`), and preflights it.
 pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
-    compile::serve(world, page);
-    photo_prep::serve_stand_ins(world, page);
-    let first = compile::recompile(world).map_err(Failure::Typst)?;
-    let house = preflight::marks::house(&first.document);
-    let placed = preflight::photos::placed(page, &first.document, world);
-    drop(first);
-    photo_prep::serve_for_print(world, page, &placed, &house);
-    let Compiled { document, warnings } = compile::recompile(world).map_err(Failure::Typst)?;
+    let Compiled { document, warnings } =
+        photo_prep::lay_out(world, page).map_err(Failure::Typst)?;
     let report = preflight::check(page, &document, world);
     Ok(Laid {
         document,

@@ -15,6 +15,7 @@ use typst_kit::diagnostics::DiagnosticWorld;
 use typst_kit::files::{FileLoader, FileStore};
 
 use crate::fonts::Fonts;
+use crate::photo_prep::PhotoCache;
 
 /// Where the page's data and the entry point live in the virtual file system. Not real files.
 pub const DATA_PATH: &str = "/.banmian/page.json";
@@ -27,11 +28,9 @@ pub struct PageWorld {
     fonts: Arc<Fonts>,
     files: FileStore<ProjectFiles>,
     today: Option<Datetime>,
-    resampled: HashMap<ResampleKey, Bytes>,
+    /// Photos prepared for print in earlier builds (see `photo_prep`).
+    pub photos: PhotoCache,
 }
-
-/// A resampled photo: which file (and which version of it), at what pixel size.
-pub type ResampleKey = (PathBuf, std::time::SystemTime, u64, (u32, u32));
 
 impl PageWorld {
     /// Lays pages out for `colors`: `cmyk` for press, `rgb` for an archive copy (typst writes
@@ -57,7 +56,7 @@ impl PageWorld {
             fonts,
             files,
             today: None,
-            resampled: HashMap::new(),
+            photos: PhotoCache::new(),
         }
     }
 
@@ -97,11 +96,6 @@ impl PageWorld {
             .virtual_files
             .remove(&file_id(vpath));
         self.files.reset();
-    }
-
-    /// Photos resampled in earlier builds, kept for the next rebuild.
-    pub fn resampled(&mut self) -> &mut HashMap<ResampleKey, Bytes> {
-        &mut self.resampled
     }
 
     /// The bytes typst is given for the project file at `vpath`.

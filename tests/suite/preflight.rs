@@ -145,6 +145,44 @@ fn a_photo_far_too_sharp_is_resampled_before_embedding() {
     );
 }
 
+#[test]
+fn a_photo_placed_anew_is_resampled_for_its_new_size() {
+    // The first build remembers where the photo went; the second page moves it from a section
+    // (two columns wide) to the lead (four): it must not be served at the old size.
+    let project = TempProject::new("moved", MINIMAL_PAGE);
+    write_jpeg(
+        &project.root.join("content/p/images/photo-1.jpg"),
+        4000,
+        2667,
+    );
+    let (_, first) = project.check();
+    let moved = MINIMAL_PAGE
+        .replace(
+            "    photos:\n      - file: images/photo-1.jpg\n        caption: 图片说明。\n",
+            "",
+        )
+        .replace(
+            "sections:",
+            "lead_photo:\n  file: images/photo-1.jpg\n  caption: 图片说明。\nsections:",
+        );
+    assert!(
+        moved.contains("lead_photo") && !moved.contains("    photos:"),
+        "{moved}"
+    );
+    std::fs::write(project.page(), moved).unwrap();
+    let (_, second) = project.check();
+    let width = |r: &Value| r["photos"][0]["placed_pt"][0].as_f64().unwrap();
+    assert!(
+        (width(&first) - width(&second)).abs() > 5.0,
+        "the photo did not move: {second:#}"
+    );
+    let ppi = second["photos"][0]["ppi"].as_f64().unwrap();
+    assert!(
+        (295.0..=305.0).contains(&ppi),
+        "served for its old size: {ppi} ppi"
+    );
+}
+
 /// A JPEG whose EXIF data says "rotate 90° clockwise to display" (orientation 6).
 fn jpeg_with_orientation(width: u32, height: u32, orientation: u8) -> Vec<u8> {
     let mut plain = Vec::new();

@@ -13,6 +13,7 @@ pub fn banmian(args: &[&str]) -> Output {
         .args(args)
         .current_dir(repo())
         .env_remove("SOURCE_DATE_EPOCH")
+        .env("BANMIAN_CACHE", repo().join("target/test-scratch/cache"))
         .output()
         .expect("banmian runs")
 }

@@ -1,0 +1,169 @@
+//! Photos as typst gets them. A first layout uses tiny stand-ins of each photo's shape to learn
+//! the width it is placed at; the final layout gets the original or, when the original is far
+//! sharper than print needs, a copy resampled to the house resolution. Typst so never decodes
+//! an original it would not embed, and the PDF carries no wasted pixels.
+//!
+//! Placements and resampled copies are remembered (see `cache`): when every photo's placement
+//! is known, the page is laid out once, straight with the print photos, and the stand-in pass
+//! is needed only if a photo has moved.
+
+mod cache;
+
+use std::path::PathBuf;
+
+use typst::diag::SourceDiagnostic;
+use typst::foundations::Bytes;
+
+pub use cache::{PhotoCache, ResampleKey};
+
+use crate::compile::{self, Compiled};
+use crate::content::{LoadedPage, PhotoView};
+use crate::images;
+use crate::preflight::{self, House};
+use crate::world::PageWorld;
+
+/// Lays the page out with every photo at print resolution.
+pub fn lay_out(
+    world: &mut PageWorld,
+    page: &LoadedPage,
+) -> Result<Compiled, Vec<SourceDiagnostic>> {
+    compile::serve(world, page);
+    let remembered: Option<Vec<(String, f64)>> = photos(page)
+        .iter()
+        .map(|(p, _)| Some((p.src.clone(), world.photos.placed(&page.file, &p.src)?)))
+        .collect();
+    if let Some(widths) = remembered {
+        let house = serve_for_print(world, page, &widths, None);
+        let compiled = compile::recompile(world)?;
+        let house = house.unwrap_or_else(|| preflight::marks::house(&compiled.document));
+        let placed = placed_widths(world, page, &compiled);
+        if same_widths(&widths, &placed) && house_unchanged(&house, &compiled) {
+            return Ok(compiled);
+        }
+    }
+    serve_stand_ins(world, page);
+    let first = compile::recompile(world)?;
+    let house = preflight::marks::house(&first.document);
+    let widths = placed_widths(world, page, &first);
+    drop(first);
+    for (src, width) in &widths {
+        world.photos.store_placed(&page.file, src, *width);
+    }
+    serve_for_print(world, page, &widths, Some(&house));
+    compile::recompile(world)
+}
+
+/// Every photo of the page with its file, in page order.
+fn photos(page: &LoadedPage) -> Vec<(&PhotoView, PathBuf)> {
+    let view = &page.view;
+    let all = view
+        .lead_photo
+        .iter()
+        .chain(view.sections.iter().flat_map(|s| s.photos.iter()));
+    all.map(|p| (p, page.root_path(&p.src))).collect()
+}
+
+/// Serves a stand-in for every photo: same proportions, a few pixels, unique bytes per photo.
+fn serve_stand_ins(world: &mut PageWorld, page: &LoadedPage) {
+    for (i, (photo, path)) in photos(page).into_iter().enumerate() {
+        let bytes = images::stand_in(photo.width_px, photo.height_px, &path, i as u32);
+        world.replace_file(&photo.src, Bytes::new(bytes));
+    }
+}
+
+/// (src, placed width in pt) of every photo found in a layout.
+fn placed_widths(world: &PageWorld, page: &LoadedPage, compiled: &Compiled) -> Vec<(String, f64)> {
+    preflight::photos::placed(page, &compiled.document, world)
+        .into_iter()
+        .map(|p| (p.src, p.placed_pt.0))
+        .collect()
+}
+
+fn same_widths(expected: &[(String, f64)], placed: &[(String, f64)]) -> bool {
+    expected.len() == placed.len()
+        && expected
+            .iter()
+            .all(|(src, w)| placed.iter().any(|(s, p)| s == src && (p - w).abs() < 1.0))
+}
+
+/// The resampling thresholds a remembered layout assumed are still the house's.
+fn house_unchanged(assumed: &House, compiled: &Compiled) -> bool {
+    let now = preflight::marks::house(&compiled.document);
+    now.photo_downsample_ppi == assumed.photo_downsample_ppi
+        && now.photo_target_ppi == assumed.photo_target_ppi
+}
+
+/// Serves each photo for print given the width it is placed at: resampled when its original
+/// would be over the house's resampling threshold there, else the original. Without the house
+/// settings yet (a remembered layout), the defaults are assumed and returned for checking.
+fn serve_for_print(
+    world: &mut PageWorld,
+    page: &LoadedPage,
+    widths: &[(String, f64)],
+    house: Option<&House>,
+) -> Option<House> {
+    let assumed = house.is_none().then(House::default);
+    let house = house.or(assumed.as_ref()).expect("one of them is set");
+    let mut jobs = Vec::new();
+    for (photo, path) in photos(page) {
+        let Some((_, width)) = widths.iter().find(|(src, _)| *src == photo.src) else {
+            world.restore_file(&photo.src);
+            continue;
+        };
+        let inches = width / 72.0;
+        let target = (inches * house.photo_target_ppi).ceil().max(1.0) as u32;
+        let size = (
+            target,
+            ((f64::from(target) * f64::from(photo.height_px) / f64::from(photo.width_px)).round()
+                as u32)
+                .max(1),
+        );
+        match key(&path, size) {
+            Some(key) if f64::from(photo.width_px) / inches > house.photo_downsample_ppi => {
+                jobs.push((photo.src.clone(), path, key))
+            }
+            _ => world.restore_file(&photo.src),
+        }
+    }
+    let missing: Vec<_> = jobs
+        .iter()
+        .filter(|(_, _, key)| world.photos.resampled(key).is_none())
+        .cloned()
+        .collect();
+    // Two at a time: each holds a decoded original in memory.
+    for pair in missing.chunks(2) {
+        let done: Vec<Option<Vec<u8>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pair
+                .iter()
+                .map(|(_, path, key)| {
+                    scope.spawn(move || {
+                        images::resample(&std::fs::read(path).ok()?, key.3.0, key.3.1).ok()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().ok().flatten())
+                .collect()
+        });
+        for ((_, _, key), bytes) in pair.iter().zip(done) {
+            if let Some(bytes) = bytes {
+                world.photos.store_resampled(key.clone(), Bytes::new(bytes));
+            }
+        }
+    }
+    for (src, _, key) in jobs {
+        match world.photos.resampled(&key) {
+            Some(bytes) => world.replace_file(&src, bytes),
+            // Could not resample: typst gets the original (and says why if it cannot read it).
+            None => world.restore_file(&src),
+        }
+    }
+    assumed
+}
+
+/// Identifies a version of a file (by modification time and length) at a pixel size.
+fn key(path: &std::path::Path, size: (u32, u32)) -> Option<ResampleKey> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((path.to_path_buf(), meta.modified().ok()?, meta.len(), size))
+}
