@@ -112,10 +112,12 @@ fn underset(page: &LoadedPage, document: &PagedDocument, house: &House) -> Vec<F
             continue;
         }
         let next = marks[i + 1..].iter().find(|m| m.start);
-        let continued = next.is_some_and(|n| {
-            n.page == end.page && (n.at.x - end.at.x).abs() < Abs::pt(1.0) && n.at.y >= end.at.y
-        });
-        let empty = ((house.type_bottom - end.at.y.to_pt() + 0.5) / house.pitch).floor();
+        // A story ends on the baseline of its last line (or the foot of its last block). The
+        // next one either follows below in the same column, or opens the next column at its
+        // top, leaving the rest of this column empty.
+        let continued =
+            next.is_some_and(|n| n.page == end.page && n.at.y >= end.at.y - Abs::pt(0.5));
+        let empty = ((house.type_bottom - end.at.y.to_pt()) / house.pitch + 0.01).floor();
         if continued || empty < 1.0 {
             continue;
         }
