@@ -46,7 +46,10 @@ fn every_font_is_embedded() {
     }
 }
 
-/// Everything the editor wrote, in the order they wrote it, is on the page.
+/// Everything the editor wrote is on the page, in reading order: headline, subtitle, lead and
+/// its photo's caption, then each section's head and paragraphs in order, each photo caption
+/// within its own section (the make-up may set a photo under the head or after the first
+/// paragraph), and the credit last.
 #[test]
 fn all_content_is_on_the_page_in_reading_order() {
     let root = repo();
@@ -57,30 +60,66 @@ fn all_content_is_on_the_page_in_reading_order() {
         &["-raw", sample_pdf().to_str().unwrap(), "-"],
     ));
     let view = &page.view;
-    let mut expected: Vec<String> = vec![view.headline.clone()];
-    expected.extend(view.subtitle.clone());
-    expected.extend(view.lead.iter().cloned());
-    expected.extend(view.lead_photo.iter().map(|p| p.caption.clone()));
-    for section in &view.sections {
-        expected.push(section.head.join(""));
-        expected.extend(section.photos.iter().map(|p| p.caption.clone()));
-        expected.extend(section.body.iter().cloned());
-    }
-    expected.extend(view.credit.clone());
     assert_eq!(view.sections.len(), 6);
     assert_eq!(view.lead.len(), 4);
     let captions = view.lead_photo.iter().count()
         + view.sections.iter().map(|s| s.photos.len()).sum::<usize>();
     assert_eq!(captions, 8);
 
-    let mut from = 0;
-    for item in expected {
-        let needle = squash(&item);
-        match text[from..].find(&needle) {
-            Some(at) => from += at + needle.len(),
+    let mut reader = Reader {
+        text: &text,
+        from: 0,
+    };
+    reader.next(&view.headline);
+    let texts = view
+        .subtitle
+        .iter()
+        .chain(&view.lead)
+        .chain(view.lead_photo.iter().map(|p| &p.caption));
+    for text in texts {
+        reader.next(text);
+    }
+    for section in &view.sections {
+        let start = reader.next(&section.head.join(""));
+        for paragraph in &section.body {
+            reader.next(paragraph);
+        }
+        let end = reader.from;
+        for photo in &section.photos {
+            let at = text
+                .find(&squash(&photo.caption))
+                .expect("caption on the page");
+            assert!(
+                (start..end).contains(&at),
+                "caption outside its section: {}",
+                photo.caption
+            );
+        }
+    }
+    if let Some(credit) = &view.credit {
+        reader.next(credit);
+    }
+}
+
+/// Finds texts one after another in the page's text.
+struct Reader<'a> {
+    text: &'a str,
+    from: usize,
+}
+
+impl Reader<'_> {
+    /// Where `item` starts, after everything found so far.
+    fn next(&mut self, item: &str) -> usize {
+        let needle = squash(item);
+        match self.text[self.from..].find(&needle) {
+            Some(at) => {
+                let start = self.from + at;
+                self.from = start + needle.len();
+                start
+            }
             None => panic!(
                 "not found in order: {item}\n(present anywhere: {})",
-                text.contains(&needle)
+                self.text.contains(&needle)
             ),
         }
     }
