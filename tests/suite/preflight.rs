@@ -35,6 +35,15 @@ fn the_sample_page_passes_check() {
     assert_eq!(report["errors"], 0, "{report:#}");
     assert_eq!(code, Some(0));
     assert_eq!(report["photos"].as_array().unwrap().len(), 8);
+    // Made up full: the only empty lines are the odd ones after the credit at the very end.
+    let empty: u64 = findings(&report, "underset")
+        .iter()
+        .map(|f| f["details"]["lines"].as_u64().unwrap())
+        .sum();
+    assert!(
+        empty <= 3,
+        "{empty} empty lines on the sample page: {report:#}"
+    );
 }
 
 #[test]
