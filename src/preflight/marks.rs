@@ -56,6 +56,8 @@ impl Default for House {
 pub struct StoryMark {
     pub story: String,
     pub start: bool,
+    /// Repeated on every page (a folio): never overset or underset.
+    pub running: bool,
     pub page: usize,
     pub at: Point,
 }
@@ -86,6 +88,7 @@ pub fn stories(document: &PagedDocument) -> Vec<StoryMark> {
             Some(StoryMark {
                 story: value.story,
                 start: value.edge == "start",
+                running: value.running,
                 page: position.page.get(),
                 at: position.point,
             })

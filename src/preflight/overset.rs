@@ -107,11 +107,22 @@ fn merge_runs(keys: &BTreeSet<(usize, i64, i64)>) -> usize {
 fn underset(page: &LoadedPage, document: &PagedDocument, house: &House) -> Vec<Finding> {
     let marks = marks::stories(document);
     let mut findings = Vec::new();
-    for (i, end) in marks.iter().enumerate().filter(|(_, m)| !m.start) {
+    // A story is running (a folio, never underset) if its start mark says so.
+    let running: Vec<&str> = marks
+        .iter()
+        .filter(|m| m.running)
+        .map(|m| m.story.as_str())
+        .collect();
+    let running = |m: &&marks::StoryMark| running.contains(&m.story.as_str());
+    for (i, end) in marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| !m.start && !running(m))
+    {
         if end.page > house.pages || !house.type_bottom.is_finite() {
             continue;
         }
-        let next = marks[i + 1..].iter().find(|m| m.start);
+        let next = marks[i + 1..].iter().find(|m| m.start && !running(m));
         // A story ends on the baseline of its last line (or the foot of its last block). The
         // next one either follows below in the same column, or opens the next column at its
         // top, leaving the rest of this column empty.

@@ -144,3 +144,20 @@ fn markup_characters_in_content_print_literally() {
         "literal text missing from:\n{text}"
     );
 }
+
+/// Edge cases a template must survive: nothing but the required fields.
+#[test]
+fn a_page_with_only_a_folio_and_a_headline_builds_clean() {
+    let yaml = "folio:\n  paper: 测试报\n  date: 2024-02-29\n  page: 1\nheadline: 只有标题\n";
+    let project = TempProject::new("headline-only", yaml);
+    let (code, report) = project.check();
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(
+        report["findings"].as_array().unwrap().len(),
+        0,
+        "{report:#}"
+    );
+    let pdf = project.root.join("only.pdf");
+    assert!(project.build(&pdf).status.success());
+    assert!(squash(&poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])).contains("只有标题"));
+}

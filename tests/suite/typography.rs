@@ -297,3 +297,35 @@ fn han_and_latin_are_spaced_by_the_layout() {
         "the content has no spaces there"
     );
 }
+
+#[test]
+fn a_long_headline_is_set_on_one_line_within_the_type_area() {
+    let laid = lay_out("tests/fixtures/latin/page.yaml");
+    let size = laid.lines.iter().map(|l| l.size).fold(0.0, f64::max);
+    let head: Vec<&Line> = laid
+        .lines
+        .iter()
+        .filter(|l| (l.size - size).abs() < 0.01)
+        .collect();
+    assert_eq!(head.len(), 1, "the headline runs over {} lines", head.len());
+    let body = laid.lines.iter().filter(|l| is_body(l));
+    let (left, right) = body.fold((f64::MAX, 0.0f64), |(a, b), l| {
+        (a.min(l.start()), b.max(l.end()))
+    });
+    let type_width = 999.0;
+    assert!(
+        head[0].start() >= left - TOLERANCE,
+        "headline starts left of the type area"
+    );
+    assert!(
+        head[0].end() <= left + type_width + TOLERANCE,
+        "headline runs past the type area: ends {:.1}, right edge {:.1}",
+        head[0].end(),
+        left + type_width
+    );
+    assert!(right > left, "body set");
+    assert!(
+        size < 60.0,
+        "a long headline is set smaller than the house size ({size} pt)"
+    );
+}
