@@ -20,7 +20,7 @@ pub fn run(args: &ProjectArgs) -> ExitCode {
         .list()
         .map(|(info, path)| {
             let v = info.variant;
-            let style = format!("{:?} {} {:?}", v.style, v.weight.to_number(), v.stretch);
+            let style = describe(v);
             let file = path
                 .strip_prefix(&project.root)
                 .unwrap_or(path)
@@ -40,4 +40,23 @@ pub fn run(args: &ProjectArgs) -> ExitCode {
         println!("  {style:<28} {file}");
     }
     ExitCode::SUCCESS
+}
+
+/// E.g. `bold (700)`, `regular (400), italic`, `regular (400), 75 % wide`.
+fn describe(v: typst::text::FontVariant) -> String {
+    let weight = match v.weight.to_number() {
+        n if n >= 700 => format!("bold ({n})"),
+        n if n <= 300 => format!("light ({n})"),
+        n => format!("regular ({n})"),
+    };
+    let style = match v.style {
+        typst::text::FontStyle::Normal => String::new(),
+        other => format!(", {}", format!("{other:?}").to_lowercase()),
+    };
+    let stretch = if v.stretch == typst::text::FontStretch::NORMAL {
+        String::new()
+    } else {
+        format!(", {:.0} % wide", v.stretch.to_ratio().get() * 100.0)
+    };
+    format!("{weight}{style}{stretch}")
 }

@@ -161,3 +161,27 @@ fn a_page_with_only_a_folio_and_a_headline_builds_clean() {
     assert!(project.build(&pdf).status.success());
     assert!(squash(&poppler("pdftotext", &[pdf.to_str().unwrap(), "-"])).contains("只有标题"));
 }
+
+#[test]
+fn fonts_lists_the_house_faces_by_family_and_style() {
+    let out = banmian(&["fonts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listing = String::from_utf8_lossy(&out.stdout);
+    for family in ["Noto Serif CJK SC", "Noto Sans CJK SC", "LXGW WenKai"] {
+        assert!(
+            listing.lines().any(|l| l == family),
+            "{family} missing:\n{listing}"
+        );
+    }
+    let serif: Vec<&str> = listing
+        .lines()
+        .skip_while(|l| *l != "Noto Serif CJK SC")
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert!(
+        serif.iter().any(|l| l.contains("regular (400)")),
+        "{serif:?}"
+    );
+    assert!(serif.iter().any(|l| l.contains("bold (700)")), "{serif:?}");
+}
