@@ -71,18 +71,16 @@ impl Fonts {
         // hazard every font loader that maps files accepts.
         let map = Arc::new(unsafe { Mmap::map(&file)? });
         let data = Bytes::new(MappedFile(map.clone()));
-        for index in 0..face_count(&data) {
-            if let Some(info) = FontInfo::new(&data, index) {
-                self.origins.push((path.to_path_buf(), index));
-                self.store.push((
-                    MappedFace {
-                        data: data.clone(),
-                        map: map.clone(),
-                        index,
-                    },
-                    info,
-                ));
-            }
+        for (index, info) in index(path, &map) {
+            self.origins.push((path.to_path_buf(), index));
+            self.store.push((
+                MappedFace {
+                    data: data.clone(),
+                    map: map.clone(),
+                    index,
+                },
+                info,
+            ));
         }
         Ok(())
     }
@@ -172,6 +170,29 @@ fn is_font_file(path: &Path) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     matches!(ext.as_str(), "ttf" | "otf" | "ttc" | "otc")
+}
+
+/// The faces of a font file with what typst needs to know of each (family, style, coverage).
+/// Reading that means parsing every face of a collection, so it is kept in the cache folder,
+/// keyed by the file's path, time and length, and read from there the next time.
+fn index(path: &Path, map: &Mmap) -> Vec<(u32, FontInfo)> {
+    let cached =
+        crate::cache::version(path).and_then(|version| crate::cache::file("fonts", &version));
+    if let Some(faces) = cached
+        .as_ref()
+        .and_then(|f| serde_json::from_slice(&std::fs::read(f).ok()?).ok())
+    {
+        return faces;
+    }
+    let faces: Vec<(u32, FontInfo)> = (0..face_count(map))
+        .filter_map(|i| Some((i, FontInfo::new(map, i)?)))
+        .collect();
+    if let Some(file) = cached {
+        let _ = crate::export::write_atomic(&file, &serde_json::to_vec(&faces).unwrap_or_default());
+    }
+    // SAFETY: read-only file-backed mapping: the pages are read back on the next access.
+    let _ = unsafe { map.unchecked_advise(UncheckedAdvice::DontNeed) };
+    faces
 }
 
 /// Faces in a font file: a collection's header says; a single font has one.

@@ -3,6 +3,7 @@
 //! The pipeline, one module each: [`content`] (YAML → checked data) → [`world`] (what Typst
 //! sees) → [`compile`] (layout) → [`export`] (PDF). [`project`] ties them together for one page.
 
+pub mod cache;
 pub mod compile;
 pub mod content;
 pub mod export;

@@ -164,6 +164,6 @@ fn serve_for_print(
 
 /// Identifies a version of a file (by modification time and length) at a pixel size.
 fn key(path: &std::path::Path, size: (u32, u32)) -> Option<ResampleKey> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((path.to_path_buf(), meta.modified().ok()?, meta.len(), size))
+    let (path, modified, len) = crate::cache::version(path)?;
+    Some((path, modified, len, size))
 }

@@ -185,3 +185,29 @@ fn fonts_lists_the_house_faces_by_family_and_style() {
     );
     assert!(serif.iter().any(|l| l.contains("bold (700)")), "{serif:?}");
 }
+
+/// The font index is cached; a damaged cache is ignored, never trusted.
+#[test]
+fn a_damaged_font_index_cache_is_rebuilt() {
+    let cache = scratch("font-cache");
+    let fonts = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_banmian"))
+            .arg("fonts")
+            .current_dir(repo())
+            .env("BANMIAN_CACHE", &cache)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let first = fonts();
+    let entries: Vec<_> = std::fs::read_dir(cache.join("fonts"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert_eq!(entries.len(), 4, "one index per font file");
+    for entry in entries {
+        std::fs::write(entry.path(), b"{ not json").unwrap();
+    }
+    assert_eq!(fonts(), first);
+}

@@ -320,7 +320,10 @@ fn two_builds_of_the_sample_are_byte_identical() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(), "the two PDFs differ");
+    assert!(
+        std::fs::read(&a).unwrap() == std::fs::read(&b).unwrap(),
+        "the two PDFs differ"
+    );
 }
 
 #[test]
