@@ -89,88 +89,87 @@ fn fallback(book: &FontBook, c: char) -> Option<String> {
 
 /// Every editor-written string on the page, with the role that sets it and its story.
 fn texts(view: &PageView) -> Vec<(&'static str, String, &str)> {
-    let mut out: Vec<(&'static str, String, &str)> = Vec::new();
+    let mut out = Vec::new();
     let folio = &view.folio;
-    out.push(("folio", "folio".into(), &folio.paper));
-    out.extend(
-        folio
-            .section
-            .iter()
-            .map(|s| ("folio", "folio".into(), s.as_str())),
+    let mut folio_texts = vec![folio.paper.as_str()];
+    folio_texts.extend(folio.section.as_deref());
+    folio_texts.extend(folio.editors.iter().map(String::as_str));
+    add(&mut out, "folio", "folio", folio_texts);
+    add(
+        &mut out,
+        "kicker",
+        "kicker",
+        view.kicker.as_deref().into_iter().collect(),
     );
-    out.extend(
-        folio
-            .editors
-            .iter()
-            .map(|s| ("folio", "folio".into(), s.as_str())),
+    add(
+        &mut out,
+        "headline",
+        "headline",
+        vec![view.headline.as_str()],
     );
-    out.extend(
-        view.kicker
-            .iter()
-            .map(|s| ("kicker", "kicker".into(), s.as_str())),
-    );
-    out.push(("headline", "headline".into(), &view.headline));
-    out.extend(
-        view.subtitle
-            .iter()
-            .map(|s| ("subtitle", "subtitle".into(), s.as_str())),
+    add(
+        &mut out,
+        "subtitle",
+        "subtitle",
+        view.subtitle.as_deref().into_iter().collect(),
     );
     if let Some(byline) = &view.byline {
-        out.extend(
-            byline
-                .label
-                .iter()
-                .map(|s| ("byline", "byline".into(), s.as_str())),
-        );
-        out.extend(
-            byline
-                .names
-                .iter()
-                .map(|s| ("byline", "byline".into(), s.as_str())),
-        );
+        let mut names: Vec<&str> = byline.label.as_deref().into_iter().collect();
+        names.extend(byline.names.iter().map(String::as_str));
+        add(&mut out, "byline", "byline", names);
     }
-    out.extend(
-        view.lead
-            .iter()
-            .map(|s| ("lead", "lead".into(), s.as_str())),
+    add(
+        &mut out,
+        "lead",
+        "lead",
+        view.lead.iter().map(String::as_str).collect(),
     );
     if let Some(photo) = &view.lead_photo {
-        out.push(("caption", "lead_photo".into(), &photo.caption));
-        out.extend(
-            photo
-                .credit
-                .iter()
-                .map(|s| ("caption", "lead_photo".into(), s.as_str())),
+        add(
+            &mut out,
+            "caption",
+            "lead_photo",
+            captions(std::slice::from_ref(photo)),
         );
     }
     for section in &view.sections {
         let story = format!("section-{}", section.number);
-        out.extend(
-            section
-                .head
-                .iter()
-                .map(|s| ("head", story.clone(), s.as_str())),
+        add(
+            &mut out,
+            "head",
+            &story,
+            section.head.iter().map(String::as_str).collect(),
         );
-        out.extend(
-            section
-                .body
-                .iter()
-                .map(|s| ("body", story.clone(), s.as_str())),
+        add(
+            &mut out,
+            "body",
+            &story,
+            section.body.iter().map(String::as_str).collect(),
         );
-        for photo in &section.photos {
-            out.push(("caption", story.clone(), &photo.caption));
-            out.extend(
-                photo
-                    .credit
-                    .iter()
-                    .map(|s| ("caption", story.clone(), s.as_str())),
-            );
-        }
+        add(&mut out, "caption", &story, captions(&section.photos));
     }
-    out.extend(
-        view.credit
-            .iter()
-            .map(|s| ("credit", "credit".into(), s.as_str())),
+    add(
+        &mut out,
+        "credit",
+        "credit",
+        view.credit.as_deref().into_iter().collect(),
     );
     out
+}
+
+fn add<'a>(
+    out: &mut Vec<(&'static str, String, &'a str)>,
+    role: &'static str,
+    story: &str,
+    texts: Vec<&'a str>,
+) {
+    out.extend(texts.into_iter().map(|t| (role, story.to_string(), t)));
+}
+
+/// Captions and per-photo credits.
+fn captions(photos: &[crate::content::PhotoView]) -> Vec<&str> {
+    photos
+        .iter()
+        .flat_map(|p| std::iter::once(p.caption.as_str()).chain(p.credit.as_deref()))
+        .collect()
 }
