@@ -3,12 +3,15 @@
 //! The pipeline, one module each: [`content`] (YAML → checked data) → [`world`] (what Typst
 //! sees) → [`compile`] (layout) → [`export`] (PDF). [`project`] ties them together for one page.
 
+/// The content model lives in its own crate, typst-free (fuzzed and tested on its own).
+pub use banmian_content as content;
+pub use banmian_content::images;
+
 pub mod cache;
 pub mod compile;
-pub mod content;
 pub mod export;
 pub mod fonts;
-pub mod images;
+pub mod guard;
 pub mod inspect;
 pub mod photo_prep;
 pub mod preflight;

@@ -10,6 +10,7 @@ use crate::compile::Compiled;
 use crate::content::{self, ContentError, LoadedPage};
 use crate::export;
 use crate::fonts::Fonts;
+use crate::guard::Protected;
 use crate::photo_prep;
 use crate::preflight::{self, Report};
 use crate::print_boxes;
@@ -29,6 +30,8 @@ pub enum Failure {
     Preflight(Box<Report>),
     /// Anything else: a project that cannot be found, a file that cannot be written.
     Other(String),
+    /// The command asked for something banmian will not do (write over an input): exit 2.
+    Refused(String),
 }
 
 /// Plain text, one problem a line (commands print typst's errors with their source instead).
@@ -40,7 +43,7 @@ impl std::fmt::Display for Failure {
                 diagnostics.iter().map(|d| d.message.to_string()).collect()
             }
             Failure::Preflight(report) => vec![report.to_string()],
-            Failure::Other(message) => vec![message.clone()],
+            Failure::Other(message) | Failure::Refused(message) => vec![message.clone()],
         };
         write!(f, "{}", lines.join("\n"))
     }
@@ -117,6 +120,16 @@ impl Project {
     pub fn load(&self, page: &Path) -> Result<LoadedPage, Failure> {
         content::load(page, &self.root).map_err(Failure::Content)
     }
+
+    /// What a build of `page` reads and must never write over; refuses `target` now if it
+    /// would, before any layout is spent on it.
+    pub fn protect(&self, page: &LoadedPage, target: &Target) -> Result<Protected, Failure> {
+        let inputs = Protected::page(page, &self.font_dirs);
+        inputs
+            .check(&target.output, target.format)
+            .map_err(Failure::Refused)?;
+        Ok(inputs)
+    }
 }
 
 /// A laid-out page, typst's warnings and the preflight report on it.
@@ -180,8 +193,18 @@ pub fn render(
     }
 }
 
-/// Writes every file atomically; on the first failure, says which file and stops.
-pub fn write(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Failure> {
+/// Writes every file atomically, none of them over an input; on the first failure, says which
+/// file and stops.
+pub fn write(
+    files: &[(PathBuf, Vec<u8>)],
+    target: &Target,
+    inputs: &Protected,
+) -> Result<(), Failure> {
+    for (path, _) in files {
+        inputs
+            .check(path, target.format)
+            .map_err(Failure::Refused)?;
+    }
     for (path, bytes) in files {
         export::write_atomic(path, bytes)
             .map_err(|err| Failure::Other(format!("cannot write {}: {err}", path.display())))?;

@@ -205,24 +205,3 @@ fn file_id(path: &str) -> FileId {
     )
     .intern()
 }
-
-/// The root-relative virtual path (`/content/…`) of a real path, or why it cannot have one.
-pub fn virtual_path(root: &Path, path: &Path) -> Result<String, String> {
-    let escapes = || {
-        format!(
-            "{} lies outside the project root {}",
-            path.display(),
-            root.display()
-        )
-    };
-    let root = root
-        .canonicalize()
-        .map_err(|err| format!("project root {}: {err}", root.display()))?;
-    // Resolve `..` and symlinks where the file exists; otherwise judge the path as written.
-    let absolute = match path.canonicalize() {
-        Ok(real) => real,
-        Err(_) => std::path::absolute(path).map_err(|err| err.to_string())?,
-    };
-    let vpath = VirtualPath::virtualize(&root, &absolute).map_err(|_| escapes())?;
-    Ok(vpath.get_with_slash().to_string())
-}

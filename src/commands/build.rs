@@ -32,6 +32,10 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(loaded) => loaded,
         Err(failure) => return fail(&failure, None),
     };
+    let inputs = match project.protect(&loaded, &target) {
+        Ok(inputs) => inputs,
+        Err(failure) => return fail(&failure, None),
+    };
     timings.lap("yaml");
     let mut world = project.world_for(&target);
     let compiled = match project::lay_out(&mut world, &loaded) {
@@ -48,7 +52,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Err(failure) => return fail(&failure, Some(&world)),
     };
     timings.lap("export");
-    if let Err(failure) = project::write(&files) {
+    if let Err(failure) = project::write(&files, &target, &inputs) {
         return fail(&failure, None);
     }
     timings.lap("write");
@@ -71,7 +75,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 fn fail(failure: &Failure, world: Option<&banmian::world::PageWorld>) -> ExitCode {
     super::report(failure, world);
     eprintln!("banmian: nothing written; the previous output, if any, is unchanged");
-    ExitCode::FAILURE
+    super::exit_code(failure)
 }
 
 /// Stage times for `--timings`, printed as one `timings:` line so scripts can parse it.

@@ -66,7 +66,7 @@ fn failure_json(page: &std::path::Path, failure: &Failure) -> serde_json::Value 
             .map(|d| json!({ "severity": "error", "check": "template", "message": d.message.as_str() }))
             .collect(),
         Failure::Preflight(report) => return serde_json::to_value(report).expect("json"),
-        Failure::Other(message) => vec![json!({ "severity": "error", "check": "project", "message": message })],
+        Failure::Other(message) | Failure::Refused(message) => vec![json!({ "severity": "error", "check": "project", "message": message })],
     };
     json!({ "page": page.display().to_string(), "errors": findings.len(), "warnings": 0, "findings": findings, "photos": [] })
 }

@@ -33,6 +33,10 @@ pub fn target(page: &Path, args: &OutputArgs) -> Result<Target, ExitCode> {
         (Some(asked), _) => asked,
         (None, named) => named.unwrap_or(Format::Pdf),
     };
+    if let Err(message) = banmian::export::standards(&args.pdf_standards) {
+        eprintln!("error: --pdf-standard: {message}");
+        return Err(ExitCode::from(USAGE));
+    }
     let output = args
         .output
         .clone()
@@ -45,6 +49,14 @@ pub fn target(page: &Path, args: &OutputArgs) -> Result<Target, ExitCode> {
         crop_marks: args.crop_marks,
         pdf_standards: args.pdf_standards.clone(),
     })
+}
+
+/// The exit status for a failure: 2 for a command banmian refuses, else 1.
+pub fn exit_code(failure: &Failure) -> ExitCode {
+    match failure {
+        Failure::Refused(_) => ExitCode::from(USAGE),
+        _ => ExitCode::FAILURE,
+    }
 }
 
 /// Prints why a build failed, in the form the failure calls for.
@@ -64,6 +76,7 @@ pub fn report(failure: &Failure, world: Option<&PageWorld>) {
             }
         }
         (Failure::Other(message), _) => eprintln!("error: {message}"),
+        (Failure::Refused(message), _) => eprintln!("error: {message}"),
         (Failure::Preflight(report), _) => {
             eprintln!("{}", report.findings_text());
             eprintln!("hint: fix the errors above, or build with --draft for a marked proof");

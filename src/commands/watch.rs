@@ -58,8 +58,15 @@ pub fn run(args: &WatchArgs) -> ExitCode {
         project,
         args.project.font_paths.clone(),
     );
+    let mut first = true;
     loop {
         let (watched, outcome) = session.rebuild();
+        // The output is fixed for the session: refused once, refused for good.
+        if first && let (Err(failure @ Failure::Refused(_)), _) = &outcome {
+            super::report(failure, None);
+            return super::exit_code(failure);
+        }
+        first = false;
         // Watch before reporting: once the status line is out, any later save is seen.
         let updated = watcher.update(watched);
         session.report(outcome);
@@ -153,13 +160,14 @@ impl Session {
             }
         };
         watched.extend(loaded.images.iter().cloned());
+        let inputs = self.project.protect(&loaded, &self.target)?;
         let compiled = project::lay_out(&mut self.world, &loaded);
         watched.extend(self.world.dependencies());
         self.last_inputs = watched.clone();
         let compiled = compiled?;
         banmian::compile::print_diagnostics(&self.world, &compiled.warnings);
         let files = project::render(&loaded, &compiled, &self.target)?;
-        project::write(&files)?;
+        project::write(&files, &self.target, &inputs)?;
         Ok(banmian::summary::summary(&compiled))
     }
 

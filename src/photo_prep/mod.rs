@@ -65,8 +65,8 @@ fn photos(page: &LoadedPage) -> Vec<(&PhotoView, PathBuf)> {
 
 /// Serves a stand-in for every photo: same proportions, a few pixels, unique bytes per photo.
 fn serve_stand_ins(world: &mut PageWorld, page: &LoadedPage) {
-    for (i, (photo, path)) in photos(page).into_iter().enumerate() {
-        let bytes = images::stand_in(photo.width_px, photo.height_px, &path, i as u32);
+    for (i, (photo, _)) in photos(page).into_iter().enumerate() {
+        let bytes = images::stand_in(photo.width_px, photo.height_px, photo.format, i as u32);
         world.replace_file(&photo.src, Bytes::new(bytes));
     }
 }

@@ -22,6 +22,8 @@ pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding
         for c in text
             .chars()
             .filter(|c| !c.is_whitespace() && !c.is_control())
+            // Invisible characters print nothing: the content check warns about them.
+            .filter(|c| crate::content::hygiene::oddity(*c).is_none())
         {
             if !covers(book, families, c) {
                 missing

@@ -48,10 +48,28 @@ pub fn check(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> 
     let mut findings = Vec::new();
     findings.extend(overset::check(page, document, &house));
     findings.extend(glyphs::check(page, world, &house));
+    findings.extend(page.warnings.iter().map(text_warning));
     let photos = photos::placed(page, document, world);
     findings.extend(photos::check(page, &photos, &house));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     Report::new(page, document.pages().len(), findings, photos, house)
+}
+
+/// What the content check found odd but printable (an invisible character…), as a finding.
+fn text_warning(warning: &crate::content::ContentError) -> Finding {
+    let message = match &warning.hint {
+        Some(hint) => format!("{}; {hint}", warning.message),
+        None => warning.message.clone(),
+    };
+    Finding {
+        severity: Severity::Warning,
+        check: "text",
+        story: None,
+        line: warning.line,
+        column: warning.column,
+        message,
+        details: serde_json::Value::Null,
+    }
 }
 
 /// Where a story starts in the YAML: (line, column).

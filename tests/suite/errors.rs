@@ -13,7 +13,7 @@ fn assert_rejected(name: &str, yaml: &str, expected: &[&str]) -> String {
 
 fn assert_fails_cleanly(project: &TempProject, expected: &[&str]) -> String {
     let pdf = project.root.join("out.pdf");
-    std::fs::write(&pdf, b"previous good PDF").unwrap();
+    std::fs::write(&pdf, b"%PDF-1.7 previous good PDF").unwrap();
     let out = project.build(&pdf);
     let message = stderr(&out);
     assert_eq!(
@@ -29,7 +29,7 @@ fn assert_fails_cleanly(project: &TempProject, expected: &[&str]) -> String {
     }
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
-        b"previous good PDF",
+        b"%PDF-1.7 previous good PDF",
         "output was overwritten"
     );
     let leftovers: Vec<_> = std::fs::read_dir(&project.root)

@@ -196,3 +196,40 @@ pub fn replace_file(path: &Path, bytes: &[u8]) {
     std::fs::write(&temp, bytes).unwrap();
     std::fs::rename(&temp, path).unwrap();
 }
+
+/// A PNG whose header claims `width` × `height` pixels over a tiny zlib stream, as bombs do
+/// (real ones compress billions of zeros into a few kilobytes).
+pub fn png_claiming(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = b"IHDR".to_vec();
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]);
+    png.extend(13u32.to_be_bytes());
+    png.extend(&ihdr);
+    png.extend(crc32(&ihdr).to_be_bytes());
+    let idat = b"IDATx\x9c\x03\x00\x00\x00\x00\x01";
+    png.extend(((idat.len() - 4) as u32).to_be_bytes());
+    png.extend(idat);
+    png.extend(crc32(idat).to_be_bytes());
+    png.extend(0u32.to_be_bytes());
+    png.extend(b"IEND");
+    png.extend(crc32(b"IEND").to_be_bytes());
+    png
+}
+
+/// CRC-32 as PNG chunks use it.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}

@@ -10,21 +10,110 @@ use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 pub const MAX_SIDE: u32 = 20_000;
 pub const MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Pixel size as displayed (EXIF rotation applied), from the header, without decoding the
-/// pixels. Refuses files that are not images, are truncated, or claim absurd sizes.
-pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
+/// A photo's file format, read from its bytes (never from its name).
+/// Serialized as the name typst's `image(format: ..)` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub enum PhotoFormat {
+    #[serde(rename = "jpg")]
+    Jpeg,
+    #[serde(rename = "png")]
+    Png,
+}
+
+impl PhotoFormat {
+    fn image_format(self) -> ImageFormat {
+        match self {
+            Self::Jpeg => ImageFormat::Jpeg,
+            Self::Png => ImageFormat::Png,
+        }
+    }
+}
+
+/// What the header of a photo says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoInfo {
+    /// Pixel size as displayed (EXIF rotation applied).
+    pub width: u32,
+    pub height: u32,
+    pub format: PhotoFormat,
+}
+
+/// The format of `bytes`: JPEG or PNG, or the name of what it is instead.
+pub fn sniff(bytes: &[u8]) -> Result<PhotoFormat, &'static str> {
+    let at = |offset: usize, magic: &[u8]| bytes.get(offset..offset + magic.len()) == Some(magic);
+    if at(0, &[0xFF, 0xD8, 0xFF]) {
+        return Ok(PhotoFormat::Jpeg);
+    }
+    if at(0, b"\x89PNG\r\n\x1a\n") {
+        return Ok(PhotoFormat::Png);
+    }
+    let brand = bytes.get(8..12).unwrap_or_default();
+    Err(if at(0, b"RIFF") && at(8, b"WEBP") {
+        "a WebP image"
+    } else if at(0, b"GIF8") {
+        "a GIF image"
+    } else if at(0, b"II*\0") || at(0, b"MM\0*") {
+        "a TIFF image"
+    } else if at(0, b"BM") {
+        "a BMP image"
+    } else if at(4, b"ftyp")
+        && matches!(
+            brand,
+            b"heic" | b"heix" | b"hevc" | b"heim" | b"heis" | b"mif1" | b"msf1"
+        )
+    {
+        "a HEIC image (the iPhone's format)"
+    } else if at(4, b"ftyp") && matches!(brand, b"avif" | b"avis") {
+        "an AVIF image"
+    } else if at(0, &[0, 0, 0, 0x0C, b'j', b'P']) || at(0, &[0xFF, 0x4F, 0xFF, 0x51]) {
+        "a JPEG 2000 image"
+    } else if at(0, b"8BPS") {
+        "a Photoshop document"
+    } else if at(0, b"%PDF") {
+        "a PDF document"
+    } else if bytes.iter().take(512).any(|&b| b == b'<')
+        && String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).contains("<svg")
+    {
+        "an SVG drawing"
+    } else if bytes.is_empty() {
+        "an empty file"
+    } else {
+        "not an image banmian knows"
+    })
+}
+
+/// Reads a photo's header: format, and pixel size as displayed (EXIF rotation applied),
+/// without decoding the pixels. Refuses folders, files too large, files that are not JPEG or
+/// PNG (naming what they are), truncated files and absurd sizes.
+pub fn inspect(path: &Path) -> Result<PhotoInfo, String> {
+    let meta = std::fs::metadata(path).map_err(|err| format!("cannot read it ({err})"))?;
+    if meta.is_dir() {
+        return Err("is a folder, not a photo file".into());
+    }
+    if !meta.is_file() {
+        return Err("is not a regular file (a device or pipe?)".into());
+    }
+    let limit = crate::limits::PHOTO_BYTES;
+    if limit.exceeded_by(meta.len()) {
+        return Err(limit.message("the photo file", meta.len()));
+    }
     let bytes = std::fs::read(path).map_err(|err| format!("cannot read it ({err})"))?;
-    let format = image::guess_format(&bytes)
-        .ok()
-        .filter(|f| matches!(f, ImageFormat::Jpeg | ImageFormat::Png))
-        .ok_or("not a JPEG or PNG image")?;
-    if !is_complete(&bytes, format) {
+    inspect_bytes(&bytes)
+}
+
+/// A photo file's header read from its bytes: as [`inspect`], without the file system.
+pub fn inspect_bytes(bytes: &[u8]) -> Result<PhotoInfo, String> {
+    let format = sniff(bytes).map_err(|what| {
+        format!("is {what}, not a JPEG or PNG photo; convert it to JPEG (e.g. `convert in out.jpg`, or export as JPEG from the photo editor) and point `file:` at the new file")
+    })?;
+    let image_format = format.image_format();
+    if !is_complete(bytes, image_format) {
         return Err(
             "the file is truncated (it ends before the image does); export it again".into(),
         );
     }
     // The header alone gives the size: check it before anything allocates for the pixels.
-    let (w, h) = ImageReader::with_format(Cursor::new(&bytes), format)
+    let (w, h) = ImageReader::with_format(Cursor::new(bytes), image_format)
         .into_dimensions()
         .map_err(|err| format!("damaged or unsupported image ({err})"))?;
     if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
@@ -32,7 +121,7 @@ pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
             "{w} × {h} pixels is more than a page can use (at most {MAX_SIDE} per side)"
         ));
     }
-    let mut reader = ImageReader::with_format(Cursor::new(&bytes), format);
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     reader.limits(limits());
     let mut decoder = reader
         .into_decoder()
@@ -41,7 +130,12 @@ pub fn dimensions(path: &Path) -> Result<(u32, u32), String> {
         use image::metadata::Orientation::*;
         matches!(o, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)
     });
-    Ok(if turned { (h, w) } else { (w, h) })
+    let (width, height) = if turned { (h, w) } else { (w, h) };
+    Ok(PhotoInfo {
+        width,
+        height,
+        format,
+    })
 }
 
 /// Whether the file holds its closing marker: a JPEG's EOI, a PNG's IEND chunk.
@@ -97,10 +191,10 @@ pub fn resample(bytes: &[u8], width: u32, height: u32) -> Result<Vec<u8>, String
     Ok(out.into_inner())
 }
 
-/// A tiny image of the same proportions as a `width` × `height` photo, in the format `like`
-/// is in (typst reads a photo by its file name's format), unique to `tag` so that no two
-/// stand-ins of one page have the same bytes.
-pub fn stand_in(width: u32, height: u32, like: &Path, tag: u32) -> Vec<u8> {
+/// A tiny image of the same proportions as a `width` × `height` photo, in the photo's format
+/// (the template names the format to typst), unique to `tag` so that no two stand-ins of one
+/// page have the same bytes.
+pub fn stand_in(width: u32, height: u32, like: PhotoFormat, tag: u32) -> Vec<u8> {
     let divisor = gcd(width, height).max(1);
     let (mut w, mut h) = (width / divisor, height / divisor);
     // Proportions that do not reduce well: 256 pixels on the long side keep them within 0.4 %.
@@ -113,12 +207,7 @@ pub fn stand_in(width: u32, height: u32, like: &Path, tag: u32) -> Vec<u8> {
     }
     let [a, b, c, _] = tag.to_le_bytes();
     let picture = image::RgbImage::from_pixel(w, h, image::Rgb([a, b, c]));
-    let format = ImageFormat::from_path(like).unwrap_or(ImageFormat::Png);
-    let format = if format == ImageFormat::Jpeg {
-        format
-    } else {
-        ImageFormat::Png
-    };
+    let format = like.image_format();
     let mut out = Cursor::new(Vec::new());
     picture
         .write_to(&mut out, format)

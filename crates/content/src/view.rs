@@ -43,6 +43,8 @@ pub struct SectionView {
 pub struct PhotoView {
     /// Root-relative virtual path, e.g. `/content/x/images/a.jpg`.
     pub src: String,
+    /// `jpg` or `png`, read from the file's bytes: typst would go by the name.
+    pub format: crate::images::PhotoFormat,
     pub caption: String,
     pub credit: Option<String>,
     pub width_px: u32,

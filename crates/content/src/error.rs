@@ -51,37 +51,6 @@ impl fmt::Display for ContentError {
 
 impl std::error::Error for ContentError {}
 
-/// Turns a serde_yaml error into a located error with advice.
-pub fn from_yaml(file: PathBuf, err: &serde_yaml::Error) -> ContentError {
-    let at = err.location().map_or((1, 1), |l| (l.line(), l.column()));
-    // serde_yaml appends " at line X column Y"; we print the location ourselves.
-    let text = err.to_string();
-    let message = text.split(" at line ").next().unwrap_or(&text).to_string();
-    let hint = if let Some((wrong, expected)) = unknown_field(&message) {
-        match closest(wrong, &expected) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("allowed keys here: {}", expected.join(", ")),
-        }
-    } else if message.contains("invalid type") {
-        "check the value's kind: text, a number, or a list (`- item` lines)".into()
-    } else if message.contains("missing field") {
-        "add the field; see README.md, section \"Content format\"".into()
-    } else {
-        "check indentation and quoting; text containing `: ` or starting with a special \
-         character can be written as a block (`key: |` then the text on indented lines)"
-            .into()
-    };
-    ContentError::new(file, at, message).hint(hint)
-}
-
-/// Parses serde's "unknown field `x`, expected one of `a`, `b`" message.
-fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
-    let rest = message.split("unknown field `").nth(1)?;
-    let (wrong, rest) = rest.split_once('`')?;
-    let expected = rest.split('`').skip(1).step_by(2).collect();
-    Some((wrong, expected))
-}
-
 /// The candidate within a small edit distance of `wrong`, if any.
 pub fn closest<'a>(wrong: &str, candidates: &[&'a str]) -> Option<&'a str> {
     candidates
@@ -118,13 +87,5 @@ mod tests {
             Some("caption")
         );
         assert_eq!(closest("zzzzzz", &["file", "caption"]), None);
-    }
-
-    #[test]
-    fn reads_serde_unknown_field_messages() {
-        let msg = "sections[0]: unknown field `bdy`, expected one of `number`, `head`, `body`";
-        let (wrong, expected) = unknown_field(msg).unwrap();
-        assert_eq!(wrong, "bdy");
-        assert_eq!(expected, ["number", "head", "body"]);
     }
 }

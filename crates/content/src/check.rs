@@ -1,0 +1,281 @@
+//! The checks serde cannot express, collecting every error rather than the first: dates, page
+//! and section numbers, required text, limits on counts, templates and photo files.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{ContentError, closest};
+use crate::model::{Page, Photo};
+use crate::text::paragraphs;
+use crate::view::{BylineView, FolioView, PageView, PhotoView, SectionView};
+use crate::{Parsed, images, limits, parse_date, paths};
+
+/// Checks a parsed page against the project at `root`: the data templates read, and every
+/// image file it uses.
+pub fn check(
+    file: &Path,
+    root: &Path,
+    parsed: &Parsed,
+) -> Result<(PageView, Vec<PathBuf>), Vec<ContentError>> {
+    let mut checker = Checker {
+        file,
+        root,
+        parsed,
+        errors: Vec::new(),
+    };
+    let result = checker.page(&parsed.page);
+    if checker.errors.is_empty() {
+        Ok(result)
+    } else {
+        Err(checker.errors)
+    }
+}
+
+struct Checker<'a> {
+    file: &'a Path,
+    root: &'a Path,
+    parsed: &'a Parsed,
+    errors: Vec<ContentError>,
+}
+
+impl Checker<'_> {
+    fn page(&mut self, page: &Page) -> (PageView, Vec<PathBuf>) {
+        self.template(&page.template);
+        if parse_date(&page.folio.date).is_none() {
+            self.error(
+                "folio.date",
+                format!("`{}` is not a date", page.folio.date),
+                "write dates as YYYY-MM-DD, e.g. 2021-09-28",
+            );
+        }
+        if !(1..=9999).contains(&page.folio.page) {
+            self.error(
+                "folio.page",
+                format!("page number {} is not a page", page.folio.page),
+                "pages are numbered from 1",
+            );
+        }
+        if page.headline.trim().is_empty() {
+            self.error(
+                "headline",
+                "`headline` is empty".into(),
+                "every page needs one",
+            );
+        }
+        self.counts(page);
+        self.sections(page);
+        let mut images = Vec::new();
+        let lead_photo = page
+            .lead_photo
+            .as_ref()
+            .and_then(|p| self.photo("lead_photo", p, &mut images));
+        let sections = page
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| SectionView {
+                number: s.number,
+                head: s.head.clone(),
+                body: paragraphs(&s.body),
+                photos: s
+                    .photos
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, p)| {
+                        self.photo(&format!("sections[{i}].photos[{j}]"), p, &mut images)
+                    })
+                    .collect(),
+            })
+            .collect();
+        let view = PageView {
+            folio: FolioView {
+                paper: page.folio.paper.clone(),
+                date: page.folio.date.clone(),
+                page: page.folio.page,
+                section: page.folio.section.clone(),
+                editors: page.folio.editors.clone(),
+            },
+            kicker: page.kicker.clone(),
+            headline: page.headline.clone(),
+            subtitle: page.subtitle.clone(),
+            byline: page.byline.as_ref().map(|b| BylineView {
+                label: b.label.clone(),
+                names: b.names.clone(),
+            }),
+            lead: page.lead.as_deref().map(paragraphs).unwrap_or_default(),
+            lead_photo,
+            sections,
+            credit: page.credit.clone(),
+        };
+        (view, images)
+    }
+
+    fn error(&mut self, path: &str, message: String, hint: &str) {
+        let at = self.parsed.positions.value(path);
+        self.errors
+            .push(ContentError::new(self.file, at, message).hint(hint));
+    }
+
+    /// Sections and photos within their limits.
+    fn counts(&mut self, page: &Page) {
+        let sections = page.sections.len() as u64;
+        if limits::SECTIONS.exceeded_by(sections) {
+            let path = format!("sections[{}]", limits::SECTIONS.max);
+            self.error(
+                &path,
+                limits::SECTIONS.message("the page", sections),
+                "split the story over two pages",
+            );
+        }
+        let photos = page.sections.iter().map(|s| s.photos.len()).sum::<usize>()
+            + usize::from(page.lead_photo.is_some());
+        if limits::PHOTOS.exceeded_by(photos as u64) {
+            self.error(
+                "sections",
+                limits::PHOTOS.message("the page", photos as u64),
+                "choose the photos the page needs",
+            );
+        }
+    }
+
+    /// Sections numbered 1, 2, 3… in page order, each with a head and a body.
+    fn sections(&mut self, page: &Page) {
+        let mut misnumbered = false;
+        for (i, section) in page.sections.iter().enumerate() {
+            let path = format!("sections[{i}]");
+            let expected = i as u32 + 1;
+            if section.number != expected && !misnumbered {
+                misnumbered = true;
+                let order: Vec<String> =
+                    page.sections.iter().map(|s| s.number.to_string()).collect();
+                let message = if page.sections[..i]
+                    .iter()
+                    .any(|s| s.number == section.number)
+                {
+                    format!("section number {} is used twice", section.number)
+                } else {
+                    format!(
+                        "section {} stands where section {expected} belongs (the sections are numbered {})",
+                        section.number,
+                        order.join(", ")
+                    )
+                };
+                self.error(
+                    &format!("{path}.number"),
+                    message,
+                    "number the sections 1, 2, 3… in the order they appear on the page",
+                );
+            }
+            if section.head.iter().all(|h| h.trim().is_empty()) {
+                self.error(
+                    &format!("{path}.head"),
+                    format!("section {} has no head", section.number),
+                    "give it `head: [first phrase, second phrase]`",
+                );
+            }
+            if paragraphs(&section.body).is_empty() {
+                self.error(
+                    &format!("{path}.body"),
+                    format!("section {} has no body text", section.number),
+                    "write its paragraphs under `body: |`, a blank line between paragraphs",
+                );
+            }
+        }
+    }
+
+    fn template(&mut self, name: &str) {
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if valid
+            && self
+                .root
+                .join("layout/templates")
+                .join(format!("{name}.typ"))
+                .is_file()
+        {
+            return;
+        }
+        let known = templates(self.root);
+        let names: Vec<&str> = known.iter().map(String::as_str).collect();
+        let hint = match closest(name, &names) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("templates in layout/templates/: {}", names.join(", ")),
+        };
+        self.error("template", format!("no template named `{name}`"), &hint);
+    }
+
+    /// Checks one photo (at `path` in the YAML) and returns what the template needs to place it.
+    fn photo(&mut self, path: &str, photo: &Photo, images: &mut Vec<PathBuf>) -> Option<PhotoView> {
+        let file_path = format!("{path}.file");
+        if photo.caption.trim().is_empty() {
+            self.error(
+                &format!("{path}.caption"),
+                format!("photo `{}` has no caption", photo.file),
+                "every photo needs `caption:`",
+            );
+        }
+        let dir = self.file.parent().unwrap_or(Path::new("."));
+        let vpath = match paths::virtual_path(self.root, &dir.join(&photo.file)) {
+            Ok(vpath) => vpath,
+            Err(err) => {
+                self.error(
+                    &file_path,
+                    format!("image `{}`: {err}", photo.file),
+                    "keep images inside the project folder, next to the page",
+                );
+                return None;
+            }
+        };
+        let real = self.root.join(vpath.trim_start_matches('/'));
+        if !real.exists() {
+            self.error(
+                &file_path,
+                format!(
+                    "image `{}` not found (looked for {})",
+                    photo.file,
+                    real.display()
+                ),
+                "check the file name; paths are relative to the page's YAML file",
+            );
+            return None;
+        }
+        let info = match images::inspect(&real) {
+            Ok(info) => info,
+            Err(err) => {
+                self.error(
+                    &file_path,
+                    format!("image `{}` {err}", photo.file),
+                    "use a JPEG or PNG photo",
+                );
+                return None;
+            }
+        };
+        images.push(real);
+        Some(PhotoView {
+            src: vpath,
+            format: info.format,
+            caption: photo.caption.clone(),
+            credit: photo.credit.clone(),
+            width_px: info.width,
+            height_px: info.height,
+        })
+    }
+}
+
+/// Template names found in `layout/templates/`.
+fn templates(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join("layout/templates"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".typ")
+                .map(String::from)
+        })
+        .collect();
+    names.sort();
+    names
+}

@@ -1,0 +1,175 @@
+//! banmian's content model: a page's YAML, read within limits, parsed into typed structs,
+//! checked, and turned into the plain data the templates read. Every error points at file,
+//! line and column. Nothing here knows typst: the model can be fuzzed and tested on its own.
+
+pub mod check;
+mod encoding;
+mod error;
+pub mod hygiene;
+pub mod images;
+pub mod limits;
+mod locate;
+mod model;
+pub mod paths;
+mod text;
+mod view;
+pub mod yaml;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use error::{ContentError, closest};
+pub use locate::Locator;
+pub use model::{Byline, Folio, Page, Photo, Section};
+pub use text::{is_wide, paragraphs};
+pub use view::{BylineView, FolioView, PageView, PhotoView, SectionView};
+pub use yaml::Positions;
+
+/// A page read from disk and found valid.
+#[derive(Debug)]
+pub struct LoadedPage {
+    /// The YAML file, as given.
+    pub file: PathBuf,
+    /// The YAML text, for locating findings later.
+    pub source: String,
+    pub page: Page,
+    pub view: PageView,
+    /// Where each node of the YAML sits, by path (`sections[0].body`).
+    pub positions: Positions,
+    /// Every image file the page uses (real paths), for preflight and watching.
+    pub images: Vec<PathBuf>,
+    /// The project root the page was loaded against.
+    pub root: PathBuf,
+    /// What is odd but prints (invisible characters…): reported, never fatal.
+    pub warnings: Vec<ContentError>,
+}
+
+impl LoadedPage {
+    /// The real path of a root-relative virtual path (`/content/…`).
+    pub fn root_path(&self, vpath: &str) -> PathBuf {
+        self.root.join(vpath.trim_start_matches('/'))
+    }
+}
+
+/// A page's text parsed and found well-formed, before anything outside the file is looked at.
+#[derive(Debug)]
+pub struct Parsed {
+    pub source: String,
+    pub page: Page,
+    pub positions: Positions,
+    pub warnings: Vec<ContentError>,
+}
+
+/// Reads, parses and checks a page. `root` is the project folder that holds `layout/`;
+/// everything the page refers to must lie inside it.
+pub fn load(file: &Path, root: &Path) -> Result<LoadedPage, Vec<ContentError>> {
+    let bytes = read(file)?;
+    let parsed = parse(file, &bytes)?;
+    let (view, images) = check::check(file, root, &parsed)?;
+    Ok(LoadedPage {
+        file: file.into(),
+        source: parsed.source,
+        page: parsed.page,
+        view,
+        positions: parsed.positions,
+        images,
+        root: root.to_path_buf(),
+        warnings: parsed.warnings,
+    })
+}
+
+/// The bytes of a page file, refused unread if it is not a file or is over the size limit.
+fn read(file: &Path) -> Result<Vec<u8>, Vec<ContentError>> {
+    let fail =
+        |message: String, hint: &str| vec![ContentError::new(file, (0, 0), message).hint(hint)];
+    let limit = limits::FILE_BYTES;
+    let meta = std::fs::metadata(file).map_err(|err| {
+        fail(
+            format!("cannot read the page: {err}"),
+            "check the path; pages are UTF-8 YAML files",
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(fail(
+            "is a folder, not a page file".into(),
+            "give the page's YAML file, e.g. content/<page>/page.yaml",
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(limit.max + 1).read_to_end(&mut bytes))
+        .map_err(|err| {
+            fail(
+                format!("cannot read the page: {err}"),
+                "check the path and its permissions",
+            )
+        })?;
+    if limit.exceeded_by(bytes.len() as u64) {
+        let size = meta.len().max(bytes.len() as u64);
+        return Err(fail(
+            limit.message("the page file", size),
+            "a page's YAML is a few dozen KiB; check what the upstream system sent (README.md, Limits)",
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Parses a page file's bytes: size, encoding, characters that cannot print, YAML syntax,
+/// limits, duplicate keys and the schema. Looks at nothing outside the bytes.
+pub fn parse(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
+    let limit = limits::FILE_BYTES;
+    if limit.exceeded_by(bytes.len() as u64) {
+        return Err(vec![ContentError::new(
+            file,
+            (0, 0),
+            limit.message("the page file", bytes.len() as u64),
+        )]);
+    }
+    let source = encoding::decode(bytes)
+        .map_err(|(at, message, hint)| vec![ContentError::new(file, at, message).hint(hint)])?;
+    let forbidden = hygiene::forbidden(&source, 20);
+    if !forbidden.is_empty() {
+        return Err(forbidden
+            .into_iter()
+            .map(|(line, column, c)| {
+                ContentError::new(file, (line, column), format!("{} in the text", hygiene::describe(c)))
+                    .hint("delete it (it was probably pasted from another system); it would print as an empty box")
+            })
+            .collect());
+    }
+    let (page, scanned) = yaml::parse::<Page>(file, &source)?;
+    Ok(Parsed {
+        source,
+        page,
+        positions: scanned.positions,
+        warnings: scanned.warnings,
+    })
+}
+
+/// `YYYY-MM-DD` → (year, month, day), if it is a real calendar date.
+pub fn parse_date(date: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = date.trim().splitn(3, '-');
+    let year: i32 = parts.next()?.parse().ok()?;
+    let month: u8 = parts.next()?.parse().ok()?;
+    let day: u8 = parts.next()?.parse().ok()?;
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let valid = (1..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && day >= 1
+        && day <= days[month as usize - 1];
+    valid.then_some((year, month, day))
+}

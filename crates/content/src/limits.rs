@@ -1,0 +1,127 @@
+//! The limits a page must stay within, checked before anything expensive runs. A newsroom
+//! pipeline feeds banmian whatever upstream systems produce; these keep a runaway file from
+//! taking the machine with it. Each is far above what a real page needs (the sample page:
+//! 15 KiB, depth 5, no aliases, longest field 1,100 characters, 9,000 in all, 6 sections,
+//! 8 photos). README.md lists them; keep the two in step.
+
+/// One limit: its name as errors print it, and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub name: &'static str,
+    pub max: u64,
+    /// What the number counts, for messages ("bytes", "characters"…).
+    pub unit: &'static str,
+}
+
+/// Size of the page's YAML file.
+pub const FILE_BYTES: Limit = Limit {
+    name: "file-size",
+    max: 1024 * 1024,
+    unit: "bytes",
+};
+/// Nesting of mappings and lists.
+pub const DEPTH: Limit = Limit {
+    name: "nesting-depth",
+    max: 16,
+    unit: "levels",
+};
+/// Uses of aliases (`*name`).
+pub const ALIASES: Limit = Limit {
+    name: "aliases",
+    max: 100,
+    unit: "aliases",
+};
+/// Nodes of the page once every alias is expanded.
+pub const NODES: Limit = Limit {
+    name: "expanded-nodes",
+    max: 20_000,
+    unit: "nodes",
+};
+/// Characters of one text field.
+pub const FIELD_CHARS: Limit = Limit {
+    name: "field-characters",
+    max: 20_000,
+    unit: "characters",
+};
+/// Characters of the whole page, aliases expanded: about three full broadsheet pages.
+pub const PAGE_CHARS: Limit = Limit {
+    name: "page-characters",
+    max: 40_000,
+    unit: "characters",
+};
+/// Numbered sections of one page.
+pub const SECTIONS: Limit = Limit {
+    name: "sections",
+    max: 40,
+    unit: "sections",
+};
+/// Photos of one page, the lead photo included.
+pub const PHOTOS: Limit = Limit {
+    name: "photos",
+    max: 40,
+    unit: "photos",
+};
+/// Size of one photo file.
+pub const PHOTO_BYTES: Limit = Limit {
+    name: "photo-file-size",
+    max: 200 * 1024 * 1024,
+    unit: "bytes",
+};
+
+/// Every limit, for documentation and tests.
+pub const ALL: [Limit; 9] = [
+    FILE_BYTES,
+    DEPTH,
+    ALIASES,
+    NODES,
+    FIELD_CHARS,
+    PAGE_CHARS,
+    SECTIONS,
+    PHOTOS,
+    PHOTO_BYTES,
+];
+
+impl Limit {
+    pub fn exceeded_by(&self, value: u64) -> bool {
+        value > self.max
+    }
+
+    /// "limit `aliases` exceeded: 250 aliases, at most 100".
+    pub fn message(&self, what: &str, value: u64) -> String {
+        format!(
+            "{what}: limit `{}` exceeded: {} {}, at most {}",
+            self.name,
+            group(value),
+            self.unit,
+            group(self.max)
+        )
+    }
+}
+
+/// 1048576 → "1,048,576".
+fn group(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_limit_and_both_numbers() {
+        assert_eq!(
+            ALIASES.message("the page", 250),
+            "the page: limit `aliases` exceeded: 250 aliases, at most 100"
+        );
+        assert_eq!(group(1_048_576), "1,048,576");
+        assert!(FIELD_CHARS.exceeded_by(20_001) && !FIELD_CHARS.exceeded_by(20_000));
+    }
+}

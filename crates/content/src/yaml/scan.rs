@@ -1,0 +1,478 @@
+//! One pass over the page's YAML events before serde sees it. It enforces the limits while
+//! nothing is expanded yet (an alias costs a counter here, not a copy), finds duplicate keys
+//! where the second one stands, checks every text value for characters that cannot print, and
+//! records where each node sits so later checks can point at the exact line and column.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::events::{self, Kind, Mark};
+use super::syntax;
+use crate::error::ContentError;
+use crate::hygiene::{self, Oddity};
+use crate::limits::{self, Limit};
+
+/// Where a node sits: its key (for mapping values) and its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub key: Option<Mark>,
+    pub value: Mark,
+}
+
+/// Every node's place by path, written as serde writes paths: `sections[1].photos[0].file`.
+#[derive(Debug, Default)]
+pub struct Positions {
+    nodes: HashMap<String, Place>,
+}
+
+impl Positions {
+    pub fn get(&self, path: &str) -> Option<Place> {
+        self.nodes.get(path).copied()
+    }
+
+    /// Where the value at `path` starts, else where its nearest enclosing node does.
+    pub fn value(&self, path: &str) -> (usize, usize) {
+        let mut path = path;
+        loop {
+            if let Some(place) = self.nodes.get(path) {
+                return place.value.at();
+            }
+            match path.rfind(['.', '[']) {
+                Some(cut) => path = &path[..cut],
+                None => return (1, 1),
+            }
+        }
+    }
+
+    /// Where the key of `path` stands (its value's place for list items).
+    pub fn key(&self, path: &str) -> (usize, usize) {
+        match self.nodes.get(path) {
+            Some(place) => place.key.unwrap_or(place.value).at(),
+            None => self.value(path),
+        }
+    }
+
+    /// Every key named `name`, wherever it stands, as (path, place).
+    pub fn keys_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = (&'a str, Place)> + 'a {
+        self.nodes.iter().filter_map(move |(path, place)| {
+            let last = path.rsplit('.').next()?;
+            (last == name && place.key.is_some()).then_some((path.as_str(), *place))
+        })
+    }
+}
+
+/// What the scan learnt: positions, and warnings that do not stop the build.
+#[derive(Debug, Default)]
+pub struct Scanned {
+    pub positions: Positions,
+    pub warnings: Vec<ContentError>,
+}
+
+const MAX_REPORTED: usize = 20;
+
+/// Scans `source` (the text of `file`). Errors stop at the first limit exceeded.
+pub fn scan(file: &Path, source: &str) -> Result<Scanned, Vec<ContentError>> {
+    let mut walk = Walk {
+        file,
+        source,
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        nodes: 0,
+        chars: 0,
+        aliases: 0,
+        documents: 0,
+        scanned: Scanned::default(),
+        errors: Vec::new(),
+    };
+    let read = events::read(source, |event| walk.event(event));
+    if let Err(err) = read {
+        return Err(vec![syntax::error(file, source, &err)]);
+    }
+    if walk.errors.is_empty() {
+        Ok(walk.scanned)
+    } else {
+        Err(walk.errors)
+    }
+}
+
+struct Frame {
+    path: String,
+    mapping: bool,
+    /// Items seen so far (lists) or keys seen so far with where they stand (mappings).
+    items: usize,
+    keys: HashMap<String, Mark>,
+    /// The key whose value comes next, and where it stands.
+    pending: Option<(String, Mark)>,
+    anchor: Option<String>,
+    nodes_before: u64,
+    chars_before: u64,
+}
+
+/// Where a node falls: a mapping's key, or a value at a path (with its key's place).
+enum Slot {
+    Key,
+    Value(String, Option<Mark>),
+}
+
+struct Walk<'a> {
+    file: &'a Path,
+    source: &'a str,
+    stack: Vec<Frame>,
+    /// Size of each anchored node once expanded: (nodes, characters).
+    anchors: HashMap<String, (u64, u64)>,
+    nodes: u64,
+    chars: u64,
+    aliases: u64,
+    documents: usize,
+    scanned: Scanned,
+    errors: Vec<ContentError>,
+}
+
+impl Walk<'_> {
+    /// Takes one event; `false` stops the scan (an error was found).
+    fn event(&mut self, event: events::Event) -> bool {
+        let at = event.start;
+        match event.kind {
+            Kind::DocumentStart => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return self.fail(
+                        at,
+                        "a second YAML document starts here; a page file holds one".into(),
+                        "remove the `---` line, or split the file into two pages",
+                    );
+                }
+            }
+            Kind::Scalar { value, .. } => {
+                let length = value.chars().count() as u64;
+                self.nodes += 1;
+                self.chars += length;
+                match self.slot() {
+                    Slot::Key => {
+                        if !self.key(value, at) {
+                            return false;
+                        }
+                    }
+                    Slot::Value(path, key) => {
+                        self.place(&path, key, at);
+                        if limits::FIELD_CHARS.exceeded_by(length) {
+                            return self.over(
+                                limits::FIELD_CHARS,
+                                &format!("`{path}`"),
+                                length,
+                                at,
+                            );
+                        }
+                        self.text(&path, &value, at, event.end);
+                    }
+                }
+                if let Some(anchor) = event.anchor {
+                    self.anchors.insert(anchor, (1, length));
+                }
+            }
+            Kind::Alias(name) => {
+                self.aliases += 1;
+                if limits::ALIASES.exceeded_by(self.aliases) {
+                    return self.over(limits::ALIASES, "the page", self.aliases, at);
+                }
+                let Some(&(nodes, chars)) = self.anchors.get(&name) else {
+                    return self.fail(
+                        at,
+                        format!("alias `*{name}` refers to no anchor `&{name}` above it"),
+                        "define the anchor before its first use, or write the text out",
+                    );
+                };
+                self.nodes = self.nodes.saturating_add(nodes);
+                self.chars = self.chars.saturating_add(chars);
+                match self.slot() {
+                    Slot::Key => {
+                        return self.fail(
+                            at,
+                            "an alias cannot be a key".into(),
+                            "write the key out as plain text",
+                        );
+                    }
+                    Slot::Value(path, key) => self.place(&path, key, at),
+                }
+            }
+            Kind::SequenceStart | Kind::MappingStart => {
+                self.nodes += 1;
+                let path = match self.slot() {
+                    Slot::Key => {
+                        return self.fail(
+                            at,
+                            "a key must be plain text, not a list or mapping".into(),
+                            "check the indentation and the `?`, `[` or `{` before this point",
+                        );
+                    }
+                    Slot::Value(path, key) => {
+                        self.place(&path, key, at);
+                        path
+                    }
+                };
+                self.stack.push(Frame {
+                    path,
+                    mapping: event.kind == Kind::MappingStart,
+                    items: 0,
+                    keys: HashMap::new(),
+                    pending: None,
+                    anchor: event.anchor,
+                    nodes_before: self.nodes,
+                    chars_before: self.chars,
+                });
+                if limits::DEPTH.exceeded_by(self.stack.len() as u64) {
+                    return self.over(limits::DEPTH, "the page", self.stack.len() as u64, at);
+                }
+            }
+            Kind::SequenceEnd | Kind::MappingEnd => {
+                if let Some(frame) = self.stack.pop()
+                    && let Some(anchor) = frame.anchor
+                {
+                    // The node's own start counted once already; what it holds is the rest.
+                    let size = (
+                        self.nodes - frame.nodes_before + 1,
+                        self.chars - frame.chars_before,
+                    );
+                    self.anchors.insert(anchor, size);
+                }
+            }
+            Kind::Other => {}
+        }
+        if limits::NODES.exceeded_by(self.nodes) {
+            return self.over(limits::NODES, "the page, aliases expanded,", self.nodes, at);
+        }
+        if limits::PAGE_CHARS.exceeded_by(self.chars) {
+            return self.over(
+                limits::PAGE_CHARS,
+                "the page's text, aliases expanded,",
+                self.chars,
+                at,
+            );
+        }
+        true
+    }
+
+    /// Where the next node falls, advancing the enclosing list or mapping.
+    fn slot(&mut self) -> Slot {
+        let Some(frame) = self.stack.last_mut() else {
+            return Slot::Value(String::new(), None);
+        };
+        if frame.mapping {
+            match frame.pending.take() {
+                None => Slot::Key,
+                Some((key, mark)) => {
+                    let path = if frame.path.is_empty() {
+                        key
+                    } else {
+                        format!("{}.{key}", frame.path)
+                    };
+                    Slot::Value(path, Some(mark))
+                }
+            }
+        } else {
+            frame.items += 1;
+            Slot::Value(format!("{}[{}]", frame.path, frame.items - 1), None)
+        }
+    }
+
+    /// A mapping key: refused if the mapping has it already.
+    fn key(&mut self, key: String, at: Mark) -> bool {
+        let frame = self.stack.last_mut().expect("keys stand in mappings");
+        if let Some(first) = frame.keys.get(&key) {
+            let first = *first;
+            let within = if frame.path.is_empty() {
+                "the page".to_string()
+            } else {
+                format!("`{}`", frame.path)
+            };
+            return self.fail(
+                at,
+                format!(
+                    "duplicate key `{key}` in {within}: it is set already at line {}",
+                    first.line
+                ),
+                "keep one of the two; YAML would silently drop the other",
+            );
+        }
+        frame.keys.insert(key.clone(), at);
+        frame.pending = Some((key, at));
+        true
+    }
+
+    fn place(&mut self, path: &str, key: Option<Mark>, value: Mark) {
+        self.scanned
+            .positions
+            .nodes
+            .insert(path.to_string(), Place { key, value });
+    }
+
+    /// Checks one text value for characters that cannot print.
+    fn text(&mut self, path: &str, value: &str, start: Mark, end: Mark) {
+        let mut invisible: Option<(char, usize)> = None;
+        for c in value.chars() {
+            match hygiene::oddity(c) {
+                Some(Oddity::Forbidden) if self.errors.len() < MAX_REPORTED => {
+                    // Characters typed raw were refused before the scan: this one was written
+                    // as an escape (`\a`, `\x07`…) in a double-quoted text.
+                    self.errors.push(
+                        ContentError::new(
+                            self.file,
+                            start.at(),
+                            format!(
+                                "`{path}` contains {}, written as an escape in quotes",
+                                hygiene::describe(c)
+                            ),
+                        )
+                        .hint("remove the escape; control characters print as empty boxes"),
+                    );
+                    return;
+                }
+                Some(Oddity::Invisible) => match &mut invisible {
+                    Some((first, count)) if *first == c => *count += 1,
+                    Some(_) => {}
+                    None => invisible = Some((c, 1)),
+                },
+                _ => {}
+            }
+        }
+        if let Some((c, count)) = invisible
+            && self.scanned.warnings.len() < MAX_REPORTED
+        {
+            let at = self.find(c, start, end);
+            let times = if count > 1 {
+                format!(" ({count} times)")
+            } else {
+                String::new()
+            };
+            self.scanned.warnings.push(
+                ContentError::new(
+                    self.file,
+                    at,
+                    format!("`{path}` contains {}{times}", hygiene::describe(c)),
+                )
+                .hint("it prints nothing but can upset line breaks and searches; delete it unless it is wanted"),
+            );
+        }
+    }
+
+    /// Where `c` first stands in the source between two marks (the start, if written as an
+    /// escape).
+    fn find(&self, c: char, start: Mark, end: Mark) -> (usize, usize) {
+        let span = self.source.get(start.index..end.index).unwrap_or("");
+        let Some(offset) = span.find(c) else {
+            return start.at();
+        };
+        let before = &span[..offset];
+        match before.rfind('\n') {
+            Some(nl) => (
+                start.line + before.matches('\n').count(),
+                before[nl + 1..].chars().count() + 1,
+            ),
+            None => (start.line, start.column + before.chars().count()),
+        }
+    }
+
+    fn over(&mut self, limit: Limit, what: &str, value: u64, at: Mark) -> bool {
+        self.fail(
+            at,
+            limit.message(what, value),
+            "no page needs this much: check what the upstream system sent (see README.md, Limits)",
+        )
+    }
+
+    fn fail(&mut self, at: Mark, message: String, hint: &str) -> bool {
+        self.errors
+            .push(ContentError::new(self.file, at.at(), message).hint(hint));
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan_text(text: &str) -> Result<Scanned, Vec<ContentError>> {
+        scan(Path::new("p.yaml"), text)
+    }
+
+    fn first_error(text: &str) -> ContentError {
+        scan_text(text).unwrap_err().remove(0)
+    }
+
+    #[test]
+    fn records_positions_by_path() {
+        let s = scan_text("a: 1\nlist:\n  - x: 2\n    y: [3, 4]\n").unwrap();
+        assert_eq!(s.positions.value("a"), (1, 4));
+        assert_eq!(s.positions.key("list[0].y"), (4, 5));
+        assert_eq!(s.positions.value("list[0].y[1]"), (4, 12));
+        assert_eq!(s.positions.value("list[0].z"), (3, 5));
+    }
+
+    #[test]
+    fn points_at_the_second_of_two_duplicate_keys() {
+        let e = first_error("a: 1\nb:\n  c: 1\n  c: 2\n");
+        assert_eq!((e.line, e.column), (4, 3));
+        assert!(
+            e.message.contains("duplicate key `c` in `b`"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("line 3"), "{}", e.message);
+    }
+
+    #[test]
+    fn counts_aliases_without_expanding_them() {
+        // Nine levels of ten aliases each: 10^9 nodes if expanded.
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let p = i - 1;
+            text += &format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            );
+        }
+        let e = first_error(&text);
+        assert!(
+            e.message.contains("limit `expanded-nodes` exceeded"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn limits_aliases_depth_and_field_length() {
+        let many = format!("a: &a x\nb: [{}]\n", vec!["*a"; 101].join(", "));
+        assert!(first_error(&many).message.contains("limit `aliases`"));
+        let deep = format!("{}{}", "[".repeat(17), "]".repeat(17));
+        assert!(first_error(&deep).message.contains("limit `nesting-depth`"));
+        let long = format!("a: b\nbody: {}\n", "字".repeat(20_001));
+        let e = first_error(&long);
+        assert!(
+            e.message
+                .contains("`body`: limit `field-characters` exceeded: 20,001"),
+            "{}",
+            e.message
+        );
+        assert_eq!((e.line, e.column), (2, 7));
+    }
+
+    #[test]
+    fn escaped_control_characters_are_errors_and_invisible_ones_warnings() {
+        let e = first_error("a: ok\nb: \"x\\ay\"\n");
+        assert!(e.message.contains("U+0007"), "{}", e.message);
+        assert_eq!((e.line, e.column), (2, 4));
+        let s = scan_text("a: |\n  前\u{200B}后\u{200B}\n").unwrap();
+        let w = &s.warnings[0];
+        assert_eq!((w.line, w.column), (2, 4));
+        assert!(
+            w.message.contains("zero-width space) (2 times)"),
+            "{}",
+            w.message
+        );
+    }
+
+    #[test]
+    fn one_document_per_page() {
+        let e = first_error("a: 1\n---\nb: 2\n");
+        assert_eq!(e.line, 2);
+    }
+}

@@ -1,0 +1,109 @@
+//! serde's schema errors (unknown, missing or mistyped fields), located with the scan's
+//! positions and given advice.
+
+use std::path::Path;
+
+use super::scan::Positions;
+use crate::error::{ContentError, closest};
+
+pub fn error(file: &Path, positions: &Positions, err: &serde_yaml::Error) -> ContentError {
+    let at = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+    // serde_yaml appends " at line X column Y"; we print the location ourselves.
+    let text = err.to_string();
+    let message = text.split(" at line ").next().unwrap_or(&text).to_string();
+    // serde prefixes the path of the mapping it was reading: `sections[0].photos[0]: …`.
+    let (path, detail) = match message.split_once(": ") {
+        Some((path, detail)) if !path.contains(' ') => (path, detail),
+        _ => ("", message.as_str()),
+    };
+    if let Some(field) = missing_field(detail) {
+        return missing(file, positions, path, field, &message, at);
+    }
+    let hint = if let Some((wrong, expected)) = unknown_field(detail) {
+        match closest(wrong, &expected) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("allowed keys here: {}", expected.join(", ")),
+        }
+    } else if detail.contains("invalid type") || detail.contains("invalid value") {
+        "check the value's kind: text, a number, or a list (`- item` lines)".into()
+    } else {
+        "check indentation and quoting; see README.md, section \"Content format\"".into()
+    };
+    ContentError::new(file, at, message).hint(hint)
+}
+
+/// A required field is missing from the mapping at `path`. Often it is there but indented
+/// wrongly, so that YAML gave it to another mapping: then point at it.
+fn missing(
+    file: &Path,
+    positions: &Positions,
+    path: &str,
+    field: &str,
+    message: &str,
+    serde_at: (usize, usize),
+) -> ContentError {
+    let expected = if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    };
+    let stray = positions
+        .keys_named(field)
+        .filter(|(p, _)| *p != expected)
+        .min_by_key(|(_, place)| place.key.map(|m| m.index));
+    if let Some((_, place)) = stray {
+        let key = place.key.expect("keys_named gives keys");
+        let sibling_column = positions
+            .get(path)
+            .and_then(|mapping| (!path.is_empty()).then_some(mapping.value.column));
+        let advice = match sibling_column {
+            Some(column) => {
+                format!("indent it to column {column}, like the other keys of `{path}`")
+            }
+            None => "line it up with the keys it belongs with".into(),
+        };
+        return ContentError::new(
+            file,
+            key.at(),
+            format!(
+                "{message}: a `{field}` stands here, but its indentation puts it outside `{}`",
+                if path.is_empty() { "the page" } else { path }
+            ),
+        )
+        .hint(advice);
+    }
+    let at = if path.is_empty() {
+        serde_at
+    } else {
+        positions.key(path)
+    };
+    ContentError::new(file, at, message.to_string())
+        .hint("add the field; see README.md, section \"Content format\"")
+}
+
+fn missing_field(detail: &str) -> Option<&str> {
+    let rest = detail.strip_prefix("missing field `")?;
+    rest.split('`').next()
+}
+
+/// Parses serde's "unknown field `x`, expected one of `a`, `b`" message.
+fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (wrong, rest) = rest.split_once('`')?;
+    let expected = rest.split('`').skip(1).step_by(2).collect();
+    Some((wrong, expected))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_serde_unknown_field_messages() {
+        let msg = "unknown field `bdy`, expected one of `number`, `head`, `body`";
+        let (wrong, expected) = unknown_field(msg).unwrap();
+        assert_eq!(wrong, "bdy");
+        assert_eq!(expected, ["number", "head", "body"]);
+        assert_eq!(missing_field("missing field `page`"), Some("page"));
+    }
+}

@@ -1,0 +1,240 @@
+//! libyaml's syntax errors, pointed at the place an editor must fix: the start of an unclosed
+//! quote or bracket rather than the end of the file, the de-indented line that cut a block of
+//! text short rather than the line where the parser finally gave up.
+
+use std::path::Path;
+
+use super::events::SyntaxError;
+use crate::error::ContentError;
+
+pub fn error(file: &Path, source: &str, err: &SyntaxError) -> ContentError {
+    let problem_at = err.problem_mark.map(|m| m.at());
+    let libyaml = libyaml_text(err);
+    // Something opened and never closed: the opening is what to fix.
+    if let Some((context, mark)) = &err.context {
+        let opened = [
+            (
+                "while scanning a quoted scalar",
+                "the quoted text that starts here is never closed",
+                "close it with the same quote mark it opens with, or write the text as a block (`key: |`, then the text on indented lines)",
+            ),
+            (
+                "while parsing a flow sequence",
+                "the `[` list that starts here is never closed",
+                "close it with `]`; a list item with a comma or colon inside must be quoted",
+            ),
+            (
+                "while parsing a flow mapping",
+                "the `{` that starts here is never closed",
+                "close it with `}`",
+            ),
+        ];
+        for (libyaml_context, message, hint) in opened {
+            if context.starts_with(libyaml_context) {
+                return ContentError::new(file, mark.at(), format!("{message} ({libyaml})"))
+                    .hint(hint);
+            }
+        }
+    }
+    if let Some((line, block)) = problem_at.and_then(|(line, _)| cut_block(source, line)) {
+        return ContentError::new(
+            file,
+            (line, 1),
+            format!(
+                "this line is indented less than the text above it, so it ends the block of text \
+                 that starts at line {block} ({libyaml})"
+            ),
+        )
+        .hint("indent every line of a block of text at least as far as its first line");
+    }
+    let at = problem_at.unwrap_or((1, 1));
+    if let Some((item, indent, columns)) = stray_indent(source, at.0) {
+        let columns: Vec<String> = columns.iter().map(|c| (c + 1).to_string()).collect();
+        let (what, whose) = if item {
+            ("list item", "list")
+        } else {
+            ("key", "mapping")
+        };
+        return ContentError::new(
+            file,
+            (at.0, indent + 1),
+            format!(
+                "this {what} is indented to column {}, where no {whose} above it has its {what}s \
+                 (they stand at column {}) ({libyaml})",
+                indent + 1,
+                columns.join(" or ")
+            ),
+        )
+        .hint(format!(
+            "line the {what} up with the {what}s it belongs with, using spaces"
+        ));
+    }
+    let hint = if source
+        .lines()
+        .nth(at.0.saturating_sub(1))
+        .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'))
+    {
+        "YAML indents with spaces, never tabs: replace the tab at the start of this line"
+    } else {
+        "check indentation and quoting; text containing `: ` or starting with a special \
+         character can be written as a block (`key: |` then the text on indented lines)"
+    };
+    ContentError::new(file, at, format!("YAML syntax: {libyaml}")).hint(hint)
+}
+
+/// libyaml's own words, positions included, as a desk would quote them to support.
+fn libyaml_text(err: &SyntaxError) -> String {
+    let mut text = err.problem.clone();
+    if let Some(mark) = err.problem_mark {
+        text += &format!(" at line {} column {}", mark.line, mark.column);
+    }
+    if let Some((context, mark)) = &err.context {
+        text += &format!(", {context} at line {} column {}", mark.line, mark.column);
+    }
+    format!("libyaml: {text}")
+}
+
+/// The indentation of the list item or key on `line` when it matches none of the columns
+/// list items (or keys) stand at on the lines above it: (a list item?, its indent, the
+/// columns above), 0-based.
+fn stray_indent(source: &str, line: usize) -> Option<(bool, usize, Vec<usize>)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let dash_column = |l: &str| -> Option<usize> {
+        let trimmed = l.trim_start_matches(' ');
+        (trimmed.starts_with("- ") || trimmed == "-").then(|| l.len() - trimmed.len())
+    };
+    let own = lines.get(line.checked_sub(1)?)?;
+    if let Some(own) = dash_column(own) {
+        let mut columns: Vec<usize> = lines[..line - 1]
+            .iter()
+            .filter_map(|l| dash_column(l))
+            .collect();
+        columns.sort_unstable();
+        columns.dedup();
+        return (!columns.is_empty() && !columns.contains(&own)).then_some((true, own, columns));
+    }
+    let key_column = |l: &str| -> Option<usize> {
+        let mut rest = l;
+        while let Some(item) = rest.trim_start_matches(' ').strip_prefix("- ") {
+            rest = item;
+        }
+        let trimmed = rest.trim_start_matches(' ');
+        let key = trimmed.split(": ").next()?.trim_end_matches(':');
+        let is_key = (trimmed.contains(": ") || trimmed.ends_with(':'))
+            && !key.is_empty()
+            && !key.starts_with(['#', '"', '\'', '[', '{'])
+            && !key.contains(' ');
+        is_key.then(|| l.len() - trimmed.len())
+    };
+    let own = key_column(own)?;
+    let mut columns: Vec<usize> = lines[..line - 1]
+        .iter()
+        .filter_map(|l| key_column(l))
+        .collect();
+    columns.sort_unstable();
+    columns.dedup();
+    (!columns.is_empty() && !columns.contains(&own)).then_some((false, own, columns))
+}
+
+/// A line at or before `error_line` that ended a block scalar (`key: |` or `>`) by being
+/// indented less than the block's first line but more than its key: (that line, block's line).
+fn cut_block(source: &str, error_line: usize) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut found = None;
+    for (i, line) in lines.iter().enumerate().take(error_line) {
+        let trimmed = line.trim_end();
+        let header = trimmed
+            .split(" #")
+            .next()
+            .unwrap_or(trimmed)
+            .trim_end()
+            .rsplit_once(':')
+            .map(|(_, v)| v.trim());
+        if !header.is_some_and(|v| matches!(v, "|" | ">" | "|-" | ">-" | "|+" | ">+")) {
+            continue;
+        }
+        // The key's column, past any `- ` list markers before it.
+        let mut rest = *line;
+        while let Some(item) = rest.trim_start_matches(' ').strip_prefix("- ") {
+            rest = item;
+        }
+        let key_indent = line.len() - rest.trim_start_matches(' ').len();
+        let mut body = lines
+            .iter()
+            .enumerate()
+            .skip(i + 1)
+            .filter(|(_, l)| !l.trim().is_empty());
+        let Some((_, first)) = body.next() else {
+            continue;
+        };
+        let block_indent = indent(first);
+        if block_indent <= key_indent {
+            continue;
+        }
+        for (j, l) in body {
+            let n = indent(l);
+            if n >= block_indent {
+                continue;
+            }
+            if n > key_indent && j < error_line {
+                found = Some((j + 1, i + 1));
+            }
+            break;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::yaml::scan;
+
+    fn error_of(text: &str) -> ContentError {
+        scan::scan(Path::new("p.yaml"), text).unwrap_err().remove(0)
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_where_it_opens() {
+        let e = error_of("a: 1\nb: \"never closed\nc: 2\nd: 3\n");
+        assert_eq!((e.line, e.column), (2, 4));
+        assert!(e.message.contains("never closed"), "{}", e.message);
+        assert!(
+            e.message.contains("while scanning a quoted scalar"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_reported_where_it_opens() {
+        let e = error_of("a: [x, y\nb: 2\n");
+        assert_eq!((e.line, e.column), (1, 4));
+    }
+
+    #[test]
+    fn a_de_indented_paragraph_is_reported_on_its_own_line() {
+        let text = "sections:\n  - number: 1\n    body: |\n      段落一。\n\n     段落二。\n     续。\n    photos: []\n";
+        let e = error_of(text);
+        assert_eq!(e.line, 6, "{e}");
+        assert!(
+            e.message.contains("block of text that starts at line 3"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn a_key_indented_one_space_short_is_named() {
+        let e = error_of("folio:\n  paper: x\n  date: y\n page: 8\nheadline: z\n");
+        assert_eq!((e.line, e.column), (4, 2), "{e}");
+        assert!(e.message.contains("column 1 or 3"), "{}", e.message);
+    }
+
+    #[test]
+    fn tabs_are_named() {
+        let e = error_of("a:\n\tb: 1\n");
+        assert!(e.hint.unwrap().contains("tab"));
+    }
+}
