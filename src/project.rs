@@ -143,13 +143,46 @@ pub struct Laid {
 /// `photo_prep`), and preflights it.
 pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
     let Compiled { document, warnings } =
-        photo_prep::lay_out(world, page).map_err(Failure::Typst)?;
+        photo_prep::lay_out(world, page).map_err(|d| damaged_photos(page, d))?;
     let report = preflight::check(page, &document, world);
     Ok(Laid {
         document,
         warnings,
         report,
     })
+}
+
+/// A layout that failed on a photo's pixels (typst decodes them; the header check cannot) is
+/// the photo's fault: name it at its YAML line rather than at the template.
+fn damaged_photos(page: &LoadedPage, diagnostics: Vec<SourceDiagnostic>) -> Failure {
+    if !diagnostics
+        .iter()
+        .any(|d| d.message.contains("decode image"))
+    {
+        return Failure::Typst(diagnostics);
+    }
+    let errors: Vec<ContentError> = page
+        .photos()
+        .into_iter()
+        .filter_map(|(path, photo)| {
+            let bytes = std::fs::read(page.root_path(&photo.src)).ok()?;
+            let err = crate::images::decode(&bytes).err()?;
+            let at = page.positions.value(&format!("{path}.file"));
+            Some(
+                ContentError::new(
+                    &page.file,
+                    at,
+                    format!("photo `{}` is damaged: {err}", photo.src),
+                )
+                .hint("export the photo again from the original, or replace it"),
+            )
+        })
+        .collect();
+    if errors.is_empty() {
+        Failure::Typst(diagnostics)
+    } else {
+        Failure::Content(errors)
+    }
 }
 
 /// PDF bytes for a laid-out page, identified and dated by its content so builds are

@@ -55,12 +55,10 @@ pub fn lay_out(
 
 /// Every photo of the page with its file, in page order.
 fn photos(page: &LoadedPage) -> Vec<(&PhotoView, PathBuf)> {
-    let view = &page.view;
-    let all = view
-        .lead_photo
-        .iter()
-        .chain(view.sections.iter().flat_map(|s| s.photos.iter()));
-    all.map(|p| (p, page.root_path(&p.src))).collect()
+    page.photos()
+        .into_iter()
+        .map(|(_, p)| (p, page.root_path(&p.src)))
+        .collect()
 }
 
 /// Serves a stand-in for every photo: same proportions, a few pixels, unique bytes per photo.

@@ -10,7 +10,7 @@
 //! - `args: …` — the command, default `build {page} -o {out}`; `{page}`, `{out}`, `{root}`
 //!   are replaced; `--font-path` to the repo's fonts is added to build and check.
 //! - `photo: PATH KIND` — a file beside the page: `jpeg`, `png-named-jpg`, `webp`, `gif`,
-//!   `tiff`, `bmp`, `heic`, `folder`, `truncated`, `empty`, `text`, `giant`.
+//!   `tiff`, `bmp`, `heic`, `folder`, `truncated`, `empty`, `text`, `giant`, `png-damaged`.
 //! - `symlink: PATH -> TARGET`, `hardlink: PATH -> TARGET` — links, relative to the project.
 //! - `file: PATH TEXT` — a plain file with that text.
 //! - `escapes: yes` — `\xNN` in the page stands for that byte.
@@ -138,13 +138,20 @@ fn photo(path: &Path, kind: &str) {
     let jpeg = std::fs::read(repo().join("content/pingluo-cppcc/images/photo-1.jpg")).unwrap();
     let bytes: Vec<u8> = match kind {
         "jpeg" => jpeg,
-        "png-named-jpg" => {
-            let picture = image::RgbImage::from_fn(1800, 1200, |x, y| {
-                image::Rgb([(x / 8) as u8, (y / 6) as u8, ((x + y) / 12) as u8])
-            });
-            let mut out = std::io::Cursor::new(Vec::new());
-            picture.write_to(&mut out, image::ImageFormat::Png).unwrap();
-            out.into_inner()
+        "png-named-jpg" => gradient_png(),
+        // Sound header and checksums, pixels that do not decompress: only decoding finds it.
+        "png-damaged" => {
+            let mut png = gradient_png();
+            let idat = png.windows(4).position(|w| w == b"IDAT").unwrap();
+            let length = u32::from_be_bytes(png[idat - 4..idat].try_into().unwrap()) as usize;
+            let data = idat + 4..idat + 4 + length;
+            let middle = data.start + length / 2;
+            for b in &mut png[middle..middle + 64] {
+                *b ^= 0x5A;
+            }
+            let crc = crc32(&png[idat..data.end]);
+            png[data.end..data.end + 4].copy_from_slice(&crc.to_be_bytes());
+            png
         }
         "webp" => b"RIFF\x24\0\0\0WEBPVP8 \x18\0\0\0"
             .iter()
@@ -166,6 +173,16 @@ fn photo(path: &Path, kind: &str) {
         other => panic!("unknown photo kind {other}"),
     };
     std::fs::write(path, bytes).unwrap();
+}
+
+/// A 1800 × 1200 PNG, sharp enough for the page.
+fn gradient_png() -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(1800, 1200, |x, y| {
+        image::Rgb([(x / 8) as u8, (y / 6) as u8, ((x + y) / 12) as u8])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    picture.write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
 }
 
 /// Every file under `dir` with its bytes (symlinks as their targets' names).

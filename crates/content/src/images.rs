@@ -138,6 +138,16 @@ pub fn inspect_bytes(bytes: &[u8]) -> Result<PhotoInfo, String> {
     })
 }
 
+/// Decodes a photo in full, within the limits, to learn whether its pixels (not only its
+/// header) are sound. Slow: for finding which photo a failed layout tripped on.
+pub fn decode(bytes: &[u8]) -> Result<(), String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?;
+    reader.limits(limits());
+    reader.decode().map(drop).map_err(|e| e.to_string())
+}
+
 /// Whether the file holds its closing marker: a JPEG's EOI, a PNG's IEND chunk.
 fn is_complete(bytes: &[u8], format: ImageFormat) -> bool {
     match format {
