@@ -1,8 +1,8 @@
 //! The limits a page must stay within, checked before anything expensive runs. A newsroom
 //! pipeline feeds banmian whatever upstream systems produce; these keep a runaway file from
 //! taking the machine with it. Each is far above what a real page needs (the sample page:
-//! 15 KiB, depth 5, no aliases, longest field 1,100 characters, 9,000 in all, 6 sections,
-//! 8 photos). README.md lists them; keep the two in step.
+//! 15 KiB, depth 4, no aliases, about 5,000 characters, 6 sections, 8 photos). README.md
+//! lists them; keep the two in step.
 
 /// One limit: its name as errors print it, and its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
