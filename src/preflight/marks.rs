@@ -1,5 +1,5 @@
 //! The marks templates leave for preflight (see `layout/components/marks.typ`): house-style
-//! settings and the start and end of every story.
+//! settings, the start and end of every story, and display lines that did not fit.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +12,7 @@ use typst_layout::PagedDocument;
 
 const HOUSE: &str = "banmian-house";
 const STORY: &str = "banmian-story";
+const DISPLAY: &str = "banmian-display";
 
 /// What the house style says a page must meet. A template that publishes nothing gets these
 /// defaults.
@@ -94,6 +95,48 @@ pub fn stories(document: &PagedDocument) -> Vec<StoryMark> {
             })
         })
         .collect()
+}
+
+/// A display line (folio part, kicker, headline, subtitle, byline) that did not fit on one line
+/// in its band at its house size (for the headline: even at the smallest size it may shrink to).
+/// Widths and sizes in pt.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct DisplayMark {
+    /// The YAML field: `headline`, `kicker`, `subtitle`, `byline`, `folio.editors`…
+    pub field: String,
+    /// Width of the line at its house size.
+    pub natural: f64,
+    /// Width it has.
+    pub available: f64,
+    /// Size it was set at.
+    pub size: f64,
+    pub house_size: f64,
+    /// Smallest size the line may shrink to, for a line that shrinks to fit (the headline).
+    #[serde(default)]
+    pub min_size: Option<f64>,
+    /// Characters of the field's text.
+    pub chars: usize,
+    /// Width in the line that is not the field's text (the date beside the paper's name).
+    #[serde(default)]
+    pub fixed: f64,
+}
+
+/// Display lines that did not fit, once per field, in document order (a folio repeated on an
+/// overflow page is marked again).
+pub fn display(document: &PagedDocument) -> Vec<DisplayMark> {
+    let mut marks: Vec<DisplayMark> = Vec::new();
+    for content in query(document, DISPLAY) {
+        let Some(mark) =
+            value_of(&content).and_then(|value| serde_json::from_value::<DisplayMark>(value).ok())
+        else {
+            continue;
+        };
+        if !marks.iter().any(|m| m.field == mark.field) {
+            marks.push(mark);
+        }
+    }
+    marks
 }
 
 /// If `content` is a story mark, its (story, is-start, is-running).

@@ -2,6 +2,7 @@
 //! off its frame, characters the role's font cannot draw, photos too coarse for newsprint.
 //! Every finding names its story and where in the YAML to look.
 
+mod display;
 pub mod frames;
 mod glyphs;
 pub mod marks;
@@ -47,6 +48,7 @@ pub fn check(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> 
     let house = marks::house(document);
     let mut findings = Vec::new();
     findings.extend(overset::check(page, document, &house));
+    findings.extend(display::check(page, document));
     findings.extend(glyphs::check(page, world, &house));
     findings.extend(page.warnings.iter().map(text_warning));
     let photos = photos::placed(page, document, world);

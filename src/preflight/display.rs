@@ -1,0 +1,165 @@
+//! Display lines (folio, kicker, headline, subtitle, byline) that do not fit their band: each is
+//! one line, never wrapped, at its house size; only the headline shrinks to fit, and not below
+//! its floor (`headline-min-scale` in `layout/style.typ`). The templates mark a line that does
+//! not fit (`display-overflow` in `layout/components/marks.typ`); it is an error, with how
+//! many characters would fit.
+
+use serde_json::json;
+use typst_layout::PagedDocument;
+
+use super::marks::{self, DisplayMark};
+use super::{Finding, Severity};
+use crate::content::{LoadedPage, Locator};
+
+pub fn check(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
+    marks::display(document)
+        .into_iter()
+        .map(|mark| finding(page, &mark))
+        .collect()
+}
+
+fn finding(page: &LoadedPage, m: &DisplayMark) -> Finding {
+    let (line, column) = location(&page.source, &m.field);
+    let fits = fitting_chars(m, m.size / m.house_size);
+    // "its 30 characters run 540 pt at 18 pt where 468 pt fit"
+    let runs = |what: &str| {
+        format!(
+            "{what} run {:.0} pt at {} pt where {:.0} pt fit",
+            m.natural,
+            size(m.house_size),
+            m.available
+        )
+    };
+    let chars = m.chars;
+    let message = match (m.field.as_str(), m.min_size) {
+        ("headline", Some(min)) => format!(
+            "headline does not fit the type area on one line: {}, and still {:.0} pt at the \
+             smallest it may be set, {} pt ({:.0} % of its size); shorten the headline to about \
+             {fits} characters ({} fit at {} pt), or move a phrase into the kicker or the \
+             subtitle",
+            runs(&format!("its {chars} characters")),
+            m.natural * min / m.house_size,
+            size(min),
+            100.0 * min / m.house_size,
+            fitting_chars(m, 1.0),
+            size(m.house_size),
+        ),
+        ("folio.editors" | "folio.section", _) => format!(
+            "folio does not fit on one line: {} beside the page number; shorten them to about \
+             {fits} characters (fewer or shorter credits): the folio is never wrapped",
+            runs(&format!("the section and editors ({chars} characters)"))
+        ),
+        ("folio.paper", _) => format!(
+            "folio does not fit on one line: {} beside the page number; shorten the name to \
+             about {fits} characters: the folio is never wrapped",
+            runs(&format!(
+                "the paper's name ({chars} characters) and the date"
+            ))
+        ),
+        ("subtitle", _) => format!(
+            "subtitle does not fit on one line: {}; shorten the subtitle to about {fits} \
+             characters, or move part of it into the lead",
+            runs(&format!("its {chars} characters"))
+        ),
+        ("byline", _) => format!(
+            "byline does not fit on one line: {}; shorten the byline to about {fits} characters \
+             (fewer names or a shorter label)",
+            runs(&format!("its {chars} characters"))
+        ),
+        (field, _) => format!(
+            "{field} does not fit on one line: {}; shorten the {field} to about {fits} characters",
+            runs(&format!("its {chars} characters"))
+        ),
+    };
+    Finding {
+        severity: Severity::Error,
+        check: "display-fit",
+        story: Some(m.field.clone()),
+        line,
+        column,
+        message,
+        details: json!({
+            "field": m.field,
+            "characters": m.chars,
+            "fits_characters": fits,
+            "natural_pt": round(m.natural),
+            "available_pt": round(m.available),
+            "size_pt": round(m.size),
+            "house_size_pt": round(m.house_size),
+            "min_size_pt": m.min_size.map(round),
+        }),
+    }
+}
+
+/// About how many characters of the field's text fit the width with the line set at `scale`
+/// of its house size, taking each character as wide as the average of those it has.
+fn fitting_chars(m: &DisplayMark, scale: f64) -> usize {
+    let text = (m.natural - m.fixed) * scale;
+    let room = m.available - m.fixed * scale;
+    if text <= 0.0 || room <= 0.0 {
+        return 0;
+    }
+    (m.chars as f64 * room / text).floor() as usize
+}
+
+/// A size as an editor reads it: 60, 10.5.
+fn size(pt: f64) -> f64 {
+    (pt * 10.0).round() / 10.0
+}
+
+fn round(pt: f64) -> f64 {
+    (pt * 100.0).round() / 100.0
+}
+
+/// Where a field sits in the YAML, as (line, column of its value): `headline`, or a nested one
+/// like `folio.editors`, looked up inside its parent's block (falling back to the parent).
+fn location(source: &str, field: &str) -> (usize, usize) {
+    let mut parts = field.split('.');
+    let top = parts.next().unwrap_or(field);
+    let mut at = Locator::new(source).key(top);
+    for part in parts {
+        match child(source, at.0, part) {
+            Some(found) => at = found,
+            None => break,
+        }
+    }
+    at
+}
+
+/// The line holding `key:` in the block under the (1-based) line `parent`.
+fn child(source: &str, parent: usize, key: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = source.lines().collect();
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let parent_indent = indent(lines.get(parent.checked_sub(1)?)?);
+    for (i, line) in lines.iter().enumerate().skip(parent) {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        if indent(line) <= parent_indent {
+            return None;
+        }
+        let item = trimmed.strip_prefix("- ").unwrap_or(trimmed).trim_start();
+        if let Some(rest) = item.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
+            let value_at = line.len() - rest.trim_start().len();
+            return Some((i + 1, line[..value_at].chars().count() + 1));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_nested_fields_in_their_block() {
+        let yaml =
+            "folio:\n  paper: 报\n  editors: [甲, 乙]\nheadline: 标题\nbyline:\n  label: 记者\n";
+        assert_eq!(location(yaml, "headline"), (4, 11));
+        assert_eq!(location(yaml, "folio.editors"), (3, 12));
+        assert_eq!(location(yaml, "byline.label"), (6, 10));
+        // Not in the folio's block: the folio itself.
+        assert_eq!(location(yaml, "folio.label"), (1, 7));
+    }
+}
