@@ -8,6 +8,7 @@ use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
 use typst_layout::PagedDocument;
 
 use crate::content::{LoadedPage, parse_date};
+use crate::makeup::Plan;
 use crate::world::PageWorld;
 
 /// A laid-out page and typst's warnings about it.
@@ -21,13 +22,21 @@ pub fn compile(
     world: &mut PageWorld,
     page: &LoadedPage,
 ) -> Result<Compiled, Vec<SourceDiagnostic>> {
-    serve(world, page);
+    serve(world, page, None);
     recompile(world)
 }
 
-/// Serves `page` to the world: its template, its data, its date.
-pub fn serve(world: &mut PageWorld, page: &LoadedPage) {
-    let data = serde_json::to_vec(&page.view).expect("page data serializes");
+/// Serves `page` to the world: its template, its data (with the make-up's plan, once there is
+/// one), its date.
+pub fn serve(world: &mut PageWorld, page: &LoadedPage, plan: Option<&Plan>) {
+    let mut data = serde_json::to_value(&page.view).expect("page data serializes");
+    if let (Some(plan), Some(fields)) = (plan, data.as_object_mut()) {
+        fields.insert(
+            "plan".into(),
+            serde_json::to_value(plan).expect("plan serializes"),
+        );
+    }
+    let data = serde_json::to_vec(&data).expect("page data serializes");
     let date = parse_date(&page.page.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     world.set_page(&page.page.template, data, date);
 }

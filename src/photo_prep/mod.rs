@@ -1,11 +1,10 @@
-//! Photos as typst gets them. A first layout uses tiny stand-ins of each photo's shape to learn
-//! the width it is placed at; the final layout gets the original or, when the original is far
-//! sharper than print needs, a copy resampled to the house resolution. Typst so never decodes
-//! an original it would not embed, and the PDF carries no wasted pixels.
-//!
-//! Placements and resampled copies are remembered (see `cache`): when every photo's placement
-//! is known, the page is laid out once, straight with the print photos, and the stand-in pass
-//! is needed only if a photo has moved.
+//! Photos as typst gets them, and the make-up between the two layouts of a page. A first
+//! layout uses tiny stand-ins of each photo's shape: it measures the page for the make-up
+//! (`makeup::measures`) and shows where photos outside the make-up (the lead photo) are placed.
+//! The final layout draws the make-up's plan with each photo at print resolution: the original
+//! or, when the original is far sharper than print needs, a copy resampled to the house
+//! resolution. Typst so never decodes an original it would not embed, and the PDF carries no
+//! wasted pixels. Resampled copies are remembered across builds (see `cache`).
 
 mod cache;
 
@@ -19,36 +18,36 @@ pub use cache::{PhotoCache, ResampleKey};
 use crate::compile::{self, Compiled};
 use crate::content::{LoadedPage, PhotoView};
 use crate::images;
+use crate::makeup;
 use crate::preflight::{self, House};
 use crate::world::PageWorld;
 
-/// Lays the page out with every photo at print resolution.
+/// Lays the page out, made up, with every photo at print resolution.
 pub fn lay_out(
     world: &mut PageWorld,
     page: &LoadedPage,
 ) -> Result<Compiled, Vec<SourceDiagnostic>> {
-    compile::serve(world, page);
-    let remembered: Option<Vec<(String, f64)>> = photos(page)
-        .iter()
-        .map(|(p, _)| Some((p.src.clone(), world.photos.placed(&page.file, &p.src)?)))
-        .collect();
-    if let Some(widths) = remembered {
-        let house = serve_for_print(world, page, &widths, None);
-        let compiled = compile::recompile(world)?;
-        let house = house.unwrap_or_else(|| preflight::marks::house(&compiled.document));
-        let placed = placed_widths(world, page, &compiled);
-        if same_widths(&widths, &placed) && house_unchanged(&house, &compiled) {
-            return Ok(compiled);
-        }
-    }
+    compile::serve(world, page, None);
     serve_stand_ins(world, page);
     let first = compile::recompile(world)?;
     let house = preflight::marks::house(&first.document);
-    let widths = placed_widths(world, page, &first);
-    drop(first);
-    for (src, width) in &widths {
-        world.photos.store_placed(&page.file, src, *width);
+    let mut widths = placed_widths(world, page, &first);
+    let measures = makeup::measures(&first.document).map_err(|message| {
+        vec![SourceDiagnostic::error(
+            typst::syntax::Span::detached(),
+            message,
+        )]
+    })?;
+    if let Some(measures) = measures {
+        let plan = makeup::solve(&measures);
+        compile::serve(world, page, Some(&plan));
+        let sections = &page.view.sections;
+        widths.extend(
+            plan.photos()
+                .map(|p| (sections[p.section].photos[p.index].src.clone(), p.drawn.0)),
+        );
     }
+    drop(first);
     serve_for_print(world, page, &widths, Some(&house));
     compile::recompile(world)
 }
@@ -75,20 +74,6 @@ fn placed_widths(world: &PageWorld, page: &LoadedPage, compiled: &Compiled) -> V
         .into_iter()
         .map(|p| (p.src, p.placed_pt.0))
         .collect()
-}
-
-fn same_widths(expected: &[(String, f64)], placed: &[(String, f64)]) -> bool {
-    expected.len() == placed.len()
-        && expected
-            .iter()
-            .all(|(src, w)| placed.iter().any(|(s, p)| s == src && (p - w).abs() < 1.0))
-}
-
-/// The resampling thresholds a remembered layout assumed are still the house's.
-fn house_unchanged(assumed: &House, compiled: &Compiled) -> bool {
-    let now = preflight::marks::house(&compiled.document);
-    now.photo_downsample_ppi == assumed.photo_downsample_ppi
-        && now.photo_target_ppi == assumed.photo_target_ppi
 }
 
 /// Serves each photo for print given the width it is placed at: resampled when its original

@@ -105,14 +105,16 @@ fn collect_strings(value: &serde_json::Value, out: &mut Vec<String>) {
 }
 
 /// Left and right edges of each column, keyed by the column's left edge (rounded): every
-/// line not first in its paragraph starts at the left edge; the widest line spans the column.
+/// line starts at the left edge, a paragraph's first line two characters in; the widest line
+/// spans the column.
 fn columns(paragraphs: &[Paragraph]) -> BTreeMap<i64, (f64, f64)> {
     let mut columns: BTreeMap<i64, (f64, f64)> = BTreeMap::new();
     for p in paragraphs {
-        for line in &p.lines[1..] {
+        for (i, line) in p.lines.iter().enumerate() {
+            let left = line.start() - if i == 0 { 2.0 * BODY_SIZE } else { 0.0 };
             let entry = columns
-                .entry(line.start().round() as i64)
-                .or_insert((line.start(), line.end()));
+                .entry(left.round() as i64)
+                .or_insert((left, line.end()));
             entry.1 = entry.1.max(line.end());
         }
     }
@@ -308,10 +310,19 @@ fn a_long_headline_is_set_on_one_line_within_the_type_area() {
         .filter(|l| (l.size - size).abs() < 0.01)
         .collect();
     assert_eq!(head.len(), 1, "the headline runs over {} lines", head.len());
-    let body = laid.lines.iter().filter(|l| is_body(l));
-    let (left, right) = body.fold((f64::MAX, 0.0f64), |(a, b), l| {
-        (a.min(l.start()), b.max(l.end()))
-    });
+    // The folio and the lead start at the type area's left edge.
+    let left = laid
+        .lines
+        .iter()
+        .filter(|l| l.size < size)
+        .map(|l| l.start())
+        .fold(f64::MAX, f64::min);
+    let right = laid
+        .lines
+        .iter()
+        .filter(|l| is_body(l))
+        .map(|l| l.end())
+        .fold(0.0, f64::max);
     let type_width = 999.0;
     assert!(
         head[0].start() >= left - TOLERANCE,

@@ -252,6 +252,33 @@ impl Checker<'_> {
             }
         };
         images.push(real);
+        let focus = match photo.focus.as_deref().map(focus) {
+            None => {
+                if info.height > info.width {
+                    (0.5, 0.0)
+                } else {
+                    (0.5, 0.5)
+                }
+            }
+            Some(Some(focus)) => focus,
+            Some(None) => {
+                self.error(
+                    &format!("{path}.focus"),
+                    format!("`{}` is not a focus", photo.focus.as_deref().unwrap_or_default()),
+                    "write center, top, bottom, left, right, top-left, top-right, bottom-left or bottom-right",
+                );
+                (0.5, 0.5)
+            }
+        };
+        if let Some(crop) = photo.crop
+            && crop > 50
+        {
+            self.error(
+                &format!("{path}.crop"),
+                format!("a crop of {crop} % would cut more than half the photo"),
+                "allow at most 50 (percent), or choose another photo",
+            );
+        }
         Some(PhotoView {
             src: vpath,
             format: info.format,
@@ -259,8 +286,26 @@ impl Checker<'_> {
             credit: photo.credit.clone(),
             width_px: info.width,
             height_px: info.height,
+            focus,
+            crop: photo.crop.map(|c| f64::from(c.min(50)) / 100.0),
         })
     }
+}
+
+/// A focus by name → the share of the overflow cut before the kept part, across and down.
+fn focus(name: &str) -> Option<(f64, f64)> {
+    let (mut x, mut y) = (0.5, 0.5);
+    for part in name.trim().split('-') {
+        match part {
+            "center" | "centre" => {}
+            "top" => y = 0.0,
+            "bottom" => y = 1.0,
+            "left" => x = 0.0,
+            "right" => x = 1.0,
+            _ => return None,
+        }
+    }
+    Some((x, y))
 }
 
 /// Template names found in `layout/templates/`.

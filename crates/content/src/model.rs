@@ -78,4 +78,12 @@ pub struct Photo {
     /// Per-photo credit, e.g. （张三 摄）.
     #[serde(default)]
     pub credit: Option<String>,
+    /// What a crop must keep: `center`, `top`, `bottom`, `left`, `right` or a corner
+    /// (`top-left`…). Portraits keep the top by default, other photos the centre.
+    #[serde(default)]
+    pub focus: Option<String>,
+    /// The most a crop may cut of the photo's width or height, in percent, when the editor
+    /// allows more than the house's 10 (at most 50).
+    #[serde(default)]
+    pub crop: Option<u32>,
 }

@@ -49,4 +49,9 @@ pub struct PhotoView {
     pub credit: Option<String>,
     pub width_px: u32,
     pub height_px: u32,
+    /// Where a crop keeps the picture: the share of the overflow cut before it, across and
+    /// down (0 keeps the left or top edge, 0.5 the centre).
+    pub focus: (f64, f64),
+    /// The most a crop may cut (0..1), when the editor allows more than the house.
+    pub crop: Option<f64>,
 }

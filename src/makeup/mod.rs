@@ -1,0 +1,164 @@
+//! Make-up (组版) of a feature page's body: which column structure, how tall each photo is and
+//! where it stands, which photos go in a band across the page, where columns break.
+//!
+//! Why in Rust and not in the template: the search plays thousands of trial flows, which in
+//! Typst cost a memoized function call each and could only be tested by building pages; here
+//! they are plain arithmetic on line counts, unit- and property-tested (`flow`, `photo`,
+//! `search`). The template measures each item once (`measure` pass: every paragraph's lines at
+//! each candidate measure, every caption's at each candidate width), `solve` makes the plan,
+//! and the template draws exactly that plan (`layout/components/body.typ`).
+
+mod flow;
+mod photo;
+mod search;
+
+use serde::{Deserialize, Serialize};
+use typst::foundations::{Label, Selector};
+use typst::introspection::{Introspector, MetadataElem};
+use typst::utils::PicoStr;
+use typst_layout::PagedDocument;
+
+pub use flow::{Item, Kind, Played, play};
+pub use photo::{Fit, Grid, Rules, allowed, fit};
+pub use search::solve;
+
+/// What the template measured, in grid lines and points.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Measures {
+    pub pitch: f64,
+    pub gap: f64,
+    /// Grid lines of the body area (the type area under the head bands).
+    pub capacity: u32,
+    /// Width of the type area, pt: bands of photos span it.
+    pub full_width: f64,
+    pub gutter: f64,
+    /// The column structures to choose from.
+    pub grids: Vec<GridOption>,
+    /// Height of a section head in lines, and of a compact one for pages with many sections.
+    pub head_lines: u32,
+    pub compact_head_lines: u32,
+    /// From this many sections on, heads are compact.
+    pub compact_from: usize,
+    /// Lines of text a head keeps under it in its column.
+    pub keep: u32,
+    /// Share of a photo's width or height a crop may cut, unless the editor allows more.
+    pub max_crop: f64,
+    pub warn_ppi: f64,
+    pub min_photo_lines: u32,
+    /// Lines of empty space at a column foot the house accepts without a word.
+    pub tolerance: u32,
+    pub sections: Vec<SectionMeasures>,
+    /// The credit's lines per grid option, if the page has one.
+    pub credit: Option<Vec<u32>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct GridOption {
+    pub stacks: u32,
+    /// Width of one stack, pt.
+    pub width: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct SectionMeasures {
+    /// Each paragraph's lines, per grid option.
+    pub paragraphs: Vec<Vec<u32>>,
+    pub photos: Vec<PhotoMeasures>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct PhotoMeasures {
+    pub width_px: u32,
+    pub height_px: u32,
+    /// The most the editor lets a crop cut, when more than the house's.
+    pub max_crop: Option<f64>,
+    /// Caption lines (with the space under it) per grid option.
+    pub caption: Vec<u32>,
+    /// Caption lines in a band of n photos across the page (index n − 1).
+    pub band_caption: Vec<u32>,
+}
+
+/// The make-up the template draws.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    /// Stacks of the body and the width of each, pt.
+    pub stacks: u32,
+    pub stack_width: f64,
+    /// Height of the columns, in lines: the body area's, or less for a balanced short page.
+    pub column_lines: u32,
+    pub head_lines: u32,
+    /// The column flow in reading order.
+    pub flow: Vec<FlowItem>,
+    /// Photos set side by side across the page under the columns.
+    pub band: Option<Band>,
+    /// What the plan leaves: empty lines at column feet and after the end, overset lines.
+    pub empty_lines: u32,
+    pub overset_lines: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowItem {
+    /// `head`, `text`, `photo` or `credit`.
+    pub kind: &'static str,
+    pub section: usize,
+    /// Paragraph or photo index within the section.
+    pub index: usize,
+    pub lines: u32,
+    /// Set a column break before it.
+    pub column_break: bool,
+    pub photo: Option<PhotoPlan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhotoPlan {
+    pub section: usize,
+    pub index: usize,
+    /// The picture box, pt, and the size the whole photo is drawn at inside it.
+    pub width: f64,
+    pub height: f64,
+    pub drawn: (f64, f64),
+    pub picture_lines: u32,
+    pub caption_lines: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Band {
+    pub section: usize,
+    pub photos: Vec<PhotoPlan>,
+    /// Lines the band takes, caption and space under it included.
+    pub lines: u32,
+}
+
+impl Plan {
+    /// Every photo the plan places, in flow then band order.
+    pub fn photos(&self) -> impl Iterator<Item = &PhotoPlan> {
+        self.flow
+            .iter()
+            .filter_map(|item| item.photo.as_ref())
+            .chain(self.band.iter().flat_map(|b| b.photos.iter()))
+    }
+}
+
+const MEASURE: &str = "banmian-measure";
+
+/// The measurements a template left in its measure pass: none if it does not make up by plan,
+/// an error if it left them in a shape banmian cannot read (a template bug).
+pub fn measures(document: &PagedDocument) -> Result<Option<Measures>, String> {
+    let Some(label) = Label::new(PicoStr::intern(MEASURE)) else {
+        return Ok(None);
+    };
+    let found = document.introspector().query(&Selector::Label(label));
+    let Some(meta) = found.first().and_then(|c| c.to_packed::<MetadataElem>()) else {
+        return Ok(None);
+    };
+    serde_json::to_value(&meta.value)
+        .and_then(serde_json::from_value)
+        .map(Some)
+        .map_err(|err| {
+            format!("the template's make-up measures (`<{MEASURE}>`) are malformed: {err}")
+        })
+}

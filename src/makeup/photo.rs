@@ -1,0 +1,146 @@
+//! A photo in a box of whole grid lines: how much of it a height crops, how far it is enlarged,
+//! and the heights a make-up editor would allow. Plain numbers, in points.
+
+/// How a picture `width` pt wide and `lines` grid lines tall shows a `px` photo.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    /// Share of the photo's height (`crop_y`) or width (`crop_x`) cut away, 0..1.
+    pub crop_x: f64,
+    pub crop_y: f64,
+    /// Size the whole photo is drawn at (the box shows part of it), pt.
+    pub drawn: (f64, f64),
+    /// Effective resolution at that size.
+    pub ppi: f64,
+}
+
+/// The grid a picture sits on.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Grid {
+    pub pitch: f64,
+    /// Space after every block in a column (a picture box is `lines × pitch − gap` tall).
+    pub gap: f64,
+}
+
+impl Grid {
+    pub fn box_height(&self, lines: u32) -> f64 {
+        f64::from(lines) * self.pitch - self.gap
+    }
+}
+
+pub fn fit(px: (u32, u32), width: f64, lines: u32, grid: Grid) -> Fit {
+    let (w, h) = (f64::from(px.0.max(1)), f64::from(px.1.max(1)));
+    let box_h = grid.box_height(lines).max(1.0);
+    let natural = width * h / w;
+    let drawn = if box_h <= natural {
+        (width, natural)
+    } else {
+        (box_h * w / h, box_h)
+    };
+    Fit {
+        crop_x: 1.0 - width / drawn.0,
+        crop_y: 1.0 - box_h / drawn.1,
+        drawn,
+        ppi: w / (drawn.0 / 72.0),
+    }
+}
+
+/// What a make-up editor allows of a photo: crop at most `max_crop` of either dimension, never
+/// enlarged below `warn_ppi` (unless the photo is below it even uncropped: then never enlarged
+/// at all), at least `min_lines` tall.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rules {
+    pub max_crop: f64,
+    pub warn_ppi: f64,
+    pub min_lines: u32,
+}
+
+/// The picture heights, in grid lines, allowed at `width`: (lowest, nearest the photo's own
+/// proportions, highest). `None` when no whole number of lines keeps within the rules (a very
+/// small picture): the caller falls back on the natural height.
+pub fn allowed(px: (u32, u32), width: f64, grid: Grid, rules: Rules) -> Option<(u32, u32, u32)> {
+    let (w, h) = (f64::from(px.0.max(1)), f64::from(px.1.max(1)));
+    let natural_h = width * h / w;
+    let lines_for = |height: f64| (height + grid.gap) / grid.pitch;
+    let natural = (lines_for(natural_h).round() as u32).max(rules.min_lines);
+    // Shorter than natural crops the height; taller crops the width and enlarges.
+    let mut lo = lines_for(natural_h * (1.0 - rules.max_crop)).ceil() as u32;
+    let mut hi = lines_for(natural_h / (1.0 - rules.max_crop)).floor() as u32;
+    let natural_ppi = w / (width / 72.0);
+    let sharpest_height = if natural_ppi < rules.warn_ppi {
+        natural_h
+    } else {
+        // Drawn width at most px·72/warn ⇒ box height at most that × h/w.
+        (w * 72.0 / rules.warn_ppi) * h / w
+    };
+    hi = hi.min(lines_for(sharpest_height + 1e-9).floor() as u32);
+    lo = lo.max(rules.min_lines);
+    if lo > hi {
+        return None;
+    }
+    Some((lo, natural.clamp(lo, hi), hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GRID: Grid = Grid {
+        pitch: 13.0,
+        gap: 4.0,
+    };
+    const RULES: Rules = Rules {
+        max_crop: 0.10,
+        warn_ppi: 200.0,
+        min_lines: 4,
+    };
+
+    #[test]
+    fn crops_height_when_short_and_width_when_tall() {
+        // 3:2 at 260 pt: natural 173.3 pt ≈ 13.6 lines.
+        let short = fit((1800, 1200), 260.0, 12, GRID);
+        assert!(short.crop_x.abs() < 1e-9 && short.crop_y > 0.0);
+        let tall = fit((1800, 1200), 260.0, 15, GRID);
+        assert!(tall.crop_y.abs() < 1e-9 && tall.crop_x > 0.0);
+        assert!(tall.ppi < short.ppi);
+    }
+
+    #[test]
+    fn allowed_heights_keep_crops_within_the_rule() {
+        for (px, width) in [
+            ((1800, 1200), 250.0),
+            ((3000, 1000), 1052.0),
+            ((900, 1200), 330.0),
+            ((4000, 4000), 250.0),
+        ] {
+            let (lo, natural, hi) = allowed(px, width, GRID, RULES).unwrap();
+            assert!(lo <= natural && natural <= hi);
+            for lines in lo..=hi {
+                let f = fit(px, width, lines, GRID);
+                assert!(
+                    f.crop_x <= 0.10 + 1e-9 && f.crop_y <= 0.10 + 1e-9,
+                    "{px:?} {lines}: {f:?}"
+                );
+                // Never enlarged below 200 ppi; a photo coarser than that, never enlarged.
+                let natural_ppi = f64::from(px.0) / (width / 72.0);
+                assert!(
+                    f.ppi >= natural_ppi.min(200.0) - 1e-6,
+                    "{px:?} {lines}: {f:?}"
+                );
+            }
+            // One line more or less breaks a rule.
+            let over = fit(px, width, hi + 1, GRID);
+            assert!(over.crop_x > 0.10 || over.ppi < 200.0 || over.crop_x > 0.0);
+            if lo > RULES.min_lines {
+                assert!(fit(px, width, lo - 1, GRID).crop_y > 0.10);
+            }
+        }
+    }
+
+    #[test]
+    fn a_coarse_photo_is_never_enlarged() {
+        // 640 × 480 at 250 pt is 184 ppi already: no height above its natural one.
+        let (_, _, hi) = allowed((640, 480), 250.0, GRID, RULES).unwrap();
+        let f = fit((640, 480), 250.0, hi, GRID);
+        assert!(f.crop_x.abs() < 1e-9, "{f:?}");
+    }
+}

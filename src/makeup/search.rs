@@ -1,0 +1,740 @@
+//! The search: for each column structure and each choice of band, photo heights and placements
+//! improved one move at a time, as a make-up editor tries them; the page with the fewest empty
+//! lines, then the least cropping, wins. A short page is balanced: its stacks end together.
+
+use super::flow::{Item, Kind, Played, play};
+use super::photo::{self, Grid, Rules};
+use super::{Band, FlowItem, Measures, PhotoPlan, Plan};
+
+/// A choice of photos for the band across the page: the section and its photos' indices.
+#[derive(Debug, Clone, PartialEq)]
+struct BandChoice {
+    section: usize,
+    photos: Vec<usize>,
+    /// Allowed picture lines (lowest, highest) for all of them at the band's width.
+    range: (u32, u32),
+    width: f64,
+}
+
+/// One make-up to score: grid, band, each photo's picture lines, how many paragraphs of its
+/// section stand before a section's photos, and a line of space over a head.
+#[derive(Debug, Clone, PartialEq)]
+struct Trial {
+    grid: usize,
+    band: Option<BandChoice>,
+    band_lines: u32,
+    lines: Vec<Vec<u32>>,
+    at: Vec<usize>,
+    space: Vec<u32>,
+}
+
+/// What a flow item stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ref {
+    Head(usize),
+    Text(usize, usize),
+    Photo(usize, usize),
+    Credit,
+}
+
+struct Context<'a> {
+    m: &'a Measures,
+    grid: Grid,
+    head_lines: u32,
+    /// Allowed picture lines of each photo in a stack of each grid: (lo, natural, hi).
+    ranges: Vec<Vec<Vec<(u32, u32, u32)>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Score {
+    fits: bool,
+    over: u32,
+    empty: u32,
+    cost: f64,
+}
+
+impl Score {
+    fn better_than(&self, other: &Score) -> bool {
+        match (self.fits, other.fits) {
+            (true, false) => true,
+            (false, true) => false,
+            (false, false) => {
+                self.over < other.over || (self.over == other.over && self.total() < other.total())
+            }
+            (true, true) => self.total() < other.total() - 1e-9,
+        }
+    }
+
+    fn total(&self) -> f64 {
+        f64::from(self.empty) + self.cost
+    }
+}
+
+/// Makes up the page the measures describe.
+pub fn solve(m: &Measures) -> Plan {
+    let grid = Grid {
+        pitch: m.pitch,
+        gap: m.gap,
+    };
+    let head_lines = if m.sections.len() >= m.compact_from {
+        m.compact_head_lines
+    } else {
+        m.head_lines
+    };
+    let ranges = m
+        .grids
+        .iter()
+        .map(|g| {
+            m.sections
+                .iter()
+                .map(|s| {
+                    s.photos
+                        .iter()
+                        .map(|p| {
+                            range(
+                                m,
+                                grid,
+                                (p.width_px, p.height_px),
+                                p.max_crop,
+                                g.width,
+                                m.capacity / 2,
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let cx = Context {
+        m,
+        grid,
+        head_lines,
+        ranges,
+    };
+    let mut best: Option<(Score, Trial)> = None;
+    for g in 0..m.grids.len() {
+        for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
+            for at in [0, 1] {
+                let trial = cx.start(g, band.clone(), at);
+                let (score, trial) = cx.improve(trial);
+                if best.as_ref().is_none_or(|(b, _)| score.better_than(b)) {
+                    best = Some((score, trial));
+                }
+            }
+        }
+    }
+    let (_, trial) = best.expect("at least one grid");
+    cx.plan(&trial)
+}
+
+/// Allowed picture lines at `width`, or the natural height alone when no height keeps within
+/// the rules (a tiny picture), capped at `max` lines.
+fn range(
+    m: &Measures,
+    grid: Grid,
+    px: (u32, u32),
+    max_crop: Option<f64>,
+    width: f64,
+    max: u32,
+) -> (u32, u32, u32) {
+    let rules = Rules {
+        max_crop: max_crop.unwrap_or(m.max_crop).max(m.max_crop),
+        warn_ppi: m.warn_ppi,
+        min_lines: m.min_photo_lines,
+    };
+    let (lo, natural, hi) = photo::allowed(px, width, grid, rules).unwrap_or_else(|| {
+        // No whole line keeps within the rules: the nearest height, rounded down for a photo
+        // already too coarse (cropped a little more rather than enlarged).
+        let lines =
+            (width * f64::from(px.1.max(1)) / f64::from(px.0.max(1)) + grid.gap) / grid.pitch;
+        let mut n = lines.round().max(1.0) as u32;
+        let natural_ppi = f64::from(px.0) / (width / 72.0);
+        if n > 1 && photo::fit(px, width, n, grid).ppi < rules.warn_ppi.min(natural_ppi) - 1e-9 {
+            n -= 1;
+        }
+        (n, n, n)
+    });
+    let max = max.max(rules.min_lines);
+    (lo.min(max), natural.min(max), hi.min(max))
+}
+
+/// Bands worth trying: a panorama (2:1 or wider) alone, or a section's two to four photos side
+/// by side (组照).
+fn band_choices(cx: &Context) -> Vec<BandChoice> {
+    let m = cx.m;
+    let mut choices = Vec::new();
+    let width = |n: usize| (m.full_width - (n as f64 - 1.0) * m.gutter) / n as f64;
+    let choice = |section: usize, photos: Vec<usize>| {
+        let w = width(photos.len());
+        let mut range = (0, u32::MAX);
+        for &p in &photos {
+            let ph = &m.sections[section].photos[p];
+            let (lo, _, hi) = self::range(
+                m,
+                cx.grid,
+                (ph.width_px, ph.height_px),
+                ph.max_crop,
+                w,
+                m.capacity / 2,
+            );
+            range = (range.0.max(lo), range.1.min(hi));
+        }
+        (range.0 <= range.1).then_some(BandChoice {
+            section,
+            photos,
+            range,
+            width: w,
+        })
+    };
+    for (s, section) in m.sections.iter().enumerate() {
+        for (p, ph) in section.photos.iter().enumerate() {
+            if f64::from(ph.width_px) >= 2.0 * f64::from(ph.height_px) {
+                choices.extend(choice(s, vec![p]));
+            }
+        }
+        if (2..=4).contains(&section.photos.len()) {
+            choices.extend(choice(s, (0..section.photos.len()).collect()));
+        }
+    }
+    choices
+}
+
+impl Context<'_> {
+    fn start(&self, grid: usize, band: Option<BandChoice>, at: usize) -> Trial {
+        let lines = self.ranges[grid]
+            .iter()
+            .map(|photos| photos.iter().map(|&(_, natural, _)| natural).collect())
+            .collect();
+        let band_lines = band.as_ref().map_or(0, |b| {
+            // The photos' own proportions, on average, within what all of them allow.
+            let natural: f64 = b
+                .photos
+                .iter()
+                .map(|&p| {
+                    let ph = &self.m.sections[b.section].photos[p];
+                    (b.width * f64::from(ph.height_px) / f64::from(ph.width_px.max(1))
+                        + self.grid.gap)
+                        / self.grid.pitch
+                })
+                .sum::<f64>()
+                / b.photos.len() as f64;
+            (natural.round() as u32).clamp(b.range.0, b.range.1)
+        });
+        Trial {
+            grid,
+            band,
+            band_lines,
+            lines,
+            at: self
+                .m
+                .sections
+                .iter()
+                .map(|s| at.min(s.paragraphs.len()))
+                .collect(),
+            space: vec![0; self.m.sections.len()],
+        }
+    }
+
+    fn in_band(&self, trial: &Trial, section: usize, photo: usize) -> bool {
+        trial
+            .band
+            .as_ref()
+            .is_some_and(|b| b.section == section && b.photos.contains(&photo))
+    }
+
+    /// The flow of a trial, item by item, with what each stands for.
+    fn flow(&self, trial: &Trial) -> Vec<(Item, Ref)> {
+        let m = self.m;
+        let g = trial.grid;
+        let mut out = Vec::new();
+        for (s, section) in m.sections.iter().enumerate() {
+            out.push((
+                Item::new(Kind::Head, self.head_lines + trial.space[s]),
+                Ref::Head(s),
+            ));
+            let photos: Vec<(Item, Ref)> = section
+                .photos
+                .iter()
+                .enumerate()
+                .filter(|(p, _)| !self.in_band(trial, s, *p))
+                .map(|(p, ph)| {
+                    (
+                        Item::new(Kind::Block, trial.lines[s][p] + ph.caption[g]),
+                        Ref::Photo(s, p),
+                    )
+                })
+                .collect();
+            let mut texts = section
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, lines)| (Item::new(Kind::Text, lines[g]), Ref::Text(s, i)));
+            out.extend(texts.by_ref().take(trial.at[s]));
+            out.extend(photos);
+            out.extend(texts);
+        }
+        if let Some(credit) = &m.credit {
+            out.push((Item::new(Kind::Block, credit[g]), Ref::Credit));
+        }
+        out
+    }
+
+    /// Band lines: the pictures and the tallest caption.
+    fn band_total(&self, trial: &Trial) -> u32 {
+        trial.band.as_ref().map_or(0, |b| {
+            let n = b.photos.len();
+            let caption = b
+                .photos
+                .iter()
+                .map(|&p| self.m.sections[b.section].photos[p].band_caption[n - 1])
+                .max()
+                .unwrap_or(0);
+            trial.band_lines + caption
+        })
+    }
+
+    fn capacity(&self, trial: &Trial) -> u32 {
+        self.m.capacity.saturating_sub(self.band_total(trial))
+    }
+
+    fn play(&self, trial: &Trial, capacity: u32) -> Played {
+        let items: Vec<Item> = self.flow(trial).into_iter().map(|(item, _)| item).collect();
+        play(
+            &items,
+            self.m.grids[trial.grid].stacks,
+            capacity,
+            self.m.keep,
+        )
+    }
+
+    fn score(&self, trial: &Trial) -> Score {
+        let played = self.play(trial, self.capacity(trial));
+        let g = trial.grid;
+        let width = self.m.grids[g].width;
+        let mut cost = 0.0;
+        for (s, section) in self.m.sections.iter().enumerate() {
+            let mut in_flow = 0;
+            for (p, ph) in section.photos.iter().enumerate() {
+                let (w, lines) = if self.in_band(trial, s, p) {
+                    (
+                        trial.band.as_ref().map_or(width, |b| b.width),
+                        trial.band_lines,
+                    )
+                } else {
+                    in_flow += 1;
+                    (width, trial.lines[s][p])
+                };
+                let f = photo::fit((ph.width_px, ph.height_px), w, lines, self.grid);
+                // A tenth cut away costs as much as two empty lines.
+                cost += 20.0 * f.crop_x.max(f.crop_y);
+            }
+            // More than two photos stacked in one column is a tower: a band is better.
+            cost += 4.0 * f64::from(in_flow.max(2) - 2);
+        }
+        // A line of space over a head fills a column, at a small price; photos far down their
+        // section read less with its head.
+        cost += 0.3 * f64::from(trial.space.iter().sum::<u32>());
+        cost += 0.2
+            * trial
+                .at
+                .iter()
+                .map(|&a| a.saturating_sub(1) as f64)
+                .sum::<f64>();
+        // The house grid is the default; a band takes photos away from their text.
+        cost += 1.0 * g as f64 + if trial.band.is_some() { 3.0 } else { 0.0 };
+        Score {
+            fits: played.fits,
+            over: played.over,
+            empty: played.waste + played.left,
+            cost,
+        }
+    }
+
+    /// Takes, one at a time, the single move that improves the page most.
+    fn improve(&self, mut trial: Trial) -> (Score, Trial) {
+        let mut best = self.score(&trial);
+        for _ in 0..500 {
+            let mut improved = None;
+            for candidate in self.moves(&trial) {
+                let score = self.score(&candidate);
+                if score.better_than(improved.as_ref().map_or(&best, |(s, _)| s)) {
+                    improved = Some((score, candidate));
+                }
+            }
+            match improved {
+                Some((score, candidate)) => (best, trial) = (score, candidate),
+                None => break,
+            }
+        }
+        (best, trial)
+    }
+
+    fn moves(&self, trial: &Trial) -> Vec<Trial> {
+        let mut out = Vec::new();
+        for (s, photos) in trial.lines.iter().enumerate() {
+            for (p, &lines) in photos.iter().enumerate() {
+                if self.in_band(trial, s, p) {
+                    continue;
+                }
+                let (lo, _, hi) = self.ranges[trial.grid][s][p];
+                for next in [lines.wrapping_sub(1), lines + 1] {
+                    if (lo..=hi).contains(&next) {
+                        let mut t = trial.clone();
+                        t.lines[s][p] = next;
+                        out.push(t);
+                    }
+                }
+            }
+            if !photos.is_empty() {
+                let paragraphs = self.m.sections[s].paragraphs.len();
+                for next in [trial.at[s].wrapping_sub(1), trial.at[s] + 1] {
+                    if next <= paragraphs {
+                        let mut t = trial.clone();
+                        t.at[s] = next;
+                        out.push(t);
+                    }
+                }
+            }
+            let mut t = trial.clone();
+            t.space[s] = 1 - t.space[s];
+            out.push(t);
+        }
+        if let Some(b) = &trial.band {
+            for next in [trial.band_lines.wrapping_sub(1), trial.band_lines + 1] {
+                if (b.range.0..=b.range.1).contains(&next) {
+                    let mut t = trial.clone();
+                    t.band_lines = next;
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+
+    /// The plan for a trial: a short page balanced so its stacks end together.
+    fn plan(&self, trial: &Trial) -> Plan {
+        let m = self.m;
+        let g = trial.grid;
+        let capacity = self.capacity(trial);
+        let stacks = m.grids[g].stacks;
+        let mut played = self.play(trial, capacity);
+        let mut column_lines = capacity;
+        if played.fits && played.left > m.tolerance {
+            // The lowest columns that hold everything, or a line or a few taller if the stacks
+            // then end closer together (heads and paragraph rules move whole lines).
+            let used: u32 = played.used.iter().sum();
+            let spread = |p: &Played| {
+                let ends = &p.used[..stacks as usize];
+                ends.iter().max().unwrap_or(&0) - ends.iter().min().unwrap_or(&0)
+            };
+            let mut best: Option<(u32, u32, Played)> = None;
+            for lines in used.div_ceil(stacks)..capacity {
+                let balanced = self.play(trial, lines);
+                if !balanced.fits {
+                    continue;
+                }
+                let first = best.as_ref().map_or(lines, |(_, first, _)| *first);
+                if lines > first + 6 {
+                    break;
+                }
+                if best
+                    .as_ref()
+                    .is_none_or(|(s, _, _)| spread(&balanced) + (lines - first) < *s)
+                {
+                    best = Some((spread(&balanced) + (lines - first), first, balanced));
+                    column_lines = lines;
+                }
+            }
+            if let Some((_, _, balanced)) = best {
+                played = balanced;
+            }
+        }
+        let width = m.grids[g].width;
+        let photo_plan = |s: usize, p: usize, width: f64, lines: u32, caption: u32| {
+            let ph = &m.sections[s].photos[p];
+            let f = photo::fit((ph.width_px, ph.height_px), width, lines, self.grid);
+            PhotoPlan {
+                section: s,
+                index: p,
+                width,
+                height: self.grid.box_height(lines),
+                drawn: f.drawn,
+                picture_lines: lines,
+                caption_lines: caption,
+            }
+        };
+        let flow = self
+            .flow(trial)
+            .into_iter()
+            .enumerate()
+            .map(|(i, (item, what))| {
+                let (kind, section, index, photo) = match what {
+                    Ref::Head(s) => ("head", s, 0, None),
+                    Ref::Text(s, i) => ("text", s, i, None),
+                    Ref::Photo(s, p) => (
+                        "photo",
+                        s,
+                        p,
+                        Some(photo_plan(
+                            s,
+                            p,
+                            width,
+                            trial.lines[s][p],
+                            m.sections[s].photos[p].caption[g],
+                        )),
+                    ),
+                    Ref::Credit => ("credit", 0, 0, None),
+                };
+                FlowItem {
+                    kind,
+                    section,
+                    index,
+                    lines: item.lines,
+                    column_break: played.breaks.contains(&i),
+                    photo,
+                }
+            })
+            .collect();
+        let band = trial.band.as_ref().map(|b| Band {
+            section: b.section,
+            photos: b
+                .photos
+                .iter()
+                .map(|&p| {
+                    let caption = m.sections[b.section].photos[p].band_caption[b.photos.len() - 1];
+                    photo_plan(b.section, p, b.width, trial.band_lines, caption)
+                })
+                .collect(),
+            lines: self.band_total(trial),
+        });
+        Plan {
+            stacks,
+            stack_width: width,
+            column_lines,
+            head_lines: self.head_lines,
+            flow,
+            band,
+            empty_lines: if played.fits {
+                played.waste + played.left + (capacity - column_lines) * stacks
+            } else {
+                played.waste
+            },
+            overset_lines: played.over,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{GridOption, PhotoMeasures, SectionMeasures};
+    use super::*;
+
+    /// A page of the sample's proportions: 98 body lines, 4 stacks of 250 pt or 3 of 333 pt.
+    fn measures(sections: Vec<SectionMeasures>) -> Measures {
+        Measures {
+            pitch: 13.0,
+            gap: 4.0,
+            capacity: 80,
+            full_width: 1044.0,
+            gutter: 9.0,
+            grids: vec![
+                GridOption {
+                    stacks: 4,
+                    width: 254.25,
+                },
+                GridOption {
+                    stacks: 3,
+                    width: 340.0,
+                },
+            ],
+            head_lines: 4,
+            compact_head_lines: 2,
+            compact_from: 8,
+            keep: 3,
+            max_crop: 0.10,
+            warn_ppi: 200.0,
+            min_photo_lines: 4,
+            tolerance: 2,
+            sections,
+            credit: Some(vec![1, 1]),
+        }
+    }
+
+    fn section(paragraphs: &[u32], photos: &[(u32, u32)]) -> SectionMeasures {
+        SectionMeasures {
+            // At 36 characters a line instead of 27, three lines become about two.
+            paragraphs: paragraphs
+                .iter()
+                .map(|&n| vec![n, (n * 3).div_ceil(4)])
+                .collect(),
+            photos: photos
+                .iter()
+                .map(|&(w, h)| PhotoMeasures {
+                    width_px: w,
+                    height_px: h,
+                    max_crop: None,
+                    caption: vec![3, 2],
+                    band_caption: vec![1, 2, 2, 3],
+                })
+                .collect(),
+        }
+    }
+
+    fn rng(seed: u64) -> impl FnMut(u32) -> u32 {
+        let mut state = seed | 1;
+        move |n| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % u64::from(n.max(1))) as u32
+        }
+    }
+
+    /// Every plan keeps its own promises: photos within the crop and resolution rules, heads
+    /// never at a foot with fewer than `keep` lines, the flow as played.
+    #[test]
+    fn plans_keep_the_rules_on_random_pages() {
+        let mut rand = rng(7);
+        for _ in 0..150 {
+            let sections = (0..1 + rand(10))
+                .map(|_| {
+                    let paragraphs: Vec<u32> = (0..1 + rand(6)).map(|_| 1 + rand(14)).collect();
+                    let photos: Vec<(u32, u32)> = (0..rand(4))
+                        .map(|_| {
+                            let w = 640 + rand(3400);
+                            let ratio = [3.0, 2.0, 1.5, 1.0, 0.75][rand(5) as usize];
+                            (w, (f64::from(w) / ratio) as u32)
+                        })
+                        .collect();
+                    section(&paragraphs, &photos)
+                })
+                .collect();
+            let m = measures(sections);
+            let plan = solve(&m);
+            let grid = Grid {
+                pitch: 13.0,
+                gap: 4.0,
+            };
+            let rules = Rules {
+                max_crop: 0.10,
+                warn_ppi: 200.0,
+                min_lines: 4,
+            };
+            for p in plan.photos() {
+                let ph = &m.sections[p.section].photos[p.index];
+                let px = (ph.width_px, ph.height_px);
+                let f = photo::fit(px, p.width, p.picture_lines, grid);
+                let natural_ppi = f64::from(ph.width_px) / (p.width / 72.0);
+                // Within the rules, unless no whole line is (a picture too small for them).
+                if photo::allowed(px, p.width, grid, rules).is_some()
+                    && p.picture_lines < m.capacity / 2
+                {
+                    assert!(
+                        f.crop_x <= 0.10 + 1e-9 && f.crop_y <= 0.10 + 1e-9,
+                        "{p:?} {f:?}"
+                    );
+                }
+                assert!(f.ppi >= natural_ppi.min(200.0) - 1e-6, "{p:?} {f:?}");
+            }
+            // Replay the plan's flow with its own breaks: it fits as claimed.
+            let items: Vec<Item> = plan
+                .flow
+                .iter()
+                .map(|f| {
+                    Item::new(
+                        match f.kind {
+                            "head" => Kind::Head,
+                            "text" => Kind::Text,
+                            _ => Kind::Block,
+                        },
+                        f.lines,
+                    )
+                })
+                .collect();
+            let replay = play(&items, plan.stacks, plan.column_lines, m.keep);
+            assert_eq!(
+                replay.fits,
+                plan.overset_lines == 0,
+                "{replay:?} {} {}",
+                plan.overset_lines,
+                plan.column_lines
+            );
+            let breaks: Vec<usize> = plan
+                .flow
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.column_break)
+                .map(|(i, _)| i)
+                .collect();
+            assert_eq!(replay.breaks, breaks);
+        }
+    }
+
+    #[test]
+    fn a_short_page_is_balanced() {
+        // Four sections, no photos: about 150 lines of text in stacks of 80.
+        let m = measures((0..4).map(|_| section(&[9, 6, 11, 7, 5], &[])).collect());
+        let plan = solve(&m);
+        let items: Vec<Item> = plan
+            .flow
+            .iter()
+            .map(|f| {
+                Item::new(
+                    if f.kind == "head" {
+                        Kind::Head
+                    } else if f.kind == "text" {
+                        Kind::Text
+                    } else {
+                        Kind::Block
+                    },
+                    f.lines,
+                )
+            })
+            .collect();
+        let played = play(&items, plan.stacks, plan.column_lines, m.keep);
+        let (min, max) = (
+            played.used.iter().min().unwrap(),
+            played.used.iter().max().unwrap(),
+        );
+        assert!(
+            max - min <= 4,
+            "stacks end {:?} in columns of {}",
+            played.used,
+            plan.column_lines
+        );
+        assert!(plan.column_lines < 60, "{}", plan.column_lines);
+    }
+
+    #[test]
+    fn many_sections_get_compact_heads() {
+        let sections = (0..9).map(|_| section(&[6], &[])).collect();
+        assert_eq!(solve(&measures(sections)).head_lines, 2);
+        let sections = (0..7).map(|_| section(&[6], &[])).collect();
+        assert_eq!(solve(&measures(sections)).head_lines, 4);
+    }
+
+    #[test]
+    fn a_panorama_may_go_in_a_band_and_four_photos_do_not_make_a_tower() {
+        let m = measures(vec![
+            section(&[12; 14], &[(3000, 1000)]),
+            section(
+                &[12; 6],
+                &[(1800, 1200), (1800, 1200), (1800, 1200), (1800, 1200)],
+            ),
+        ]);
+        let plan = solve(&m);
+        let towers = plan
+            .flow
+            .iter()
+            .filter(|f| f.kind == "photo" && f.section == 1)
+            .count();
+        assert!(towers <= 2, "{towers} photos stacked in one column");
+    }
+
+    #[test]
+    fn too_much_text_is_overset_with_its_lines() {
+        let m = measures(vec![section(&[40; 10], &[])]);
+        let plan = solve(&m);
+        assert!(plan.overset_lines > 0);
+    }
+}
