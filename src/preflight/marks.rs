@@ -13,6 +13,7 @@ use typst_layout::PagedDocument;
 const HOUSE: &str = "banmian-house";
 const STORY: &str = "banmian-story";
 const DISPLAY: &str = "banmian-display";
+const BODY_AREA: &str = "banmian-body-area";
 
 /// What the house style says a page must meet. A template that publishes nothing gets these
 /// defaults.
@@ -34,6 +35,8 @@ pub struct House {
     pub grid_origin: f64,
     /// Font families per role: `body`, `caption`, `head`…
     pub roles: BTreeMap<String, Vec<String>>,
+    /// Empty grid lines at the foot of a body column that are fine; more are underset.
+    pub underset_tolerance: usize,
 }
 
 impl Default for House {
@@ -48,6 +51,7 @@ impl Default for House {
             type_bottom: f64::INFINITY,
             grid_origin: f64::NAN,
             roles: BTreeMap::new(),
+            underset_tolerance: 2,
         }
     }
 }
@@ -137,6 +141,52 @@ pub fn display(document: &PagedDocument) -> Vec<DisplayMark> {
         }
     }
     marks
+}
+
+/// The area a template's body flows through, as the template published it: its top-left corner
+/// and its columns, in pt from the page's top-left corner.
+#[derive(Debug, Clone)]
+pub struct BodyArea {
+    pub page: usize,
+    pub top: f64,
+    /// Left and right edge of each column, left to right.
+    pub columns: Vec<(f64, f64)>,
+    /// Grid lines the area holds.
+    pub lines: usize,
+    /// Size of the running text, pt.
+    pub body_size: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct BodyAreaValue {
+    columns: Vec<(f64, f64)>,
+    lines: f64,
+    body_size: f64,
+}
+
+/// Body areas in document order (a template may publish one per page).
+pub fn body_areas(document: &PagedDocument) -> Vec<BodyArea> {
+    let introspector = document.introspector();
+    query(document, BODY_AREA)
+        .iter()
+        .filter_map(|content| {
+            let value: BodyAreaValue = serde_json::from_value(value_of(content)?).ok()?;
+            let position = introspector.position(content.location()?)?;
+            let left = position.point.x.to_pt();
+            Some(BodyArea {
+                page: position.page.get(),
+                top: position.point.y.to_pt(),
+                columns: value
+                    .columns
+                    .iter()
+                    .map(|&(a, b)| (left + a, left + b))
+                    .collect(),
+                lines: value.lines.round().max(0.0) as usize,
+                body_size: value.body_size,
+            })
+        })
+        .collect()
 }
 
 /// If `content` is a story mark, its (story, is-start, is-running).

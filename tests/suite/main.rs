@@ -7,6 +7,7 @@ mod display;
 mod errors;
 mod preflight;
 mod proof;
+mod space;
 mod support;
 mod typography;
 mod watch;

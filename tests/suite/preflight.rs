@@ -85,13 +85,18 @@ fn an_overset_story_is_named_with_what_did_not_fit() {
 
 #[test]
 fn an_underset_story_says_how_many_lines_stand_empty() {
-    // Two lines short of a full body.
-    let project = TempProject::new("underset", &one_story(EXACT_FIT - 2 * 27));
+    // Three lines short of a full body: more than the house lets pass at a column foot.
+    let project = TempProject::new("underset", &one_story(EXACT_FIT - 3 * 27));
     let (code, report) = project.check();
     assert_eq!(code, Some(0));
     let underset = findings(&report, "underset");
     assert_eq!(underset.len(), 1, "{report:#}");
-    assert_eq!(underset[0]["details"]["lines"], 2);
+    assert_eq!(underset[0]["details"]["lines"], 3);
+    assert_eq!(underset[0]["details"]["total"], 3);
+    // Two lines short is within the house's tolerance (`underset-tolerance`).
+    let project = TempProject::new("underset-2", &one_story(EXACT_FIT - 2 * 27));
+    let (_, report) = project.check();
+    assert!(findings(&report, "underset").is_empty(), "{report:#}");
 }
 
 #[test]
