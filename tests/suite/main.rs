@@ -10,4 +10,5 @@ mod proof;
 mod space;
 mod support;
 mod typography;
+mod variants;
 mod watch;

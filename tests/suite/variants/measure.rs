@@ -1,0 +1,565 @@
+//! What a make-up editor sees on a laid-out page, measured on the document: ink that collides,
+//! empty grid lines at the feet of the stacks, widows, orphans and stranded heads, how much of
+//! each photo is cropped away, photos enlarged past their resolution, text that is missing.
+
+use std::collections::BTreeMap;
+
+use banmian::content::LoadedPage;
+use banmian::inspect::{self, Area, Line, ShapeKind};
+use banmian::preflight::{House, Severity, marks};
+use banmian::project::Laid;
+
+/// Overlap that counts as a collision, pt (less is rounding, or glyphs that only touch).
+const TOUCH: f64 = 0.5;
+/// The most examples kept of each finding.
+const EXAMPLES: usize = 4;
+
+/// One page, measured.
+#[derive(Debug, Default, Clone)]
+pub struct Measured {
+    pub pages: usize,
+    /// Preflight reported text that did not fit.
+    pub overset: bool,
+    /// Preflight errors other than overset (`check: message`).
+    pub preflight_errors: Vec<String>,
+    pub collisions: Findings,
+    pub outside_trim: Findings,
+    /// The stacks (columns) of the body area found, left to right.
+    pub stacks: Vec<(f64, f64)>,
+    /// Empty grid lines at the foot of each stack.
+    pub foot_empty: Vec<usize>,
+    /// Empty runs inside a stack: above a photo or band that spans stacks (a column foot too),
+    /// or of two lines or more anywhere. (stack, first empty line, lines).
+    pub holes: Vec<(usize, usize, usize)>,
+    pub widows: Findings,
+    pub orphans: Findings,
+    pub stranded_heads: Findings,
+    /// (across, down) share cut off each photo.
+    pub crops: Vec<(f64, f64)>,
+    /// Photos under the warning resolution whose original would have been good enough at the
+    /// smallest placement: (file, ppi).
+    pub low_resolution: Vec<(String, f64)>,
+    /// Photos under the warning resolution whose original is too small for any placement.
+    pub small_originals: usize,
+    /// Texts of the YAML not found on the page.
+    pub missing_text: Findings,
+}
+
+/// A count and a few examples.
+#[derive(Debug, Default, Clone)]
+pub struct Findings {
+    pub count: usize,
+    pub examples: Vec<String>,
+}
+
+impl Findings {
+    fn add(&mut self, example: impl FnOnce() -> String) {
+        self.count += 1;
+        if self.examples.len() < EXAMPLES {
+            self.examples.push(example());
+        }
+    }
+}
+
+impl Measured {
+    /// The most empty lines in one run (at a foot or inside a stack).
+    pub fn max_empty(&self) -> usize {
+        let holes = self.holes.iter().map(|h| h.2);
+        self.foot_empty
+            .iter()
+            .copied()
+            .chain(holes)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Empty lines in all, feet and holes.
+    pub fn total_empty(&self) -> usize {
+        self.foot_empty.iter().sum::<usize>() + self.holes.iter().map(|h| h.2).sum::<usize>()
+    }
+
+    /// The most cut off any photo, across or down.
+    pub fn max_crop(&self) -> f64 {
+        self.crops.iter().map(|c| c.0.max(c.1)).fold(0.0, f64::max)
+    }
+}
+
+/// Text without whitespace or the word joiners the layout adds.
+pub fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{2060}')
+        .collect()
+}
+
+fn excerpt(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= 14 {
+        text.to_string()
+    } else {
+        format!("{}…", chars[..12].iter().collect::<String>())
+    }
+}
+
+/// Measures a laid-out page. `smallest_photo_pt`: the narrowest width the house places a photo
+/// at (a photo whose original is under the warning resolution even there is let off).
+pub fn measure(
+    page: &LoadedPage,
+    laid: &Laid,
+    texts: &[String],
+    smallest_photo_pt: f64,
+) -> Measured {
+    let report = &laid.report;
+    let house = &report.house;
+    let document = &laid.document;
+    let mut m = Measured {
+        pages: document.pages().len(),
+        overset: report.findings.iter().any(|f| f.check == "overset") || report.pages > house.pages,
+        preflight_errors: report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error && f.check != "overset")
+            .map(|f| format!("{}: {}", f.check, f.message))
+            .collect(),
+        ..Measured::default()
+    };
+
+    let lines: Vec<(Line, Option<String>)> = inspect::lines_in_stories(document);
+    let images = inspect::images(document);
+    let shapes = inspect::shapes(document);
+    let trims = inspect::trim_boxes(document);
+
+    collisions(&mut m, &lines, &images, &shapes, &trims);
+
+    // Resolution: the report has each photo's effective resolution and original size.
+    for photo in &report.photos {
+        if photo.ppi >= house.photo_warn_ppi {
+            continue;
+        }
+        let best = f64::from(photo.original_pixels.0) / (smallest_photo_pt / 72.0);
+        if best < house.photo_warn_ppi {
+            m.small_originals += 1;
+        } else {
+            let file = photo.src.rsplit('/').next().unwrap_or(&photo.src);
+            m.low_resolution.push((file.to_string(), photo.ppi));
+        }
+    }
+    m.crops = images
+        .iter()
+        .filter(|i| i.page == 1)
+        .map(|i| i.crop())
+        .collect();
+
+    // Everything the editor wrote, in the page's text in the order typst set it.
+    let all: String = lines.iter().map(|(l, _)| squash(&l.text())).collect();
+    for text in texts {
+        let want = squash(text);
+        if !want.is_empty() && !all.contains(&want) {
+            m.missing_text.add(|| excerpt(text));
+        }
+    }
+
+    make_up(&mut m, page, laid, house, &lines, &images, &shapes);
+    m
+}
+
+/// Glyphs over glyphs, rules or pictures; pictures over pictures; anything past the trim.
+fn collisions(
+    m: &mut Measured,
+    lines: &[(Line, Option<String>)],
+    images: &[inspect::PlacedImage],
+    shapes: &[inspect::PlacedShape],
+    trims: &[Area],
+) {
+    let boxes: Vec<Vec<Area>> = lines
+        .iter()
+        .map(|(l, _)| l.glyphs.iter().map(|g| inspect::glyph_area(l, g)).collect())
+        .collect();
+    let bounds: Vec<Option<Area>> = boxes
+        .iter()
+        .map(|b| b.iter().copied().reduce(|a, b| a.union(&b)))
+        .collect();
+    let hit = |a: &Area, b: &Area, min: (f64, f64)| {
+        let (x, y) = a.overlap(b);
+        x > min.0 && y > min.1
+    };
+    let text = |i: usize| excerpt(&lines[i].0.text());
+    for i in 0..lines.len() {
+        let Some(bi) = bounds[i] else { continue };
+        let page = lines[i].0.page;
+        // Within a line: a glyph drawn over the one before it.
+        for (k, pair) in boxes[i].windows(2).enumerate() {
+            if pair[0].x1 - pair[1].x0 > 1.0 {
+                m.collisions.add(|| {
+                    format!(
+                        "`{}` over `{}` in `{}`",
+                        lines[i].0.glyphs[k + 1].text,
+                        lines[i].0.glyphs[k].text,
+                        text(i)
+                    )
+                });
+                break;
+            }
+        }
+        for j in i + 1..lines.len() {
+            let Some(bj) = bounds[j] else { continue };
+            if lines[j].0.page != page || !hit(&bi, &bj, (TOUCH, TOUCH)) {
+                continue;
+            }
+            let clash = boxes[i]
+                .iter()
+                .any(|a| boxes[j].iter().any(|b| hit(a, b, (TOUCH, TOUCH))));
+            if clash {
+                m.collisions.add(|| {
+                    format!(
+                        "text `{}` over text `{}` at y {:.1}",
+                        text(i),
+                        text(j),
+                        bi.y0
+                    )
+                });
+            }
+        }
+        for image in images.iter().filter(|im| im.page == page) {
+            let Some(v) = image.visible else { continue };
+            if hit(&bi, &v, (TOUCH, TOUCH)) && boxes[i].iter().any(|a| hit(a, &v, (TOUCH, TOUCH))) {
+                m.collisions
+                    .add(|| format!("text `{}` over a photo at y {:.1}", text(i), v.y0));
+            }
+        }
+        for shape in shapes.iter().filter(|s| s.page == page) {
+            let s = &shape.area;
+            let clash = match shape.kind {
+                ShapeKind::Rule => boxes[i].iter().any(|a| hit(a, s, (TOUCH, 0.05))),
+                // Text on a filled area is meant (a numeral in its square); text half on it is not.
+                ShapeKind::Fill => boxes[i]
+                    .iter()
+                    .any(|a| hit(a, s, (TOUCH, TOUCH)) && !s.contains(a, TOUCH)),
+                ShapeKind::Outline => false,
+            };
+            if clash {
+                m.collisions.add(|| {
+                    format!(
+                        "text `{}` over a {:?} at y {:.1}",
+                        text(i),
+                        shape.kind,
+                        s.y0
+                    )
+                });
+            }
+        }
+        if let Some(trim) = trims.get(page - 1)
+            && !trim.contains(&bi, TOUCH)
+        {
+            m.outside_trim.add(|| {
+                format!(
+                    "text `{}` past the trim at ({:.1}, {:.1})",
+                    text(i),
+                    bi.x0,
+                    bi.y0
+                )
+            });
+        }
+    }
+    for (a, first) in images.iter().enumerate() {
+        let Some(va) = first.visible else { continue };
+        for second in &images[a + 1..] {
+            let Some(vb) = second.visible else { continue };
+            if first.page == second.page && hit(&va, &vb, (TOUCH, TOUCH)) {
+                m.collisions
+                    .add(|| format!("two photos overlap at ({:.1}, {:.1})", vb.x0, vb.y0));
+            }
+        }
+        if let Some(trim) = trims.get(first.page - 1)
+            && !trim.contains(&va, TOUCH)
+        {
+            m.outside_trim
+                .add(|| format!("a photo past the trim at ({:.1}, {:.1})", va.x0, va.y0));
+        }
+    }
+    for shape in shapes {
+        if let Some(trim) = trims.get(shape.page - 1)
+            && !trim.contains(&shape.area, TOUCH)
+        {
+            m.outside_trim.add(|| {
+                format!(
+                    "a {:?} past the trim at ({:.1}, {:.1})",
+                    shape.kind, shape.area.x0, shape.area.y0
+                )
+            });
+        }
+    }
+}
+
+/// The body area's stacks, their empty lines, and where paragraphs and heads break.
+#[allow(clippy::too_many_arguments)]
+fn make_up(
+    m: &mut Measured,
+    page: &LoadedPage,
+    laid: &Laid,
+    house: &House,
+    lines: &[(Line, Option<String>)],
+    images: &[inspect::PlacedImage],
+    shapes: &[inspect::PlacedShape],
+) {
+    let _ = page;
+    let document = &laid.document;
+    let body_family = house
+        .roles
+        .get("body")
+        .and_then(|f| f.first())
+        .cloned()
+        .unwrap_or_else(|| "Noto Serif CJK SC".into());
+    // The body size: the size most glyphs of the body's family are set in.
+    let mut sizes: BTreeMap<i64, usize> = BTreeMap::new();
+    for (l, _) in lines.iter().filter(|(l, _)| l.family == body_family) {
+        *sizes.entry((l.size * 100.0).round() as i64).or_default() += l.glyphs.len();
+    }
+    let Some(body_size) = sizes
+        .iter()
+        .max_by_key(|(_, n)| **n)
+        .map(|(s, _)| *s as f64 / 100.0)
+    else {
+        return;
+    };
+    let heads: Vec<marks::StoryMark> = marks::stories(document)
+        .into_iter()
+        .filter(|s| s.start && s.page == 1 && s.story.starts_with("section-"))
+        .collect();
+    // The body: the sections' lines of the body's face and size; its area starts at the first
+    // section's head or the first body line, whichever is higher.
+    let body: Vec<(&Line, Option<&str>)> = lines
+        .iter()
+        .filter(|(l, story)| {
+            l.page == 1
+                && l.family == body_family
+                && (l.size - body_size).abs() < 0.01
+                && story.as_deref().is_some_and(|s| s.starts_with("section-"))
+        })
+        .map(|(l, s)| (l, s.as_deref()))
+        .collect();
+    let Some(body_top) = heads
+        .iter()
+        .map(|h| h.at.y.to_pt())
+        .chain(body.iter().map(|(l, _)| l.baseline - 0.88 * l.size))
+        .reduce(f64::min)
+    else {
+        return;
+    };
+
+    // Stacks: the x-extents of the body lines, merged where they overlap; then, if they sit on
+    // a regular grid across the type area (the folio's rule spans it), every stack of that
+    // grid, the empty ones too.
+    let mut spans: Vec<(f64, f64)> = body.iter().map(|(l, _)| (l.start(), l.end())).collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut clusters: Vec<(f64, f64)> = Vec::new();
+    for (x0, x1) in spans {
+        match clusters.last_mut() {
+            Some(c) if x0 <= c.1 + 1.0 => c.1 = c.1.max(x1),
+            _ => clusters.push((x0, x1)),
+        }
+    }
+    if clusters.is_empty() {
+        return;
+    }
+    let type_area = shapes
+        .iter()
+        .filter(|s| s.page == 1 && s.kind == ShapeKind::Rule)
+        .map(|s| (s.area.x0, s.area.x1))
+        .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)));
+    let width = clusters.iter().map(|c| c.1 - c.0).fold(0.0, f64::max);
+    let gutter = clusters
+        .windows(2)
+        .map(|w| w[1].0 - w[0].1)
+        .reduce(f64::min)
+        .unwrap_or(body_size);
+    let stacks = match type_area {
+        Some((left, right)) if width > 0.0 => {
+            let n = ((right - left + gutter) / (width + gutter))
+                .round()
+                .max(1.0) as usize;
+            let grid: Vec<(f64, f64)> = (0..n)
+                .map(|k| {
+                    let x0 = left + k as f64 * (width + gutter);
+                    (x0, x0 + width)
+                })
+                .collect();
+            let aligned = clusters.iter().all(|c| {
+                grid.iter()
+                    .any(|g| (g.0 - c.0).abs() < 3.0 && c.1 <= g.1 + 3.0)
+            });
+            if aligned { grid } else { clusters }
+        }
+        _ => clusters,
+    };
+    m.stacks = stacks.clone();
+    let stack_of = |x0: f64, x1: f64| {
+        let mid = (x0 + x1) / 2.0;
+        stacks
+            .iter()
+            .position(|s| mid >= s.0 - 1.0 && mid <= s.1 + 1.0)
+    };
+    // Stacks an x-extent overlaps.
+    let covered = |x0: f64, x1: f64| -> Vec<usize> {
+        (0..stacks.len())
+            .filter(|&k| x1.min(stacks[k].1) - x0.max(stacks[k].0) > 2.0)
+            .collect()
+    };
+
+    // The grid: line k of the type area is the 1 em box of its body line.
+    let type_top = house.grid_origin - 0.88 * body_size;
+    let pitch = house.pitch;
+    let count = ((house.type_bottom - type_top) / pitch).round() as usize;
+    let first = (((body_top - type_top) / pitch).round().max(0.0) as usize).min(count);
+    let line_box = |k: usize| {
+        let y0 = type_top + k as f64 * pitch;
+        (y0, y0 + body_size)
+    };
+    // occupied[stack][line]: Some(spans several stacks) when ink lies in the line's box.
+    let mut occupied: Vec<Vec<Option<bool>>> = vec![vec![None; count]; stacks.len()];
+    let mut mark = |x0: f64, x1: f64, y0: f64, y1: f64| {
+        let under = covered(x0, x1);
+        let band = under.len() > 1;
+        for &s in &under {
+            for (k, cell) in occupied[s].iter_mut().enumerate().skip(first) {
+                let (b0, b1) = line_box(k);
+                if y1.min(b1) - y0.max(b0) > 0.5 {
+                    *cell = Some(cell.unwrap_or(false) || band);
+                }
+            }
+        }
+    };
+    for (l, _) in lines.iter().filter(|(l, _)| l.page == 1) {
+        for g in &l.glyphs {
+            let a = inspect::glyph_area(l, g);
+            mark(a.x0, a.x1, a.y0, a.y1);
+        }
+    }
+    for image in images.iter().filter(|i| i.page == 1) {
+        if let Some(v) = image.visible {
+            mark(v.x0, v.x1, v.y0, v.y1);
+        }
+    }
+    for shape in shapes
+        .iter()
+        .filter(|s| s.page == 1 && s.kind != ShapeKind::Outline)
+    {
+        let a = shape.area;
+        mark(a.x0, a.x1, a.y0, a.y1);
+    }
+    for column in occupied.iter() {
+        let last = (first..count).rev().find(|&k| column[k].is_some());
+        m.foot_empty.push(match last {
+            Some(k) => count - 1 - k,
+            None => count - first,
+        });
+    }
+    for (s, column) in occupied.iter().enumerate() {
+        let mut k = first;
+        while k < count {
+            if column[k].is_some() {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while k < count && column[k].is_none() {
+                k += 1;
+            }
+            let run = k - start;
+            // A run that reaches the foot is counted there; one above a band is a foot too.
+            if k < count && start > first && (run >= 2 || column[k] == Some(true)) {
+                m.holes.push((s, start, run));
+            }
+        }
+    }
+
+    // Paragraphs in the order typst set them: a line that starts 2 em into its stack opens one.
+    let indent = 2.0 * body_size;
+    let placed: Vec<(usize, &Line, Option<&str>)> = body
+        .iter()
+        .filter_map(|(l, story)| Some((stack_of(l.start(), l.end())?, *l, *story)))
+        .collect();
+    let mut paragraphs: Vec<Vec<(usize, &Line)>> = Vec::new();
+    for &(s, l, _) in &placed {
+        let opens = (l.start() - stacks[s].0 - indent).abs() < 1.0;
+        match paragraphs.last_mut() {
+            Some(p) if !opens => p.push((s, l)),
+            _ => paragraphs.push(vec![(s, l)]),
+        }
+    }
+    if std::env::var_os("VARIANTS_DEBUG").is_some() {
+        for (l, story) in lines.iter().filter(|(l, _)| l.page == 1) {
+            eprintln!(
+                "{:>10} {:>5.1} pt y {:7.1} x {:6.1}-{:6.1} {}",
+                story.as_deref().unwrap_or("-"),
+                l.size,
+                l.baseline,
+                l.start(),
+                l.end(),
+                excerpt(&l.text())
+            );
+        }
+        for (s, column) in occupied.iter().enumerate() {
+            let map: String = column[first..]
+                .iter()
+                .map(|c| match c {
+                    None => '.',
+                    Some(false) => '#',
+                    Some(true) => '=',
+                })
+                .collect();
+            eprintln!("stack {} {:?}: {map}", s + 1, stacks[s]);
+        }
+    }
+    let next_to = |a: &(usize, &Line), b: &(usize, &Line)| {
+        a.0 == b.0 && ((b.1.baseline - a.1.baseline) - pitch).abs() < 0.5
+    };
+    for p in paragraphs.iter().filter(|p| p.len() >= 2) {
+        let n = p.len();
+        if !next_to(&p[n - 2], &p[n - 1]) {
+            m.widows.add(|| {
+                format!(
+                    "`{}` alone in stack {} (y {:.0})",
+                    excerpt(&p[n - 1].1.text()),
+                    p[n - 1].0 + 1,
+                    p[n - 1].1.baseline
+                )
+            });
+        }
+        if !next_to(&p[0], &p[1]) {
+            m.orphans.add(|| {
+                format!(
+                    "`{}` alone in stack {} (y {:.0})",
+                    excerpt(&p[0].1.text()),
+                    p[0].0 + 1,
+                    p[0].1.baseline
+                )
+            });
+        }
+    }
+
+    // Heads: at least 3 lines of their section under them in their stack (all of it if less).
+    for head in &heads {
+        let (x, y) = (head.at.x.to_pt(), head.at.y.to_pt());
+        let Some(s) = stack_of(x + 1.0, x + 1.0) else {
+            continue;
+        };
+        let own: Vec<&(usize, &Line, Option<&str>)> = placed
+            .iter()
+            .filter(|(_, _, story)| *story == Some(head.story.as_str()))
+            .collect();
+        let under = own
+            .iter()
+            .filter(|(k, l, _)| *k == s && l.baseline > y)
+            .count();
+        if under < own.len().min(3) {
+            m.stranded_heads.add(|| {
+                format!(
+                    "{} in stack {} (y {y:.0}): {under} of its {} lines under it",
+                    head.story,
+                    s + 1,
+                    own.len()
+                )
+            });
+        }
+    }
+}
