@@ -48,6 +48,15 @@ pub struct Played {
 /// Plays `items` through `columns` columns of `capacity` lines; a head keeps `keep` lines of
 /// the text after it (or the whole block after it) in its column.
 pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
+    if capacity == 0 {
+        // No room at all (a band or lead as tall as the body): nothing fits.
+        let over = items.iter().map(|i| i.lines).sum();
+        return Played {
+            over,
+            used: vec![0; columns as usize],
+            ..Played::default()
+        };
+    }
     let mut used = vec![0u32; columns.max(1) as usize];
     let (mut col, mut waste, mut breaks) = (0usize, 0u32, Vec::new());
     let mut overflow = false;
@@ -98,6 +107,10 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
                         // An orphan: the first line alone at this column's foot. Move it.
                         if first && take == 1 {
                             take = 0;
+                        }
+                        // A column too short for the rules takes what it can: never a hang.
+                        if take == 0 && used[col] == 0 {
+                            take = room.min(rest);
                         }
                     }
                     used[col] += take;
@@ -191,6 +204,16 @@ mod tests {
         assert_eq!(p.used, [6, 6]);
         assert!(!play(&[text(15), block(6)], 2, 10, 3).fits);
         assert!(!play(&[block(11)], 3, 10, 3).fits);
+    }
+
+    #[test]
+    fn no_room_is_no_fit_not_a_hang() {
+        let p = play(&[head(4), text(3)], 4, 0, 3);
+        assert!(!p.fits);
+        assert_eq!(p.over, 7);
+        // Columns of one or two lines cannot keep two lines together: they still progress.
+        assert!(play(&[text(5)], 5, 1, 3).fits);
+        assert!(!play(&[text(9)], 3, 2, 3).fits);
     }
 
     /// Whatever the items, every line is accounted for: used + waste + left = capacity × columns.

@@ -9,6 +9,7 @@
 //! and the template draws exactly that plan (`layout/components/body.typ`).
 
 mod flow;
+mod lead;
 mod photo;
 mod search;
 
@@ -51,6 +52,43 @@ pub struct Measures {
     pub sections: Vec<SectionMeasures>,
     /// The credit's lines per grid option, if the page has one.
     pub credit: Option<Vec<u32>>,
+    /// The lead band over the body, if the page has a lead or a lead photo: its lines come out
+    /// of `capacity`.
+    #[serde(default)]
+    pub lead: Option<LeadMeasures>,
+}
+
+/// The lead (导语) and its photo: ways to set them side by side.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct LeadMeasures {
+    /// The lead's own line pitch and leading, pt.
+    pub pitch: f64,
+    pub leading: f64,
+    pub photo: Option<LeadPhoto>,
+    pub options: Vec<LeadOption>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct LeadPhoto {
+    pub width_px: u32,
+    pub height_px: u32,
+    pub max_crop: Option<f64>,
+}
+
+/// One way to set the lead band: the photo this wide (0 without one), the lead in `columns`
+/// columns of `text_width` beside it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct LeadOption {
+    pub photo_width: f64,
+    pub text_width: f64,
+    pub columns: u32,
+    /// Each lead paragraph's lines (of the lead's pitch) at `text_width`.
+    pub paragraphs: Vec<u32>,
+    /// The photo caption's grid lines at `photo_width`.
+    pub caption: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -95,6 +133,8 @@ pub struct Plan {
     pub flow: Vec<FlowItem>,
     /// Photos set side by side across the page under the columns.
     pub band: Option<Band>,
+    /// The lead band over the body.
+    pub lead: Option<LeadPlan>,
     /// What the plan leaves: empty lines at column feet and after the end, overset lines.
     pub empty_lines: u32,
     pub overset_lines: u32,
@@ -115,7 +155,8 @@ pub struct FlowItem {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PhotoPlan {
-    pub section: usize,
+    /// The section it belongs to; `None` for the lead photo.
+    pub section: Option<usize>,
     pub index: usize,
     /// The picture box, pt, and the size the whole photo is drawn at inside it.
     pub width: f64,
@@ -123,6 +164,18 @@ pub struct PhotoPlan {
     pub drawn: (f64, f64),
     pub picture_lines: u32,
     pub caption_lines: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadPlan {
+    pub option: usize,
+    pub columns: u32,
+    pub text_width: f64,
+    /// Height of the lead's columns, in lines of the lead's pitch.
+    pub text_lines: u32,
+    /// Grid lines of the whole band.
+    pub lines: u32,
+    pub photo: Option<PhotoPlan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -140,6 +193,7 @@ impl Plan {
             .iter()
             .filter_map(|item| item.photo.as_ref())
             .chain(self.band.iter().flat_map(|b| b.photos.iter()))
+            .chain(self.lead.iter().filter_map(|l| l.photo.as_ref()))
     }
 }
 

@@ -3,6 +3,7 @@
 //! lines, then the least cropping, wins. A short page is balanced: its stacks end together.
 
 use super::flow::{Item, Kind, Played, play};
+use super::lead::{self, LeadChoice};
 use super::photo::{self, Grid, Rules};
 use super::{Band, FlowItem, Measures, PhotoPlan, Plan};
 
@@ -39,6 +40,8 @@ enum Ref {
 
 struct Context<'a> {
     m: &'a Measures,
+    /// Lines of the body: the measured capacity less the lead band's.
+    capacity: u32,
     grid: Grid,
     head_lines: u32,
     /// Allowed picture lines of each photo in a stack of each grid: (lo, natural, hi).
@@ -105,26 +108,56 @@ pub fn solve(m: &Measures) -> Plan {
                 .collect()
         })
         .collect();
-    let cx = Context {
+    let rules = Rules {
+        max_crop: m.max_crop,
+        warn_ppi: m.warn_ppi,
+        min_lines: m.min_photo_lines,
+    };
+    let mut leads: Vec<Option<LeadChoice>> = m
+        .lead
+        .as_ref()
+        .map(|l| {
+            lead::choices(l, grid, rules, m.keep)
+                .into_iter()
+                .map(Some)
+                .collect()
+        })
+        .unwrap_or_default();
+    if leads.is_empty() {
+        leads.push(None);
+    }
+    let mut cx = Context {
         m,
+        capacity: m.capacity,
         grid,
         head_lines,
         ranges,
     };
-    let mut best: Option<(Score, Trial)> = None;
-    for g in 0..m.grids.len() {
-        for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
-            for at in [0, 1] {
-                let trial = cx.start(g, band.clone(), at);
-                let (score, trial) = cx.improve(trial);
-                if best.as_ref().is_none_or(|(b, _)| score.better_than(b)) {
-                    best = Some((score, trial));
+    let mut best: Option<(Score, Trial, Option<LeadChoice>)> = None;
+    for lead in leads {
+        cx.capacity = m
+            .capacity
+            .saturating_sub(lead.as_ref().map_or(0, |l| l.plan.lines));
+        for g in 0..m.grids.len() {
+            for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
+                for at in [0, 1] {
+                    let trial = cx.start(g, band.clone(), at);
+                    let (mut score, trial) = cx.improve(trial);
+                    score.cost += lead.as_ref().map_or(0.0, |l| l.cost);
+                    if best.as_ref().is_none_or(|(b, _, _)| score.better_than(b)) {
+                        best = Some((score, trial, lead.clone()));
+                    }
                 }
             }
         }
     }
-    let (_, trial) = best.expect("at least one grid");
-    cx.plan(&trial)
+    let (_, trial, lead) = best.expect("at least one grid");
+    cx.capacity = m
+        .capacity
+        .saturating_sub(lead.as_ref().map_or(0, |l| l.plan.lines));
+    let mut plan = cx.plan(&trial);
+    plan.lead = lead.map(|l| l.plan);
+    plan
 }
 
 /// Allowed picture lines at `width`, or the natural height alone when no height keeps within
@@ -294,7 +327,7 @@ impl Context<'_> {
     }
 
     fn capacity(&self, trial: &Trial) -> u32 {
-        self.m.capacity.saturating_sub(self.band_total(trial))
+        self.capacity.saturating_sub(self.band_total(trial))
     }
 
     fn play(&self, trial: &Trial, capacity: u32) -> Played {
@@ -308,7 +341,8 @@ impl Context<'_> {
     }
 
     fn score(&self, trial: &Trial) -> Score {
-        let played = self.play(trial, self.capacity(trial));
+        let capacity = self.capacity(trial);
+        let played = self.play(trial, capacity);
         let g = trial.grid;
         let width = self.m.grids[g].width;
         let mut cost = 0.0;
@@ -342,9 +376,18 @@ impl Context<'_> {
                 .sum::<f64>();
         // The house grid is the default; a band takes photos away from their text.
         cost += 1.0 * g as f64 + if trial.band.is_some() { 3.0 } else { 0.0 };
+        // A column foot emptier than the house lets pass is a hole: worth far more than a line
+        // spread elsewhere.
+        let stacks = self.m.grids[g].stacks as usize;
+        let holes: u32 = played.used[..stacks.min(played.used.len())]
+            .iter()
+            .map(|&u| capacity.saturating_sub(u).saturating_sub(self.m.tolerance))
+            .sum();
+        cost += 5.0 * f64::from(holes);
         Score {
             fits: played.fits,
-            over: played.over,
+            // Overset compared by what it holds: lines of a wider stack hold more.
+            over: (f64::from(played.over) * width) as u32,
             empty: played.waste + played.left,
             cost,
         }
@@ -428,7 +471,12 @@ impl Context<'_> {
                 ends.iter().max().unwrap_or(&0) - ends.iter().min().unwrap_or(&0)
             };
             let mut best: Option<(u32, u32, Played)> = None;
-            for lines in used.div_ceil(stacks)..capacity {
+            // Never lower than a head, its text and a little: a few lines of text need no
+            // balancing, and columns that tight leave typst no room to agree with the plan.
+            let lowest = used
+                .div_ceil(stacks)
+                .max(self.head_lines + 1 + m.keep + 2 * m.tolerance);
+            for lines in lowest..capacity {
                 let balanced = self.play(trial, lines);
                 if !balanced.fits {
                     continue;
@@ -454,7 +502,7 @@ impl Context<'_> {
             let ph = &m.sections[s].photos[p];
             let f = photo::fit((ph.width_px, ph.height_px), width, lines, self.grid);
             PhotoPlan {
-                section: s,
+                section: Some(s),
                 index: p,
                 width,
                 height: self.grid.box_height(lines),
@@ -514,6 +562,7 @@ impl Context<'_> {
             head_lines: self.head_lines,
             flow,
             band,
+            lead: None,
             empty_lines: if played.fits {
                 played.waste + played.left + (capacity - column_lines) * stacks
             } else {
@@ -557,6 +606,7 @@ mod tests {
             tolerance: 2,
             sections,
             credit: Some(vec![1, 1]),
+            lead: None,
         }
     }
 
@@ -621,7 +671,8 @@ mod tests {
                 min_lines: 4,
             };
             for p in plan.photos() {
-                let ph = &m.sections[p.section].photos[p.index];
+                let Some(section) = p.section else { continue };
+                let ph = &m.sections[section].photos[p.index];
                 let px = (ph.width_px, ph.height_px);
                 let f = photo::fit(px, p.width, p.picture_lines, grid);
                 let natural_ppi = f64::from(ph.width_px) / (p.width / 72.0);

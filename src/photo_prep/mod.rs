@@ -42,10 +42,13 @@ pub fn lay_out(
         let plan = makeup::solve(&measures);
         compile::serve(world, page, Some(&plan));
         let sections = &page.view.sections;
-        widths.extend(
-            plan.photos()
-                .map(|p| (sections[p.section].photos[p.index].src.clone(), p.drawn.0)),
-        );
+        widths.extend(plan.photos().filter_map(|p| {
+            let photo = match p.section {
+                Some(s) => &sections[s].photos[p.index],
+                None => page.view.lead_photo.as_ref()?,
+            };
+            Some((photo.src.clone(), p.drawn.0))
+        }));
     }
     drop(first);
     serve_for_print(world, page, &widths, Some(&house));

@@ -85,14 +85,19 @@ fn an_overset_story_is_named_with_what_did_not_fit() {
 
 #[test]
 fn an_underset_story_says_how_many_lines_stand_empty() {
-    // Three lines short of a full body: more than the house lets pass at a column foot.
-    let project = TempProject::new("underset", &one_story(EXACT_FIT - 3 * 27));
+    // Ten lines short of a full body in four stacks: the make-up may set it in three wider
+    // ones, take a line as space over the head, and spread the rest over the stacks' feet (a
+    // short page is balanced). Preflight names each foot emptier than the house lets pass, and
+    // its total counts them all.
+    let project = TempProject::new("underset", &one_story(EXACT_FIT - 10 * 27));
     let (code, report) = project.check();
     assert_eq!(code, Some(0));
     let underset = findings(&report, "underset");
-    assert_eq!(underset.len(), 1, "{report:#}");
-    assert_eq!(underset[0]["details"]["lines"], 3);
-    assert_eq!(underset[0]["details"]["total"], 3);
+    assert!(!underset.is_empty(), "{report:#}");
+    let total = underset[0]["details"]["total"].as_u64().unwrap();
+    let named: u64 = underset.iter().map(|f| f["details"]["lines"].as_u64().unwrap()).sum();
+    assert!(underset.iter().all(|f| f["details"]["lines"].as_u64().unwrap() > 2), "{report:#}");
+    assert!(named <= total && total <= 10, "{total} empty lines: {report:#}");
     // Two lines short is within the house's tolerance (`underset-tolerance`).
     let project = TempProject::new("underset-2", &one_story(EXACT_FIT - 2 * 27));
     let (_, report) = project.check();

@@ -1,0 +1,160 @@
+//! The lead band: the lead (导语) in two to four columns of 20–30 characters beside its photo,
+//! the photo's height matched to the lead's within the crop rules, so no lead floats centred
+//! in white.
+
+use super::flow::{Item, Kind, play};
+use super::photo::{self, Grid, Rules};
+use super::{LeadMeasures, LeadPlan, PhotoPlan};
+
+/// One way to set the lead band, with what it costs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeadChoice {
+    pub plan: LeadPlan,
+    /// Lines of white in the band (between the shorter side and the band's foot), and the
+    /// photo's crop cost.
+    pub cost: f64,
+}
+
+/// Every reasonable lead band: each option, its photo at the height that best matches the text
+/// and a line either side.
+pub fn choices(lead: &LeadMeasures, grid: Grid, rules: Rules, keep: u32) -> Vec<LeadChoice> {
+    let mut out = Vec::new();
+    for (i, option) in lead.options.iter().enumerate() {
+        let text_lines = text_height(option, keep);
+        // Grid lines the lead's columns take: its lines at its pitch, less the leading under
+        // the last, plus the gap under every block.
+        let text_grid = if text_lines == 0 {
+            0
+        } else {
+            ((f64::from(text_lines) * lead.pitch - lead.leading + grid.gap) / grid.pitch - 0.01)
+                .ceil() as u32
+        };
+        let Some(photo) = &lead.photo else {
+            out.push(LeadChoice {
+                plan: LeadPlan {
+                    option: i,
+                    columns: option.columns,
+                    text_width: option.text_width,
+                    text_lines,
+                    lines: text_grid,
+                    photo: None,
+                },
+                cost: 0.0,
+            });
+            continue;
+        };
+        let px = (photo.width_px, photo.height_px);
+        let rules = Rules {
+            max_crop: photo.max_crop.unwrap_or(rules.max_crop).max(rules.max_crop),
+            ..rules
+        };
+        let (lo, natural, hi) =
+            photo::allowed(px, option.photo_width, grid, rules).unwrap_or_else(|| {
+                let n = ((option.photo_width * f64::from(px.1) / f64::from(px.0.max(1)) + grid.gap)
+                    / grid.pitch) as u32;
+                (n, n, n)
+            });
+        let matched = if text_grid == 0 {
+            natural
+        } else {
+            text_grid.saturating_sub(option.caption).clamp(lo, hi)
+        };
+        for picture in [matched.saturating_sub(1), matched, matched + 1] {
+            if !(lo..=hi).contains(&picture) {
+                continue;
+            }
+            let photo_grid = picture + option.caption;
+            let lines = photo_grid.max(text_grid);
+            let f = photo::fit(px, option.photo_width, picture, grid);
+            out.push(LeadChoice {
+                plan: LeadPlan {
+                    option: i,
+                    columns: option.columns,
+                    text_width: option.text_width,
+                    text_lines,
+                    lines,
+                    photo: Some(PhotoPlan {
+                        section: None,
+                        index: 0,
+                        width: option.photo_width,
+                        height: grid.box_height(picture),
+                        drawn: f.drawn,
+                        picture_lines: picture,
+                        caption_lines: option.caption,
+                    }),
+                },
+                cost: f64::from(lines - photo_grid.min(text_grid)) + 20.0 * f.crop_x.max(f.crop_y),
+            });
+        }
+    }
+    out
+}
+
+/// The lowest column height (in lead lines) that holds the lead in `option.columns` columns,
+/// paragraphs splitting as in the body.
+fn text_height(option: &super::LeadOption, keep: u32) -> u32 {
+    let items: Vec<Item> = option
+        .paragraphs
+        .iter()
+        .map(|&n| Item::new(Kind::Text, n))
+        .collect();
+    let total: u32 = option.paragraphs.iter().sum();
+    if total == 0 {
+        return 0;
+    }
+    // Two lines a column at least: a lead of a few lines is not spread one line a column.
+    let lowest = total.div_ceil(option.columns.max(1)).max(total.min(2));
+    (lowest..=total)
+        .find(|&h| play(&items, option.columns, h, keep).fits)
+        .unwrap_or(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{LeadOption, LeadPhoto};
+    use super::*;
+
+    const GRID: Grid = Grid {
+        pitch: 13.0,
+        gap: 4.0,
+    };
+    const RULES: Rules = Rules {
+        max_crop: 0.10,
+        warn_ppi: 200.0,
+        min_lines: 4,
+    };
+
+    #[test]
+    fn the_photo_matches_the_lead_within_a_line() {
+        let lead = LeadMeasures {
+            pitch: 19.5,
+            leading: 8.5,
+            photo: Some(LeadPhoto {
+                width_px: 2400,
+                height_px: 1350,
+                max_crop: None,
+            }),
+            options: vec![LeadOption {
+                photo_width: 495.0,
+                text_width: 243.0,
+                columns: 2,
+                paragraphs: vec![8, 7, 8, 7],
+                caption: 2,
+            }],
+        };
+        let choices = choices(&lead, GRID, RULES, 3);
+        let best = choices
+            .iter()
+            .min_by(|a, b| a.cost.total_cmp(&b.cost))
+            .unwrap();
+        let photo = best.plan.photo.as_ref().unwrap();
+        // 30 lead lines in two columns of 15: 15 × 19.5 − 8.5 + 4 → 23 grid lines, which the
+        // photo (21.7 lines at its own proportions) reaches within its crop.
+        assert_eq!(best.plan.text_lines, 15);
+        assert!(
+            (best.plan.lines as i64 - (photo.picture_lines + photo.caption_lines) as i64).abs()
+                <= 1
+        );
+        assert!(best.cost < 2.5, "{best:?}");
+    }
+}
