@@ -38,6 +38,8 @@ pub struct Played {
     pub left: u32,
     /// Lines that ran past the last column (overset).
     pub over: u32,
+    /// Heads that keep only a photo in their column, their text starting in the next.
+    pub stranded: u32,
     /// Lines used in each column (a column after the last item has 0).
     pub used: Vec<u32>,
     /// Items that open a new column because of the rules (heads kept with their text, blocks
@@ -60,6 +62,7 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
     let mut used = vec![0u32; columns.max(1) as usize];
     let (mut col, mut waste, mut breaks) = (0usize, 0u32, Vec::new());
     let mut overflow = false;
+    let mut stranded = 0;
     // Moves to the next column, counting the lines left behind as waste.
     let next_column = |col: &mut usize, used: &mut Vec<u32>, waste: &mut u32| {
         *waste += capacity - used[*col].min(capacity);
@@ -73,11 +76,10 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
             Kind::Head | Kind::Block => {
                 let need = item.lines
                     + if item.kind == Kind::Head {
-                        match items.get(i + 1) {
-                            Some(next) if next.kind == Kind::Text => keep.min(next.lines),
-                            Some(next) => next.lines,
-                            None => 0,
-                        }
+                        let (lines, with_text) =
+                            kept(&items[i + 1..], keep, capacity - item.lines.min(capacity));
+                        stranded += u32::from(!with_text);
+                        lines
                     } else {
                         0
                     };
@@ -144,8 +146,48 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
         waste,
         left,
         over,
+        stranded,
         used,
         breaks,
+    }
+}
+
+/// Lines a head keeps under it in its column: what stands under it until `keep` lines of its
+/// text (all of it, if shorter), photos included, a paragraph split only as the flow would
+/// split it; or, when that cannot fit in a column, at least the first item; and whether its
+/// text is among them.
+fn kept(after: &[Item], keep: u32, room: u32) -> (u32, bool) {
+    let (mut lines, mut text) = (0, 0);
+    for item in after {
+        match item.kind {
+            Kind::Block => lines += item.lines,
+            Kind::Text => {
+                let still = keep - text;
+                let mut take = item.lines.min(still.max(2));
+                if item.lines - take == 1 {
+                    take = item.lines;
+                }
+                lines += take;
+                text += take;
+                if text >= keep {
+                    break;
+                }
+            }
+            Kind::Head => break,
+        }
+    }
+    let has_text = after
+        .iter()
+        .take_while(|i| i.kind != Kind::Head)
+        .any(|i| i.kind == Kind::Text);
+    if lines <= room {
+        (lines, true)
+    } else {
+        match after.first() {
+            Some(first) if first.kind == Kind::Text => (keep.min(first.lines), true),
+            Some(first) if first.kind == Kind::Block => (first.lines, !has_text),
+            _ => (0, true),
+        }
     }
 }
 
@@ -192,9 +234,19 @@ mod tests {
         assert_eq!(p.breaks, [1]);
         assert_eq!(p.used, [5, 10]);
         assert_eq!(p.waste, 5);
-        // A head before a block keeps the whole block.
+        // A head before a block keeps the whole block, and the text under it.
         let p = play(&[text(2), head(4), block(5), text(2)], 2, 10, 3);
         assert_eq!(p.breaks, [1]);
+        let p = play(&[text(1), head(2), block(5), text(9)], 2, 10, 3);
+        assert_eq!(
+            p.breaks,
+            [1],
+            "two lines would be left under the photo: {p:?}"
+        );
+        // Photos too tall to keep with the text: the head keeps the first; the second moves on.
+        let p = play(&[head(2), block(5), block(5), text(9)], 3, 10, 3);
+        assert!(p.fits, "{p:?}");
+        assert_eq!(p.breaks, [2]);
     }
 
     #[test]

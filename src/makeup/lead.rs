@@ -48,12 +48,7 @@ pub fn choices(lead: &LeadMeasures, grid: Grid, rules: Rules, keep: u32) -> Vec<
             max_crop: photo.max_crop.unwrap_or(rules.max_crop).max(rules.max_crop),
             ..rules
         };
-        let (lo, natural, hi) =
-            photo::allowed(px, option.photo_width, grid, rules).unwrap_or_else(|| {
-                let n = ((option.photo_width * f64::from(px.1) / f64::from(px.0.max(1)) + grid.gap)
-                    / grid.pitch) as u32;
-                (n, n, n)
-            });
+        let (lo, natural, hi) = photo::heights(px, option.photo_width, grid, rules);
         let matched = if text_grid == 0 {
             natural
         } else {
@@ -83,7 +78,13 @@ pub fn choices(lead: &LeadMeasures, grid: Grid, rules: Rules, keep: u32) -> Vec<
                         caption_lines: option.caption,
                     }),
                 },
-                cost: f64::from(lines - photo_grid.min(text_grid)) + 20.0 * f.crop_x.max(f.crop_y),
+                cost: f64::from(lines - photo_grid.min(text_grid))
+                    + 20.0 * f.crop_x.max(f.crop_y)
+                    + if f.ppi < rules.warn_ppi - 1e-6 {
+                        8.0 + (rules.warn_ppi - f.ppi)
+                    } else {
+                        0.0
+                    },
             });
         }
     }

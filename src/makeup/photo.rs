@@ -80,6 +80,31 @@ pub fn allowed(px: (u32, u32), width: f64, grid: Grid, rules: Rules) -> Option<(
     Some((lo, natural.clamp(lo, hi), hi))
 }
 
+/// The picture heights to choose from at `width`: those `allowed`, or, for a picture too
+/// small for both rules at once, the one height either side of its own proportions that crops
+/// least, unless that enlarges a sharp photo below the warning resolution (a photo already
+/// below it is so wherever it stands, and a hair's enlargement shows less than a cut).
+pub fn heights(px: (u32, u32), width: f64, grid: Grid, rules: Rules) -> (u32, u32, u32) {
+    allowed(px, width, grid, rules).unwrap_or_else(|| {
+        let lines =
+            (width * f64::from(px.1.max(1)) / f64::from(px.0.max(1)) + grid.gap) / grid.pitch;
+        let crop = |n: u32| {
+            let f = fit(px, width, n, grid);
+            f.crop_x.max(f.crop_y)
+        };
+        let (down, up) = ((lines.floor() as u32).max(1), (lines.ceil() as u32).max(1));
+        let natural_ppi = f64::from(px.0) / (width / 72.0);
+        let sharp_enough =
+            natural_ppi < rules.warn_ppi || fit(px, width, up, grid).ppi >= rules.warn_ppi;
+        let n = if crop(up) < crop(down) && sharp_enough {
+            up
+        } else {
+            down
+        };
+        (n, n, n)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

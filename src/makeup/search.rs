@@ -160,8 +160,7 @@ pub fn solve(m: &Measures) -> Plan {
     plan
 }
 
-/// Allowed picture lines at `width`, or the natural height alone when no height keeps within
-/// the rules (a tiny picture), capped at `max` lines.
+/// Allowed picture lines at `width` (see `photo::heights`), capped at `max` lines.
 fn range(
     m: &Measures,
     grid: Grid,
@@ -175,18 +174,7 @@ fn range(
         warn_ppi: m.warn_ppi,
         min_lines: m.min_photo_lines,
     };
-    let (lo, natural, hi) = photo::allowed(px, width, grid, rules).unwrap_or_else(|| {
-        // No whole line keeps within the rules: the nearest height, rounded down for a photo
-        // already too coarse (cropped a little more rather than enlarged).
-        let lines =
-            (width * f64::from(px.1.max(1)) / f64::from(px.0.max(1)) + grid.gap) / grid.pitch;
-        let mut n = lines.round().max(1.0) as u32;
-        let natural_ppi = f64::from(px.0) / (width / 72.0);
-        if n > 1 && photo::fit(px, width, n, grid).ppi < rules.warn_ppi.min(natural_ppi) - 1e-9 {
-            n -= 1;
-        }
-        (n, n, n)
-    });
+    let (lo, natural, hi) = photo::heights(px, width, grid, rules);
     let max = max.max(rules.min_lines);
     (lo.min(max), natural.min(max), hi.min(max))
 }
@@ -202,6 +190,10 @@ fn band_choices(cx: &Context) -> Vec<BandChoice> {
         let mut range = (0, u32::MAX);
         for &p in &photos {
             let ph = &m.sections[section].photos[p];
+            // A band never enlarges a photo below the warning resolution.
+            if f64::from(ph.width_px) / (w / 72.0) < m.warn_ppi {
+                return None;
+            }
             let (lo, _, hi) = self::range(
                 m,
                 cx.grid,
@@ -359,8 +351,18 @@ impl Context<'_> {
                     (width, trial.lines[s][p])
                 };
                 let f = photo::fit((ph.width_px, ph.height_px), w, lines, self.grid);
-                // A tenth cut away costs as much as two empty lines.
+                // A tenth cut away costs as much as two empty lines; a photo set wider than its
+                // pixels allow for print, as much as a hole.
                 cost += 20.0 * f.crop_x.max(f.crop_y);
+                // Set wider than its pixels allow for print: as bad as a hole, and never where
+                // the photo would be sharp enough in the house grid's stack.
+                if f.ppi < self.m.warn_ppi - 1e-6 {
+                    cost += 8.0 + (self.m.warn_ppi - f.ppi);
+                    let house = self.m.grids[0].width;
+                    if f64::from(ph.width_px) / (house / 72.0) >= self.m.warn_ppi {
+                        cost += 1000.0;
+                    }
+                }
             }
             // More than two photos stacked in one column is a tower: a band is better.
             cost += 4.0 * f64::from(in_flow.max(2) - 2);
@@ -383,7 +385,9 @@ impl Context<'_> {
             .iter()
             .map(|&u| capacity.saturating_sub(u).saturating_sub(self.m.tolerance))
             .sum();
-        cost += 5.0 * f64::from(holes);
+        // A head with only a photo under it in its column never goes to press when setting the
+        // photos after its first paragraph avoids it.
+        cost += 5.0 * f64::from(holes) + 200.0 * f64::from(played.stranded);
         Score {
             fits: played.fits,
             // Overset compared by what it holds: lines of a wider stack hold more.
@@ -676,16 +680,19 @@ mod tests {
                 let px = (ph.width_px, ph.height_px);
                 let f = photo::fit(px, p.width, p.picture_lines, grid);
                 let natural_ppi = f64::from(ph.width_px) / (p.width / 72.0);
-                // Within the rules, unless no whole line is (a picture too small for them).
+                let within = f.crop_x <= 0.10 + 1e-9 && f.crop_y <= 0.10 + 1e-9;
+                let sharp = f.ppi >= natural_ppi.min(200.0) - 1e-6;
                 if photo::allowed(px, p.width, grid, rules).is_some()
                     && p.picture_lines < m.capacity / 2
                 {
-                    assert!(
-                        f.crop_x <= 0.10 + 1e-9 && f.crop_y <= 0.10 + 1e-9,
-                        "{p:?} {f:?}"
-                    );
+                    // Within both rules where some height is.
+                    assert!(within && sharp, "{p:?} {f:?}");
+                } else {
+                    // A picture too small for both: one of them holds, and a sharp photo is
+                    // never enlarged below the warning resolution.
+                    assert!(within || sharp, "{p:?} {f:?}");
+                    assert!(natural_ppi < 200.0 || f.ppi >= 200.0 - 1e-6, "{p:?} {f:?}");
                 }
-                assert!(f.ppi >= natural_ppi.min(200.0) - 1e-6, "{p:?} {f:?}");
             }
             // Replay the plan's flow with its own breaks: it fits as claimed.
             let items: Vec<Item> = plan
