@@ -17,8 +17,25 @@ pub struct LeadChoice {
 
 /// Every reasonable lead band: each option, its photo at the height that best matches the text
 /// and a line either side.
-pub fn choices(lead: &LeadMeasures, grid: Grid, rules: Rules, keep: u32) -> Vec<LeadChoice> {
+pub fn choices(
+    lead: &LeadMeasures,
+    grid: Grid,
+    rules: Rules,
+    error_ppi: f64,
+    keep: u32,
+) -> Vec<LeadChoice> {
     let mut out = Vec::new();
+    // The photo's resolution at its narrowest option: an option below the warning resolution
+    // where that one is not sets it wider than its pixels allow.
+    let narrowest = lead
+        .options
+        .iter()
+        .map(|o| o.photo_width)
+        .fold(f64::MAX, f64::min);
+    let sharpest_ppi = lead
+        .photo
+        .as_ref()
+        .map_or(0.0, |p| f64::from(p.width_px) / (narrowest / 72.0));
     for (i, option) in lead.options.iter().enumerate() {
         let text_lines = text_height(option, keep);
         // Grid lines the lead's columns take: its lines at its pitch, less the leading under
@@ -82,6 +99,13 @@ pub fn choices(lead: &LeadMeasures, grid: Grid, rules: Rules, keep: u32) -> Vec<
                     + 20.0 * f.crop_x.max(f.crop_y)
                     + if f.ppi < rules.warn_ppi - 1e-6 {
                         8.0 + (rules.warn_ppi - f.ppi)
+                            + if sharpest_ppi >= rules.warn_ppi
+                                || (f.ppi < error_ppi && sharpest_ppi >= error_ppi)
+                            {
+                                1000.0
+                            } else {
+                                0.0
+                            }
                     } else {
                         0.0
                     },
@@ -143,7 +167,7 @@ mod tests {
                 caption: 2,
             }],
         };
-        let choices = choices(&lead, GRID, RULES, 3);
+        let choices = choices(&lead, GRID, RULES, 120.0, 3);
         let best = choices
             .iter()
             .min_by(|a, b| a.cost.total_cmp(&b.cost))

@@ -46,6 +46,8 @@ pub struct Measures {
     /// Share of a photo's width or height a crop may cut, unless the editor allows more.
     pub max_crop: f64,
     pub warn_ppi: f64,
+    /// Below this a photo is a preflight error: the page would be refused.
+    pub error_ppi: f64,
     pub min_photo_lines: u32,
     /// Lines of empty space at a column foot the house accepts without a word.
     pub tolerance: u32,

@@ -38,6 +38,7 @@ enum Ref {
     Credit,
 }
 
+#[derive(Clone)]
 struct Context<'a> {
     m: &'a Measures,
     /// Lines of the body: the measured capacity less the lead band's.
@@ -117,7 +118,7 @@ pub fn solve(m: &Measures) -> Plan {
         .lead
         .as_ref()
         .map(|l| {
-            lead::choices(l, grid, rules, m.keep)
+            lead::choices(l, grid, rules, m.error_ppi, m.keep)
                 .into_iter()
                 .map(Some)
                 .collect()
@@ -151,11 +152,26 @@ pub fn solve(m: &Measures) -> Plan {
             }
         }
     }
-    let (_, trial, lead) = best.expect("at least one grid");
+    let (mut score, mut trial, lead) = best.expect("at least one grid");
     cx.capacity = m
         .capacity
         .saturating_sub(lead.as_ref().map_or(0, |l| l.plan.lines));
-    let mut plan = cx.plan(&trial);
+    // One move at a time stops at the first page no single move improves: start again from
+    // a few shaken copies of the best (photos a line taller or shorter, photos further down,
+    // space over heads), as an editor tries a different sketch. Seeded: the same page always
+    // comes out the same.
+    let lead_cost = lead.as_ref().map_or(0.0, |l| l.cost);
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..12 {
+        let shaken = cx.shake(&trial, &mut seed);
+        let (mut s, t) = cx.improve(shaken);
+        s.cost += lead_cost;
+        if s.better_than(&score) {
+            (score, trial) = (s, t);
+        }
+    }
+    let (trial, column_lines) = cx.balance(trial);
+    let mut plan = cx.plan(&trial, column_lines);
     plan.lead = lead.map(|l| l.plan);
     plan
 }
@@ -254,7 +270,7 @@ impl Context<'_> {
                 .m
                 .sections
                 .iter()
-                .map(|s| at.min(s.paragraphs.len()))
+                .map(|s| at.min(s.paragraphs.len().saturating_sub(1)))
                 .collect(),
             space: vec![0; self.m.sections.len()],
         }
@@ -358,8 +374,10 @@ impl Context<'_> {
                 // the photo would be sharp enough in the house grid's stack.
                 if f.ppi < self.m.warn_ppi - 1e-6 {
                     cost += 8.0 + (self.m.warn_ppi - f.ppi);
-                    let house = self.m.grids[0].width;
-                    if f64::from(ph.width_px) / (house / 72.0) >= self.m.warn_ppi {
+                    let in_house = f64::from(ph.width_px) / (self.m.grids[0].width / 72.0);
+                    if in_house >= self.m.warn_ppi
+                        || (f.ppi < self.m.error_ppi && in_house >= self.m.error_ppi)
+                    {
                         cost += 1000.0;
                     }
                 }
@@ -395,6 +413,36 @@ impl Context<'_> {
             empty: played.waste + played.left,
             cost,
         }
+    }
+
+    /// A copy of `trial` with about a third of its choices changed at random, within the rules.
+    fn shake(&self, trial: &Trial, seed: &mut u64) -> Trial {
+        let mut next = |n: usize| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            (*seed % n.max(1) as u64) as usize
+        };
+        let mut t = trial.clone();
+        for (s, photos) in t.lines.iter_mut().enumerate() {
+            for (p, lines) in photos.iter_mut().enumerate() {
+                let (lo, _, hi) = self.ranges[t.grid][s][p];
+                if next(3) == 0 {
+                    *lines = lo + next((hi - lo + 1) as usize) as u32;
+                }
+            }
+        }
+        for (s, at) in t.at.iter_mut().enumerate() {
+            if next(3) == 0 {
+                *at = next(self.m.sections[s].paragraphs.len().max(1));
+            }
+        }
+        for space in t.space.iter_mut() {
+            if next(3) == 0 {
+                *space = 1 - *space;
+            }
+        }
+        t
     }
 
     /// Takes, one at a time, the single move that improves the page most.
@@ -433,9 +481,11 @@ impl Context<'_> {
                 }
             }
             if !photos.is_empty() {
-                let paragraphs = self.m.sections[s].paragraphs.len();
+                // Photos stand within their section: some of its text follows them, so they
+                // never read with the next section's head.
+                let last = self.m.sections[s].paragraphs.len().saturating_sub(1);
                 for next in [trial.at[s].wrapping_sub(1), trial.at[s] + 1] {
-                    if next <= paragraphs {
+                    if next <= last {
                         let mut t = trial.clone();
                         t.at[s] = next;
                         out.push(t);
@@ -459,14 +509,58 @@ impl Context<'_> {
     }
 
     /// The plan for a trial: a short page balanced so its stacks end together.
-    fn plan(&self, trial: &Trial) -> Plan {
+    /// A page that leaves more than the house tolerance empty at its end, made up again in
+    /// lower columns until everything fits: its stacks then end together, the empty lines in
+    /// one strip under them rather than a column standing empty. The trial for those columns
+    /// and their height, or nothing if the page needs no balancing.
+    fn balance(&self, trial: Trial) -> (Trial, Option<u32>) {
+        let m = self.m;
+        let capacity = self.capacity(&trial);
+        let stacks = m.grids[trial.grid].stacks;
+        let played = self.play(&trial, capacity);
+        if !played.fits || played.left <= m.tolerance {
+            return (trial, None);
+        }
+        let used: u32 = played.used.iter().sum();
+        // Never lower than a head, its text and a little: a few lines of text need no
+        // balancing, and columns that tight leave typst no room to agree with the plan.
+        let lowest = used
+            .div_ceil(stacks)
+            .max(self.head_lines + 1 + m.keep + 2 * m.tolerance);
+        // The emptiest column foot of the body area: what balancing must lessen to be worth it.
+        let deepest = |p: &Played, lines: u32| {
+            p.used[..stacks as usize]
+                .iter()
+                .map(|&u| capacity - lines + lines.saturating_sub(u))
+                .max()
+                .unwrap_or(0)
+        };
+        let before = deepest(&played, capacity);
+        for lines in (lowest..capacity).take(40) {
+            let mut lower = self.clone();
+            lower.capacity = lines + self.band_total(&trial);
+            let (score, made) = lower.improve(trial.clone());
+            if score.fits {
+                let column_lines = lower.capacity(&made);
+                let after = deepest(&lower.play(&made, column_lines), column_lines);
+                return if after < before {
+                    (made, Some(column_lines))
+                } else {
+                    (trial, Some(capacity))
+                };
+            }
+        }
+        (trial, None)
+    }
+
+    fn plan(&self, trial: &Trial, balanced: Option<u32>) -> Plan {
         let m = self.m;
         let g = trial.grid;
         let capacity = self.capacity(trial);
         let stacks = m.grids[g].stacks;
-        let mut played = self.play(trial, capacity);
-        let mut column_lines = capacity;
-        if played.fits && played.left > m.tolerance {
+        let mut played = self.play(trial, balanced.unwrap_or(capacity));
+        let mut column_lines = balanced.unwrap_or(capacity);
+        if balanced.is_none() && played.fits && played.left > m.tolerance {
             // The lowest columns that hold everything, or a line or a few taller if the stacks
             // then end closer together (heads and paragraph rules move whole lines).
             let used: u32 = played.used.iter().sum();
@@ -606,6 +700,7 @@ mod tests {
             keep: 3,
             max_crop: 0.10,
             warn_ppi: 200.0,
+            error_ppi: 120.0,
             min_photo_lines: 4,
             tolerance: 2,
             sections,

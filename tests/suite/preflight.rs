@@ -35,13 +35,23 @@ fn the_sample_page_passes_check() {
     assert_eq!(report["errors"], 0, "{report:#}");
     assert_eq!(code, Some(0));
     assert_eq!(report["photos"].as_array().unwrap().len(), 8);
-    // Made up full: the only empty lines are the odd ones after the credit at the very end.
-    let empty: u64 = findings(&report, "underset")
-        .iter()
-        .map(|f| f["details"]["lines"].as_u64().unwrap())
-        .sum();
+    // Made up full: every stack ends within the house tolerance but the last, whose empty
+    // lines stand after the credit at the very end, no more than the tolerance of all four
+    // stacks together (the photos may be cropped by a tenth at most, so they absorb less).
+    let underset = findings(&report, "underset");
     assert!(
-        empty <= 3,
+        underset
+            .iter()
+            .all(|f| f["story"] == "credit" && f["details"]["column"] == 4),
+        "{report:#}"
+    );
+    let empty: u64 = underset
+        .iter()
+        .map(|f| f["details"]["total"].as_u64().unwrap())
+        .max()
+        .unwrap_or(0);
+    assert!(
+        empty <= 8,
         "{empty} empty lines on the sample page: {report:#}"
     );
 }
@@ -95,9 +105,20 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
     let underset = findings(&report, "underset");
     assert!(!underset.is_empty(), "{report:#}");
     let total = underset[0]["details"]["total"].as_u64().unwrap();
-    let named: u64 = underset.iter().map(|f| f["details"]["lines"].as_u64().unwrap()).sum();
-    assert!(underset.iter().all(|f| f["details"]["lines"].as_u64().unwrap() > 2), "{report:#}");
-    assert!(named <= total && total <= 10, "{total} empty lines: {report:#}");
+    let named: u64 = underset
+        .iter()
+        .map(|f| f["details"]["lines"].as_u64().unwrap())
+        .sum();
+    assert!(
+        underset
+            .iter()
+            .all(|f| f["details"]["lines"].as_u64().unwrap() > 2),
+        "{report:#}"
+    );
+    assert!(
+        named <= total && total <= 10,
+        "{total} empty lines: {report:#}"
+    );
     // Two lines short is within the house's tolerance (`underset-tolerance`).
     let project = TempProject::new("underset-2", &one_story(EXACT_FIT - 2 * 27));
     let (_, report) = project.check();
