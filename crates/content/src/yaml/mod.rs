@@ -21,6 +21,6 @@ pub fn parse<T: DeserializeOwned>(
 ) -> Result<(T, Scanned), Vec<ContentError>> {
     let scanned = scan::scan(file, source)?;
     let value = serde_yaml::from_str(source)
-        .map_err(|err| vec![schema::error(file, &scanned.positions, &err)])?;
+        .map_err(|err| vec![schema::error(file, source, &scanned.positions, &err)])?;
     Ok((value, scanned))
 }

@@ -3,11 +3,26 @@
 
 use std::path::Path;
 
+use super::events::Breaks;
 use super::scan::Positions;
 use crate::error::{ContentError, closest};
 
-pub fn error(file: &Path, positions: &Positions, err: &serde_yaml::Error) -> ContentError {
-    let at = err.location().map_or((1, 1), |l| (l.line(), l.column()));
+pub fn error(
+    file: &Path,
+    source: &str,
+    positions: &Positions,
+    err: &serde_yaml::Error,
+) -> ContentError {
+    // serde_yaml's location is libyaml's: lines counted as libyaml counts them.
+    let at = err.location().map_or((1, 1), |l| {
+        Breaks::new(source)
+            .mark(
+                l.index(),
+                l.line().saturating_sub(1),
+                l.column().saturating_sub(1),
+            )
+            .at()
+    });
     // serde_yaml appends " at line X column Y"; we print the location ourselves.
     let text = err.to_string();
     let message = text.split(" at line ").next().unwrap_or(&text).to_string();
