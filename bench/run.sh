@@ -39,6 +39,19 @@ warm=$(grep '^warm' "$WORK/bench.txt" | sed 's/.*compile + pdf \([0-9.]*\) ms/\1
 awk -v w="$warm" -v c="$cold_wall" 'BEGIN {printf "warm rebuild / cold build: %.2f (target <= 0.20)\n", w / 1000 / c}'
 echo
 
+echo "== a busy page: 12 sections, 12 photos (examples/variants, seed 1), cold, fresh process"
+BUSY="$WORK/busy"
+rm -rf "$BUSY"
+cargo run --release --quiet --example variants -- "$BUSY" 1 --sections 12 --photos 12 --fill 1.0 > /dev/null
+: > "$WORK/busy.txt"
+for _ in $(seq "$RUNS"); do
+  /usr/bin/time -v "$BANMIAN" build "$BUSY/v1/page.yaml" --root . -o "$WORK/busy.pdf" --draft 2> "$WORK/time.txt" || true
+  grep 'Elapsed (wall' "$WORK/time.txt" | awk '{print $NF}' | awk -F: '{print $1*60+$2}' | tee -a "$WORK/busy.txt"
+done
+busy_wall=$(median < "$WORK/busy.txt")
+awk -v b="$busy_wall" -v c="$cold_wall" 'BEGIN {printf "median %.2f s; busy / sample: %.2f (target <= 2)\n", b, b / c}'
+echo
+
 echo "== typst CLI on the same templates and data"
 if [ -z "$TYPST" ]; then
   echo "typst CLI not found (set TYPST=/path/to/typst); skipped"

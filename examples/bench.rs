@@ -56,8 +56,12 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
     );
 
     if let Some(path) = json {
-        let data = serde_json::to_vec(&loaded.view).map_err(|e| e.to_string())?;
-        std::fs::write(&path, data).map_err(|e| format!("{}: {e}", path.display()))?;
+        // The data as served for the final layout: the page and its make-up plan, so the typst
+        // CLI draws the same page without banmian's solver.
+        let data = world
+            .served(banmian::world::DATA_PATH)
+            .ok_or("no page data served")?;
+        std::fs::write(&path, data.as_slice()).map_err(|e| format!("{}: {e}", path.display()))?;
     }
 
     // Warm: change one body paragraph each time (a different text every edit, so no edit is a

@@ -36,7 +36,14 @@ pub fn choices(
         .photo
         .as_ref()
         .map_or(0.0, |p| f64::from(p.width_px) / (narrowest / 72.0));
+    // Columns of a line or two read across as one line: each column holds three at least,
+    // unless no option gives that (a lead of a line or two).
+    let deep_enough = |o: &super::LeadOption| o.columns == 1 || text_height(o, keep) >= 3;
+    let any_deep = lead.options.iter().any(deep_enough);
     for (i, option) in lead.options.iter().enumerate() {
+        if any_deep && !deep_enough(option) {
+            continue;
+        }
         let text_lines = text_height(option, keep);
         // Grid lines the lead's columns take: its lines at its pitch, less the leading under
         // the last, plus the gap under every block.

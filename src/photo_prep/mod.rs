@@ -39,7 +39,7 @@ pub fn lay_out(
         )]
     })?;
     if let Some(measures) = measures {
-        let plan = makeup::solve(&measures);
+        let plan = makeup::solve_memoized(&measures);
         compile::serve(world, page, Some(&plan));
         let sections = &page.view.sections;
         widths.extend(plan.photos().filter_map(|p| {
