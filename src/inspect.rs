@@ -57,6 +57,24 @@ impl Line {
 
 /// Every line of text on every page, in the order typst set them. Text items on one baseline
 /// that follow each other closely are one line; a jump back or across a gutter starts another.
+/// The glyphs of a text item set from pen position `x`.
+fn glyphs_of(item: &typst::text::TextItem, mut x: f64) -> Vec<Glyph> {
+    let mut glyphs = Vec::new();
+    for glyph in &item.glyphs {
+        let advance = glyph.x_advance.at(item.size).to_pt();
+        let natural_em = item.font.x_advance(glyph.id).map_or(0.0, |em| em.get());
+        glyphs.push(Glyph {
+            text: item.text[glyph.range()].to_string(),
+            x,
+            offset: glyph.x_offset.at(item.size).to_pt(),
+            advance,
+            natural_em,
+        });
+        x += advance;
+    }
+    glyphs
+}
+
 pub fn lines(document: &PagedDocument) -> Vec<Line> {
     let mut lines: Vec<Line> = Vec::new();
     for placed in frames::placed(document) {
@@ -65,20 +83,8 @@ pub fn lines(document: &PagedDocument) -> Vec<Line> {
         };
         let size = item.size.to_pt();
         let family = item.font.font().info().family.clone();
-        let (mut x, baseline) = (placed.at.x.to_pt(), placed.at.y.to_pt());
-        let mut glyphs = Vec::new();
-        for glyph in &item.glyphs {
-            let advance = glyph.x_advance.at(item.size).to_pt();
-            let natural_em = item.font.x_advance(glyph.id).map_or(0.0, |em| em.get());
-            glyphs.push(Glyph {
-                text: item.text[glyph.range()].to_string(),
-                x,
-                offset: glyph.x_offset.at(item.size).to_pt(),
-                advance,
-                natural_em,
-            });
-            x += advance;
-        }
+        let baseline = placed.at.y.to_pt();
+        let glyphs = glyphs_of(item, placed.at.x.to_pt());
         let continues = lines.last().is_some_and(|line| {
             line.page == placed.page
                 && (line.baseline - baseline).abs() < 0.01
@@ -375,20 +381,8 @@ pub fn lines_in_stories(document: &PagedDocument) -> Vec<(Line, Option<String>)>
         };
         let size = item.size.to_pt();
         let family = item.font.font().info().family.clone();
-        let (mut x, baseline) = (placed.at.x.to_pt(), placed.at.y.to_pt());
-        let mut glyphs = Vec::new();
-        for glyph in &item.glyphs {
-            let advance = glyph.x_advance.at(item.size).to_pt();
-            let natural_em = item.font.x_advance(glyph.id).map_or(0.0, |em| em.get());
-            glyphs.push(Glyph {
-                text: item.text[glyph.range()].to_string(),
-                x,
-                offset: glyph.x_offset.at(item.size).to_pt(),
-                advance,
-                natural_em,
-            });
-            x += advance;
-        }
+        let baseline = placed.at.y.to_pt();
+        let glyphs = glyphs_of(item, placed.at.x.to_pt());
         let continues = lines.last().is_some_and(|(line, _)| {
             line.page == placed.page
                 && (line.baseline - baseline).abs() < 0.01

@@ -7,15 +7,6 @@ use serde_json::Value;
 
 use crate::support::*;
 
-fn findings<'a>(report: &'a Value, check: &str) -> Vec<&'a Value> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["check"] == check)
-        .collect()
-}
-
 /// One section of `chars` copies of 国 and no photo: on a page with only a headline, the body
 /// flows through 4 stacks of 100 lines, 27 characters a line; the head takes 4 lines.
 fn one_story(chars: usize) -> String {

@@ -6,15 +6,6 @@ use serde_json::Value;
 
 use crate::support::*;
 
-fn findings<'a>(report: &'a Value, check: &str) -> Vec<&'a Value> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["check"] == check)
-        .collect()
-}
-
 /// One section of `chars` copies of 国 under a headline, with `photo` under its head if asked.
 fn story(chars: usize, photo: bool) -> String {
     let body = "国".repeat(chars);
