@@ -239,12 +239,12 @@ impl Walk<'_> {
             Kind::Other => {}
         }
         if limits::NODES.exceeded_by(self.nodes) {
-            return self.over(limits::NODES, "the page, aliases expanded,", self.nodes, at);
+            return self.over(limits::NODES, "the page (aliases expanded)", self.nodes, at);
         }
         if limits::PAGE_CHARS.exceeded_by(self.chars) {
             return self.over(
                 limits::PAGE_CHARS,
-                "the page's text, aliases expanded,",
+                "the page's text (aliases expanded)",
                 self.chars,
                 at,
             );
