@@ -372,7 +372,14 @@ fn make_up(
         .map(|w| w[1].0 - w[0].1)
         .reduce(f64::min)
         .unwrap_or(body_size);
+    // The template publishes its body area (`body-area` mark): its columns are the stacks.
+    // Inferring them from the lines, below, is for a template that does not.
+    let published = marks::body_areas(document)
+        .into_iter()
+        .find(|a| a.page == 1)
+        .map(|a| a.columns);
     let stacks = match type_area {
+        _ if published.is_some() => published.unwrap_or_default(),
         Some((left, right)) if width > 0.0 => {
             let n = ((right - left + gutter) / (width + gutter))
                 .round()
