@@ -542,7 +542,12 @@ impl Context<'_> {
             let (score, made) = lower.improve(trial.clone());
             if score.fits {
                 let column_lines = lower.capacity(&made);
-                let after = deepest(&lower.play(&made, column_lines), column_lines);
+                let balanced = lower.play(&made, column_lines);
+                // Lower columns may leave a head only its photo: not worth it.
+                if balanced.stranded > played.stranded {
+                    continue;
+                }
+                let after = deepest(&balanced, column_lines);
                 return if after < before {
                     (made, Some(column_lines))
                 } else {

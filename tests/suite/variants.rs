@@ -84,12 +84,14 @@ pub enum Kind {
 }
 
 /// Defects no variant may show: every run fails on any of them.
-const GATED: [Kind; 8] = [
+const GATED: [Kind; 10] = [
     Kind::BuildError,
     Kind::PreflightError,
     Kind::Collision,
     Kind::OutsideTrim,
+    Kind::Widow,
     Kind::Orphan,
+    Kind::StrandedHead,
     Kind::Crop,
     Kind::LowResolution,
     Kind::MissingText,
@@ -226,7 +228,7 @@ fn lay_out_and_measure(project: &Project, variant: &Variant, file: &Path) -> Out
 }
 
 #[test]
-fn no_feature_page_has_a_collision_a_heavy_crop_a_coarse_photo_or_lost_text() {
+fn no_feature_page_has_a_collision_widow_orphan_stranded_head_heavy_crop_coarse_photo_or_lost_text() {
     let started = Instant::now();
     let base = repo().join("target/test-scratch/variants");
     // Pages and their pooled photos persist between runs: the photos' resampled copies and
@@ -464,9 +466,10 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
             eprintln!("    {kind:?}: {what}");
         }
     }
-    // The gate: defects the make-up already never makes. Holes, widows and stranded heads
-    // are counted and printed above but do not fail the run yet: the make-up still leaves
-    // some (issue 9 stays open on them); move a kind into GATED once it reaches zero.
+    // The gate: defects the make-up already never makes. Holes (empty runs inside a stack, and
+    // feet emptier than the house lets pass on a page that is not too short to fill) are
+    // counted and printed above but do not fail the run yet: the make-up still leaves some
+    // (issue 9 stays open on them); move a kind into GATED once it reaches zero.
     failing
         .iter()
         .filter(|(_, defects)| defects.iter().any(|(kind, _)| GATED.contains(kind)))
