@@ -472,8 +472,19 @@ fn make_up(
                 k += 1;
             }
             let run = k - start;
+            // The space a make-up editor leaves before a section's head (a line, which with
+            // the head's own white reads as up to two) is a break, not a hole.
+            let before_head = run <= 2
+                && heads.iter().any(|h| {
+                    let (x, y) = (h.at.x.to_pt(), h.at.y.to_pt());
+                    stack_of(x + 1.0, x + 1.0) == Some(s) && {
+                        // The head's mark stands at its top, within a line of the run's end.
+                        let (b0, _) = line_box(k);
+                        (y - b0).abs() <= pitch
+                    }
+                });
             // A run that reaches the foot is counted there; one above a band is a foot too.
-            if k < count && start > first && (run >= 2 || column[k] == Some(true)) {
+            if k < count && start > first && !before_head && (run >= 2 || column[k] == Some(true)) {
                 m.holes.push((s, start, run));
             }
         }
