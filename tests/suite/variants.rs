@@ -228,7 +228,8 @@ fn lay_out_and_measure(project: &Project, variant: &Variant, file: &Path) -> Out
 }
 
 #[test]
-fn no_feature_page_has_a_collision_widow_orphan_stranded_head_heavy_crop_coarse_photo_or_lost_text() {
+fn no_feature_page_has_a_collision_widow_orphan_stranded_head_heavy_crop_coarse_photo_or_lost_text()
+{
     let started = Instant::now();
     let base = repo().join("target/test-scratch/variants");
     // Pages and their pooled photos persist between runs: the photos' resampled copies and
