@@ -478,9 +478,10 @@ fn make_up(
                 && heads.iter().any(|h| {
                     let (x, y) = (h.at.x.to_pt(), h.at.y.to_pt());
                     stack_of(x + 1.0, x + 1.0) == Some(s) && {
-                        // The head's mark stands at its top, within a line of the run's end.
+                        // The head's mark stands at its top, about a line above the first inked
+                        // line (its rule sits in the gap over that line's box).
                         let (b0, _) = line_box(k);
-                        (y - b0).abs() <= pitch
+                        (y - b0).abs() <= pitch + 1.0
                     }
                 });
             // A run that reaches the foot is counted there; one above a band is a foot too.
