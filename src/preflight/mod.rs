@@ -5,10 +5,12 @@
 mod display;
 pub mod frames;
 mod glyphs;
+mod ink;
 pub mod marks;
 mod overset;
 pub mod photos;
 mod report;
+mod underset;
 
 use serde::Serialize;
 use typst_layout::PagedDocument;
@@ -47,7 +49,10 @@ pub struct Finding {
 pub fn check(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> Report {
     let house = marks::house(document);
     let mut findings = Vec::new();
-    findings.extend(overset::check(page, document, &house));
+    let areas = marks::body_areas(document);
+    let inks = ink::inks(document);
+    findings.extend(overset::check(page, &house, &areas, &inks));
+    findings.extend(underset::check(page, document, &house, &areas, &inks));
     findings.extend(display::check(page, document));
     findings.extend(glyphs::check(page, world, &house));
     findings.extend(page.warnings.iter().map(text_warning));

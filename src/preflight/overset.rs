@@ -1,151 +1,20 @@
-//! Overset (what did not fit the pages the template fills: per story and in all, the characters
-//! and grid lines to cut, and the make-up's best single move) and underset (empty grid lines in
-//! each column of the body area, whole empty columns included), read from the laid-out
-//! document and the body area the template publishes (`body-area` in `marks.typ`).
+//! Overset: what did not fit the pages the template fills (or ran below the type area's
+//! foot), per story and in all, the characters and grid lines to cut, and the make-up's best
+//! single move; and the red frame a draft puts round overset pages.
 
 use std::collections::BTreeMap;
 
 use serde_json::json;
-use typst::introspection::Tag;
 use typst::layout::{Abs, FrameItem, Point, Size};
 use typst::model::Document;
 use typst::visualize::Geometry;
 use typst::visualize::{Color, FixedStroke, Paint};
 use typst_layout::PagedDocument;
 
-use super::marks::{self, BodyArea, House};
-use super::{Finding, Severity, frames, story_location};
+use super::ink::{Ink, Kind, column_feet, column_of, plural, slot};
+use super::marks::{BodyArea, House};
+use super::{Finding, Severity, story_location};
 use crate::content::LoadedPage;
-
-pub fn check(page: &LoadedPage, document: &PagedDocument, house: &House) -> Vec<Finding> {
-    let areas = marks::body_areas(document);
-    let inks = inks(document);
-    let mut findings = overset(page, house, &areas, &inks);
-    findings.extend(underset(page, document, house, &areas, &inks));
-    findings
-}
-
-/// What an item of the page prints.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind {
-    /// A run of text: its characters (spaces not counted) and size, pt.
-    Text {
-        chars: usize,
-        size: f64,
-    },
-    Image,
-    Rule,
-}
-
-/// Something printed (text, image, rule), where it sits, and the story it belongs to. For text,
-/// `top` and `bottom` are both its baseline, which lies in the grid line the text takes.
-#[derive(Debug, Clone)]
-struct Ink {
-    page: usize,
-    x0: f64,
-    x1: f64,
-    top: f64,
-    bottom: f64,
-    kind: Kind,
-    /// The innermost story open where it was laid out (never a running head).
-    story: Option<String>,
-    /// Part of a running head (a folio).
-    running: bool,
-}
-
-/// Every item that prints, in document order, with its story.
-fn inks(document: &PagedDocument) -> Vec<Ink> {
-    let mut out = Vec::new();
-    // Stories open at this point; the innermost owns the item. A running head repeated on an
-    // overflow page nests inside the story that overflows, and owns its own text.
-    let mut open: Vec<(String, bool)> = Vec::new();
-    for placed in frames::placed(document) {
-        let (x0, x1, top, bottom, kind) = match placed.item {
-            FrameItem::Tag(Tag::Start(content, _)) => {
-                if let Some((story, start, running)) = marks::story_edge(content) {
-                    if start {
-                        open.push((story, running));
-                    } else if let Some(i) = open.iter().rposition(|(s, _)| *s == story) {
-                        open.remove(i);
-                    }
-                }
-                continue;
-            }
-            FrameItem::Text(text) => {
-                let (x, y) = (placed.at.x.to_pt(), placed.at.y.to_pt());
-                let width = text.width().to_pt() * placed.transform.sx.get();
-                let chars = text.text.chars().filter(|c| !c.is_whitespace()).count();
-                let size = text.size.to_pt();
-                (x, x + width, y, y, Kind::Text { chars, size })
-            }
-            FrameItem::Image(_, size, _) => {
-                let corner = Point::new(size.x, size.y).transform(placed.transform);
-                let (a, b) = (placed.at, corner);
-                let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
-                let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
-                (x0, x1, y0, y1, Kind::Image)
-            }
-            FrameItem::Shape(shape, _) if shape.fill.is_some() || shape.stroke.is_some() => {
-                let bbox = shape.bbox(true);
-                let (a, b) = (
-                    bbox.min.transform(placed.transform),
-                    bbox.max.transform(placed.transform),
-                );
-                let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
-                let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
-                (x0, x1, y0, y1, Kind::Rule)
-            }
-            _ => continue,
-        };
-        let running = open.last().is_some_and(|(_, running)| *running);
-        let story = open.last().filter(|_| !running).map(|(s, _)| s.clone());
-        out.push(Ink {
-            page: placed.page,
-            x0,
-            x1,
-            top,
-            bottom,
-            kind,
-            story,
-            running,
-        });
-    }
-    out
-}
-
-/// The grid line (0 = the first of the type area) that a baseline, or an edge of a block, at `y`
-/// falls in. Body baselines sit at `grid_origin` plus whole pitches; blocks start a little above
-/// a baseline (the text's ascent) and end `gap` above the next line's top.
-fn slot(y: f64, house: &House) -> i64 {
-    let origin = if house.grid_origin.is_finite() {
-        house.grid_origin
-    } else {
-        0.0
-    };
-    ((y - origin) / house.pitch + 0.75).floor() as i64
-}
-
-/// The column of `columns` whose span holds the middle of `x0..x1`, else the nearest.
-fn column_of(columns: &[(f64, f64)], x0: f64, x1: f64) -> usize {
-    let mid = (x0 + x1) / 2.0;
-    let distance = |&(a, b): &(f64, f64)| {
-        if mid < a {
-            a - mid
-        } else if mid > b {
-            mid - b
-        } else {
-            0.0
-        }
-    };
-    (0..columns.len())
-        .min_by(|&i, &j| distance(&columns[i]).total_cmp(&distance(&columns[j])))
-        .unwrap_or(0)
-}
-
-/// Whether `x0..x1` prints within the column `a..b`.
-fn overlaps(x0: f64, x1: f64, (a, b): (f64, f64)) -> bool {
-    x1.min(b) - x0.max(a) > 0.5
-}
 
 /// One story's text past the last page.
 #[derive(Default)]
@@ -171,7 +40,7 @@ struct PhotoSize {
 
 /// Text on pages past the template's last (or below the foot of the type area), attributed to
 /// the story it belongs to, with what to cut to make the page fit.
-fn overset(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink]) -> Vec<Finding> {
+pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink]) -> Vec<Finding> {
     // Past the page: on a page after the template's last, or below the foot of the type area.
     let past_page = |ink: &Ink| {
         ink.page > house.pages
@@ -319,14 +188,6 @@ fn overset(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink]) -
         .collect()
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// The make-up's best single move, in words and as JSON: cut `lines` lines from the story that
 /// runs over (the characters of its last `lines` lines as set, so cutting that many from the
 /// end of its text takes exactly those lines), or drop the smallest section photo whose lines
@@ -472,128 +333,6 @@ fn photo_sizes(page: &LoadedPage, house: &House, inks: &[Ink], body_size: f64) -
         });
     }
     out
-}
-
-/// Each column of `area`: the grid lines between its last ink (text, image, rule) and the foot
-/// of the type area, and whether it holds no ink at all (then all its lines are empty).
-fn column_feet(house: &House, area: &BodyArea, inks: &[Ink]) -> Vec<(usize, bool)> {
-    let inside = |ink: &Ink, column: (f64, f64)| {
-        ink.page == area.page
-            && !ink.running
-            && ink.top >= area.top - 0.5
-            && ink.top <= house.type_bottom + 0.5
-            && overlaps(ink.x0, ink.x1, column)
-    };
-    let lines_below = |y: f64| {
-        ((house.type_bottom - y) / house.pitch + 0.01)
-            .floor()
-            .max(0.0)
-    };
-    area.columns
-        .iter()
-        .map(|&column| {
-            let last = inks
-                .iter()
-                .filter(|i| inside(i, column))
-                .map(|i| i.bottom)
-                .max_by(f64::total_cmp);
-            match last {
-                Some(y) => (lines_below(y) as usize, false),
-                None => (lines_below(area.top) as usize, true),
-            }
-        })
-        .collect()
-}
-
-/// Every column of the body area: the grid lines between its last ink and the foot of the
-/// type area, or, for a column with nothing in it, all its lines. More than the house's
-/// tolerance at a column's foot is underset.
-fn underset(
-    page: &LoadedPage,
-    document: &PagedDocument,
-    house: &House,
-    areas: &[BodyArea],
-    inks: &[Ink],
-) -> Vec<Finding> {
-    if !house.type_bottom.is_finite() {
-        return Vec::new();
-    }
-    let marks = marks::stories(document);
-    let running: Vec<&str> = marks
-        .iter()
-        .filter(|m| m.running)
-        .map(|m| m.story.as_str())
-        .collect();
-    let mut findings = Vec::new();
-    for area in areas.iter().filter(|a| a.page <= house.pages) {
-        // A page with nothing in its body (a headline alone) has no make-up to judge.
-        let flowed = inks.iter().any(|i| {
-            i.page == area.page && i.story.is_some() && !i.running && i.top >= area.top - 0.5
-        });
-        if !flowed {
-            continue;
-        }
-        let empty = column_feet(house, area, inks);
-        let total: usize = empty.iter().map(|(n, _)| n).sum();
-        // The story a column's empty foot follows: the last to end in it or before it.
-        let ends: Vec<(usize, &str)> = marks
-            .iter()
-            .filter(|m| !m.start && !running.contains(&m.story.as_str()))
-            .filter(|m| m.page == area.page && m.at.y.to_pt() >= area.top - 0.5)
-            .map(|m| {
-                let x = m.at.x.to_pt();
-                (column_of(&area.columns, x, x), m.story.as_str())
-            })
-            .collect();
-        let count = area.columns.len();
-        for (i, &(lines, whole)) in empty.iter().enumerate() {
-            if lines <= house.underset_tolerance {
-                continue;
-            }
-            let story = ends
-                .iter()
-                .rfind(|(c, _)| *c <= i)
-                .or_else(|| ends.iter().find(|(c, _)| *c > i))
-                .map(|(_, s)| *s);
-            let (line, column) = story.map_or((1, 1), |s| story_location(page, s));
-            let after = story.map_or(String::new(), |s| format!(" after {s}"));
-            let what = if whole {
-                format!(
-                    "column {} of {count} is empty: {}",
-                    i + 1,
-                    plural(lines, "line")
-                )
-            } else {
-                format!(
-                    "column {} of {count}: {} empty at its foot{after}",
-                    i + 1,
-                    plural(lines, "line")
-                )
-            };
-            findings.push(Finding {
-                severity: Severity::Warning,
-                check: "underset",
-                message: format!(
-                    "{what}; {} of the body's {count} × {} stand empty",
-                    total,
-                    plural(area.lines, "line")
-                ),
-                story: story.map(str::to_string),
-                line,
-                column,
-                details: json!({
-                    "column": i + 1,
-                    "columns": count,
-                    "lines": lines,
-                    "empty_column": whole,
-                    "capacity": area.lines,
-                    "column_pt": [area.columns[i].0, area.columns[i].1],
-                    "total": total,
-                }),
-            });
-        }
-    }
-    findings
 }
 
 /// For `--draft`: a red frame around every page that holds overset text, so nobody mistakes the

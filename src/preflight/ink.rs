@@ -1,0 +1,170 @@
+//! What a laid-out page prints (text, images, rules), each item with its place and story: the
+//! one walk over the frames that overset and underset both read.
+
+use typst::introspection::Tag;
+use typst::layout::{FrameItem, Point};
+use typst_layout::PagedDocument;
+
+use super::frames;
+use super::marks::{self, BodyArea, House};
+
+/// What an item of the page prints.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Kind {
+    /// A run of text: its characters (spaces not counted) and size, pt.
+    Text {
+        chars: usize,
+        size: f64,
+    },
+    Image,
+    Rule,
+}
+
+/// Something printed (text, image, rule), where it sits, and the story it belongs to. For text,
+/// `top` and `bottom` are both its baseline, which lies in the grid line the text takes.
+#[derive(Debug, Clone)]
+pub(super) struct Ink {
+    pub(super) page: usize,
+    pub(super) x0: f64,
+    pub(super) x1: f64,
+    pub(super) top: f64,
+    pub(super) bottom: f64,
+    pub(super) kind: Kind,
+    /// The innermost story open where it was laid out (never a running head).
+    pub(super) story: Option<String>,
+    /// Part of a running head (a folio).
+    pub(super) running: bool,
+}
+
+/// Every item that prints, in document order, with its story.
+pub(super) fn inks(document: &PagedDocument) -> Vec<Ink> {
+    let mut out = Vec::new();
+    // Stories open at this point; the innermost owns the item. A running head repeated on an
+    // overflow page nests inside the story that overflows, and owns its own text.
+    let mut open: Vec<(String, bool)> = Vec::new();
+    for placed in frames::placed(document) {
+        let (x0, x1, top, bottom, kind) = match placed.item {
+            FrameItem::Tag(Tag::Start(content, _)) => {
+                if let Some((story, start, running)) = marks::story_edge(content) {
+                    if start {
+                        open.push((story, running));
+                    } else if let Some(i) = open.iter().rposition(|(s, _)| *s == story) {
+                        open.remove(i);
+                    }
+                }
+                continue;
+            }
+            FrameItem::Text(text) => {
+                let (x, y) = (placed.at.x.to_pt(), placed.at.y.to_pt());
+                let width = text.width().to_pt() * placed.transform.sx.get();
+                let chars = text.text.chars().filter(|c| !c.is_whitespace()).count();
+                let size = text.size.to_pt();
+                (x, x + width, y, y, Kind::Text { chars, size })
+            }
+            FrameItem::Image(_, size, _) => {
+                let corner = Point::new(size.x, size.y).transform(placed.transform);
+                let (a, b) = (placed.at, corner);
+                let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
+                let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
+                (x0, x1, y0, y1, Kind::Image)
+            }
+            FrameItem::Shape(shape, _) if shape.fill.is_some() || shape.stroke.is_some() => {
+                let bbox = shape.bbox(true);
+                let (a, b) = (
+                    bbox.min.transform(placed.transform),
+                    bbox.max.transform(placed.transform),
+                );
+                let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
+                let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
+                (x0, x1, y0, y1, Kind::Rule)
+            }
+            _ => continue,
+        };
+        let running = open.last().is_some_and(|(_, running)| *running);
+        let story = open.last().filter(|_| !running).map(|(s, _)| s.clone());
+        out.push(Ink {
+            page: placed.page,
+            x0,
+            x1,
+            top,
+            bottom,
+            kind,
+            story,
+            running,
+        });
+    }
+    out
+}
+
+/// The grid line (0 = the first of the type area) that a baseline, or an edge of a block, at `y`
+/// falls in. Body baselines sit at `grid_origin` plus whole pitches; blocks start a little above
+/// a baseline (the text's ascent) and end `gap` above the next line's top.
+pub(super) fn slot(y: f64, house: &House) -> i64 {
+    let origin = if house.grid_origin.is_finite() {
+        house.grid_origin
+    } else {
+        0.0
+    };
+    ((y - origin) / house.pitch + 0.75).floor() as i64
+}
+
+/// The column of `columns` whose span holds the middle of `x0..x1`, else the nearest.
+pub(super) fn column_of(columns: &[(f64, f64)], x0: f64, x1: f64) -> usize {
+    let mid = (x0 + x1) / 2.0;
+    let distance = |&(a, b): &(f64, f64)| {
+        if mid < a {
+            a - mid
+        } else if mid > b {
+            mid - b
+        } else {
+            0.0
+        }
+    };
+    (0..columns.len())
+        .min_by(|&i, &j| distance(&columns[i]).total_cmp(&distance(&columns[j])))
+        .unwrap_or(0)
+}
+
+/// Whether `x0..x1` prints within the column `a..b`.
+pub(super) fn overlaps(x0: f64, x1: f64, (a, b): (f64, f64)) -> bool {
+    x1.min(b) - x0.max(a) > 0.5
+}
+
+pub(super) fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Each column of `area`: the grid lines between its last ink (text, image, rule) and the foot
+/// of the type area, and whether it holds no ink at all (then all its lines are empty).
+pub(super) fn column_feet(house: &House, area: &BodyArea, inks: &[Ink]) -> Vec<(usize, bool)> {
+    let inside = |ink: &Ink, column: (f64, f64)| {
+        ink.page == area.page
+            && !ink.running
+            && ink.top >= area.top - 0.5
+            && ink.top <= house.type_bottom + 0.5
+            && overlaps(ink.x0, ink.x1, column)
+    };
+    let lines_below = |y: f64| {
+        ((house.type_bottom - y) / house.pitch + 0.01)
+            .floor()
+            .max(0.0)
+    };
+    area.columns
+        .iter()
+        .map(|&column| {
+            let last = inks
+                .iter()
+                .filter(|i| inside(i, column))
+                .map(|i| i.bottom)
+                .max_by(f64::total_cmp);
+            match last {
+                Some(y) => (lines_below(y) as usize, false),
+                None => (lines_below(area.top) as usize, true),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,102 @@
+//! Underset: the empty grid lines in each column of the body area, whole empty columns
+//! included, read from the laid-out page and the body area the template publishes
+//! (`body-area` in `marks.typ`).
+
+use serde_json::json;
+use typst_layout::PagedDocument;
+
+use super::ink::{Ink, column_feet, column_of, plural};
+use super::marks::{self, BodyArea, House};
+use super::{Finding, Severity, story_location};
+use crate::content::LoadedPage;
+
+/// Every column of the body area: the grid lines between its last ink and the foot of the
+/// type area, or, for a column with nothing in it, all its lines. More than the house's
+/// tolerance at a column's foot is underset.
+pub fn check(
+    page: &LoadedPage,
+    document: &PagedDocument,
+    house: &House,
+    areas: &[BodyArea],
+    inks: &[Ink],
+) -> Vec<Finding> {
+    if !house.type_bottom.is_finite() {
+        return Vec::new();
+    }
+    let marks = marks::stories(document);
+    let running: Vec<&str> = marks
+        .iter()
+        .filter(|m| m.running)
+        .map(|m| m.story.as_str())
+        .collect();
+    let mut findings = Vec::new();
+    for area in areas.iter().filter(|a| a.page <= house.pages) {
+        // A page with nothing in its body (a headline alone) has no make-up to judge.
+        let flowed = inks.iter().any(|i| {
+            i.page == area.page && i.story.is_some() && !i.running && i.top >= area.top - 0.5
+        });
+        if !flowed {
+            continue;
+        }
+        let empty = column_feet(house, area, inks);
+        let total: usize = empty.iter().map(|(n, _)| n).sum();
+        // The story a column's empty foot follows: the last to end in it or before it.
+        let ends: Vec<(usize, &str)> = marks
+            .iter()
+            .filter(|m| !m.start && !running.contains(&m.story.as_str()))
+            .filter(|m| m.page == area.page && m.at.y.to_pt() >= area.top - 0.5)
+            .map(|m| {
+                let x = m.at.x.to_pt();
+                (column_of(&area.columns, x, x), m.story.as_str())
+            })
+            .collect();
+        let count = area.columns.len();
+        for (i, &(lines, whole)) in empty.iter().enumerate() {
+            if lines <= house.underset_tolerance {
+                continue;
+            }
+            let story = ends
+                .iter()
+                .rfind(|(c, _)| *c <= i)
+                .or_else(|| ends.iter().find(|(c, _)| *c > i))
+                .map(|(_, s)| *s);
+            let (line, column) = story.map_or((1, 1), |s| story_location(page, s));
+            let after = story.map_or(String::new(), |s| format!(" after {s}"));
+            let what = if whole {
+                format!(
+                    "column {} of {count} is empty: {}",
+                    i + 1,
+                    plural(lines, "line")
+                )
+            } else {
+                format!(
+                    "column {} of {count}: {} empty at its foot{after}",
+                    i + 1,
+                    plural(lines, "line")
+                )
+            };
+            findings.push(Finding {
+                severity: Severity::Warning,
+                check: "underset",
+                message: format!(
+                    "{what}; {} of the body's {count} × {} stand empty",
+                    total,
+                    plural(area.lines, "line")
+                ),
+                story: story.map(str::to_string),
+                line,
+                column,
+                details: json!({
+                    "column": i + 1,
+                    "columns": count,
+                    "lines": lines,
+                    "empty_column": whole,
+                    "capacity": area.lines,
+                    "column_pt": [area.columns[i].0, area.columns[i].1],
+                    "total": total,
+                }),
+            });
+        }
+    }
+    findings
+}
