@@ -1,20 +1,18 @@
 //! Photos as typst gets them, and the make-up between the two layouts of a page. A first
 //! layout uses tiny stand-ins of each photo's shape: it measures the page for the make-up
-//! (`makeup::measures`) and shows where photos outside the make-up (the lead photo) are placed.
+//! (`makeup::measures`); for a template that does not make up by plan, it shows where each
+//! photo is placed.
 //! The final layout draws the make-up's plan with each photo at print resolution: the original
 //! or, when the original is far sharper than print needs, a copy resampled to the house
 //! resolution. Typst so never decodes an original it would not embed, and the PDF carries no
 //! wasted pixels. Resampled copies are remembered across builds (see `cache`).
-
-mod cache;
 
 use std::path::PathBuf;
 
 use typst::diag::SourceDiagnostic;
 use typst::foundations::Bytes;
 
-pub use cache::{PhotoCache, ResampleKey};
-
+use crate::cache::ResampleKey;
 use crate::compile::{self, Compiled};
 use crate::content::{LoadedPage, PhotoView};
 use crate::images;

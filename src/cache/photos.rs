@@ -1,0 +1,40 @@
+//! What photo preparation remembers: resampled copies, in memory for the rebuilds of a
+//! long-lived world and on disk (the cache folder) for the next run. Entries are keyed by the photo's path, modification time and length, so an edited
+//! photo is never served stale.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use typst::foundations::Bytes;
+
+use super as cache;
+
+/// A version of a photo file (path, modification time, length) at a pixel size.
+pub type ResampleKey = (PathBuf, std::time::SystemTime, u64, (u32, u32));
+
+#[derive(Default)]
+pub struct PhotoCache {
+    resampled: HashMap<ResampleKey, Bytes>,
+}
+
+impl PhotoCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn resampled(&mut self, key: &ResampleKey) -> Option<Bytes> {
+        if let Some(bytes) = self.resampled.get(key) {
+            return Some(bytes.clone());
+        }
+        let bytes = Bytes::new(std::fs::read(cache::file("photos", key)?).ok()?);
+        self.resampled.insert(key.clone(), bytes.clone());
+        Some(bytes)
+    }
+
+    pub fn store_resampled(&mut self, key: ResampleKey, bytes: Bytes) {
+        if let Some(file) = cache::file("photos", &key) {
+            let _ = crate::export::write_atomic(&file, &bytes);
+        }
+        self.resampled.insert(key, bytes);
+    }
+}
