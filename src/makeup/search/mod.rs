@@ -1,0 +1,462 @@
+//! The search: for each column structure and each choice of band, photo heights and placements
+//! improved one move at a time, as a make-up editor tries them; the page with the fewest empty
+//! lines, then the least cropping, wins. `band` finds the bands worth trying; `plan` turns the
+//! winning trial into the plan (balancing a short page so its stacks end together).
+
+mod band;
+mod plan;
+#[cfg(test)]
+mod tests;
+
+use super::flow::{Item, Kind, Played, play};
+use super::lead::{self, LeadChoice};
+use super::photo::{self, Grid, Rules};
+use super::{Measures, Plan};
+use band::{BandChoice, band_choices};
+
+/// One make-up to score: grid, band, each photo's picture lines, how many paragraphs of its
+/// section stand before a section's photos, and a line of space over a head.
+#[derive(Debug, Clone, PartialEq)]
+struct Trial {
+    grid: usize,
+    band: Option<BandChoice>,
+    band_lines: u32,
+    lines: Vec<Vec<u32>>,
+    at: Vec<usize>,
+    space: Vec<u32>,
+}
+
+/// What a flow item stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ref {
+    Head(usize),
+    Text(usize, usize),
+    Photo(usize, usize),
+    Credit,
+}
+
+#[derive(Clone)]
+struct Context<'a> {
+    m: &'a Measures,
+    /// Lines of the body: the measured capacity less the lead band's.
+    capacity: u32,
+    grid: Grid,
+    head_lines: u32,
+    /// Allowed picture lines of each photo in a stack of each grid: (lo, natural, hi).
+    ranges: Vec<Vec<Vec<(u32, u32, u32)>>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Score {
+    fits: bool,
+    over: u32,
+    empty: u32,
+    cost: f64,
+}
+
+impl Score {
+    fn better_than(&self, other: &Score) -> bool {
+        match (self.fits, other.fits) {
+            (true, false) => true,
+            (false, true) => false,
+            (false, false) => {
+                self.over < other.over || (self.over == other.over && self.total() < other.total())
+            }
+            (true, true) => self.total() < other.total() - 1e-9,
+        }
+    }
+
+    fn total(&self) -> f64 {
+        f64::from(self.empty) + self.cost
+    }
+}
+
+/// Makes up the page the measures describe.
+pub fn solve(m: &Measures) -> Plan {
+    let grid = Grid {
+        pitch: m.pitch,
+        gap: m.gap,
+    };
+    let head_lines = if m.sections.len() >= m.compact_from {
+        m.compact_head_lines
+    } else {
+        m.head_lines
+    };
+    let ranges = m
+        .grids
+        .iter()
+        .map(|g| {
+            m.sections
+                .iter()
+                .map(|s| {
+                    s.photos
+                        .iter()
+                        .map(|p| {
+                            range(
+                                m,
+                                grid,
+                                (p.width_px, p.height_px),
+                                p.max_crop,
+                                g.width,
+                                m.capacity / 2,
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let rules = Rules {
+        max_crop: m.max_crop,
+        warn_ppi: m.warn_ppi,
+        min_lines: m.min_photo_lines,
+    };
+    let mut leads: Vec<Option<LeadChoice>> = m
+        .lead
+        .as_ref()
+        .map(|l| {
+            lead::choices(l, grid, rules, m.error_ppi, m.keep)
+                .into_iter()
+                .map(Some)
+                .collect()
+        })
+        .unwrap_or_default();
+    if leads.is_empty() {
+        leads.push(None);
+    }
+    let mut cx = Context {
+        m,
+        capacity: m.capacity,
+        grid,
+        head_lines,
+        ranges,
+    };
+    let mut best: Option<(Score, Trial, Option<LeadChoice>)> = None;
+    for lead in leads {
+        cx.capacity = m
+            .capacity
+            .saturating_sub(lead.as_ref().map_or(0, |l| l.plan.lines));
+        for g in 0..m.grids.len() {
+            for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
+                for at in [0, 1] {
+                    let trial = cx.start(g, band.clone(), at);
+                    let (mut score, trial) = cx.improve(trial);
+                    score.cost += lead.as_ref().map_or(0.0, |l| l.cost);
+                    if best.as_ref().is_none_or(|(b, _, _)| score.better_than(b)) {
+                        best = Some((score, trial, lead.clone()));
+                    }
+                }
+            }
+        }
+    }
+    let (mut score, mut trial, lead) = best.expect("at least one grid");
+    cx.capacity = m
+        .capacity
+        .saturating_sub(lead.as_ref().map_or(0, |l| l.plan.lines));
+    // One move at a time stops at the first page no single move improves: start again from
+    // a few shaken copies of the best (photos a line taller or shorter, photos further down,
+    // space over heads), as an editor tries a different sketch. Seeded: the same page always
+    // comes out the same.
+    let lead_cost = lead.as_ref().map_or(0.0, |l| l.cost);
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..12 {
+        let shaken = cx.shake(&trial, &mut seed);
+        let (mut s, t) = cx.improve(shaken);
+        s.cost += lead_cost;
+        if s.better_than(&score) {
+            (score, trial) = (s, t);
+        }
+    }
+    let (trial, column_lines) = cx.balance(trial);
+    let mut plan = cx.plan(&trial, column_lines);
+    plan.lead = lead.map(|l| l.plan);
+    plan
+}
+
+/// Allowed picture lines at `width` (see `photo::heights`), capped at `max` lines.
+fn range(
+    m: &Measures,
+    grid: Grid,
+    px: (u32, u32),
+    max_crop: Option<f64>,
+    width: f64,
+    max: u32,
+) -> (u32, u32, u32) {
+    let rules = Rules {
+        max_crop: max_crop.unwrap_or(m.max_crop).max(m.max_crop),
+        warn_ppi: m.warn_ppi,
+        min_lines: m.min_photo_lines,
+    };
+    let (lo, natural, hi) = photo::heights(px, width, grid, rules);
+    let max = max.max(rules.min_lines);
+    (lo.min(max), natural.min(max), hi.min(max))
+}
+
+impl Context<'_> {
+    fn start(&self, grid: usize, band: Option<BandChoice>, at: usize) -> Trial {
+        let lines = self.ranges[grid]
+            .iter()
+            .map(|photos| photos.iter().map(|&(_, natural, _)| natural).collect())
+            .collect();
+        let band_lines = band.as_ref().map_or(0, |b| {
+            // The photos' own proportions, on average, within what all of them allow.
+            let natural: f64 = b
+                .photos
+                .iter()
+                .map(|&p| {
+                    let ph = &self.m.sections[b.section].photos[p];
+                    (b.width * f64::from(ph.height_px) / f64::from(ph.width_px.max(1))
+                        + self.grid.gap)
+                        / self.grid.pitch
+                })
+                .sum::<f64>()
+                / b.photos.len() as f64;
+            (natural.round() as u32).clamp(b.range.0, b.range.1)
+        });
+        Trial {
+            grid,
+            band,
+            band_lines,
+            lines,
+            at: self
+                .m
+                .sections
+                .iter()
+                .map(|s| at.min(s.paragraphs.len().saturating_sub(1)))
+                .collect(),
+            space: vec![0; self.m.sections.len()],
+        }
+    }
+
+    fn in_band(&self, trial: &Trial, section: usize, photo: usize) -> bool {
+        trial
+            .band
+            .as_ref()
+            .is_some_and(|b| b.section == section && b.photos.contains(&photo))
+    }
+
+    /// The flow of a trial, item by item, with what each stands for.
+    fn flow(&self, trial: &Trial) -> Vec<(Item, Ref)> {
+        let m = self.m;
+        let g = trial.grid;
+        let mut out = Vec::new();
+        for (s, section) in m.sections.iter().enumerate() {
+            out.push((
+                Item::new(Kind::Head, self.head_lines + trial.space[s]),
+                Ref::Head(s),
+            ));
+            let photos: Vec<(Item, Ref)> = section
+                .photos
+                .iter()
+                .enumerate()
+                .filter(|(p, _)| !self.in_band(trial, s, *p))
+                .map(|(p, ph)| {
+                    (
+                        Item::new(Kind::Block, trial.lines[s][p] + ph.caption[g]),
+                        Ref::Photo(s, p),
+                    )
+                })
+                .collect();
+            let mut texts = section
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(|(i, lines)| (Item::new(Kind::Text, lines[g]), Ref::Text(s, i)));
+            out.extend(texts.by_ref().take(trial.at[s]));
+            out.extend(photos);
+            out.extend(texts);
+        }
+        if let Some(credit) = &m.credit {
+            out.push((Item::new(Kind::Block, credit[g]), Ref::Credit));
+        }
+        out
+    }
+
+    /// Band lines: the pictures and the tallest caption.
+    fn band_total(&self, trial: &Trial) -> u32 {
+        trial.band.as_ref().map_or(0, |b| {
+            let n = b.photos.len();
+            let caption = b
+                .photos
+                .iter()
+                .map(|&p| self.m.sections[b.section].photos[p].band_caption[n - 1])
+                .max()
+                .unwrap_or(0);
+            trial.band_lines + caption
+        })
+    }
+
+    fn capacity(&self, trial: &Trial) -> u32 {
+        self.capacity.saturating_sub(self.band_total(trial))
+    }
+
+    fn play(&self, trial: &Trial, capacity: u32) -> Played {
+        let items: Vec<Item> = self.flow(trial).into_iter().map(|(item, _)| item).collect();
+        play(
+            &items,
+            self.m.grids[trial.grid].stacks,
+            capacity,
+            self.m.keep,
+        )
+    }
+
+    fn score(&self, trial: &Trial) -> Score {
+        let capacity = self.capacity(trial);
+        let played = self.play(trial, capacity);
+        let g = trial.grid;
+        let width = self.m.grids[g].width;
+        let mut cost = 0.0;
+        for (s, section) in self.m.sections.iter().enumerate() {
+            let mut in_flow = 0;
+            for (p, ph) in section.photos.iter().enumerate() {
+                let (w, lines) = if self.in_band(trial, s, p) {
+                    (
+                        trial.band.as_ref().map_or(width, |b| b.width),
+                        trial.band_lines,
+                    )
+                } else {
+                    in_flow += 1;
+                    (width, trial.lines[s][p])
+                };
+                let f = photo::fit((ph.width_px, ph.height_px), w, lines, self.grid);
+                // A tenth cut away costs as much as two empty lines; a photo set wider than its
+                // pixels allow for print, as much as a hole.
+                cost += 20.0 * f.crop_x.max(f.crop_y);
+                // Set wider than its pixels allow for print: as bad as a hole, and never where
+                // the photo would be sharp enough in the house grid's stack.
+                if f.ppi < self.m.warn_ppi - 1e-6 {
+                    cost += 8.0 + (self.m.warn_ppi - f.ppi);
+                    let in_house = f64::from(ph.width_px) / (self.m.grids[0].width / 72.0);
+                    if in_house >= self.m.warn_ppi
+                        || (f.ppi < self.m.error_ppi && in_house >= self.m.error_ppi)
+                    {
+                        cost += 1000.0;
+                    }
+                }
+            }
+            // More than two photos stacked in one column is a tower: a band is better.
+            cost += 4.0 * f64::from(in_flow.max(2) - 2);
+        }
+        // A line of space over a head fills a column, at a small price; photos far down their
+        // section read less with its head.
+        cost += 0.3 * f64::from(trial.space.iter().sum::<u32>());
+        cost += 0.2
+            * trial
+                .at
+                .iter()
+                .map(|&a| a.saturating_sub(1) as f64)
+                .sum::<f64>();
+        // The house grid is the default; a band takes photos away from their text.
+        cost += 1.0 * g as f64 + if trial.band.is_some() { 3.0 } else { 0.0 };
+        // A column foot emptier than the house lets pass is a hole: worth far more than a line
+        // spread elsewhere.
+        let stacks = self.m.grids[g].stacks as usize;
+        let holes: u32 = played.used[..stacks.min(played.used.len())]
+            .iter()
+            .map(|&u| capacity.saturating_sub(u).saturating_sub(self.m.tolerance))
+            .sum();
+        // A head with only a photo under it in its column never goes to press when setting the
+        // photos after its first paragraph avoids it.
+        cost += 5.0 * f64::from(holes) + 200.0 * f64::from(played.stranded);
+        Score {
+            fits: played.fits,
+            // Overset compared by what it holds: lines of a wider stack hold more.
+            over: (f64::from(played.over) * width) as u32,
+            empty: played.waste + played.left,
+            cost,
+        }
+    }
+
+    /// A copy of `trial` with about a third of its choices changed at random, within the rules.
+    fn shake(&self, trial: &Trial, seed: &mut u64) -> Trial {
+        let mut next = |n: usize| {
+            *seed ^= *seed << 13;
+            *seed ^= *seed >> 7;
+            *seed ^= *seed << 17;
+            (*seed % n.max(1) as u64) as usize
+        };
+        let mut t = trial.clone();
+        for (s, photos) in t.lines.iter_mut().enumerate() {
+            for (p, lines) in photos.iter_mut().enumerate() {
+                let (lo, _, hi) = self.ranges[t.grid][s][p];
+                if next(3) == 0 {
+                    *lines = lo + next((hi - lo + 1) as usize) as u32;
+                }
+            }
+        }
+        for (s, at) in t.at.iter_mut().enumerate() {
+            if next(3) == 0 {
+                *at = next(self.m.sections[s].paragraphs.len().max(1));
+            }
+        }
+        for space in t.space.iter_mut() {
+            if next(3) == 0 {
+                *space = 1 - *space;
+            }
+        }
+        t
+    }
+
+    /// Takes, one at a time, the single move that improves the page most.
+    fn improve(&self, mut trial: Trial) -> (Score, Trial) {
+        let mut best = self.score(&trial);
+        for _ in 0..500 {
+            let mut improved = None;
+            for candidate in self.moves(&trial) {
+                let score = self.score(&candidate);
+                if score.better_than(improved.as_ref().map_or(&best, |(s, _)| s)) {
+                    improved = Some((score, candidate));
+                }
+            }
+            match improved {
+                Some((score, candidate)) => (best, trial) = (score, candidate),
+                None => break,
+            }
+        }
+        (best, trial)
+    }
+
+    fn moves(&self, trial: &Trial) -> Vec<Trial> {
+        let mut out = Vec::new();
+        for (s, photos) in trial.lines.iter().enumerate() {
+            for (p, &lines) in photos.iter().enumerate() {
+                if self.in_band(trial, s, p) {
+                    continue;
+                }
+                let (lo, _, hi) = self.ranges[trial.grid][s][p];
+                for next in [lines.wrapping_sub(1), lines + 1] {
+                    if (lo..=hi).contains(&next) {
+                        let mut t = trial.clone();
+                        t.lines[s][p] = next;
+                        out.push(t);
+                    }
+                }
+            }
+            if !photos.is_empty() {
+                // Photos stand within their section: some of its text follows them, so they
+                // never read with the next section's head.
+                let last = self.m.sections[s].paragraphs.len().saturating_sub(1);
+                for next in [trial.at[s].wrapping_sub(1), trial.at[s] + 1] {
+                    if next <= last {
+                        let mut t = trial.clone();
+                        t.at[s] = next;
+                        out.push(t);
+                    }
+                }
+            }
+            let mut t = trial.clone();
+            t.space[s] = 1 - t.space[s];
+            out.push(t);
+        }
+        if let Some(b) = &trial.band {
+            for next in [trial.band_lines.wrapping_sub(1), trial.band_lines + 1] {
+                if (b.range.0..=b.range.1).contains(&next) {
+                    let mut t = trial.clone();
+                    t.band_lines = next;
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+}
