@@ -53,16 +53,17 @@ pub fn choices(
             ((f64::from(text_lines) * lead.pitch - lead.leading + grid.gap) / grid.pitch - 0.01)
                 .ceil() as u32
         };
+        let plan = |lines: u32, photo: Option<PhotoPlan>| LeadPlan {
+            option: i,
+            columns: option.columns,
+            text_width: option.text_width,
+            text_lines,
+            lines,
+            photo,
+        };
         let Some(photo) = &lead.photo else {
             out.push(LeadChoice {
-                plan: LeadPlan {
-                    option: i,
-                    columns: option.columns,
-                    text_width: option.text_width,
-                    text_lines,
-                    lines: text_grid,
-                    photo: None,
-                },
+                plan: plan(text_grid, None),
                 cost: 0.0,
             });
             continue;
@@ -86,36 +87,18 @@ pub fn choices(
             let lines = photo_grid.max(text_grid);
             let f = photo::fit(px, option.photo_width, picture, grid);
             out.push(LeadChoice {
-                plan: LeadPlan {
-                    option: i,
-                    columns: option.columns,
-                    text_width: option.text_width,
-                    text_lines,
+                plan: plan(
                     lines,
-                    photo: Some(PhotoPlan {
-                        section: None,
-                        index: 0,
-                        width: option.photo_width,
-                        height: grid.box_height(picture),
-                        drawn: f.drawn,
-                        picture_lines: picture,
-                        caption_lines: option.caption,
-                    }),
-                },
+                    Some(PhotoPlan::new(
+                        (None, 0),
+                        px,
+                        option.photo_width,
+                        (picture, option.caption),
+                        grid,
+                    )),
+                ),
                 cost: f64::from(lines - photo_grid.min(text_grid))
-                    + 20.0 * f.crop_x.max(f.crop_y)
-                    + if f.ppi < rules.warn_ppi - 1e-6 {
-                        8.0 + (rules.warn_ppi - f.ppi)
-                            + if sharpest_ppi >= rules.warn_ppi
-                                || (f.ppi < error_ppi && sharpest_ppi >= error_ppi)
-                            {
-                                1000.0
-                            } else {
-                                0.0
-                            }
-                    } else {
-                        0.0
-                    },
+                    + photo::cost(&f, sharpest_ppi, rules.warn_ppi, error_ppi),
             });
         }
     }
@@ -146,15 +129,7 @@ mod tests {
     use super::super::{LeadOption, LeadPhoto};
     use super::*;
 
-    const GRID: Grid = Grid {
-        pitch: 13.0,
-        gap: 4.0,
-    };
-    const RULES: Rules = Rules {
-        max_crop: 0.10,
-        warn_ppi: 200.0,
-        min_lines: 4,
-    };
+    use super::super::photo::{TEST_GRID as GRID, TEST_RULES as RULES};
 
     #[test]
     fn the_photo_matches_the_lead_within_a_line() {

@@ -188,6 +188,27 @@ pub struct Band {
     pub lines: u32,
 }
 
+impl PhotoPlan {
+    /// A `px` photo in a box `width` wide and `picture_lines` tall, `caption_lines` under it.
+    pub fn new(
+        (section, index): (Option<usize>, usize),
+        px: (u32, u32),
+        width: f64,
+        (picture_lines, caption_lines): (u32, u32),
+        grid: Grid,
+    ) -> Self {
+        Self {
+            section,
+            index,
+            width,
+            height: grid.box_height(picture_lines),
+            drawn: fit(px, width, picture_lines, grid).drawn,
+            picture_lines,
+            caption_lines,
+        }
+    }
+}
+
 impl Plan {
     /// Every photo the plan places, in flow then band order.
     pub fn photos(&self) -> impl Iterator<Item = &PhotoPlan> {

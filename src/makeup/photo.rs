@@ -105,19 +105,41 @@ pub fn heights(px: (u32, u32), width: f64, grid: Grid, rules: Rules) -> (u32, u3
     })
 }
 
+/// What a photo's fit costs the page, in empty lines' worth: a tenth cut away as much as two
+/// empty lines; set wider than its pixels allow for print, as much as a hole and more the
+/// coarser; and never set so where its narrowest placement (`sharpest_ppi` there) would keep
+/// it above the warning resolution, or this one takes it below the error resolution and that
+/// one would not.
+pub fn cost(f: &Fit, sharpest_ppi: f64, warn_ppi: f64, error_ppi: f64) -> f64 {
+    let mut cost = 20.0 * f.crop_x.max(f.crop_y);
+    if f.ppi < warn_ppi - 1e-6 {
+        cost += 8.0 + (warn_ppi - f.ppi);
+        if sharpest_ppi >= warn_ppi || (f.ppi < error_ppi && sharpest_ppi >= error_ppi) {
+            cost += 1000.0;
+        }
+    }
+    cost
+}
+
+/// The house grid and rules, for tests on plain numbers.
+#[cfg(test)]
+pub const TEST_GRID: Grid = Grid {
+    pitch: 13.0,
+    gap: 4.0,
+};
+#[cfg(test)]
+pub const TEST_RULES: Rules = Rules {
+    max_crop: 0.10,
+    warn_ppi: 200.0,
+    min_lines: 4,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const GRID: Grid = Grid {
-        pitch: 13.0,
-        gap: 4.0,
-    };
-    const RULES: Rules = Rules {
-        max_crop: 0.10,
-        warn_ppi: 200.0,
-        min_lines: 4,
-    };
+    const GRID: Grid = TEST_GRID;
+    const RULES: Rules = TEST_RULES;
 
     #[test]
     fn crops_height_when_short_and_width_when_tall() {

@@ -319,20 +319,9 @@ impl Context<'_> {
                     (width, trial.lines[s][p])
                 };
                 let f = photo::fit((ph.width_px, ph.height_px), w, lines, self.grid);
-                // A tenth cut away costs as much as two empty lines; a photo set wider than its
-                // pixels allow for print, as much as a hole.
-                cost += 20.0 * f.crop_x.max(f.crop_y);
-                // Set wider than its pixels allow for print: as bad as a hole, and never where
-                // the photo would be sharp enough in the house grid's stack.
-                if f.ppi < self.m.warn_ppi - 1e-6 {
-                    cost += 8.0 + (self.m.warn_ppi - f.ppi);
-                    let in_house = f64::from(ph.width_px) / (self.m.grids[0].width / 72.0);
-                    if in_house >= self.m.warn_ppi
-                        || (f.ppi < self.m.error_ppi && in_house >= self.m.error_ppi)
-                    {
-                        cost += 1000.0;
-                    }
-                }
+                // Its narrowest placement is a stack of the house grid.
+                let in_house = f64::from(ph.width_px) / (self.m.grids[0].width / 72.0);
+                cost += photo::cost(&f, in_house, self.m.warn_ppi, self.m.error_ppi);
             }
             // More than two photos stacked in one column is a tower: a band is better.
             cost += 4.0 * f64::from(in_flow.max(2) - 2);

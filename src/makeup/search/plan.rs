@@ -1,7 +1,6 @@
 //! From the winning trial to the plan the template draws, a short page first balanced.
 
 use super::super::flow::Played;
-use super::super::photo;
 use super::super::{Band, FlowItem, PhotoPlan, Plan};
 use super::{Context, Ref, Trial};
 
@@ -102,16 +101,8 @@ impl Context<'_> {
         let width = m.grids[g].width;
         let photo_plan = |s: usize, p: usize, width: f64, lines: u32, caption: u32| {
             let ph = &m.sections[s].photos[p];
-            let f = photo::fit((ph.width_px, ph.height_px), width, lines, self.grid);
-            PhotoPlan {
-                section: Some(s),
-                index: p,
-                width,
-                height: self.grid.box_height(lines),
-                drawn: f.drawn,
-                picture_lines: lines,
-                caption_lines: caption,
-            }
+            let px = (ph.width_px, ph.height_px);
+            PhotoPlan::new((Some(s), p), px, width, (lines, caption), self.grid)
         };
         let flow = self
             .flow(trial)
