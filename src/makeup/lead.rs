@@ -61,10 +61,18 @@ pub fn choices(
             lines,
             photo,
         };
+        // A lead reads best at 20–30 characters a line: a wider measure (two columns across
+        // the page for a short lead) is a last resort, worth a hole.
+        let chars = option.text_width / (lead.pitch - lead.leading);
+        let measure_cost = if chars > lead.max_chars + 1.0 {
+            10.0
+        } else {
+            0.0
+        };
         let Some(photo) = &lead.photo else {
             out.push(LeadChoice {
                 plan: plan(text_grid, None),
-                cost: 0.0,
+                cost: measure_cost,
             });
             continue;
         };
@@ -97,7 +105,8 @@ pub fn choices(
                         grid,
                     )),
                 ),
-                cost: f64::from(lines - photo_grid.min(text_grid))
+                cost: measure_cost
+                    + f64::from(lines - photo_grid.min(text_grid))
                     + photo::cost(&f, sharpest_ppi, rules.warn_ppi, error_ppi),
             });
         }
@@ -136,6 +145,7 @@ mod tests {
         let lead = LeadMeasures {
             pitch: 19.5,
             leading: 8.5,
+            max_chars: 30.0,
             photo: Some(LeadPhoto {
                 width_px: 2400,
                 height_px: 1350,

@@ -67,6 +67,8 @@ pub struct LeadMeasures {
     /// The lead's own line pitch and leading, pt.
     pub pitch: f64,
     pub leading: f64,
+    /// The widest measure the lead reads well at, in characters of its size.
+    pub max_chars: f64,
     pub photo: Option<LeadPhoto>,
     pub options: Vec<LeadOption>,
 }
