@@ -176,15 +176,22 @@ fn kept(after: &[Item], keep: u32, room: u32) -> (u32, bool) {
             Kind::Head => break,
         }
     }
-    let has_text = after
-        .iter()
-        .take_while(|i| i.kind != Kind::Head)
-        .any(|i| i.kind == Kind::Text);
+    let section = after.iter().take_while(|i| i.kind != Kind::Head);
+    let has_text = section.clone().any(|i| i.kind == Kind::Text);
+    let section_text: u32 = section
+        .filter(|i| i.kind == Kind::Text)
+        .map(|i| i.lines)
+        .sum();
     if lines <= room {
         (lines, true)
     } else {
         match after.first() {
-            Some(first) if first.kind == Kind::Text => (keep.min(first.lines), true),
+            // A first paragraph shorter than the keep, with photos after it too tall to come
+            // along: the head stands over fewer lines of its text than the house keeps.
+            Some(first) if first.kind == Kind::Text => (
+                keep.min(first.lines),
+                first.lines >= keep || section_text <= first.lines,
+            ),
             Some(first) if first.kind == Kind::Block => (first.lines, !has_text),
             _ => (0, true),
         }
@@ -247,6 +254,20 @@ mod tests {
         let p = play(&[head(2), block(5), block(5), text(9)], 3, 10, 3);
         assert!(p.fits, "{p:?}");
         assert_eq!(p.breaks, [2]);
+    }
+
+    #[test]
+    fn a_head_over_a_short_paragraph_and_tall_photos_is_stranded() {
+        // Two lines of text, then photos too tall to come along, then the rest of the text:
+        // the head would stand over two lines of its text in its column.
+        let p = play(&[head(2), text(2), block(6), text(9)], 3, 10, 3);
+        assert_eq!(p.stranded, 1, "{p:?}");
+        // A section whose text is that one short paragraph keeps all of it.
+        let p = play(&[head(2), text(2), block(9)], 3, 10, 3);
+        assert_eq!(p.stranded, 0, "{p:?}");
+        // Three lines or more under the head keep it.
+        let p = play(&[head(2), text(3), block(6), text(9)], 3, 10, 3);
+        assert_eq!(p.stranded, 0, "{p:?}");
     }
 
     #[test]

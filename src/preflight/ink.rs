@@ -66,6 +66,9 @@ pub(super) fn inks(document: &PagedDocument) -> Vec<Ink> {
                 let (a, b) = (placed.at, corner);
                 let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
                 let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
+                let Some((x0, x1, y0, y1)) = placed.clipped((x0, x1, y0, y1)) else {
+                    continue;
+                };
                 (x0, x1, y0, y1, Kind::Image)
             }
             FrameItem::Shape(shape, _) if shape.fill.is_some() || shape.stroke.is_some() => {
@@ -76,6 +79,9 @@ pub(super) fn inks(document: &PagedDocument) -> Vec<Ink> {
                 );
                 let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
                 let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
+                let Some((x0, x1, y0, y1)) = placed.clipped((x0, x1, y0, y1)) else {
+                    continue;
+                };
                 (x0, x1, y0, y1, Kind::Rule)
             }
             _ => continue,

@@ -15,7 +15,8 @@ use super::{Measures, Plan};
 use band::{BandChoice, band_choices};
 
 /// One make-up to score: grid, band, each photo's picture lines, how many paragraphs of its
-/// section stand before a section's photos, and a line of space over a head.
+/// section stand before a section's photos, and lines of space over each head (at most
+/// `MAX_HEAD_SPACE`) and, last, over the credit line.
 #[derive(Debug, Clone, PartialEq)]
 struct Trial {
     grid: usize,
@@ -25,6 +26,10 @@ struct Trial {
     at: Vec<usize>,
     space: Vec<u32>,
 }
+
+/// Lines of space a head may take over it: one opens a page up where its columns would
+/// otherwise end unevenly; two, with the head's own space, already read as a hole.
+const MAX_HEAD_SPACE: u32 = 1;
 
 /// What a flow item stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -224,7 +229,7 @@ impl Context<'_> {
                 .iter()
                 .map(|s| at.min(s.paragraphs.len().saturating_sub(1)))
                 .collect(),
-            space: vec![0; self.m.sections.len()],
+            space: vec![0; self.m.sections.len() + 1],
         }
     }
 
@@ -267,7 +272,8 @@ impl Context<'_> {
             out.extend(texts);
         }
         if let Some(credit) = &m.credit {
-            out.push((Item::new(Kind::Block, credit[g]), Ref::Credit));
+            let space = trial.space[m.sections.len()];
+            out.push((Item::new(Kind::Block, credit[g] + space), Ref::Credit));
         }
         out
     }
@@ -326,7 +332,7 @@ impl Context<'_> {
             // More than two photos stacked in one column is a tower: a band is better.
             cost += 4.0 * f64::from(in_flow.max(2) - 2);
         }
-        // A line of space over a head fills a column, at a small price; photos far down their
+        // Space over a head fills a column, at a small price; photos far down their
         // section read less with its head.
         cost += 0.3 * f64::from(trial.space.iter().sum::<u32>());
         cost += 0.2
@@ -378,9 +384,10 @@ impl Context<'_> {
                 *at = next(self.m.sections[s].paragraphs.len().max(1));
             }
         }
-        for space in t.space.iter_mut() {
+        let spaced = self.m.sections.len() + usize::from(self.m.credit.is_some());
+        for space in t.space.iter_mut().take(spaced) {
             if next(3) == 0 {
-                *space = 1 - *space;
+                *space = next(MAX_HEAD_SPACE as usize + 1) as u32;
             }
         }
         t
@@ -433,9 +440,16 @@ impl Context<'_> {
                     }
                 }
             }
-            let mut t = trial.clone();
-            t.space[s] = 1 - t.space[s];
-            out.push(t);
+        }
+        let spaced = self.m.sections.len() + usize::from(self.m.credit.is_some());
+        for s in 0..spaced {
+            for next in [trial.space[s].wrapping_sub(1), trial.space[s] + 1] {
+                if next <= MAX_HEAD_SPACE {
+                    let mut t = trial.clone();
+                    t.space[s] = next;
+                    out.push(t);
+                }
+            }
         }
         if let Some(b) = &trial.band {
             for next in [trial.band_lines.wrapping_sub(1), trial.band_lines + 1] {

@@ -31,27 +31,55 @@ impl Context<'_> {
                 .max()
                 .unwrap_or(0)
         };
+        // The longest run of empty lines inside a column, above the strip under them all.
+        let gap = |p: &Played, lines: u32| {
+            p.used[..stacks as usize]
+                .iter()
+                .map(|&u| lines.saturating_sub(u))
+                .max()
+                .unwrap_or(0)
+        };
         let before = deepest(&played, capacity);
+        // The lowest columns that hold everything, or up to two lines taller when the stacks
+        // then end closer together (a stack two lines short of the others is within the house
+        // tolerance; three is a hole above whatever follows the columns).
+        // (longest run inside a column, emptiest foot, the trial, its column lines, first height
+        // that fitted)
+        let mut found: Option<(u32, u32, Trial, u32, u32)> = None;
         for lines in (lowest..capacity).take(40) {
+            if found.as_ref().is_some_and(|f| lines > f.4 + 2) {
+                break;
+            }
             let mut lower = self.clone();
             lower.capacity = lines + self.band_total(&trial);
             let (score, made) = lower.improve(trial.clone());
-            if score.fits {
-                let column_lines = lower.capacity(&made);
-                let balanced = lower.play(&made, column_lines);
-                // Lower columns may leave a head only its photo: not worth it.
-                if balanced.stranded > played.stranded {
-                    continue;
+            if !score.fits {
+                continue;
+            }
+            let column_lines = lower.capacity(&made);
+            let balanced = lower.play(&made, column_lines);
+            // Lower columns may leave a head only its photo: not worth it.
+            if balanced.stranded > played.stranded {
+                continue;
+            }
+            let after = deepest(&balanced, column_lines);
+            let first = found.as_ref().map_or(lines, |f| f.4);
+            let gap = gap(&balanced, column_lines);
+            let better = found
+                .as_ref()
+                .is_none_or(|f| gap.saturating_sub(m.tolerance) < f.0.saturating_sub(m.tolerance));
+            if better {
+                found = Some((gap, after, made, column_lines, first));
+                if gap <= m.tolerance {
+                    break;
                 }
-                let after = deepest(&balanced, column_lines);
-                return if after < before {
-                    (made, Some(column_lines))
-                } else {
-                    (trial, Some(capacity))
-                };
             }
         }
-        (trial, None)
+        match found {
+            Some((_, after, made, column_lines, _)) if after < before => (made, Some(column_lines)),
+            Some(_) => (trial, Some(capacity)),
+            None => (trial, None),
+        }
     }
 
     /// The plan the template draws for a trial, in columns `balanced` lines tall if it was
