@@ -16,7 +16,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Build a page into a PDF (or PNG/SVG proofs).
+    /// Build a page into a PDF (or PNG/SVG proofs), or every page of an issue.
     Build(BuildArgs),
     /// Rebuild a page whenever its YAML, photos, templates or fonts change.
     Watch(WatchArgs),
@@ -28,10 +28,14 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The page's YAML file. Without it, the sample page is built.
+    /// The page's YAML file, or an issue's (a file listing `pages:`). Without it, the sample
+    /// page is built.
     pub page: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// For an issue: also one PDF of all its pages, in order, here.
+    #[arg(long, value_name = "FILE.pdf")]
+    pub combined: Option<PathBuf>,
     #[command(flatten)]
     pub project: ProjectArgs,
     /// Print how long fonts, YAML, layout and export took (for benchmarks).
@@ -41,7 +45,7 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The page's YAML file. Without it, the sample page is checked.
+    /// The page's YAML file, or an issue's. Without it, the sample page is checked.
     pub page: Option<PathBuf>,
     /// Report format: words for people, JSON for scripts.
     #[arg(long, value_enum, default_value = "text")]
@@ -69,7 +73,8 @@ pub struct WatchArgs {
 #[derive(Debug, Args)]
 pub struct OutputArgs {
     /// Where to write [default: out/<page>.<format>]. Images of a document of several pages
-    /// are numbered: OUT-1.png, OUT-2.png, …
+    /// are numbered: OUT-1.png, OUT-2.png, … For an issue, the folder its pages go to
+    /// [default: out/<issue folder>/], one file a page: 05-<page folder>.pdf, …
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// Output format [default: from OUT's extension, else pdf].

@@ -37,7 +37,7 @@ pub fn serve(world: &mut PageWorld, page: &LoadedPage, plan: Option<&Plan>) {
         );
     }
     let data = serde_json::to_vec(&data).expect("page data serializes");
-    let date = parse_date(&page.page.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
+    let date = parse_date(&page.view.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     world.set_page(&page.page.template, data, date);
 }
 
@@ -51,6 +51,19 @@ pub fn recompile(world: &PageWorld) -> Result<Compiled, Vec<SourceDiagnostic>> {
         }),
         Err(errors) => Err(errors.into_iter().chain(warnings).collect()),
     }
+}
+
+/// Diagnostics as `print_diagnostics` prints them, without colour, for output gathered
+/// before it is printed (the pages of an issue build at once).
+pub fn diagnostics_text(world: &PageWorld, diagnostics: &[SourceDiagnostic]) -> String {
+    let mut buffer = termcolor::Buffer::no_color();
+    if diagnostics::emit(&mut buffer, world, diagnostics, DiagnosticFormat::Human).is_err() {
+        return diagnostics
+            .iter()
+            .map(|d| format!("banmian: {:?}: {}\n", d.severity, d.message))
+            .collect();
+    }
+    String::from_utf8_lossy(buffer.as_slice()).into_owned()
 }
 
 /// Prints diagnostics to stderr with file, line and the source lines, in colour on a terminal.

@@ -13,6 +13,7 @@ pub mod export;
 pub mod fonts;
 pub mod guard;
 pub mod inspect;
+pub mod issue;
 pub mod makeup;
 pub mod photo_prep;
 pub mod preflight;

@@ -49,6 +49,32 @@ impl std::fmt::Display for Failure {
     }
 }
 
+impl Failure {
+    /// The failure as the desk reads it, one `error:` line a problem; typst's errors with
+    /// their source lines when the world that raised them is at hand.
+    pub fn describe(&self, world: Option<&PageWorld>) -> String {
+        match (self, world) {
+            (Failure::Typst(diagnostics), Some(world)) => {
+                crate::compile::diagnostics_text(world, diagnostics)
+            }
+            (Failure::Typst(diagnostics), None) => diagnostics
+                .iter()
+                .map(|d| format!("error: {}\n", d.message))
+                .collect(),
+            (Failure::Content(errors), _) => {
+                errors.iter().map(|e| format!("error: {e}\n")).collect()
+            }
+            (Failure::Other(message) | Failure::Refused(message), _) => {
+                format!("error: {message}\n")
+            }
+            (Failure::Preflight(report), _) => format!(
+                "{}\nhint: fix the errors above, or build with --draft for a marked proof\n",
+                report.findings_text()
+            ),
+        }
+    }
+}
+
 pub struct Project {
     pub root: PathBuf,
     /// `<root>/fonts` and any extra font folders, scanned into `fonts`.
@@ -118,7 +144,16 @@ impl Project {
     }
 
     pub fn load(&self, page: &Path) -> Result<LoadedPage, Failure> {
-        content::load(page, &self.root).map_err(Failure::Content)
+        self.load_in(page, None)
+    }
+
+    /// Loads a page as a page of an issue, where `slot` says it stands.
+    pub fn load_in(
+        &self,
+        page: &Path,
+        slot: Option<&content::issue::Slot>,
+    ) -> Result<LoadedPage, Failure> {
+        content::load_in(page, &self.root, slot).map_err(Failure::Content)
     }
 
     /// What a build of `page` reads and must never write over; refuses `target` now if it
@@ -192,7 +227,7 @@ pub fn to_pdf(
     document: &PagedDocument,
     target: &Target,
 ) -> Result<Vec<u8>, Failure> {
-    let folio = &page.page.folio;
+    let folio = &page.view.folio;
     let ident = format!("banmian/{}/{}/{}", folio.paper, folio.date, folio.page);
     let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
     let pdf = export::pdf(document, &ident, fixed_date(page), standards).map_err(Failure::Typst)?;
@@ -246,7 +281,7 @@ pub fn write(
 }
 
 /// The PDF's creation date: `SOURCE_DATE_EPOCH` if set, else the page's own date.
-fn fixed_date(page: &LoadedPage) -> Option<typst::foundations::Datetime> {
+pub fn fixed_date(page: &LoadedPage) -> Option<typst::foundations::Datetime> {
     if let Some(secs) = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
@@ -263,7 +298,7 @@ fn fixed_date(page: &LoadedPage) -> Option<typst::foundations::Datetime> {
             (s % 60) as u8,
         );
     }
-    let (y, m, d) = content::parse_date(&page.page.folio.date)?;
+    let (y, m, d) = content::parse_date(&page.view.folio.date)?;
     typst::foundations::Datetime::from_ymd_hms(y, m, d, 0, 0, 0)
 }
 

@@ -14,6 +14,22 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .page
         .clone()
         .unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE));
+    if super::issue::is_issue(&page) {
+        return super::issue::run(
+            &page,
+            Some(&args.output),
+            args.combined.as_deref(),
+            &args.project,
+            banmian::issue::Mode::Build,
+        );
+    }
+    if args.combined.is_some() {
+        eprintln!(
+            "error: --combined is for an issue: {} is a page",
+            page.display()
+        );
+        return ExitCode::from(super::USAGE);
+    }
     let target = match super::target(&page, &args.output) {
         Ok(target) => target,
         Err(code) => return code,

@@ -14,6 +14,19 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         .clone()
         .unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE));
     let json = args.format == ReportFormat::Json;
+    if super::issue::is_issue(&page) {
+        if json {
+            eprintln!("error: --format json takes a page; check an issue's pages one by one");
+            return ExitCode::from(super::USAGE);
+        }
+        return super::issue::run(
+            &page,
+            None,
+            None,
+            &args.project,
+            banmian::issue::Mode::Check,
+        );
+    }
     let failed = |failure: Failure, world: Option<&banmian::world::PageWorld>| {
         if json {
             println!(

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod fonts;
+pub mod issue;
 pub mod watch;
 
 use std::path::Path;
@@ -62,24 +63,10 @@ pub fn exit_code(failure: &Failure) -> ExitCode {
 /// Prints why a build failed, in the form the failure calls for.
 pub fn report(failure: &Failure, world: Option<&PageWorld>) {
     match (failure, world) {
-        (Failure::Content(errors), _) => {
-            for error in errors {
-                eprintln!("error: {error}");
-            }
-        }
+        // In colour on a terminal.
         (Failure::Typst(diagnostics), Some(world)) => {
             banmian::compile::print_diagnostics(world, diagnostics)
         }
-        (Failure::Typst(diagnostics), None) => {
-            for d in diagnostics {
-                eprintln!("error: {}", d.message);
-            }
-        }
-        (Failure::Other(message), _) => eprintln!("error: {message}"),
-        (Failure::Refused(message), _) => eprintln!("error: {message}"),
-        (Failure::Preflight(report), _) => {
-            eprintln!("{}", report.findings_text());
-            eprintln!("hint: fix the errors above, or build with --draft for a marked proof");
-        }
+        _ => eprint!("{}", failure.describe(world)),
     }
 }

@@ -20,6 +20,13 @@ use crate::cli::WatchArgs;
 const CACHE_MAX_AGE: usize = 10;
 
 pub fn run(args: &WatchArgs) -> ExitCode {
+    if super::issue::is_issue(&args.page) {
+        eprintln!(
+            "error: {} is an issue: watch takes one page (watch the page you are editing; `banmian build` builds the issue)",
+            args.page.display()
+        );
+        return ExitCode::from(super::USAGE);
+    }
     let target = match super::target(&args.page, &args.output) {
         Ok(target) => target,
         Err(code) => return code,

@@ -94,6 +94,7 @@ fn texts(view: &PageView) -> Vec<(&'static str, String, &str)> {
     let mut out = Vec::new();
     let folio = &view.folio;
     let mut folio_texts = vec![folio.paper.as_str()];
+    folio_texts.extend(folio.edition.as_deref());
     folio_texts.extend(folio.section.as_deref());
     folio_texts.extend(folio.editors.iter().map(String::as_str));
     add(&mut out, "folio", "folio", folio_texts);

@@ -5,6 +5,7 @@ mod bad_input;
 mod build;
 mod display;
 mod errors;
+mod issue;
 mod preflight;
 mod proof;
 mod space;

@@ -4,22 +4,25 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{ContentError, closest};
+use crate::issue::Slot;
 use crate::model::{Page, Photo};
 use crate::text::paragraphs;
 use crate::view::{BylineView, FolioView, PageView, PhotoView, SectionView};
 use crate::{Parsed, images, limits, parse_date, paths};
 
-/// Checks a parsed page against the project at `root`: the data templates read, and every
-/// image file it uses.
+/// Checks a parsed page against the project at `root`, as a page of an issue if `slot` says
+/// where it stands there: the data templates read, and every image file it uses.
 pub fn check(
     file: &Path,
     root: &Path,
     parsed: &Parsed,
+    slot: Option<&Slot>,
 ) -> Result<(PageView, Vec<PathBuf>), Vec<ContentError>> {
     let mut checker = Checker {
         file,
         root,
         parsed,
+        slot,
         errors: Vec::new(),
     };
     let result = checker.page(&parsed.page);
@@ -34,26 +37,14 @@ struct Checker<'a> {
     file: &'a Path,
     root: &'a Path,
     parsed: &'a Parsed,
+    slot: Option<&'a Slot>,
     errors: Vec<ContentError>,
 }
 
 impl Checker<'_> {
     fn page(&mut self, page: &Page) -> (PageView, Vec<PathBuf>) {
         self.template(&page.template);
-        if parse_date(&page.folio.date).is_none() {
-            self.error(
-                "folio.date",
-                format!("`{}` is not a date", page.folio.date),
-                "write dates as YYYY-MM-DD, e.g. 2021-09-28",
-            );
-        }
-        if !(1..=9999).contains(&page.folio.page) {
-            self.error(
-                "folio.page",
-                format!("page number {} is not a page", page.folio.page),
-                "pages are numbered from 1",
-            );
-        }
+        let folio = self.folio(page);
         if page.headline.trim().is_empty() {
             self.error(
                 "headline",
@@ -87,13 +78,7 @@ impl Checker<'_> {
             })
             .collect();
         let view = PageView {
-            folio: FolioView {
-                paper: page.folio.paper.clone(),
-                date: page.folio.date.clone(),
-                page: page.folio.page,
-                section: page.folio.section.clone(),
-                editors: page.folio.editors.clone(),
-            },
+            folio,
             kicker: page.kicker.clone(),
             headline: page.headline.clone(),
             subtitle: page.subtitle.clone(),
@@ -107,6 +92,97 @@ impl Checker<'_> {
             credit: page.credit.clone(),
         };
         (view, images)
+    }
+
+    /// The folio as printed: paper, date and page number from the page, or from its issue.
+    /// A page that says otherwise than its issue is an error, not a silent choice: it is a
+    /// page file left over from another day or place.
+    fn folio(&mut self, page: &Page) -> FolioView {
+        let own = &page.folio;
+        let slot = self.slot;
+        let paper = self.inherited(
+            "paper",
+            own.paper.clone(),
+            slot.map(|s| s.paper.clone()),
+            "the paper's name",
+        );
+        let date = self.inherited(
+            "date",
+            own.date.clone(),
+            slot.map(|s| s.date.clone()),
+            "the date as YYYY-MM-DD",
+        );
+        if !date.is_empty() && parse_date(&date).is_none() {
+            self.error(
+                "folio.date",
+                format!("`{date}` is not a date"),
+                "write dates as YYYY-MM-DD, e.g. 2021-09-28",
+            );
+        }
+        let number = self.inherited("page", own.page, slot.map(|s| s.page), "the page number");
+        if !(1..=9999).contains(&number) && (own.page.is_some() || slot.is_some()) {
+            self.error(
+                "folio.page",
+                format!("page number {number} is not a page"),
+                "pages are numbered from 1",
+            );
+        }
+        FolioView {
+            paper,
+            date,
+            page: number,
+            edition: slot.and_then(|s| s.edition.clone()),
+            side: if number.is_multiple_of(2) {
+                "left"
+            } else {
+                "right"
+            },
+            section: own.section.clone(),
+            editors: own.editors.clone(),
+        }
+    }
+
+    /// A folio field from the page or its issue: missing from both, or different in each, is
+    /// an error (the default value stands in for the rest of the checks).
+    fn inherited<T: PartialEq + std::fmt::Display + Default>(
+        &mut self,
+        field: &str,
+        own: Option<T>,
+        issue: Option<T>,
+        what: &str,
+    ) -> T {
+        let path = format!("folio.{field}");
+        match (own, issue, self.slot) {
+            (Some(own), Some(issue), Some(slot)) if own != issue => {
+                self.error(
+                    &path,
+                    format!(
+                        "the page says {field} `{own}`, its issue {} says `{issue}` ({})",
+                        slot.issue.display(),
+                        slot.entry
+                    ),
+                    &if field == "page" {
+                        format!(
+                            "delete `{path}` (a page of an issue takes its number from its place), or number its entry in the issue `page: {own}`"
+                        )
+                    } else {
+                        format!("delete `{path}`: a page of an issue takes the issue's")
+                    },
+                );
+                issue
+            }
+            (Some(value), _, _) | (None, Some(value), _) => value,
+            (None, None, _) => {
+                // At the `folio:` key, where the field belongs.
+                let at = self.parsed.positions.key("folio");
+                self.errors.push(
+                    ContentError::new(self.file, at, format!("`{path}` is missing")).hint(format!(
+                        "give {what}, or build the page from an issue file that gives it"
+                    )),
+                );
+                T::default()
+            }
+        }
     }
 
     fn error(&mut self, path: &str, message: String, hint: &str) {

@@ -7,6 +7,7 @@ mod encoding;
 mod error;
 pub mod hygiene;
 pub mod images;
+pub mod issue;
 pub mod limits;
 mod locate;
 mod model;
@@ -80,9 +81,19 @@ pub struct Parsed {
 /// Reads, parses and checks a page. `root` is the project folder that holds `layout/`;
 /// everything the page refers to must lie inside it.
 pub fn load(file: &Path, root: &Path) -> Result<LoadedPage, Vec<ContentError>> {
-    let bytes = read(file)?;
+    load_in(file, root, None)
+}
+
+/// Reads, parses and checks a page, as a page of an issue when `slot` says where it stands
+/// there (paper, date and page number come from the issue).
+pub fn load_in(
+    file: &Path,
+    root: &Path,
+    slot: Option<&issue::Slot>,
+) -> Result<LoadedPage, Vec<ContentError>> {
+    let bytes = read_limited(file, "page")?;
     let parsed = parse(file, &bytes)?;
-    let (view, images) = check::check(file, root, &parsed)?;
+    let (view, images) = check::check(file, root, &parsed, slot)?;
     Ok(LoadedPage {
         file: file.into(),
         source: parsed.source,
@@ -95,14 +106,15 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedPage, Vec<ContentError>> {
     })
 }
 
-/// The bytes of a page file, refused unread if it is not a file or is over the size limit.
-fn read(file: &Path) -> Result<Vec<u8>, Vec<ContentError>> {
+/// The bytes of a page or issue file (`what`), refused unread if it is not a file or is over
+/// the size limit.
+fn read_limited(file: &Path, what: &str) -> Result<Vec<u8>, Vec<ContentError>> {
     let fail =
         |message: String, hint: &str| vec![ContentError::new(file, (0, 0), message).hint(hint)];
     let limit = limits::FILE_BYTES;
     let meta = std::fs::metadata(file).map_err(|err| {
         fail(
-            format!("cannot read the page: {err}"),
+            format!("cannot read the {what}: {err}"),
             "check the path; pages are UTF-8 YAML files",
         )
     })?;
@@ -117,14 +129,14 @@ fn read(file: &Path) -> Result<Vec<u8>, Vec<ContentError>> {
         .and_then(|f| f.take(limit.max + 1).read_to_end(&mut bytes))
         .map_err(|err| {
             fail(
-                format!("cannot read the page: {err}"),
+                format!("cannot read the {what}: {err}"),
                 "check the path and its permissions",
             )
         })?;
     if limit.exceeded_by(bytes.len() as u64) {
         let size = meta.len().max(bytes.len() as u64);
         return Err(fail(
-            limit.message("the page file", size),
+            limit.message(&format!("the {what} file"), size),
             "a page's YAML is a few dozen KiB; check what the upstream system sent (README.md, Limits)",
         ));
     }

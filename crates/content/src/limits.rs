@@ -67,9 +67,15 @@ pub const PHOTO_BYTES: Limit = Limit {
     max: 200 * 1024 * 1024,
     unit: "bytes",
 };
+/// Pages of one issue.
+pub const ISSUE_PAGES: Limit = Limit {
+    name: "issue-pages",
+    max: 400,
+    unit: "pages",
+};
 
 /// Every limit, for documentation and tests.
-pub const ALL: [Limit; 9] = [
+pub const ALL: [Limit; 10] = [
     FILE_BYTES,
     DEPTH,
     ALIASES,
@@ -79,6 +85,7 @@ pub const ALL: [Limit; 9] = [
     SECTIONS,
     PHOTOS,
     PHOTO_BYTES,
+    ISSUE_PAGES,
 ];
 
 impl Limit {

@@ -38,10 +38,16 @@ fn default_template() -> String {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Folio {
-    pub paper: String,
-    /// ISO date, `YYYY-MM-DD`; also fixes the PDF's timestamp.
-    pub date: String,
-    pub page: u32,
+    /// The paper's name; a page of an issue takes the issue's.
+    #[serde(default)]
+    pub paper: Option<String>,
+    /// ISO date, `YYYY-MM-DD`; also fixes the PDF's timestamp. A page of an issue takes the
+    /// issue's.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// The page number (版次); a page of an issue takes its place in the issue.
+    #[serde(default)]
+    pub page: Option<u32>,
     #[serde(default)]
     pub section: Option<String>,
     #[serde(default)]

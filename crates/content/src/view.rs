@@ -21,6 +21,11 @@ pub struct FolioView {
     pub paper: String,
     pub date: String,
     pub page: u32,
+    /// The issue's number or name (期号), when the page is built as part of an issue.
+    pub edition: Option<String>,
+    /// `left` for an even page, `right` for an odd one: the folio keeps the paper's name on
+    /// the outer edge.
+    pub side: &'static str,
     pub section: Option<String>,
     pub editors: Vec<String>,
 }

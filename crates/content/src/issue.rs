@@ -1,0 +1,242 @@
+//! An issue (一期报纸): the paper, date and edition, and its page files in order. Pages take
+//! the paper and date from the issue and their numbers from their place in it, so a page file
+//! moved to another issue or another day carries nothing stale.
+//!
+//! ```yaml
+//! paper: 示例日报
+//! date: 2021-09-28
+//! edition: 第 1234 期      # optional
+//! pages:
+//!   - file: river-town/page.yaml
+//!     page: 5               # optional: the page number; the next pages count on from it
+//!   - file: ../pingluo-cppcc/page.yaml
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::ContentError;
+use crate::{limits, parse_date, paths, read_limited, yaml};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub paper: String,
+    /// ISO date, `YYYY-MM-DD`.
+    pub date: String,
+    /// The issue's number or name (期号), printed in every page's folio.
+    #[serde(default)]
+    pub edition: Option<String>,
+    pub pages: Vec<IssuePage>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuePage {
+    /// The page's YAML file, relative to the issue file.
+    pub file: String,
+    /// Its page number; without it, one more than the page before (the first is page 1).
+    #[serde(default)]
+    pub page: Option<u32>,
+}
+
+/// What an issue gives one of its pages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    pub paper: String,
+    pub date: String,
+    pub page: u32,
+    pub edition: Option<String>,
+    /// The issue file and the YAML path of the page's entry (`pages[2]`), for errors.
+    pub issue: PathBuf,
+    pub entry: String,
+}
+
+/// An issue read and found valid: each page file (as a path the build can open) with its slot.
+#[derive(Debug)]
+pub struct LoadedIssue {
+    pub file: PathBuf,
+    pub issue: Issue,
+    pub pages: Vec<(PathBuf, Slot)>,
+}
+
+/// Whether `bytes` look like an issue rather than a page: a mapping with `pages` and no
+/// `headline`. Anything unreadable is left to the page loader, whose errors say more.
+pub fn looks_like_issue(bytes: &[u8]) -> bool {
+    match serde_yaml::from_slice::<serde_yaml::Mapping>(bytes) {
+        Ok(map) => map.contains_key("pages") && !map.contains_key("headline"),
+        Err(_) => false,
+    }
+}
+
+/// Reads and checks an issue: the date, page numbers rising with no repeats, and every page
+/// file present inside `root`. The pages themselves are read when each is built.
+pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> {
+    let bytes = read_limited(file, "issue")?;
+    let source = crate::encoding::decode(&bytes)
+        .map_err(|(at, message, hint)| vec![ContentError::new(file, at, message).hint(hint)])?;
+    let (issue, scanned): (Issue, _) = yaml::parse(file, &source)?;
+    let mut errors = Vec::new();
+    let mut error = |path: &str, message: String, hint: &str| {
+        errors.push(ContentError::new(file, scanned.positions.value(path), message).hint(hint));
+    };
+    if parse_date(&issue.date).is_none() {
+        error(
+            "date",
+            format!("`{}` is not a date", issue.date),
+            "write dates as YYYY-MM-DD, e.g. 2021-09-28",
+        );
+    }
+    if issue.paper.trim().is_empty() {
+        error("paper", "`paper` is empty".into(), "give the paper's name");
+    }
+    if issue.pages.is_empty() {
+        error(
+            "pages",
+            "the issue lists no pages".into(),
+            "list its page files under `pages:`, e.g. `- file: front/page.yaml`",
+        );
+    }
+    let pages_limit = limits::ISSUE_PAGES;
+    if pages_limit.exceeded_by(issue.pages.len() as u64) {
+        error(
+            &format!("pages[{}]", pages_limit.max),
+            pages_limit.message("the issue", issue.pages.len() as u64),
+            "split it into sections of their own issue files",
+        );
+    }
+    let folder = file.parent().unwrap_or(Path::new("."));
+    let mut pages = Vec::new();
+    let mut previous: Option<u32> = None;
+    for (i, entry) in issue.pages.iter().enumerate() {
+        let at = format!("pages[{i}]");
+        let number = entry.page.unwrap_or(previous.map_or(1, |p| p + 1));
+        if !(1..=9999).contains(&number) {
+            error(
+                &format!("{at}.page"),
+                format!("page number {number} is not a page"),
+                "pages are numbered from 1",
+            );
+        } else if let Some(before) = previous.filter(|&p| number <= p) {
+            error(
+                &format!("{at}.page"),
+                format!("page {number} comes after page {before}"),
+                "list the pages in order, each number higher than the one before",
+            );
+        }
+        previous = Some(number);
+        let path = tidy(&folder.join(&entry.file));
+        match paths::virtual_path(root, &path).map(|_| ()) {
+            Err(message) => error(
+                &format!("{at}.file"),
+                message,
+                "page files live inside the project folder",
+            ),
+            Ok(()) if !path.is_file() => error(
+                &format!("{at}.file"),
+                format!("no page file `{}`", entry.file),
+                "give the page's YAML file relative to the issue file",
+            ),
+            Ok(()) => {}
+        }
+        pages.push((
+            path,
+            Slot {
+                paper: issue.paper.clone(),
+                date: issue.date.clone(),
+                page: number,
+                edition: issue.edition.clone(),
+                issue: file.to_path_buf(),
+                entry: at,
+            },
+        ));
+    }
+    if errors.is_empty() {
+        Ok(LoadedIssue {
+            file: file.to_path_buf(),
+            issue,
+            pages,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+/// `a/b/../c` as `a/c`, without touching the disk, so messages name page files plainly
+/// (`..` that climbs above the start is kept).
+fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out: Vec<Component> = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(out.last(), Some(Component::Normal(_))) => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out.iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issue_is_told_from_a_page() {
+        assert!(looks_like_issue(b"paper: x\ndate: 2021-09-28\npages: []\n"));
+        assert!(!looks_like_issue(b"headline: x\nfolio: {}\n"));
+        assert!(!looks_like_issue(b"pages: [\n"));
+    }
+
+    #[test]
+    fn paths_are_tidied_without_the_disk() {
+        assert_eq!(tidy(Path::new("a/b/../c/./d")), PathBuf::from("a/c/d"));
+        assert_eq!(tidy(Path::new("../x/../y")), PathBuf::from("../y"));
+    }
+
+    /// Pages count on from the last number given; the folio takes paper, date, number and side
+    /// from the issue, and a page that says otherwise is an error at its own line.
+    #[test]
+    fn pages_take_their_folio_from_the_issue() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("layout/templates")).unwrap();
+        std::fs::write(root.join("layout/templates/feature.typ"), "").unwrap();
+        let page = |date: &str| {
+            format!(
+                "folio:\n  section: 专题\n{date}headline: 标题\nsections:\n  - number: 1\n    head: [一, 二]\n    body: 正文。\n"
+            )
+        };
+        std::fs::write(root.join("a.yaml"), page("")).unwrap();
+        std::fs::write(root.join("b.yaml"), page("  date: 2021-09-27\n")).unwrap();
+        std::fs::write(
+            root.join("issue.yaml"),
+            "paper: 报\ndate: 2021-09-28\npages:\n  - file: a.yaml\n    page: 4\n  - file: b.yaml\n",
+        )
+        .unwrap();
+        let issue = load(&root.join("issue.yaml"), root).unwrap();
+        let numbers: Vec<u32> = issue.pages.iter().map(|(_, s)| s.page).collect();
+        assert_eq!(numbers, [4, 5]);
+        let (file, slot) = &issue.pages[0];
+        let a = crate::load_in(file, root, Some(slot)).unwrap();
+        assert_eq!(
+            (a.view.folio.paper.as_str(), a.view.folio.date.as_str()),
+            ("报", "2021-09-28")
+        );
+        assert_eq!((a.view.folio.page, a.view.folio.side), (4, "left"));
+        let (file, slot) = &issue.pages[1];
+        let errors = crate::load_in(file, root, Some(slot)).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        let e = &errors[0];
+        assert_eq!((e.line, e.column), (3, 9), "{e}");
+        assert!(e.to_string().contains("says date `2021-09-27`"), "{e}");
+        // Alone, the page lacks what the issue gave.
+        let errors = crate::load(&root.join("a.yaml"), root).unwrap_err();
+        let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 3, "{text:?}");
+        assert!(text.iter().all(|t| t.contains("is missing")), "{text:?}");
+    }
+}

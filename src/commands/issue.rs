@@ -1,0 +1,182 @@
+//! `banmian build ISSUE.yaml` and `banmian check ISSUE.yaml`: every page of an issue, in
+//! parallel, each page's messages printed in page order, then one line a page. Exit 1 if any
+//! page failed, 2 if one was refused (an output over an input), else 0.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use banmian::content::issue;
+use banmian::issue::{Mode, PageRun};
+use banmian::project::{Failure, Project, Target};
+use banmian::proof::Format;
+
+use crate::cli::{OutputArgs, ProjectArgs};
+
+/// Whether `file` is an issue rather than a page (a YAML mapping listing `pages:`).
+pub fn is_issue(file: &Path) -> bool {
+    std::fs::read(file).is_ok_and(|bytes| issue::looks_like_issue(&bytes))
+}
+
+pub fn run(
+    file: &Path,
+    output: Option<&OutputArgs>,
+    combined: Option<&Path>,
+    project_args: &ProjectArgs,
+    mode: Mode,
+) -> ExitCode {
+    let started = Instant::now();
+    let fail = |failure: &Failure| {
+        super::report(failure, None);
+        super::exit_code(failure)
+    };
+    let project = match Project::open(file, project_args.root.as_deref(), &project_args.font_paths)
+    {
+        Ok(project) => project,
+        Err(failure) => return fail(&failure),
+    };
+    let loaded = match issue::load(file, &project.root) {
+        Ok(loaded) => loaded,
+        Err(errors) => return fail(&Failure::Content(errors)),
+    };
+    let (folder, template) = match output {
+        Some(args) => match target(file, args) {
+            Ok(target) => target,
+            Err(code) => return code,
+        },
+        None => (PathBuf::new(), Target::pdf(PathBuf::new())),
+    };
+    let runs = banmian::issue::run(
+        &project,
+        &loaded,
+        &folder,
+        &template,
+        mode,
+        banmian::issue::threads(),
+    );
+    for run in &runs {
+        if !run.messages.is_empty() {
+            eprintln!("── page {} ({}):", run.number, run.file.display());
+            eprint!("{}", run.messages);
+        }
+    }
+    for run in &runs {
+        eprintln!("{}", line(run, mode));
+    }
+    let mut code = worst(&runs);
+    if let (Some(path), Mode::Build) = (combined, mode) {
+        match banmian::issue::combined(&project, &loaded, &runs, path, &template) {
+            Ok(bytes) => eprintln!("combined {} ({} KiB)", path.display(), bytes / 1024),
+            Err(failure) => {
+                super::report(&failure, None);
+                if code == ExitCode::SUCCESS {
+                    code = super::exit_code(&failure);
+                }
+            }
+        }
+    }
+    let failed = runs.iter().filter(|r| r.outcome.is_err()).count();
+    eprintln!(
+        "{} {} of {} pages in {:.2} s{}",
+        if mode == Mode::Build {
+            "built"
+        } else {
+            "checked"
+        },
+        runs.len() - failed,
+        runs.len(),
+        started.elapsed().as_secs_f64(),
+        if failed > 0 {
+            format!("; {failed} failed, nothing written for them")
+        } else {
+            String::new()
+        }
+    );
+    code
+}
+
+/// The folder the pages go to and the options each page's target starts from.
+fn target(file: &Path, args: &OutputArgs) -> Result<(PathBuf, Target), ExitCode> {
+    let format = args.format.map(Format::from).unwrap_or(Format::Pdf);
+    if let Err(message) = banmian::export::standards(&args.pdf_standards) {
+        eprintln!("error: --pdf-standard: {message}");
+        return Err(ExitCode::from(super::USAGE));
+    }
+    let folder = match &args.output {
+        Some(dir) if dir.is_file() || Format::from_path(dir).is_some() => {
+            eprintln!(
+                "error: -o {}: an issue is written to a folder, one file a page; give a folder (and --combined FILE.pdf for one PDF of all pages)",
+                dir.display()
+            );
+            return Err(ExitCode::from(super::USAGE));
+        }
+        Some(dir) => dir.clone(),
+        None => {
+            let name = file
+                .parent()
+                .and_then(|d| d.file_name())
+                .map_or_else(|| "issue".into(), |n| n.to_string_lossy().into_owned());
+            PathBuf::from("out").join(name)
+        }
+    };
+    Ok((
+        folder,
+        Target {
+            output: PathBuf::new(),
+            format,
+            ppi: args.ppi,
+            draft: args.draft,
+            crop_marks: args.crop_marks,
+            pdf_standards: args.pdf_standards.clone(),
+        },
+    ))
+}
+
+/// One line for a page: what it came to.
+fn line(run: &PageRun, mode: Mode) -> String {
+    let number = run.number;
+    match (&run.outcome, mode) {
+        (Ok(done), Mode::Build) => format!(
+            "page {number}: built {} ({}, {} KiB) in {:.2} s",
+            run.output.display(),
+            done.summary,
+            done.bytes / 1024,
+            run.seconds
+        ),
+        (Ok(done), Mode::Check) => format!("page {number}: {}", done.summary),
+        (Err(failure), _) => format!(
+            "page {number}: FAILED ({}) — {}",
+            kind(failure),
+            run.file.display()
+        ),
+    }
+}
+
+fn kind(failure: &Failure) -> &'static str {
+    match failure {
+        Failure::Content(_) => "content errors",
+        Failure::Typst(_) => "layout error",
+        Failure::Preflight(_) => "preflight errors",
+        Failure::Refused(_) => "refused",
+        Failure::Other(_) => "error",
+    }
+}
+
+/// 2 if a page was refused, else 1 if one failed or (checking) has errors, else 0.
+fn worst(runs: &[PageRun]) -> ExitCode {
+    if runs
+        .iter()
+        .any(|r| matches!(r.outcome, Err(Failure::Refused(_))))
+    {
+        return ExitCode::from(super::USAGE);
+    }
+    let failed = runs.iter().any(|r| match &r.outcome {
+        Err(_) => true,
+        Ok(done) => done.report.has_errors(),
+    });
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,232 @@
+//! Building or checking an issue: every page of it, in parallel on all cores, sharing the
+//! project's fonts; a failing page never stops the others. Each page's messages are gathered
+//! while it builds and printed in page order afterwards, so parallel output reads as
+//! sequential output does.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+use typst::ecow::EcoVec;
+use typst::model::Document;
+use typst_layout::PagedDocument;
+
+use crate::compile::diagnostics_text;
+use crate::content::LoadedPage;
+use crate::content::issue::{LoadedIssue, Slot};
+use crate::guard::Protected;
+use crate::project::{self, Failure, Project, Target};
+use crate::{export, print_boxes};
+
+/// What to do with each page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Mode {
+    /// Lay out, preflight and write the page's file.
+    Build,
+    /// Lay out and preflight only.
+    Check,
+}
+
+/// One page of the issue, built or checked.
+pub struct PageRun {
+    pub number: u32,
+    pub file: PathBuf,
+    /// Where its file goes (when building).
+    pub output: PathBuf,
+    /// What the page had to say: typst's warnings and preflight's findings, or why it failed.
+    pub messages: String,
+    pub outcome: Result<PageDone, Failure>,
+    pub seconds: f64,
+}
+
+/// A page that laid out (and, when building, was written).
+pub struct PageDone {
+    pub loaded: LoadedPage,
+    pub document: PagedDocument,
+    pub report: crate::preflight::Report,
+    /// One line: pages, warnings, preflight figures.
+    pub summary: String,
+    pub bytes: usize,
+}
+
+/// A page's file name in the issue's folder: its number (zero-padded so names sort in page
+/// order) and its folder's name (or the file's, if it is not called `page.yaml`).
+pub fn output_name(number: u32, width: usize, file: &Path, extension: &str) -> String {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
+    let slug = if stem == "page" {
+        file.parent()
+            .and_then(|d| d.file_name())
+            .and_then(|n| n.to_str())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    format!("{number:0width$}-{slug}.{extension}")
+}
+
+/// Threads to build with: `BANMIAN_THREADS` if set (1 builds one page after another), else
+/// one per core.
+pub fn threads() -> usize {
+    std::env::var("BANMIAN_THREADS")
+        .ok()
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
+/// Builds (or checks) every page of `issue`, `template` giving the output options and each
+/// page's file going to `folder`. Runs in page order.
+pub fn run(
+    project: &Project,
+    issue: &LoadedIssue,
+    folder: &Path,
+    template: &Target,
+    mode: Mode,
+    threads: usize,
+) -> Vec<PageRun> {
+    let width = issue
+        .pages
+        .iter()
+        .map(|(_, slot)| slot.page.to_string().len())
+        .max()
+        .unwrap_or(1)
+        .max(2);
+    let next = AtomicUsize::new(0);
+    let runs: Mutex<Vec<PageRun>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(issue.pages.len()).max(1) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some((file, slot)) = issue.pages.get(i) else {
+                        break;
+                    };
+                    let name = output_name(slot.page, width, file, template.format.extension());
+                    let target = Target {
+                        output: folder.join(name),
+                        ..template.clone()
+                    };
+                    let run = page(project, file, slot, target, mode);
+                    runs.lock().unwrap_or_else(|e| e.into_inner()).push(run);
+                }
+            });
+        }
+    });
+    let mut runs = runs.into_inner().unwrap_or_else(|e| e.into_inner());
+    runs.sort_by_key(|r| r.number);
+    runs
+}
+
+/// One page, start to end, its messages gathered rather than printed.
+fn page(project: &Project, file: &Path, slot: &Slot, target: Target, mode: Mode) -> PageRun {
+    let started = Instant::now();
+    let mut messages = String::new();
+    let outcome = lay_out_page(project, file, slot, &target, mode, &mut messages);
+    PageRun {
+        number: slot.page,
+        file: file.to_path_buf(),
+        output: target.output,
+        messages,
+        outcome,
+        seconds: started.elapsed().as_secs_f64(),
+    }
+}
+
+fn lay_out_page(
+    project: &Project,
+    file: &Path,
+    slot: &Slot,
+    target: &Target,
+    mode: Mode,
+    messages: &mut String,
+) -> Result<PageDone, Failure> {
+    let mut world = None;
+    let result = (|| -> Result<PageDone, Failure> {
+        let loaded = project.load_in(file, Some(slot))?;
+        let inputs = project.protect(&loaded, target)?;
+        let world = world.insert(project.world_for(target));
+        let laid = project::lay_out(world, &loaded)?;
+        messages.push_str(&diagnostics_text(world, &laid.warnings));
+        if mode == Mode::Check {
+            messages.push_str(&format!("{}\n", laid.report));
+        } else if !laid.report.findings.is_empty() && (!laid.report.has_errors() || target.draft) {
+            messages.push_str(&format!("{}\n", laid.report.findings_text()));
+        }
+        let bytes = if mode == Mode::Build {
+            let files = project::render(&loaded, &laid, target)?;
+            project::write(&files, target, &inputs)?;
+            files.iter().map(|(_, b)| b.len()).sum()
+        } else {
+            0
+        };
+        Ok(PageDone {
+            summary: crate::summary::summary(&laid),
+            loaded,
+            document: laid.document,
+            report: laid.report,
+            bytes,
+        })
+    })();
+    if let Err(failure) = &result {
+        messages.push_str(&failure.describe(world.as_ref()));
+    }
+    result
+}
+
+/// One PDF of the whole issue, its pages in order, each with its trim and bleed boxes: for
+/// proofs and the archive (a plate takes each page's own file). Written only when every page
+/// built; never over one of the issue's inputs.
+pub fn combined(
+    project: &Project,
+    issue: &LoadedIssue,
+    runs: &[PageRun],
+    output: &Path,
+    template: &Target,
+) -> Result<usize, Failure> {
+    let done: Vec<&PageDone> = runs
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok())
+        .collect();
+    if done.len() != runs.len() || done.is_empty() {
+        let failed: Vec<String> = runs
+            .iter()
+            .filter(|r| r.outcome.is_err())
+            .map(|r| r.number.to_string())
+            .collect();
+        return Err(Failure::Other(format!(
+            "the combined PDF {} was not written: page {} failed",
+            output.display(),
+            failed.join(", ")
+        )));
+    }
+    let target = Target {
+        output: output.to_path_buf(),
+        format: crate::proof::Format::Pdf,
+        ..template.clone()
+    };
+    for run in &done {
+        Protected::page(&run.loaded, &project.font_dirs)
+            .check(output, target.format)
+            .map_err(Failure::Refused)?;
+    }
+    let mut issue_file = Protected::default();
+    issue_file.file(&issue.file);
+    issue_file
+        .check(output, target.format)
+        .map_err(Failure::Refused)?;
+    let pages: EcoVec<_> = done
+        .iter()
+        .flat_map(|d| d.document.pages().iter().cloned())
+        .collect();
+    let document = PagedDocument::new(pages, done[0].document.info().clone());
+    let first = &done[0].loaded;
+    let ident = format!("banmian/{}/{}/issue", issue.issue.paper, issue.issue.date);
+    let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
+    let pdf = export::pdf(&document, &ident, project::fixed_date(first), standards)
+        .map_err(Failure::Typst)?;
+    let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)?;
+    export::write_atomic(output, &pdf)
+        .map_err(|err| Failure::Other(format!("cannot write {}: {err}", output.display())))?;
+    Ok(pdf.len())
+}

@@ -1,0 +1,199 @@
+//! Issues (issue 10): an issue file builds every page it lists, one PDF a page named in page
+//! order, and a combined PDF; pages take the paper, date and numbers from the issue; a failing
+//! page stops no other; parallel and one-at-a-time builds write the same bytes.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{banmian, poppler, repo, scratch, stderr};
+
+const ISSUE: &str = "content/sample-issue/issue.yaml";
+
+fn build_issue(out: &Path, threads: &str, extra: &[&str]) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_banmian"));
+    command
+        .args(["build", ISSUE, "-o", out.to_str().unwrap()])
+        .args(extra)
+        .current_dir(repo())
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("BANMIAN_THREADS", threads)
+        .env("BANMIAN_CACHE", repo().join("target/test-scratch/cache"));
+    command.output().expect("banmian runs")
+}
+
+fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    names.sort();
+    names
+}
+
+fn text(pdf: &Path, page: usize) -> String {
+    let n = page.to_string();
+    poppler(
+        "pdftotext",
+        &["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+    )
+}
+
+#[test]
+fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built() {
+    let dir = scratch("issue");
+    let (parallel, sequential) = (dir.join("parallel"), dir.join("sequential"));
+    let combined = dir.join("issue.pdf");
+    let out = build_issue(&parallel, "4", &["--combined", combined.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let names: Vec<String> = files(&parallel)
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "05-river-town.pdf",
+            "06-school-lunch.pdf",
+            "07-night-market.pdf",
+            "08-pingluo-cppcc.pdf"
+        ]
+    );
+    // Each page's folio: the issue's paper, date and edition, its number from its place.
+    for (i, file) in files(&parallel).iter().enumerate() {
+        let number = 5 + i;
+        let page = text(file, 1);
+        assert!(page.contains("示例日报"), "page {number}: {page}");
+        assert!(page.contains("2021 年 9 月 28 日"), "page {number}");
+        assert!(page.contains("第 0001 期"), "page {number}");
+        assert!(page.contains(&format!("第{number}版")), "page {number}");
+        let info = poppler("pdfinfo", &[file.to_str().unwrap()]);
+        assert!(info.contains("Pages:           1"), "page {number}: {info}");
+    }
+    // The combined PDF: the four pages in order, each with its trim and bleed.
+    let info = poppler(
+        "pdfinfo",
+        &["-box", "-f", "1", "-l", "4", combined.to_str().unwrap()],
+    );
+    assert!(info.contains("Pages:           4"), "{info}");
+    assert_eq!(info.matches("TrimBox").count(), 4, "{info}");
+    let headlines = [
+        "一湾清水绕古镇",
+        "一餐热饭暖童心",
+        "灯火可亲夜未央",
+        "凝心聚力促发展",
+    ];
+    for (i, headline) in headlines.iter().enumerate() {
+        let page = text(&combined, i + 1);
+        assert!(
+            page.replace(char::is_whitespace, "").contains(headline),
+            "combined page {}: no {headline}",
+            i + 1
+        );
+    }
+    // One page after another writes the same bytes as all at once; so does a rerun.
+    let out = build_issue(&sequential, "1", &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (a, b) in files(&parallel).iter().zip(files(&sequential)) {
+        assert!(
+            std::fs::read(a).unwrap() == std::fs::read(&b).unwrap(),
+            "{} differs built in parallel and one at a time",
+            b.display()
+        );
+    }
+    let before = std::fs::read(&combined).unwrap();
+    let out = build_issue(&parallel, "2", &["--combined", combined.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        std::fs::read(&combined).unwrap() == before,
+        "the rerun's combined PDF differs"
+    );
+}
+
+#[test]
+fn a_failing_page_stops_no_other_and_the_summary_names_it() {
+    let dir = scratch("issue-failing");
+    // Its second page is numbered 9 where the page's own folio says 8.
+    let issue = dir.join("issue.yaml");
+    std::fs::write(
+        &issue,
+        "paper: 示例日报\ndate: 2021-09-28\npages:\n  - file: ../../../content/sample-issue/night-market/page.yaml\n    page: 7\n  - file: ../../../content/pingluo-cppcc/page.yaml\n    page: 9\n",
+    )
+    .unwrap();
+    let combined = dir.join("issue.pdf");
+    let out = banmian(&[
+        "build",
+        issue.to_str().unwrap(),
+        "-o",
+        dir.join("pages").to_str().unwrap(),
+        "--combined",
+        combined.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(dir.join("pages/07-night-market.pdf").is_file(), "{err}");
+    assert!(!dir.join("pages/09-pingluo-cppcc.pdf").exists(), "{err}");
+    assert!(
+        !combined.exists(),
+        "a combined PDF of an incomplete issue: {err}"
+    );
+    assert!(err.contains("page 9: FAILED (content errors)"), "{err}");
+    assert!(
+        err.contains("pingluo-cppcc/page.yaml:8:9: the page says page `8`"),
+        "{err}"
+    );
+    assert!(err.contains("built 1 of 2 pages"), "{err}");
+}
+
+#[test]
+fn a_page_without_paper_or_date_builds_only_from_its_issue() {
+    let out = banmian(&["check", "content/sample-issue/river-town/page.yaml"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("`folio.paper` is missing"), "{err}");
+    assert!(err.contains("`folio.date` is missing"), "{err}");
+    assert!(
+        err.contains("or build the page from an issue file"),
+        "{err}"
+    );
+    // And the issue checks clean.
+    let out = banmian(&["check", ISSUE]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("checked 4 of 4 pages"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn issue_errors_point_into_the_issue_file() {
+    let dir = scratch("issue-errors");
+    let issue = dir.join("bad-test-issue.yaml");
+    std::fs::write(
+        &issue,
+        "paper: 示例日报\ndate: 2021-02-30\npages:\n  - file: ../../../content/sample-issue/river-town/page.yaml\n    page: 6\n  - file: nowhere/page.yaml\n    page: 6\n",
+    )
+    .unwrap();
+    let out_dir = dir.join("out");
+    let out = banmian(&[
+        "build",
+        issue.to_str().unwrap(),
+        "-o",
+        out_dir.to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("bad-test-issue.yaml:2:7: `2021-02-30` is not a date"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad-test-issue.yaml:6:11: no page file `nowhere/page.yaml`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("bad-test-issue.yaml:7:11: page 6 comes after page 6"),
+        "{err}"
+    );
+    assert!(!out_dir.exists(), "nothing may be written");
+}
