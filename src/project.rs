@@ -21,6 +21,7 @@ use crate::world::PageWorld;
 pub const SAMPLE_PAGE: &str = "content/pingluo-cppcc/page.yaml";
 
 /// Why a build produced nothing.
+#[derive(Debug)]
 pub enum Failure {
     /// The page's YAML is wrong: fix the content.
     Content(Vec<ContentError>),
@@ -48,6 +49,8 @@ impl std::fmt::Display for Failure {
         write!(f, "{}", lines.join("\n"))
     }
 }
+
+impl std::error::Error for Failure {}
 
 impl Failure {
     /// The failure as the desk reads it, one `error:` line a problem; typst's errors with

@@ -136,20 +136,20 @@ fn texts(view: &PageView) -> Vec<(&'static str, String, &str)> {
         );
     }
     for section in &view.sections {
-        let story = format!("section-{}", section.number);
+        let story = section.id.as_str();
         add(
             &mut out,
             "head",
-            &story,
+            story,
             section.head.iter().map(String::as_str).collect(),
         );
         add(
             &mut out,
             "body",
-            &story,
+            story,
             section.body.iter().map(String::as_str).collect(),
         );
-        add(&mut out, "caption", &story, captions(&section.photos));
+        add(&mut out, "caption", story, captions(&section.photos));
     }
     add(
         &mut out,

@@ -81,9 +81,8 @@ fn text_warning(warning: &crate::content::ContentError) -> Finding {
 
 /// Where a story starts in the YAML: (line, column).
 pub fn story_location(page: &LoadedPage, story: &str) -> (usize, usize) {
-    let at = crate::content::Locator::new(&page.source);
-    match story.strip_prefix("section-") {
-        Some(number) => at.value("number", number, 1),
-        None => at.key(story),
+    match page.view.sections.iter().position(|s| s.id == story) {
+        Some(i) => page.positions.value(&format!("sections[{i}].number")),
+        None => crate::content::Locator::new(&page.source).key(story),
     }
 }

@@ -296,11 +296,7 @@ fn photo_sizes(page: &LoadedPage, house: &House, inks: &[Ink], body_size: f64) -
         let nth = seen.entry(story.clone()).or_default();
         let j = *nth;
         *nth += 1;
-        let Some(k) = story
-            .strip_prefix("section-")
-            .and_then(|n| n.parse::<u32>().ok())
-            .and_then(|n| page.view.sections.iter().position(|s| s.number == n))
-        else {
+        let Some(k) = page.view.sections.iter().position(|s| s.id == *story) else {
             continue;
         };
         let Some(data) = page.view.sections[k].photos.get(j) else {

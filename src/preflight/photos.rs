@@ -86,11 +86,10 @@ fn photo_list(page: &LoadedPage) -> Vec<(String, String, (u32, u32))> {
         .lead_photo
         .iter()
         .map(|p| entry(p, "lead_photo".into()));
-    let sections = view.sections.iter().flat_map(|s| {
-        s.photos
-            .iter()
-            .map(move |p| entry(p, format!("section-{}", s.number)))
-    });
+    let sections = view
+        .sections
+        .iter()
+        .flat_map(|s| s.photos.iter().map(move |p| entry(p, s.id.clone())));
     lead.chain(sections).collect()
 }
 

@@ -363,3 +363,20 @@ fn an_archive_copy_conforms_to_pdf_a() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_section_given_an_id_is_named_by_it_in_every_finding() {
+    let yaml = one_story(EXACT_FIT + 30)
+        .replace("  - number: 1\n", "  - id: river-cleanup\n    number: 1\n");
+    let project = TempProject::new("overset-with-id", &yaml);
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1));
+    let overset = findings(&report, "overset");
+    assert_eq!(overset.len(), 1, "{report:#}");
+    assert_eq!(overset[0]["story"], "river-cleanup", "{report:#}");
+    assert_eq!(overset[0]["details"]["characters"], 30);
+    assert_eq!(
+        overset[0]["line"], 8,
+        "points at the section's number in the YAML"
+    );
+}

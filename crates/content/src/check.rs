@@ -64,6 +64,10 @@ impl Checker<'_> {
             .iter()
             .enumerate()
             .map(|(i, s)| SectionView {
+                id: s
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| format!("section-{}", s.number)),
                 number: s.number,
                 head: s.head.clone(),
                 body: paragraphs(&s.body),
@@ -185,6 +189,32 @@ impl Checker<'_> {
         }
     }
 
+    /// A story id an editor gave: short, plain and unique on the page, and none of the names
+    /// the page's own stories have.
+    fn story_id(&mut self, path: &str, id: &str, before: &[&str]) {
+        const RESERVED: [&str; 7] = [
+            "folio", "kicker", "headline", "subtitle", "byline", "lead", "credit",
+        ];
+        let plain = !id.is_empty()
+            && id.len() <= 40
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !plain {
+            self.error(
+                path,
+                format!("`{id}` is not a story id"),
+                "use up to 40 lowercase letters, digits and hyphens, e.g. `river-cleanup`",
+            );
+        } else if before.contains(&id) || RESERVED.contains(&id) || id.starts_with("lead") {
+            self.error(
+                path,
+                format!("story id `{id}` is already taken on this page"),
+                "give each section an id of its own, or leave `id` out (then it is section-<number>)",
+            );
+        }
+    }
+
     fn error(&mut self, path: &str, message: String, hint: &str) {
         let at = self.parsed.positions.value(path);
         self.errors
@@ -216,8 +246,13 @@ impl Checker<'_> {
     /// Sections numbered 1, 2, 3… in page order, each with a head and a body.
     fn sections(&mut self, page: &Page) {
         let mut misnumbered = false;
+        let mut ids: Vec<&str> = Vec::new();
         for (i, section) in page.sections.iter().enumerate() {
             let path = format!("sections[{i}]");
+            if let Some(id) = &section.id {
+                self.story_id(&format!("{path}.id"), id, &ids);
+                ids.push(id);
+            }
             let expected = i as u32 + 1;
             if section.number != expected && !misnumbered {
                 misnumbered = true;

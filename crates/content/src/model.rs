@@ -66,6 +66,9 @@ pub struct Byline {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// The section's story id, for findings and references (`section-3` if not given).
+    #[serde(default)]
+    pub id: Option<String>,
     pub number: u32,
     /// Head phrases, set with a space between them.
     pub head: Vec<String>,

@@ -38,6 +38,9 @@ pub struct BylineView {
 
 #[derive(Debug, Serialize)]
 pub struct SectionView {
+    /// Its story id: the YAML's `id`, else `section-<number>`. Made here only; the template,
+    /// preflight and every finding carry it as it is.
+    pub id: String,
     pub number: u32,
     pub head: Vec<String>,
     pub body: Vec<String>,
