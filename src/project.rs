@@ -200,9 +200,11 @@ fn damaged_photos(page: &LoadedPage, diagnostics: Vec<SourceDiagnostic>) -> Fail
         return Failure::Typst(diagnostics);
     }
     let errors: Vec<ContentError> = page
+        .view
         .photos()
         .into_iter()
-        .filter_map(|(path, photo)| {
+        .filter_map(|entry| {
+            let (path, photo) = (entry.path, entry.photo);
             let bytes = std::fs::read(page.root_path(&photo.src)).ok()?;
             let err = crate::images::decode(&bytes).err()?;
             let at = page.positions.value(&format!("{path}.file"));

@@ -55,9 +55,10 @@ pub fn lay_out(
 
 /// Every photo of the page with its file, in page order.
 fn photos(page: &LoadedPage) -> Vec<(&PhotoView, PathBuf)> {
-    page.photos()
+    page.view
+        .photos()
         .into_iter()
-        .map(|(_, p)| (p, page.root_path(&p.src)))
+        .map(|e| (e.photo, page.root_path(&e.photo.src)))
         .collect()
 }
 

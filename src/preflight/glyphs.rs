@@ -8,14 +8,14 @@ use typst::World;
 use typst::text::FontBook;
 
 use super::{Finding, House, Severity, story_location};
-use crate::content::{LoadedPage, Locator, PageView};
+use crate::content::{LoadedPage, Locator};
 use crate::world::PageWorld;
 
 pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding> {
     let book = world.book();
     // (story, role, char) → (occurrences, the first text it is in), in a stable order.
     let mut missing: BTreeMap<(String, &str, char), (usize, &str)> = BTreeMap::new();
-    for (role, story, text) in texts(&page.view) {
+    for crate::content::walk::Text { role, story, text } in page.view.texts() {
         let Some(families) = house.roles.get(role) else {
             continue;
         };
@@ -27,7 +27,7 @@ pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding
         {
             if !covers(book, families, c) {
                 missing
-                    .entry((story.clone(), role, c))
+                    .entry((story.to_string(), role, c))
                     .or_insert((0, text))
                     .0 += 1;
             }
@@ -87,92 +87,4 @@ fn fallback(book: &FontBook, c: char) -> Option<String> {
         .map_while(|i| book.info(i))
         .find(|info| info.coverage.contains(c as u32))
         .map(|info| info.family.clone())
-}
-
-/// Every editor-written string on the page, with the role that sets it and its story.
-fn texts(view: &PageView) -> Vec<(&'static str, String, &str)> {
-    let mut out = Vec::new();
-    let folio = &view.folio;
-    let mut folio_texts = vec![folio.paper.as_str()];
-    folio_texts.extend(folio.edition.as_deref());
-    folio_texts.extend(folio.section.as_deref());
-    folio_texts.extend(folio.editors.iter().map(String::as_str));
-    add(&mut out, "folio", "folio", folio_texts);
-    add(
-        &mut out,
-        "kicker",
-        "kicker",
-        view.kicker.as_deref().into_iter().collect(),
-    );
-    add(
-        &mut out,
-        "headline",
-        "headline",
-        vec![view.headline.as_str()],
-    );
-    add(
-        &mut out,
-        "subtitle",
-        "subtitle",
-        view.subtitle.as_deref().into_iter().collect(),
-    );
-    if let Some(byline) = &view.byline {
-        let mut names: Vec<&str> = byline.label.as_deref().into_iter().collect();
-        names.extend(byline.names.iter().map(String::as_str));
-        add(&mut out, "byline", "byline", names);
-    }
-    add(
-        &mut out,
-        "lead",
-        "lead",
-        view.lead.iter().map(String::as_str).collect(),
-    );
-    if let Some(photo) = &view.lead_photo {
-        add(
-            &mut out,
-            "caption",
-            "lead_photo",
-            captions(std::slice::from_ref(photo)),
-        );
-    }
-    for section in &view.sections {
-        let story = section.id.as_str();
-        add(
-            &mut out,
-            "head",
-            story,
-            section.head.iter().map(String::as_str).collect(),
-        );
-        add(
-            &mut out,
-            "body",
-            story,
-            section.body.iter().map(String::as_str).collect(),
-        );
-        add(&mut out, "caption", story, captions(&section.photos));
-    }
-    add(
-        &mut out,
-        "credit",
-        "credit",
-        view.credit.as_deref().into_iter().collect(),
-    );
-    out
-}
-
-fn add<'a>(
-    out: &mut Vec<(&'static str, String, &'a str)>,
-    role: &'static str,
-    story: &str,
-    texts: Vec<&'a str>,
-) {
-    out.extend(texts.into_iter().map(|t| (role, story.to_string(), t)));
-}
-
-/// Captions and per-photo credits.
-fn captions(photos: &[crate::content::PhotoView]) -> Vec<&str> {
-    photos
-        .iter()
-        .flat_map(|p| std::iter::once(p.caption.as_str()).chain(p.credit.as_deref()))
-        .collect()
 }

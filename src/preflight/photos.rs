@@ -78,19 +78,18 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
 
 /// (src, story, pixel size) of every photo on the page.
 fn photo_list(page: &LoadedPage) -> Vec<(String, String, (u32, u32))> {
-    let view = &page.view;
-    let entry = |p: &crate::content::PhotoView, story: String| {
-        (p.src.clone(), story, (p.width_px, p.height_px))
-    };
-    let lead = view
-        .lead_photo
-        .iter()
-        .map(|p| entry(p, "lead_photo".into()));
-    let sections = view
-        .sections
-        .iter()
-        .flat_map(|s| s.photos.iter().map(move |p| entry(p, s.id.clone())));
-    lead.chain(sections).collect()
+    page.view
+        .photos()
+        .into_iter()
+        .map(|e| {
+            let p = e.photo;
+            (
+                p.src.clone(),
+                e.story.to_string(),
+                (p.width_px, p.height_px),
+            )
+        })
+        .collect()
 }
 
 pub fn check(page: &LoadedPage, photos: &[PlacedPhoto], house: &House) -> Vec<Finding> {

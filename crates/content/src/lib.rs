@@ -14,6 +14,7 @@ mod model;
 pub mod paths;
 mod text;
 mod view;
+pub mod walk;
 pub mod yaml;
 
 use std::io::Read;
@@ -46,23 +47,6 @@ pub struct LoadedPage {
 }
 
 impl LoadedPage {
-    /// Every photo of the page in page order, with the YAML path of its entry
-    /// (`lead_photo`, `sections[2].photos[0]`).
-    pub fn photos(&self) -> Vec<(String, &PhotoView)> {
-        let lead = self
-            .view
-            .lead_photo
-            .iter()
-            .map(|p| ("lead_photo".to_string(), p));
-        let sections = self.view.sections.iter().enumerate().flat_map(|(i, s)| {
-            s.photos
-                .iter()
-                .enumerate()
-                .map(move |(j, p)| (format!("sections[{i}].photos[{j}]"), p))
-        });
-        lead.chain(sections).collect()
-    }
-
     /// The real path of a root-relative virtual path (`/content/…`).
     pub fn root_path(&self, vpath: &str) -> PathBuf {
         self.root.join(vpath.trim_start_matches('/'))
