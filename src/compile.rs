@@ -15,6 +15,8 @@ use crate::world::PageWorld;
 pub struct Compiled {
     pub document: PagedDocument,
     pub warnings: Vec<SourceDiagnostic>,
+    /// The make-up it draws, for a template that makes up by plan.
+    pub plan: Option<Plan>,
 }
 
 /// Serves `page` to the world and lays it out. On failure, returns typst's errors (and warnings).
@@ -48,6 +50,7 @@ pub fn recompile(world: &PageWorld) -> Result<Compiled, Vec<SourceDiagnostic>> {
         Ok(document) => Ok(Compiled {
             document,
             warnings: warnings.into_iter().collect(),
+            plan: None,
         }),
         Err(errors) => Err(errors.into_iter().chain(warnings).collect()),
     }

@@ -175,18 +175,48 @@ pub struct Laid {
     pub document: PagedDocument,
     pub warnings: Vec<SourceDiagnostic>,
     pub report: Report,
+    /// The make-up the page was drawn to (for a template that makes up by plan).
+    pub plan: Option<crate::makeup::Plan>,
+}
+
+impl Laid {
+    /// The make-up in words for the desk (see `makeup::explain`), naming photos by file and
+    /// story; empty for a template that does not make up by plan.
+    pub fn makeup(&self, page: &LoadedPage) -> Vec<String> {
+        let Some(plan) = &self.plan else {
+            return Vec::new();
+        };
+        crate::makeup::explain(plan, |section, index| {
+            let (photo, story) = match section {
+                Some(s) => {
+                    let s = &page.view.sections[s];
+                    (&s.photos[index], s.id.as_str())
+                }
+                None => match &page.view.lead_photo {
+                    Some(p) => (p, "lead_photo"),
+                    None => return format!("{index}"),
+                },
+            };
+            let file = photo.src.rsplit('/').next().unwrap_or(&photo.src);
+            format!("{file} ({story})")
+        })
+    }
 }
 
 /// Lays out one page in `world`, every photo at the resolution print needs (see
 /// `photo_prep`), and preflights it.
 pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
-    let Compiled { document, warnings } =
-        photo_prep::lay_out(world, page).map_err(|d| damaged_photos(page, d))?;
+    let Compiled {
+        document,
+        warnings,
+        plan,
+    } = photo_prep::lay_out(world, page).map_err(|d| damaged_photos(page, d))?;
     let report = preflight::check(page, &document, world);
     Ok(Laid {
         document,
         warnings,
         report,
+        plan,
     })
 }
 

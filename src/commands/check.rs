@@ -55,10 +55,21 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         Ok(laid) => laid,
         Err(failure) => return failed(failure, Some(&world)),
     };
+    let makeup = laid.makeup(&loaded);
     if json {
-        println!("{}", laid.report.to_json());
+        let mut report = serde_json::to_value(&laid.report).expect("report serializes");
+        if let Some(fields) = report.as_object_mut() {
+            fields.insert("makeup".into(), json!(makeup));
+        }
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("report serializes")
+        );
     } else {
         println!("{}", laid.report);
+        if !makeup.is_empty() {
+            println!("make-up:\n  {}", makeup.join("\n  "));
+        }
     }
     if laid.report.has_errors() {
         ExitCode::FAILURE

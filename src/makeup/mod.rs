@@ -8,6 +8,7 @@
 //! each candidate measure, every caption's at each candidate width), `solve` makes the plan,
 //! and the template draws exactly that plan (`layout/components/body.typ`).
 
+mod explain;
 mod flow;
 mod lead;
 mod photo;
@@ -19,6 +20,7 @@ use typst::introspection::{Introspector, MetadataElem};
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
+pub use explain::explain;
 pub use flow::{Item, Kind, Played, play};
 pub use photo::{Fit, Grid, Rules, allowed, fit};
 pub use search::solve;

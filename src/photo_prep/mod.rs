@@ -36,6 +36,7 @@ pub fn lay_out(
             message,
         )]
     })?;
+    let mut made_up = None;
     if let Some(measures) = measures {
         let plan = makeup::solve_memoized(&measures);
         compile::serve(world, page, Some(&plan));
@@ -47,10 +48,13 @@ pub fn lay_out(
             };
             Some((photo.src.clone(), p.drawn.0))
         }));
+        made_up = Some(plan);
     }
     drop(first);
     serve_for_print(world, page, &widths, Some(&house));
-    compile::recompile(world)
+    let mut compiled = compile::recompile(world)?;
+    compiled.plan = made_up;
+    Ok(compiled)
 }
 
 /// Every photo of the page with its file, in page order.

@@ -26,6 +26,22 @@ fn the_sample_page_passes_check() {
     assert_eq!(report["errors"], 0, "{report:#}");
     assert_eq!(code, Some(0));
     assert_eq!(report["photos"].as_array().unwrap().len(), 8);
+    // The make-up in words: the body, the lead, then every photo once, by file and story.
+    let makeup: Vec<&str> = report["makeup"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(makeup[0].starts_with("body: "), "{makeup:#?}");
+    assert!(makeup[1].starts_with("lead: "), "{makeup:#?}");
+    for n in 1..=8 {
+        let named = makeup
+            .iter()
+            .filter(|l| l.starts_with(&format!("photo photo-{n}.jpg (")))
+            .count();
+        assert_eq!(named, 1, "photo-{n}: {makeup:#?}");
+    }
     // Made up full: every stack ends within the house tolerance but the last, whose empty
     // lines stand after the credit at the very end, no more than the tolerance of all four
     // stacks together (the photos may be cropped by a tenth at most, so they absorb less).

@@ -1,0 +1,155 @@
+//! The make-up in words for the desk (`banmian check`): the grid chosen, the lead band, and
+//! for each photo where it went, its size and how much of it a crop cut. Plain numbers in,
+//! lines of text out.
+
+use super::{PhotoPlan, Plan};
+
+const MM: f64 = 25.4 / 72.0;
+
+/// One line for the body and the lead, then one a photo. `name` gives a photo's file and
+/// story from its section (`None`: the lead photo) and index.
+pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Vec<String> {
+    let mut out = vec![format!(
+        "body: {} stacks {:.0} mm wide, columns {} lines tall{}",
+        plan.stacks,
+        plan.stack_width * MM,
+        plan.column_lines,
+        match (plan.overset_lines, plan.empty_lines) {
+            (0, 0) => String::from(", every line used"),
+            (0, empty) => format!(", {empty} lines left empty"),
+            (over, _) => format!(", {over} lines overset"),
+        }
+    )];
+    if let Some(lead) = &plan.lead {
+        out.push(match &lead.photo {
+            Some(photo) => format!(
+                "lead: {} columns {:.0} mm wide beside its photo, the band {} lines",
+                lead.columns,
+                lead.text_width * MM,
+                lead.lines.max(photo.picture_lines)
+            ),
+            None => format!(
+                "lead: {} columns {:.0} mm wide across the page, {} lines",
+                lead.columns,
+                lead.text_width * MM,
+                lead.lines
+            ),
+        });
+        if let Some(photo) = &lead.photo {
+            out.push(photo_line(photo, &name, "beside the lead"));
+        }
+    }
+    for item in &plan.flow {
+        if let Some(photo) = &item.photo {
+            out.push(photo_line(photo, &name, "in its section's stack"));
+        }
+    }
+    if let Some(band) = &plan.band {
+        let n = band.photos.len();
+        let place = if n == 1 {
+            "across the page under the stacks".to_string()
+        } else {
+            format!("one of {n} side by side across the page under the stacks")
+        };
+        for photo in &band.photos {
+            out.push(photo_line(photo, &name, &place));
+        }
+    }
+    out
+}
+
+fn photo_line(
+    photo: &PhotoPlan,
+    name: &impl Fn(Option<usize>, usize) -> String,
+    place: &str,
+) -> String {
+    let (across, down) = crops(photo);
+    let crop = match (percent(across), percent(down)) {
+        (0, 0) => "uncropped".to_string(),
+        (a, 0) => format!("{a} % cut across"),
+        (0, d) => format!("{d} % cut down"),
+        (a, d) => format!("{a} % cut across, {d} % down"),
+    };
+    format!(
+        "photo {}: {place}, {:.0} × {:.0} mm ({} lines), {crop}",
+        name(photo.section, photo.index),
+        photo.width * MM,
+        photo.height * MM,
+        photo.picture_lines
+    )
+}
+
+/// Shares of the photo's width and height the box leaves out.
+fn crops(photo: &PhotoPlan) -> (f64, f64) {
+    let (w, h) = photo.drawn;
+    (
+        (1.0 - photo.width / w.max(1e-9)).max(0.0),
+        (1.0 - photo.height / h.max(1e-9)).max(0.0),
+    )
+}
+
+fn percent(share: f64) -> u32 {
+    (share * 100.0).round() as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::makeup::{Band, FlowItem, LeadPlan};
+
+    fn photo(section: Option<usize>, width: f64, height: f64, drawn: (f64, f64)) -> PhotoPlan {
+        PhotoPlan {
+            section,
+            index: 0,
+            width,
+            height,
+            drawn,
+            picture_lines: (height / 13.0).round() as u32,
+            caption_lines: 2,
+        }
+    }
+
+    #[test]
+    fn says_where_each_photo_went_and_what_was_cut() {
+        let plan = Plan {
+            stacks: 4,
+            stack_width: 243.0,
+            column_lines: 74,
+            head_lines: 4,
+            flow: vec![FlowItem {
+                kind: "photo",
+                section: 0,
+                index: 0,
+                lines: 16,
+                column_break: false,
+                photo: Some(photo(Some(0), 243.0, 169.0, (243.0, 188.0))),
+            }],
+            band: Some(Band {
+                section: 1,
+                photos: vec![photo(Some(1), 1052.0, 347.0, (1052.0, 347.0))],
+                lines: 29,
+            }),
+            lead: Some(LeadPlan {
+                option: 0,
+                columns: 3,
+                text_width: 230.0,
+                text_lines: 12,
+                lines: 14,
+                photo: Some(photo(None, 500.0, 170.0, (540.0, 170.0))),
+            }),
+            empty_lines: 5,
+            overset_lines: 0,
+        };
+        let lines = explain(&plan, |s, i| format!("{s:?}/{i}"));
+        assert_eq!(
+            lines,
+            [
+                "body: 4 stacks 86 mm wide, columns 74 lines tall, 5 lines left empty",
+                "lead: 3 columns 81 mm wide beside its photo, the band 14 lines",
+                "photo None/0: beside the lead, 176 × 60 mm (13 lines), 7 % cut across",
+                "photo Some(0)/0: in its section's stack, 86 × 60 mm (13 lines), 10 % cut down",
+                "photo Some(1)/0: across the page under the stacks, 371 × 122 mm (27 lines), uncropped",
+            ]
+        );
+    }
+}
