@@ -40,6 +40,7 @@ pub fn serve(world: &mut PageWorld, page: &LoadedPage, plan: Option<&Plan>) {
     }
     let data = serde_json::to_vec(&data).expect("page data serializes");
     let date = parse_date(&page.view.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
+    world.set_sheet(page.view.spread.is_some());
     world.set_page(&page.page.template, data, date);
 }
 

@@ -31,6 +31,8 @@ pub enum Mode {
 /// One page of the issue, built or checked.
 pub struct PageRun {
     pub number: u32,
+    /// A spread: this page and the next.
+    pub spread: bool,
     pub file: PathBuf,
     /// Where its file goes (when building).
     pub output: PathBuf,
@@ -102,10 +104,23 @@ pub fn run(
                     let Some((file, slot)) = issue.pages.get(i) else {
                         break;
                     };
-                    let name = output_name(slot.page, width, file, template.format.extension());
-                    let target = Target {
-                        output: folder.join(name),
-                        ..template.clone()
+                    let ext = template.format.extension();
+                    let target = if slot.spread {
+                        // The sheet as a proof, and each page's plate named as any page's.
+                        let numbers = [slot.page, slot.page + 1];
+                        let sheet = output_name(slot.page, width, file, &format!("spread.{ext}"));
+                        Target {
+                            output: folder.join(sheet),
+                            plates: Some(
+                                numbers.map(|n| folder.join(output_name(n, width, file, ext))),
+                            ),
+                            ..template.clone()
+                        }
+                    } else {
+                        Target {
+                            output: folder.join(output_name(slot.page, width, file, ext)),
+                            ..template.clone()
+                        }
                     };
                     let run = page(project, file, slot, target, mode);
                     runs.lock().unwrap_or_else(|e| e.into_inner()).push(run);
@@ -125,6 +140,7 @@ fn page(project: &Project, file: &Path, slot: &Slot, target: Target, mode: Mode)
     let outcome = lay_out_page(project, file, slot, &target, mode, &mut messages);
     PageRun {
         number: slot.page,
+        spread: slot.spread,
         file: file.to_path_buf(),
         output: target.output,
         messages,
@@ -174,7 +190,8 @@ fn lay_out_page(
     result
 }
 
-/// One PDF of the whole issue, its pages in order, each with its trim and bleed boxes: for
+/// One PDF of the whole issue, its pages in order (a spread's two pages each a page), each
+/// with its trim and bleed boxes: for
 /// proofs and the archive (a plate takes each page's own file). Written only when every page
 /// built; never over one of the issue's inputs.
 pub fn combined(
@@ -215,10 +232,16 @@ pub fn combined(
     issue_file
         .check(output, target.format)
         .map_err(Failure::Refused)?;
-    let pages: EcoVec<_> = done
-        .iter()
-        .flat_map(|d| d.document.pages().iter().cloned())
-        .collect();
+    // A spread as its two pages, so that the issue reads in page order, one page a leaf.
+    let mut pages: EcoVec<_> = EcoVec::new();
+    for d in &done {
+        match (&d.loaded.view.spread, crate::spread::plates(&d.document)) {
+            (Some(_), Some(plates)) => {
+                pages.extend(plates.iter().flat_map(|p| p.pages().iter().cloned()))
+            }
+            _ => pages.extend(d.document.pages().iter().cloned()),
+        }
+    }
     let document = PagedDocument::new(pages, done[0].document.info().clone());
     let first = &done[0].loaded;
     let ident = format!("banmian/{}/{}/issue", issue.issue.paper, issue.issue.date);

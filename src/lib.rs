@@ -20,5 +20,6 @@ pub mod preflight;
 pub mod print_boxes;
 pub mod project;
 pub mod proof;
+pub mod spread;
 pub mod summary;
 pub mod world;

@@ -15,6 +15,7 @@ use crate::photo_prep;
 use crate::preflight::{self, Report};
 use crate::print_boxes;
 use crate::proof::{self, Format};
+use crate::spread;
 use crate::world::PageWorld;
 
 /// The sample page, built when `banmian build` is given no file.
@@ -97,6 +98,8 @@ pub struct Target {
     pub crop_marks: bool,
     /// typst's PDF standards by name (`a-2b`, `1.7`…).
     pub pdf_standards: Vec<String>,
+    /// For a spread: where its two pages' PDFs go (default: `plate_paths`).
+    pub plates: Option<[PathBuf; 2]>,
 }
 
 impl Target {
@@ -109,6 +112,7 @@ impl Target {
             draft: false,
             crop_marks: false,
             pdf_standards: Vec::new(),
+            plates: None,
         }
     }
 }
@@ -263,7 +267,22 @@ pub fn to_pdf(
     target: &Target,
 ) -> Result<Vec<u8>, Failure> {
     let folio = &page.view.folio;
-    let ident = format!("banmian/{}/{}/{}", folio.paper, folio.date, folio.page);
+    let pages = match &page.view.spread {
+        Some(right) => format!("{}-{}", folio.page, right.page),
+        None => folio.page.to_string(),
+    };
+    pdf_of(page, document, target, &pages)
+}
+
+/// PDF bytes of `document`, identified as `pages` of the page's paper and date.
+fn pdf_of(
+    page: &LoadedPage,
+    document: &PagedDocument,
+    target: &Target,
+    pages: &str,
+) -> Result<Vec<u8>, Failure> {
+    let folio = &page.view.folio;
+    let ident = format!("banmian/{}/{}/{pages}", folio.paper, folio.date);
     let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
     let pdf = export::pdf(document, &ident, fixed_date(page), standards).map_err(Failure::Typst)?;
     print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)
@@ -286,14 +305,36 @@ pub fn render(
     };
     let document = marked.as_ref().unwrap_or(&laid.document);
     match target.format {
-        Format::Pdf => Ok(vec![(
-            target.output.clone(),
-            to_pdf(page, document, target)?,
-        )]),
+        Format::Pdf => {
+            let mut files = vec![(target.output.clone(), to_pdf(page, document, target)?)];
+            if let Some(right) = &page.view.spread {
+                // The sheet is the proof; the plant takes each page on its own.
+                let plates = spread::plates(document).ok_or_else(|| {
+                    Failure::Other("a spread must lay out as one sheet, one page".into())
+                })?;
+                let names = target
+                    .plates
+                    .clone()
+                    .unwrap_or_else(|| plate_paths(&target.output, page.view.folio.page));
+                let numbers = [page.view.folio.page, right.page];
+                for ((plate, name), number) in plates.iter().zip(names).zip(numbers) {
+                    files.push((name, pdf_of(page, plate, target, &number.to_string())?));
+                }
+            }
+            Ok(files)
+        }
         format => {
             proof::images(document, format, &target.output, target.ppi).map_err(Failure::Other)
         }
     }
+}
+
+/// Where a spread's two pages go beside its sheet `output`: `<name>-<page>.pdf` for each.
+pub fn plate_paths(output: &Path, left: u32) -> [PathBuf; 2] {
+    let stem = output
+        .file_stem()
+        .map_or_else(|| "spread".into(), |s| s.to_string_lossy().into_owned());
+    [left, left + 1].map(|n| output.with_file_name(format!("{stem}-{n}.pdf")))
 }
 
 /// Writes every file atomically, none of them over an input; on the first failure, says which

@@ -25,6 +25,9 @@ pub struct PageWorld {
     root: PathBuf,
     main: FileId,
     library: LazyHash<Library>,
+    /// What templates read as `sys.inputs`: `colors` (`cmyk`, `rgb`) and `sheet` (`page`,
+    /// `spread`).
+    inputs: Vec<(&'static str, String)>,
     fonts: Arc<Fonts>,
     files: FileStore<ProjectFiles>,
     today: Option<Datetime>,
@@ -36,10 +39,29 @@ impl PageWorld {
     /// Lays pages out for `colors`: `cmyk` for press, `rgb` for an archive copy (typst writes
     /// PDF/A only with RGB colours). Templates read it as `sys.inputs.colors`.
     pub fn with_colors(mut self, colors: &str) -> Self {
-        let mut inputs = Dict::new();
-        inputs.insert("colors".into(), Value::Str(colors.into()));
-        self.library = LazyHash::new(Library::builder().with_inputs(inputs).build());
+        self.set_input("colors", colors);
         self
+    }
+
+    /// Lays the next page out on one page's sheet (`page`) or two facing pages' (`spread`);
+    /// the house style reads it as `sys.inputs.sheet`.
+    pub fn set_sheet(&mut self, spread: bool) {
+        self.set_input("sheet", if spread { "spread" } else { "page" });
+    }
+
+    /// Sets one of the template inputs; the library is rebuilt only when one changes (typst's
+    /// memoized work is keyed to it).
+    fn set_input(&mut self, name: &'static str, value: &str) {
+        if self.inputs.iter().any(|(n, v)| *n == name && v == value) {
+            return;
+        }
+        self.inputs.retain(|(n, _)| *n != name);
+        self.inputs.push((name, value.to_string()));
+        let mut inputs = Dict::new();
+        for (n, v) in &self.inputs {
+            inputs.insert((*n).into(), Value::Str(v.as_str().into()));
+        }
+        self.library = LazyHash::new(Library::builder().with_inputs(inputs).build());
     }
 
     pub fn new(root: PathBuf, fonts: Arc<Fonts>) -> Self {
@@ -53,6 +75,7 @@ impl PageWorld {
             root,
             main,
             library,
+            inputs: Vec::new(),
             fonts,
             files,
             today: None,

@@ -128,24 +128,29 @@ fn target(file: &Path, args: &OutputArgs) -> Result<(PathBuf, Target), ExitCode>
             draft: args.draft,
             crop_marks: args.crop_marks,
             pdf_standards: args.pdf_standards.clone(),
+            plates: None,
         },
     ))
 }
 
 /// One line for a page: what it came to.
 fn line(run: &PageRun, mode: Mode) -> String {
-    let number = run.number;
+    let number = if run.spread {
+        format!("s {}–{}", run.number, run.number + 1)
+    } else {
+        format!(" {}", run.number)
+    };
     match (&run.outcome, mode) {
         (Ok(done), Mode::Build) => format!(
-            "page {number}: built {} ({}, {} KiB) in {:.2} s",
+            "page{number}: built {} ({}, {} KiB) in {:.2} s",
             run.output.display(),
             done.summary,
             done.bytes / 1024,
             run.seconds
         ),
-        (Ok(done), Mode::Check) => format!("page {number}: {}", done.summary),
+        (Ok(done), Mode::Check) => format!("page{number}: {}", done.summary),
         (Err(failure), _) => format!(
-            "page {number}: FAILED ({}) — {}",
+            "page{number}: FAILED ({}) — {}",
             kind(failure),
             run.file.display()
         ),

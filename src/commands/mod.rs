@@ -49,6 +49,7 @@ pub fn target(page: &Path, args: &OutputArgs) -> Result<Target, ExitCode> {
         draft: args.draft,
         crop_marks: args.crop_marks,
         pdf_standards: args.pdf_standards.clone(),
+        plates: None,
     })
 }
 

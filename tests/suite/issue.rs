@@ -52,15 +52,23 @@ fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built
     assert_eq!(
         names,
         [
-            "05-river-town.pdf",
-            "06-school-lunch.pdf",
-            "07-night-market.pdf",
+            "03-river-town.pdf",
+            "04-school-lunch.pdf",
+            "05-night-market.pdf",
+            "06-harvest-spread.pdf",
+            "06-harvest-spread.spread.pdf",
+            "07-harvest-spread.pdf",
             "08-pingluo-cppcc.pdf"
         ]
     );
-    // Each page's folio: the issue's paper, date and edition, its number from its place.
-    for (i, file) in files(&parallel).iter().enumerate() {
-        let number = 5 + i;
+    // Each page's folio: the issue's paper, date and edition, its number from its place (the
+    // spread's two pages each their own; its sheet is the proof).
+    let plates: Vec<PathBuf> = files(&parallel)
+        .into_iter()
+        .filter(|p| !p.to_string_lossy().ends_with(".spread.pdf"))
+        .collect();
+    for (i, file) in plates.iter().enumerate() {
+        let number = 3 + i;
         let page = text(file, 1);
         assert!(page.contains("示例日报"), "page {number}: {page}");
         assert!(page.contains("2021 年 9 月 28 日"), "page {number}");
@@ -69,17 +77,19 @@ fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built
         let info = poppler("pdfinfo", &[file.to_str().unwrap()]);
         assert!(info.contains("Pages:           1"), "page {number}: {info}");
     }
-    // The combined PDF: the four pages in order, each with its trim and bleed.
+    // The combined PDF: the six pages in order, each with its trim and bleed.
     let info = poppler(
         "pdfinfo",
-        &["-box", "-f", "1", "-l", "4", combined.to_str().unwrap()],
+        &["-box", "-f", "1", "-l", "6", combined.to_str().unwrap()],
     );
-    assert!(info.contains("Pages:           4"), "{info}");
-    assert_eq!(info.matches("TrimBox").count(), 4, "{info}");
+    assert!(info.contains("Pages:           6"), "{info}");
+    assert_eq!(info.matches("TrimBox").count(), 6, "{info}");
     let headlines = [
         "一湾清水绕古镇",
         "一餐热饭暖童心",
         "灯火可亲夜未央",
+        "千重稻浪映金秋",
+        "万家仓廪话丰年",
         "凝心聚力促发展",
     ];
     for (i, headline) in headlines.iter().enumerate() {
@@ -159,7 +169,7 @@ fn a_page_without_paper_or_date_builds_only_from_its_issue() {
     let out = banmian(&["check", ISSUE]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("checked 4 of 4 pages"),
+        stderr(&out).contains("checked 5 of 5 pages"),
         "{}",
         stderr(&out)
     );

@@ -9,6 +9,7 @@ mod issue;
 mod preflight;
 mod proof;
 mod space;
+mod spread;
 mod support;
 mod typography;
 mod variants;

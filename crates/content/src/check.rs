@@ -81,7 +81,25 @@ impl Checker<'_> {
                     .collect(),
             })
             .collect();
+        if let Some(slot) = self.slot.filter(|s| s.spread != page.spread) {
+            let (says, issue_says) = if page.spread {
+                ("is a spread", "a single page")
+            } else {
+                ("is a single page", "a spread")
+            };
+            self.error(
+                if page.spread { "spread" } else { "folio" },
+                format!(
+                    "the page {says}, its issue {} lists it as {issue_says} ({})",
+                    slot.issue.display(),
+                    slot.entry
+                ),
+                "give the page `spread: true` and its issue entry `spread: true`, or neither",
+            );
+        }
+        let spread = page.spread.then(|| self.spread(&folio));
         let view = PageView {
+            spread,
             folio,
             kicker: page.kicker.clone(),
             headline: page.headline.clone(),
@@ -143,6 +161,23 @@ impl Checker<'_> {
             },
             section: own.section.clone(),
             editors: own.editors.clone(),
+        }
+    }
+
+    /// The right-hand page of a spread: the next number. A spread starts on a left-hand
+    /// (even) page, as the two pages of one sheet face each other.
+    fn spread(&mut self, left: &FolioView) -> FolioView {
+        if left.page % 2 == 1 {
+            self.error(
+                "spread",
+                format!("a spread starts on a left-hand (even) page, not page {}", left.page),
+                "number the spread's first page even (its second is the next, odd), or set it as a single page",
+            );
+        }
+        FolioView {
+            page: left.page + 1,
+            side: "right",
+            ..left.clone()
         }
     }
 

@@ -9,7 +9,9 @@
 //! pages:
 //!   - file: river-town/page.yaml
 //!     page: 5               # optional: the page number; the next pages count on from it
-//!   - file: ../pingluo-cppcc/page.yaml
+//!   - file: harvest/page.yaml
+//!     spread: true          # a spread (通版): pages 6 and 7 on one sheet
+//!   - file: ../pingluo-cppcc/page.yaml  # page 8
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -39,6 +41,9 @@ pub struct IssuePage {
     /// Its page number; without it, one more than the page before (the first is page 1).
     #[serde(default)]
     pub page: Option<u32>,
+    /// A spread (通版) takes this page and the next; the page file says `spread: true` too.
+    #[serde(default)]
+    pub spread: bool,
 }
 
 /// What an issue gives one of its pages.
@@ -48,6 +53,8 @@ pub struct Slot {
     pub date: String,
     pub page: u32,
     pub edition: Option<String>,
+    /// Whether the issue sets it as a spread over this page and the next.
+    pub spread: bool,
     /// The issue file and the YAML path of the page's entry (`pages[2]`), for errors.
     pub issue: PathBuf,
     pub entry: String,
@@ -125,7 +132,7 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> 
                 "list the pages in order, each number higher than the one before",
             );
         }
-        previous = Some(number);
+        previous = Some(if entry.spread { number + 1 } else { number });
         let path = tidy(&folder.join(&entry.file));
         match paths::virtual_path(root, &path).map(|_| ()) {
             Err(message) => error(
@@ -147,6 +154,7 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> 
                 date: issue.date.clone(),
                 page: number,
                 edition: issue.edition.clone(),
+                spread: entry.spread,
                 issue: file.to_path_buf(),
                 entry: at,
             },

@@ -10,6 +10,10 @@ pub struct Page {
     #[serde(default = "default_template")]
     pub template: String,
     pub folio: Folio,
+    /// Set as a spread (通版): two facing pages printed as one sheet, this page's number on the
+    /// left and the next on the right.
+    #[serde(default)]
+    pub spread: bool,
     /// Optional kicker (引题) above the headline.
     #[serde(default)]
     pub kicker: Option<String>,

@@ -6,6 +6,8 @@ use serde::Serialize;
 #[derive(Debug, Serialize)]
 pub struct PageView {
     pub folio: FolioView,
+    /// The folio of the spread's right-hand page (the next number), for a spread.
+    pub spread: Option<FolioView>,
     pub kicker: Option<String>,
     pub headline: String,
     pub subtitle: Option<String>,
@@ -16,7 +18,7 @@ pub struct PageView {
     pub credit: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct FolioView {
     pub paper: String,
     pub date: String,

@@ -105,6 +105,7 @@ mod tests {
     #[test]
     fn every_text_and_photo_once_in_page_order_with_its_story() {
         let view = PageView {
+            spread: None,
             folio: FolioView {
                 paper: "报".into(),
                 date: "2021-09-28".into(),

@@ -1,0 +1,167 @@
+//! Spreads (通版, issue 10): a page set across two facing pages is laid out as one sheet and
+//! written as the sheet (the proof) and the two pages' own PDFs the plant needs. The two pages
+//! meet exactly at the fold; body text never runs across it.
+
+use std::path::{Path, PathBuf};
+
+use crate::support::{banmian, poppler, repo, scratch, stderr};
+
+/// The sample issue's centre spread, built once, alone, from an issue of its own.
+fn build_spread() -> PathBuf {
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT.get_or_init(build_spread_now).clone()
+}
+
+fn build_spread_now() -> PathBuf {
+    let dir = scratch("spread");
+    let issue = dir.join("issue.yaml");
+    std::fs::write(
+        &issue,
+        "paper: 示例日报\ndate: 2021-09-28\npages:\n  - file: ../../../content/sample-issue/harvest-spread/page.yaml\n    page: 6\n    spread: true\n",
+    )
+    .unwrap();
+    let out = banmian(&[
+        "build",
+        issue.to_str().unwrap(),
+        "-o",
+        dir.join("out").to_str().unwrap(),
+        "--pdf-standard",
+        "1.7",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("pages 6–7: built"),
+        "{}",
+        stderr(&out)
+    );
+    dir.join("out")
+}
+
+/// A page rendered at 25.4 ppi (one pixel a millimetre), as grey levels.
+fn raster(pdf: &Path) -> image::GrayImage {
+    let prefix = pdf.with_extension("");
+    poppler(
+        "pdftoppm",
+        &[
+            "-png",
+            "-r",
+            "25.4",
+            "-gray",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+    let png = PathBuf::from(format!("{}-1.png", prefix.display()));
+    image::open(&png).unwrap().to_luma8()
+}
+
+/// Mean difference of two same-sized regions, 0–255.
+fn difference(a: &image::GrayImage, ax: u32, b: &image::GrayImage, bx: u32, width: u32) -> f64 {
+    let height = a.height().min(b.height());
+    let mut sum = 0u64;
+    for y in 0..height {
+        for x in 0..width {
+            let (p, q) = (a.get_pixel(ax + x, y)[0], b.get_pixel(bx + x, y)[0]);
+            sum += u64::from(p.abs_diff(q));
+        }
+    }
+    sum as f64 / f64::from(height * width)
+}
+
+#[test]
+fn a_spread_is_a_sheet_and_two_pages_that_meet_exactly_at_the_fold() {
+    let out = build_spread();
+    let sheet = out.join("06-harvest-spread.spread.pdf");
+    let (left, right) = (
+        out.join("06-harvest-spread.pdf"),
+        out.join("07-harvest-spread.pdf"),
+    );
+    // The sheet: two trims side by side (2 × 390 mm) and the bleed; each page one trim.
+    let info = poppler("pdfinfo", &["-box", sheet.to_str().unwrap()]);
+    assert!(
+        info.contains("Page size:       2228.03 x 1547.72 pts"),
+        "{info}"
+    );
+    for page in [&left, &right] {
+        let info = poppler("pdfinfo", &["-box", page.to_str().unwrap()]);
+        assert!(
+            info.contains("Page size:       1122.52 x 1547.72 pts"),
+            "{info}"
+        );
+        assert!(
+            info.contains("TrimBox:             8.50     8.50  1114.02  1539.21"),
+            "{info}"
+        );
+    }
+    // Each page carries its own folio and its own half of the headline.
+    let text = |pdf: &Path| {
+        poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]).replace(char::is_whitespace, "")
+    };
+    let (l, r) = (text(&left), text(&right));
+    assert!(l.contains("第6版") && !l.contains("第7版"), "{l}");
+    assert!(r.contains("第7版") && !r.contains("第6版"), "{r}");
+    assert!(
+        l.contains("千重稻浪映金秋") && !l.contains("万家仓廪话丰年"),
+        "{l}"
+    );
+    assert!(
+        r.contains("万家仓廪话丰年") && !r.contains("千重稻浪映金秋"),
+        "{r}"
+    );
+    // Pixel for pixel, each page is its half of the sheet: 100 mm either side of the fold
+    // (where a cut in the wrong place would show first), and the whole page. At 25.4 ppi a
+    // pixel is a millimetre: the bleed 3, a trim 390, the fold 393 from the sheet's edge.
+    let (s, a, b) = (raster(&sheet), raster(&left), raster(&right));
+    let fold = 393;
+    assert!(
+        difference(&s, fold - 100, &a, fold - 100, 100) < 1.0,
+        "left page at the fold"
+    );
+    assert!(difference(&s, 0, &a, 0, fold) < 1.0, "left page");
+    assert!(
+        difference(&s, fold, &b, 3, 100) < 1.0,
+        "right page at the fold"
+    );
+    assert!(difference(&s, fold, &b, 3, 390) < 1.0, "right page");
+    // A cut a couple of millimetres off would show.
+    assert!(
+        difference(&s, fold, &b, 5, 100) > 3.0,
+        "the comparison can fail"
+    );
+}
+
+#[test]
+fn body_text_never_runs_across_the_fold() {
+    let out = build_spread();
+    let sheet = out.join("06-harvest-spread.spread.pdf");
+    let page =
+        std::fs::read_to_string(repo().join("content/sample-issue/harvest-spread/page.yaml"))
+            .unwrap();
+    // Lines of running text (body, lead, captions) as the YAML has them, without spaces.
+    let running: String = page
+        .lines()
+        .filter(|l| l.starts_with("      ") || l.starts_with("  ") && !l.contains(':'))
+        .collect::<String>()
+        .replace(char::is_whitespace, "");
+    let bbox = poppler("pdftotext", &["-bbox", sheet.to_str().unwrap(), "-"]);
+    let fold = 2228.03 / 2.0;
+    let mut crossing = Vec::new();
+    for line in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
+        let attr = |name: &str| -> f64 {
+            let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            line[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        let word = line
+            .rsplit("\">")
+            .next()
+            .unwrap()
+            .trim_end_matches("</word>");
+        if attr("xMin") < fold - 1.0 && attr("xMax") > fold + 1.0 && running.contains(word) {
+            crossing.push(word.to_string());
+        }
+    }
+    assert!(
+        crossing.is_empty(),
+        "running text across the fold: {crossing:?}"
+    );
+}
