@@ -14,6 +14,7 @@ pub mod fonts;
 pub mod guard;
 pub mod inspect;
 pub mod makeup;
+pub mod pdfx;
 pub mod photo_prep;
 pub mod preflight;
 pub mod print_boxes;

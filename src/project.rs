@@ -11,6 +11,7 @@ use crate::content::{self, ContentError, LoadedPage};
 use crate::export;
 use crate::fonts::Fonts;
 use crate::guard::Protected;
+use crate::pdfx;
 use crate::photo_prep;
 use crate::preflight::{self, Report};
 use crate::print_boxes;
@@ -71,6 +72,11 @@ pub struct Target {
 }
 
 impl Target {
+    /// A PDF/X-4 for the press.
+    pub fn is_pdfx(&self) -> bool {
+        self.format == Format::Pdf && self.pdf_standards.iter().any(|s| s == export::PDFX_4)
+    }
+
     /// A plain PDF at `output`: no crop marks, no standard beyond typst's default.
     pub fn pdf(output: PathBuf) -> Self {
         Self {
@@ -110,11 +116,13 @@ impl Project {
         PageWorld::new(self.root.clone(), self.fonts.clone())
     }
 
-    /// A world laying out for `target`: in RGB for a PDF/A archive copy, else in CMYK.
+    /// A world laying out for `target`: in RGB for a PDF/A archive copy, else in CMYK, with the
+    /// photos separated into CMYK too for a PDF/X.
     pub fn world_for(&self, target: &Target) -> PageWorld {
         let archive = target.pdf_standards.iter().any(|s| s.starts_with("a-"));
         self.world()
             .with_colors(if archive { "rgb" } else { "cmyk" })
+            .with_separated_photos(target.is_pdfx())
     }
 
     pub fn load(&self, page: &Path) -> Result<LoadedPage, Failure> {
@@ -186,7 +194,7 @@ fn damaged_photos(page: &LoadedPage, diagnostics: Vec<SourceDiagnostic>) -> Fail
 }
 
 /// PDF bytes for a laid-out page, identified and dated by its content so builds are
-/// reproducible, with bleed box (and crop marks) added.
+/// reproducible, with bleed box (and crop marks) added, and made a PDF/X-4 if asked.
 pub fn to_pdf(
     page: &LoadedPage,
     document: &PagedDocument,
@@ -195,8 +203,14 @@ pub fn to_pdf(
     let folio = &page.page.folio;
     let ident = format!("banmian/{}/{}/{}", folio.paper, folio.date, folio.page);
     let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
-    let pdf = export::pdf(document, &ident, fixed_date(page), standards).map_err(Failure::Typst)?;
-    print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)
+    let pdf = export::pdf(document, &ident, fixed_date(page), standards.typst)
+        .map_err(Failure::Typst)?;
+    let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)?;
+    if !standards.pdfx {
+        return Ok(pdf);
+    }
+    let title = format!("{} {} 第{}版", folio.paper, folio.date, folio.page);
+    pdfx::convert(pdf, &title).map_err(|e| Failure::Other(format!("PDF/X-4: {e}")))
 }
 
 /// The files a laid-out page becomes in `target`'s format: one PDF, or one image per page.

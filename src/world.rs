@@ -30,6 +30,8 @@ pub struct PageWorld {
     today: Option<Datetime>,
     /// Photos prepared for print in earlier builds (see `photo_prep`).
     pub photos: PhotoCache,
+    /// Photos are separated into the press's CMYK (for a PDF/X).
+    separate_photos: bool,
 }
 
 impl PageWorld {
@@ -40,6 +42,16 @@ impl PageWorld {
         inputs.insert("colors".into(), Value::Str(colors.into()));
         self.library = LazyHash::new(Library::builder().with_inputs(inputs).build());
         self
+    }
+
+    /// Serves photos separated into the press's CMYK (see `photo_prep::separate`).
+    pub fn with_separated_photos(mut self, separate: bool) -> Self {
+        self.separate_photos = separate;
+        self
+    }
+
+    pub fn separates_photos(&self) -> bool {
+        self.separate_photos
     }
 
     pub fn new(root: PathBuf, fonts: Arc<Fonts>) -> Self {
@@ -57,6 +69,7 @@ impl PageWorld {
             files,
             today: None,
             photos: PhotoCache::new(),
+            separate_photos: false,
         }
     }
 

@@ -37,6 +37,10 @@ pub struct House {
     pub roles: BTreeMap<String, Vec<String>>,
     /// Empty grid lines at the foot of a body column that are fine; more are underset.
     pub underset_tolerance: usize,
+    /// Total area coverage (C+M+Y+K, percent) no colour or separated photo may pass.
+    pub ink_limit: f64,
+    /// Text smaller than this (pt) that is black must be pure K.
+    pub rich_black_min_size: f64,
 }
 
 impl Default for House {
@@ -52,6 +56,8 @@ impl Default for House {
             grid_origin: f64::NAN,
             roles: BTreeMap::new(),
             underset_tolerance: 2,
+            ink_limit: 240.0,
+            rich_black_min_size: 12.0,
         }
     }
 }
