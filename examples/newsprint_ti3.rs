@@ -70,9 +70,8 @@ fn primaries() -> [[f64; 3]; 16] {
         (3, BLUE),
     ];
     // Transmittance of an ink film (or known overprint), above the floor.
-    let transmit = |xyz: [f64; 3]| {
-        [0, 1, 2].map(|i| (xyz[i] - FLOOR * D50[i]) / (paper[i] - FLOOR * D50[i]))
-    };
+    let transmit =
+        |xyz: [f64; 3]| [0, 1, 2].map(|i| (xyz[i] - FLOOR * D50[i]) / (paper[i] - FLOOR * D50[i]));
     let mut out = [[0.0; 3]; 16];
     for (mask, slot) in out.iter_mut().enumerate() {
         if mask == 0 {
@@ -139,11 +138,7 @@ fn main() {
                 for &k in &LEVELS {
                     n += 1;
                     let [l, a, b] = colour([c, m, y, k], &primaries);
-                    writeln!(
-                        rows,
-                        "{n} {c:.2} {m:.2} {y:.2} {k:.2} {l:.4} {a:.4} {b:.4}"
-                    )
-                    .unwrap();
+                    writeln!(rows, "{n} {c:.2} {m:.2} {y:.2} {k:.2} {l:.4} {a:.4} {b:.4}").unwrap();
                 }
             }
         }

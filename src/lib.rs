@@ -9,6 +9,7 @@ pub use banmian_content::images;
 
 pub mod cache;
 pub mod compile;
+pub mod coverage;
 pub mod export;
 pub mod fonts;
 pub mod guard;

@@ -8,6 +8,7 @@ use typst_layout::PagedDocument;
 
 use crate::compile::Compiled;
 use crate::content::{self, ContentError, LoadedPage};
+use crate::coverage;
 use crate::export;
 use crate::fonts::Fonts;
 use crate::guard::Protected;
@@ -203,8 +204,8 @@ pub fn to_pdf(
     let folio = &page.page.folio;
     let ident = format!("banmian/{}/{}/{}", folio.paper, folio.date, folio.page);
     let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
-    let pdf = export::pdf(document, &ident, fixed_date(page), standards.typst)
-        .map_err(Failure::Typst)?;
+    let pdf =
+        export::pdf(document, &ident, fixed_date(page), standards.typst).map_err(Failure::Typst)?;
     let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)?;
     if !standards.pdfx {
         return Ok(pdf);
@@ -237,6 +238,27 @@ pub fn render(
         format => {
             proof::images(document, format, &target.output, target.ppi).map_err(Failure::Other)
         }
+    }
+}
+
+/// For a PDF/X, the ink on its plates measured against the house limit (see `coverage`):
+/// `Ok(None)` for other outputs, `Err` for a page over the limit (unless a draft), a warning
+/// in `Ok(Some(Err(..)))` when it could not be measured (no ghostscript).
+pub fn ink(
+    files: &[(PathBuf, Vec<u8>)],
+    laid: &Laid,
+    target: &Target,
+) -> Result<Option<Result<coverage::Coverage, String>>, Failure> {
+    let ([(_, pdf)], true) = (files, target.is_pdfx()) else {
+        return Ok(None);
+    };
+    let house = &laid.report.house;
+    match coverage::measure(pdf, house.ink_check_ppi, house.ink_limit) {
+        Ok(found) if !found.within_limit() && !target.draft => Err(Failure::Other(format!(
+            "{found}: over the house limit (`ink-limit` in layout/style.typ); darken less, or check the colours of layout/style.typ"
+        ))),
+        Ok(found) => Ok(Some(Ok(found))),
+        Err(err) => Ok(Some(Err(format!("ink not measured: {err}")))),
     }
 }
 

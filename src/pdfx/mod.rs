@@ -58,7 +58,9 @@ pub fn convert(pdf: Vec<u8>, title: &str) -> Result<Vec<u8>, String> {
     metadata.allows_compression = false;
     let metadata = doc.add_object(metadata);
 
-    update.opt_clone_object_to_new_document(catalog_id).map_err(|e| e.to_string())?;
+    update
+        .opt_clone_object_to_new_document(catalog_id)
+        .map_err(|e| e.to_string())?;
     let doc = &mut update.new_document;
     let catalog = doc
         .get_object_mut(catalog_id)
@@ -164,7 +166,12 @@ fn paint(
                 .filter(|r| {
                     prev.get_object(*r)
                         .and_then(Object::as_stream)
-                        .is_ok_and(|s| s.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|n| n == b"Form"))
+                        .is_ok_and(|s| {
+                            s.dict
+                                .get(b"Subtype")
+                                .and_then(Object::as_name)
+                                .is_ok_and(|n| n == b"Form")
+                        })
                 })
                 .collect()
         })

@@ -52,13 +52,18 @@ struct State {
 /// page (the state starts as knockout), true for a form XObject (it starts unknown). Returns
 /// the new stream, or `None` if nothing was painted in K.
 pub fn rewrite(content: &[u8], inherited: bool) -> Result<Option<Vec<u8>>, String> {
-    let content = Content::decode(content).map_err(|e| format!("cannot read a content stream: {e}"))?;
+    let content =
+        Content::decode(content).map_err(|e| format!("cannot read a content stream: {e}"))?;
     let initial = State {
         stroke_k: false,
         fill_k: false,
         stroke_cmyk: false,
         fill_cmyk: false,
-        set: if inherited { None } else { Some((false, false)) },
+        set: if inherited {
+            None
+        } else {
+            Some((false, false))
+        },
     };
     let mut stack = Vec::new();
     let mut state = initial;
@@ -148,7 +153,9 @@ mod tests {
                         other => format!("{}", other.as_float().unwrap_or(-1.0)),
                     })
                     .collect();
-                format!("{} {}", args.join(" "), o.operator).trim().to_string()
+                format!("{} {}", args.join(" "), o.operator)
+                    .trim()
+                    .to_string()
             })
             .collect()
     }
@@ -167,9 +174,11 @@ mod tests {
 
     #[test]
     fn grey_and_rich_black_do_not_overprint() {
-        assert!(rewrite(b"0 0 0 0.5 k 0 0 m f 0.4 0.3 0.3 1 k 0 0 m f", false)
-            .unwrap()
-            .is_none());
+        assert!(
+            rewrite(b"0 0 0 0.5 k 0 0 m f 0.4 0.3 0.3 1 k 0 0 m f", false)
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]

@@ -46,8 +46,16 @@ pub fn packet(f: &Fields) -> String {
             "<xmp:CreateDate>{}</xmp:CreateDate><xmp:ModifyDate>{}</xmp:ModifyDate>\
              <xmp:MetadataDate>{}</xmp:MetadataDate>",
             escape(&f.created),
-            escape(if f.modified.is_empty() { &f.created } else { &f.modified }),
-            escape(if f.modified.is_empty() { &f.created } else { &f.modified }),
+            escape(if f.modified.is_empty() {
+                &f.created
+            } else {
+                &f.modified
+            }),
+            escape(if f.modified.is_empty() {
+                &f.created
+            } else {
+                &f.modified
+            }),
         )
     };
     format!(

@@ -119,9 +119,13 @@ fn serve_for_print(
                 .max(1),
         );
         let resample = f64::from(photo.width_px) / inches > house.photo_downsample_ppi;
-        let separation = world
-            .separates_photos()
-            .then(|| (separate::profile_hash(), (house.ink_limit * 10.0).round() as u32));
+        let separation = world.separates_photos().then(|| {
+            let limit = house.ink_limit - house.photo_ink_margin;
+            (
+                separate::profile_hash(),
+                (limit * 10.0).round().max(0.0) as u32,
+            )
+        });
         let size = if resample {
             size
         } else {
@@ -149,7 +153,10 @@ fn serve_for_print(
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err("photo preparation failed".into())))
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("photo preparation failed".into()))
+                })
                 .collect()
         });
         for ((src, _, key), bytes) in pair.iter().zip(done) {

@@ -86,9 +86,10 @@ fn to_cmyk(pixels: &[[u8; 3]], embedded: Option<&[u8]>) -> Result<Vec<[u8; 4]>, 
 
 /// Holds every pixel's total ink within `limit` percent by taking C, M and Y down together,
 /// black kept: the profile is built to 240 %, but its tables interpolate and a house limit may
-/// be lower. Takes `limit` less one level per ink so JPEG's rounding cannot push it over.
+/// be lower. (JPEG's rounding then moves single pixels by a few percent either way: the
+/// caller asks for a limit with a margin, `photo-ink-margin`.)
 pub fn limit_ink(pixels: &mut [[u8; 4]], limit: f64) {
-    let max = ((limit / 100.0 * 255.0).floor() as i32 - 4).max(0);
+    let max = ((limit / 100.0 * 255.0).floor() as i32).max(0);
     for p in pixels {
         let total: i32 = p.iter().map(|&v| i32::from(v)).sum();
         if total <= max {
@@ -116,7 +117,13 @@ mod tests {
 
     #[test]
     fn black_and_dark_colours_stay_within_the_limit() {
-        let pixels = [[0, 0, 0], [20, 10, 40], [60, 0, 0], [0, 0, 60], [255, 255, 255]];
+        let pixels = [
+            [0, 0, 0],
+            [20, 10, 40],
+            [60, 0, 0],
+            [0, 0, 60],
+            [255, 255, 255],
+        ];
         let mut cmyk = to_cmyk(&pixels, None).unwrap();
         limit_ink(&mut cmyk, 240.0);
         for p in &cmyk[..4] {
