@@ -14,7 +14,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .page
         .clone()
         .unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE));
-    let target = match super::target(&page, &args.output) {
+    let target = match super::target(&page, &args.output, true) {
         Ok(target) => target,
         Err(code) => return code,
     };

@@ -20,7 +20,7 @@ use crate::cli::WatchArgs;
 const CACHE_MAX_AGE: usize = 10;
 
 pub fn run(args: &WatchArgs) -> ExitCode {
-    let target = match super::target(&args.page, &args.output) {
+    let target = match super::target(&args.page, &args.output, false) {
         Ok(target) => target,
         Err(code) => return code,
     };

@@ -104,7 +104,7 @@ mod tests {
     use typst::visualize::Cmyk;
 
     fn cmyk(c: f32, m: f32, y: f32, k: f32) -> Color {
-        Color::Process(ProcessColor::Cmyk(Cmyk::new(c, m, y, k)))
+        Color::Process(ProcessColor::Cmyk(Cmyk { c, m, y, k }))
     }
 
     #[test]

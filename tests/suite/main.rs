@@ -5,6 +5,7 @@ mod bad_input;
 mod build;
 mod display;
 mod errors;
+mod pdfx;
 mod preflight;
 mod proof;
 mod space;
