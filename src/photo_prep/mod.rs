@@ -159,9 +159,12 @@ fn serve_for_print(
                 })
                 .collect()
         });
-        for ((src, _, key), bytes) in pair.iter().zip(done) {
+        for ((src, path, key), bytes) in pair.iter().zip(done) {
             match bytes {
                 Ok(bytes) => world.photos.store_resampled(key.clone(), Bytes::new(bytes)),
+                // A photo whose pixels are damaged goes to typst as it is: typst's decoding
+                // error is what `project` names at the photo's YAML line.
+                Err(_) if std::fs::read(path).is_ok_and(|b| images::decode(&b).is_err()) => {}
                 Err(err) if key.4.is_some() => {
                     failed.get_or_insert(format!(
                         "photo `{src}` cannot be separated into CMYK for the press: {err}"

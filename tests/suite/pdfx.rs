@@ -169,7 +169,7 @@ fn streams(doc: &Document) -> Vec<(Vec<u8>, Dictionary)> {
     }
     for id in doc.get_pages().into_values() {
         let page = doc.get_dictionary(id).unwrap();
-        let resources = dict(&doc, page.get(b"Resources").unwrap()).clone();
+        let resources = dict(doc, page.get(b"Resources").unwrap()).clone();
         out.push((doc.get_page_content(id), resources.clone()));
         forms(doc, &resources, &mut out, &mut seen);
     }
