@@ -2,10 +2,10 @@
 //! incremental update, so typst's bytes stay as they are, as the BleedBox does
 //! (`print_boxes`). What it adds: the `/GTS_PDFX` output intent with the newsprint profile
 //! embedded (`intent`), the PDF/X identification and `Trapped` in the XMP and the document
-//! information (`xmp`), overprint for pure-K paint (`overprint`). What it relies on, and
-//! checks: typst's PDF is not encrypted, embeds every font, and (laid out in CMYK with the
-//! photos separated, see `photo_prep::separate`) holds no RGB; `print_boxes` gave every page
-//! its TrimBox and BleedBox.
+//! information (`xmp`), overprint for pure-K paint (`overprint`). It refuses a PDF that is
+//! encrypted or has a page without TrimBox and BleedBox (`print_boxes` writes them). What it
+//! relies on, and the tests check: typst embeds every font, and a page laid out in CMYK with
+//! its photos separated (`photo_prep::separate`) holds no RGB.
 
 pub mod intent;
 pub mod overprint;
