@@ -481,8 +481,8 @@ fn colours_over_the_ink_limit_or_small_rich_black_are_refused() {
     let house = std::fs::read_to_string(&style).unwrap();
     let over = house
         .replace(
-            "accent: cmyk(0%, 100%, 100%, 15%)",
-            "accent: cmyk(60%, 100%, 100%, 15%)",
+            "accent-process = cmyk(0%, 100%, 100%, 15%)",
+            "accent-process = cmyk(60%, 100%, 100%, 15%)",
         )
         .replace(
             "ink: cmyk(0%, 0%, 0%, 100%)",
@@ -511,4 +511,47 @@ fn colours_over_the_ink_limit_or_small_rich_black_are_refused() {
     let out = project.build(&pdf);
     assert_eq!(out.status.code(), Some(1));
     assert!(!pdf.exists());
+}
+
+#[test]
+fn a_spot_ink_named_in_the_house_style_gets_its_own_plate() {
+    let project = TempProject::new("pdfx-spot", MINIMAL_PAGE);
+    let style = project.root.join("layout/style.typ");
+    let house = std::fs::read_to_string(&style).unwrap();
+    let spot = house.replace(
+        "#let accent-spot = none",
+        "#let accent-spot = \"PANTONE 485 C\"",
+    );
+    assert_ne!(
+        spot, house,
+        "style.typ's accent-spot moved: update this test"
+    );
+    std::fs::write(&style, spot).unwrap();
+
+    let pdf = project.root.join("spot.pdf");
+    let out = project.build(&pdf);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A Separation colour space for the ink, its CMYK look as the alternate (no RGB).
+    let doc = Document::load(&pdf).unwrap();
+    let separation = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_array().ok())
+        .find(|a| a.first().and_then(|n| n.as_name().ok()) == Some(b"Separation"))
+        .expect("no Separation colour space");
+    assert_eq!(separation[1].as_name().unwrap(), b"PANTONE 485 C");
+    assert_eq!(separation[2].as_name().unwrap(), b"DeviceCMYK");
+    // Its own plate, as the plant's RIP renders it.
+    let plates = banmian::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
+    assert_eq!(
+        plates.separations,
+        ["Black", "Cyan", "Magenta", "PANTONE 485 C", "Yellow"]
+    );
+    let check = tool("qpdf", "qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(check.status.success() && check.stderr.is_empty());
+
+    // The archive copy (RGB) still builds, with the ink's CMYK look converted.
+    let archive = project.root.join("archive.pdf");
+    let out = project.build_with(&archive, &["--pdf-standard", "a-2b"]);
+    assert!(out.status.success(), "{}", stderr(&out));
 }
