@@ -86,7 +86,8 @@ pub struct OutputArgs {
     /// Add crop marks outside the bleed (the media box grows to hold them).
     #[arg(long)]
     pub crop_marks: bool,
-    /// PDF standard to conform to, e.g. `a-2b` for the archive copy, `1.7`. May be repeated.
+    /// PDF standard to conform to: `x-4` for the press (build's default), `1.7` for a plain
+    /// proof, `a-2b` for the archive copy. May be repeated.
     #[arg(long = "pdf-standard", value_name = "STANDARD")]
     pub pdf_standards: Vec<String>,
     /// PNG resolution in pixels per inch.

@@ -8,6 +8,7 @@ use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
 use typst_layout::PagedDocument;
 
 use crate::content::{LoadedPage, parse_date};
+use crate::images::PhotoFormat;
 use crate::makeup::Plan;
 use crate::world::PageWorld;
 
@@ -32,6 +33,9 @@ pub fn compile(
 /// one), its date.
 pub fn serve(world: &mut PageWorld, page: &LoadedPage, plan: Option<&Plan>) {
     let mut data = serde_json::to_value(&page.view).expect("page data serializes");
+    if world.separates_photos() {
+        photos_as_jpeg(&mut data);
+    }
     if let (Some(plan), Some(fields)) = (plan, data.as_object_mut()) {
         fields.insert(
             "plan".into(),
@@ -42,6 +46,31 @@ pub fn serve(world: &mut PageWorld, page: &LoadedPage, plan: Option<&Plan>) {
     let date = parse_date(&page.view.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     world.set_sheet(page.view.spread.is_some());
     world.set_page(&page.page.template, data, date);
+}
+
+/// The format typst is told a photo has: for the press every photo is served as a CMYK JPEG
+/// (see `photo_prep::separate`), whatever its own format.
+pub fn served_format(world: &PageWorld, own: PhotoFormat) -> PhotoFormat {
+    if world.separates_photos() {
+        PhotoFormat::Jpeg
+    } else {
+        own
+    }
+}
+
+/// Every photo of the page data (an object with `src` and `format`) named a JPEG.
+fn photos_as_jpeg(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(fields) => {
+            if fields.contains_key("src") && fields.contains_key("format") {
+                let jpeg = serde_json::to_value(PhotoFormat::Jpeg).expect("format serializes");
+                fields.insert("format".into(), jpeg);
+            }
+            fields.values_mut().for_each(photos_as_jpeg);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(photos_as_jpeg),
+        _ => {}
+    }
 }
 
 /// Lays out again whatever the world serves now (after `PageWorld::replace_file`, say).

@@ -51,16 +51,42 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// typst's PDF standards from their names (`1.7`, `a-2b`, `ua-1`…), checked for compatibility.
-pub fn standards(names: &[String]) -> Result<PdfStandards, String> {
-    let list = names
+/// The name of the PDF/X standard banmian writes itself (typst cannot, see `pdfx`).
+pub const PDFX_4: &str = "x-4";
+
+/// What a PDF is asked to conform to: typst's standards, and whether it is then made a PDF/X-4.
+pub struct Standards {
+    pub typst: PdfStandards,
+    pub pdfx: bool,
+}
+
+/// The standards named (`x-4`, `1.7`, `a-2b`, `ua-1`…), checked for compatibility. A PDF/X-4
+/// is written by typst as PDF 1.6 (the version PDF/X-4 is based on); it cannot also be a PDF/A,
+/// which typst writes only in RGB.
+pub fn standards(names: &[String]) -> Result<Standards, String> {
+    let pdfx = names.iter().any(|n| n == PDFX_4);
+    let mut list = names
         .iter()
+        .filter(|n| *n != PDFX_4)
         .map(|name| {
             serde_json::from_value::<PdfStandard>(serde_json::Value::String(name.clone())).map_err(
-                |_| format!("unknown PDF standard `{name}` (try 1.7, 2.0, a-2b, a-3b, ua-1)"),
+                |_| format!("unknown PDF standard `{name}` (try x-4, 1.7, 2.0, a-2b, a-3b, ua-1)"),
             )
         })
         .collect::<Result<Vec<_>, _>>()?;
-    PdfStandards::new(&list)
-        .map_err(|err| format!("PDF standards {}: {}", names.join(", "), err.message()))
+    if pdfx {
+        if let Some(other) = names
+            .iter()
+            .find(|n| n.starts_with("a-") || ["1.4", "1.5", "1.7", "2.0"].contains(&n.as_str()))
+        {
+            return Err(format!(
+                "PDF standards {}: x-4 (PDF 1.6, CMYK, for the press) cannot be combined with {other}; build them separately",
+                names.join(", ")
+            ));
+        }
+        list.push(PdfStandard::V_1_6);
+    }
+    let typst = PdfStandards::new(&list)
+        .map_err(|err| format!("PDF standards {}: {}", names.join(", "), err.message()))?;
+    Ok(Standards { typst, pdfx })
 }

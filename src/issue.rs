@@ -171,6 +171,11 @@ fn lay_out_page(
         }
         let bytes = if mode == Mode::Build {
             let files = project::render(&loaded, &laid, target)?;
+            match project::ink(&files, &laid, target)? {
+                Some(Ok(found)) => messages.push_str(&format!("{found}\n")),
+                Some(Err(warning)) => messages.push_str(&format!("warning: {warning}\n")),
+                None => {}
+            }
             project::write(&files, target, &inputs)?;
             files.iter().map(|(_, b)| b.len()).sum()
         } else {
@@ -245,9 +250,20 @@ pub fn combined(
     let document = PagedDocument::new(pages, done[0].document.info().clone());
     let first = &done[0].loaded;
     let ident = format!("banmian/{}/{}/issue", issue.issue.paper, issue.issue.date);
-    let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
-    let pdf = export::pdf(&document, &ident, project::fixed_date(first), standards)
-        .map_err(Failure::Typst)?;
+    // A proof and archive copy: as asked, but never a PDF/X (the plate takes the pages').
+    let asked: Vec<String> = if target.is_pdfx() {
+        Vec::new()
+    } else {
+        target.pdf_standards.clone()
+    };
+    let standards = export::standards(&asked).map_err(Failure::Other)?;
+    let pdf = export::pdf(
+        &document,
+        &ident,
+        project::fixed_date(first),
+        standards.typst,
+    )
+    .map_err(Failure::Typst)?;
     let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)?;
     export::write_atomic(output, &pdf)
         .map_err(|err| Failure::Other(format!("cannot write {}: {err}", output.display())))?;

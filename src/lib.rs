@@ -9,12 +9,14 @@ pub use banmian_content::images;
 
 pub mod cache;
 pub mod compile;
+pub mod coverage;
 pub mod export;
 pub mod fonts;
 pub mod guard;
 pub mod inspect;
 pub mod issue;
 pub mod makeup;
+pub mod pdfx;
 pub mod photo_prep;
 pub mod preflight;
 pub mod print_boxes;

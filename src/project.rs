@@ -8,9 +8,11 @@ use typst_layout::PagedDocument;
 
 use crate::compile::Compiled;
 use crate::content::{self, ContentError, LoadedPage};
+use crate::coverage;
 use crate::export;
 use crate::fonts::Fonts;
 use crate::guard::Protected;
+use crate::pdfx;
 use crate::photo_prep;
 use crate::preflight::{self, Report};
 use crate::print_boxes;
@@ -103,6 +105,11 @@ pub struct Target {
 }
 
 impl Target {
+    /// A PDF/X-4 for the press.
+    pub fn is_pdfx(&self) -> bool {
+        self.format == Format::Pdf && self.pdf_standards.iter().any(|s| s == export::PDFX_4)
+    }
+
     /// A plain PDF at `output`: no crop marks, no standard beyond typst's default.
     pub fn pdf(output: PathBuf) -> Self {
         Self {
@@ -143,11 +150,13 @@ impl Project {
         PageWorld::new(self.root.clone(), self.fonts.clone())
     }
 
-    /// A world laying out for `target`: in RGB for a PDF/A archive copy, else in CMYK.
+    /// A world laying out for `target`: in RGB for a PDF/A archive copy, else in CMYK, with the
+    /// photos separated into CMYK too for a PDF/X.
     pub fn world_for(&self, target: &Target) -> PageWorld {
         let archive = target.pdf_standards.iter().any(|s| s.starts_with("a-"));
         self.world()
             .with_colors(if archive { "rgb" } else { "cmyk" })
+            .with_separated_photos(target.is_pdfx())
     }
 
     pub fn load(&self, page: &Path) -> Result<LoadedPage, Failure> {
@@ -260,7 +269,7 @@ fn damaged_photos(page: &LoadedPage, diagnostics: Vec<SourceDiagnostic>) -> Fail
 }
 
 /// PDF bytes for a laid-out page, identified and dated by its content so builds are
-/// reproducible, with bleed box (and crop marks) added.
+/// reproducible, with bleed box (and crop marks) added, and made a PDF/X-4 if asked.
 pub fn to_pdf(
     page: &LoadedPage,
     document: &PagedDocument,
@@ -284,8 +293,14 @@ fn pdf_of(
     let folio = &page.view.folio;
     let ident = format!("banmian/{}/{}/{pages}", folio.paper, folio.date);
     let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
-    let pdf = export::pdf(document, &ident, fixed_date(page), standards).map_err(Failure::Typst)?;
-    print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)
+    let pdf =
+        export::pdf(document, &ident, fixed_date(page), standards.typst).map_err(Failure::Typst)?;
+    let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)?;
+    if !standards.pdfx {
+        return Ok(pdf);
+    }
+    let title = format!("{} {} 第{}版", folio.paper, folio.date, pages);
+    pdfx::convert(pdf, &title).map_err(|e| Failure::Other(format!("PDF/X-4: {e}")))
 }
 
 /// The files a laid-out page becomes in `target`'s format: one PDF, or one image per page.
@@ -335,6 +350,28 @@ pub fn plate_paths(output: &Path, left: u32) -> [PathBuf; 2] {
         .file_stem()
         .map_or_else(|| "spread".into(), |s| s.to_string_lossy().into_owned());
     [left, left + 1].map(|n| output.with_file_name(format!("{stem}-{n}.pdf")))
+}
+
+/// For a PDF/X, the ink on its plates measured against the house limit (see `coverage`):
+/// `Ok(None)` for other outputs, `Err` for a page over the limit (unless a draft), a warning
+/// in `Ok(Some(Err(..)))` when it could not be measured (no ghostscript).
+pub fn ink(
+    files: &[(PathBuf, Vec<u8>)],
+    laid: &Laid,
+    target: &Target,
+) -> Result<Option<Result<coverage::Coverage, String>>, Failure> {
+    // A spread's sheet carries all its two pages' ink.
+    let (Some((_, pdf)), true) = (files.first(), target.is_pdfx()) else {
+        return Ok(None);
+    };
+    let house = &laid.report.house;
+    match coverage::measure(pdf, house.ink_check_ppi, house.ink_limit) {
+        Ok(found) if !found.within_limit() && !target.draft => Err(Failure::Other(format!(
+            "{found}: over the house limit (`ink-limit` in layout/style.typ); darken less, or check the colours of layout/style.typ"
+        ))),
+        Ok(found) => Ok(Some(Ok(found))),
+        Err(err) => Ok(Some(Err(format!("ink not measured: {err}")))),
+    }
 }
 
 /// Writes every file atomically, none of them over an input; on the first failure, says which

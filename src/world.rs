@@ -33,6 +33,8 @@ pub struct PageWorld {
     today: Option<Datetime>,
     /// Photos prepared for print in earlier builds (see `photo_prep`).
     pub photos: PhotoCache,
+    /// Photos are separated into the press's CMYK (for a PDF/X).
+    separate_photos: bool,
 }
 
 impl PageWorld {
@@ -64,6 +66,16 @@ impl PageWorld {
         self.library = LazyHash::new(Library::builder().with_inputs(inputs).build());
     }
 
+    /// Serves photos separated into the press's CMYK (see `photo_prep::separate`).
+    pub fn with_separated_photos(mut self, separate: bool) -> Self {
+        self.separate_photos = separate;
+        self
+    }
+
+    pub fn separates_photos(&self) -> bool {
+        self.separate_photos
+    }
+
     pub fn new(root: PathBuf, fonts: Arc<Fonts>) -> Self {
         let main = file_id(MAIN_PATH);
         let files = FileStore::new(ProjectFiles {
@@ -80,6 +92,7 @@ impl PageWorld {
             files,
             today: None,
             photos: PhotoCache::new(),
+            separate_photos: false,
         }
     }
 

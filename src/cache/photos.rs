@@ -1,6 +1,7 @@
-//! What photo preparation remembers: resampled copies, in memory for the rebuilds of a
-//! long-lived world and on disk (the cache folder) for the next run. Entries are keyed by the photo's path, modification time and length, so an edited
-//! photo is never served stale.
+//! What photo preparation remembers: resampled and separated (CMYK) copies, in memory for the
+//! rebuilds of a long-lived world and on disk (the cache folder) for the next run. Entries are
+//! keyed by the photo's path, modification time and length, so an edited photo is never served
+//! stale, and by what was done to it (pixel size; for a separation, the profile and ink limit).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -9,8 +10,15 @@ use typst::foundations::Bytes;
 
 use super as cache;
 
-/// A version of a photo file (path, modification time, length) at a pixel size.
-pub type ResampleKey = (PathBuf, std::time::SystemTime, u64, (u32, u32));
+/// A version of a photo file (path, modification time, length) at a pixel size, separated for
+/// the press (`Some((profile hash, ink limit in tenths of a percent))`) or not.
+pub type ResampleKey = (
+    PathBuf,
+    std::time::SystemTime,
+    u64,
+    (u32, u32),
+    Option<(u128, u32)>,
+);
 
 #[derive(Default)]
 pub struct PhotoCache {

@@ -30,7 +30,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         );
         return ExitCode::from(super::USAGE);
     }
-    let target = match super::target(&page, &args.output) {
+    let target = match super::target(&page, &args.output, true) {
         Ok(target) => target,
         Err(code) => return code,
     };
@@ -68,6 +68,13 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Err(failure) => return fail(&failure, Some(&world)),
     };
     timings.lap("export");
+    match project::ink(&files, &compiled, &target) {
+        Ok(Some(Ok(found))) => eprintln!("{found}"),
+        Ok(Some(Err(warning))) => eprintln!("warning: {warning}"),
+        Ok(None) => {}
+        Err(failure) => return fail(&failure, Some(&world)),
+    }
+    timings.lap("ink");
     if let Err(failure) = project::write(&files, &target, &inputs) {
         return fail(&failure, None);
     }

@@ -127,7 +127,12 @@ fn target(file: &Path, args: &OutputArgs) -> Result<(PathBuf, Target), ExitCode>
             ppi: args.ppi,
             draft: args.draft,
             crop_marks: args.crop_marks,
-            pdf_standards: args.pdf_standards.clone(),
+            // As `build` of a page: a PDF/X-4 for the press unless asked otherwise.
+            pdf_standards: if args.pdf_standards.is_empty() && format == Format::Pdf {
+                vec![banmian::export::PDFX_4.to_string()]
+            } else {
+                args.pdf_standards.clone()
+            },
             plates: None,
         },
     ))

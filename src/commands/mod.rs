@@ -19,8 +19,9 @@ use crate::cli::OutputArgs;
 pub const USAGE: u8 = 2;
 
 /// Where and in what format to write: `--format` if given, else `-o`'s extension, else PDF.
-/// A `--format` that contradicts `-o`'s extension is a usage error.
-pub fn target(page: &Path, args: &OutputArgs) -> Result<Target, ExitCode> {
+/// A `--format` that contradicts `-o`'s extension is a usage error. A PDF without
+/// `--pdf-standard` is a PDF/X-4 for the press if `press` (what `build` writes), else plain.
+pub fn target(page: &Path, args: &OutputArgs, press: bool) -> Result<Target, ExitCode> {
     let named = args.output.as_deref().and_then(Format::from_path);
     let format = match (args.format.map(Format::from), named) {
         (Some(asked), Some(named)) if asked != named => {
@@ -48,7 +49,11 @@ pub fn target(page: &Path, args: &OutputArgs) -> Result<Target, ExitCode> {
         ppi: args.ppi,
         draft: args.draft,
         crop_marks: args.crop_marks,
-        pdf_standards: args.pdf_standards.clone(),
+        pdf_standards: if args.pdf_standards.is_empty() && press && format == Format::Pdf {
+            vec![banmian::export::PDFX_4.to_string()]
+        } else {
+            args.pdf_standards.clone()
+        },
         plates: None,
     })
 }

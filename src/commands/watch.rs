@@ -27,7 +27,7 @@ pub fn run(args: &WatchArgs) -> ExitCode {
         );
         return ExitCode::from(super::USAGE);
     }
-    let target = match super::target(&args.page, &args.output) {
+    let target = match super::target(&args.page, &args.output, false) {
         Ok(target) => target,
         Err(code) => return code,
     };

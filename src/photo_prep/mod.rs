@@ -5,7 +5,11 @@
 //! The final layout draws the make-up's plan with each photo at print resolution: the original
 //! or, when the original is far sharper than print needs, a copy resampled to the house
 //! resolution. Typst so never decodes an original it would not embed, and the PDF carries no
-//! wasted pixels. Resampled copies are remembered across builds (see `cache`).
+//! wasted pixels. For the press (PDF/X), every photo is also separated into the newsprint
+//! profile's CMYK within the house ink limit (`separate`). Resampled and separated copies are
+//! remembered across builds (see `cache`).
+
+pub mod separate;
 
 use std::path::PathBuf;
 
@@ -51,7 +55,12 @@ pub fn lay_out(
         made_up = Some(plan);
     }
     drop(first);
-    serve_for_print(world, page, &widths, Some(&house));
+    serve_for_print(world, page, &widths, Some(&house)).map_err(|message| {
+        vec![SourceDiagnostic::error(
+            typst::syntax::Span::detached(),
+            message,
+        )]
+    })?;
     let mut compiled = compile::recompile(world)?;
     compiled.plan = made_up;
     Ok(compiled)
@@ -69,7 +78,12 @@ fn photos(page: &LoadedPage) -> Vec<(&PhotoView, PathBuf)> {
 /// Serves a stand-in for every photo: same proportions, a few pixels, unique bytes per photo.
 fn serve_stand_ins(world: &mut PageWorld, page: &LoadedPage) {
     for (i, (photo, _)) in photos(page).into_iter().enumerate() {
-        let bytes = images::stand_in(photo.width_px, photo.height_px, photo.format, i as u32);
+        let bytes = images::stand_in(
+            photo.width_px,
+            photo.height_px,
+            compile::served_format(world, photo.format),
+            i as u32,
+        );
         world.replace_file(&photo.src, Bytes::new(bytes));
     }
 }
@@ -83,14 +97,16 @@ fn placed_widths(world: &PageWorld, page: &LoadedPage, compiled: &Compiled) -> V
 }
 
 /// Serves each photo for print given the width it is placed at: resampled when its original
-/// would be over the house's resampling threshold there, else the original. Without the house
-/// settings yet (a remembered layout), the defaults are assumed and returned for checking.
+/// would be over the house's resampling threshold there, else the original; separated into
+/// CMYK when the world lays out for the press (a photo that cannot be is an error: the page
+/// would carry RGB). Without the house settings yet (a remembered layout), the defaults are
+/// assumed and returned for checking.
 fn serve_for_print(
     world: &mut PageWorld,
     page: &LoadedPage,
     widths: &[(String, f64)],
     house: Option<&House>,
-) -> Option<House> {
+) -> Result<Option<House>, String> {
     let assumed = house.is_none().then(House::default);
     let house = house.or(assumed.as_ref()).expect("one of them is set");
     let mut jobs = Vec::new();
@@ -107,8 +123,21 @@ fn serve_for_print(
                 as u32)
                 .max(1),
         );
-        match key(&path, size) {
-            Some(key) if f64::from(photo.width_px) / inches > house.photo_downsample_ppi => {
+        let resample = f64::from(photo.width_px) / inches > house.photo_downsample_ppi;
+        let separation = world.separates_photos().then(|| {
+            let limit = house.ink_limit - house.photo_ink_margin;
+            (
+                separate::profile_hash(),
+                (limit * 10.0).round().max(0.0) as u32,
+            )
+        });
+        let size = if resample {
+            size
+        } else {
+            (photo.width_px, photo.height_px)
+        };
+        match key(&path, size, separation) {
+            Some(key) if resample || separation.is_some() => {
                 jobs.push((photo.src.clone(), path, key))
             }
             _ => world.restore_file(&photo.src),
@@ -119,27 +148,39 @@ fn serve_for_print(
         .filter(|(_, _, key)| world.photos.resampled(key).is_none())
         .cloned()
         .collect();
+    let mut failed = None;
     // Two at a time: each holds a decoded original in memory.
     for pair in missing.chunks(2) {
-        let done: Vec<Option<Vec<u8>>> = std::thread::scope(|scope| {
+        let done: Vec<Result<Vec<u8>, String>> = std::thread::scope(|scope| {
             let handles: Vec<_> = pair
                 .iter()
-                .map(|(_, path, key)| {
-                    scope.spawn(move || {
-                        images::resample(&std::fs::read(path).ok()?, key.3.0, key.3.1).ok()
-                    })
-                })
+                .map(|(_, path, key)| scope.spawn(move || prepare(path, key)))
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().ok().flatten())
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| Err("photo preparation failed".into()))
+                })
                 .collect()
         });
-        for ((_, _, key), bytes) in pair.iter().zip(done) {
-            if let Some(bytes) = bytes {
-                world.photos.store_resampled(key.clone(), Bytes::new(bytes));
+        for ((src, path, key), bytes) in pair.iter().zip(done) {
+            match bytes {
+                Ok(bytes) => world.photos.store_resampled(key.clone(), Bytes::new(bytes)),
+                // A photo whose pixels are damaged goes to typst as it is: typst's decoding
+                // error is what `project` names at the photo's YAML line.
+                Err(_) if std::fs::read(path).is_ok_and(|b| images::decode(&b).is_err()) => {}
+                Err(err) if key.4.is_some() => {
+                    failed.get_or_insert(format!(
+                        "photo `{src}` cannot be separated into CMYK for the press: {err}"
+                    ));
+                }
+                Err(_) => {}
             }
         }
+    }
+    if let Some(message) = failed {
+        return Err(message);
     }
     for (src, _, key) in jobs {
         match world.photos.resampled(&key) {
@@ -148,11 +189,31 @@ fn serve_for_print(
             None => world.restore_file(&src),
         }
     }
-    assumed
+    Ok(assumed)
 }
 
-/// Identifies a version of a file (by modification time and length) at a pixel size.
-fn key(path: &std::path::Path, size: (u32, u32)) -> Option<ResampleKey> {
+/// The copy `key` asks for: separated (and resized if its size is not the photo's own) for the
+/// press, or resampled.
+fn prepare(path: &std::path::Path, key: &ResampleKey) -> Result<Vec<u8>, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let (_, _, _, size, separation) = key;
+    match separation {
+        Some((_, tenths)) => {
+            let own = images::inspect_bytes(&bytes)?;
+            let resize = (*size != (own.width, own.height)).then_some(*size);
+            separate::separate(&bytes, resize, f64::from(*tenths) / 10.0)
+        }
+        None => images::resample(&bytes, size.0, size.1),
+    }
+}
+
+/// Identifies a version of a file (by modification time and length) at a pixel size, and the
+/// separation asked for.
+fn key(
+    path: &std::path::Path,
+    size: (u32, u32),
+    separation: Option<(u128, u32)>,
+) -> Option<ResampleKey> {
     let (path, modified, len) = crate::cache::version(path)?;
-    Some((path, modified, len, size))
+    Some((path, modified, len, size, separation))
 }

@@ -37,6 +37,14 @@ pub struct House {
     pub roles: BTreeMap<String, Vec<String>>,
     /// Empty grid lines at the foot of a body column that are fine; more are underset.
     pub underset_tolerance: usize,
+    /// Total area coverage (C+M+Y+K, percent) no colour or separated photo may pass.
+    pub ink_limit: f64,
+    /// Text smaller than this (pt) that is black must be pure K.
+    pub rich_black_min_size: f64,
+    /// Ink a separated photo keeps under `ink_limit`, percent, for JPEG's rounding.
+    pub photo_ink_margin: f64,
+    /// Cells per inch total ink is measured in (see `coverage`).
+    pub ink_check_ppi: u32,
 }
 
 impl Default for House {
@@ -52,6 +60,10 @@ impl Default for House {
             grid_origin: f64::NAN,
             roles: BTreeMap::new(),
             underset_tolerance: 2,
+            ink_limit: 240.0,
+            rich_black_min_size: 12.0,
+            photo_ink_margin: 3.0,
+            ink_check_ppi: 50,
         }
     }
 }

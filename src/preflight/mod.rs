@@ -1,7 +1,9 @@
 //! Preflight: what Typst does not report and a page must never go to press with. Text that fell
-//! off its frame, characters the role's font cannot draw, photos too coarse for newsprint.
+//! off its frame, characters the role's font cannot draw, photos too coarse for newsprint,
+//! colours over the ink limit or in rich black where black must be pure.
 //! Every finding names its story and where in the YAML to look.
 
+mod colours;
 mod display;
 pub mod frames;
 mod glyphs;
@@ -34,7 +36,7 @@ pub enum Severity {
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
     pub severity: Severity,
-    /// Which check: `overset`, `underset`, `missing-glyph`, `photo-resolution`.
+    /// Which check: `overset`, `underset`, `missing-glyph`, `photo-resolution`, `colour`…
     pub check: &'static str,
     /// The story it concerns: `section-3`, `lead`, `credit`…
     pub story: Option<String>,
@@ -58,6 +60,7 @@ pub fn check(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> 
     findings.extend(page.warnings.iter().map(text_warning));
     let photos = photos::placed(page, document, world);
     findings.extend(photos::check(page, &photos, &house));
+    findings.extend(colours::check(document, &house, world.separates_photos()));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     Report::new(page, document.pages().len(), findings, photos, house)
 }

@@ -6,6 +6,7 @@ mod build;
 mod display;
 mod errors;
 mod issue;
+mod pdfx;
 mod preflight;
 mod proof;
 mod space;

@@ -1,0 +1,557 @@
+//! The PDF/X-4 for the press, checked as a plant's preflight would: its structure (output
+//! intent, identification, boxes, no encryption, fonts embedded) read with lopdf, its colours
+//! (no RGB, pure K overprinting, the accent knocking out), the ink on its plates rendered by
+//! ghostscript, and `qpdf --check`. ghostscript and qpdf are installed by `.ci/run`; a missing
+//! one fails the test that needs it, by name.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use crate::support::{
+    MINIMAL_PAGE, TempProject, banmian, findings, poppler, sample_pdf, scratch, stderr,
+};
+
+fn tool(name: &str, package: &str, args: &[&str]) -> std::process::Output {
+    Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} is needed (apt-get install {package}): {e}"))
+}
+
+fn dict<'a>(doc: &'a Document, object: &'a Object) -> &'a Dictionary {
+    match object {
+        Object::Reference(id) => doc.get_dictionary(*id).unwrap(),
+        Object::Dictionary(d) => d,
+        other => panic!("not a dictionary: {other:?}"),
+    }
+}
+
+fn rect(page: &Dictionary, key: &[u8]) -> [f32; 4] {
+    let v: Vec<f32> = page
+        .get(key)
+        .unwrap_or_else(|_| panic!("page has no {}", String::from_utf8_lossy(key)))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect();
+    v.try_into().unwrap()
+}
+
+#[test]
+fn build_writes_a_pdf_x4_with_the_newsprint_output_intent() {
+    let bytes = std::fs::read(sample_pdf()).unwrap();
+    assert!(bytes.starts_with(b"%PDF-1.6"), "PDF/X-4 is PDF 1.6");
+    let doc = Document::load_mem(&bytes).unwrap();
+    assert!(doc.trailer.get(b"Encrypt").is_err(), "encrypted");
+
+    let catalog = doc.catalog().unwrap();
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    assert_eq!(intents.len(), 1);
+    let intent = dict(&doc, &intents[0]);
+    assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFX");
+    assert_eq!(
+        intent
+            .get(b"OutputConditionIdentifier")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"Custom"
+    );
+    let profile = doc
+        .get_object(
+            intent
+                .get(b"DestOutputProfile")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap()
+        .as_stream()
+        .unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 4);
+    let icc = profile.decompressed_content().unwrap();
+    let shipped = std::fs::read(crate::support::repo().join("profiles/newsprint.icc")).unwrap();
+    assert_eq!(
+        icc, shipped,
+        "the embedded profile is not profiles/newsprint.icc"
+    );
+    // An output (printer) profile for CMYK.
+    assert_eq!(&icc[12..16], b"prtr");
+    assert_eq!(&icc[16..20], b"CMYK");
+
+    let info = dict(&doc, doc.trailer.get(b"Info").unwrap());
+    assert_eq!(
+        info.get(b"GTS_PDFXVersion").unwrap().as_str().unwrap(),
+        b"PDF/X-4"
+    );
+    assert_eq!(info.get(b"Trapped").unwrap().as_name().unwrap(), b"False");
+    assert!(info.get(b"Title").is_ok(), "PDF/X wants a title");
+
+    let xmp = doc
+        .get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap())
+        .unwrap()
+        .as_stream()
+        .unwrap()
+        .decompressed_content()
+        .unwrap();
+    let xmp = String::from_utf8(xmp).unwrap();
+    for needed in [
+        "<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>",
+        "<pdf:Trapped>False</pdf:Trapped>",
+        "<xmpMM:VersionID>",
+        "<xmpMM:RenditionClass>default</xmpMM:RenditionClass>",
+        "<rdf:li xml:lang=\"x-default\">示例日报 2021-09-28 第8版</rdf:li>",
+        "<xmp:CreateDate>2021-09-28T00:00:00+00:00</xmp:CreateDate>",
+    ] {
+        assert!(xmp.contains(needed), "XMP lacks {needed}:\n{xmp}");
+    }
+
+    // Every page: trim inside bleed (3 mm) inside media.
+    for id in doc.get_pages().into_values() {
+        let page = doc.get_dictionary(id).unwrap();
+        let (media, bleed, trim) = (
+            rect(page, b"MediaBox"),
+            rect(page, b"BleedBox"),
+            rect(page, b"TrimBox"),
+        );
+        for i in 0..2 {
+            assert!(media[i] <= bleed[i] && bleed[i] < trim[i]);
+            assert!(media[i + 2] >= bleed[i + 2] && bleed[i + 2] > trim[i + 2]);
+        }
+        assert!(((trim[0] - bleed[0]) * 25.4 / 72.0 - 3.0).abs() < 0.05);
+    }
+
+    // Every font embedded (pdffonts: the `emb` column).
+    let fonts = poppler("pdffonts", &[sample_pdf().to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty());
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert_eq!(cols[cols.len() - 5], "yes", "font not embedded: {row}");
+    }
+}
+
+/// Every content stream of the last revision: pages and the form XObjects they draw, with
+/// their resources.
+fn streams(doc: &Document) -> Vec<(Vec<u8>, Dictionary)> {
+    let mut out = Vec::new();
+    let mut seen = Vec::new();
+    fn forms(
+        doc: &Document,
+        resources: &Dictionary,
+        out: &mut Vec<(Vec<u8>, Dictionary)>,
+        seen: &mut Vec<ObjectId>,
+    ) {
+        let Ok(xobjects) = resources.get(b"XObject") else {
+            return;
+        };
+        for (_, x) in dict(doc, xobjects).iter() {
+            let id = x.as_reference().unwrap();
+            let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+            if seen.contains(&id)
+                || stream.dict.get(b"Subtype").unwrap().as_name().unwrap() != b"Form"
+            {
+                continue;
+            }
+            seen.push(id);
+            let res = stream
+                .dict
+                .get(b"Resources")
+                .map(|r| dict(doc, r).clone())
+                .unwrap_or_default();
+            out.push((stream.decompressed_content().unwrap(), res.clone()));
+            forms(doc, &res, out, seen);
+        }
+    }
+    for id in doc.get_pages().into_values() {
+        let page = doc.get_dictionary(id).unwrap();
+        let resources = dict(doc, page.get(b"Resources").unwrap()).clone();
+        out.push((doc.get_page_content(id), resources.clone()));
+        forms(doc, &resources, &mut out, &mut seen);
+    }
+    out
+}
+
+#[test]
+fn the_press_pdf_holds_no_rgb() {
+    let doc = Document::load(sample_pdf()).unwrap();
+    for (id, object) in &doc.objects {
+        let dict = match object {
+            Object::Stream(s) => &s.dict,
+            Object::Dictionary(d) => d,
+            Object::Array(a) => {
+                // [/ICCBased ref]: only grey (1) or CMYK (4) profiles.
+                if a.first().and_then(|n| n.as_name().ok()) == Some(b"ICCBased") {
+                    let n = doc
+                        .get_object(a[1].as_reference().unwrap())
+                        .unwrap()
+                        .as_stream()
+                        .unwrap()
+                        .dict
+                        .get(b"N")
+                        .unwrap()
+                        .as_i64()
+                        .unwrap();
+                    assert!(
+                        n == 1 || n == 4,
+                        "an ICCBased space with {n} components: {id:?}"
+                    );
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        for (key, value) in dict.iter() {
+            assert!(
+                value.as_name().ok() != Some(b"DeviceRGB"),
+                "{id:?} /{} is DeviceRGB",
+                String::from_utf8_lossy(key)
+            );
+        }
+        if dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image") {
+            let cs = dict.get(b"ColorSpace").unwrap();
+            assert_eq!(
+                cs.as_name().ok(),
+                Some(&b"DeviceCMYK"[..]),
+                "image {id:?} is in {cs:?}"
+            );
+        }
+    }
+    for (content, _) in streams(&doc) {
+        for op in Content::decode(&content).unwrap().operations {
+            assert!(
+                !["rg", "RG"].contains(&op.operator.as_str()),
+                "an RGB colour: {op:?}"
+            );
+        }
+    }
+    // The photos are all there, as CMYK JPEGs.
+    let images = poppler("pdfimages", &["-list", sample_pdf().to_str().unwrap()]);
+    let rows: Vec<&str> = images.lines().skip(2).collect();
+    assert_eq!(rows.len(), 8, "{images}");
+    assert!(
+        rows.iter()
+            .all(|r| r.contains(" cmyk ") && r.contains(" jpeg ")),
+        "{images}"
+    );
+}
+
+#[test]
+fn pure_black_overprints_and_the_accent_knocks_out() {
+    let doc = Document::load(sample_pdf()).unwrap();
+    // How text was painted: (fill colour, overprint on) → number of text-showing operators.
+    let mut painted: BTreeMap<(String, bool), usize> = BTreeMap::new();
+    for (content, resources) in streams(&doc) {
+        let states = resources
+            .get(b"ExtGState")
+            .map(|s| dict(&doc, s).clone())
+            .unwrap_or_default();
+        let mut stack = Vec::new();
+        let (mut fill, mut op) = (String::from("?"), false);
+        for o in Content::decode(&content).unwrap().operations {
+            match o.operator.as_str() {
+                "q" => stack.push((fill.clone(), op)),
+                "Q" => (fill, op) = stack.pop().unwrap(),
+                "k" => {
+                    let v: Vec<String> = o
+                        .operands
+                        .iter()
+                        .map(|x| format!("{:.2}", x.as_float().unwrap()))
+                        .collect();
+                    fill = v.join(" ");
+                }
+                "gs" => {
+                    let state = dict(&doc, states.get(o.operands[0].as_name().unwrap()).unwrap());
+                    if let Ok(b) = state.get(b"op").or_else(|_| state.get(b"OP")) {
+                        op = b.as_bool().unwrap();
+                        if op {
+                            assert_eq!(state.get(b"OPM").unwrap().as_i64().unwrap(), 1);
+                        }
+                    }
+                }
+                "Tj" | "TJ" | "'" | "\"" => *painted.entry((fill.clone(), op)).or_default() += 1,
+                _ => {}
+            }
+        }
+    }
+    let count = |fill: &str, op: bool| painted.get(&(fill.to_string(), op)).copied().unwrap_or(0);
+    assert!(count("0.00 0.00 0.00 1.00", true) > 100, "{painted:?}");
+    assert_eq!(
+        count("0.00 0.00 0.00 1.00", false),
+        0,
+        "black text that knocks out: {painted:?}"
+    );
+    assert!(count("0.00 1.00 1.00 0.15", false) > 0, "{painted:?}");
+    assert_eq!(
+        count("0.00 1.00 1.00 0.15", true),
+        0,
+        "accent text that overprints: {painted:?}"
+    );
+}
+
+#[test]
+fn the_ink_on_the_plates_stays_within_the_house_limit() {
+    let dir = scratch("pdfx-ink");
+    let pdf = dir.join("press.pdf");
+    let out = banmian(&["build", "-o", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // build measured it and says so: `ink: at most N % (limit 240 %) … mm …`.
+    let err = stderr(&out);
+    let line = err
+        .lines()
+        .find(|l| l.starts_with("ink: at most"))
+        .unwrap_or_else(|| panic!("no ink line:\n{err}"));
+    let most: f64 = line.split_whitespace().nth(3).unwrap().parse().unwrap();
+    assert!(most <= 240.0 && most > 150.0, "{line}");
+
+    // Measured again here, independently of the build: four plates, nothing over the limit.
+    let coverage = banmian::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
+    assert_eq!(coverage.separations, ["Black", "Cyan", "Magenta", "Yellow"]);
+    assert!(coverage.within_limit(), "{coverage}");
+    assert_eq!(coverage.over_mm2, 0.0);
+}
+
+/// A one-page PDF of `width` × `height` pt painting `content`, no boxes but the media box;
+/// `/OP1` sets overprint (nonzero mode).
+fn tiny_pdf(width: i64, height: i64, content: &str) -> Vec<u8> {
+    let mut doc = Document::with_version("1.6");
+    let pages = doc.new_object_id();
+    let content = doc.add_object(lopdf::Stream::new(
+        Dictionary::new(),
+        content.as_bytes().to_vec(),
+    ));
+    let overprint = Dictionary::from_iter([
+        ("Type", Object::Name(b"ExtGState".to_vec())),
+        ("OP", Object::Boolean(true)),
+        ("op", Object::Boolean(true)),
+        ("OPM", Object::Integer(1)),
+    ]);
+    let resources = Dictionary::from_iter([(
+        "ExtGState",
+        Object::Dictionary(Dictionary::from_iter([(
+            "OP1",
+            Object::Dictionary(overprint),
+        )])),
+    )]);
+    let page = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Page".to_vec())),
+        ("Parent", Object::Reference(pages)),
+        (
+            "MediaBox",
+            Object::Array(vec![0.into(), 0.into(), width.into(), height.into()]),
+        ),
+        ("Resources", Object::Dictionary(resources)),
+        ("Contents", Object::Reference(content)),
+    ]));
+    doc.objects.insert(
+        pages,
+        Object::Dictionary(Dictionary::from_iter([
+            ("Type", Object::Name(b"Pages".to_vec())),
+            ("Kids", Object::Array(vec![Object::Reference(page)])),
+            ("Count", Object::Integer(1)),
+        ])),
+    );
+    let catalog = doc.add_object(Dictionary::from_iter([
+        ("Type", Object::Name(b"Catalog".to_vec())),
+        ("Pages", Object::Reference(pages)),
+    ]));
+    doc.trailer.set("Root", Object::Reference(catalog));
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
+#[test]
+fn ink_measurement_finds_an_over_inked_patch_and_where_it_is() {
+    // A 100 × 100 pt page; a 20 pt square of C 100 M 100 Y 80 K 0 (280 %) whose top-left corner
+    // is 10 pt from the left and 30 pt from the top; a 100 % K bar elsewhere.
+    let pdf = tiny_pdf(
+        100,
+        100,
+        "1 1 0.8 0 k 10 50 20 20 re f 0 0 0 1 k 60 10 30 10 re f",
+    );
+    let found = banmian::coverage::measure(&pdf, 50, 240.0).unwrap();
+    assert!((found.max_percent - 280.0).abs() < 1.0, "{found}");
+    assert!(!found.within_limit());
+    let mm = 25.4 / 72.0;
+    assert!(
+        found.at_mm.0 > 10.0 * mm && found.at_mm.0 < 30.0 * mm,
+        "{found}"
+    );
+    assert!(
+        found.at_mm.1 > 30.0 * mm && found.at_mm.1 < 50.0 * mm,
+        "{found}"
+    );
+    // About the square's area over the limit (its edges are shared with white cells).
+    let square = (20.0 * mm) * (20.0 * mm);
+    assert!((found.over_mm2 - square).abs() < square * 0.25, "{found}");
+
+    // Overprint is simulated, as a plate gets it: K overprinting the square adds to its ink,
+    // K knocking it out replaces it.
+    let square_then_k = |overprint: &str| {
+        tiny_pdf(
+            100,
+            100,
+            &format!("1 1 0.8 0 k 10 50 20 20 re f {overprint} 0 0 0 1 k 10 50 20 20 re f"),
+        )
+    };
+    let over = banmian::coverage::measure(&square_then_k("/OP1 gs"), 50, 400.0).unwrap();
+    assert!((over.max_percent - 380.0).abs() < 1.0, "{over}");
+    let out = banmian::coverage::measure(&square_then_k(""), 50, 400.0).unwrap();
+    assert!((out.max_percent - 100.0).abs() < 1.0, "{out}");
+}
+
+#[test]
+fn qpdf_finds_the_press_pdf_sound_with_or_without_crop_marks() {
+    let dir = scratch("pdfx-qpdf");
+    let marked = dir.join("marked.pdf");
+    let out = banmian(&["build", "--crop-marks", "-o", marked.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for pdf in [sample_pdf(), marked.as_path()] {
+        let check = tool("qpdf", "qpdf", &["--check", pdf.to_str().unwrap()]);
+        let said = String::from_utf8_lossy(&check.stdout);
+        assert!(
+            check.status.success(),
+            "qpdf --check {}: {said}{}",
+            pdf.display(),
+            String::from_utf8_lossy(&check.stderr)
+        );
+        assert!(
+            said.contains("No syntax or stream encoding errors"),
+            "{said}"
+        );
+        assert!(
+            check.stderr.is_empty(),
+            "qpdf warns: {}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_plain_pdf_stays_available_for_proofs() {
+    let dir = scratch("pdfx-plain");
+    let pdf = dir.join("proof.pdf");
+    let out = banmian(&[
+        "build",
+        "--pdf-standard",
+        "1.7",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("ink:"), "a proof is not measured");
+    let doc = Document::load(&pdf).unwrap();
+    assert!(doc.catalog().unwrap().get(b"OutputIntents").is_err());
+    // Its photos are the RGB originals (resampled), as a screen shows them.
+    let images = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert!(
+        images.lines().skip(2).all(|r| !r.contains(" cmyk ")),
+        "{images}"
+    );
+
+    // PDF/X-4 is CMYK and PDF 1.6: with an archive copy or another version it is refused.
+    for other in ["a-2b", "1.7"] {
+        let out = banmian(&[
+            "build",
+            "--pdf-standard",
+            "x-4",
+            "--pdf-standard",
+            other,
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cannot be combined"),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn colours_over_the_ink_limit_or_small_rich_black_are_refused() {
+    let project = TempProject::new("pdfx-colours", MINIMAL_PAGE);
+    let style = project.root.join("layout/style.typ");
+    let house = std::fs::read_to_string(&style).unwrap();
+    let over = house
+        .replace(
+            "accent-process = cmyk(0%, 100%, 100%, 15%)",
+            "accent-process = cmyk(60%, 100%, 100%, 15%)",
+        )
+        .replace(
+            "ink: cmyk(0%, 0%, 0%, 100%)",
+            "ink: cmyk(40%, 30%, 30%, 100%)",
+        );
+    assert_ne!(over, house, "style.typ's colours moved: update this test");
+    std::fs::write(&style, over).unwrap();
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1), "{report:#}");
+    let colours = findings(&report, "colour");
+    let messages: Vec<&str> = colours
+        .iter()
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("275 % ink, over the house limit of 240 %")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("rich black")),
+        "{messages:#?}"
+    );
+    let pdf = project.root.join("out.pdf");
+    let out = project.build(&pdf);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn a_spot_ink_named_in_the_house_style_gets_its_own_plate() {
+    let project = TempProject::new("pdfx-spot", MINIMAL_PAGE);
+    let style = project.root.join("layout/style.typ");
+    let house = std::fs::read_to_string(&style).unwrap();
+    let spot = house.replace(
+        "#let accent-spot = none",
+        "#let accent-spot = \"PANTONE 485 C\"",
+    );
+    assert_ne!(
+        spot, house,
+        "style.typ's accent-spot moved: update this test"
+    );
+    std::fs::write(&style, spot).unwrap();
+
+    let pdf = project.root.join("spot.pdf");
+    let out = project.build(&pdf);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A Separation colour space for the ink, its CMYK look as the alternate (no RGB).
+    let doc = Document::load(&pdf).unwrap();
+    let separation = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_array().ok())
+        .find(|a| a.first().and_then(|n| n.as_name().ok()) == Some(b"Separation"))
+        .expect("no Separation colour space");
+    assert_eq!(separation[1].as_name().unwrap(), b"PANTONE 485 C");
+    assert_eq!(separation[2].as_name().unwrap(), b"DeviceCMYK");
+    // Its own plate, as the plant's RIP renders it.
+    let plates = banmian::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
+    assert_eq!(
+        plates.separations,
+        ["Black", "Cyan", "Magenta", "PANTONE 485 C", "Yellow"]
+    );
+    let check = tool("qpdf", "qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(check.status.success() && check.stderr.is_empty());
+
+    // The archive copy (RGB) still builds, with the ink's CMYK look converted.
+    let archive = project.root.join("archive.pdf");
+    let out = project.build_with(&archive, &["--pdf-standard", "a-2b"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
