@@ -24,6 +24,27 @@ pub enum Command {
     Check(CheckArgs),
     /// List the fonts banmian sees, by family and style.
     Fonts(ProjectArgs),
+    /// Show a page as a live proof in the browser, with its findings, rebuilt on every save.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The page's YAML file. Without it, the sample page is served.
+    pub page: Option<PathBuf>,
+    /// Port to listen on; 0 picks a free one (the URL printed says which).
+    #[arg(long, default_value_t = 8421)]
+    pub port: u16,
+    /// Address to listen on. Anything but a loopback address lets other machines see the
+    /// proof (a warning says so).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Editor to open at a clicked line, e.g. 'code -g {file}:{line}:{col}' (run without a
+    /// shell; {file}, {line}, {col} are replaced).
+    #[arg(long, value_name = "CMD")]
+    pub editor: Option<String>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Debug, Args)]

@@ -19,5 +19,7 @@ pub mod preflight;
 pub mod print_boxes;
 pub mod project;
 pub mod proof;
+pub mod serve;
+pub mod session;
 pub mod summary;
 pub mod world;

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         cli::Command::Watch(args) => commands::watch::run(&args),
         cli::Command::Check(args) => commands::check::run(&args),
         cli::Command::Fonts(args) => commands::fonts::run(&args),
+        cli::Command::Serve(args) => commands::serve::run(args),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod fonts;
+pub mod serve;
 pub mod watch;
 
 use std::path::Path;

@@ -88,6 +88,7 @@ fn finding(page: &LoadedPage, m: &DisplayMark) -> Finding {
             "house_size_pt": round(m.house_size),
             "min_size_pt": m.min_size.map(round),
         }),
+        areas: Vec::new(),
     }
 }
 

@@ -7,6 +7,8 @@ mod display;
 mod errors;
 mod preflight;
 mod proof;
+mod serve;
+mod serve_browser;
 mod space;
 mod support;
 mod typography;

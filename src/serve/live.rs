@@ -1,0 +1,68 @@
+//! The build loop: the page laid out on every change (the `watch` machinery, `session`), each
+//! result published to the browsers as a new snapshot. Runs on its own thread: typst's layout
+//! and the file watcher block.
+
+use std::sync::Arc;
+
+use tokio::sync::watch;
+use typst_kit::watcher::Watcher;
+
+use super::proof::{Broken, Proof, Snapshot};
+use crate::session::Session;
+
+/// Builds, publishes, waits for a change, and again, until the watcher fails.
+pub fn run(mut session: Session, mut watcher: Watcher, builds: watch::Sender<Arc<Snapshot>>) {
+    let mut build = 0;
+    let mut proofs = 0;
+    loop {
+        build += 1;
+        let rebuilt = session.rebuild(
+            |_, _| Ok(()),
+            |_, loaded, laid, ()| Ok(Proof::new(proofs + 1, loaded, &laid)),
+        );
+        // Watch before publishing: once the browser shows the build, any later save is seen.
+        let updated = watcher.update(rebuilt.watched.iter().cloned());
+        let last = builds.borrow().clone();
+        let snapshot = match rebuilt.result {
+            Ok(proof) => {
+                proofs += 1;
+                eprintln!(
+                    "proof {build} in {:.2} s: {}",
+                    rebuilt.seconds, proof.summary
+                );
+                Snapshot {
+                    build,
+                    seconds: rebuilt.seconds,
+                    previous: last.proof.clone(),
+                    proof: Some(Arc::new(proof)),
+                    broken: None,
+                }
+            }
+            Err(failure) => {
+                let broken = Broken::new(&failure, session.world());
+                eprintln!("{}", broken.text.trim_end());
+                eprintln!(
+                    "failed after {:.2} s; the browser keeps the last good proof",
+                    rebuilt.seconds
+                );
+                Snapshot {
+                    build,
+                    seconds: rebuilt.seconds,
+                    proof: last.proof.clone(),
+                    previous: last.previous.clone(),
+                    broken: Some(broken),
+                }
+            }
+        };
+        builds.send_replace(Arc::new(snapshot));
+        if let Err(err) = updated.and_then(|()| watcher.wait()) {
+            eprintln!("error: {err}; no more rebuilds");
+            return;
+        }
+        match session.rescan_fonts_if_changed() {
+            Some(Ok(faces)) => eprintln!("fonts changed: re-scanned {faces} faces"),
+            Some(Err(failure)) => eprintln!("error: {failure}"),
+            None => {}
+        }
+    }
+}
