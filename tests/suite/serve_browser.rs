@@ -180,6 +180,11 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
         assert!(label.as_str().unwrap_or_default().contains("overset"), "{label}");
         let listed = eval(&client, "return document.getElementById('findings').textContent").await;
         assert!(listed.as_str().unwrap().contains("is overset"), "{listed}");
+        // The README's picture: BANMIAN_SERVE_SCREENSHOT=docs/serve.png keeps this view.
+        if let Some(path) = std::env::var_os("BANMIAN_SERVE_SCREENSHOT") {
+            eval(&client, "document.querySelector('rect.finding.overset').scrollIntoView({block: 'center'})").await;
+            std::fs::write(path, client.screenshot().await.unwrap()).unwrap();
+        }
 
         // A broken edit: the error over the last good proof, which stays.
         replace_file(&project.page(), overset.replace("headline:", "headlin:").as_bytes());
