@@ -26,6 +26,22 @@ pub enum Command {
     Fonts(ProjectArgs),
     /// Show a page as a live proof in the browser, with its findings, rebuilt on every save.
     Serve(ServeArgs),
+    /// Print the JSON Schema of a page's YAML (for editors' completion and validation).
+    Schema,
+    /// Make a new page folder, content/SLUG/, from a template.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The page folder's name: lower-case letters, digits and hyphens.
+    pub slug: String,
+    /// Layout template the page uses (layout/templates/NAME.typ).
+    #[arg(long, default_value = "feature")]
+    pub template: String,
+    /// Project folder [default: the nearest folder above the current one with layout/templates/].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

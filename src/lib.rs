@@ -19,6 +19,8 @@ pub mod preflight;
 pub mod print_boxes;
 pub mod project;
 pub mod proof;
+pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod session;
 pub mod summary;

@@ -3,6 +3,8 @@
 pub mod build;
 pub mod check;
 pub mod fonts;
+pub mod new;
+pub mod schema;
 pub mod serve;
 pub mod watch;
 

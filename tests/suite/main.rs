@@ -7,6 +7,7 @@ mod display;
 mod errors;
 mod preflight;
 mod proof;
+mod scaffold;
 mod serve;
 mod serve_browser;
 mod space;

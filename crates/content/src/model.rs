@@ -1,9 +1,10 @@
 //! The page as editors write it: typed YAML, unknown keys rejected.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// One page of a publication, as read from its YAML file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// Template under `layout/templates/`, without `.typ`.
@@ -35,7 +36,7 @@ fn default_template() -> String {
 }
 
 /// The running head: paper, date, page, section, people responsible.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Folio {
     pub paper: String,
@@ -48,7 +49,7 @@ pub struct Folio {
     pub editors: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Byline {
     /// e.g. 本报记者
@@ -57,7 +58,7 @@ pub struct Byline {
     pub names: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub number: u32,
@@ -69,7 +70,7 @@ pub struct Section {
     pub photos: Vec<Photo>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Photo {
     /// Image path, relative to the page's YAML file.
