@@ -76,6 +76,7 @@ impl Sent {
             "defs": defs,
             "findings": proof.findings,
             "sources": proof.sources,
+            "changes": proof.changes,
         })
     }
 }

@@ -16,9 +16,10 @@ pub fn run(mut session: Session, mut watcher: Watcher, builds: watch::Sender<Arc
     let mut proofs = 0;
     loop {
         build += 1;
+        let previous = builds.borrow().proof.clone();
         let rebuilt = session.rebuild(
             |_, _| Ok(()),
-            |_, loaded, laid, ()| Ok(Proof::new(proofs + 1, loaded, &laid)),
+            |_, loaded, laid, ()| Ok(Proof::new(proofs + 1, loaded, &laid, previous.as_deref())),
         );
         // Watch before publishing: once the browser shows the build, any later save is seen.
         let updated = watcher.update(rebuilt.watched.iter().cloned());

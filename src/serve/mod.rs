@@ -3,9 +3,10 @@
 //! A build thread lays the page out on every save (`live`, on the `watch` machinery) and
 //! publishes each result; a small HTTP server (`http`) gives the browser one page of embedded
 //! assets and an event stream (`events`) that carries each proof as SVG cut into pieces
-//! (`svg`), only what the browser lacks, with the findings and where each line came from in
-//! the YAML (`proof`, `sources`). It binds 127.0.0.1 unless told otherwise.
+//! (`svg`), only what the browser lacks, with the findings, where each line came from in the
+//! YAML (`proof`, `sources`) and what changed since the previous proof (`changes`). It binds 127.0.0.1 unless told otherwise.
 
+mod changes;
 mod editor;
 mod events;
 mod http;

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use typst_svg::SvgOptions;
 
+use super::changes::{self, Change};
 use super::sources::{self, Source};
 use super::svg::Cut;
 use crate::content::LoadedPage;
@@ -21,6 +22,8 @@ pub struct Proof {
     pub cut: Cut,
     pub findings: Vec<Mark>,
     pub sources: Vec<Source>,
+    /// What differs from the previous proof (none for the first).
+    pub changes: Vec<Change>,
     /// E.g. `1 page, 0 typst warnings, preflight: 0 errors, 1 warning`.
     pub summary: String,
     /// Pages the template fills; pages past them hold overset text.
@@ -49,7 +52,8 @@ pub struct Broken {
 }
 
 impl Proof {
-    pub fn new(id: u64, page: &LoadedPage, laid: &Laid) -> Self {
+    /// The proof of a laid-out page, marked against the `previous` proof.
+    pub fn new(id: u64, page: &LoadedPage, laid: &Laid, previous: Option<&Proof>) -> Self {
         let mut cut = Cut::default();
         let options = SvgOptions {
             render_bleed: true,
@@ -58,11 +62,13 @@ impl Proof {
         for page in laid.document.pages() {
             cut.add(&typst_svg::svg(page, &options));
         }
+        let sources = sources::map(page, &laid.document, &laid.report);
         Self {
             id,
             cut,
             findings: marks(&laid.report),
-            sources: sources::map(page, &laid.document, &laid.report),
+            changes: previous.map_or_else(Vec::new, |p| changes::changes(&p.sources, &sources)),
+            sources,
             summary: crate::summary::summary(laid),
             pages_to_fill: laid.report.house.pages,
             file: page.file.display().to_string(),

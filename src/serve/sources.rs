@@ -24,6 +24,16 @@ pub struct Source {
     pub what: String,
     /// The story it belongs to: `section-3`, `lead`, `folio`…
     pub story: String,
+    /// What it prints: each character of a line of text with its glyph's box, or the photo's
+    /// file. Kept on the server, to mark what changed since the last build.
+    #[serde(skip)]
+    pub prints: Prints,
+}
+
+#[derive(Debug, Clone)]
+pub enum Prints {
+    Text(Vec<(char, Area)>),
+    Photo(String),
 }
 
 /// How many leading characters of a printed line identify it in the YAML.
@@ -75,12 +85,26 @@ pub fn map(page: &LoadedPage, document: &PagedDocument, report: &Report) -> Vec<
             .path_at((line, column))
             .unwrap_or_default()
             .to_string();
+        let mut glyphs = Vec::new();
+        let mut x = 0.0;
+        for glyph in &text.glyphs {
+            let advance = glyph.x_advance.at(text.size).to_pt();
+            let area = preflight::ink::text_area(&item.placed, text, x, x + advance);
+            glyphs.extend(
+                text.text[glyph.range()]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(|c| (c, area)),
+            );
+            x += advance;
+        }
         out.push(Source {
             area: preflight::ink::text_area(&item.placed, text, 0.0, width),
             line,
             column,
             what,
             story,
+            prints: Prints::Text(glyphs),
         });
     }
     for (path, photo) in page.photos() {
@@ -94,6 +118,7 @@ pub fn map(page: &LoadedPage, document: &PagedDocument, report: &Report) -> Vec<
             column,
             what: path,
             story: placed.story.clone(),
+            prints: Prints::Photo(photo.src.clone()),
         });
     }
     out

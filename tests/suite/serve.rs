@@ -55,6 +55,18 @@ impl Serving {
         std::fs::read_to_string(&self.log).unwrap_or_default()
     }
 
+    /// The server's resident memory now and at its peak, as /proc reports it (`VmRSS`, `VmHWM`).
+    pub fn memory(&self) -> String {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .unwrap_or_default();
+        status
+            .lines()
+            .filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM"))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
@@ -358,6 +370,25 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
         delta["defs"].as_str().unwrap().len() < 20_000,
         "outlines sent again"
     );
+    // Marked as changed: the edited characters, on a printed line of section 1's body, where
+    // the sentence stands.
+    assert_eq!(
+        proof["changes"].as_array().unwrap().len(),
+        0,
+        "the first proof has no changes"
+    );
+    let changes = delta["changes"].as_array().unwrap();
+    let changed: Vec<&serde_json::Value> =
+        changes.iter().filter(|c| c["kind"] == "changed").collect();
+    assert!((1..=2).contains(&changed.len()), "{changes:?}");
+    let on_body_line = |c: &serde_json::Value| {
+        delta["sources"].as_array().unwrap().iter().any(|s| {
+            s["what"] == "sections[0].body"
+                && s["area"]["page"] == c["area"]["page"]
+                && (s["area"]["y"].as_f64().unwrap() - c["area"]["y"].as_f64().unwrap()).abs() < 1.5
+        })
+    };
+    assert!(changed.iter().all(|c| on_body_line(c)), "{changed:?}");
 
     // A broken edit: the error with its file:line:col, and no proof (the browser keeps its own).
     replace_file(

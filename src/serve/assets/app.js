@@ -8,7 +8,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
 const blocks = new Map(); // key -> element, the blocks of the proof shown
 let current = null; // the proof shown: { id, pages, findings, sources, pagesToFill }
-// Each build shown, for tests and latency measurements: { build, proof, shownAt (epoch ms) }.
+// Each build shown, for tests and latency measurements: { build, proof, broken, and when its
+// event arrived, when the page was updated and when it was painted (epoch ms) }.
 window.banmianLog = [];
 // Where the lines and photos of the proof shown came from, for tests.
 window.banmianSources = () => (current ? current.sources : []);
@@ -106,7 +107,22 @@ function applyProof(p) {
     }
   }
   current = p;
+  drawChanges();
   drawFindings();
+}
+
+// What changed since the previous build, under the findings: a red box around changed
+// characters of a line, a dashed outline around what only moved.
+function drawChanges() {
+  const sheets = $('pages').children;
+  for (const c of current.changes) {
+    const sheet = sheets[c.area.page - 1];
+    if (!sheet) continue;
+    const a = c.area;
+    sheet.querySelector('g.marks').append(svgElement('rect', {
+      x: a.x - 1, y: a.y - 1, width: a.width + 2, height: a.height + 2, class: `change ${c.kind}`,
+    }));
+  }
 }
 
 function drawFindings() {
@@ -183,13 +199,14 @@ async function clicked(event, svg) {
   source.querySelector('.editor').textContent = await response.text();
 }
 
-function showBuild(message) {
+function showBuild(message, receivedAt) {
   const status = $('status');
   const broken = message.broken;
   $('broken').hidden = !broken;
   document.body.classList.toggle('broken', !!broken);
   if (broken) $('broken-text').textContent = broken.text;
   if (message.proof) applyProof(message.proof);
+  const appliedAt = Date.now();
   if (broken) {
     status.textContent = `build ${message.build} failed after ${message.seconds.toFixed(2)} s`;
   } else if (current) {
@@ -201,16 +218,20 @@ function showBuild(message) {
   document.body.dataset.build = message.build;
   // Logged once the browser has painted it.
   requestAnimationFrame(() => setTimeout(() => {
-    window.banmianLog.push({ build: message.build, proof: current && current.id, broken: !!broken, shownAt: Date.now() });
+    window.banmianLog.push({
+      build: message.build, proof: current && current.id, broken: !!broken,
+      receivedAt, appliedAt, shownAt: Date.now(),
+    });
   }, 0));
 }
 
 function connect() {
   const events = new EventSource('/events');
   events.addEventListener('build', (e) => {
+    const receivedAt = Date.now();
     const message = JSON.parse(e.data);
     if (message.proof && current && message.proof.id === current.id) message.proof = null;
-    showBuild(message);
+    showBuild(message, receivedAt);
   });
   events.onerror = () => {
     $('status').textContent = 'disconnected; reconnecting…';
@@ -225,5 +246,6 @@ function connect() {
 }
 
 $('show-findings').addEventListener('change', (e) => document.body.classList.toggle('no-findings', !e.target.checked));
+$('show-changes').addEventListener('change', (e) => document.body.classList.toggle('no-changes', !e.target.checked));
 $('zoom').addEventListener('input', (e) => document.documentElement.style.setProperty('--zoom', e.target.value / 100));
 connect();
