@@ -64,9 +64,10 @@ fn new_makes_a_page_that_builds_and_names_its_schema() {
     assert_eq!(std::fs::read_to_string(&page).unwrap(), yaml);
 
     // A name that is not a plain folder name, a template that does not exist.
-    let out = new_in(&root, &["../escape"]);
+    let out = new_in(&root, &["../new-page-escaped"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(!root.join("escape").exists() && !root.parent().unwrap().join("escape").exists());
+    assert!(!root.join("new-page-escaped").exists());
+    assert!(!root.parent().unwrap().join("new-page-escaped").exists());
     let out = new_in(&root, &["other", "--template", "tabloid"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(

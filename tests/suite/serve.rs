@@ -417,6 +417,21 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
 }
 
 #[test]
+fn serve_warns_when_it_listens_beyond_this_machine() {
+    let project = sample_project("serve-host");
+    let serving = Serving::start(&project, &["--host", "0.0.0.0"]);
+    let log = serving.log();
+    assert!(
+        log.contains("warning: serving on 0.0.0.0 (not only this machine)"),
+        "{log}"
+    );
+    assert_eq!(serving.get("/", "").0, 200);
+
+    let quiet = Serving::start(&sample_project("serve-loopback"), &[]);
+    assert!(!quiet.log().contains("warning: serving"), "{}", quiet.log());
+}
+
+#[test]
 fn serve_of_a_missing_page_or_a_taken_port_fails_with_a_message() {
     let out = banmian(&["serve", "no/such/page.yaml", "--port", "0"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));

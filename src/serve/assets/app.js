@@ -137,6 +137,10 @@ function drawFindings() {
     item.querySelector('.at').textContent = f.at;
     item.addEventListener('mouseenter', () => light(n, true));
     item.addEventListener('mouseleave', () => light(n, false));
+    item.addEventListener('click', () => {
+      const mark = document.querySelector(`rect[data-finding="${n}"]`);
+      if (mark) mark.scrollIntoView({ block: 'center', inline: 'center' });
+    });
     list.append(item);
     for (const a of f.areas) {
       const sheet = sheets[a.page - 1];
