@@ -222,6 +222,11 @@ fn serve_serves_its_page_and_refuses_everything_else() {
     let (status, page) = serving.get("/", "");
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("<script src=\"/app.js\""), "{page}");
+    assert!(
+        page.contains("content-security-policy: default-src 'self'")
+            && page.contains("frame-ancestors 'none'"),
+        "{page:.600}"
+    );
     assert_eq!(serving.get("/app.js", "").0, 200);
     assert_eq!(serving.get("/app.css", "").0, 200);
 
