@@ -30,6 +30,22 @@ pub enum Command {
     Schema,
     /// Make a new page folder, content/SLUG/, from a template.
     New(NewArgs),
+    /// Red-line a page against an earlier version of its YAML: a proof of NEW with what
+    /// changed boxed in red and what moved outlined in blue.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier version of the page's YAML (a copy kept from the last proof round).
+    pub old: PathBuf,
+    /// The page's YAML now.
+    pub new: PathBuf,
+    /// Output options as for build [default output: out/<page>-diff.pdf].
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ pub mod preflight;
 pub mod print_boxes;
 pub mod project;
 pub mod proof;
+pub mod redline;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;

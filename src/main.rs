@@ -18,6 +18,7 @@ fn main() -> ExitCode {
         cli::Command::Serve(args) => commands::serve::run(args),
         cli::Command::Schema => commands::schema::run(),
         cli::Command::New(args) => commands::new::run(&args),
+        cli::Command::Diff(args) => commands::diff::run(&args),
     }
 }
 

@@ -4,15 +4,13 @@
 //! publishes each result; a small HTTP server (`http`) gives the browser one page of embedded
 //! assets and an event stream (`events`) that carries each proof as SVG cut into pieces
 //! (`svg`), only what the browser lacks, with the findings, where each line came from in the
-//! YAML (`proof`, `sources`) and what changed since the previous proof (`changes`). It binds 127.0.0.1 unless told otherwise.
+//! YAML and what changed since the previous proof (`proof`, on `crate::redline`). It binds 127.0.0.1 unless told otherwise.
 
-mod changes;
 mod editor;
 mod events;
 mod http;
 mod live;
 mod proof;
-mod sources;
 pub mod svg;
 
 use std::net::{IpAddr, SocketAddr};

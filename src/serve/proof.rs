@@ -7,12 +7,12 @@ use std::sync::Arc;
 use serde::Serialize;
 use typst_svg::SvgOptions;
 
-use super::changes::{self, Change};
-use super::sources::{self, Source};
 use super::svg::Cut;
 use crate::content::LoadedPage;
 use crate::preflight::{Area, Report, Severity};
 use crate::project::{Failure, Laid};
+use crate::redline::changes::{self, Change};
+use crate::redline::sources::{self, Source};
 use crate::world::PageWorld;
 
 /// A good build, as shown.

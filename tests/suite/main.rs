@@ -3,6 +3,7 @@
 
 mod bad_input;
 mod build;
+mod diff;
 mod display;
 mod errors;
 mod preflight;
