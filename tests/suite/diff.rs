@@ -124,7 +124,8 @@ fn diff_boxes_the_edit_in_red_and_nothing_else() {
     let pdf = project.root.join("out/p-diff.pdf");
     let info = poppler("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(
-        info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
+        info.lines()
+            .any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
         "{info}"
     );
 
