@@ -57,7 +57,17 @@ pub fn run(mut session: Session, mut watcher: Watcher, builds: watch::Sender<Arc
         };
         builds.send_replace(Arc::new(snapshot));
         if let Err(err) = updated.and_then(|()| watcher.wait()) {
-            eprintln!("error: {err}; no more rebuilds");
+            // The browser is told too: a proof that no longer follows the saves must say so.
+            let text = format!("error: {err}; no more rebuilds: restart banmian serve");
+            eprintln!("{text}");
+            let last = builds.borrow().clone();
+            builds.send_replace(Arc::new(Snapshot {
+                build: build + 1,
+                seconds: 0.0,
+                proof: last.proof.clone(),
+                previous: last.previous.clone(),
+                broken: Some(Broken { text }),
+            }));
             return;
         }
         match session.rescan_fonts_if_changed() {

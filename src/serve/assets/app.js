@@ -107,6 +107,7 @@ function applyProof(p) {
     }
   }
   current = p;
+  document.title = `${p.page} · banmian`;
   drawChanges();
   drawFindings();
 }
