@@ -30,17 +30,21 @@ pub enum Command {
     Schema,
     /// Make a new page folder, content/SLUG/, from a template.
     New(NewArgs),
-    /// Red-line a page against an earlier version of its YAML: a proof of NEW with what
-    /// changed boxed in red and what moved outlined in blue.
+    /// Red-line a page against an earlier version of its YAML (diff OLD.yaml NEW.yaml) or a
+    /// kept proof round (diff --since ROUND NEW.yaml): a proof of NEW with what changed boxed
+    /// in red and what moved outlined in blue.
     Diff(DiffArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The earlier version of the page's YAML (a copy kept from the last proof round).
-    pub old: PathBuf,
-    /// The page's YAML now.
-    pub new: PathBuf,
+    /// OLD.yaml NEW.yaml: an earlier version of the page's YAML, then the page now; with
+    /// --since, the page alone.
+    #[arg(num_args = 1..=2, value_name = "PAGE.yaml", required = true)]
+    pub pages: Vec<PathBuf>,
+    /// A proof round kept from `banmian serve` (out/rounds/<page>/ROUND.json) to compare with.
+    #[arg(long, value_name = "ROUND")]
+    pub since: Option<String>,
     /// Output options as for build [default output: out/<page>-diff.pdf].
     #[command(flatten)]
     pub output: OutputArgs,

@@ -1,16 +1,32 @@
-//! `banmian diff OLD.yaml NEW.yaml`: the new page's proof with what changed since the old
-//! version red-lined on it (a PDF or PNG for the desk).
+//! `banmian diff OLD.yaml NEW.yaml` or `banmian diff --since ROUND NEW.yaml`: the new page's
+//! proof with what changed since the old version, or since a kept proof round, red-lined on it
+//! (a PDF or PNG for the desk).
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use banmian::project::{self, Failure, Project};
 use banmian::proof::Format;
-use banmian::redline::{self, changes, sources};
+use banmian::redline::{self, changes, rounds, sources};
 
 use crate::cli::DiffArgs;
 
+/// What the page is compared with.
+enum Old<'a> {
+    Yaml(&'a Path),
+    Round(&'a str),
+}
+
 pub fn run(args: &DiffArgs) -> ExitCode {
-    let mut target = match super::target(&args.new, &args.output) {
+    let (old, new) = match (args.pages.as_slice(), &args.since) {
+        ([old, new], None) => (Old::Yaml(old), new),
+        ([new], Some(round)) => (Old::Round(round), new),
+        _ => {
+            eprintln!("error: give OLD.yaml NEW.yaml, or --since ROUND NEW.yaml");
+            return ExitCode::from(super::USAGE);
+        }
+    };
+    let mut target = match super::target(new, &args.output) {
         Ok(target) => target,
         Err(code) => return code,
     };
@@ -26,31 +42,40 @@ pub fn run(args: &DiffArgs) -> ExitCode {
         eprintln!("banmian: nothing written");
         super::exit_code(failure)
     };
-    let project = match Project::open(
-        &args.new,
-        args.project.root.as_deref(),
-        &args.project.font_paths,
-    ) {
+    let project = match Project::open(new, args.project.root.as_deref(), &args.project.font_paths) {
         Ok(project) => project,
         Err(failure) => return fail(&failure, None),
     };
-    let (old, new) = match (project.load(&args.old), project.load(&args.new)) {
-        (Ok(old), Ok(new)) => (old, new),
-        (Err(failure), _) | (_, Err(failure)) => return fail(&failure, None),
+    let page = match project.load(new) {
+        Ok(page) => page,
+        Err(failure) => return fail(&failure, None),
     };
-    // Written over neither version nor anything they use.
-    if let Err(failure) = project.protect(&old, &target) {
-        return fail(&failure, None);
-    }
-    let inputs = match project.protect(&new, &target) {
+    let inputs = match project.protect(&page, &target) {
         Ok(inputs) => inputs,
         Err(failure) => return fail(&failure, None),
     };
     let mut world = project.world_for(&target);
-    let before = match project::lay_out(&mut world, &old) {
-        Ok(laid) => sources::map(&old, &laid.document, &laid.report),
-        Err(failure) => return fail(&failure, Some(&world)),
+    let before = match old {
+        Old::Round(name) => match rounds::load(&rounds::folder(new), name) {
+            Ok(sources) => sources,
+            Err(message) => return fail(&Failure::Other(message), None),
+        },
+        Old::Yaml(old) => {
+            let old = match project.load(old) {
+                Ok(old) => old,
+                Err(failure) => return fail(&failure, None),
+            };
+            // Written over neither version nor anything it uses.
+            if let Err(failure) = project.protect(&old, &target) {
+                return fail(&failure, None);
+            }
+            match project::lay_out(&mut world, &old) {
+                Ok(laid) => sources::map(&old, &laid.document, &laid.report),
+                Err(failure) => return fail(&failure, Some(&world)),
+            }
+        }
     };
+    let new = page;
     let laid = match project::lay_out(&mut world, &new) {
         Ok(laid) => laid,
         Err(failure) => return fail(&failure, Some(&world)),

@@ -50,7 +50,7 @@ pub struct Finding {
 }
 
 /// A rectangle on a laid-out page, in pt from the top-left corner of the page's trim box.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
 pub struct Area {
     /// 1-based page number.
     pub page: usize,

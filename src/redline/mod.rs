@@ -3,6 +3,7 @@
 //! changes drawn on the laid-out page (`mark`), for `banmian diff` and `banmian serve`.
 
 pub mod changes;
+pub mod rounds;
 pub mod sources;
 
 use typst::layout::{Abs, FrameItem, Point, Size};

@@ -30,7 +30,7 @@ pub struct Source {
     pub prints: Prints,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub enum Prints {
     Text(Vec<(char, Area)>),
     Photo(String),

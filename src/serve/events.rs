@@ -77,6 +77,7 @@ impl Sent {
             "findings": proof.findings,
             "sources": proof.sources,
             "changes": proof.changes,
+            "rounds": proof.since_rounds.iter().map(|(name, changes)| json!({ "name": name, "changes": changes })).collect::<Vec<_>>(),
         })
     }
 }

@@ -1,7 +1,8 @@
 //! The routes, and the guard every request passes first.
 //!
 //! The server serves its own embedded assets, the event stream, the photos of the proofs it
-//! made (by hash) and one action (open the editor at a YAML line of the page). No route reads
+//! made (by hash) and two actions: open the editor at a YAML line of the page, keep the proof
+//! shown as a named round (a file under `out/rounds/`, named after a checked round name). No route reads
 //! a file named by the request, so there is nothing to traverse to. The guard refuses, before
 //! any route runs:
 //! - a `Host` that is a domain name other than `localhost` (DNS rebinding: a foreign site whose
@@ -24,6 +25,7 @@ use tokio::sync::watch;
 
 use super::editor::Editor;
 use super::proof::Snapshot;
+use super::rounds::Rounds;
 
 /// The longest URL accepted, in bytes.
 pub const MAX_URL: usize = 2048;
@@ -40,6 +42,7 @@ const STYLE: &str = include_str!("assets/app.css");
 pub struct App {
     pub builds: watch::Receiver<Arc<Snapshot>>,
     pub editor: Arc<Editor>,
+    pub rounds: Arc<Rounds>,
     /// The port we listen on: a `Host` or `Origin` naming another port is another origin.
     pub port: u16,
 }
@@ -61,6 +64,7 @@ pub fn router(app: App) -> Router {
         .route("/events", get(events))
         .route("/asset/{key}", get(asset))
         .route("/open", post(open))
+        .route("/round", post(keep_round))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found\n") })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
@@ -119,11 +123,7 @@ struct OpenAt {
 /// Opens the editor at a line of the page's YAML (the file is always the page: the browser
 /// names only the position).
 async fn open(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    let json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/json"));
-    if !json {
+    if !is_json(&headers) {
         return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "expected JSON\n").into_response();
     }
     let Ok(at) = serde_json::from_slice::<OpenAt>(&body) else {
@@ -137,6 +137,36 @@ async fn open(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Respon
         Ok(message) => (StatusCode::OK, message).into_response(),
         Err(message) => (StatusCode::CONFLICT, message).into_response(),
     }
+}
+
+#[derive(Deserialize)]
+struct RoundName {
+    name: String,
+}
+
+/// Keeps the proof shown as a named round (written once under `out/rounds/`, never replaced).
+async fn keep_round(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    if !is_json(&headers) {
+        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "expected JSON\n").into_response();
+    }
+    let Ok(round) = serde_json::from_slice::<RoundName>(&body) else {
+        return (StatusCode::BAD_REQUEST, "expected {\"name\": \"一校\"}\n").into_response();
+    };
+    let proof = app.builds.borrow().proof.clone();
+    let Some(proof) = proof else {
+        return (StatusCode::CONFLICT, "no proof yet\n").into_response();
+    };
+    match app.rounds.keep(&round.name, &proof.sources) {
+        Ok(message) => (StatusCode::OK, message + "\n").into_response(),
+        Err(message) => (StatusCode::CONFLICT, message + "\n").into_response(),
+    }
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
 }
 
 async fn guard(State(app): State<App>, request: Request, next: Next) -> Response {

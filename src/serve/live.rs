@@ -8,18 +8,33 @@ use tokio::sync::watch;
 use typst_kit::watcher::Watcher;
 
 use super::proof::{Broken, Proof, Snapshot};
+use super::rounds::Rounds;
 use crate::session::Session;
 
 /// Builds, publishes, waits for a change, and again, until the watcher fails.
-pub fn run(mut session: Session, mut watcher: Watcher, builds: watch::Sender<Arc<Snapshot>>) {
+pub fn run(
+    mut session: Session,
+    mut watcher: Watcher,
+    builds: watch::Sender<Arc<Snapshot>>,
+    rounds: Arc<Rounds>,
+) {
     let mut build = 0;
     let mut proofs = 0;
     loop {
         build += 1;
         let previous = builds.borrow().proof.clone();
+        let kept = rounds.all();
         let rebuilt = session.rebuild(
             |_, _| Ok(()),
-            |_, loaded, laid, ()| Ok(Proof::new(proofs + 1, loaded, &laid, previous.as_deref())),
+            |_, loaded, laid, ()| {
+                Ok(Proof::new(
+                    proofs + 1,
+                    loaded,
+                    &laid,
+                    previous.as_deref(),
+                    &kept,
+                ))
+            },
         );
         // Watch before publishing: once the browser shows the build, any later save is seen.
         let updated = watcher.update(rebuilt.watched.iter().cloned());

@@ -11,6 +11,7 @@ mod events;
 mod http;
 mod live;
 mod proof;
+mod rounds;
 pub mod svg;
 
 use std::net::{IpAddr, SocketAddr};
@@ -80,6 +81,11 @@ pub fn run(options: Options) -> Result<(), Failure> {
     );
 
     let (sender, builds) = watch::channel(Arc::new(proof::Snapshot::empty()));
+    let rounds = Arc::new(rounds::Rounds::open(
+        crate::redline::rounds::folder(&options.page),
+        &options.page,
+    ));
+    let kept = rounds.clone();
     // A proof is for the screen: laid out as the print PDF is (CMYK), drawn in RGB by the SVG.
     let target = Target::pdf(PathBuf::new());
     let session = Session::new(
@@ -90,12 +96,13 @@ pub fn run(options: Options) -> Result<(), Failure> {
     );
     std::thread::Builder::new()
         .name("banmian-build".into())
-        .spawn(move || live::run(session, watcher, sender))
+        .spawn(move || live::run(session, watcher, sender, kept))
         .map_err(|err| Failure::Other(format!("cannot start the build thread: {err}")))?;
 
     let app = http::App {
         builds,
         editor: Arc::new(editor),
+        rounds,
         port,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()

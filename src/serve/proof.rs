@@ -24,6 +24,8 @@ pub struct Proof {
     pub sources: Vec<Source>,
     /// What differs from the previous proof (none for the first).
     pub changes: Vec<Change>,
+    /// What differs from each proof round kept, by round name.
+    pub since_rounds: Vec<(String, Vec<Change>)>,
     /// E.g. `1 page, 0 typst warnings, preflight: 0 errors, 1 warning`.
     pub summary: String,
     /// Pages the template fills; pages past them hold overset text.
@@ -52,8 +54,14 @@ pub struct Broken {
 }
 
 impl Proof {
-    /// The proof of a laid-out page, marked against the `previous` proof.
-    pub fn new(id: u64, page: &LoadedPage, laid: &Laid, previous: Option<&Proof>) -> Self {
+    /// The proof of a laid-out page, marked against the `previous` proof and the `rounds`.
+    pub fn new(
+        id: u64,
+        page: &LoadedPage,
+        laid: &Laid,
+        previous: Option<&Proof>,
+        rounds: &[(String, Arc<Vec<Source>>)],
+    ) -> Self {
         let mut cut = Cut::default();
         let options = SvgOptions {
             render_bleed: true,
@@ -68,6 +76,10 @@ impl Proof {
             cut,
             findings: marks(&laid.report),
             changes: previous.map_or_else(Vec::new, |p| changes::changes(&p.sources, &sources)),
+            since_rounds: rounds
+                .iter()
+                .map(|(name, kept)| (name.clone(), changes::changes(kept, &sources)))
+                .collect(),
             sources,
             summary: crate::summary::summary(laid),
             pages_to_fill: laid.report.house.pages,

@@ -108,6 +108,16 @@ impl Serving {
         String::from_utf8_lossy(&response).into_owned()
     }
 
+    /// POSTs `json` to `path` from a page of `origin`.
+    pub fn post(&self, path: &str, json: &str, origin: &str) -> (u16, String) {
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nOrigin: {origin}\r\nContent-Type: application/json\r\nContent-Length: {}",
+            self.port,
+            json.len()
+        );
+        self.raw(&head, json.as_bytes())
+    }
+
     pub fn get(&self, path: &str, headers: &str) -> (u16, String) {
         let mut head = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}", self.port);
         if !headers.is_empty() {
@@ -335,6 +345,26 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
     let first = events.next();
     let proof = &first["proof"];
     assert_eq!(proof["id"], 1, "{first:.300}");
+
+    // The desk keeps this proof as round 一校: once, under out/rounds/, only from our page.
+    let round = |name: &str, origin: &str| {
+        serving.post("/round", &format!(r#"{{"name": "{name}"}}"#), origin)
+    };
+    let ours = format!("http://127.0.0.1:{}", serving.port);
+    assert_eq!(round("一校", "http://evil.example").0, 403);
+    let (status, text) = round("一校", &ours);
+    assert_eq!(status, 200, "{text}");
+    let kept = project.root.join("out/rounds/p/一校.json");
+    assert!(kept.is_file(), "{text}");
+    let (status, text) = round("一校", &ours);
+    assert_eq!(status, 409, "{text}");
+    assert!(text.contains("kept already"), "{text}");
+    let (status, text) = round("../../escaped", &ours);
+    assert_eq!(status, 409, "{text}");
+    assert!(
+        !project.root.join("out/escaped.json").exists()
+            && !project.root.join("escaped.json").exists()
+    );
     // On a new connection, every block of the page.
     let blocks = proof["chunks"].as_object().unwrap().len();
     assert!(blocks > 100, "the page was cut in {blocks} blocks");
@@ -394,6 +424,58 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
         })
     };
     assert!(changed.iter().all(|c| on_body_line(c)), "{changed:?}");
+    // Against round 一校 too, and the same from the command line.
+    let since = &delta["rounds"][0];
+    assert_eq!(since["name"], "一校", "{delta:.300}");
+    assert_eq!(
+        since["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["kind"] == "changed")
+            .count(),
+        changed.len()
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .args([
+            "diff",
+            "--since",
+            "一校",
+            "content/p/page.yaml",
+            "-o",
+            "out/r.png",
+            "--ppi",
+            "20",
+            "--font-path",
+        ])
+        .arg(repo().join("fonts"))
+        .current_dir(&project.root)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{} changed line", changed.len())),
+        "{}",
+        stderr(&out)
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .args([
+            "diff",
+            "--since",
+            "三校",
+            "content/p/page.yaml",
+            "--font-path",
+        ])
+        .arg(repo().join("fonts"))
+        .current_dir(&project.root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no round `三校`") && stderr(&out).contains("kept rounds: 一校"),
+        "{}",
+        stderr(&out)
+    );
 
     // A broken edit: the error with its file:line:col, and no proof (the browser keeps its own).
     replace_file(

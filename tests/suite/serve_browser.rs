@@ -145,6 +145,16 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
         assert_eq!(underset, 1, "{}", serving.log());
         let before = client.screenshot().await.unwrap();
 
+        // The page keeps this proof as round 一校 (a same-origin POST the guard lets through).
+        let kept = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; window.banmianKeepRound('一校').then(done);",
+                Vec::new(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(kept, true, "{}", serving.log());
+
         // Ten edits of a sentence: save to painted proof, as the editor sees it.
         let original = "思想是本，行动是形，本正则形立。";
         let mut build = first["build"].as_u64().unwrap();
@@ -185,6 +195,14 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
         // The last edit marked in red on the page.
         let red = eval(&client, "return document.querySelectorAll('rect.change.changed').length").await;
         assert!(red.as_u64().unwrap() >= 1, "no change marked");
+        // Since round 一校, chosen in the page: the sentence as changed since the round.
+        let since = eval(
+            &client,
+            "const s = document.getElementById('since'); s.value = '一校'; s.dispatchEvent(new Event('change'));
+             return document.querySelectorAll('rect.change.changed').length",
+        )
+        .await;
+        assert!(since.as_u64().unwrap() >= 1, "no change since the round");
 
         // Section 1 made far too long: overset, marked where its text stops and past the page.
         let long: String = "这是为了让版面溢出而加长的测试句子。".repeat(120);

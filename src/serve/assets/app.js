@@ -116,7 +116,15 @@ function applyProof(p) {
 // characters of a line, a dashed outline around what only moved.
 function drawChanges() {
   const sheets = $('pages').children;
-  for (const c of current.changes) {
+  const since = $('since').value;
+  for (const option of current.rounds) {
+    if (![...$('since').options].some((o) => o.value === option.name)) $('since').add(new Option(`round ${option.name}`, option.name));
+  }
+  const round = current.rounds.find((r) => r.name === since);
+  // A round kept from this very proof has no entry yet: nothing changed since it.
+  const changes = since ? (round ? round.changes : []) : current.changes;
+  $('pages').querySelectorAll('rect.change').forEach((e) => e.remove());
+  for (const c of changes) {
     const sheet = sheets[c.area.page - 1];
     if (!sheet) continue;
     const a = c.area;
@@ -251,6 +259,25 @@ function connect() {
 }
 
 $('show-findings').addEventListener('change', (e) => document.body.classList.toggle('no-findings', !e.target.checked));
+$('since').addEventListener('change', () => { if (current) drawChanges(); });
+$('keep').addEventListener('click', async () => {
+  const name = prompt('Keep this proof as round (e.g. 一校):');
+  if (name) await keepRound(name);
+});
+// Keeps the proof shown as round `name`; says how it went in the status line.
+async function keepRound(name) {
+  const response = await fetch('/round', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  $('status').textContent = (await response.text()).trim();
+  if (response.ok && ![...$('since').options].some((o) => o.value === name)) {
+    $('since').add(new Option(`round ${name}`, name));
+  }
+  return response.ok;
+}
+window.banmianKeepRound = keepRound;
 $('show-changes').addEventListener('change', (e) => document.body.classList.toggle('no-changes', !e.target.checked));
 $('zoom').addEventListener('input', (e) => document.documentElement.style.setProperty('--zoom', e.target.value / 100));
 connect();
