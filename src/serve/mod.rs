@@ -12,7 +12,7 @@ mod http;
 mod live;
 mod proof;
 mod rounds;
-pub mod svg;
+mod svg;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;

@@ -22,7 +22,8 @@ impl Serving {
     pub fn start(project: &TempProject, extra: &[&str]) -> Self {
         let log = project.root.join("serve.log");
         let child = Command::new(env!("CARGO_BIN_EXE_banmian"))
-            .args(["serve", project.page().to_str().unwrap(), "--port", "0"])
+            // Named from the project folder, as an editor would type it.
+            .args(["serve", "content/p/page.yaml", "--port", "0"])
             .arg("--font-path")
             .arg(repo().join("fonts"))
             .args(extra)
