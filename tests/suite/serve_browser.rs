@@ -8,6 +8,7 @@
 //! test fails saying so.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -41,8 +42,11 @@ impl Driver {
             .local_addr()
             .unwrap()
             .port();
+        // In a process group of its own, with the browsers it starts: a failed test ends them
+        // all (see `drop`), not only chromedriver.
         let child = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
+            .process_group(0)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -58,7 +62,11 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // The group chromedriver leads: it and the chromium it started.
+        if let Ok(group) = i32::try_from(self.child.id()) {
+            // SAFETY: a plain kill(2) of the process group this test started.
+            unsafe { libc::kill(-group, libc::SIGKILL) };
+        }
         let _ = self.child.wait();
     }
 }
