@@ -24,6 +24,63 @@ pub enum Command {
     Check(CheckArgs),
     /// List the fonts banmian sees, by family and style.
     Fonts(ProjectArgs),
+    /// Show a page as a live proof in the browser, with its findings, rebuilt on every save.
+    Serve(ServeArgs),
+    /// Print the JSON Schema of a page's YAML (for editors' completion and validation).
+    Schema,
+    /// Make a new page folder, content/SLUG/, from a template.
+    New(NewArgs),
+    /// Red-line a page against an earlier version of its YAML (diff OLD.yaml NEW.yaml) or a
+    /// kept proof round (diff --since ROUND NEW.yaml): a proof of NEW with what changed boxed
+    /// in red and what moved outlined in blue.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// OLD.yaml NEW.yaml: an earlier version of the page's YAML, then the page now; with
+    /// --since, the page alone.
+    #[arg(num_args = 1..=2, value_name = "PAGE.yaml", required = true)]
+    pub pages: Vec<PathBuf>,
+    /// A proof round kept from `banmian serve` (out/rounds/<page>/ROUND.json) to compare with.
+    #[arg(long, value_name = "ROUND")]
+    pub since: Option<String>,
+    /// Output options as for build [default output: out/<page>-diff.pdf].
+    #[command(flatten)]
+    pub output: OutputArgs,
+    #[command(flatten)]
+    pub project: ProjectArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The page folder's name: lower-case letters, digits and hyphens.
+    pub slug: String,
+    /// Layout template the page uses (layout/templates/NAME.typ).
+    #[arg(long, default_value = "feature")]
+    pub template: String,
+    /// Project folder [default: the nearest folder above the current one with layout/templates/].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The page's YAML file. Without it, the sample page is served.
+    pub page: Option<PathBuf>,
+    /// Port to listen on; 0 picks a free one (the URL printed says which).
+    #[arg(long, default_value_t = 8421)]
+    pub port: u16,
+    /// Address to listen on. Anything but a loopback address lets other machines see the
+    /// proof (a warning says so).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub host: std::net::IpAddr,
+    /// Editor to open at a clicked line, e.g. 'code -g {file}:{line}:{col}' (run without a
+    /// shell; {file}, {line}, {col} are replaced).
+    #[arg(long, value_name = "CMD")]
+    pub editor: Option<String>,
+    #[command(flatten)]
+    pub project: ProjectArgs,
 }
 
 #[derive(Debug, Args)]

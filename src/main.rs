@@ -15,6 +15,10 @@ fn main() -> ExitCode {
         cli::Command::Watch(args) => commands::watch::run(&args),
         cli::Command::Check(args) => commands::check::run(&args),
         cli::Command::Fonts(args) => commands::fonts::run(&args),
+        cli::Command::Serve(args) => commands::serve::run(args),
+        cli::Command::Schema => commands::schema::run(),
+        cli::Command::New(args) => commands::new::run(&args),
+        cli::Command::Diff(args) => commands::diff::run(&args),
     }
 }
 

@@ -416,7 +416,7 @@ pub fn fixed_date(page: &LoadedPage) -> Option<typst::foundations::Datetime> {
 }
 
 /// Days since 1970-01-01 → (year, month, day), proleptic Gregorian (H. Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i32, u8, u8) {
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -429,7 +429,8 @@ fn civil_from_days(days: i64) -> (i32, u8, u8) {
     (year, month, day)
 }
 
-fn find_root(page: &Path) -> Option<PathBuf> {
+/// The project folder of `page`: the nearest folder above it that has `layout/templates/`.
+pub fn find_root(page: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(page).ok()?;
     absolute
         .ancestors()

@@ -2,8 +2,12 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
 pub mod fonts;
 pub mod issue;
+pub mod new;
+pub mod schema;
+pub mod serve;
 pub mod watch;
 
 use std::path::Path;

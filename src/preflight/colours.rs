@@ -94,6 +94,14 @@ pub fn check(document: &PagedDocument, house: &House, press: bool) -> Vec<Findin
                 y * mm
             ),
             details: serde_json::json!({ "count": count, "page": page }),
+            // The first place it prints, a few points square.
+            areas: vec![super::Area {
+                page,
+                x,
+                y,
+                width: 14.0,
+                height: 14.0,
+            }],
         })
         .collect()
 }

@@ -5,17 +5,62 @@
 //! many characters would fit.
 
 use serde_json::json;
+use typst::layout::FrameItem;
 use typst_layout::PagedDocument;
 
 use super::marks::{self, DisplayMark};
-use super::{Finding, Severity};
+use super::{Area, Finding, Severity};
 use crate::content::{LoadedPage, Locator};
 
 pub fn check(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
-    marks::display(document)
+    let marks = marks::display(document);
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    let items = super::ink::owned(document);
+    marks
         .into_iter()
-        .map(|mark| finding(page, &mark))
+        .map(|mark| {
+            let mut finding = finding(page, &mark);
+            finding.areas = line_area(&items, &mark).into_iter().collect();
+            finding
+        })
         .collect()
+}
+
+/// The line that does not fit, as printed: the text beside the mark (which stands at the
+/// line's start), across the width the line has.
+fn line_area(items: &[super::ink::Owned], m: &DisplayMark) -> Option<Area> {
+    let (page, at) = m.at?;
+    let (x, y) = (at.x.to_pt(), at.y.to_pt());
+    let band = |a: &Area| {
+        let (cx, cy) = (a.x + a.width / 2.0, a.y + a.height / 2.0);
+        a.page == page
+            && cx >= x - 1.0
+            && cx <= x + m.available + 1.0
+            && cy >= y - 0.5 * m.size
+            && cy <= y + 1.5 * m.size
+    };
+    let printed = items
+        .iter()
+        .filter_map(|item| match item.placed.item {
+            FrameItem::Text(text) => Some(super::ink::text_area(
+                &item.placed,
+                text,
+                0.0,
+                text.width().to_pt(),
+            )),
+            _ => None,
+        })
+        .filter(band)
+        .reduce(Area::union)?;
+    // The whole width the line has, however much of it the squeezed text takes.
+    let left = printed.x.min(x);
+    Some(Area {
+        x: left,
+        width: (x + m.available).max(printed.x + printed.width) - left,
+        ..printed
+    })
 }
 
 fn finding(page: &LoadedPage, m: &DisplayMark) -> Finding {
@@ -88,6 +133,8 @@ fn finding(page: &LoadedPage, m: &DisplayMark) -> Finding {
             "house_size_pt": round(m.house_size),
             "min_size_pt": m.min_size.map(round),
         }),
+        // Set by `check`, from the printed line.
+        areas: Vec::new(),
     }
 }
 

@@ -7,11 +7,20 @@ use serde_json::json;
 use typst::World;
 use typst::text::FontBook;
 
-use super::{Finding, House, Severity, story_location};
+use typst::layout::FrameItem;
+use typst_layout::PagedDocument;
+
+use super::ink::{Owned, text_area};
+use super::{Area, Finding, House, Severity, story_location};
 use crate::content::{LoadedPage, Locator};
 use crate::world::PageWorld;
 
-pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding> {
+pub fn check(
+    page: &LoadedPage,
+    document: &PagedDocument,
+    world: &PageWorld,
+    house: &House,
+) -> Vec<Finding> {
     let book = world.book();
     // (story, role, char) → (occurrences, the first text it is in), in a stable order.
     let mut missing: BTreeMap<(String, &str, char), (usize, &str)> = BTreeMap::new();
@@ -34,6 +43,7 @@ pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding
         }
     }
     let at = Locator::new(&page.source);
+    let items = super::ink::owned(document);
     missing
         .into_iter()
         .map(|((story, role, c), (count, text))| {
@@ -41,6 +51,7 @@ pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding
             let (line, column) = at.char_in(story_line, text, c).unwrap_or((story_line, 1));
             let family = house.roles[role].first().cloned().unwrap_or_default();
             let fallback = fallback(book, c);
+            let areas = glyph_areas(&items, &story, c);
             let outcome = match &fallback {
                 Some(other) => format!("it would be borrowed from {other}"),
                 None => "no font has it: it would print as an empty box".to_string(),
@@ -63,9 +74,41 @@ pub fn check(page: &LoadedPage, world: &PageWorld, house: &House) -> Vec<Finding
                     "fallback": fallback,
                     "occurrences": count,
                 }),
+                areas,
             }
         })
         .collect()
+}
+
+/// Every place the story prints `c` (a running head's text is the folio's).
+fn glyph_areas(items: &[Owned], story: &str, c: char) -> Vec<Area> {
+    let mut areas = Vec::new();
+    for item in items {
+        let ours = match &item.story {
+            Some(s) => s == story,
+            None => item.running && story == "folio",
+        };
+        let FrameItem::Text(text) = item.placed.item else {
+            continue;
+        };
+        if !ours || !text.text.contains(c) {
+            continue;
+        }
+        let mut x = 0.0;
+        for glyph in &text.glyphs {
+            let advance = glyph.x_advance.at(text.size).to_pt();
+            if text.text[glyph.range()].contains(c) {
+                areas.push(text_area(
+                    &item.placed,
+                    text,
+                    x,
+                    x + advance.max(text.size.to_pt() * 0.5),
+                ));
+            }
+            x += advance;
+        }
+    }
+    areas
 }
 
 fn covers(book: &FontBook, families: &[String], c: char) -> bool {

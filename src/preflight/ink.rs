@@ -1,11 +1,14 @@
 //! What a laid-out page prints (text, images, rules), each item with its place and story: the
-//! one walk over the frames that overset and underset both read.
+//! one walk over the frames that overset and underset both read, and the places on the page
+//! that the live proof marks.
 
 use typst::introspection::Tag;
-use typst::layout::{FrameItem, Point};
+use typst::layout::{FrameItem, Point, Size};
+use typst::text::TextItem;
 use typst_layout::PagedDocument;
 
-use super::frames;
+use super::Area;
+use super::frames::{self, Placed};
 use super::marks::{self, BodyArea, House};
 
 /// What an item of the page prints.
@@ -36,70 +39,144 @@ pub(super) struct Ink {
     pub(super) running: bool,
 }
 
-/// Every item that prints, in document order, with its story.
-pub(super) fn inks(document: &PagedDocument) -> Vec<Ink> {
+/// An item of the page with the story it belongs to.
+pub struct Owned<'a> {
+    pub placed: Placed<'a>,
+    /// The innermost story open where it was laid out (never a running head).
+    pub story: Option<String>,
+    /// Part of a running head (a folio).
+    pub running: bool,
+}
+
+/// Every item of every page but the story marks themselves, in document order, with the story
+/// it belongs to.
+pub fn owned(document: &PagedDocument) -> Vec<Owned<'_>> {
     let mut out = Vec::new();
     // Stories open at this point; the innermost owns the item. A running head repeated on an
     // overflow page nests inside the story that overflows, and owns its own text.
     let mut open: Vec<(String, bool)> = Vec::new();
     for placed in frames::placed(document) {
-        let (x0, x1, top, bottom, kind) = match placed.item {
-            FrameItem::Tag(Tag::Start(content, _)) => {
-                if let Some((story, start, running)) = marks::story_edge(content) {
-                    if start {
-                        open.push((story, running));
-                    } else if let Some(i) = open.iter().rposition(|(s, _)| *s == story) {
-                        open.remove(i);
-                    }
+        if let FrameItem::Tag(Tag::Start(content, _)) = placed.item {
+            if let Some((story, start, running)) = marks::story_edge(content) {
+                if start {
+                    open.push((story, running));
+                } else if let Some(i) = open.iter().rposition(|(s, _)| *s == story) {
+                    open.remove(i);
                 }
-                continue;
             }
-            FrameItem::Text(text) => {
-                let (x, y) = (placed.at.x.to_pt(), placed.at.y.to_pt());
-                let width = text.width().to_pt() * placed.transform.sx.get();
-                let chars = text.text.chars().filter(|c| !c.is_whitespace()).count();
-                let size = text.size.to_pt();
-                (x, x + width, y, y, Kind::Text { chars, size })
-            }
-            FrameItem::Image(_, size, _) => {
-                let corner = Point::new(size.x, size.y).transform(placed.transform);
-                let (a, b) = (placed.at, corner);
-                let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
-                let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
-                let Some((x0, x1, y0, y1)) = placed.clipped((x0, x1, y0, y1)) else {
-                    continue;
-                };
-                (x0, x1, y0, y1, Kind::Image)
-            }
-            FrameItem::Shape(shape, _) if shape.fill.is_some() || shape.stroke.is_some() => {
-                let bbox = shape.bbox(true);
-                let (a, b) = (
-                    bbox.min.transform(placed.transform),
-                    bbox.max.transform(placed.transform),
-                );
-                let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
-                let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
-                let Some((x0, x1, y0, y1)) = placed.clipped((x0, x1, y0, y1)) else {
-                    continue;
-                };
-                (x0, x1, y0, y1, Kind::Rule)
-            }
-            _ => continue,
-        };
+            continue;
+        }
         let running = open.last().is_some_and(|(_, running)| *running);
         let story = open.last().filter(|_| !running).map(|(s, _)| s.clone());
-        out.push(Ink {
-            page: placed.page,
-            x0,
-            x1,
-            top,
-            bottom,
-            kind,
+        out.push(Owned {
+            placed,
             story,
             running,
         });
     }
     out
+}
+
+/// Every item that prints, in document order, with its story.
+pub(super) fn inks(document: &PagedDocument) -> Vec<Ink> {
+    owned(document)
+        .into_iter()
+        .filter_map(
+            |Owned {
+                 placed,
+                 story,
+                 running,
+             }| {
+                let (x0, x1, top, bottom, kind) = match placed.item {
+                    FrameItem::Text(text) => {
+                        let (x, y) = (placed.at.x.to_pt(), placed.at.y.to_pt());
+                        let width = text.width().to_pt() * placed.transform.sx.get();
+                        let chars = text.text.chars().filter(|c| !c.is_whitespace()).count();
+                        let size = text.size.to_pt();
+                        (x, x + width, y, y, Kind::Text { chars, size })
+                    }
+                    FrameItem::Image(_, size, _) => {
+                        // Only where it prints: a cropped photo is drawn larger than its box.
+                        let area = image_area(&placed, *size);
+                        let (x0, y0) = (area.x, area.y);
+                        let (x0, x1, y0, y1) =
+                            placed.clipped((x0, x0 + area.width, y0, y0 + area.height))?;
+                        (x0, x1, y0, y1, Kind::Image)
+                    }
+                    FrameItem::Shape(shape, _)
+                        if shape.fill.is_some() || shape.stroke.is_some() =>
+                    {
+                        let bbox = shape.bbox(true);
+                        let (a, b) = (
+                            bbox.min.transform(placed.transform),
+                            bbox.max.transform(placed.transform),
+                        );
+                        let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
+                        let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
+                        let (x0, x1, y0, y1) = placed.clipped((x0, x1, y0, y1))?;
+                        (x0, x1, y0, y1, Kind::Rule)
+                    }
+                    _ => return None,
+                };
+                Some(Ink {
+                    page: placed.page,
+                    x0,
+                    x1,
+                    top,
+                    bottom,
+                    kind,
+                    story: story.filter(|_| !running),
+                    running,
+                })
+            },
+        )
+        .collect()
+}
+
+/// Where an image of `size` (in its own frame) lands on the page.
+pub fn image_area(placed: &Placed, size: Size) -> Area {
+    let corner = Point::new(size.x, size.y).transform(placed.transform);
+    let (a, b) = (placed.at, corner);
+    let (x0, x1) = (a.x.to_pt().min(b.x.to_pt()), a.x.to_pt().max(b.x.to_pt()));
+    let (y0, y1) = (a.y.to_pt().min(b.y.to_pt()), a.y.to_pt().max(b.y.to_pt()));
+    Area {
+        page: placed.page,
+        x: x0,
+        y: y0,
+        width: x1 - x0,
+        height: y1 - y0,
+    }
+}
+
+/// The box of a run of text from `from` to `to` pt along its baseline: from the ascent of CJK
+/// type (0.88 em) to its descent (0.12 em).
+pub fn text_area(placed: &Placed, text: &TextItem, from: f64, to: f64) -> Area {
+    let size = text.size.to_pt() * placed.transform.sy.get().abs();
+    let sx = placed.transform.sx.get();
+    Area {
+        page: placed.page,
+        x: placed.at.x.to_pt() + from * sx,
+        y: placed.at.y.to_pt() - 0.88 * size,
+        width: (to - from) * sx,
+        height: size,
+    }
+}
+
+impl Ink {
+    /// What it covers on its page (a line of text from its ascent to its descent).
+    pub(super) fn area(&self) -> Area {
+        let (top, bottom) = match self.kind {
+            Kind::Text { size, .. } => (self.top - 0.88 * size, self.bottom + 0.12 * size),
+            _ => (self.top, self.bottom),
+        };
+        Area {
+            page: self.page,
+            x: self.x0,
+            y: top,
+            width: self.x1 - self.x0,
+            height: bottom - top,
+        }
+    }
 }
 
 /// The grid line (0 = the first of the type area) that a baseline, or an edge of a block, at `y`

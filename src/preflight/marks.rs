@@ -136,18 +136,26 @@ pub struct DisplayMark {
     /// Width in the line that is not the field's text (the date beside the paper's name).
     #[serde(default)]
     pub fixed: f64,
+    /// Where the mark landed: page and point (pt), at the start of the line it is in.
+    #[serde(skip)]
+    pub at: Option<(usize, Point)>,
 }
 
 /// Display lines that did not fit, once per field, in document order (a folio repeated on an
 /// overflow page is marked again).
 pub fn display(document: &PagedDocument) -> Vec<DisplayMark> {
+    let introspector = document.introspector();
     let mut marks: Vec<DisplayMark> = Vec::new();
     for content in query(document, DISPLAY) {
-        let Some(mark) =
+        let Some(mut mark) =
             value_of(&content).and_then(|value| serde_json::from_value::<DisplayMark>(value).ok())
         else {
             continue;
         };
+        mark.at = content
+            .location()
+            .and_then(|location| introspector.position(location))
+            .map(|position| (position.page.get(), position.point));
         if !marks.iter().any(|m| m.field == mark.field) {
             marks.push(mark);
         }

@@ -7,7 +7,7 @@ mod colours;
 mod display;
 pub mod frames;
 mod glyphs;
-mod ink;
+pub mod ink;
 pub mod marks;
 mod overset;
 pub mod photos;
@@ -45,6 +45,37 @@ pub struct Finding {
     pub message: String,
     /// Figures a script may want (characters, lines, code point, ppi…).
     pub details: serde_json::Value,
+    /// Where on the laid-out page it is (for the live proof's marks); empty for what has no
+    /// one place (an invisible character, a display line).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<Area>,
+}
+
+/// A rectangle on a laid-out page, in pt from the top-left corner of the page's trim box.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, serde::Deserialize)]
+pub struct Area {
+    /// 1-based page number.
+    pub page: usize,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Area {
+    /// The smallest area holding both (on the first one's page).
+    pub fn union(self, other: Area) -> Area {
+        let (x0, y0) = (self.x.min(other.x), self.y.min(other.y));
+        let x1 = (self.x + self.width).max(other.x + other.width);
+        let y1 = (self.y + self.height).max(other.y + other.height);
+        Area {
+            page: self.page,
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        }
+    }
 }
 
 /// Runs every check on a laid-out page.
@@ -56,7 +87,7 @@ pub fn check(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> 
     findings.extend(overset::check(page, &house, &areas, &inks));
     findings.extend(underset::check(page, document, &house, &areas, &inks));
     findings.extend(display::check(page, document));
-    findings.extend(glyphs::check(page, world, &house));
+    findings.extend(glyphs::check(page, document, world, &house));
     findings.extend(page.warnings.iter().map(text_warning));
     let photos = photos::placed(page, document, world);
     findings.extend(photos::check(page, &photos, &house));
@@ -79,6 +110,7 @@ fn text_warning(warning: &crate::content::ContentError) -> Finding {
         column: warning.column,
         message,
         details: serde_json::Value::Null,
+        areas: Vec::new(),
     }
 }
 

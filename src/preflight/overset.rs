@@ -13,7 +13,7 @@ use typst_layout::PagedDocument;
 
 use super::ink::{Ink, Kind, column_feet, column_of, plural, slot};
 use super::marks::{BodyArea, House};
-use super::{Finding, Severity, story_location};
+use super::{Area, Finding, Severity, story_location};
 use crate::content::LoadedPage;
 
 /// One story's text past the last page.
@@ -183,9 +183,33 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
                 line,
                 column,
                 details,
+                areas: overset_areas(inks, story, past_page),
             }
         })
         .collect()
+}
+
+/// Where a story's text stops on the pages to fill (its last line there), and what of it ran
+/// past them, one box per page.
+fn overset_areas(inks: &[Ink], story: &str, past_page: impl Fn(&Ink) -> bool) -> Vec<Area> {
+    let ours = |i: &&Ink| !i.running && i.story.as_deref() == Some(story);
+    let mut areas: Vec<Area> = inks
+        .iter()
+        .filter(ours)
+        .rfind(|i| !past_page(i) && matches!(i.kind, Kind::Text { .. }))
+        .map(Ink::area)
+        .into_iter()
+        .collect();
+    let mut past: Vec<Area> = Vec::new();
+    for ink in inks.iter().filter(ours).filter(|i| past_page(i)) {
+        let area = ink.area();
+        match past.iter_mut().find(|a| a.page == area.page) {
+            Some(box_) => *box_ = box_.union(area),
+            None => past.push(area),
+        }
+    }
+    areas.extend(past);
+    areas
 }
 
 /// The make-up's best single move, in words and as JSON: cut `lines` lines from the story that

@@ -8,7 +8,7 @@ use typst::layout::FrameItem;
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
-use super::{Finding, House, Severity, frames, story_location};
+use super::{Area, Finding, House, Severity, frames, story_location};
 use crate::content::LoadedPage;
 use crate::world::PageWorld;
 
@@ -26,6 +26,9 @@ pub struct PlacedPhoto {
     pub placed_pt: (f64, f64),
     /// Effective resolution at that size, the lower of the two axes.
     pub ppi: f64,
+    /// Where the picture is drawn (for a cropped photo, the whole picture, of which part shows).
+    #[serde(skip)]
+    pub area: Area,
 }
 
 impl PlacedPhoto {
@@ -71,6 +74,7 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
             pixels: (px, py),
             placed_pt: (width, height),
             ppi,
+            area: super::ink::image_area(&placed, *size),
         });
     }
     out
@@ -117,6 +121,7 @@ pub fn check(page: &LoadedPage, photos: &[PlacedPhoto], house: &House) -> Vec<Fi
                 line,
                 column,
                 details: json!({ "file": p.src, "ppi": p.ppi.round(), "pixels": p.pixels, "placed_pt": p.placed_pt }),
+                areas: vec![p.area],
             }
         })
         .collect()

@@ -7,7 +7,7 @@ use typst_layout::PagedDocument;
 
 use super::ink::{Ink, column_feet, column_of, plural};
 use super::marks::{self, BodyArea, House};
-use super::{Finding, Severity, story_location};
+use super::{Area, Finding, Severity, story_location};
 use crate::content::LoadedPage;
 
 /// Every column of the body area: the grid lines between its last ink and the foot of the
@@ -95,6 +95,13 @@ pub fn check(
                     "column_pt": [area.columns[i].0, area.columns[i].1],
                     "total": total,
                 }),
+                areas: vec![Area {
+                    page: area.page,
+                    x: area.columns[i].0,
+                    y: house.type_bottom - lines as f64 * house.pitch,
+                    width: area.columns[i].1 - area.columns[i].0,
+                    height: lines as f64 * house.pitch,
+                }],
             });
         }
     }

@@ -362,6 +362,26 @@ fn a_200_character_headline_is_an_error_not_a_hairline() {
         "headline {x0:.1}..{x1:.1}, type area {left:.1}..{right:.1}"
     );
     assert_no_overlap(&boxes);
+    // Marked on the page (for the live proof) where the headline prints, across its band.
+    let area = &f["areas"][0];
+    assert_eq!(area["page"], 1, "{f:#}");
+    let baseline = baselines(&head)[0];
+    let (top, bottom) = (
+        area["y"].as_f64().unwrap(),
+        area["y"].as_f64().unwrap() + area["height"].as_f64().unwrap(),
+    );
+    assert!(
+        top < baseline && baseline <= bottom,
+        "{top:.1}..{bottom:.1}, baseline {baseline:.1}"
+    );
+    let (a0, a1) = (
+        area["x"].as_f64().unwrap(),
+        area["x"].as_f64().unwrap() + area["width"].as_f64().unwrap(),
+    );
+    assert!(
+        a0 <= x0 + 0.5 && a1 >= x1 - 0.5,
+        "{a0:.1}..{a1:.1}, headline {x0:.1}..{x1:.1}"
+    );
 }
 
 #[test]

@@ -3,12 +3,16 @@
 
 mod bad_input;
 mod build;
+mod diff;
 mod display;
 mod errors;
 mod issue;
 mod pdfx;
 mod preflight;
 mod proof;
+mod scaffold;
+mod serve;
+mod serve_browser;
 mod space;
 mod spread;
 mod support;

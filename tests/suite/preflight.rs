@@ -83,6 +83,16 @@ fn an_overset_story_is_named_with_what_did_not_fit() {
     assert_eq!(overset[0]["details"]["characters"], 30);
     assert_eq!(overset[0]["details"]["lines"], 2);
     assert_eq!(overset[0]["line"], 7, "points at the section in the YAML");
+    // Where it is on the page, for the live proof: the last line that fits on page 1, and
+    // what ran onto page 2.
+    let areas = overset[0]["areas"].as_array().unwrap();
+    let pages: Vec<u64> = areas.iter().map(|a| a["page"].as_u64().unwrap()).collect();
+    assert_eq!(pages, [1, 2], "{areas:?}");
+    assert!(
+        (areas[0]["height"].as_f64().unwrap() - 9.0).abs() < 1.0,
+        "one body line: {areas:?}"
+    );
+    assert!(areas[1]["height"].as_f64().unwrap() >= 9.0, "{areas:?}");
 
     // build refuses it and writes nothing…
     let pdf = project.root.join("overset.pdf");
@@ -148,6 +158,18 @@ fn a_character_no_font_has_is_reported_with_its_code_point() {
         (finding["line"].as_u64(), finding["column"].as_u64()),
         (Some(13), Some(10))
     );
+    // The one place it prints: a body character's box on page 1.
+    let areas = finding["areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 1, "{areas:?}");
+    assert_eq!(areas[0]["page"], 1);
+    let (width, height) = (
+        areas[0]["width"].as_f64().unwrap(),
+        areas[0]["height"].as_f64().unwrap(),
+    );
+    assert!(
+        width > 2.0 && width < 12.0 && (height - 9.0).abs() < 1.0,
+        "{areas:?}"
+    );
 }
 
 fn write_jpeg(path: &std::path::Path, width: u32, height: u32) {
@@ -172,6 +194,17 @@ fn a_coarse_photo_is_an_error_with_its_resolution() {
     let ppi = coarse[0]["details"]["ppi"].as_f64().unwrap();
     assert!(ppi > 0.0 && ppi < 60.0, "{ppi}");
     assert_eq!(coarse[0]["line"], 15);
+    // Marked where the picture is drawn, at its placed size.
+    let area = &coarse[0]["areas"][0];
+    let placed = &coarse[0]["details"]["placed_pt"];
+    assert!(
+        (area["width"].as_f64().unwrap() - placed[0].as_f64().unwrap()).abs() < 0.5,
+        "{area} {placed}"
+    );
+    assert!(
+        (area["height"].as_f64().unwrap() - placed[1].as_f64().unwrap()).abs() < 0.5,
+        "{area} {placed}"
+    );
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! The page as editors write it: typed YAML, unknown keys rejected.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 /// One page of a publication, as read from its YAML file.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Page {
     /// Template under `layout/templates/`, without `.typ`.
@@ -39,7 +40,7 @@ fn default_template() -> String {
 }
 
 /// The running head: paper, date, page, section, people responsible.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Folio {
     /// The paper's name; a page of an issue takes the issue's.
@@ -58,7 +59,7 @@ pub struct Folio {
     pub editors: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Byline {
     /// e.g. 本报记者
@@ -67,7 +68,7 @@ pub struct Byline {
     pub names: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// The section's story id, for findings and references (`section-3` if not given).
@@ -82,7 +83,7 @@ pub struct Section {
     pub photos: Vec<Photo>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Photo {
     /// Image path, relative to the page's YAML file.

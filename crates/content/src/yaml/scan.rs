@@ -52,6 +52,16 @@ impl Positions {
         }
     }
 
+    /// The path of the node a position of the text belongs to: the innermost node starting at
+    /// or before it (for a position inside a paragraph, `sections[0].body`).
+    pub fn path_at(&self, at: (usize, usize)) -> Option<&str> {
+        self.nodes
+            .iter()
+            .filter(|(_, place)| place.value.at() <= at)
+            .max_by_key(|(path, place)| (place.value.at(), path.len()))
+            .map(|(path, _)| path.as_str())
+    }
+
     /// Every key named `name`, wherever it stands, as (path, place).
     pub fn keys_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = (&'a str, Place)> + 'a {
         self.nodes.iter().filter_map(move |(path, place)| {

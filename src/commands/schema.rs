@@ -1,0 +1,8 @@
+//! `banmian schema`: the JSON Schema of a page's YAML, on stdout (see `banmian::schema`).
+
+use std::process::ExitCode;
+
+pub fn run() -> ExitCode {
+    print!("{}", banmian::schema::text());
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,111 @@
+//! `banmian new`: a page folder from a template, ready to edit: `content/<slug>/page.yaml`
+//! (a starting page that builds, naming the schema on its first line so the editor's YAML
+//! language server completes and validates it) and an empty `images/`. The project's copy of
+//! the schema (`schema/page.schema.json`) is written afresh beside `content/`. Nothing that
+//! exists is ever overwritten but that generated schema.
+
+use std::path::{Path, PathBuf};
+
+use crate::project::Failure;
+
+const PAGE: &str = include_str!("page.yaml");
+
+/// What `new` made: the page's YAML file, relative to the project folder.
+pub struct Made {
+    pub page: PathBuf,
+    pub schema: PathBuf,
+}
+
+/// Makes `content/<slug>/` in the project at `root` for `template`.
+pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure> {
+    check_slug(slug)?;
+    let templates = root.join("layout/templates");
+    if !templates.join(format!("{template}.typ")).is_file() {
+        let mut known: Vec<String> = std::fs::read_dir(&templates)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()?
+                    .strip_suffix(".typ")
+                    .map(String::from)
+            })
+            .collect();
+        known.sort();
+        return Err(Failure::Refused(format!(
+            "no template `{template}` in {}; templates: {}",
+            templates.display(),
+            known.join(", ")
+        )));
+    }
+    let folder = Path::new("content").join(slug);
+    if root.join(&folder).exists() {
+        return Err(Failure::Refused(format!(
+            "{} already exists; banmian never overwrites a page (choose another name)",
+            root.join(&folder).display()
+        )));
+    }
+    let page = folder.join("page.yaml");
+    let text = PAGE
+        .replace("{template}", template)
+        .replace("{date}", &today())
+        .replace("{page}", &page.display().to_string());
+    let written = |path: &Path, err: std::io::Error| {
+        Failure::Other(format!("cannot write {}: {err}", path.display()))
+    };
+    let images = root.join(&folder).join("images");
+    std::fs::create_dir_all(&images).map_err(|err| written(&images, err))?;
+    // create_new: a file that appeared meanwhile is not replaced.
+    let yaml = root.join(&page);
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&yaml)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
+        .map_err(|err| written(&yaml, err))?;
+    let schema = PathBuf::from(crate::schema::PROJECT_PATH);
+    crate::export::write_atomic(&root.join(&schema), crate::schema::text().as_bytes())
+        .map_err(|err| written(&root.join(&schema), err))?;
+    Ok(Made { page, schema })
+}
+
+/// A page folder's name: lower-case ASCII letters, digits and hyphens, as in URLs and file
+/// names on every system.
+fn check_slug(slug: &str) -> Result<(), Failure> {
+    let valid = !slug.is_empty()
+        && slug.len() <= 64
+        && !slug.starts_with('-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    if valid {
+        Ok(())
+    } else {
+        Err(Failure::Refused(format!(
+            "`{slug}` is not a page name: use lower-case letters, digits and hyphens (e.g. 2024-05-01-a8)"
+        )))
+    }
+}
+
+/// Today's date (UTC), `YYYY-MM-DD`: the new page's folio date, for the editor to correct.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let (y, m, d) = crate::project::civil_from_days(secs.div_euclid(86_400));
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names_are_plain() {
+        assert!(check_slug("2024-05-01-a8").is_ok());
+        for bad in ["", "../x", "a/b", "Page", "-x", "版面", "a b"] {
+            assert!(check_slug(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,283 @@
+// banmian serve: the live proof. The server sends one `build` event per build over
+// server-sent events; a proof arrives as the keys of each page's blocks in order, the text of
+// only the blocks and definitions this page does not have yet, the findings with their places
+// (pt from the page's corner) and where each printed line came from in the YAML.
+'use strict';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
+const blocks = new Map(); // key -> element, the blocks of the proof shown
+let current = null; // the proof shown: { id, pages, findings, sources, pagesToFill }
+// Each build shown, for tests and latency measurements: { build, proof, broken, and when its
+// event arrived, when the page was updated and when it was painted (epoch ms) }.
+window.banmianLog = [];
+// Where the lines and photos of the proof shown came from, for tests.
+window.banmianSources = () => (current ? current.sources : []);
+
+const $ = (id) => document.getElementById(id);
+
+// Elements from SVG text: one per top-level element of `texts`.
+function parseSvg(texts) {
+  const source = `<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}" xmlns:h5="http://www.w3.org/1999/xhtml">${texts.join('')}</svg>`;
+  const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+  if (doc.getElementsByTagName('parsererror').length) throw new Error('bad SVG from the server');
+  return Array.from(doc.documentElement.children, (e) => document.importNode(e, true));
+}
+
+function svgElement(name, attributes) {
+  const e = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
+  return e;
+}
+
+// Blocks are elements (sent as text) or groups of blocks (an opening tag and child keys).
+// `kinds` keeps what each key is, so that a group reused whole still counts its children as
+// kept: the server sends a block only once while the browser holds it.
+const kinds = new Map(); // key -> string (leaf) or { open, children }
+
+function applyProof(p) {
+  if (p.defs) $('defs').append(...parseSvg([p.defs]));
+  for (const [key, chunk] of Object.entries(p.chunks)) kinds.set(key, chunk);
+  // New leaves, parsed in one go.
+  const leaves = Object.keys(p.chunks).filter((k) => typeof p.chunks[k] === 'string');
+  if (leaves.length) parseSvg(leaves.map((k) => p.chunks[k])).forEach((e, i) => blocks.set(leaves[i], e));
+  const used = new Set();
+  const keep = (key) => {
+    used.add(key);
+    const kind = kinds.get(key);
+    if (typeof kind !== 'string') kind.children.forEach(keep);
+  };
+  // Elements shown already that stay where they are, their children with them: a block is
+  // moved out of its group only when that group is not shown again, else it is copied.
+  const staying = new Set();
+  const survey = (key) => {
+    const e = blocks.get(key);
+    if (e) staying.add(e);
+    else kinds.get(key).children.forEach(survey);
+  };
+  p.pages.forEach((page) => page.chunks.forEach(survey));
+  // The element for `key`: the one shown already if unchanged, a copy if used twice.
+  const element = (key) => {
+    const shown = blocks.get(key);
+    if (shown) {
+      if (used.has(key) || staying.has(shown.parentNode)) return shown.cloneNode(true);
+      keep(key);
+      return shown;
+    }
+    const kind = kinds.get(key);
+    const [e] = parseSvg([kind.open + '</g>']);
+    e.append(...kind.children.map(element));
+    blocks.set(key, e);
+    used.add(key);
+    return e;
+  };
+  const container = $('pages');
+  p.pages.forEach((page, i) => {
+    let sheet = container.children[i];
+    if (!sheet) {
+      sheet = document.createElement('div');
+      sheet.className = 'sheet';
+      sheet.innerHTML = '<p class="label"></p>';
+      const svg = svgElement('svg', { class: 'page' });
+      svg.addEventListener('click', (event) => clicked(event, svg));
+      sheet.append(svg);
+      container.append(sheet);
+    }
+    const svg = sheet.querySelector('svg.page');
+    svg.setAttribute('viewBox', page.viewBox);
+    svg.dataset.page = i + 1;
+    const overflow = i + 1 > p.pagesToFill;
+    sheet.classList.toggle('overflow', overflow);
+    sheet.querySelector('.label').textContent = overflow
+      ? `page ${i + 1}: overset text, past the page`
+      : `page ${i + 1}`;
+    // The page group (it moves the page inside the bleed), its blocks, then the marks on top.
+    const [content] = parseSvg([page.open + '</g>']);
+    content.classList.add('content');
+    content.append(...page.chunks.map(element));
+    const [marks] = parseSvg([page.open + '</g>']);
+    marks.classList.add('marks');
+    svg.replaceChildren(content, marks);
+  });
+  while (container.children.length > p.pages.length) container.lastChild.remove();
+  for (const key of [...kinds.keys()]) {
+    if (!used.has(key)) {
+      kinds.delete(key);
+      blocks.delete(key);
+    }
+  }
+  current = p;
+  document.title = `${p.page} · banmian`;
+  drawChanges();
+  drawFindings();
+}
+
+// What changed since the previous build, under the findings: a red box around changed
+// characters of a line, a dashed outline around what only moved.
+function drawChanges() {
+  const sheets = $('pages').children;
+  const since = $('since').value;
+  for (const option of current.rounds) {
+    if (![...$('since').options].some((o) => o.value === option.name)) $('since').add(new Option(`round ${option.name}`, option.name));
+  }
+  const round = current.rounds.find((r) => r.name === since);
+  // A round kept from this very proof has no entry yet: nothing changed since it.
+  const changes = since ? (round ? round.changes : []) : current.changes;
+  $('pages').querySelectorAll('rect.change').forEach((e) => e.remove());
+  for (const c of changes) {
+    const sheet = sheets[c.area.page - 1];
+    if (!sheet) continue;
+    const a = c.area;
+    sheet.querySelector('g.marks').append(svgElement('rect', {
+      x: a.x - 1, y: a.y - 1, width: a.width + 2, height: a.height + 2, class: `change ${c.kind}`,
+    }));
+  }
+}
+
+function drawFindings() {
+  const list = $('findings');
+  list.replaceChildren();
+  const sheets = $('pages').children;
+  current.findings.forEach((f, n) => {
+    const item = document.createElement('li');
+    item.className = f.severity;
+    item.innerHTML = '<span class="message"></span><br><span class="at"></span>';
+    item.querySelector('.message').textContent = f.message;
+    item.querySelector('.at').textContent = f.at;
+    item.addEventListener('mouseenter', () => light(n, true));
+    item.addEventListener('mouseleave', () => light(n, false));
+    item.addEventListener('click', () => {
+      const mark = document.querySelector(`rect[data-finding="${n}"]`);
+      if (mark) mark.scrollIntoView({ block: 'center', inline: 'center' });
+    });
+    list.append(item);
+    for (const a of f.areas) {
+      const sheet = sheets[a.page - 1];
+      if (!sheet) continue;
+      const rect = svgElement('rect', {
+        x: a.x, y: a.y, width: Math.max(a.width, 2), height: Math.max(a.height, 2),
+        class: `finding ${f.severity} ${f.check}`, 'data-finding': n,
+      });
+      rect.addEventListener('mousemove', (e) => tip(e, f));
+      rect.addEventListener('mouseleave', () => { $('tip').hidden = true; });
+      sheet.querySelector('g.marks').append(rect);
+    }
+  });
+  if (!current.findings.length) list.innerHTML = '<li>none: preflight clean</li>';
+}
+
+function light(n, on) {
+  document.querySelectorAll(`rect[data-finding="${n}"]`).forEach((r) => r.classList.toggle('lit', on));
+}
+
+function tip(event, f) {
+  const t = $('tip');
+  t.innerHTML = '<span class="message"></span><br><span class="at"></span>';
+  t.querySelector('.message').textContent = f.message;
+  t.querySelector('.at').textContent = f.at;
+  t.style.left = `${event.clientX + 12}px`;
+  t.style.top = `${event.clientY + 12}px`;
+  t.hidden = false;
+}
+
+// Click to source: the smallest line or photo under the pointer, its YAML position, and the
+// editor opened there when the server was given --editor.
+async function clicked(event, svg) {
+  if (!current) return;
+  const marks = svg.querySelector('g.marks');
+  const point = new DOMPoint(event.clientX, event.clientY).matrixTransform(marks.getScreenCTM().inverse());
+  const page = Number(svg.dataset.page);
+  const hits = current.sources.filter(({ area: a }) => a.page === page
+    && point.x >= a.x && point.x <= a.x + a.width && point.y >= a.y && point.y <= a.y + a.height);
+  hits.sort((a, b) => a.area.width * a.area.height - b.area.width * b.area.height);
+  marks.querySelectorAll('.clicked').forEach((e) => e.remove());
+  const source = $('source');
+  if (!hits.length) {
+    source.textContent = 'Nothing from the YAML here.';
+    return;
+  }
+  const hit = hits[0];
+  const a = hit.area;
+  marks.append(svgElement('rect', { x: a.x, y: a.y, width: a.width, height: a.height, class: 'clicked' }));
+  source.innerHTML = '<span class="what"></span> at <span class="at"></span><br><span class="editor"></span>';
+  source.querySelector('.what').textContent = hit.what;
+  source.querySelector('.at').textContent = `${current.page}:${hit.line}:${hit.column}`;
+  source.dataset.line = hit.line;
+  source.dataset.column = hit.column;
+  const response = await fetch('/open', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ line: hit.line, column: hit.column }),
+  });
+  source.querySelector('.editor').textContent = await response.text();
+}
+
+function showBuild(message, receivedAt) {
+  const status = $('status');
+  const broken = message.broken;
+  $('broken').hidden = !broken;
+  document.body.classList.toggle('broken', !!broken);
+  if (broken) $('broken-text').textContent = broken.text;
+  if (message.proof) applyProof(message.proof);
+  const appliedAt = Date.now();
+  if (broken) {
+    status.textContent = `build ${message.build} failed after ${message.seconds.toFixed(2)} s`;
+  } else if (current) {
+    status.textContent = `build ${message.build} in ${message.seconds.toFixed(2)} s: ${current.summary}`;
+  } else {
+    status.textContent = 'building…';
+  }
+  status.classList.toggle('failed', !!broken);
+  document.body.dataset.build = message.build;
+  // Logged once the browser has painted it.
+  requestAnimationFrame(() => setTimeout(() => {
+    window.banmianLog.push({
+      build: message.build, proof: current && current.id, broken: !!broken,
+      receivedAt, appliedAt, shownAt: Date.now(),
+    });
+  }, 0));
+}
+
+function connect() {
+  const events = new EventSource('/events');
+  events.addEventListener('build', (e) => {
+    const receivedAt = Date.now();
+    const message = JSON.parse(e.data);
+    if (message.proof && current && message.proof.id === current.id) message.proof = null;
+    showBuild(message, receivedAt);
+  });
+  events.onerror = () => {
+    $('status').textContent = 'disconnected; reconnecting…';
+    // A new connection starts from nothing: the server sends everything again.
+    events.close();
+    blocks.clear();
+    kinds.clear();
+    $('defs').replaceChildren();
+    current = null;
+    setTimeout(connect, 1000);
+  };
+}
+
+$('show-findings').addEventListener('change', (e) => document.body.classList.toggle('no-findings', !e.target.checked));
+$('since').addEventListener('change', () => { if (current) drawChanges(); });
+$('keep').addEventListener('click', async () => {
+  const name = prompt('Keep this proof as round (e.g. 一校):');
+  if (name) await keepRound(name);
+});
+// Keeps the proof shown as round `name`; says how it went in the status line.
+async function keepRound(name) {
+  const response = await fetch('/round', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  $('status').textContent = (await response.text()).trim();
+  if (response.ok && ![...$('since').options].some((o) => o.value === name)) {
+    $('since').add(new Option(`round ${name}`, name));
+  }
+  return response.ok;
+}
+window.banmianKeepRound = keepRound;
+$('show-changes').addEventListener('change', (e) => document.body.classList.toggle('no-changes', !e.target.checked));
+$('zoom').addEventListener('input', (e) => document.documentElement.style.setProperty('--zoom', e.target.value / 100));
+connect();

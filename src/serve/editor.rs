@@ -1,0 +1,64 @@
+//! `--editor CMD`: opens the page's YAML at a line, e.g. `code -g {file}:{line}:{col}`.
+//!
+//! The command is split at spaces and run directly, never through a shell; `{file}`, `{line}`
+//! and `{col}` are replaced in each word. The file is always the page being served: the
+//! browser names only a line and a column.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+pub struct Editor {
+    /// The command's words, placeholders in place; `None` without `--editor`.
+    words: Option<Vec<String>>,
+    page: PathBuf,
+}
+
+impl Editor {
+    pub fn new(command: Option<&str>, page: PathBuf) -> Result<Self, String> {
+        let words = match command {
+            None => None,
+            Some(command) => {
+                let words: Vec<String> = command.split_whitespace().map(String::from).collect();
+                if words.is_empty() {
+                    return Err(
+                        "--editor is empty; e.g. --editor 'code -g {file}:{line}:{col}'".into(),
+                    );
+                }
+                if !words.iter().any(|w| w.contains("{file}")) {
+                    return Err(format!(
+                        "--editor `{command}` has no {{file}}; e.g. --editor 'code -g {{file}}:{{line}}:{{col}}'"
+                    ));
+                }
+                Some(words)
+            }
+        };
+        let page = std::path::absolute(&page).unwrap_or(page);
+        Ok(Self { words, page })
+    }
+
+    /// Starts the editor at `line:column` of the page; says what it ran, or why it did not.
+    pub fn open(&self, line: usize, column: usize) -> Result<String, String> {
+        let Some(words) = &self.words else {
+            return Err(
+                "no editor: start banmian serve with --editor 'CMD {file}:{line}:{col}'\n".into(),
+            );
+        };
+        let file = self.page.display().to_string();
+        let words: Vec<String> = words
+            .iter()
+            .map(|w| {
+                w.replace("{file}", &file)
+                    .replace("{line}", &line.to_string())
+                    .replace("{col}", &column.to_string())
+            })
+            .collect();
+        let mut child = Command::new(&words[0])
+            .args(&words[1..])
+            .stdin(Stdio::null())
+            .spawn()
+            .map_err(|err| format!("cannot run the editor `{}`: {err}\n", words[0]))?;
+        // Reap it when it exits, without holding up the server.
+        std::thread::spawn(move || child.wait());
+        Ok(format!("opened {file}:{line}:{column}\n"))
+    }
+}

@@ -1,0 +1,268 @@
+//! The routes, and the guard every request passes first.
+//!
+//! The server serves its own embedded assets, the event stream, the photos of the proofs it
+//! made (by hash) and two actions: open the editor at a YAML line of the page, keep the proof
+//! shown as a named round (a file under `out/rounds/`, named after a checked round name). No route reads
+//! a file named by the request, so there is nothing to traverse to. The guard refuses, before
+//! any route runs:
+//! - a `Host` that is a domain name other than `localhost` (DNS rebinding: a foreign site whose
+//!   name resolves to 127.0.0.1 would otherwise be same-origin with us);
+//! - an `Origin` other than our own (another site's page opening the event stream or posting
+//!   to `/open`), and cross-site fetches that are not a plain navigation to the page;
+//! - oversized requests: a long URL (414), large headers (431), a body over a few KiB (413).
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, Path, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use tokio::sync::watch;
+
+use super::editor::Editor;
+use super::proof::Snapshot;
+use super::rounds::Rounds;
+
+/// The longest URL accepted, in bytes.
+pub const MAX_URL: usize = 2048;
+/// The most header bytes accepted.
+pub const MAX_HEADERS: usize = 16 * 1024;
+/// The largest body accepted (only `/open` takes one, a few dozen bytes).
+pub const MAX_BODY: usize = 4 * 1024;
+
+const INDEX: &str = include_str!("assets/index.html");
+const SCRIPT: &str = include_str!("assets/app.js");
+const STYLE: &str = include_str!("assets/app.css");
+
+#[derive(Clone)]
+pub struct App {
+    pub builds: watch::Receiver<Arc<Snapshot>>,
+    pub editor: Arc<Editor>,
+    pub rounds: Arc<Rounds>,
+    /// The port we listen on: a `Host` or `Origin` naming another port is another origin.
+    pub port: u16,
+}
+
+pub fn router(app: App) -> Router {
+    Router::new()
+        .route(
+            "/",
+            get(|| async { page(INDEX, "text/html; charset=utf-8") }),
+        )
+        .route(
+            "/app.js",
+            get(|| async { page(SCRIPT, "text/javascript; charset=utf-8") }),
+        )
+        .route(
+            "/app.css",
+            get(|| async { page(STYLE, "text/css; charset=utf-8") }),
+        )
+        .route("/events", get(events))
+        .route("/asset/{key}", get(asset))
+        .route("/open", post(open))
+        .route("/round", post(keep_round))
+        .fallback(|| async { (StatusCode::NOT_FOUND, "not found\n") })
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn_with_state(app.clone(), guard))
+        .with_state(app)
+}
+
+fn page(body: &'static str, kind: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn events(State(app): State<App>) -> Response {
+    super::events::stream(app.builds.clone()).into_response()
+}
+
+/// A photo of a proof, by the hash of its bytes: never changes, so cached for good.
+async fn asset(State(app): State<App>, Path(key): Path<String>) -> Response {
+    let valid = key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit());
+    let found = if valid {
+        app.builds.borrow().asset(&key)
+    } else {
+        None
+    };
+    match found {
+        Some((media, bytes)) => (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_str(&media)
+                        .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+                ),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
+            ],
+            Body::from(Bytes::from_owner(bytes)),
+        )
+            .into_response(),
+        None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct OpenAt {
+    line: usize,
+    column: usize,
+}
+
+/// Opens the editor at a line of the page's YAML (the file is always the page: the browser
+/// names only the position).
+async fn open(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    if !is_json(&headers) {
+        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "expected JSON\n").into_response();
+    }
+    let Ok(at) = serde_json::from_slice::<OpenAt>(&body) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "expected {\"line\": N, \"column\": N}\n",
+        )
+            .into_response();
+    };
+    match app.editor.open(at.line, at.column) {
+        Ok(message) => (StatusCode::OK, message).into_response(),
+        Err(message) => (StatusCode::CONFLICT, message).into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+struct RoundName {
+    name: String,
+}
+
+/// Keeps the proof shown as a named round (written once under `out/rounds/`, never replaced).
+async fn keep_round(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    if !is_json(&headers) {
+        return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "expected JSON\n").into_response();
+    }
+    let Ok(round) = serde_json::from_slice::<RoundName>(&body) else {
+        return (StatusCode::BAD_REQUEST, "expected {\"name\": \"一校\"}\n").into_response();
+    };
+    let proof = app.builds.borrow().proof.clone();
+    let Some(proof) = proof else {
+        return (StatusCode::CONFLICT, "no proof yet\n").into_response();
+    };
+    match app.rounds.keep(&round.name, &proof.sources) {
+        Ok(message) => (StatusCode::OK, message + "\n").into_response(),
+        Err(message) => (StatusCode::CONFLICT, message + "\n").into_response(),
+    }
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"))
+}
+
+async fn guard(State(app): State<App>, request: Request, next: Next) -> Response {
+    if let Err(refusal) = check(&request, app.port) {
+        return refusal.into_response();
+    }
+    let mut response = next.run(request).await;
+    // The page runs only its own script, in no other site's frame, and sends no referrer.
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'",
+        ),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+/// Why a request is refused: its status and a line saying why.
+type Refusal = (StatusCode, &'static str);
+
+fn check(request: &Request, port: u16) -> Result<(), Refusal> {
+    let uri_length = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if uri_length > MAX_URL {
+        return Err((StatusCode::URI_TOO_LONG, "URL too long\n"));
+    }
+    let headers = request.headers();
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len() + 4)
+        .sum();
+    if header_bytes > MAX_HEADERS {
+        return Err((
+            StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            "headers too large\n",
+        ));
+    }
+    let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    let host = text(header::HOST.as_str()).ok_or((StatusCode::BAD_REQUEST, "no Host header\n"))?;
+    if !local_host(host, port) {
+        return Err((StatusCode::FORBIDDEN, "unknown Host\n"));
+    }
+    if let Some(origin) = text(header::ORIGIN.as_str())
+        && origin != format!("http://{host}")
+    {
+        return Err((StatusCode::FORBIDDEN, "foreign Origin\n"));
+    }
+    let cross_site =
+        text("sec-fetch-site").is_some_and(|site| site != "same-origin" && site != "none");
+    let navigation = text("sec-fetch-mode") == Some("navigate") && request.uri().path() == "/";
+    if cross_site && !navigation {
+        return Err((StatusCode::FORBIDDEN, "cross-site request\n"));
+    }
+    Ok(())
+}
+
+/// Whether `host` (a `Host` header) names this server: `localhost` or an IP address, on our
+/// port. A domain name is refused: that is how a DNS-rebinding page would reach us.
+fn local_host(host: &str, port: u16) -> bool {
+    let Some((name, host_port)) = host.rsplit_once(':') else {
+        return false;
+    };
+    if host_port.parse::<u16>().ok() != Some(port) {
+        return false;
+    }
+    let bare = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name);
+    name.eq_ignore_ascii_case("localhost") || bare.parse::<std::net::IpAddr>().is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_host;
+
+    #[test]
+    fn accepts_only_addresses_and_localhost_on_our_port() {
+        assert!(local_host("127.0.0.1:8080", 8080));
+        assert!(local_host("localhost:8080", 8080));
+        assert!(local_host("[::1]:8080", 8080));
+        assert!(local_host("192.168.1.5:8080", 8080));
+        assert!(!local_host("127.0.0.1:8081", 8080));
+        assert!(!local_host("127.0.0.1", 8080));
+        assert!(!local_host("evil.example:8080", 8080));
+        assert!(!local_host("localhost.evil.example:8080", 8080));
+    }
+}

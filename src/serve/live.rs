@@ -1,0 +1,94 @@
+//! The build loop: the page laid out on every change (the `watch` machinery, `session`), each
+//! result published to the browsers as a new snapshot. Runs on its own thread: typst's layout
+//! and the file watcher block.
+
+use std::sync::Arc;
+
+use tokio::sync::watch;
+use typst_kit::watcher::Watcher;
+
+use super::proof::{Broken, Proof, Snapshot};
+use super::rounds::Rounds;
+use crate::session::Session;
+
+/// Builds, publishes, waits for a change, and again, until the watcher fails.
+pub fn run(
+    mut session: Session,
+    mut watcher: Watcher,
+    builds: watch::Sender<Arc<Snapshot>>,
+    rounds: Arc<Rounds>,
+) {
+    let mut build = 0;
+    let mut proofs = 0;
+    loop {
+        build += 1;
+        let previous = builds.borrow().proof.clone();
+        let kept = rounds.all();
+        let rebuilt = session.rebuild(
+            |_, _| Ok(()),
+            |_, loaded, laid, ()| {
+                Ok(Proof::new(
+                    proofs + 1,
+                    loaded,
+                    &laid,
+                    previous.as_deref(),
+                    &kept,
+                ))
+            },
+        );
+        // Watch before publishing: once the browser shows the build, any later save is seen.
+        let updated = watcher.update(rebuilt.watched.iter().cloned());
+        let last = builds.borrow().clone();
+        let snapshot = match rebuilt.result {
+            Ok(proof) => {
+                proofs += 1;
+                eprintln!(
+                    "proof {build} in {:.2} s: {}",
+                    rebuilt.seconds, proof.summary
+                );
+                Snapshot {
+                    build,
+                    seconds: rebuilt.seconds,
+                    previous: last.proof.clone(),
+                    proof: Some(Arc::new(proof)),
+                    broken: None,
+                }
+            }
+            Err(failure) => {
+                let broken = Broken::new(&failure, session.world());
+                eprintln!("{}", broken.text.trim_end());
+                eprintln!(
+                    "failed after {:.2} s; the browser keeps the last good proof",
+                    rebuilt.seconds
+                );
+                Snapshot {
+                    build,
+                    seconds: rebuilt.seconds,
+                    proof: last.proof.clone(),
+                    previous: last.previous.clone(),
+                    broken: Some(broken),
+                }
+            }
+        };
+        builds.send_replace(Arc::new(snapshot));
+        if let Err(err) = updated.and_then(|()| watcher.wait()) {
+            // The browser is told too: a proof that no longer follows the saves must say so.
+            let text = format!("error: {err}; no more rebuilds: restart banmian serve");
+            eprintln!("{text}");
+            let last = builds.borrow().clone();
+            builds.send_replace(Arc::new(Snapshot {
+                build: build + 1,
+                seconds: 0.0,
+                proof: last.proof.clone(),
+                previous: last.previous.clone(),
+                broken: Some(Broken { text }),
+            }));
+            return;
+        }
+        match session.rescan_fonts_if_changed() {
+            Some(Ok(faces)) => eprintln!("fonts changed: re-scanned {faces} faces"),
+            Some(Err(failure)) => eprintln!("error: {failure}"),
+            None => {}
+        }
+    }
+}

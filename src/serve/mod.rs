@@ -1,0 +1,120 @@
+//! `banmian serve`: the page as a live proof in the browser.
+//!
+//! A build thread lays the page out on every save (`live`, on the `watch` machinery) and
+//! publishes each result; a small HTTP server (`http`) gives the browser one page of embedded
+//! assets and an event stream (`events`) that carries each proof as SVG cut into pieces
+//! (`svg`), only what the browser lacks, with the findings, where each line came from in the
+//! YAML and what changed since the previous proof (`proof`, on `crate::redline`). It binds 127.0.0.1 unless told otherwise.
+
+mod editor;
+mod events;
+mod http;
+mod live;
+mod proof;
+mod rounds;
+mod svg;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tokio::sync::watch;
+use typst_kit::watcher::Watcher;
+
+use crate::project::{Failure, Project, Target};
+use crate::session::Session;
+
+pub struct Options {
+    pub page: PathBuf,
+    pub root: Option<PathBuf>,
+    pub font_paths: Vec<PathBuf>,
+    pub host: IpAddr,
+    /// 0 for any free port (the URL printed says which).
+    pub port: u16,
+    pub editor: Option<String>,
+}
+
+/// Serves until the process is stopped. Returns only when it cannot start (or the server
+/// fails): why, in the words of a build failure.
+pub fn run(options: Options) -> Result<(), Failure> {
+    if !options.page.is_file() {
+        return Err(Failure::Other(format!(
+            "{}: no such page file",
+            options.page.display()
+        )));
+    }
+    let editor = editor::Editor::new(options.editor.as_deref(), options.page.clone())
+        .map_err(Failure::Refused)?;
+    let project = Project::open(&options.page, options.root.as_deref(), &options.font_paths)?;
+    let watcher = Watcher::new(None).map_err(|err| Failure::Other(err.to_string()))?;
+    let address = SocketAddr::new(options.host, options.port);
+    let listener = std::net::TcpListener::bind(address)
+        .and_then(|l| l.set_nonblocking(true).map(|()| l))
+        .map_err(|err| {
+            Failure::Other(format!(
+                "cannot listen on {address}: {err}; try another --port"
+            ))
+        })?;
+    let port = listener
+        .local_addr()
+        .map_err(|err| Failure::Other(err.to_string()))?
+        .port();
+    if !options.host.is_loopback() {
+        eprintln!(
+            "warning: serving on {} (not only this machine): anyone who can reach port {port} sees the proof{}",
+            options.host,
+            if options.editor.is_some() {
+                " and can open your editor at lines of the page"
+            } else {
+                ""
+            }
+        );
+    }
+    let shown = match options.host {
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".into(),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    eprintln!(
+        "serving {} at http://{shown}:{port}/ (Ctrl-C to stop)",
+        options.page.display()
+    );
+
+    let (sender, builds) = watch::channel(Arc::new(proof::Snapshot::empty()));
+    let rounds = Arc::new(rounds::Rounds::open(
+        crate::redline::rounds::folder(&options.page),
+        &options.page,
+    ));
+    let kept = rounds.clone();
+    // A proof is for the screen: laid out as the print PDF is (CMYK), drawn in RGB by the SVG.
+    let target = Target::pdf(PathBuf::new());
+    let session = Session::new(
+        options.page,
+        project,
+        options.font_paths,
+        Box::new(move |project| project.world_for(&target)),
+    );
+    std::thread::Builder::new()
+        .name("banmian-build".into())
+        .spawn(move || live::run(session, watcher, sender, kept))
+        .map_err(|err| Failure::Other(format!("cannot start the build thread: {err}")))?;
+
+    let app = http::App {
+        builds,
+        editor: Arc::new(editor),
+        rounds,
+        port,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|err| Failure::Other(format!("cannot start the server: {err}")))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)
+            .map_err(|err| Failure::Other(format!("cannot listen: {err}")))?;
+        axum::serve(listener, http::router(app))
+            .await
+            .map_err(|err| Failure::Other(format!("server failed: {err}")))
+    })
+}

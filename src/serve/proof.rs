@@ -1,0 +1,166 @@
+//! What one build gives the browser: the pages cut up for sending (`svg`), the findings with
+//! where they are on the page, and where each printed line came from in the YAML (`sources`);
+//! or, for a build that failed, the error as `build` would print it.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use typst_svg::SvgOptions;
+
+use super::svg::Cut;
+use crate::content::LoadedPage;
+use crate::preflight::{Area, Report, Severity};
+use crate::project::{Failure, Laid};
+use crate::redline::changes::{self, Change};
+use crate::redline::sources::{self, Source};
+use crate::world::PageWorld;
+
+/// A good build, as shown.
+pub struct Proof {
+    /// Counts good builds: the browser asks for nothing twice within one proof.
+    pub id: u64,
+    pub cut: Cut,
+    pub findings: Vec<Mark>,
+    pub sources: Vec<Source>,
+    /// What differs from the previous proof (none for the first).
+    pub changes: Vec<Change>,
+    /// What differs from each proof round kept, by round name.
+    pub since_rounds: Vec<(String, Vec<Change>)>,
+    /// E.g. `1 page, 0 typst warnings, preflight: 0 errors, 1 warning`.
+    pub summary: String,
+    /// Pages the template fills; pages past them hold overset text.
+    pub pages_to_fill: usize,
+    /// The page's YAML file, as given.
+    pub file: String,
+}
+
+/// A finding as drawn over the proof.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mark {
+    pub severity: Severity,
+    pub check: &'static str,
+    pub message: String,
+    /// `file:line:col` of the YAML to look at.
+    pub at: String,
+    pub line: usize,
+    pub column: usize,
+    pub areas: Vec<Area>,
+}
+
+/// Why the last build produced no proof, as `build` prints it, with the YAML positions named.
+#[derive(Debug, Clone, Serialize)]
+pub struct Broken {
+    pub text: String,
+}
+
+impl Proof {
+    /// The proof of a laid-out page, marked against the `previous` proof and the `rounds`.
+    pub fn new(
+        id: u64,
+        page: &LoadedPage,
+        laid: &Laid,
+        previous: Option<&Proof>,
+        rounds: &[(String, Arc<Vec<Source>>)],
+    ) -> Self {
+        let mut cut = Cut::default();
+        let options = SvgOptions {
+            render_bleed: true,
+            pretty: false,
+        };
+        for page in laid.document.pages() {
+            cut.add(&typst_svg::svg(page, &options));
+        }
+        let sources = sources::map(page, &laid.document, &laid.report);
+        Self {
+            id,
+            cut,
+            findings: marks(&laid.report),
+            changes: previous.map_or_else(Vec::new, |p| changes::changes(&p.sources, &sources)),
+            since_rounds: rounds
+                .iter()
+                .map(|(name, kept)| (name.clone(), changes::changes(kept, &sources)))
+                .collect(),
+            sources,
+            summary: crate::summary::summary(laid),
+            pages_to_fill: laid.report.house.pages,
+            file: page.file.display().to_string(),
+        }
+    }
+}
+
+fn marks(report: &Report) -> Vec<Mark> {
+    report
+        .findings
+        .iter()
+        .map(|f| Mark {
+            severity: f.severity,
+            check: f.check,
+            message: f.message.clone(),
+            at: format!("{}:{}:{}", report.page, f.line, f.column),
+            line: f.line,
+            column: f.column,
+            areas: f.areas.clone(),
+        })
+        .collect()
+}
+
+impl Broken {
+    /// The failure in the words `build` uses (typst's errors with their template lines).
+    pub fn new(failure: &Failure, world: &PageWorld) -> Self {
+        let text = match failure {
+            Failure::Typst(diagnostics) => {
+                let mut out = typst_kit::diagnostics::termcolor::NoColor::new(Vec::new());
+                let emitted = typst_kit::diagnostics::emit(
+                    &mut out,
+                    world,
+                    diagnostics,
+                    typst_kit::diagnostics::DiagnosticFormat::Human,
+                );
+                match emitted {
+                    Ok(()) => String::from_utf8_lossy(&out.into_inner()).into_owned(),
+                    Err(_) => failure.to_string(),
+                }
+            }
+            Failure::Content(errors) => errors
+                .iter()
+                .map(|e| format!("error: {e}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            other => format!("error: {other}"),
+        };
+        Self { text }
+    }
+}
+
+/// Everything the server knows at one moment: the last build, and the last good proof.
+pub struct Snapshot {
+    /// Counts builds, good or not.
+    pub build: u64,
+    pub seconds: f64,
+    /// The last good proof, kept while later edits fail.
+    pub proof: Option<Arc<Proof>>,
+    /// The good proof before it: a browser that was shown it may still fetch its photos.
+    pub previous: Option<Arc<Proof>>,
+    /// Why the last build failed; `None` when it made `proof`.
+    pub broken: Option<Broken>,
+}
+
+impl Snapshot {
+    pub fn empty() -> Self {
+        Self {
+            build: 0,
+            seconds: 0.0,
+            proof: None,
+            previous: None,
+            broken: None,
+        }
+    }
+
+    /// A photo of the current or the previous proof: its media type and bytes.
+    pub fn asset(&self, key: &str) -> Option<(String, Arc<[u8]>)> {
+        [&self.proof, &self.previous]
+            .into_iter()
+            .flatten()
+            .find_map(|proof| proof.cut.assets.get(key).cloned())
+    }
+}

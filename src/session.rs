@@ -1,0 +1,156 @@
+//! A page kept open across rebuilds: what `watch` (a file on disk) and `serve` (a proof in the
+//! browser) share.
+//!
+//! One `PageWorld` lives across rebuilds so typst's memoized layout is reused and a one-word
+//! edit recompiles in a fraction of the cold time. Each rebuild also says which files to watch
+//! next: the page, its photos, the templates and fonts it read, and, while the YAML is broken,
+//! what the last good build read, so that fixing any of them rebuilds.
+
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime};
+
+use crate::content::LoadedPage;
+use crate::fonts;
+use crate::project::{self, Failure, Laid, Project};
+use crate::world::PageWorld;
+
+/// How many compilations typst's memo cache may go unused before an entry is evicted (the
+/// typst CLI's choice): bounds memory in a long session.
+const CACHE_MAX_AGE: usize = 10;
+
+/// Makes the world a page is laid out in (in CMYK for print, in RGB for an archive copy).
+pub type WorldMaker = Box<dyn Fn(&Project) -> PageWorld + Send>;
+
+/// Everything that outlives one rebuild.
+pub struct Session {
+    /// The YAML as given (errors name it so), and absolute: notify reports absolute paths,
+    /// and the watcher must recognise them to re-watch a file an editor replaced.
+    page: PathBuf,
+    page_absolute: PathBuf,
+    extra_font_paths: Vec<PathBuf>,
+    project: Project,
+    make_world: WorldMaker,
+    world: PageWorld,
+    fonts_seen: Vec<(PathBuf, u64, Option<SystemTime>)>,
+    /// What the last successful load and compile read; still watched while a later edit fails
+    /// before typst runs (a YAML error), so fixing a template also triggers a rebuild.
+    last_inputs: Vec<PathBuf>,
+}
+
+/// One rebuild: the files to watch until the next, how it went, and the seconds it took.
+pub struct Rebuilt<T> {
+    pub watched: Vec<PathBuf>,
+    pub result: Result<T, Failure>,
+    pub seconds: f64,
+}
+
+impl Session {
+    pub fn new(
+        page: PathBuf,
+        project: Project,
+        extra_font_paths: Vec<PathBuf>,
+        make_world: WorldMaker,
+    ) -> Self {
+        Self {
+            fonts_seen: fonts::fingerprint(&project.font_dirs),
+            world: make_world(&project),
+            page_absolute: std::path::absolute(&page).unwrap_or_else(|_| page.clone()),
+            page,
+            extra_font_paths,
+            project,
+            make_world,
+            last_inputs: Vec::new(),
+        }
+    }
+
+    /// The page's YAML file, as given.
+    pub fn page(&self) -> &Path {
+        &self.page
+    }
+
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The world of the last build (typst's errors are printed against its sources).
+    pub fn world(&self) -> &PageWorld {
+        &self.world
+    }
+
+    /// Loads and lays out the page once. `guard` runs on the loaded page before any layout (to
+    /// refuse an output that would replace an input); `finish` turns the laid-out page into
+    /// whatever the caller keeps (a file written, a proof served).
+    pub fn rebuild<G, T>(
+        &mut self,
+        guard: impl FnOnce(&Project, &LoadedPage) -> Result<G, Failure>,
+        finish: impl FnOnce(&PageWorld, &LoadedPage, Laid, G) -> Result<T, Failure>,
+    ) -> Rebuilt<T> {
+        let start = Instant::now();
+        let mut watched = vec![self.page_absolute.clone()];
+        watched.extend(fonts::folders(&self.project.font_dirs));
+        let result = self.build(&mut watched, guard, finish);
+        let seconds = start.elapsed().as_secs_f64();
+        // Drop memoized results no recent compile used, as the typst CLI does.
+        typst::comemo::evict(CACHE_MAX_AGE);
+        // Absolute, like the paths in notify's events (see `page_absolute`).
+        let mut watched: Vec<PathBuf> = watched
+            .into_iter()
+            .map(|path| std::path::absolute(&path).unwrap_or(path))
+            .collect();
+        watched.sort();
+        watched.dedup();
+        Rebuilt {
+            watched,
+            result,
+            seconds,
+        }
+    }
+
+    fn build<G, T>(
+        &mut self,
+        watched: &mut Vec<PathBuf>,
+        guard: impl FnOnce(&Project, &LoadedPage) -> Result<G, Failure>,
+        finish: impl FnOnce(&PageWorld, &LoadedPage, Laid, G) -> Result<T, Failure>,
+    ) -> Result<T, Failure> {
+        let loaded = match self.project.load(&self.page) {
+            Ok(loaded) => loaded,
+            Err(failure) => {
+                // The page's images are unknown until the YAML is valid again: watch its folder
+                // (and subfolders) so a missing photo being added is seen.
+                watched.extend(self.last_inputs.iter().cloned());
+                if let Some(folder) = self.page_absolute.parent() {
+                    watched.extend(fonts::folders(&[folder.to_path_buf()]));
+                }
+                return Err(failure);
+            }
+        };
+        watched.extend(loaded.images.iter().cloned());
+        let guarded = guard(&self.project, &loaded)?;
+        let laid = project::lay_out(&mut self.world, &loaded);
+        watched.extend(self.world.dependencies());
+        self.last_inputs = watched.clone();
+        finish(&self.world, &loaded, laid?, guarded)
+    }
+
+    /// A font folder changed: if a font file was added, removed or rewritten, index the fonts
+    /// afresh and make a new world with them (its memoized layout is of no use with new fonts).
+    /// Returns how many faces there are now, or why the project could not be opened again;
+    /// `None` when the fonts are as they were.
+    pub fn rescan_fonts_if_changed(&mut self) -> Option<Result<usize, Failure>> {
+        let now = fonts::fingerprint(&self.project.font_dirs);
+        if now == self.fonts_seen {
+            return None;
+        }
+        Some(
+            Project::open(&self.page, Some(&self.project.root), &self.extra_font_paths).map(
+                |project| {
+                    let faces = project.fonts.list().count();
+                    self.world = (self.make_world)(&project);
+                    self.project = project;
+                    self.fonts_seen = now;
+                    faces
+                },
+            ),
+        )
+    }
+}

@@ -1,0 +1,91 @@
+//! `banmian new` and `banmian schema`: a new page folder that checks clean of errors and names
+//! the schema its editor validates against; nothing overwritten; the repo's schema up to date.
+
+use std::process::Command;
+
+use crate::support::*;
+
+fn new_in(root: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .arg("new")
+        .args(args)
+        .current_dir(root)
+        .output()
+        .expect("banmian runs")
+}
+
+#[test]
+fn new_makes_a_page_that_builds_and_names_its_schema() {
+    let root = scratch("new-page");
+    copy_dir(&repo().join("layout"), &root.join("layout"));
+    let out = new_in(&root, &["2024-05-01-a8"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("made content/2024-05-01-a8/page.yaml"),
+        "{}",
+        stderr(&out)
+    );
+    let page = root.join("content/2024-05-01-a8/page.yaml");
+    assert!(root.join("content/2024-05-01-a8/images").is_dir());
+
+    // The editor's language server finds the schema from the first line.
+    let yaml = std::fs::read_to_string(&page).unwrap();
+    let first = yaml.lines().next().unwrap();
+    let target = first
+        .strip_prefix("# yaml-language-server: $schema=")
+        .unwrap_or_else(|| panic!("first line: {first}"));
+    let schema = page.parent().unwrap().join(target);
+    let written = std::fs::read_to_string(&schema).unwrap();
+    assert_eq!(
+        written,
+        String::from_utf8(banmian(&["schema"]).stdout).unwrap()
+    );
+
+    // It checks without errors (an almost empty page leaves columns empty: warnings only).
+    let fonts = repo().join("fonts");
+    let out = banmian(&[
+        "check",
+        page.to_str().unwrap(),
+        "--font-path",
+        fonts.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        stderr(&out)
+    );
+
+    // Made again: refused, the page untouched.
+    let out = new_in(&root, &["2024-05-01-a8"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), yaml);
+
+    // A name that is not a plain folder name, a template that does not exist.
+    let out = new_in(&root, &["../new-page-escaped"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!root.join("new-page-escaped").exists());
+    assert!(!root.parent().unwrap().join("new-page-escaped").exists());
+    let out = new_in(&root, &["other", "--template", "tabloid"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no template `tabloid`")
+            && stderr(&out).contains("templates: feature"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn the_repos_schema_is_what_banmian_schema_prints() {
+    let printed = banmian(&["schema"]);
+    assert!(printed.status.success());
+    let committed =
+        std::fs::read_to_string(repo().join("schema/page.schema.json")).unwrap_or_default();
+    assert!(
+        committed == String::from_utf8(printed.stdout).unwrap(),
+        "schema/page.schema.json is out of date: cargo run --release -- schema > schema/page.schema.json"
+    );
+}
