@@ -95,22 +95,6 @@ fn cut(frame: &Frame, shown: Rect, ts: Transform) -> Frame {
 
 /// Whether `rect` (in a frame whose transform to the sheet is `ts`) overlaps `shown`.
 fn meets(rect: Rect, ts: Transform, shown: Rect) -> bool {
-    let corners = [
-        rect.min,
-        rect.max,
-        Point::new(rect.min.x, rect.max.y),
-        Point::new(rect.max.x, rect.min.y),
-    ]
-    .map(|p| p.transform(ts));
-    let min = corners
-        .iter()
-        .copied()
-        .reduce(Point::min)
-        .unwrap_or(rect.min);
-    let max = corners
-        .iter()
-        .copied()
-        .reduce(Point::max)
-        .unwrap_or(rect.max);
-    min.x < shown.max.x && max.x > shown.min.x && min.y < shown.max.y && max.y > shown.min.y
+    let r = crate::preflight::frames::on_page(rect, ts);
+    r.min.x < shown.max.x && r.max.x > shown.min.x && r.min.y < shown.max.y && r.max.y > shown.min.y
 }

@@ -74,8 +74,8 @@ fn walk<'a>(
     }
 }
 
-/// A rectangle's bounding box after a transform.
-fn on_page(rect: Rect, ts: Transform) -> Rect {
+/// A rectangle's bounding box after a transform (from a frame's coordinates to the page's).
+pub fn on_page(rect: Rect, ts: Transform) -> Rect {
     let corners = [
         rect.min,
         rect.max,
