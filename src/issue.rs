@@ -166,6 +166,10 @@ fn lay_out_page(
         messages.push_str(&diagnostics_text(world, &laid.warnings));
         if mode == Mode::Check {
             messages.push_str(&format!("{}\n", laid.report));
+            let makeup = laid.makeup(&loaded);
+            if !makeup.is_empty() {
+                messages.push_str(&format!("make-up:\n  {}\n", makeup.join("\n  ")));
+            }
         } else if !laid.report.findings.is_empty() && (!laid.report.has_errors() || target.draft) {
             messages.push_str(&format!("{}\n", laid.report.findings_text()));
         }

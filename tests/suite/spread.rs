@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::support::{banmian, poppler, repo, scratch, stderr};
+use crate::support::{banmian, poppler, scratch, stderr};
 
 /// The sample issue's centre spread, built once, alone, from an issue of its own.
 fn build_spread() -> PathBuf {
@@ -131,37 +131,30 @@ fn a_spread_is_a_sheet_and_two_pages_that_meet_exactly_at_the_fold() {
 }
 
 #[test]
-fn body_text_never_runs_across_the_fold() {
+fn no_text_runs_across_the_fold() {
+    // The headline parts at the fold, kicker and subtitle keep to a page, and the body's
+    // middle gutter holds the fold: no character is set in it.
     let out = build_spread();
     let sheet = out.join("06-harvest-spread.spread.pdf");
-    let page =
-        std::fs::read_to_string(repo().join("content/sample-issue/harvest-spread/page.yaml"))
-            .unwrap();
-    // Lines of running text (body, lead, captions) as the YAML has them, without spaces.
-    let running: String = page
-        .lines()
-        .filter(|l| l.starts_with("      ") || l.starts_with("  ") && !l.contains(':'))
-        .collect::<String>()
-        .replace(char::is_whitespace, "");
     let bbox = poppler("pdftotext", &["-bbox", sheet.to_str().unwrap(), "-"]);
     let fold = 2228.03 / 2.0;
+    let mut words = 0;
     let mut crossing = Vec::new();
     for line in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
         let attr = |name: &str| -> f64 {
             let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
             line[at..].split('"').next().unwrap().parse().unwrap()
         };
-        let word = line
-            .rsplit("\">")
-            .next()
-            .unwrap()
-            .trim_end_matches("</word>");
-        if attr("xMin") < fold - 1.0 && attr("xMax") > fold + 1.0 && running.contains(word) {
+        words += 1;
+        if attr("xMin") < fold && attr("xMax") > fold {
+            let word = line
+                .rsplit("\">")
+                .next()
+                .unwrap()
+                .trim_end_matches("</word>");
             crossing.push(word.to_string());
         }
     }
-    assert!(
-        crossing.is_empty(),
-        "running text across the fold: {crossing:?}"
-    );
+    assert!(words > 500, "{words} words read");
+    assert!(crossing.is_empty(), "text across the fold: {crossing:?}");
 }
