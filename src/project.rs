@@ -159,8 +159,11 @@ impl Project {
             .with_separated_photos(target.is_pdfx())
     }
 
+    /// Loads a page on its own: as a page of its issue if an issue file beside it (or one
+    /// folder up) lists it (see `content::issue::slot_of`).
     pub fn load(&self, page: &Path) -> Result<LoadedPage, Failure> {
-        self.load_in(page, None)
+        let slot = content::issue::slot_of(page, &self.root);
+        self.load_in(page, slot.as_ref())
     }
 
     /// Loads a page as a page of an issue, where `slot` says it stands.

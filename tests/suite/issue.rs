@@ -155,8 +155,35 @@ fn a_failing_page_stops_no_other_and_the_summary_names_it() {
 }
 
 #[test]
-fn a_page_without_paper_or_date_builds_only_from_its_issue() {
-    let out = banmian(&["check", "content/sample-issue/river-town/page.yaml"]);
+fn a_page_of_an_issue_built_alone_takes_its_folio_from_the_issue_beside_it() {
+    // In its issue's folder, the page is page 3 of 示例日报 of 2021-09-28.
+    let out = banmian(&[
+        "check",
+        "content/sample-issue/river-town/page.yaml",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let dir = scratch("issue-page-alone");
+    let pdf = dir.join("page.pdf");
+    let out = banmian(&[
+        "build",
+        "content/sample-issue/river-town/page.yaml",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--pdf-standard",
+        "1.7",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = poppler("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains("第3版") && text.contains("示例日报"),
+        "{text}"
+    );
+    // Moved out of any issue, it lacks what the issue gave, and says how to give it.
+    let alone = dir.join("river-town");
+    crate::support::copy_dir(&repo().join("content/sample-issue/river-town"), &alone);
+    let out = banmian(&["check", alone.join("page.yaml").to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("`folio.paper` is missing"), "{err}");

@@ -77,6 +77,29 @@ pub fn looks_like_issue(bytes: &[u8]) -> bool {
     }
 }
 
+/// The issue a page file belongs to, when it is built on its own: an `issue.yaml` in the page's
+/// folder or the one above that lists it (so an editor can check, watch or serve one page of
+/// an issue and see it with the issue's paper, date and number). `None` if there is none, it
+/// does not list the page, or it does not read (building the issue reports why).
+pub fn slot_of(page: &Path, root: &Path) -> Option<Slot> {
+    let real = page.canonicalize().ok()?;
+    let folder = real.parent()?;
+    [
+        folder.join("issue.yaml"),
+        folder.parent()?.join("issue.yaml"),
+    ]
+    .into_iter()
+    .filter(|issue| issue.is_file())
+    .find_map(|issue| {
+        let loaded = load(&issue, root).ok()?;
+        loaded
+            .pages
+            .into_iter()
+            .find(|(file, _)| file.canonicalize().is_ok_and(|f| f == real))
+            .map(|(_, slot)| slot)
+    })
+}
+
 /// Reads and checks an issue: the date, page numbers rising with no repeats, and every page
 /// file present inside `root`. The pages themselves are read when each is built.
 pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> {
