@@ -117,6 +117,17 @@ pub struct Area {
     pub y1: f64,
 }
 
+impl From<typst::layout::Rect> for Area {
+    fn from(rect: typst::layout::Rect) -> Self {
+        Area {
+            x0: rect.min.x.to_pt(),
+            y0: rect.min.y.to_pt(),
+            x1: rect.max.x.to_pt(),
+            y1: rect.max.y.to_pt(),
+        }
+    }
+}
+
 impl Area {
     pub fn width(&self) -> f64 {
         self.x1 - self.x0
@@ -165,21 +176,7 @@ impl Area {
 
     /// The page-space bounding box of `rect` (in an item's own space) under `ts`.
     fn transformed(rect: typst::layout::Rect, ts: Transform) -> Area {
-        let corners = [
-            Point::new(rect.min.x, rect.min.y),
-            Point::new(rect.max.x, rect.min.y),
-            Point::new(rect.min.x, rect.max.y),
-            Point::new(rect.max.x, rect.max.y),
-        ]
-        .map(|p| p.transform(ts));
-        let xs = corners.map(|p| p.x.to_pt());
-        let ys = corners.map(|p| p.y.to_pt());
-        Area {
-            x0: xs.iter().copied().fold(f64::INFINITY, f64::min),
-            y0: ys.iter().copied().fold(f64::INFINITY, f64::min),
-            x1: xs.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-            y1: ys.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-        }
+        Area::from(frames::on_page(rect, ts))
     }
 }
 
@@ -258,43 +255,10 @@ pub struct PlacedShape {
 
 /// Every item of every page with its transform and the clip around it (page space).
 fn clipped(document: &PagedDocument) -> Vec<(usize, Transform, Option<Area>, &FrameItem)> {
-    fn walk<'a>(
-        frame: &'a typst::layout::Frame,
-        page: usize,
-        ts: Transform,
-        clip: Option<Area>,
-        out: &mut Vec<(usize, Transform, Option<Area>, &'a FrameItem)>,
-    ) {
-        for (pos, item) in frame.items() {
-            let here = ts.pre_concat(Transform::translate(pos.x, pos.y));
-            match item {
-                FrameItem::Group(group) => {
-                    let inner = here.pre_concat(group.transform);
-                    let clip = match &group.clip {
-                        Some(curve) => {
-                            let area = Area::transformed(curve.bbox(None), inner);
-                            match clip {
-                                Some(outer) => Some(outer.intersection(&area).unwrap_or(Area {
-                                    x1: area.x0,
-                                    y1: area.y0,
-                                    ..area
-                                })),
-                                None => Some(area),
-                            }
-                        }
-                        None => clip,
-                    };
-                    walk(&group.frame, page, inner, clip, out)
-                }
-                _ => out.push((page, here, clip, item)),
-            }
-        }
-    }
-    let mut out = Vec::new();
-    for (i, page) in document.pages().iter().enumerate() {
-        walk(&page.frame, i + 1, Transform::identity(), None, &mut out);
-    }
-    out
+    frames::placed(document)
+        .into_iter()
+        .map(|p| (p.page, p.transform, p.clip.map(Area::from), p.item))
+        .collect()
 }
 
 /// Every image of every page, in document order.
