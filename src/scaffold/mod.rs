@@ -21,18 +21,7 @@ pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure
     check_slug(slug)?;
     let templates = root.join("layout/templates");
     if !templates.join(format!("{template}.typ")).is_file() {
-        let mut known: Vec<String> = std::fs::read_dir(&templates)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter_map(|e| {
-                e.file_name()
-                    .to_str()?
-                    .strip_suffix(".typ")
-                    .map(String::from)
-            })
-            .collect();
-        known.sort();
+        let known = crate::content::check::templates(root);
         return Err(Failure::Refused(format!(
             "no template `{template}` in {}; templates: {}",
             templates.display(),

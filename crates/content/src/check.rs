@@ -454,8 +454,8 @@ fn focus(name: &str) -> Option<(f64, f64)> {
     Some((x, y))
 }
 
-/// Template names found in `layout/templates/`.
-fn templates(root: &Path) -> Vec<String> {
+/// Template names found in `layout/templates/`, sorted.
+pub fn templates(root: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root.join("layout/templates"))
         .into_iter()
         .flatten()
