@@ -9,6 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use banmian::output;
 use banmian::project::{self, Failure, Project, SAMPLE_PAGE};
 
 fn main() {
@@ -48,7 +49,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
     let compile = ms(t);
 
     let t = Instant::now();
-    project::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
+    output::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
     let pdf = ms(t);
     println!(
         "cold (in-process): fonts {fonts:.1} ms, yaml {yaml:.1} ms, compile {compile:.1} ms, pdf {pdf:.1} ms, total {:.1} ms",
@@ -80,7 +81,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
         let t = Instant::now();
         let compiled = project::lay_out(&mut world, &loaded).map_err(describe)?;
         compile_ms.push(ms(t));
-        project::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
+        output::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
         rebuild_ms.push(ms(t));
         typst::comemo::evict(10);
     }

@@ -16,6 +16,7 @@ use crate::compile::diagnostics_text;
 use crate::content::LoadedPage;
 use crate::content::issue::{LoadedIssue, Slot};
 use crate::guard::Protected;
+use crate::output;
 use crate::project::{self, Failure, Project, Target};
 use crate::{export, print_boxes};
 
@@ -174,13 +175,13 @@ fn lay_out_page(
             messages.push_str(&format!("{}\n", laid.report.findings_text()));
         }
         let bytes = if mode == Mode::Build {
-            let files = project::render(&loaded, &laid, target)?;
-            match project::ink(&files, &laid, target)? {
+            let files = output::render(&loaded, &laid, target)?;
+            match output::ink(&files, &laid, target)? {
                 Some(Ok(found)) => messages.push_str(&format!("{found}\n")),
                 Some(Err(warning)) => messages.push_str(&format!("warning: {warning}\n")),
                 None => {}
             }
-            project::write(&files, target, &inputs)?;
+            output::write(&files, target, &inputs)?;
             files.iter().map(|(_, b)| b.len()).sum()
         } else {
             0
@@ -264,7 +265,7 @@ pub fn combined(
     let pdf = export::pdf(
         &document,
         &ident,
-        project::fixed_date(first),
+        output::fixed_date(first),
         standards.typst,
     )
     .map_err(Failure::Typst)?;

@@ -16,6 +16,7 @@ pub mod guard;
 pub mod inspect;
 pub mod issue;
 pub mod makeup;
+pub mod output;
 pub mod pdfx;
 pub mod photo_prep;
 pub mod preflight;

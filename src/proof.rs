@@ -85,7 +85,7 @@ pub fn images(
                 };
                 typst_svg::svg(page, &options).into_bytes()
             }
-            Format::Pdf => return Err("PDF is one file for all pages; use project::to_pdf".into()),
+            Format::Pdf => return Err("PDF is one file for all pages; use output::to_pdf".into()),
         };
         files.push((page_path(output, index, pages.len()), bytes));
     }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use banmian::output;
 use banmian::project::{self, Failure, Project, SAMPLE_PAGE};
 
 use crate::cli::BuildArgs;
@@ -63,19 +64,19 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     if !compiled.report.findings.is_empty() && (!compiled.report.has_errors() || target.draft) {
         eprintln!("{}", compiled.report.findings_text());
     }
-    let files = match project::render(&loaded, &compiled, &target) {
+    let files = match output::render(&loaded, &compiled, &target) {
         Ok(files) => files,
         Err(failure) => return fail(&failure, Some(&world)),
     };
     timings.lap("export");
-    match project::ink(&files, &compiled, &target) {
+    match output::ink(&files, &compiled, &target) {
         Ok(Some(Ok(found))) => eprintln!("{found}"),
         Ok(Some(Err(warning))) => eprintln!("warning: {warning}"),
         Ok(None) => {}
         Err(failure) => return fail(&failure, Some(&world)),
     }
     timings.lap("ink");
-    if let Err(failure) = project::write(&files, &target, &inputs) {
+    if let Err(failure) = output::write(&files, &target, &inputs) {
         return fail(&failure, None);
     }
     timings.lap("write");

@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use banmian::output;
 use banmian::project::{self, Failure, Project};
 use banmian::proof::Format;
 use banmian::redline::{self, changes, rounds, sources};
@@ -85,13 +86,13 @@ pub fn run(args: &DiffArgs) -> ExitCode {
     let marked = redline::mark(&laid.document, &changes);
     let files = match target.format {
         Format::Pdf => {
-            project::to_pdf(&new, &marked, &target).map(|pdf| vec![(target.output.clone(), pdf)])
+            output::to_pdf(&new, &marked, &target).map(|pdf| vec![(target.output.clone(), pdf)])
         }
         format => banmian::proof::images(&marked, format, &target.output, target.ppi)
             .map_err(Failure::Other),
     };
     let written = files.and_then(|files| {
-        project::write(&files, &target, &inputs)?;
+        output::write(&files, &target, &inputs)?;
         Ok(files)
     });
     match written {

@@ -6,7 +6,8 @@
 
 use std::process::ExitCode;
 
-use banmian::project::{self, Failure, Project, Target};
+use banmian::output;
+use banmian::project::{Failure, Project, Target};
 use banmian::session::{Rebuilt, Session};
 use typst_kit::watcher::Watcher;
 
@@ -89,8 +90,8 @@ fn rebuild(session: &mut Session, target: &Target) -> Rebuilt<String> {
         |project, loaded| project.protect(loaded, target),
         |world, loaded, laid, inputs| {
             banmian::compile::print_diagnostics(world, &laid.warnings);
-            let files = project::render(loaded, &laid, target)?;
-            project::write(&files, target, &inputs)?;
+            let files = output::render(loaded, &laid, target)?;
+            output::write(&files, target, &inputs)?;
             Ok(banmian::summary::summary(&laid))
         },
     )
