@@ -9,7 +9,7 @@ use typst_layout::PagedDocument;
 
 use crate::content::{LoadedPage, parse_date};
 use crate::images::PhotoFormat;
-use crate::makeup::Plan;
+use crate::makeup::MadeUp;
 use crate::world::PageWorld;
 
 /// A laid-out page and typst's warnings about it.
@@ -17,7 +17,7 @@ pub struct Compiled {
     pub document: PagedDocument,
     pub warnings: Vec<SourceDiagnostic>,
     /// The make-up it draws, for a template that makes up by plan.
-    pub plan: Option<Plan>,
+    pub plan: Option<MadeUp>,
 }
 
 /// Serves `page` to the world and lays it out. On failure, returns typst's errors (and warnings).
@@ -31,16 +31,13 @@ pub fn compile(
 
 /// Serves `page` to the world: its template, its data (with the make-up's plan, once there is
 /// one), its date.
-pub fn serve(world: &mut PageWorld, page: &LoadedPage, plan: Option<&Plan>) {
+pub fn serve(world: &mut PageWorld, page: &LoadedPage, plan: Option<&MadeUp>) {
     let mut data = serde_json::to_value(&page.view).expect("page data serializes");
     if world.separates_photos() {
         photos_as_jpeg(&mut data);
     }
     if let (Some(plan), Some(fields)) = (plan, data.as_object_mut()) {
-        fields.insert(
-            "plan".into(),
-            serde_json::to_value(plan).expect("plan serializes"),
-        );
+        fields.insert("plan".into(), plan.to_json());
     }
     let data = serde_json::to_vec(&data).expect("page data serializes");
     let date = parse_date(&page.view.folio.date).and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));

@@ -188,7 +188,7 @@ pub struct Laid {
     pub warnings: Vec<SourceDiagnostic>,
     pub report: Report,
     /// The make-up the page was drawn to (for a template that makes up by plan).
-    pub plan: Option<crate::makeup::Plan>,
+    pub plan: Option<crate::makeup::MadeUp>,
 }
 
 impl Laid {
@@ -198,7 +198,7 @@ impl Laid {
         let Some(plan) = &self.plan else {
             return Vec::new();
         };
-        crate::makeup::explain(plan, |section, index| {
+        plan.explain(|section, index| {
             let (photo, story) = match section {
                 Some(s) => {
                     let s = &page.view.sections[s];
@@ -223,7 +223,7 @@ pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure
         warnings,
         plan,
     } = photo_prep::lay_out(world, page).map_err(|d| damaged_photos(page, d))?;
-    let report = preflight::check(page, &document, world);
+    let report = preflight::check(page, &document, world, plan.as_ref());
     Ok(Laid {
         document,
         warnings,

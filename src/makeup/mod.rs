@@ -11,6 +11,7 @@
 mod explain;
 mod flow;
 mod lead;
+pub mod news;
 mod photo;
 mod search;
 
@@ -226,26 +227,91 @@ impl Plan {
 
 const MEASURE: &str = "banmian-measure";
 
+/// What a template measured for its make-up: a feature's flow or a news page's stories.
+#[derive(Debug, Clone)]
+pub enum Measured {
+    Feature(Measures),
+    News(news::NewsMeasures),
+}
+
+/// The make-up a template draws, with what it was made from.
+#[derive(Debug, Clone)]
+pub enum MadeUp {
+    Feature(Plan),
+    News(news::NewsPlan, news::NewsMeasures),
+}
+
+impl MadeUp {
+    /// The plan as the template reads it (`page.plan`).
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            MadeUp::Feature(plan) => serde_json::to_value(plan),
+            MadeUp::News(plan, _) => serde_json::to_value(plan),
+        }
+        .expect("plan serializes")
+    }
+
+    /// Every photo the plan places, by its walk index (`PageView::photos` order), with the
+    /// width the whole photo is drawn at, pt.
+    pub fn drawn_widths(&self, page: &crate::content::PageView) -> Vec<(String, f64)> {
+        match self {
+            MadeUp::Feature(plan) => plan
+                .photos()
+                .filter_map(|p| {
+                    let photo = match p.section {
+                        Some(s) => &page.sections[s].photos[p.index],
+                        None => page.lead_photo.as_ref()?,
+                    };
+                    Some((photo.src.clone(), p.drawn.0))
+                })
+                .collect(),
+            MadeUp::News(plan, _) => {
+                plan.modules
+                    .iter()
+                    .filter_map(|module| {
+                        let story = page.stories.get(module.story)?;
+                        Some(module.photos.iter().filter_map(|p| {
+                            Some((story.photos.get(p.index)?.src.clone(), p.drawn.0))
+                        }))
+                    })
+                    .flatten()
+                    .collect()
+            }
+        }
+    }
+
+    /// The make-up in words for the desk; `photo` names a feature photo by (section, index).
+    pub fn explain(&self, photo: impl Fn(Option<usize>, usize) -> String) -> Vec<String> {
+        match self {
+            MadeUp::Feature(plan) => explain(plan, photo),
+            MadeUp::News(plan, measures) => news::explain(plan, measures),
+        }
+    }
+}
+
 /// `solve`, answering at once when the measures are those of the last call: an edit that
 /// changes no line count (most edits of a word or two) makes up the same page. `solve` is a
 /// pure function of the measures, so keeping its last answer changes nothing but the time.
-pub fn solve_memoized(measures: &Measures) -> Plan {
-    static LAST: std::sync::Mutex<Option<(String, Plan)>> = std::sync::Mutex::new(None);
-    let key = format!("{measures:?}");
+pub fn solve_memoized(measured: &Measured) -> MadeUp {
+    static LAST: std::sync::Mutex<Option<(String, MadeUp)>> = std::sync::Mutex::new(None);
+    let key = format!("{measured:?}");
     let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     if let Some((seen, plan)) = last.as_ref()
         && *seen == key
     {
         return plan.clone();
     }
-    let plan = solve(measures);
+    let plan = match measured {
+        Measured::Feature(m) => MadeUp::Feature(solve(m)),
+        Measured::News(m) => MadeUp::News(news::solve(m), m.clone()),
+    };
     *last = Some((key, plan.clone()));
     plan
 }
 
 /// The measurements a template left in its measure pass: none if it does not make up by plan,
 /// an error if it left them in a shape banmian cannot read (a template bug).
-pub fn measures(document: &PagedDocument) -> Result<Option<Measures>, String> {
+pub fn measures(document: &PagedDocument) -> Result<Option<Measured>, String> {
     let Some(label) = Label::new(PicoStr::intern(MEASURE)) else {
         return Ok(None);
     };
@@ -253,8 +319,18 @@ pub fn measures(document: &PagedDocument) -> Result<Option<Measures>, String> {
     let Some(meta) = found.first().and_then(|c| c.to_packed::<MetadataElem>()) else {
         return Ok(None);
     };
-    serde_json::to_value(&meta.value)
-        .and_then(serde_json::from_value)
+    let value = serde_json::to_value(&meta.value);
+    let news = value
+        .as_ref()
+        .is_ok_and(|v| v.get("kind").and_then(|k| k.as_str()) == Some("news"));
+    value
+        .and_then(|v| {
+            if news {
+                serde_json::from_value(v).map(Measured::News)
+            } else {
+                serde_json::from_value(v).map(Measured::Feature)
+            }
+        })
         .map(Some)
         .map_err(|err| {
             format!("the template's make-up measures (`<{MEASURE}>`) are malformed: {err}")

@@ -44,14 +44,7 @@ pub fn lay_out(
     if let Some(measures) = measures {
         let plan = makeup::solve_memoized(&measures);
         compile::serve(world, page, Some(&plan));
-        let sections = &page.view.sections;
-        widths.extend(plan.photos().filter_map(|p| {
-            let photo = match p.section {
-                Some(s) => &sections[s].photos[p.index],
-                None => page.view.lead_photo.as_ref()?,
-            };
-            Some((photo.src.clone(), p.drawn.0))
-        }));
+        widths.extend(plan.drawn_widths(&page.view));
         made_up = Some(plan);
     }
     drop(first);

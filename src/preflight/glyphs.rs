@@ -24,8 +24,12 @@ pub fn check(
     let book = world.book();
     // (story, role, char) → (occurrences, the first text it is in), in a stable order.
     let mut missing: BTreeMap<(String, &str, char), (usize, &str)> = BTreeMap::new();
+    let families_of = |role: &str| {
+        let font = page.manifest.roles.get(role)?;
+        house.fonts.get(font)
+    };
     for crate::content::walk::Text { role, story, text } in page.view.texts() {
-        let Some(families) = house.roles.get(role) else {
+        let Some(families) = families_of(role) else {
             continue;
         };
         for c in text
@@ -49,7 +53,9 @@ pub fn check(
         .map(|((story, role, c), (count, text))| {
             let (story_line, _) = story_location(page, &story);
             let (line, column) = at.char_in(story_line, text, c).unwrap_or((story_line, 1));
-            let family = house.roles[role].first().cloned().unwrap_or_default();
+            let family = families_of(role)
+                .and_then(|f| f.first().cloned())
+                .unwrap_or_default();
             let fallback = fallback(book, c);
             let areas = glyph_areas(&items, &story, c);
             let outcome = match &fallback {

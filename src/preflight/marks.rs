@@ -33,8 +33,9 @@ pub struct House {
     /// Baseline of the first body line of a column at the top of the type area, pt: every
     /// body baseline is this plus a whole number of pitches.
     pub grid_origin: f64,
-    /// Font families per role: `body`, `caption`, `head`…
-    pub roles: BTreeMap<String, Vec<String>>,
+    /// Font families by the house's name for them (`song`, `hei`…: `fonts` in style.typ);
+    /// the template's manifest says which sets each text role.
+    pub fonts: BTreeMap<String, Vec<String>>,
     /// Empty grid lines at the foot of a body column that are fine; more are underset.
     pub underset_tolerance: usize,
     /// Total area coverage (C+M+Y+K, percent) no colour or separated photo may pass.
@@ -58,7 +59,7 @@ impl Default for House {
             pitch: 13.0,
             type_bottom: f64::INFINITY,
             grid_origin: f64::NAN,
-            roles: BTreeMap::new(),
+            fonts: BTreeMap::new(),
             underset_tolerance: 2,
             ink_limit: 240.0,
             rich_black_min_size: 12.0,

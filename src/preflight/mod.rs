@@ -8,6 +8,7 @@ mod display;
 pub mod frames;
 mod glyphs;
 pub mod ink;
+mod makeup;
 pub mod marks;
 mod overset;
 pub mod photos;
@@ -79,13 +80,19 @@ impl Area {
 }
 
 /// Runs every check on a laid-out page.
-pub fn check(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> Report {
+pub fn check(
+    page: &LoadedPage,
+    document: &PagedDocument,
+    world: &PageWorld,
+    plan: Option<&crate::makeup::MadeUp>,
+) -> Report {
     let house = marks::house(document);
     let mut findings = Vec::new();
     let areas = marks::body_areas(document);
     let inks = ink::inks(document);
     findings.extend(overset::check(page, &house, &areas, &inks));
     findings.extend(underset::check(page, document, &house, &areas, &inks));
+    findings.extend(makeup::check(page, plan));
     findings.extend(display::check(page, document));
     findings.extend(glyphs::check(page, document, world, &house));
     findings.extend(page.warnings.iter().map(text_warning));
@@ -116,8 +123,12 @@ fn text_warning(warning: &crate::content::ContentError) -> Finding {
 
 /// Where a story starts in the YAML: (line, column).
 pub fn story_location(page: &LoadedPage, story: &str) -> (usize, usize) {
-    match page.view.sections.iter().position(|s| s.id == story) {
-        Some(i) => page.positions.value(&format!("sections[{i}].number")),
-        None => crate::content::Locator::new(&page.source).key(story),
+    let view = &page.view;
+    if let Some(i) = view.sections.iter().position(|s| s.id == story) {
+        return page.positions.value(&format!("sections[{i}].number"));
     }
+    if let Some(i) = view.stories.iter().position(|s| s.id == story) {
+        return page.positions.value(&format!("stories[{i}].headline"));
+    }
+    crate::content::Locator::new(&page.source).key(story)
 }

@@ -70,7 +70,7 @@ fn all_content_is_on_the_page_in_reading_order() {
         text: &text,
         from: 0,
     };
-    reader.next(&view.headline);
+    reader.next(view.headline.as_deref().unwrap_or_default());
     let texts = view
         .subtitle
         .iter()

@@ -5,10 +5,22 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{ContentError, closest};
 use crate::issue::Slot;
-use crate::model::{Page, Photo};
+use crate::manifest::{self, Manifest};
+use crate::model::{Byline, Page, Photo, Story};
 use crate::text::paragraphs;
-use crate::view::{BylineView, FolioView, PageView, PhotoView, SectionView};
+use crate::view::{
+    BriefView, BriefsView, BylineView, FolioView, PageView, PhotoView, PinView, SectionView,
+    StoryView,
+};
 use crate::{Parsed, images, limits, parse_date, paths};
+
+/// What a page is found to be: the data templates read, every image file it uses, and what
+/// its template takes.
+pub struct Checked {
+    pub view: PageView,
+    pub images: Vec<PathBuf>,
+    pub manifest: Manifest,
+}
 
 /// Checks a parsed page against the project at `root`, as a page of an issue if `slot` says
 /// where it stands there: the data templates read, and every image file it uses.
@@ -17,7 +29,7 @@ pub fn check(
     root: &Path,
     parsed: &Parsed,
     slot: Option<&Slot>,
-) -> Result<(PageView, Vec<PathBuf>), Vec<ContentError>> {
+) -> Result<Checked, Vec<ContentError>> {
     let mut checker = Checker {
         file,
         root,
@@ -25,11 +37,18 @@ pub fn check(
         slot,
         errors: Vec::new(),
     };
-    let result = checker.page(&parsed.page);
-    if checker.errors.is_empty() {
-        Ok(result)
-    } else {
-        Err(checker.errors)
+    let manifest = checker.template(&parsed.page.template);
+    if let Some(manifest) = &manifest {
+        checker.manifest(manifest);
+    }
+    let (view, images) = checker.page(&parsed.page);
+    match manifest {
+        Some(manifest) if checker.errors.is_empty() => Ok(Checked {
+            view,
+            images,
+            manifest,
+        }),
+        _ => Err(checker.errors),
     }
 }
 
@@ -43,13 +62,16 @@ struct Checker<'a> {
 
 impl Checker<'_> {
     fn page(&mut self, page: &Page) -> (PageView, Vec<PathBuf>) {
-        self.template(&page.template);
         let folio = self.folio(page);
-        if page.headline.trim().is_empty() {
+        if page
+            .headline
+            .as_deref()
+            .is_some_and(|h| h.trim().is_empty())
+        {
             self.error(
                 "headline",
                 "`headline` is empty".into(),
-                "every page needs one",
+                "write the page's headline, or leave the field out if its template takes none",
             );
         }
         self.counts(page);
@@ -98,20 +120,35 @@ impl Checker<'_> {
             );
         }
         let spread = page.spread.then(|| self.spread(&folio));
+        let stories = self.stories(page, &mut images);
+        let briefs = page.briefs.as_ref().map(|b| BriefsView {
+            id: "briefs",
+            title: b.title.clone().unwrap_or_else(|| "简讯".into()),
+            items: b
+                .items
+                .iter()
+                .map(|item| BriefView {
+                    headline: item.headline.clone(),
+                    body: paragraphs(&item.body).join(""),
+                })
+                .collect(),
+        });
+        if let Some(b) = &page.briefs {
+            self.briefs(b);
+        }
         let view = PageView {
             spread,
             folio,
             kicker: page.kicker.clone(),
             headline: page.headline.clone(),
             subtitle: page.subtitle.clone(),
-            byline: page.byline.as_ref().map(|b| BylineView {
-                label: b.label.clone(),
-                names: b.names.clone(),
-            }),
+            byline: page.byline.as_ref().map(byline),
             lead: page.lead.as_deref().map(paragraphs).unwrap_or_default(),
             lead_photo,
             sections,
             credit: page.credit.clone(),
+            stories,
+            briefs,
         };
         (view, images)
     }
@@ -227,8 +264,8 @@ impl Checker<'_> {
     /// A story id an editor gave: short, plain and unique on the page, and none of the names
     /// the page's own stories have.
     fn story_id(&mut self, path: &str, id: &str, before: &[&str]) {
-        const RESERVED: [&str; 7] = [
-            "folio", "kicker", "headline", "subtitle", "byline", "lead", "credit",
+        const RESERVED: [&str; 8] = [
+            "folio", "kicker", "headline", "subtitle", "byline", "lead", "credit", "briefs",
         ];
         let plain = !id.is_empty()
             && id.len() <= 40
@@ -328,7 +365,9 @@ impl Checker<'_> {
         }
     }
 
-    fn template(&mut self, name: &str) {
+    /// The page's template, by its manifest; `None` (and an error) if there is no such
+    /// template or its manifest is broken.
+    fn template(&mut self, name: &str) -> Option<Manifest> {
         let valid = !name.is_empty()
             && name
                 .chars()
@@ -340,7 +379,13 @@ impl Checker<'_> {
                 .join(format!("{name}.typ"))
                 .is_file()
         {
-            return;
+            return match manifest::load(self.root, name) {
+                Ok(manifest) => Some(manifest),
+                Err(errors) => {
+                    self.errors.extend(errors);
+                    None
+                }
+            };
         }
         let known = templates(self.root);
         let names: Vec<&str> = known.iter().map(String::as_str).collect();
@@ -349,6 +394,214 @@ impl Checker<'_> {
             None => format!("templates in layout/templates/: {}", names.join(", ")),
         };
         self.error("template", format!("no template named `{name}`"), &hint);
+        None
+    }
+
+    /// The page's fields against what its template takes: a field it does not read would not
+    /// print, a field it needs would leave a hole.
+    fn manifest(&mut self, manifest: &Manifest) {
+        let page = &self.parsed.page;
+        let takes = manifest.takes();
+        let template = &page.template;
+        for field in manifest::CONTENT_FIELDS {
+            let given = self.parsed.positions.get(field).is_some();
+            if given && !takes.contains(&field) {
+                let at = self.parsed.positions.key(field);
+                let hint = match closest(field, &takes) {
+                    Some(best) => format!(
+                        "did you mean `{best}`? The {template} template ({}) takes {}",
+                        manifest.name,
+                        takes.join(", ")
+                    ),
+                    None => format!(
+                        "the {template} template ({}) takes {}; delete the field or choose another template",
+                        manifest.name,
+                        takes.join(", ")
+                    ),
+                };
+                self.errors.push(
+                    ContentError::new(
+                        self.file,
+                        at,
+                        format!("the {template} template does not print `{field}`"),
+                    )
+                    .hint(hint),
+                );
+            } else if !given && manifest.requires(field) {
+                let at = self.parsed.positions.key("template");
+                let at = if at == (0, 0) { (1, 1) } else { at };
+                self.errors.push(
+                    ContentError::new(
+                        self.file,
+                        at,
+                        format!("`{field}` is missing: the {template} template needs it"),
+                    )
+                    .hint(format!("add `{field}:` to the page")),
+                );
+            }
+        }
+        if let Some(count) = manifest.stories {
+            let n = page.stories.len() as u32;
+            if n < count.min || n > count.max {
+                self.error(
+                    "stories",
+                    format!(
+                        "the page has {n} stories; the {template} template takes {} to {}",
+                        count.min, count.max
+                    ),
+                    if n < count.min {
+                        "add stories, or choose a template for fewer"
+                    } else {
+                        "move stories to another page (the last ones by priority go first)"
+                    },
+                );
+            }
+        }
+    }
+
+    /// The stories of a page with several: each checked, ranked and given its id.
+    fn stories(&mut self, page: &Page, images: &mut Vec<PathBuf>) -> Vec<StoryView> {
+        if limits::STORIES.exceeded_by(page.stories.len() as u64) {
+            self.error(
+                &format!("stories[{}]", limits::STORIES.max),
+                limits::STORIES.message("the page", page.stories.len() as u64),
+                "move stories to another page",
+            );
+        }
+        let mut order: Vec<usize> = (0..page.stories.len()).collect();
+        order.sort_by_key(|&i| page.stories[i].priority.unwrap_or(u32::MAX));
+        let mut ids: Vec<String> = Vec::new();
+        let mut views = Vec::new();
+        for (i, story) in page.stories.iter().enumerate() {
+            let path = format!("stories[{i}]");
+            let id = match &story.id {
+                Some(id) => {
+                    let before: Vec<&str> = ids.iter().map(String::as_str).collect();
+                    self.story_id(&format!("{path}.id"), id, &before);
+                    id.clone()
+                }
+                None => format!("story-{}", i + 1),
+            };
+            ids.push(id.clone());
+            self.story(&path, story);
+            let photos = story
+                .photos
+                .iter()
+                .enumerate()
+                .filter_map(|(j, p)| self.photo(&format!("{path}.photos[{j}]"), p, images))
+                .collect();
+            views.push(StoryView {
+                id,
+                rank: order.iter().position(|&o| o == i).unwrap_or(i),
+                kind: story.kind.clone().unwrap_or_else(|| "story".into()),
+                kicker: story.kicker.clone(),
+                headline: story.headline.clone(),
+                subtitle: story.subtitle.clone(),
+                byline: story.byline.as_ref().map(byline),
+                dateline: story.dateline.clone(),
+                body: paragraphs(&story.body),
+                photos,
+                pin: story.pin.as_ref().map(|p| PinView {
+                    column: p.column.map(|c| c.saturating_sub(1)),
+                    width: p.width,
+                }),
+                frame: story.frame.clone(),
+            });
+        }
+        views
+    }
+
+    /// One story's own rules: a headline and text, a known kind and frame, a pin on the page.
+    fn story(&mut self, path: &str, story: &Story) {
+        if story.headline.trim().is_empty() {
+            self.error(
+                &format!("{path}.headline"),
+                "the story's `headline` is empty".into(),
+                "every story needs a headline",
+            );
+        }
+        let kind = story.kind.as_deref().unwrap_or("story");
+        if paragraphs(&story.body).is_empty() && kind != "photo" {
+            self.error(
+                &format!("{path}.body"),
+                "the story has no body text".into(),
+                "write its paragraphs under `body: |`, a blank line between paragraphs",
+            );
+        }
+        if !["story", "photo"].contains(&kind) {
+            self.error(
+                &format!("{path}.kind"),
+                format!("`{kind}` is not a kind of story"),
+                "write `story` (the default) or `photo` (图片新闻)",
+            );
+        }
+        if kind == "photo" && story.photos.is_empty() {
+            self.error(
+                &format!("{path}.photos"),
+                "a photo-news item (`kind: photo`) has no photo".into(),
+                "give it `photos:` with one photo, or make it `kind: story`",
+            );
+        }
+        if let Some(frame) = story.frame.as_deref()
+            && !["box", "tint"].contains(&frame)
+        {
+            let hint = match closest(frame, &["box", "tint"]) {
+                Some(best) => format!("did you mean `{best}`? Write `box` (加框) or `tint` (底纹)"),
+                None => "write `box` (加框) or `tint` (底纹)".into(),
+            };
+            self.error(
+                &format!("{path}.frame"),
+                format!("`{frame}` is not a frame"),
+                &hint,
+            );
+        }
+        if let Some(pin) = &story.pin {
+            for (field, value) in [("column", pin.column), ("width", pin.width)] {
+                if value == Some(0) {
+                    self.error(
+                        &format!("{path}.pin.{field}"),
+                        format!("a pin's {field} of 0"),
+                        "columns count from 1 (the leftmost)",
+                    );
+                }
+            }
+        }
+        for (j, photo) in story.photos.iter().enumerate() {
+            if photo.span == Some(0) {
+                self.error(
+                    &format!("{path}.photos[{j}].span"),
+                    "a photo 0 columns wide".into(),
+                    "give the columns the photo spans (1 or more), or leave `span` out",
+                );
+            }
+        }
+    }
+
+    /// The brief column: within its limit, every item with a head and text.
+    fn briefs(&mut self, briefs: &crate::model::Briefs) {
+        if briefs.items.is_empty() {
+            self.error(
+                "briefs.items",
+                "the brief column has no items".into(),
+                "give it items, or delete `briefs`",
+            );
+        }
+        if limits::STORIES.exceeded_by(briefs.items.len() as u64) {
+            self.error(
+                &format!("briefs.items[{}]", limits::STORIES.max),
+                limits::STORIES.message("the brief column", briefs.items.len() as u64),
+                "move briefs to another page",
+            );
+        }
+        for (i, item) in briefs.items.iter().enumerate() {
+            if item.headline.trim().is_empty() || item.body.trim().is_empty() {
+                self.error(
+                    &format!("briefs.items[{i}]"),
+                    "a brief without a head or text".into(),
+                    "give every brief `headline:` and `body:`",
+                );
+            }
+        }
     }
 
     /// Checks one photo (at `path` in the YAML) and returns what the template needs to place it.
@@ -434,7 +687,15 @@ impl Checker<'_> {
             height_px: info.height,
             focus,
             crop: photo.crop.map(|c| f64::from(c.min(50)) / 100.0),
+            span: photo.span,
         })
+    }
+}
+
+fn byline(b: &Byline) -> BylineView {
+    BylineView {
+        label: b.label.clone(),
+        names: b.names.clone(),
     }
 }
 

@@ -236,6 +236,14 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("layout/templates")).unwrap();
         std::fs::write(root.join("layout/templates/feature.typ"), "").unwrap();
+        std::fs::copy(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../layout/templates/feature.yaml"
+            ),
+            root.join("layout/templates/feature.yaml"),
+        )
+        .unwrap();
         let page = |date: &str| {
             format!(
                 "folio:\n  section: 专题\n{date}headline: 标题\nsections:\n  - number: 1\n    head: [一, 二]\n    body: 正文。\n"

@@ -10,6 +10,7 @@ pub mod images;
 pub mod issue;
 pub mod limits;
 mod locate;
+pub mod manifest;
 mod model;
 pub mod paths;
 mod text;
@@ -22,9 +23,13 @@ use std::path::{Path, PathBuf};
 
 pub use error::{ContentError, closest};
 pub use locate::Locator;
-pub use model::{Byline, Folio, Page, Photo, Section};
+pub use manifest::Manifest;
+pub use model::{Brief, Briefs, Byline, Folio, Page, Photo, Pin, Section, Story};
 pub use text::{is_wide, paragraphs};
-pub use view::{BylineView, FolioView, PageView, PhotoView, SectionView};
+pub use view::{
+    BriefView, BriefsView, BylineView, FolioView, PageView, PhotoView, PinView, SectionView,
+    StoryView,
+};
 pub use yaml::Positions;
 
 /// A page read from disk and found valid.
@@ -44,6 +49,8 @@ pub struct LoadedPage {
     pub root: PathBuf,
     /// What is odd but prints (invisible characters…): reported, never fatal.
     pub warnings: Vec<ContentError>,
+    /// What the page's template takes (its manifest).
+    pub manifest: Manifest,
 }
 
 impl LoadedPage {
@@ -77,7 +84,11 @@ pub fn load_in(
 ) -> Result<LoadedPage, Vec<ContentError>> {
     let bytes = read_limited(file, "page")?;
     let parsed = parse(file, &bytes)?;
-    let (view, images) = check::check(file, root, &parsed, slot)?;
+    let check::Checked {
+        view,
+        images,
+        manifest,
+    } = check::check(file, root, &parsed, slot)?;
     Ok(LoadedPage {
         file: file.into(),
         source: parsed.source,
@@ -87,6 +98,7 @@ pub fn load_in(
         images,
         root: root.to_path_buf(),
         warnings: parsed.warnings,
+        manifest,
     })
 }
 

@@ -61,6 +61,12 @@ pub const PHOTOS: Limit = Limit {
     max: 40,
     unit: "photos",
 };
+/// Stories of one page, and briefs of its brief column.
+pub const STORIES: Limit = Limit {
+    name: "stories",
+    max: 40,
+    unit: "stories",
+};
 /// Size of one photo file.
 pub const PHOTO_BYTES: Limit = Limit {
     name: "photo-file-size",
@@ -75,7 +81,7 @@ pub const ISSUE_PAGES: Limit = Limit {
 };
 
 /// Every limit, for documentation and tests.
-pub const ALL: [Limit; 10] = [
+pub const ALL: [Limit; 11] = [
     FILE_BYTES,
     DEPTH,
     ALIASES,
@@ -84,6 +90,7 @@ pub const ALL: [Limit; 10] = [
     PAGE_CHARS,
     SECTIONS,
     PHOTOS,
+    STORIES,
     PHOTO_BYTES,
     ISSUE_PAGES,
 ];

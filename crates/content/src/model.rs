@@ -18,7 +18,9 @@ pub struct Page {
     /// Optional kicker (引题) above the headline.
     #[serde(default)]
     pub kicker: Option<String>,
-    pub headline: String,
+    /// The page's headline (主题), for a template that takes one (the feature).
+    #[serde(default)]
+    pub headline: Option<String>,
     #[serde(default)]
     pub subtitle: Option<String>,
     #[serde(default)]
@@ -33,6 +35,12 @@ pub struct Page {
     /// Page-wide photo credit, e.g. （本版图片均由…提供）.
     #[serde(default)]
     pub credit: Option<String>,
+    /// The page's stories, for a template that takes several (the news page).
+    #[serde(default)]
+    pub stories: Vec<Story>,
+    /// A column of briefs (简讯), for a template that takes one.
+    #[serde(default)]
+    pub briefs: Option<Briefs>,
 }
 
 fn default_template() -> String {
@@ -100,4 +108,72 @@ pub struct Photo {
     /// allows more than the house's 10 (at most 50).
     #[serde(default)]
     pub crop: Option<u32>,
+    /// Locks the photo's width, in basic columns, at its own proportions (news page).
+    #[serde(default)]
+    pub span: Option<u32>,
+}
+
+/// One story of a page with several (消息, 通讯, 图片新闻).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// The story id, for findings and references (`story-3`, by place, if not given).
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Its rank on the page: 1 is the lead story (头条), 2 the second (二条), and so on.
+    /// Stories without one follow those with one, in page order.
+    #[serde(default)]
+    pub priority: Option<u32>,
+    /// `story` (the default) or `photo`: a photo-news item (图片新闻), its photo across it.
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub kicker: Option<String>,
+    pub headline: String,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub byline: Option<Byline>,
+    /// The dateline (电头) that opens the text, e.g. 本报讯 or 新华社北京9月28日电.
+    #[serde(default)]
+    pub dateline: Option<String>,
+    /// Paragraphs, blank-line separated.
+    pub body: String,
+    #[serde(default)]
+    pub photos: Vec<Photo>,
+    /// Where the make-up must put it: a column (1 = leftmost) and a width in columns.
+    #[serde(default)]
+    pub pin: Option<Pin>,
+    /// `box` (加框: a rule round it) or `tint` (底纹: a tinted ground).
+    #[serde(default)]
+    pub frame: Option<String>,
+}
+
+/// A story's place fixed by the editor; the make-up fills around it.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Pin {
+    /// Its first basic column, 1 = the leftmost.
+    #[serde(default)]
+    pub column: Option<u32>,
+    /// Its width in basic columns.
+    #[serde(default)]
+    pub width: Option<u32>,
+}
+
+/// A column of briefs (简讯): short items, each a bold lead-in and a few lines.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Briefs {
+    /// The column's title, 简讯 if not given.
+    #[serde(default)]
+    pub title: Option<String>,
+    pub items: Vec<Brief>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Brief {
+    pub headline: String,
+    pub body: String,
 }

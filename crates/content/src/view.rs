@@ -9,13 +9,17 @@ pub struct PageView {
     /// The folio of the spread's right-hand page (the next number), for a spread.
     pub spread: Option<FolioView>,
     pub kicker: Option<String>,
-    pub headline: String,
+    pub headline: Option<String>,
     pub subtitle: Option<String>,
     pub byline: Option<BylineView>,
     pub lead: Vec<String>,
     pub lead_photo: Option<PhotoView>,
     pub sections: Vec<SectionView>,
     pub credit: Option<String>,
+    /// The stories of a page with several, in page (YAML) order; `rank` orders them by
+    /// importance.
+    pub stories: Vec<StoryView>,
+    pub briefs: Option<BriefsView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -49,6 +53,47 @@ pub struct SectionView {
     pub photos: Vec<PhotoView>,
 }
 
+#[derive(Debug, Serialize)]
+pub struct StoryView {
+    /// The YAML's `id`, else `story-<place>` (1-based). Made here only.
+    pub id: String,
+    /// 0 for the lead story (头条), 1 for the second…: by `priority`, then page order.
+    pub rank: usize,
+    /// `story` or `photo` (图片新闻).
+    pub kind: String,
+    pub kicker: Option<String>,
+    pub headline: String,
+    pub subtitle: Option<String>,
+    pub byline: Option<BylineView>,
+    pub dateline: Option<String>,
+    pub body: Vec<String>,
+    pub photos: Vec<PhotoView>,
+    /// A place the editor fixed: first column (0-based) and width, each optional.
+    pub pin: Option<PinView>,
+    /// `box`, `tint` or none.
+    pub frame: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PinView {
+    pub column: Option<u32>,
+    pub width: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BriefsView {
+    /// Always `briefs`: the column is one story for preflight.
+    pub id: &'static str,
+    pub title: String,
+    pub items: Vec<BriefView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BriefView {
+    pub headline: String,
+    pub body: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct PhotoView {
     /// Root-relative virtual path, e.g. `/content/x/images/a.jpg`.
@@ -64,4 +109,6 @@ pub struct PhotoView {
     pub focus: (f64, f64),
     /// The most a crop may cut (0..1), when the editor allows more than the house.
     pub crop: Option<f64>,
+    /// Its width locked by the editor, in basic columns, at its own proportions.
+    pub span: Option<u32>,
 }

@@ -33,7 +33,11 @@ impl PageView {
         out.extend(folio.section.as_deref().map(|t| one("folio", "folio", t)));
         out.extend(folio.editors.iter().map(|t| one("folio", "folio", t)));
         out.extend(self.kicker.as_deref().map(|t| one("kicker", "kicker", t)));
-        out.push(one("headline", "headline", self.headline.as_str()));
+        out.extend(
+            self.headline
+                .as_deref()
+                .map(|t| one("headline", "headline", t)),
+        );
         out.extend(
             self.subtitle
                 .as_deref()
@@ -56,6 +60,28 @@ impl PageView {
             }
         }
         out.extend(self.credit.as_deref().map(|t| one("credit", "credit", t)));
+        for story in &self.stories {
+            let id = story.id.as_str();
+            out.extend(story.kicker.as_deref().map(|t| one("kicker", id, t)));
+            out.push(one("headline", id, story.headline.as_str()));
+            out.extend(story.subtitle.as_deref().map(|t| one("subtitle", id, t)));
+            if let Some(byline) = &story.byline {
+                out.extend(byline.label.as_deref().map(|t| one("byline", id, t)));
+                out.extend(byline.names.iter().map(|t| one("byline", id, t)));
+            }
+            out.extend(story.dateline.as_deref().map(|t| one("dateline", id, t)));
+            out.extend(story.body.iter().map(|t| one("body", id, t)));
+            for photo in &story.photos {
+                out.extend(captions(photo).map(|t| one("caption", id, t)));
+            }
+        }
+        if let Some(briefs) = &self.briefs {
+            out.push(one("brief-title", briefs.id, briefs.title.as_str()));
+            for item in &briefs.items {
+                out.push(one("brief-head", briefs.id, item.headline.as_str()));
+                out.push(one("body", briefs.id, item.body.as_str()));
+            }
+        }
         out
     }
 
@@ -76,7 +102,17 @@ impl PageView {
                     photo,
                 })
         });
-        lead.chain(sections).collect()
+        let stories = self.stories.iter().enumerate().flat_map(|(i, s)| {
+            s.photos
+                .iter()
+                .enumerate()
+                .map(move |(j, photo)| PhotoEntry {
+                    path: format!("stories[{i}].photos[{j}]"),
+                    story: s.id.as_str(),
+                    photo,
+                })
+        });
+        lead.chain(sections).chain(stories).collect()
     }
 }
 
@@ -87,7 +123,9 @@ fn captions(photo: &PhotoView) -> impl Iterator<Item = &str> {
 
 #[cfg(test)]
 mod tests {
-    use crate::view::{FolioView, PageView, PhotoView, SectionView};
+    use crate::view::{
+        BriefView, BriefsView, FolioView, PageView, PhotoView, SectionView, StoryView,
+    };
 
     fn photo(caption: &str, credit: Option<&str>) -> PhotoView {
         PhotoView {
@@ -99,6 +137,7 @@ mod tests {
             height_px: 20,
             focus: (0.5, 0.5),
             crop: None,
+            span: None,
         }
     }
 
@@ -116,7 +155,7 @@ mod tests {
                 editors: vec!["编辑".into()],
             },
             kicker: None,
-            headline: "主题".into(),
+            headline: Some("主题".into()),
             subtitle: Some("副题".into()),
             byline: None,
             lead: vec!["导语".into()],
@@ -129,6 +168,28 @@ mod tests {
                 photos: vec![photo("图一", None)],
             }],
             credit: Some("（供图）".into()),
+            stories: vec![StoryView {
+                id: "fair".into(),
+                rank: 0,
+                kind: "story".into(),
+                kicker: None,
+                headline: "消息".into(),
+                subtitle: None,
+                byline: None,
+                dateline: Some("本报讯".into()),
+                body: vec!["三".into()],
+                photos: vec![photo("图二", None)],
+                pin: None,
+                frame: None,
+            }],
+            briefs: Some(BriefsView {
+                id: "briefs",
+                title: "简讯".into(),
+                items: vec![BriefView {
+                    headline: "短".into(),
+                    body: "四".into(),
+                }],
+            }),
         };
         let texts: Vec<(&str, &str, &str)> = view
             .texts()
@@ -151,6 +212,13 @@ mod tests {
                 ("body", "river", "二"),
                 ("caption", "river", "图一"),
                 ("credit", "credit", "（供图）"),
+                ("headline", "fair", "消息"),
+                ("dateline", "fair", "本报讯"),
+                ("body", "fair", "三"),
+                ("caption", "fair", "图二"),
+                ("brief-title", "briefs", "简讯"),
+                ("brief-head", "briefs", "短"),
+                ("body", "briefs", "四"),
             ]
         );
         let photos: Vec<(String, &str)> = view
@@ -163,6 +231,7 @@ mod tests {
             [
                 ("lead_photo".to_string(), "lead_photo"),
                 ("sections[0].photos[0]".to_string(), "river"),
+                ("stories[0].photos[0]".to_string(), "fair"),
             ]
         );
     }

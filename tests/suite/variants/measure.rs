@@ -301,11 +301,12 @@ fn make_up(
     images: &[inspect::PlacedImage],
     shapes: &[inspect::PlacedShape],
 ) {
-    let _ = page;
     let document = &laid.document;
-    let body_family = house
+    let body_family = page
+        .manifest
         .roles
         .get("body")
+        .and_then(|font| house.fonts.get(font))
         .and_then(|f| f.first())
         .cloned()
         .unwrap_or_else(|| "Noto Serif CJK SC".into());

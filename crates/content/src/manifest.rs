@@ -1,0 +1,154 @@
+//! What a template takes, as its manifest says (`layout/templates/<name>.yaml`, beside the
+//! template): which of the page's fields it reads and which it needs, how many stories, and
+//! which font sets each text role. Content is checked against it before typst runs, so a page
+//! written for one template and sent to another is told what the other takes, at the line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::ContentError;
+
+/// A template's manifest.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// What the template makes, for the desk: 整版专题, 消息版…
+    pub name: String,
+    /// Page fields the template reads, each `required` or `optional`. A field not named here
+    /// is refused: the template would not print it.
+    pub fields: BTreeMap<String, Need>,
+    /// How many stories it takes (`stories:`), when it takes them.
+    #[serde(default)]
+    pub stories: Option<Count>,
+    /// The font (a key of `fonts` in `layout/style.typ`) that sets each text role, for the
+    /// glyph check: `headline: biaosong`.
+    pub roles: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Need {
+    Required,
+    Optional,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Count {
+    pub min: u32,
+    pub max: u32,
+}
+
+/// The page fields a manifest may name: everything a page holds but its template, folio and
+/// spread, which every template takes.
+pub const CONTENT_FIELDS: [&str; 10] = [
+    "kicker",
+    "headline",
+    "subtitle",
+    "byline",
+    "lead",
+    "lead_photo",
+    "sections",
+    "credit",
+    "stories",
+    "briefs",
+];
+
+/// Where the manifest of template `name` lives under the project `root`.
+pub fn path(root: &Path, name: &str) -> PathBuf {
+    root.join("layout/templates").join(format!("{name}.yaml"))
+}
+
+/// Reads the manifest of template `name`. A missing or malformed manifest is the template's
+/// fault, named at the manifest's own line.
+pub fn load(root: &Path, name: &str) -> Result<Manifest, Vec<ContentError>> {
+    let file = path(root, name);
+    let source = std::fs::read_to_string(&file).map_err(|err| {
+        vec![
+            ContentError::new(&file, (0, 0), format!("cannot read the template's manifest: {err}"))
+                .hint(format!(
+                    "every template under layout/templates/ has a manifest beside it saying what it takes ({name}.yaml; see layout/README.md)"
+                )),
+        ]
+    })?;
+    let (manifest, scanned): (Manifest, _) = crate::yaml::parse(&file, &source)?;
+    let mut errors = Vec::new();
+    for field in manifest.fields.keys() {
+        if !CONTENT_FIELDS.contains(&field.as_str()) {
+            let at = scanned.positions.key(&format!("fields.{field}"));
+            errors.push(
+                ContentError::new(&file, at, format!("`{field}` is not a page field"))
+                    .hint(format!("page fields: {}", CONTENT_FIELDS.join(", "))),
+            );
+        }
+    }
+    if let Some(count) = manifest.stories
+        && (count.min > count.max || !manifest.fields.contains_key("stories"))
+    {
+        let at = scanned.positions.key("stories");
+        errors.push(
+            ContentError::new(&file, at, "`stories` does not match the fields".into())
+                .hint("give `min` no larger than `max`, and list `stories` among the fields"),
+        );
+    }
+    if errors.is_empty() {
+        Ok(manifest)
+    } else {
+        Err(errors)
+    }
+}
+
+impl Manifest {
+    /// The fields the template reads, in the order of `CONTENT_FIELDS`.
+    pub fn takes(&self) -> Vec<&'static str> {
+        CONTENT_FIELDS
+            .into_iter()
+            .filter(|f| self.fields.contains_key(*f))
+            .collect()
+    }
+
+    pub fn requires(&self, field: &str) -> bool {
+        self.fields.get(field) == Some(&Need::Required)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(manifest: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("layout/templates")).unwrap();
+        std::fs::write(path(dir.path(), "t"), manifest).unwrap();
+        dir
+    }
+
+    #[test]
+    fn reads_fields_stories_and_roles() {
+        let dir = project(
+            "name: 消息版\nfields:\n  stories: required\n  briefs: optional\nstories: {min: 3, max: 9}\nroles:\n  body: song\n",
+        );
+        let m = load(dir.path(), "t").unwrap();
+        assert_eq!(m.takes(), ["stories", "briefs"]);
+        assert!(m.requires("stories") && !m.requires("briefs"));
+        assert_eq!(m.roles["body"], "song");
+    }
+
+    #[test]
+    fn names_an_unknown_field_at_its_line() {
+        let dir = project("name: x\nfields:\n  headlines: required\nroles: {}\n");
+        let errors = load(dir.path(), "t").unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!((errors[0].line, errors[0].column), (3, 3));
+        assert!(errors[0].message.contains("`headlines`"));
+    }
+
+    #[test]
+    fn a_missing_manifest_says_where_it_belongs() {
+        let dir = tempfile::tempdir().unwrap();
+        let errors = load(dir.path(), "news").unwrap_err();
+        assert!(errors[0].hint.as_deref().unwrap().contains("news.yaml"));
+    }
+}

@@ -1,0 +1,272 @@
+//! Make-up of a news page (块状组版): every story a rectangle of whole basic columns, the
+//! rectangles tiling the type area with no holes, the lead story at the top.
+//!
+//! The template measures each story once (`measure` pass: its head at every width and
+//! headline size, its paragraphs at every leg width, its captions at every span); `shapes`
+//! turns that into the heights each story can fill exactly at each width, and `tile` packs the
+//! rectangles. Both are plain numbers, unit-tested without typst; the template then draws the
+//! plan (`layout/components/module.typ`).
+
+mod explain;
+mod shapes;
+mod tile;
+
+use serde::{Deserialize, Serialize};
+
+use crate::makeup::photo::{Grid, fit};
+pub use explain::explain;
+pub use shapes::{Shape, Slot};
+
+/// What the news template measured, in grid lines and points.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct NewsMeasures {
+    pub pitch: f64,
+    pub gap: f64,
+    /// Basic columns across the type area, their width and the gutter between them, pt.
+    pub columns: u32,
+    pub column_width: f64,
+    pub gutter: f64,
+    /// Grid lines of the area the stories tile.
+    pub lines: u32,
+    /// Lines between two rectangles one above the other (the rule between them).
+    pub rule_lines: u32,
+    /// Inset of a framed story's text from its rectangle's edges, pt.
+    pub frame_inset: f64,
+    pub max_crop: f64,
+    pub warn_ppi: f64,
+    pub min_photo_lines: u32,
+    /// Empty lines at a leg's foot the house accepts.
+    pub tolerance: u32,
+    pub stories: Vec<StoryMeasures>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct StoryMeasures {
+    pub id: String,
+    /// 0 for the lead story; the brief column comes last.
+    pub rank: usize,
+    /// `story`, `photo` (图片新闻) or `briefs`.
+    pub kind: String,
+    /// The editor's pin: first column (0-based) and width.
+    #[serde(default)]
+    pub pin: Option<PinMeasures>,
+    /// Lines a frame (box or tint) adds to the rectangle, 0 without one.
+    pub frame_lines: u32,
+    /// The headline sizes to choose from, pt, largest first.
+    pub sizes: Vec<f64>,
+    /// Lines of the head band (kicker, headline, subtitle, byline) per width (index w − 1)
+    /// and size.
+    pub heads: Vec<Vec<u32>>,
+    /// Lines the headline itself wraps to, per width and size.
+    pub headline_lines: Vec<Vec<u32>>,
+    /// Paragraph lines per way of setting legs.
+    pub legs: Vec<LegMeasures>,
+    pub photos: Vec<NewsPhoto>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct PinMeasures {
+    pub column: Option<u32>,
+    pub width: Option<u32>,
+}
+
+/// Legs of `cols` basic columns in a rectangle `width` columns wide: each paragraph's lines.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct LegMeasures {
+    pub width: u32,
+    pub cols: u32,
+    pub paragraphs: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct NewsPhoto {
+    pub width_px: u32,
+    pub height_px: u32,
+    pub max_crop: Option<f64>,
+    /// Width locked by the editor, in columns.
+    pub span: Option<u32>,
+    /// Caption lines at a span of n columns (index n − 1).
+    pub captions: Vec<u32>,
+}
+
+impl NewsMeasures {
+    /// Width of `n` basic columns, pt.
+    pub fn span(&self, n: u32) -> f64 {
+        f64::from(n) * self.column_width + f64::from(n.saturating_sub(1)) * self.gutter
+    }
+
+    /// Width of a photo spanning `n` columns of `story` (inside its frame, if it has one).
+    pub fn photo_width(&self, story: &StoryMeasures, n: u32) -> f64 {
+        let inset = if story.frame_lines > 0 {
+            2.0 * self.frame_inset
+        } else {
+            0.0
+        };
+        self.span(n) - inset
+    }
+
+    fn grid(&self) -> Grid {
+        Grid {
+            pitch: self.pitch,
+            gap: self.gap,
+        }
+    }
+}
+
+/// The make-up the news template draws.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewsPlan {
+    pub modules: Vec<Module>,
+    /// Stories that found no place (by id), when no tiling holds them all.
+    pub left_out: Vec<String>,
+    /// Lines of the area no story fills, when no tiling fills it.
+    pub empty_lines: u32,
+}
+
+/// One story's rectangle and how it is set inside.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Module {
+    /// Index into the measures' stories.
+    pub story: usize,
+    pub id: String,
+    /// First column (0-based) and first grid line of the rectangle, its width in columns and
+    /// height in lines.
+    pub column: u32,
+    pub line: u32,
+    pub width: u32,
+    pub lines: u32,
+    /// Headline size, pt, and the head band's lines (air included).
+    pub size: f64,
+    pub head_lines: u32,
+    pub legs: u32,
+    pub leg_cols: u32,
+    pub body_lines: u32,
+    /// The first photo across the rectangle over the legs.
+    pub across: bool,
+    /// The flow of the legs: `paragraph` or `photo` with its index, and whether a new leg
+    /// starts at it.
+    pub flow: Vec<FlowEntry>,
+    pub photos: Vec<NewsPhotoPlan>,
+    pub empty: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlowEntry {
+    pub kind: &'static str,
+    pub index: usize,
+    pub column_break: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NewsPhotoPlan {
+    pub index: usize,
+    /// The picture box, pt, the size the whole photo is drawn at, and lines.
+    pub width: f64,
+    pub height: f64,
+    pub drawn: (f64, f64),
+    pub picture_lines: u32,
+    pub caption_lines: u32,
+    pub crop: f64,
+}
+
+/// Makes up the page: the best tiling found, or the best partial one with what it leaves out.
+pub fn solve(m: &NewsMeasures) -> NewsPlan {
+    let tables: Vec<_> = m.stories.iter().map(|s| shapes::table(m, s)).collect();
+    let tiling = tile::tile(m, &tables);
+    let modules = tiling
+        .placed
+        .iter()
+        .map(|p| module(m, p.story, p.column, p.line, &p.shape))
+        .collect();
+    let left_out = (0..m.stories.len())
+        .filter(|i| !tiling.placed.iter().any(|p| p.story == *i))
+        .map(|i| m.stories[i].id.clone())
+        .collect();
+    NewsPlan {
+        modules,
+        left_out,
+        empty_lines: tiling.empty,
+    }
+}
+
+fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape) -> Module {
+    let story = &m.stories[index];
+    let grid = m.grid();
+    let leg = story
+        .legs
+        .iter()
+        .find(|l| l.width == shape.width && l.cols == shape.leg_cols)
+        .expect("a shape is made from one of the story's legs");
+    let spans: Vec<u32> = (0..story.photos.len())
+        .map(|i| {
+            if i == 0 && shape.across {
+                shape.width
+            } else {
+                shape.leg_cols
+            }
+        })
+        .collect();
+    let photos: Vec<NewsPhotoPlan> = story
+        .photos
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let width = m.photo_width(story, spans[i]);
+            let lines = shape.picture_lines[i];
+            let f = fit((p.width_px, p.height_px), width, lines, grid);
+            NewsPhotoPlan {
+                index: i,
+                width,
+                height: grid.box_height(lines),
+                drawn: f.drawn,
+                picture_lines: lines,
+                caption_lines: p.captions[spans[i] as usize - 1],
+                crop: f.crop_x.max(f.crop_y),
+            }
+        })
+        .collect();
+    let in_leg: Vec<(usize, u32)> = photos
+        .iter()
+        .filter(|p| !(p.index == 0 && shape.across))
+        .map(|p| (p.index, p.picture_lines + p.caption_lines))
+        .collect();
+    let flow = shapes::flow_items(&leg.paragraphs, &in_leg)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, slot))| {
+            let (kind, index) = match slot {
+                Slot::Paragraph(p) => ("paragraph", p),
+                Slot::Photo(p) => ("photo", p),
+            };
+            FlowEntry {
+                kind,
+                index,
+                column_break: shape.breaks.contains(&i),
+            }
+        })
+        .collect();
+    Module {
+        story: index,
+        id: story.id.clone(),
+        column,
+        line,
+        width: shape.width,
+        lines: shape.lines,
+        size: story.sizes.get(shape.size).copied().unwrap_or(0.0),
+        head_lines: shape.head_lines,
+        legs: shape.legs,
+        leg_cols: shape.leg_cols,
+        body_lines: shape.body_lines,
+        across: shape.across,
+        flow,
+        photos,
+        empty: shape.empty,
+    }
+}
+
+#[cfg(test)]
+mod tests;

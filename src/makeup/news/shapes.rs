@@ -1,0 +1,375 @@
+//! The shapes a story can take in a rectangle of whole basic columns: for each width, every
+//! height it can fill exactly, with the cheapest way to do it (legs, headline size, photo
+//! place and height, air under the headline). Plain numbers: the legs are played through with
+//! the feature's column rules (`flow::play`), so a shape that fits here fits on the page.
+
+use std::collections::BTreeMap;
+
+use super::{NewsMeasures, StoryMeasures};
+use crate::makeup::flow::{self, Item, Kind};
+use crate::makeup::photo::{self, Grid, Rules};
+
+/// One way to set a story `width` columns wide and `lines` tall.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    pub width: u32,
+    pub lines: u32,
+    /// Index of the headline size (0: the larger of the story's rank).
+    pub size: usize,
+    /// Grid lines of the head band, air included.
+    pub head_lines: u32,
+    /// Legs and the basic columns each spans.
+    pub legs: u32,
+    pub leg_cols: u32,
+    /// Grid lines of the legs.
+    pub body_lines: u32,
+    /// The first photo across the whole module above the legs (else in the first leg).
+    pub across: bool,
+    /// Picture lines of each photo, in story order.
+    pub picture_lines: Vec<u32>,
+    /// Flow items (of `flow_items`) that open a new leg.
+    pub breaks: Vec<usize>,
+    /// Empty lines at the legs' feet.
+    pub empty: u32,
+    pub cost: f64,
+}
+
+/// Air the head band may take over its text, in lines: the elastic that makes stacks meet.
+pub const MAX_AIR: u32 = 2;
+
+/// Every width's heights → the cheapest shape of that height. `widths[w - 1]`.
+pub fn table(m: &NewsMeasures, story: &StoryMeasures) -> Vec<BTreeMap<u32, Shape>> {
+    (1..=m.columns)
+        .map(|w| {
+            let mut best: BTreeMap<u32, Shape> = BTreeMap::new();
+            for shape in shapes(m, story, w) {
+                let keep = best.get(&shape.lines).is_none_or(|b| shape.cost < b.cost);
+                if keep {
+                    best.insert(shape.lines, shape);
+                }
+            }
+            best
+        })
+        .collect()
+}
+
+/// The flow of a story's legs: the photos set in a leg (`in_leg`, in story order) and its
+/// paragraphs, photos after the first spread evenly through the text.
+pub fn flow_items(paragraphs: &[u32], photos_in_leg: &[(usize, u32)]) -> Vec<(Item, Slot)> {
+    let mut items = Vec::new();
+    let mut photos = photos_in_leg.iter().peekable();
+    // A photo in the first leg opens the text when it is the story's first.
+    if let Some(&&(0, lines)) = photos.peek() {
+        items.push((Item::new(Kind::Block, lines), Slot::Photo(0)));
+        photos.next();
+    }
+    let rest: Vec<_> = photos.collect();
+    let n = paragraphs.len().max(1);
+    for (p, &lines) in paragraphs.iter().enumerate() {
+        items.push((Item::new(Kind::Text, lines), Slot::Paragraph(p)));
+        for (k, &&(index, lines)) in rest.iter().enumerate() {
+            // Photo k of the rest after paragraph ⌈n·(k+1)/(rest+1)⌉ − 1.
+            let after = (n * (k + 1)).div_ceil(rest.len() + 1).max(1) - 1;
+            if after == p {
+                items.push((Item::new(Kind::Block, lines), Slot::Photo(index)));
+            }
+        }
+    }
+    items
+}
+
+/// What a flow item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Paragraph(usize),
+    Photo(usize),
+}
+
+fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
+    let mut out = Vec::new();
+    if let Some(pin) = story.pin
+        && pin.width.is_some_and(|w| w != width)
+    {
+        return out;
+    }
+    let grid = Grid {
+        pitch: m.pitch,
+        gap: m.gap,
+    };
+    let photo_news = story.kind == "photo";
+    for legs in &story.legs {
+        if legs.width != width {
+            continue;
+        }
+        let leg_cols = legs.cols;
+        let k = width / leg_cols;
+        for (size, &heads) in story.heads[width as usize - 1].iter().enumerate() {
+            // A headline wraps to two lines at most (three for a short story's): more reads as
+            // a column of words, not a head.
+            let wraps = story.headline_lines[width as usize - 1][size];
+            let most = if story.rank <= 1 { 2 } else { 3 };
+            if wraps > most && story.kind != "briefs" {
+                continue;
+            }
+            // The lead story heads the page: at least half its width.
+            if story.rank == 0 && story.kind == "story" && width * 2 < m.columns {
+                continue;
+            }
+            for across in [true, false] {
+                if story.photos.is_empty() && !across {
+                    continue;
+                }
+                if !story.photos.is_empty() && across && width < 2 && !photo_news {
+                    continue;
+                }
+                if photo_news && !across {
+                    continue;
+                }
+                // Each photo's width in columns: the first across or in a leg, the rest in legs.
+                let spans: Vec<u32> = (0..story.photos.len())
+                    .map(|i| if i == 0 && across { width } else { leg_cols })
+                    .collect();
+                if story
+                    .photos
+                    .iter()
+                    .zip(&spans)
+                    .any(|(p, &s)| p.span.is_some_and(|locked| locked != s))
+                {
+                    continue;
+                }
+                for picture_lines in photo_heights(m, story, &spans, grid) {
+                    let captions: Vec<u32> = story
+                        .photos
+                        .iter()
+                        .zip(&spans)
+                        .map(|(p, &s)| p.captions[s as usize - 1])
+                        .collect();
+                    let (top, in_leg): (u32, Vec<(usize, u32)>) = if across {
+                        (
+                            picture_lines.first().map_or(0, |l| l + captions[0]),
+                            (1..story.photos.len())
+                                .map(|i| (i, picture_lines[i] + captions[i]))
+                                .collect(),
+                        )
+                    } else {
+                        (
+                            0,
+                            (0..story.photos.len())
+                                .map(|i| (i, picture_lines[i] + captions[i]))
+                                .collect(),
+                        )
+                    };
+                    let items: Vec<Item> = flow_items(&legs.paragraphs, &in_leg)
+                        .into_iter()
+                        .map(|(item, _)| item)
+                        .collect();
+                    // A photo taller than a quarter of the page outweighs the stories round it.
+                    let tall: u32 = picture_lines
+                        .iter()
+                        .map(|l| l.saturating_sub(m.lines / 4))
+                        .sum();
+                    let crop =
+                        crop_cost(m, story, &spans, &picture_lines, grid) + f64::from(tall) * 0.3;
+                    for body in body_heights(&items, k, m.tolerance) {
+                        for air in 0..=MAX_AIR {
+                            let head_lines = heads + air;
+                            let lines = head_lines + top + body.lines + story.frame_lines;
+                            // The lead and second stories show their photo across them.
+                            let small_photo =
+                                !story.photos.is_empty() && !across && story.rank <= 1;
+                            let cost = crop
+                                + if small_photo { 3.0 } else { 0.0 }
+                                + f64::from(wraps.saturating_sub(1)) * 0.8
+                                + f64::from(air) * 0.6
+                                + f64::from(body.empty) * 0.4
+                                + size as f64 * 0.3
+                                + leg_cost(body.lines, k, leg_cols, photo_news);
+                            out.push(Shape {
+                                width,
+                                lines,
+                                size,
+                                head_lines,
+                                legs: k,
+                                leg_cols,
+                                body_lines: body.lines,
+                                across: across && !story.photos.is_empty(),
+                                picture_lines: picture_lines.clone(),
+                                breaks: body.breaks.clone(),
+                                empty: body.empty,
+                                cost,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Legs of a reader's length: not so short they read as scraps, not so long the eye loses
+/// its place; 2-column legs (破栏) for text that runs long.
+fn leg_cost(lines: u32, legs: u32, leg_cols: u32, photo_news: bool) -> f64 {
+    let mut cost = 0.0;
+    let shortest = if photo_news { 3 } else { 6 };
+    if lines < shortest {
+        cost += f64::from(shortest - lines) * 1.5;
+    }
+    if lines > 36 {
+        cost += f64::from(lines - 36) * 0.3;
+    }
+    if legs == 1 && lines > 30 {
+        cost += 2.0;
+    }
+    if leg_cols == 2 {
+        cost += 0.3;
+    }
+    cost
+}
+
+/// A leg height that holds the flow, with every leg's foot at most `tolerance` lines short.
+#[derive(Debug, Clone)]
+struct Body {
+    lines: u32,
+    empty: u32,
+    breaks: Vec<usize>,
+}
+
+fn body_heights(items: &[Item], legs: u32, tolerance: u32) -> Vec<Body> {
+    let total: u32 = items.iter().map(|i| i.lines).sum();
+    if total == 0 {
+        return vec![Body {
+            lines: 0,
+            empty: 0,
+            breaks: Vec::new(),
+        }];
+    }
+    let lowest = total.div_ceil(legs.max(1));
+    let mut out = Vec::new();
+    for lines in lowest..=lowest + tolerance + 2 {
+        let played = flow::play(items, legs, lines, 2);
+        if !played.fits || played.stranded > 0 {
+            continue;
+        }
+        // Every leg holds text (an empty leg is a hole), its foot within the tolerance.
+        let feet: Vec<u32> = played.used.iter().map(|u| lines - u).collect();
+        if played.used.iter().all(|&u| u > 0) && feet.iter().all(|&e| e <= tolerance) {
+            out.push(Body {
+                lines,
+                empty: feet.iter().sum(),
+                breaks: played.breaks,
+            });
+        }
+    }
+    out
+}
+
+/// The picture heights to try, photo by photo: each photo's lowest, natural and highest
+/// height the house allows at its span (only its natural one when its size is locked).
+fn photo_heights(
+    m: &NewsMeasures,
+    story: &StoryMeasures,
+    spans: &[u32],
+    grid: Grid,
+) -> Vec<Vec<u32>> {
+    let mut options: Vec<Vec<u32>> = vec![Vec::new()];
+    for (p, &span) in story.photos.iter().zip(spans) {
+        let width = m.photo_width(story, span);
+        let rules = Rules {
+            max_crop: if p.span.is_some() {
+                0.02
+            } else {
+                p.max_crop.unwrap_or(m.max_crop)
+            },
+            warn_ppi: m.warn_ppi,
+            min_lines: m.min_photo_lines,
+        };
+        let (lo, natural, hi) = photo::heights((p.width_px, p.height_px), width, grid, rules);
+        let mut heights: Vec<u32> = (lo..=hi).collect();
+        if heights.len() > 5 {
+            heights = vec![
+                lo,
+                natural.saturating_sub(1).max(lo),
+                natural,
+                (natural + 1).min(hi),
+                hi,
+            ];
+            heights.dedup();
+        }
+        options = options
+            .into_iter()
+            .flat_map(|chosen| {
+                heights.iter().map(move |&h| {
+                    let mut next = chosen.clone();
+                    next.push(h);
+                    next
+                })
+            })
+            .collect();
+    }
+    options
+}
+
+fn crop_cost(
+    m: &NewsMeasures,
+    story: &StoryMeasures,
+    spans: &[u32],
+    picture_lines: &[u32],
+    grid: Grid,
+) -> f64 {
+    story
+        .photos
+        .iter()
+        .zip(spans)
+        .zip(picture_lines)
+        .map(|((p, &span), &lines)| {
+            let fit = photo::fit(
+                (p.width_px, p.height_px),
+                m.photo_width(story, span),
+                lines,
+                grid,
+            );
+            (fit.crop_x + fit.crop_y) * 10.0
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_after_the_first_spread_through_the_text() {
+        let items = flow_items(&[3, 3, 3, 3], &[(0, 5), (1, 6), (2, 6)]);
+        let slots: Vec<Slot> = items.iter().map(|(_, s)| *s).collect();
+        assert_eq!(
+            slots,
+            [
+                Slot::Photo(0),
+                Slot::Paragraph(0),
+                Slot::Paragraph(1),
+                Slot::Photo(1),
+                Slot::Paragraph(2),
+                Slot::Photo(2),
+                Slot::Paragraph(3),
+            ]
+        );
+    }
+
+    #[test]
+    fn legs_end_within_the_tolerance() {
+        // 20 lines in 3 legs: 7 + 7 + 6 at 7 lines, 8 + 8 + 4 at 8 (too short a foot).
+        let items = [Item::new(Kind::Text, 20)];
+        let heights: Vec<u32> = body_heights(&items, 3, 2).iter().map(|b| b.lines).collect();
+        assert_eq!(heights, [7]);
+        // One leg: any height up to two lines more.
+        let heights: Vec<u32> = body_heights(&items, 1, 2).iter().map(|b| b.lines).collect();
+        assert_eq!(heights, [20, 21, 22]);
+    }
+
+    #[test]
+    fn a_block_taller_than_the_legs_never_fits() {
+        let items = [Item::new(Kind::Block, 12), Item::new(Kind::Text, 4)];
+        assert!(body_heights(&items, 4, 2).iter().all(|b| b.lines >= 12));
+    }
+}

@@ -1,0 +1,192 @@
+//! The news make-up on plain numbers: stories of given lengths, no typst.
+
+use super::*;
+
+/// Measures of a story of `chars` characters in paragraphs of about 150, a head of `head`
+/// lines at any width, and photos of the given pixel sizes; as the template measures them, a
+/// line of a leg `c` columns wide holding 13c + c − 1 characters.
+fn story(id: &str, rank: usize, chars: u32, photos: &[(u32, u32)]) -> StoryMeasures {
+    let paragraphs: Vec<u32> = {
+        let mut left = chars;
+        let mut out = Vec::new();
+        while left > 0 {
+            let take = left.min(150);
+            out.push(take);
+            left -= take;
+        }
+        out
+    };
+    let mut legs = Vec::new();
+    for w in 1..=8u32 {
+        for c in [1u32, 2].into_iter().filter(|c| w % c == 0) {
+            let per_line = 13 * c + c - 1;
+            legs.push(LegMeasures {
+                width: w,
+                cols: c,
+                paragraphs: paragraphs
+                    .iter()
+                    .map(|p| (p + 2).div_ceil(per_line))
+                    .collect(),
+            });
+        }
+    }
+    let sizes = match rank {
+        0 => vec![40.0, 34.0],
+        1 => vec![28.0, 24.0],
+        _ => vec![22.0, 20.0],
+    };
+    StoryMeasures {
+        id: id.into(),
+        rank,
+        kind: "story".into(),
+        pin: None,
+        frame_lines: 0,
+        heads: (1..=8u32)
+            .map(|w| sizes.iter().map(|_| if w < 3 { 6 } else { 4 }).collect())
+            .collect(),
+        headline_lines: (1..=8u32)
+            .map(|w| sizes.iter().map(|_| if w < 3 { 3 } else { 1 }).collect())
+            .collect(),
+        sizes,
+        legs,
+        photos: photos
+            .iter()
+            .map(|&(w, h)| NewsPhoto {
+                width_px: w,
+                height_px: h,
+                max_crop: None,
+                span: None,
+                captions: vec![3, 2, 2, 1, 1, 1, 1, 1],
+            })
+            .collect(),
+    }
+}
+
+fn page(stories: Vec<StoryMeasures>) -> NewsMeasures {
+    NewsMeasures {
+        pitch: 13.0,
+        gap: 4.0,
+        columns: 8,
+        column_width: 117.0,
+        gutter: 9.0,
+        lines: 107,
+        rule_lines: 1,
+        frame_inset: 4.5,
+        max_crop: 0.1,
+        warn_ppi: 200.0,
+        min_photo_lines: 4,
+        tolerance: 2,
+        stories,
+    }
+}
+
+/// Every column covered from the top to the foot exactly once, rectangles a rule apart.
+fn assert_tiles(m: &NewsMeasures, plan: &NewsPlan) {
+    let mut cover = vec![vec![false; m.lines as usize]; m.columns as usize];
+    for module in &plan.modules {
+        for c in module.column..module.column + module.width {
+            for l in module.line..module.line + module.lines {
+                let cell = &mut cover[c as usize][l as usize];
+                assert!(!*cell, "{} overlaps at column {c}, line {l}", module.id);
+                *cell = true;
+            }
+        }
+    }
+    for (c, column) in cover.iter().enumerate() {
+        // Free lines are rules only: one line between rectangles, none at the foot.
+        let free: Vec<usize> = (0..column.len()).filter(|&l| !column[l]).collect();
+        assert!(column[m.lines as usize - 1], "column {c} ends short");
+        for l in free {
+            assert!(
+                column[l - 1] && column[l + 1],
+                "column {c}: a hole at line {l}"
+            );
+        }
+    }
+}
+
+#[test]
+fn seven_stories_tile_the_page_lead_on_top() {
+    let m = page(vec![
+        story("lead", 0, 1100, &[(3000, 2000)]),
+        story("second", 1, 700, &[(2000, 2600)]),
+        story("third", 2, 450, &[]),
+        story("fourth", 3, 420, &[]),
+        story("fifth", 4, 380, &[]),
+        story("sixth", 5, 350, &[(3000, 2000)]),
+        story("seventh", 6, 300, &[]),
+    ]);
+    let plan = solve(&m);
+    assert!(plan.left_out.is_empty(), "left out {:?}", plan.left_out);
+    assert_eq!(plan.empty_lines, 0);
+    assert_tiles(&m, &plan);
+    let lead = plan.modules.iter().find(|p| p.id == "lead").unwrap();
+    assert_eq!((lead.line, lead.column), (0, 0));
+    assert!(lead.width >= 4);
+    assert!(plan.modules.iter().all(|p| p.empty <= 2 * p.legs));
+}
+
+#[test]
+fn too_much_copy_leaves_the_lowest_ranked_out() {
+    let mut stories = vec![story("lead", 0, 3000, &[(3000, 2000)])];
+    stories.extend((1..8).map(|i| story(&format!("s{i}"), i, 1600, &[])));
+    let m = page(stories);
+    let plan = solve(&m);
+    assert!(!plan.left_out.is_empty());
+    assert!(!plan.left_out.contains(&"lead".to_string()));
+}
+
+#[test]
+fn too_little_copy_is_reported_as_empty_lines() {
+    let m = page(vec![
+        story("lead", 0, 300, &[]),
+        story("second", 1, 200, &[]),
+    ]);
+    let plan = solve(&m);
+    assert!(plan.empty_lines > 0 || !plan.left_out.is_empty());
+}
+
+#[test]
+fn a_pinned_story_keeps_its_column_and_width() {
+    let mut pinned = story("pinned", 3, 420, &[]);
+    pinned.pin = Some(PinMeasures {
+        column: Some(6),
+        width: Some(2),
+    });
+    let m = page(vec![
+        story("lead", 0, 1100, &[(3000, 2000)]),
+        story("second", 1, 700, &[]),
+        story("third", 2, 500, &[]),
+        pinned,
+        story("fifth", 4, 380, &[]),
+        story("sixth", 5, 420, &[]),
+    ]);
+    let plan = solve(&m);
+    if let Some(p) = plan.modules.iter().find(|p| p.id == "pinned") {
+        assert_eq!((p.column, p.width), (6, 2));
+    } else {
+        panic!("the pinned story has no place: {:?}", plan.left_out);
+    }
+}
+
+#[test]
+fn heads_side_by_side_never_share_a_size() {
+    let m = page(
+        (0..7)
+            .map(|i| story(&format!("s{i}"), i, 500, &[]))
+            .collect(),
+    );
+    let plan = solve(&m);
+    for a in &plan.modules {
+        for b in &plan.modules {
+            let beside = a.column + a.width == b.column;
+            let bands = a.line < b.line + b.head_lines && b.line < a.line + a.head_lines;
+            assert!(
+                !(beside && bands && a.size == b.size),
+                "{} and {} collide",
+                a.id,
+                b.id
+            );
+        }
+    }
+}

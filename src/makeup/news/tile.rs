@@ -1,0 +1,417 @@
+//! Tiling the type area with the stories' rectangles (块状组版), on a skyline: the area fills
+//! from the top, each story placed at the highest, then leftmost, free run of columns, in
+//! order of rank (the next story, or the one after it when that packs better), until every
+//! column is full to the foot. A rectangle is never placed over free space, so there are no
+//! holes; a column that cannot be filled to its foot ends the branch. The search is exact over
+//! the heights it tries (dynamic programming on the skyline), within a budget of states.
+
+use std::collections::HashMap;
+
+use super::shapes::Shape;
+use super::{NewsMeasures, StoryMeasures};
+
+/// A story placed: its rectangle's first column and line, and its shape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    pub story: usize,
+    pub column: u32,
+    pub line: u32,
+    pub shape: Shape,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tiling {
+    pub placed: Vec<Placed>,
+    /// Lines of the area left empty (summed over columns), when no tiling fills it.
+    pub empty: u32,
+    pub cost: f64,
+}
+
+/// How far ahead of rank order a story may be taken.
+const LOOKAHEAD: usize = 2;
+/// States the search may visit before it settles for the best found.
+const BUDGET: usize = 400_000;
+
+/// What each column holds so far: the line after its last rectangle, and that rectangle's
+/// head band (first line, line after the head) and headline size (pt × 10): two heads side by
+/// side at the same size collide (撞题).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+struct Column {
+    bottom: u32,
+    head: (u32, u32, u32),
+}
+
+type Key = (Vec<Column>, u32);
+
+struct Search<'a> {
+    m: &'a NewsMeasures,
+    tables: &'a [Vec<std::collections::BTreeMap<u32, Shape>>],
+    /// Story indices by rank.
+    order: Vec<usize>,
+    /// Stories the search must place (a bit per story index).
+    wanted: u32,
+    allow_empty: bool,
+    memo: HashMap<Key, Option<(f64, Step)>>,
+    visited: usize,
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    story: usize,
+    column: u32,
+    line: u32,
+    shape: Shape,
+}
+
+/// The best tiling of every story; failing that, of all but the lowest-ranked one or two (the
+/// rest reported left out); failing that, every story placed with space left empty.
+pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shape>>]) -> Tiling {
+    let mut order: Vec<usize> = (0..m.stories.len()).collect();
+    order.sort_by_key(|&i| (m.stories[i].rank, i));
+    let all: u32 = order.iter().map(|&i| 1u32 << i).sum();
+    // Stories that may be left out, lowest rank first: never the lead, the brief column (it
+    // is short and fills) or a pinned story.
+    let droppable: Vec<usize> = order
+        .iter()
+        .rev()
+        .copied()
+        .filter(|&i| m.stories[i].kind != "briefs" && m.stories[i].pin.is_none() && i != order[0])
+        .collect();
+    let attempts = (0..=droppable.len()).flat_map(|drop| {
+        let mask = droppable[..drop]
+            .iter()
+            .fold(all, |mask, &i| mask & !(1u32 << i));
+        [(mask, false), (mask, true)]
+    });
+    for (wanted, allow_empty) in attempts {
+        let mut search = Search {
+            m,
+            tables,
+            order: order.clone(),
+            wanted,
+            allow_empty,
+            memo: HashMap::new(),
+            visited: 0,
+        };
+        let start = vec![Column::default(); m.columns as usize];
+        if let Some((cost, placed)) = search.best(start, 0) {
+            let bottoms = placed.iter().fold(vec![0; m.columns as usize], |mut b, p| {
+                for c in p.column..p.column + p.shape.width {
+                    b[c as usize] = b[c as usize].max(p.line + p.shape.lines);
+                }
+                b
+            });
+            let empty = bottoms.iter().map(|b| m.lines.saturating_sub(*b)).sum();
+            return Tiling {
+                placed,
+                empty,
+                cost,
+            };
+        }
+    }
+    Tiling::default()
+}
+
+impl Search<'_> {
+    /// The cheapest completion from `columns` with the stories of `done` placed, and the
+    /// rectangles it places.
+    fn best(&mut self, columns: Vec<Column>, done: u32) -> Option<(f64, Vec<Placed>)> {
+        let (cost, _) = self.solve(&columns, done)?;
+        let mut placed = Vec::new();
+        let (mut columns, mut done) = (columns, done);
+        while let Some(Some((_, step))) = self.memo.get(&(columns.clone(), done)).cloned() {
+            if step.story == usize::MAX {
+                break;
+            }
+            columns = self.after(&columns, &step);
+            done |= 1 << step.story;
+            placed.push(Placed {
+                story: step.story,
+                column: step.column,
+                line: step.line,
+                shape: step.shape,
+            });
+        }
+        Some((cost, placed))
+    }
+
+    fn after(&self, columns: &[Column], step: &Step) -> Vec<Column> {
+        let mut next = columns.to_vec();
+        let size = (self.m.stories[step.story]
+            .sizes
+            .get(step.shape.size)
+            .copied()
+            .unwrap_or(0.0)
+            * 10.0)
+            .round() as u32;
+        for c in step.column..step.column + step.shape.width {
+            next[c as usize] = Column {
+                bottom: step.line + step.shape.lines,
+                head: (step.line, step.line + step.shape.head_lines, size),
+            };
+        }
+        next
+    }
+
+    fn solve(&mut self, columns: &[Column], done: u32) -> Option<(f64, Step)> {
+        let key = (columns.to_vec(), done);
+        if let Some(known) = self.memo.get(&key) {
+            return known.clone();
+        }
+        self.visited += 1;
+        let result = if self.visited > BUDGET {
+            None
+        } else {
+            self.expand(columns, done)
+        };
+        self.memo.insert(key, result.clone());
+        result
+    }
+
+    fn expand(&mut self, columns: &[Column], done: u32) -> Option<(f64, Step)> {
+        let m = self.m;
+        let h = m.lines;
+        let remaining: Vec<usize> = self
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| self.wanted & (1 << i) != 0 && done & (1 << i) == 0)
+            .collect();
+        let full = columns.iter().all(|c| c.bottom >= h);
+        if remaining.is_empty() {
+            if full {
+                return Some((0.0, end()));
+            }
+            if self.allow_empty {
+                let empty: u32 = columns.iter().map(|c| h.saturating_sub(c.bottom)).sum();
+                return Some((f64::from(empty) * 3.0, end()));
+            }
+            return None;
+        }
+        if full {
+            return None;
+        }
+        if !self.area_allows(columns, &remaining) {
+            return None;
+        }
+        // The highest, then leftmost, free run.
+        let low = columns.iter().map(|c| c.bottom).min().unwrap_or(0);
+        let x0 = columns.iter().position(|c| c.bottom == low).unwrap_or(0);
+        let mut best: Option<(f64, Step)> = None;
+        let candidates: Vec<(usize, usize)> = remaining
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|&(k, i)| k < LOOKAHEAD || m.stories[i].pin.is_some_and(|p| p.column.is_some()))
+            .collect();
+        for (skip, story) in candidates {
+            let s = &m.stories[story];
+            // A pinned column places the story there, wherever the skyline's lowest run is.
+            let x = match s.pin.and_then(|p| p.column) {
+                Some(c) => c as usize,
+                None => x0,
+            };
+            if x >= columns.len() {
+                continue;
+            }
+            let bottom = columns[x].bottom;
+            if bottom >= h {
+                continue;
+            }
+            let run = columns[x..]
+                .iter()
+                .take_while(|c| c.bottom == bottom)
+                .count() as u32;
+            // A pinned story waits until its columns are level.
+            let line = if bottom == 0 {
+                0
+            } else {
+                bottom + m.rule_lines
+            };
+            if line >= h {
+                continue;
+            }
+            for width in 1..=run {
+                let table = &self.tables[story][width as usize - 1];
+                if table.is_empty() {
+                    continue;
+                }
+                for lines in self.heights(columns, x as u32, width, line, story) {
+                    let Some(shape) = table.get(&lines) else {
+                        continue;
+                    };
+                    if self.collides(columns, x as u32, width, line, shape, s) {
+                        continue;
+                    }
+                    let step = Step {
+                        story,
+                        column: x as u32,
+                        line,
+                        shape: shape.clone(),
+                    };
+                    let here = shape.cost + self.place_cost(s, skip, width, x as u32, line);
+                    if best.as_ref().is_some_and(|(b, _)| here >= *b) {
+                        continue;
+                    }
+                    let next = self.after(columns, &step);
+                    if let Some((rest, _)) = self.solve(&next, done | (1 << story)) {
+                        let total = here + rest;
+                        if best.as_ref().is_none_or(|(b, _)| total < *b) {
+                            best = Some((total, step));
+                        }
+                    }
+                }
+            }
+        }
+        best
+    }
+
+    /// Heights worth trying for a rectangle at (x, line), `width` wide: one that ends at the
+    /// foot, ones that end level with a neighbour's foot (the skyline stays simple), and the
+    /// story's cheapest; none that leaves a gap under it too shallow for any story.
+    fn heights(&self, columns: &[Column], x: u32, width: u32, line: u32, story: usize) -> Vec<u32> {
+        let m = self.m;
+        let h = m.lines;
+        let table = &self.tables[story][width as usize - 1];
+        let shallowest = self.shallowest(story);
+        let fits = |lines: u32| {
+            let end = line + lines;
+            end == h
+                || (end < h && h - end >= m.rule_lines + shallowest)
+                || (self.allow_empty && end <= h)
+        };
+        let mut out: Vec<u32> = Vec::new();
+        if h > line {
+            out.push(h - line);
+        }
+        for (c, column) in columns.iter().enumerate() {
+            let c = c as u32;
+            if (c < x || c >= x + width) && column.bottom > line {
+                out.push(column.bottom - line);
+            }
+        }
+        let mut cheapest: Vec<(&u32, &Shape)> = table.iter().collect();
+        cheapest.sort_by(|a, b| a.1.cost.total_cmp(&b.1.cost));
+        out.extend(cheapest.iter().take(3).map(|(l, _)| **l));
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&l| table.contains_key(&l) && fits(l));
+        out
+    }
+
+    /// The fewest lines any story still to place takes at any width.
+    fn shallowest(&self, placing: usize) -> u32 {
+        self.order
+            .iter()
+            .filter(|&&i| i != placing && self.wanted & (1 << i) != 0)
+            .flat_map(|&i| {
+                self.tables[i]
+                    .iter()
+                    .filter_map(|t| t.keys().next().copied())
+            })
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// Whether the stories left could fill the free area: no fewer lines × columns than their
+    /// smallest rectangles, no more than their largest.
+    fn area_allows(&self, columns: &[Column], remaining: &[usize]) -> bool {
+        let m = self.m;
+        let free: u32 = columns
+            .iter()
+            .map(|c| {
+                let start = if c.bottom == 0 {
+                    0
+                } else {
+                    c.bottom + m.rule_lines
+                };
+                m.lines.saturating_sub(start.min(m.lines))
+            })
+            .sum();
+        let (mut least, mut most) = (0u32, 0u32);
+        for &i in remaining {
+            let areas = self.tables[i].iter().enumerate().flat_map(|(w, t)| {
+                let w = w as u32 + 1;
+                t.keys().map(move |l| w * l)
+            });
+            let (lo, hi) = areas.fold((u32::MAX, 0), |(lo, hi), a| (lo.min(a), hi.max(a)));
+            if lo == u32::MAX {
+                return false;
+            }
+            least += lo;
+            // A rectangle under another takes the rule between them too.
+            most += hi + m.columns * m.rule_lines;
+        }
+        least <= free && (self.allow_empty || most >= free)
+    }
+
+    /// Two heads side by side at the same size (撞题): the rectangle's head band beside a
+    /// neighbour's at the same size, or a framed story beside another framed one.
+    fn collides(
+        &self,
+        columns: &[Column],
+        x: u32,
+        width: u32,
+        line: u32,
+        shape: &Shape,
+        story: &StoryMeasures,
+    ) -> bool {
+        let size = (story.sizes.get(shape.size).copied().unwrap_or(0.0) * 10.0).round() as u32;
+        let band = (line, line + shape.head_lines);
+        let neighbours = [x.checked_sub(1), Some(x + width)];
+        neighbours.into_iter().flatten().any(|c| {
+            let Some(n) = columns.get(c as usize) else {
+                return false;
+            };
+            let (start, end, other) = n.head;
+            n.bottom > line && other == size && start < band.1 && band.0 < end
+        })
+    }
+
+    /// What a place costs beyond the shape: taking a story ahead of rank, a lead story
+    /// narrower than the page, stories of rank above the lead's row set low.
+    fn place_cost(
+        &self,
+        story: &StoryMeasures,
+        skip: usize,
+        width: u32,
+        _x: u32,
+        line: u32,
+    ) -> f64 {
+        let m = self.m;
+        let mut cost = skip as f64 * 1.5;
+        match story.rank {
+            0 => cost += f64::from(m.columns.saturating_sub(width)) * 2.0,
+            1 => cost += f64::from(3u32.saturating_sub(width)) * 1.0,
+            _ => {}
+        }
+        if story.kind != "briefs" && story.kind != "photo" && width == 1 {
+            cost += 2.0;
+        }
+        // Importance reads top-down: a story set low costs by its rank's weight.
+        cost += f64::from(line) / f64::from(m.lines.max(1)) * 2.0 / (1.0 + story.rank as f64);
+        cost
+    }
+}
+
+fn end() -> Step {
+    Step {
+        story: usize::MAX,
+        column: 0,
+        line: 0,
+        shape: Shape {
+            width: 0,
+            lines: 0,
+            size: 0,
+            head_lines: 0,
+            legs: 0,
+            leg_cols: 0,
+            body_lines: 0,
+            across: false,
+            picture_lines: Vec::new(),
+            breaks: Vec::new(),
+            empty: 0,
+            cost: 0.0,
+        },
+    }
+}
