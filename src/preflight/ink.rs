@@ -224,18 +224,16 @@ pub(super) fn plural(n: usize, word: &str) -> String {
 /// Each column of `area`: the grid lines between its last ink (text, image, rule) and the foot
 /// of the type area, and whether it holds no ink at all (then all its lines are empty).
 pub(super) fn column_feet(house: &House, area: &BodyArea, inks: &[Ink]) -> Vec<(usize, bool)> {
+    // The area's foot: the type area's, or its own when it ends above (a news story's legs).
+    let foot = (area.top + area.lines as f64 * house.pitch).min(house.type_bottom);
     let inside = |ink: &Ink, column: (f64, f64)| {
         ink.page == area.page
             && !ink.running
             && ink.top >= area.top - 0.5
-            && ink.top <= house.type_bottom + 0.5
+            && ink.top <= foot + 0.5
             && overlaps(ink.x0, ink.x1, column)
     };
-    let lines_below = |y: f64| {
-        ((house.type_bottom - y) / house.pitch + 0.01)
-            .floor()
-            .max(0.0)
-    };
+    let lines_below = |y: f64| ((foot - y) / house.pitch + 0.01).floor().max(0.0);
     area.columns
         .iter()
         .map(|&column| {

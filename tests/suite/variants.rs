@@ -11,8 +11,8 @@
 //! failing pages are written to `target/test-scratch/variants/worst/<seed>/` with their photos;
 //! `cargo run --release --example variants -- out/variants 10` writes any number of them.
 
-mod generate;
-mod measure;
+pub mod generate;
+pub mod measure;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;

@@ -35,6 +35,7 @@ pub struct NewsMeasures {
     pub frame_inset: f64,
     pub max_crop: f64,
     pub warn_ppi: f64,
+    pub error_ppi: f64,
     pub min_photo_lines: u32,
     /// Empty lines at a leg's foot the house accepts.
     pub tolerance: u32,

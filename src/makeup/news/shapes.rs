@@ -168,8 +168,10 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                         .iter()
                         .map(|l| l.saturating_sub(m.lines / 4))
                         .sum();
-                    let crop =
-                        crop_cost(m, story, &spans, &picture_lines, grid) + f64::from(tall) * 0.3;
+                    let Some(crop) = crop_cost(m, story, &spans, &picture_lines, grid) else {
+                        continue;
+                    };
+                    let crop = crop + f64::from(tall) * 0.6;
                     for body in body_heights(&items, k, m.tolerance) {
                         for air in 0..=MAX_AIR {
                             let head_lines = heads + air;
@@ -178,7 +180,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                             let small_photo =
                                 !story.photos.is_empty() && !across && story.rank <= 1;
                             let cost = crop
-                                + if small_photo { 3.0 } else { 0.0 }
+                                + if small_photo { 8.0 } else { 0.0 }
                                 + f64::from(wraps.saturating_sub(1)) * 0.8
                                 + f64::from(air) * 0.6
                                 + f64::from(body.empty) * 0.4
@@ -310,28 +312,26 @@ fn photo_heights(
     options
 }
 
+/// What the photos' fits cost (crop, and resolution under the house's warning where a
+/// narrower place would keep it above); `None` when one is cut more than the editor allows.
 fn crop_cost(
     m: &NewsMeasures,
     story: &StoryMeasures,
     spans: &[u32],
     picture_lines: &[u32],
     grid: Grid,
-) -> f64 {
-    story
-        .photos
-        .iter()
-        .zip(spans)
-        .zip(picture_lines)
-        .map(|((p, &span), &lines)| {
-            let fit = photo::fit(
-                (p.width_px, p.height_px),
-                m.photo_width(story, span),
-                lines,
-                grid,
-            );
-            (fit.crop_x + fit.crop_y) * 10.0
-        })
-        .sum()
+) -> Option<f64> {
+    let mut cost = 0.0;
+    for ((p, &span), &lines) in story.photos.iter().zip(spans).zip(picture_lines) {
+        let px = (p.width_px, p.height_px);
+        let fit = photo::fit(px, m.photo_width(story, span), lines, grid);
+        if fit.crop_x.max(fit.crop_y) > p.max_crop.unwrap_or(m.max_crop) + 1e-3 {
+            return None;
+        }
+        let sharpest = f64::from(p.width_px) / (m.photo_width(story, 1) / 72.0);
+        cost += photo::cost(&fit, sharpest, m.warn_ppi, m.error_ppi) * 0.5;
+    }
+    Some(cost)
 }
 
 #[cfg(test)]

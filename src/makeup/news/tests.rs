@@ -74,6 +74,7 @@ fn page(stories: Vec<StoryMeasures>) -> NewsMeasures {
         frame_inset: 4.5,
         max_crop: 0.1,
         warn_ppi: 200.0,
+        error_ppi: 120.0,
         min_photo_lines: 4,
         tolerance: 2,
         stories,

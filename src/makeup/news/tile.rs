@@ -198,11 +198,19 @@ impl Search<'_> {
         let low = columns.iter().map(|c| c.bottom).min().unwrap_or(0);
         let x0 = columns.iter().position(|c| c.bottom == low).unwrap_or(0);
         let mut best: Option<(f64, Step)> = None;
+        let mut tries: Vec<(f64, Step)> = Vec::new();
         let candidates: Vec<(usize, usize)> = remaining
             .iter()
             .copied()
             .enumerate()
-            .filter(|&(k, i)| k < LOOKAHEAD || m.stories[i].pin.is_some_and(|p| p.column.is_some()))
+            // The lead story opens the page, top left; after it, the next story or the one
+            // after it (or a pinned one, which waits for its place).
+            .filter(|&(k, i)| {
+                if done == 0 {
+                    return k == 0;
+                }
+                k < LOOKAHEAD || m.stories[i].pin.is_some_and(|p| p.column.is_some())
+            })
             .collect();
         for (skip, story) in candidates {
             let s = &m.stories[story];
@@ -243,23 +251,30 @@ impl Search<'_> {
                     if self.collides(columns, x as u32, width, line, shape, s) {
                         continue;
                     }
-                    let step = Step {
-                        story,
-                        column: x as u32,
-                        line,
-                        shape: shape.clone(),
-                    };
                     let here = shape.cost + self.place_cost(s, skip, width, x as u32, line);
-                    if best.as_ref().is_some_and(|(b, _)| here >= *b) {
-                        continue;
-                    }
-                    let next = self.after(columns, &step);
-                    if let Some((rest, _)) = self.solve(&next, done | (1 << story)) {
-                        let total = here + rest;
-                        if best.as_ref().is_none_or(|(b, _)| total < *b) {
-                            best = Some((total, step));
-                        }
-                    }
+                    tries.push((
+                        here,
+                        Step {
+                            story,
+                            column: x as u32,
+                            line,
+                            shape: shape.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        // Cheapest first: the first dive finds a good tiling, and the rest are cut by it.
+        tries.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (here, step) in tries {
+            if best.as_ref().is_some_and(|(b, _)| here >= *b) {
+                continue;
+            }
+            let next = self.after(columns, &step);
+            if let Some((rest, _)) = self.solve(&next, done | (1 << step.story)) {
+                let total = here + rest;
+                if best.as_ref().is_none_or(|(b, _)| total < *b) {
+                    best = Some((total, step));
                 }
             }
         }

@@ -85,7 +85,7 @@ pub const ASPECTS: [(u32, u32); 9] = [
 /// Pixels on the long side.
 pub const RESOLUTIONS: [u32; 9] = [640, 800, 1024, 1280, 1600, 2000, 2400, 3000, 4000];
 /// Copies of each size in the pool (a page never uses one file twice).
-const COPIES: usize = 4;
+pub const COPIES: usize = 4;
 
 /// One pooled photo: a gradient of `width` × `height` pixels, unique to its name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,7 +297,7 @@ const LATIN: &[&str] = &[
 const UNITS: &[&str] = &[
     "次", "篇", "件", "个", "场", "项", "条", "户", "人次", "亩", "万元", "公里",
 ];
-const HEAD_FIRST: &[&str] = &[
+pub const HEAD_FIRST: &[&str] = &[
     "夯实政治基础",
     "关注改善民生",
     "创新协商机制",
@@ -311,7 +311,7 @@ const HEAD_FIRST: &[&str] = &[
     "筑牢安全底线",
     "推动产业升级",
 ];
-const HEAD_SECOND: &[&str] = &[
+pub const HEAD_SECOND: &[&str] = &[
     "书写履职尽责精彩答卷",
     "把“作业”写进群众心里",
     "为基层治理赋能",
@@ -325,7 +325,7 @@ const HEAD_SECOND: &[&str] = &[
     "在服务中彰显作为",
     "跑出发展加速度",
 ];
-const PLACES: &[&str] = &[
+pub const PLACES: &[&str] = &[
     "平罗县",
     "石嘴山市",
     "银川市",
@@ -343,7 +343,7 @@ const GIVEN: &[&str] = &[
 ];
 
 /// A person's name: 2 or 3 characters.
-fn name(rng: &mut Rng) -> String {
+pub fn name(rng: &mut Rng) -> String {
     let mut s = rng.pick(SURNAMES).to_string();
     if s.chars().count() == 1 && rng.chance(0.3) {
         s.push_str(rng.pick(GIVEN));
@@ -452,7 +452,7 @@ fn sentence(rng: &mut Rng) -> String {
 }
 
 /// A paragraph of about `lo` to `hi` characters (never fewer than one sentence).
-fn paragraph(rng: &mut Rng, lo: usize, hi: usize) -> String {
+pub fn paragraph(rng: &mut Rng, lo: usize, hi: usize) -> String {
     let chars = rng.range(lo, hi);
     let mut p = sentence(rng);
     while p.chars().count() < chars {

@@ -158,7 +158,10 @@ pub fn measure(
         }
     }
 
-    make_up(&mut m, page, laid, house, &lines, &images, &shapes);
+    // The feature's stacks; a news page's legs are judged by its own test (news_variants).
+    if page.view.stories.is_empty() {
+        make_up(&mut m, page, laid, house, &lines, &images, &shapes);
+    }
     m
 }
 

@@ -1,0 +1,509 @@
+//! Issue 11, the news page made up for any set of stories: seeded news pages (3 to 9 stories
+//! whose text fills 55 % to 110 % of the page, 0 to 4 photos from 3:1 to 4:5, optional kicker,
+//! subtitle, dateline, frame, photo-news item and brief column) are laid out in-process and
+//! measured on the laid-out page. Each must come out press-ready — every story in a
+//! rectangle, the rectangles tiling the type area with no hole, no ink collision, no leg with
+//! more than 2 empty lines at its foot (preflight's underset, on each leg), no story's text
+//! in another's rectangle, no text lost, no crop over 10 % — or be reported precisely:
+//! overset (each story left out named by preflight, its text absent, the rest clean) or
+//! underset (the empty lines named, nothing else wrong).
+//!
+//! `cargo test --release --test suite news_variants -- --nocapture` prints the statistics.
+
+use std::fmt::Write as _;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use banmian::inspect;
+use banmian::makeup::MadeUp;
+use banmian::makeup::news::NewsPlan;
+use banmian::project::{self, Laid, Project};
+
+use crate::support::repo;
+use crate::variants::generate::{self, COPIES, PhotoSpec, Rng};
+use crate::variants::measure::{self, Measured, squash};
+
+const VARIANTS: u64 = 120;
+const THREADS: usize = 2;
+
+struct Story {
+    kind: &'static str,
+    kicker: Option<String>,
+    headline: String,
+    subtitle: Option<String>,
+    dateline: bool,
+    body: Vec<String>,
+    photos: Vec<(PhotoSpec, String)>,
+    framed: bool,
+}
+
+struct Page {
+    seed: u64,
+    stories: Vec<Story>,
+    briefs: Vec<(String, String)>,
+}
+
+impl Page {
+    fn generate(seed: u64) -> Self {
+        let mut rng = Rng::new(seed * 7919 + 17);
+        let n = rng.range(3, 9);
+        let fill = 0.55 + rng.unit() * 0.55;
+        let photo_news = n >= 4 && rng.chance(0.4);
+        let framed = if rng.chance(0.3) {
+            Some(rng.range(2, n - 1))
+        } else {
+            None
+        };
+        // A photo-news item always has its photo: it is counted first.
+        let mut photos_left = if photo_news { 3 } else { 4 };
+        let mut copy = 0;
+        let mut plan = Vec::new();
+        for rank in 0..n {
+            let kind = if photo_news && rank == n - 1 {
+                "photo"
+            } else {
+                "story"
+            };
+            let has_photo = kind == "photo"
+                || photos_left > 0
+                    && match (kind, rank) {
+                        (_, 0) => rng.chance(0.85),
+                        (_, 1) => rng.chance(0.5),
+                        _ => rng.chance(0.15),
+                    };
+            let mut photos = Vec::new();
+            if has_photo {
+                photos_left -= usize::from(kind != "photo");
+                copy += 1;
+                let spec = PhotoSpec {
+                    aspect: rng.range(0, 7),
+                    resolution: rng.range(5, 8),
+                    copy: (seed as usize + copy) % COPIES,
+                };
+                photos.push((spec, generate::paragraph(&mut rng, 20, 50)));
+            }
+            plan.push((kind, photos));
+        }
+        let weight = |rank: usize| match rank {
+            0 => 3.0,
+            1 => 2.0,
+            _ => 1.0,
+        };
+        let weights: f64 = (0..n).filter(|&r| plan[r].0 == "story").map(weight).sum();
+        let photo_cells: usize = plan.iter().map(|(_, p)| p.len()).sum::<usize>() * 80;
+        let cells = ((8.0 * 107.0 * fill) as usize).saturating_sub(photo_cells + n * 16);
+        let mut stories = Vec::new();
+        for (rank, (kind, photos)) in plan.into_iter().enumerate() {
+            let chars = if kind == "photo" {
+                rng.range(50, 120)
+            } else {
+                ((cells * 13) as f64 * weight(rank) / weights) as usize
+            }
+            .max(60);
+            let mut body = Vec::new();
+            let mut got = 0;
+            while got < chars {
+                let p = generate::paragraph(
+                    &mut rng,
+                    60.min(chars - got + 20),
+                    220.min(chars - got + 40),
+                );
+                got += p.chars().count();
+                body.push(p);
+            }
+            stories.push(Story {
+                kind,
+                kicker: (rank == 0 && rng.chance(0.5)).then(|| {
+                    generate::paragraph(&mut rng, 10, 16)
+                        .chars()
+                        .take(16)
+                        .collect()
+                }),
+                headline: format!(
+                    "{}{}",
+                    rng.pick(generate::PLACES),
+                    rng.pick(generate::HEAD_SECOND)
+                ),
+                subtitle: (rank <= 1 && rng.chance(0.2))
+                    .then(|| format!("——{}", rng.pick(generate::HEAD_SECOND))),
+                dateline: rng.chance(0.8),
+                body,
+                photos,
+                framed: framed == Some(rank),
+            });
+        }
+        let briefs = if rng.chance(0.6) {
+            (0..rng.range(3, 6))
+                .map(|_| {
+                    (
+                        rng.pick(generate::HEAD_FIRST).to_string(),
+                        generate::paragraph(&mut rng, 40, 90),
+                    )
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Page {
+            seed,
+            stories,
+            briefs,
+        }
+    }
+
+    fn yaml(&self, images: &str) -> String {
+        let q = |s: &str| serde_json::to_string(s).unwrap();
+        let mut y = String::from(
+            "template: news\nfolio:\n  paper: 变体日报\n  date: 2024-05-06\n  page: 2\n  section: 要闻\nstories:\n",
+        );
+        for (i, s) in self.stories.iter().enumerate() {
+            writeln!(
+                y,
+                "  - id: s{}\n    priority: {}\n    kind: {}",
+                i + 1,
+                i + 1,
+                s.kind
+            )
+            .unwrap();
+            writeln!(y, "    headline: {}", q(&s.headline)).unwrap();
+            if let Some(k) = &s.kicker {
+                writeln!(y, "    kicker: {}", q(k)).unwrap();
+            }
+            if let Some(t) = &s.subtitle {
+                writeln!(y, "    subtitle: {}", q(t)).unwrap();
+            }
+            if s.dateline {
+                writeln!(y, "    dateline: 本报讯").unwrap();
+            }
+            writeln!(y, "    body: {}", q(&s.body.join("\n\n"))).unwrap();
+            if s.framed {
+                writeln!(y, "    frame: box").unwrap();
+            }
+            if !s.photos.is_empty() {
+                writeln!(y, "    photos:").unwrap();
+                for (spec, caption) in &s.photos {
+                    writeln!(
+                        y,
+                        "      - file: {images}/{}\n        caption: {}",
+                        spec.name(),
+                        q(caption)
+                    )
+                    .unwrap();
+                }
+            }
+        }
+        if !self.briefs.is_empty() {
+            y.push_str("briefs:\n  items:\n");
+            for (head, body) in &self.briefs {
+                writeln!(y, "    - headline: {}\n      body: {}", q(head), q(body)).unwrap();
+            }
+        }
+        y
+    }
+
+    /// Each story's texts, by id.
+    fn texts(&self) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = self
+            .stories
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut t = vec![s.headline.clone()];
+                t.extend(s.body.iter().cloned());
+                // Headlines may repeat across generated stories: bodies are what tell.
+                t.remove(0);
+                t.extend(s.photos.iter().map(|(_, c)| c.clone()));
+                (format!("s{}", i + 1), t)
+            })
+            .collect();
+        if !self.briefs.is_empty() {
+            out.push((
+                "briefs".into(),
+                self.briefs
+                    .iter()
+                    .flat_map(|(h, b)| [h.clone(), b.clone()])
+                    .collect(),
+            ));
+        }
+        out
+    }
+}
+
+enum Outcome {
+    PressReady,
+    Overset(usize),
+    Underset(u32),
+    Failing(String),
+}
+
+/// What is wrong with a laid-out page beyond what the make-up reported.
+fn defects(page: &Page, laid: &Laid, plan: &NewsPlan, m: &Measured) -> Vec<String> {
+    let mut out = Vec::new();
+    if m.collisions.count > 0 {
+        out.push(format!("collisions: {:?}", m.collisions.examples));
+    }
+    if m.outside_trim.count > 0 {
+        out.push(format!("outside the trim: {:?}", m.outside_trim.examples));
+    }
+    if let Some(worst) = m.crops.iter().map(|(x, y)| x.max(*y)).reduce(f64::max)
+        && worst > 0.101
+    {
+        out.push(format!("a photo cut {:.1} %", worst * 100.0));
+    }
+    // A photo set under the warning resolution must be named by preflight's warning.
+    for (file, _) in &m.low_resolution {
+        let warned = laid
+            .report
+            .findings
+            .iter()
+            .any(|f| f.check.starts_with("photo") && f.message.contains(file.as_str()));
+        if !warned {
+            out.push(format!("coarse photo {file} unreported"));
+        }
+    }
+    let errors: Vec<&str> = laid
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.severity == banmian::preflight::Severity::Error && f.check != "overset")
+        .map(|f| f.message.as_str())
+        .collect();
+    if !errors.is_empty() {
+        out.push(format!("preflight errors {errors:?}"));
+    }
+    // Legs: preflight measures every leg's empty foot from the ink.
+    let legs: Vec<&str> = laid
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.check == "underset" && f.details.get("empty-lines").is_none())
+        .map(|f| f.message.as_str())
+        .collect();
+    if !legs.is_empty() {
+        out.push(format!("legs with empty feet {legs:?}"));
+    }
+    // The rectangles tile: no two overlap; free lines are single rules between rectangles.
+    let lines = 107usize;
+    let mut cover = vec![vec![None::<usize>; lines]; 8];
+    for (i, module) in plan.modules.iter().enumerate() {
+        for c in module.column..module.column + module.width {
+            for l in module.line..module.line + module.lines {
+                match cover[c as usize].get_mut(l as usize) {
+                    Some(cell @ None) => *cell = Some(i),
+                    Some(Some(_)) => out.push(format!("{} overlaps at ({c}, {l})", module.id)),
+                    None => out.push(format!("{} runs below the foot", module.id)),
+                }
+            }
+        }
+    }
+    if plan.empty_lines == 0 {
+        for (c, column) in cover.iter().enumerate() {
+            for l in 0..lines {
+                let free = column[l].is_none();
+                let between =
+                    l > 0 && l + 1 < lines && column[l - 1].is_some() && column[l + 1].is_some();
+                if free && !between {
+                    out.push(format!("a hole in column {} at line {}", c + 1, l + 1));
+                    break;
+                }
+            }
+        }
+    }
+    // Each story's text stays in its own rectangle: no two stories' ink boxes overlap.
+    let lines_of = inspect::lines_in_stories(&laid.document);
+    let boxes: Vec<(String, inspect::Area)> = plan
+        .modules
+        .iter()
+        .filter_map(|module| {
+            let area = lines_of
+                .iter()
+                .filter(|(_, s)| s.as_deref() == Some(module.id.as_str()))
+                .flat_map(|(l, _)| l.glyphs.iter().map(|g| inspect::glyph_area(l, g)))
+                .reduce(|a, b| a.union(&b))?;
+            Some((module.id.clone(), area))
+        })
+        .collect();
+    for (i, (a, area_a)) in boxes.iter().enumerate() {
+        for (b, area_b) in &boxes[i + 1..] {
+            let (x, y) = area_a.overlap(area_b);
+            if x > 0.5 && y > 0.5 {
+                out.push(format!("{a}'s text runs into {b}'s rectangle"));
+            }
+        }
+    }
+    // Text: every placed story's whole text on the page; a story left out, none of it.
+    let all: String = lines_of.iter().map(|(l, _)| squash(&l.text())).collect();
+    for (id, texts) in page.texts() {
+        let left_out = plan.left_out.contains(&id);
+        for text in texts {
+            let here = all.contains(&squash(&text));
+            if here == left_out {
+                out.push(format!(
+                    "{id}: `{}` {}",
+                    text.chars().take(12).collect::<String>(),
+                    if left_out {
+                        "printed though left out"
+                    } else {
+                        "lost"
+                    }
+                ));
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Option<Vec<u32>>) {
+    let loaded = match project.load(file) {
+        Ok(p) => p,
+        Err(f) => return (Outcome::Failing(format!("content: {f}")), None),
+    };
+    let mut world = project.world();
+    let laid = match project::lay_out(&mut world, &loaded) {
+        Ok(l) => l,
+        Err(f) => return (Outcome::Failing(format!("layout: {f}")), None),
+    };
+    let Some(MadeUp::News(plan, _)) = &laid.plan else {
+        return (Outcome::Failing("no news make-up".into()), None);
+    };
+    let m = measure::measure(&loaded, &laid, &[], 117.0);
+    let defects = defects(page, &laid, plan, &m);
+    let feet = plan.modules.iter().map(|p| p.empty).collect();
+    if !defects.is_empty() {
+        return (Outcome::Failing(defects.join("; ")), Some(feet));
+    }
+    let reported = |id: &str| {
+        laid.report
+            .findings
+            .iter()
+            .any(|f| f.check == "overset" && f.story.as_deref() == Some(id))
+    };
+    let outcome = if !plan.left_out.is_empty() {
+        if plan.left_out.iter().all(|id| reported(id)) {
+            Outcome::Overset(plan.left_out.len())
+        } else {
+            Outcome::Failing(format!("left out unreported: {:?}", plan.left_out))
+        }
+    } else if plan.empty_lines > 0 {
+        let named = laid.report.findings.iter().any(|f| {
+            f.details.get("empty-lines").and_then(|v| v.as_u64())
+                == Some(u64::from(plan.empty_lines))
+        });
+        if named {
+            Outcome::Underset(plan.empty_lines)
+        } else {
+            Outcome::Failing(format!("{} empty lines unreported", plan.empty_lines))
+        }
+    } else {
+        Outcome::PressReady
+    };
+    (outcome, Some(feet))
+}
+
+#[test]
+fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
+    let started = Instant::now();
+    let base = repo().join("target/test-scratch/news-variants");
+    let images = base.join("images");
+    std::fs::create_dir_all(&images).unwrap();
+    let seeds: Vec<u64> = match std::env::var("VARIANTS_SEEDS") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        Err(_) => (1..=VARIANTS).collect(),
+    };
+    let pages: Vec<Page> = seeds.into_iter().map(Page::generate).collect();
+    for page in &pages {
+        for story in &page.stories {
+            for (spec, _) in &story.photos {
+                spec.write_into(&images).unwrap();
+            }
+        }
+    }
+    let file = base.join("n1.yaml");
+    let project = Project::open(&file, Some(repo()), &[]).unwrap_or_else(|f| panic!("{f}"));
+    let results: Mutex<Vec<(u64, usize, Outcome, Option<Vec<u32>>, f64)>> = Mutex::new(Vec::new());
+    let next = AtomicU64::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..THREADS {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed) as usize;
+                    let Some(page) = pages.get(i) else { break };
+                    let file = base.join(format!("n{}.yaml", page.seed));
+                    let yaml = page.yaml("images");
+                    if std::fs::read_to_string(&file).ok().as_deref() != Some(yaml.as_str()) {
+                        std::fs::write(&file, &yaml).unwrap();
+                    }
+                    let at = Instant::now();
+                    let (outcome, feet) =
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            run(&project, page, &file)
+                        }))
+                        .unwrap_or_else(|_| (Outcome::Failing("panicked".into()), None));
+                    typst::comemo::evict(4);
+                    let n = page.stories.len();
+                    results.lock().unwrap().push((
+                        page.seed,
+                        n,
+                        outcome,
+                        feet,
+                        at.elapsed().as_secs_f64(),
+                    ));
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap();
+    results.sort_by_key(|r| r.0);
+    let (mut ready, mut overset, mut underset, mut failing) = (0, 0, 0, Vec::new());
+    let mut left_out = 0;
+    let mut empty = Vec::new();
+    for (seed, n, outcome, _, _) in &results {
+        match outcome {
+            Outcome::PressReady => ready += 1,
+            Outcome::Overset(k) => {
+                overset += 1;
+                left_out += k;
+            }
+            Outcome::Underset(lines) => {
+                underset += 1;
+                empty.push(*lines);
+            }
+            Outcome::Failing(why) => failing.push(format!("seed {seed} ({n} stories): {why}")),
+        }
+    }
+    let feet: Vec<u32> = results
+        .iter()
+        .filter_map(|r| r.3.clone())
+        .flatten()
+        .collect();
+    let times: Vec<f64> = results.iter().map(|r| r.4).collect();
+    let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+    let worst = times.iter().copied().fold(0.0, f64::max);
+    println!(
+        "news variants: {} pages in {:.1} s: {ready} press-ready, {overset} overset and reported ({left_out} stories left out), {underset} underset and reported (empty lines {:?}), {} failing",
+        results.len(),
+        started.elapsed().as_secs_f64(),
+        empty,
+        failing.len()
+    );
+    println!(
+        "  rectangles: {}, empty lines at their legs' feet: mean {:.2}, max {}; layout time per page: mean {mean:.2} s, max {worst:.2} s",
+        feet.len(),
+        feet.iter().sum::<u32>() as f64 / feet.len().max(1) as f64,
+        feet.iter().max().unwrap_or(&0)
+    );
+    for f in &failing {
+        println!("  FAILING {f}");
+    }
+    assert!(
+        failing.is_empty(),
+        "{} of {} news pages failing",
+        failing.len(),
+        results.len()
+    );
+}
