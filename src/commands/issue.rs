@@ -30,7 +30,7 @@ pub fn run(
     let project = Project::open(file, project_args.root.as_deref(), &project_args.font_paths)?;
     let loaded = issue::load(file, &project.root).map_err(Failure::Content)?;
     let (folder, template) = match output {
-        Some(args) => target(file, args)?,
+        Some(args) => target(file, args, true)?,
         None => (PathBuf::new(), Target::pdf(PathBuf::new())),
     };
     let runs = banmian::issue::run(
@@ -82,8 +82,9 @@ pub fn run(
     Ok(code)
 }
 
-/// The folder the pages go to and the options each page's target starts from.
-fn target(file: &Path, args: &OutputArgs) -> Result<(PathBuf, Target), Error> {
+/// The folder the pages go to and the options each page's target starts from. A PDF without
+/// `--pdf-standard` is a PDF/X-4 for the press if `press` (what `build` writes), else plain.
+pub fn target(file: &Path, args: &OutputArgs, press: bool) -> Result<(PathBuf, Target), Error> {
     let format = args.format.map(Format::from).unwrap_or(Format::Pdf);
     banmian::export::standards(&args.pdf_standards)
         .map_err(|message| Error::usage(format!("--pdf-standard: {message}")))?;
@@ -111,8 +112,8 @@ fn target(file: &Path, args: &OutputArgs) -> Result<(PathBuf, Target), Error> {
             ppi: args.ppi,
             draft: args.draft,
             crop_marks: args.crop_marks,
-            // As `build` of a page: a PDF/X-4 for the press unless asked otherwise.
-            pdf_standards: if args.pdf_standards.is_empty() && format == Format::Pdf {
+            // As for a page: a PDF/X-4 for the press unless asked otherwise.
+            pdf_standards: if args.pdf_standards.is_empty() && press && format == Format::Pdf {
                 vec![banmian::export::PDFX_4.to_string()]
             } else {
                 args.pdf_standards.clone()

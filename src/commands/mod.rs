@@ -10,6 +10,7 @@ pub mod new;
 pub mod schema;
 pub mod serve;
 pub mod watch;
+pub mod watch_issue;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;

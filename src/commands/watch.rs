@@ -1,4 +1,5 @@
-//! `banmian watch`: rebuild a page whenever its YAML, photos, templates or fonts change.
+//! `banmian watch`: rebuild a page whenever its YAML, photos, templates or fonts change (an
+//! issue's pages: `watch_issue`).
 //!
 //! The page stays open across rebuilds (`banmian::session`), so a one-word edit recompiles in a
 //! fraction of the cold time. A failed rebuild prints why and writes nothing, so the last good
@@ -14,10 +15,7 @@ use crate::cli::WatchArgs;
 
 pub fn run(args: &WatchArgs) -> Outcome {
     if super::issue::is_issue(&args.page) {
-        return Err(Error::usage(format!(
-            "{} is an issue: watch takes one page (watch the page you are editing; `banmian build` builds the issue)",
-            args.page.display()
-        )));
+        return super::watch_issue::run(args);
     }
     let target = super::target(&args.page, &args.output, false)?;
     // A typo in the page's name should fail now, not wait for the file to appear.
