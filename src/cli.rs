@@ -18,7 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Build a page into a PDF (or PNG/SVG proofs), or every page of an issue.
     Build(BuildArgs),
-    /// Rebuild a page whenever its YAML, photos, templates or fonts change.
+    /// Rebuild a page whenever its YAML, photos, templates or fonts change; or every page of an
+    /// issue, then each page whose inputs changed.
     Watch(WatchArgs),
     /// Run every preflight check without writing anything. Exit 0 when clean, 1 on errors.
     Check(CheckArgs),
@@ -119,7 +120,8 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub struct WatchArgs {
-    /// The page's YAML file.
+    /// The page's YAML file, or an issue's (its pages go to -o DIR, default out/<issue
+    /// folder>/, as build names them).
     pub page: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,

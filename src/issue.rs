@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use typst::ecow::EcoVec;
@@ -78,6 +77,57 @@ pub fn threads() -> usize {
         .max(1)
 }
 
+/// Where each page of `issue` goes, in page order: its file in `folder`, named by
+/// `output_name` (numbers padded to the widest, at least two digits), with `template`'s
+/// options. A spread's sheet is the proof (`06-slug.spread.pdf`) and its two pages' plates
+/// are named as any page's.
+pub fn targets(issue: &LoadedIssue, folder: &Path, template: &Target) -> Vec<Target> {
+    let width = issue
+        .pages
+        .iter()
+        .map(|(_, slot)| slot.page.to_string().len())
+        .max()
+        .unwrap_or(1)
+        .max(2);
+    let ext = template.format.extension();
+    issue
+        .pages
+        .iter()
+        .map(|(file, slot)| {
+            if slot.spread {
+                let numbers = [slot.page, slot.page + 1];
+                let sheet = output_name(slot.page, width, file, &format!("spread.{ext}"));
+                Target {
+                    output: folder.join(sheet),
+                    plates: Some(numbers.map(|n| folder.join(output_name(n, width, file, ext)))),
+                    ..template.clone()
+                }
+            } else {
+                Target {
+                    output: folder.join(output_name(slot.page, width, file, ext)),
+                    ..template.clone()
+                }
+            }
+        })
+        .collect()
+}
+
+/// Runs `work` on every item, on `threads` threads at most, taking the items in order.
+pub fn each<T: Send>(items: &mut [T], threads: usize, work: impl Fn(&mut T) + Sync) {
+    let threads = threads.min(items.len()).max(1);
+    let next = Mutex::new(items.iter_mut());
+    let take = || next.lock().unwrap_or_else(|e| e.into_inner()).next();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                while let Some(item) = take() {
+                    work(item);
+                }
+            });
+        }
+    });
+}
+
 /// Builds (or checks) every page of `issue`, `template` giving the output options and each
 /// page's file going to `folder`. Runs in page order.
 pub fn run(
@@ -88,50 +138,17 @@ pub fn run(
     mode: Mode,
     threads: usize,
 ) -> Vec<PageRun> {
-    let width = issue
+    let mut jobs: Vec<(&(PathBuf, Slot), Target, Option<PageRun>)> = issue
         .pages
         .iter()
-        .map(|(_, slot)| slot.page.to_string().len())
-        .max()
-        .unwrap_or(1)
-        .max(2);
-    let next = AtomicUsize::new(0);
-    let runs: Mutex<Vec<PageRun>> = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(issue.pages.len()).max(1) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some((file, slot)) = issue.pages.get(i) else {
-                        break;
-                    };
-                    let ext = template.format.extension();
-                    let target = if slot.spread {
-                        // The sheet as a proof, and each page's plate named as any page's.
-                        let numbers = [slot.page, slot.page + 1];
-                        let sheet = output_name(slot.page, width, file, &format!("spread.{ext}"));
-                        Target {
-                            output: folder.join(sheet),
-                            plates: Some(
-                                numbers.map(|n| folder.join(output_name(n, width, file, ext))),
-                            ),
-                            ..template.clone()
-                        }
-                    } else {
-                        Target {
-                            output: folder.join(output_name(slot.page, width, file, ext)),
-                            ..template.clone()
-                        }
-                    };
-                    let run = page(project, file, slot, target, mode);
-                    runs.lock().unwrap_or_else(|e| e.into_inner()).push(run);
-                }
-            });
-        }
+        .zip(targets(issue, folder, template))
+        .map(|(page, target)| (page, target, None))
+        .collect();
+    each(&mut jobs, threads, |(page, target, run)| {
+        let (file, slot) = page;
+        *run = Some(self::page(project, file, slot, target.clone(), mode));
     });
-    let mut runs = runs.into_inner().unwrap_or_else(|e| e.into_inner());
-    runs.sort_by_key(|r| r.number);
-    runs
+    jobs.into_iter().filter_map(|(_, _, run)| run).collect()
 }
 
 /// One page, start to end, its messages gathered rather than printed.

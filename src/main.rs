@@ -10,7 +10,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     one_malloc_arena();
     let cli = cli::Cli::parse();
-    match cli.command {
+    let outcome = match cli.command {
         cli::Command::Build(args) => commands::build::run(&args),
         cli::Command::Watch(args) => commands::watch::run(&args),
         cli::Command::Check(args) => commands::check::run(&args),
@@ -19,7 +19,9 @@ fn main() -> ExitCode {
         cli::Command::Schema => commands::schema::run(),
         cli::Command::New(args) => commands::new::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
-    }
+    };
+    // Every command's error is printed here, in one place.
+    outcome.unwrap_or_else(commands::exit)
 }
 
 /// glibc gives each thread that allocates its own arena and rarely hands freed memory back, so

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
 use crate::content::LoadedPage;
+use crate::content::issue::Slot;
 use crate::fonts;
 use crate::project::{self, Failure, Laid, Project};
 use crate::world::PageWorld;
@@ -35,6 +36,12 @@ pub struct Session {
     /// What the last successful load and compile read; still watched while a later edit fails
     /// before typst runs (a YAML error), so fixing a template also triggers a rebuild.
     last_inputs: Vec<PathBuf>,
+    /// Where the page stands in an issue being watched whole; `None`: the page on its own (as
+    /// a page of the issue beside it, if one lists it: `Project::load`).
+    slot: Option<Slot>,
+    /// Whether each rebuild evicts typst's memo cache; sessions rebuilt side by side leave it
+    /// to their caller (`evict_shared`).
+    evicts: bool,
 }
 
 /// One rebuild: the files to watch until the next, how it went, and the seconds it took.
@@ -60,7 +67,28 @@ impl Session {
             project,
             make_world,
             last_inputs: Vec::new(),
+            slot: None,
+            evicts: true,
         }
+    }
+
+    /// A page of an issue watched whole: laid out in `slot` (see `set_slot`), its rebuilds
+    /// leaving typst's memo cache to the caller, who evicts once for all its sessions
+    /// (`evict_shared`): a page's memoized layout is then kept while the others rebuild.
+    pub fn in_issue(mut self, slot: Slot) -> Self {
+        self.slot = Some(slot);
+        self.evicts = false;
+        self
+    }
+
+    /// The page's place in its issue changed (its number, the issue's date…): the next
+    /// rebuild lays it out there.
+    pub fn set_slot(&mut self, slot: Slot) {
+        self.slot = Some(slot);
+    }
+
+    pub fn slot(&self) -> Option<&Slot> {
+        self.slot.as_ref()
     }
 
     /// The page's YAML file, as given.
@@ -91,7 +119,9 @@ impl Session {
         let result = self.build(&mut watched, guard, finish);
         let seconds = start.elapsed().as_secs_f64();
         // Drop memoized results no recent compile used, as the typst CLI does.
-        typst::comemo::evict(CACHE_MAX_AGE);
+        if self.evicts {
+            typst::comemo::evict(CACHE_MAX_AGE);
+        }
         // Absolute, like the paths in notify's events (see `page_absolute`).
         let mut watched: Vec<PathBuf> = watched
             .into_iter()
@@ -112,7 +142,11 @@ impl Session {
         guard: impl FnOnce(&Project, &LoadedPage) -> Result<G, Failure>,
         finish: impl FnOnce(&PageWorld, &LoadedPage, Laid, G) -> Result<T, Failure>,
     ) -> Result<T, Failure> {
-        let loaded = match self.project.load(&self.page) {
+        let loaded = match &self.slot {
+            Some(slot) => self.project.load_in(&self.page, Some(slot)),
+            None => self.project.load(&self.page),
+        };
+        let loaded = match loaded {
             Ok(loaded) => loaded,
             Err(failure) => {
                 // The page's images are unknown until the YAML is valid again: watch its folder
@@ -130,6 +164,14 @@ impl Session {
         watched.extend(self.world.dependencies());
         self.last_inputs = watched.clone();
         finish(&self.world, &loaded, laid?, guarded)
+    }
+
+    /// Takes the project opened afresh by the caller (new fonts, shared by an issue's pages):
+    /// a new world with them, as `rescan_fonts_if_changed` makes.
+    pub fn reopen(&mut self, project: Project) {
+        self.world = (self.make_world)(&project);
+        self.fonts_seen = fonts::fingerprint(&project.font_dirs);
+        self.project = project;
     }
 
     /// A font folder changed: if a font file was added, removed or rewritten, index the fonts
@@ -153,4 +195,12 @@ impl Session {
             ),
         )
     }
+}
+
+/// Drops memoized layout that no compile of the last 10 × `sessions` rounds used, for sessions
+/// rebuilt side by side that evict here once a round, not each on its own (`in_issue`): a page
+/// left alone while the others are edited keeps its memoized layout as long as ten rebuilds
+/// of each of them.
+pub fn evict_shared(sessions: usize) {
+    typst::comemo::evict(CACHE_MAX_AGE * sessions.max(1));
 }

@@ -1,16 +1,17 @@
 //! `banmian build`: one page → one PDF (or PNG/SVG proofs), written only if the whole build
 //! succeeded.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use banmian::output;
-use banmian::project::{self, Failure, Project, SAMPLE_PAGE};
+use banmian::project::{self, Project, SAMPLE_PAGE, Target};
 
+use super::{Error, Outcome, SeenIn};
 use crate::cli::BuildArgs;
 
-pub fn run(args: &BuildArgs) -> ExitCode {
+pub fn run(args: &BuildArgs) -> Outcome {
     let page = args
         .page
         .clone()
@@ -25,60 +26,41 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         );
     }
     if args.combined.is_some() {
-        eprintln!(
-            "error: --combined is for an issue: {} is a page",
+        return Err(Error::usage(format!(
+            "--combined is for an issue: {} is a page",
             page.display()
-        );
-        return ExitCode::from(super::USAGE);
+        )));
     }
-    let target = match super::target(&page, &args.output, true) {
-        Ok(target) => target,
-        Err(code) => return code,
-    };
+    let target = super::target(&page, &args.output, true)?;
+    build(args, &page, &target).map_err(|error| {
+        error.then("banmian: nothing written; the previous output, if any, is unchanged")
+    })
+}
+
+/// Builds the page and writes its files, all or nothing.
+fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     let mut timings = Timings::new(args.timings);
-    let project = match Project::open(
-        &page,
-        args.project.root.as_deref(),
-        &args.project.font_paths,
-    ) {
-        Ok(project) => project,
-        Err(failure) => return fail(&failure, None),
-    };
+    let project = Project::open(page, args.project.root.as_deref(), &args.project.font_paths)?;
     timings.lap("fonts");
-    let loaded = match project.load(&page) {
-        Ok(loaded) => loaded,
-        Err(failure) => return fail(&failure, None),
-    };
-    let inputs = match project.protect(&loaded, &target) {
-        Ok(inputs) => inputs,
-        Err(failure) => return fail(&failure, None),
-    };
+    let loaded = project.load(page)?;
+    let inputs = project.protect(&loaded, target)?;
     timings.lap("yaml");
-    let mut world = project.world_for(&target);
-    let compiled = match project::lay_out(&mut world, &loaded) {
-        Ok(compiled) => compiled,
-        Err(failure) => return fail(&failure, Some(&world)),
-    };
+    let mut world = project.world_for(target);
+    let compiled = project::lay_out(&mut world, &loaded).seen_in(&world)?;
     timings.lap("compile");
     banmian::compile::print_diagnostics(&world, &compiled.warnings);
     if !compiled.report.findings.is_empty() && (!compiled.report.has_errors() || target.draft) {
         eprintln!("{}", compiled.report.findings_text());
     }
-    let files = match output::render(&loaded, &compiled, &target) {
-        Ok(files) => files,
-        Err(failure) => return fail(&failure, Some(&world)),
-    };
+    let files = output::render(&loaded, &compiled, target).seen_in(&world)?;
     timings.lap("export");
-    match output::ink(&files, &compiled, &target) {
-        Ok(Some(Ok(found))) => eprintln!("{found}"),
-        Ok(Some(Err(warning))) => eprintln!("warning: {warning}"),
-        Ok(None) => {}
-        Err(failure) => return fail(&failure, Some(&world)),
+    match output::ink(&files, &compiled, target).seen_in(&world)? {
+        Some(Ok(found)) => eprintln!("{found}"),
+        Some(Err(warning)) => eprintln!("warning: {warning}"),
+        None => {}
     }
     timings.lap("ink");
-    if let Err(failure) = output::write(&files, &target, &inputs) {
-        return fail(&failure, None);
-    }
+    output::write(&files, target, &inputs)?;
     timings.lap("write");
     let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
     let written = match files.as_slice() {
@@ -93,13 +75,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         timings.start.elapsed().as_secs_f64()
     );
     timings.print();
-    ExitCode::SUCCESS
-}
-
-fn fail(failure: &Failure, world: Option<&banmian::world::PageWorld>) -> ExitCode {
-    super::report(failure, world);
-    eprintln!("banmian: nothing written; the previous output, if any, is unchanged");
-    super::exit_code(failure)
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Stage times for `--timings`, printed as one `timings:` line so scripts can parse it.

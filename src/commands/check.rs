@@ -1,14 +1,16 @@
 //! `banmian check`: every preflight check, nothing written. Exit 0 when clean, 1 on errors.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use banmian::project::{self, Failure, Project, SAMPLE_PAGE};
+use banmian::content::LoadedPage;
+use banmian::project::{self, Failure, Laid, Project, SAMPLE_PAGE};
 use serde_json::json;
 
+use super::{Error, Outcome, SeenIn};
 use crate::cli::{CheckArgs, ReportFormat};
 
-pub fn run(args: &CheckArgs) -> ExitCode {
+pub fn run(args: &CheckArgs) -> Outcome {
     let page = args
         .page
         .clone()
@@ -16,8 +18,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let json = args.format == ReportFormat::Json;
     if super::issue::is_issue(&page) {
         if json {
-            eprintln!("error: --format json takes a page; check an issue's pages one by one");
-            return ExitCode::from(super::USAGE);
+            return Err(Error::usage(
+                "--format json takes a page; check an issue's pages one by one",
+            ));
         }
         return super::issue::run(
             &page,
@@ -27,33 +30,17 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             banmian::issue::Mode::Check,
         );
     }
-    let failed = |failure: Failure, world: Option<&banmian::world::PageWorld>| {
-        if json {
+    let (loaded, laid) = match lay_out(args, &page) {
+        Ok(done) => done,
+        // For scripts, a build that stopped is a report too (on stdout), with exit 1.
+        Err(error) if json => {
             println!(
                 "{}",
-                serde_json::to_string_pretty(&failure_json(&page, &failure)).expect("json")
+                serde_json::to_string_pretty(&failure_json(&page, error.failure())).expect("json")
             );
-        } else {
-            super::report(&failure, world);
+            return Ok(ExitCode::FAILURE);
         }
-        ExitCode::FAILURE
-    };
-    let project = match Project::open(
-        &page,
-        args.project.root.as_deref(),
-        &args.project.font_paths,
-    ) {
-        Ok(project) => project,
-        Err(failure) => return failed(failure, None),
-    };
-    let loaded = match project.load(&page) {
-        Ok(loaded) => loaded,
-        Err(failure) => return failed(failure, None),
-    };
-    let mut world = project.world();
-    let laid = match project::lay_out(&mut world, &loaded) {
-        Ok(laid) => laid,
-        Err(failure) => return failed(failure, Some(&world)),
+        Err(error) => return Err(error),
     };
     let makeup = laid.makeup(&loaded);
     if json {
@@ -71,15 +58,24 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             println!("make-up:\n  {}", makeup.join("\n  "));
         }
     }
-    if laid.report.has_errors() {
+    Ok(if laid.report.has_errors() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
+    })
+}
+
+/// The page loaded, laid out and preflighted.
+fn lay_out(args: &CheckArgs, page: &Path) -> Result<(LoadedPage, Laid), Error> {
+    let project = Project::open(page, args.project.root.as_deref(), &args.project.font_paths)?;
+    let loaded = project.load(page)?;
+    let mut world = project.world();
+    let laid = project::lay_out(&mut world, &loaded).seen_in(&world)?;
+    Ok((loaded, laid))
 }
 
 /// A build that stopped before preflight, in the report's JSON shape.
-fn failure_json(page: &std::path::Path, failure: &Failure) -> serde_json::Value {
+fn failure_json(page: &Path, failure: &Failure) -> serde_json::Value {
     let findings: Vec<serde_json::Value> = match failure {
         Failure::Content(errors) => errors
             .iter()

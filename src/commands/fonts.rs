@@ -4,17 +4,12 @@ use std::process::ExitCode;
 
 use banmian::project::Project;
 
+use super::Outcome;
 use crate::cli::ProjectArgs;
 
-pub fn run(args: &ProjectArgs) -> ExitCode {
+pub fn run(args: &ProjectArgs) -> Outcome {
     let probe = std::path::Path::new("page.yaml");
-    let project = match Project::open(probe, args.root.as_deref(), &args.font_paths) {
-        Ok(project) => project,
-        Err(failure) => {
-            super::report(&failure, None);
-            return ExitCode::FAILURE;
-        }
-    };
+    let project = Project::open(probe, args.root.as_deref(), &args.font_paths)?;
     let mut rows: Vec<(String, String, String)> = project
         .fonts
         .list()
@@ -39,7 +34,7 @@ pub fn run(args: &ProjectArgs) -> ExitCode {
         }
         println!("  {style:<28} {file}");
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// E.g. `bold (700)`, `regular (400), italic`, `regular (400), 75 % wide`.

@@ -11,6 +11,7 @@ use banmian::issue::{Mode, PageRun};
 use banmian::project::{Failure, Project, Target};
 use banmian::proof::Format;
 
+use super::{Error, Outcome};
 use crate::cli::{OutputArgs, ProjectArgs};
 
 /// Whether `file` is an issue rather than a page (a YAML mapping listing `pages:`).
@@ -24,26 +25,12 @@ pub fn run(
     combined: Option<&Path>,
     project_args: &ProjectArgs,
     mode: Mode,
-) -> ExitCode {
+) -> Outcome {
     let started = Instant::now();
-    let fail = |failure: &Failure| {
-        super::report(failure, None);
-        super::exit_code(failure)
-    };
-    let project = match Project::open(file, project_args.root.as_deref(), &project_args.font_paths)
-    {
-        Ok(project) => project,
-        Err(failure) => return fail(&failure),
-    };
-    let loaded = match issue::load(file, &project.root) {
-        Ok(loaded) => loaded,
-        Err(errors) => return fail(&Failure::Content(errors)),
-    };
+    let project = Project::open(file, project_args.root.as_deref(), &project_args.font_paths)?;
+    let loaded = issue::load(file, &project.root).map_err(Failure::Content)?;
     let (folder, template) = match output {
-        Some(args) => match target(file, args) {
-            Ok(target) => target,
-            Err(code) => return code,
-        },
+        Some(args) => target(file, args, true)?,
         None => (PathBuf::new(), Target::pdf(PathBuf::new())),
     };
     let runs = banmian::issue::run(
@@ -92,23 +79,21 @@ pub fn run(
             String::new()
         }
     );
-    code
+    Ok(code)
 }
 
-/// The folder the pages go to and the options each page's target starts from.
-fn target(file: &Path, args: &OutputArgs) -> Result<(PathBuf, Target), ExitCode> {
+/// The folder the pages go to and the options each page's target starts from. A PDF without
+/// `--pdf-standard` is a PDF/X-4 for the press if `press` (what `build` writes), else plain.
+pub fn target(file: &Path, args: &OutputArgs, press: bool) -> Result<(PathBuf, Target), Error> {
     let format = args.format.map(Format::from).unwrap_or(Format::Pdf);
-    if let Err(message) = banmian::export::standards(&args.pdf_standards) {
-        eprintln!("error: --pdf-standard: {message}");
-        return Err(ExitCode::from(super::USAGE));
-    }
+    banmian::export::standards(&args.pdf_standards)
+        .map_err(|message| Error::usage(format!("--pdf-standard: {message}")))?;
     let folder = match &args.output {
         Some(dir) if dir.is_file() || Format::from_path(dir).is_some() => {
-            eprintln!(
-                "error: -o {}: an issue is written to a folder, one file a page; give a folder (and --combined FILE.pdf for one PDF of all pages)",
+            return Err(Error::usage(format!(
+                "-o {}: an issue is written to a folder, one file a page; give a folder (and --combined FILE.pdf for one PDF of all pages)",
                 dir.display()
-            );
-            return Err(ExitCode::from(super::USAGE));
+            )));
         }
         Some(dir) => dir.clone(),
         None => {
@@ -127,8 +112,8 @@ fn target(file: &Path, args: &OutputArgs) -> Result<(PathBuf, Target), ExitCode>
             ppi: args.ppi,
             draft: args.draft,
             crop_marks: args.crop_marks,
-            // As `build` of a page: a PDF/X-4 for the press unless asked otherwise.
-            pdf_standards: if args.pdf_standards.is_empty() && format == Format::Pdf {
+            // As for a page: a PDF/X-4 for the press unless asked otherwise.
+            pdf_standards: if args.pdf_standards.is_empty() && press && format == Format::Pdf {
                 vec![banmian::export::PDFX_4.to_string()]
             } else {
                 args.pdf_standards.clone()

@@ -1,4 +1,5 @@
-//! One module per subcommand; each returns the process exit code.
+//! One module per subcommand. Each returns its exit status, or the [`Error`] that stopped it;
+//! `main` prints every such error in one place ([`exit`]), as the typst CLI and ripgrep do.
 
 pub mod build;
 pub mod check;
@@ -9,40 +10,145 @@ pub mod new;
 pub mod schema;
 pub mod serve;
 pub mod watch;
+pub mod watch_issue;
 
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use banmian::project::{self, Failure, Target};
 use banmian::proof::Format;
 use banmian::world::PageWorld;
+use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
 
 use crate::cli::OutputArgs;
 
 /// Exit status for a command line that makes no sense (clap's own errors use it too).
 pub const USAGE: u8 = 2;
 
+/// What a command returns: its exit status, or why it stopped.
+pub type Outcome = Result<ExitCode, Error>;
+
+/// Why a command stopped: the failure, already shown as the desk reads it where typst's errors
+/// need the world that raised them, and what it left behind.
+#[derive(Debug)]
+pub struct Error {
+    failure: Failure,
+    /// typst's errors rendered with their source lines (in colour on a terminal).
+    shown: Option<Vec<u8>>,
+    /// A line printed after the failure (`banmian: nothing written`).
+    after: Option<&'static str>,
+}
+
+impl Error {
+    /// A command line that makes no sense: `message` (after `error: `), exit 2.
+    pub fn usage(message: impl Into<String>) -> Self {
+        Failure::Refused(message.into()).into()
+    }
+
+    /// Anything else that stops a command: `message`, exit 1.
+    pub fn other(message: impl Into<String>) -> Self {
+        Failure::Other(message.into()).into()
+    }
+
+    /// The same failure, followed by `line` when printed.
+    pub fn then(self, line: &'static str) -> Self {
+        Self {
+            after: Some(line),
+            ..self
+        }
+    }
+
+    pub fn failure(&self) -> &Failure {
+        &self.failure
+    }
+}
+
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Self {
+        Self {
+            failure,
+            shown: None,
+            after: None,
+        }
+    }
+}
+
+/// A failure raised in a world: typst's errors are shown against its sources.
+pub trait SeenIn<T> {
+    fn seen_in(self, world: &PageWorld) -> Result<T, Error>;
+}
+
+impl<T> SeenIn<T> for Result<T, Failure> {
+    fn seen_in(self, world: &PageWorld) -> Result<T, Error> {
+        self.map_err(|failure| Error {
+            shown: Some(render(&failure, Some(world))),
+            failure,
+            after: None,
+        })
+    }
+}
+
+/// The one printer of a command's error: prints it and gives the exit status it calls for.
+pub fn exit(error: Error) -> ExitCode {
+    let shown = error.shown.unwrap_or_else(|| render(&error.failure, None));
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(&shown);
+    if let Some(line) = error.after {
+        let _ = writeln!(stderr, "{line}");
+    }
+    exit_code(&error.failure)
+}
+
+/// Prints a failure a command reports and goes on from (a page of an issue, a rebuild that
+/// `watch` waits to be fixed), as [`exit`] would.
+pub fn report(failure: &Failure, world: Option<&PageWorld>) {
+    let _ = std::io::stderr().lock().write_all(&render(failure, world));
+}
+
+/// A failure as the desk reads it (see `Failure::describe`); typst's errors with their source
+/// lines, in colour on a terminal, when the world that raised them is at hand.
+fn render(failure: &Failure, world: Option<&PageWorld>) -> Vec<u8> {
+    if let (Failure::Typst(diagnostics), Some(world)) = (failure, world) {
+        let choice = if std::io::stderr().is_terminal() {
+            termcolor::ColorChoice::Auto
+        } else {
+            termcolor::ColorChoice::Never
+        };
+        let mut buffer = termcolor::BufferWriter::stderr(choice).buffer();
+        if diagnostics::emit(&mut buffer, world, diagnostics, DiagnosticFormat::Human).is_ok() {
+            return buffer.into_inner();
+        }
+    }
+    failure.describe(world).into_bytes()
+}
+
+/// The exit status for a failure: 2 for a command banmian refuses, else 1.
+pub fn exit_code(failure: &Failure) -> ExitCode {
+    match failure {
+        Failure::Refused(_) => ExitCode::from(USAGE),
+        _ => ExitCode::FAILURE,
+    }
+}
+
 /// Where and in what format to write: `--format` if given, else `-o`'s extension, else PDF.
 /// A `--format` that contradicts `-o`'s extension is a usage error. A PDF without
 /// `--pdf-standard` is a PDF/X-4 for the press if `press` (what `build` writes), else plain.
-pub fn target(page: &Path, args: &OutputArgs, press: bool) -> Result<Target, ExitCode> {
+pub fn target(page: &Path, args: &OutputArgs, press: bool) -> Result<Target, Error> {
     let named = args.output.as_deref().and_then(Format::from_path);
     let format = match (args.format.map(Format::from), named) {
         (Some(asked), Some(named)) if asked != named => {
-            eprintln!(
-                "error: --format {} contradicts the output's extension ({})",
+            return Err(Error::usage(format!(
+                "--format {} contradicts the output's extension ({})",
                 asked.extension(),
                 named.extension()
-            );
-            return Err(ExitCode::from(USAGE));
+            )));
         }
         (Some(asked), _) => asked,
         (None, named) => named.unwrap_or(Format::Pdf),
     };
-    if let Err(message) = banmian::export::standards(&args.pdf_standards) {
-        eprintln!("error: --pdf-standard: {message}");
-        return Err(ExitCode::from(USAGE));
-    }
+    banmian::export::standards(&args.pdf_standards)
+        .map_err(|message| Error::usage(format!("--pdf-standard: {message}")))?;
     let output = args
         .output
         .clone()
@@ -60,23 +166,4 @@ pub fn target(page: &Path, args: &OutputArgs, press: bool) -> Result<Target, Exi
         },
         plates: None,
     })
-}
-
-/// The exit status for a failure: 2 for a command banmian refuses, else 1.
-pub fn exit_code(failure: &Failure) -> ExitCode {
-    match failure {
-        Failure::Refused(_) => ExitCode::from(USAGE),
-        _ => ExitCode::FAILURE,
-    }
-}
-
-/// Prints why a build failed, in the form the failure calls for.
-pub fn report(failure: &Failure, world: Option<&PageWorld>) {
-    match (failure, world) {
-        // In colour on a terminal.
-        (Failure::Typst(diagnostics), Some(world)) => {
-            banmian::compile::print_diagnostics(world, diagnostics)
-        }
-        _ => eprint!("{}", failure.describe(world)),
-    }
 }

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-pub fn run() -> ExitCode {
+pub fn run() -> super::Outcome {
     print!("{}", banmian::schema::text());
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

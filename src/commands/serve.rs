@@ -6,16 +6,16 @@ use std::process::ExitCode;
 use banmian::project::SAMPLE_PAGE;
 use banmian::serve::{self, Options};
 
+use super::{Error, Outcome};
 use crate::cli::ServeArgs;
 
-pub fn run(args: ServeArgs) -> ExitCode {
+pub fn run(args: ServeArgs) -> Outcome {
     let page = args.page.unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE));
     if super::issue::is_issue(&page) {
-        eprintln!(
-            "error: {} is an issue: serve takes one page (serve the page you are editing; `banmian build` builds the issue)",
+        return Err(Error::usage(format!(
+            "{} is an issue: serve takes one page (serve the page you are editing; `banmian build` builds the issue)",
             page.display()
-        );
-        return ExitCode::from(super::USAGE);
+        )));
     }
     let options = Options {
         page,
@@ -25,11 +25,6 @@ pub fn run(args: ServeArgs) -> ExitCode {
         port: args.port,
         editor: args.editor,
     };
-    match serve::run(options) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(failure) => {
-            super::report(&failure, None);
-            super::exit_code(&failure)
-        }
-    }
+    serve::run(options)?;
+    Ok(ExitCode::SUCCESS)
 }

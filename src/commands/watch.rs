@@ -1,53 +1,36 @@
-//! `banmian watch`: rebuild a page whenever its YAML, photos, templates or fonts change.
+//! `banmian watch`: rebuild a page whenever its YAML, photos, templates or fonts change (an
+//! issue's pages: `watch_issue`).
 //!
 //! The page stays open across rebuilds (`banmian::session`), so a one-word edit recompiles in a
 //! fraction of the cold time. A failed rebuild prints why and writes nothing, so the last good
 //! output stays; the next good save recovers by itself.
-
-use std::process::ExitCode;
 
 use banmian::output;
 use banmian::project::{Failure, Project, Target};
 use banmian::session::{Rebuilt, Session};
 use typst_kit::watcher::Watcher;
 
+use super::{Error, Outcome};
 use crate::cli::WatchArgs;
 
-pub fn run(args: &WatchArgs) -> ExitCode {
+pub fn run(args: &WatchArgs) -> Outcome {
     if super::issue::is_issue(&args.page) {
-        eprintln!(
-            "error: {} is an issue: watch takes one page (watch the page you are editing; `banmian build` builds the issue)",
-            args.page.display()
-        );
-        return ExitCode::from(super::USAGE);
+        return super::watch_issue::run(args);
     }
-    let target = match super::target(&args.page, &args.output, false) {
-        Ok(target) => target,
-        Err(code) => return code,
-    };
+    let target = super::target(&args.page, &args.output, false)?;
     // A typo in the page's name should fail now, not wait for the file to appear.
     if !args.page.is_file() {
-        eprintln!("error: {}: no such page file", args.page.display());
-        return ExitCode::FAILURE;
+        return Err(Error::other(format!(
+            "{}: no such page file",
+            args.page.display()
+        )));
     }
-    let project = match Project::open(
+    let project = Project::open(
         &args.page,
         args.project.root.as_deref(),
         &args.project.font_paths,
-    ) {
-        Ok(project) => project,
-        Err(failure) => {
-            super::report(&failure, None);
-            return ExitCode::FAILURE;
-        }
-    };
-    let mut watcher = match Watcher::new(Some(target.output.clone())) {
-        Ok(watcher) => watcher,
-        Err(err) => {
-            eprintln!("error: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
+    )?;
+    let mut watcher = Watcher::new(Some(target.output.clone())).map_err(Error::other)?;
     eprintln!(
         "watching {} → {} (Ctrl-C to stop)",
         args.page.display(),
@@ -64,18 +47,16 @@ pub fn run(args: &WatchArgs) -> ExitCode {
     loop {
         let rebuilt = rebuild(&mut session, &target);
         // The output is fixed for the session: refused once, refused for good.
-        if first && let Err(failure @ Failure::Refused(_)) = &rebuilt.result {
-            super::report(failure, None);
-            return super::exit_code(failure);
+        if first && let Err(failure @ Failure::Refused(_)) = rebuilt.result {
+            return Err(failure.into());
         }
         first = false;
         // Watch before reporting: once the status line is out, any later save is seen.
         let updated = watcher.update(rebuilt.watched.iter().cloned());
         report(&session, &target, rebuilt);
-        if let Err(err) = updated.and_then(|()| watcher.wait()) {
-            eprintln!("error: {err}");
-            return ExitCode::FAILURE;
-        }
+        updated
+            .and_then(|()| watcher.wait())
+            .map_err(Error::other)?;
         match session.rescan_fonts_if_changed() {
             Some(Ok(faces)) => eprintln!("fonts changed: re-scanned {faces} faces"),
             Some(Err(failure)) => super::report(&failure, None),

@@ -1,8 +1,11 @@
 //! `banmian watch` on a temporary copy of the sample: edits are picked up, a broken edit keeps
-//! the last good PDF, and the next good save recovers.
+//! the last good PDF, and the next good save recovers. On an issue: only the pages whose inputs
+//! changed are rebuilt, a broken page stops no other, a template change rebuilds them all.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::time::SystemTime;
 
 use crate::support::*;
 
@@ -14,14 +17,27 @@ struct Watching {
 
 impl Watching {
     fn start(project: &TempProject, pdf: &Path) -> Self {
-        let log = project.root.join("watch.log");
+        Self::spawn(
+            &project.root,
+            &[
+                project.page().as_os_str(),
+                OsStr::new("-o"),
+                pdf.as_os_str(),
+            ],
+        )
+    }
+
+    /// `banmian watch ARGS…` in `root`, with the repo's fonts.
+    fn spawn(root: &Path, args: &[&OsStr]) -> Self {
+        let log = root.join("watch.log");
         let child = Command::new(env!("CARGO_BIN_EXE_banmian"))
-            .args(["watch", project.page().to_str().unwrap(), "-o"])
-            .arg(pdf)
+            .arg("watch")
+            .args(args)
             .arg("--font-path")
             .arg(repo().join("fonts"))
-            .current_dir(&project.root)
+            .current_dir(root)
             .env_remove("SOURCE_DATE_EPOCH")
+            .env("BANMIAN_CACHE", repo().join("target/test-scratch/cache"))
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -130,5 +146,137 @@ fn watch_of_a_missing_page_fails_with_a_message() {
         stderr(&out).contains("no such page file"),
         "{}",
         stderr(&out)
+    );
+}
+
+/// Three pages of the sample issue, copied with the layout into a fresh project, and the
+/// issue file listing them (pages 3, 4, 5).
+fn issue_project(name: &str) -> PathBuf {
+    let root = scratch(name);
+    copy_dir(&repo().join("layout"), &root.join("layout"));
+    for page in ["river-town", "school-lunch", "night-market"] {
+        copy_dir(
+            &repo().join("content/sample-issue").join(page),
+            &root.join("content/issue").join(page),
+        );
+    }
+    std::fs::write(
+        root.join("content/issue/issue.yaml"),
+        "paper: 示例日报\ndate: 2021-09-28\nedition: 第 0001 期\npages:\n  - file: river-town/page.yaml\n    page: 3\n  - file: school-lunch/page.yaml\n  - file: night-market/page.yaml\n",
+    )
+    .unwrap();
+    root
+}
+
+/// A file's bytes and modification time, to show it was not written again.
+fn as_it_stands(path: &Path) -> (Vec<u8>, SystemTime) {
+    let bytes = std::fs::read(path).unwrap();
+    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    (bytes, modified)
+}
+
+/// Replaces `from` by `to` in the file at `path`, written in place.
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} lacks `{from}`", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+#[test]
+fn watch_of_an_issue_rebuilds_only_the_pages_that_changed() {
+    let root = issue_project("watch-issue");
+    let out = root.join("out/issue");
+    let pdf = |name: &str| out.join(name);
+    let (p3, p4, p5) = (
+        pdf("03-river-town.pdf"),
+        pdf("04-school-lunch.pdf"),
+        pdf("05-night-market.pdf"),
+    );
+    let page = |slug: &str| root.join("content/issue").join(slug).join("page.yaml");
+    // Without -o: out/<issue folder>/, as `build ISSUE.yaml` writes it.
+    let watch = Watching::spawn(&root, &[OsStr::new("content/issue/issue.yaml")]);
+
+    // 1. Every page built once, named as `build` names them.
+    watch.await_line("rebuilt", 3);
+    let log = watch.log();
+    for name in [
+        "out/issue/03-river-town.pdf",
+        "out/issue/04-school-lunch.pdf",
+        "out/issue/05-night-market.pdf",
+    ] {
+        assert!(log.contains(&format!("rebuilt {name} in ")), "{log}");
+    }
+    assert!(pdf_text(&p4).contains("第4版"), "page 4's folio");
+
+    // 2. One page's YAML edited: that page alone is rebuilt; the others are not touched.
+    let (before3, before5) = (as_it_stands(&p3), as_it_stands(&p5));
+    edit(
+        &page("school-lunch"),
+        "饭后还有一个苹果",
+        "饭后还有一根香蕉",
+    );
+    assert!(
+        eventually(20, || pdf_text(&p4).contains("饭后还有一根香蕉")),
+        "edit not rebuilt; watch printed:\n{}",
+        watch.log()
+    );
+    watch.await_line("rebuilt", 4);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let log = watch.log();
+    assert_eq!(
+        watch.count("rebuilt"),
+        4,
+        "more than the edited page rebuilt:\n{log}"
+    );
+    assert!(
+        log.lines()
+            .rfind(|l| l.starts_with("rebuilt"))
+            .is_some_and(|l| l.starts_with("rebuilt out/issue/04-school-lunch.pdf in ")),
+        "{log}"
+    );
+    assert!(as_it_stands(&p3) == before3, "page 3 was written again");
+    assert!(as_it_stands(&p5) == before5, "page 5 was written again");
+
+    // 3. A broken edit of page 3: reported, its PDF left as it was; page 5 still rebuilds.
+    let good3 = as_it_stands(&p3);
+    replace_file(
+        &page("river-town"),
+        std::fs::read_to_string(page("river-town"))
+            .unwrap()
+            .replace("headline:", "headlin:")
+            .as_bytes(),
+    );
+    watch.await_line("failed", 1);
+    let log = watch.log();
+    assert!(log.contains("unknown field `headlin`"), "{log}");
+    assert!(
+        log.contains("out/issue/03-river-town.pdf is unchanged"),
+        "{log}"
+    );
+    edit(&page("night-market"), "不到半个小时", "不到二十分钟");
+    assert!(
+        eventually(20, || pdf_text(&p5).contains("不到二十分钟")),
+        "page 5 not rebuilt beside a broken page 3; watch printed:\n{}",
+        watch.log()
+    );
+    watch.await_line("rebuilt", 5);
+
+    // 4. A template changed: every page is rebuilt (page 3, still broken, fails again).
+    let style = root.join("layout/style.typ");
+    let before4 = as_it_stands(&p4);
+    let mut text = std::fs::read_to_string(&style).unwrap();
+    text.push_str("\n// touched by the watch test\n");
+    std::fs::write(&style, text).unwrap();
+    watch.await_line("rebuilt", 7);
+    watch.await_line("failed", 2);
+    assert!(as_it_stands(&p4).1 != before4.1, "page 4 not rebuilt");
+    assert!(as_it_stands(&p3) == good3, "the broken page's PDF changed");
+
+    // 5. Page 3 fixed: rebuilt by itself.
+    edit(&page("river-town"), "headlin:", "headline:");
+    watch.await_line("rebuilt", 8);
+    assert!(
+        as_it_stands(&p3).1 != good3.1,
+        "page 3 not rebuilt once fixed"
     );
 }
