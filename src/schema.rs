@@ -268,7 +268,8 @@ mod tests {
             .iter()
             .map(|v| v.as_str().unwrap())
             .collect();
-        assert_eq!(required, ["folio", "headline"]);
+        // The headline is the feature's to require (its manifest), not every page's.
+        assert_eq!(required, ["folio"]);
         assert_eq!(schema["additionalProperties"], false);
         assert_eq!(schema["properties"]["template"]["default"], "feature");
         let date = &schema["$defs"]["Folio"]["properties"]["date"];

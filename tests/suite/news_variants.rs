@@ -230,6 +230,9 @@ impl Page {
     }
 }
 
+/// A page's seed, its stories, how it came out, its rectangles' empty leg feet, and seconds.
+type Result = (u64, usize, Outcome, Option<Vec<u32>>, f64);
+
 enum Outcome {
     PressReady,
     Overset(usize),
@@ -425,7 +428,7 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
     }
     let file = base.join("n1.yaml");
     let project = Project::open(&file, Some(repo()), &[]).unwrap_or_else(|f| panic!("{f}"));
-    let results: Mutex<Vec<(u64, usize, Outcome, Option<Vec<u32>>, f64)>> = Mutex::new(Vec::new());
+    let results: Mutex<Vec<Result>> = Mutex::new(Vec::new());
     let next = AtomicU64::new(0);
     std::thread::scope(|scope| {
         for _ in 0..THREADS {
