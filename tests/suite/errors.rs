@@ -107,6 +107,11 @@ fn template_syntax_error_shows_the_template_source() {
     let project = TempProject::new("template-error", MINIMAL_PAGE);
     let broken = "#let template(page) = {\n  text(size: 10pt, page.headline\n}\n";
     std::fs::write(project.root.join("layout/templates/broken.typ"), broken).unwrap();
+    std::fs::copy(
+        repo().join("layout/templates/feature.yaml"),
+        project.root.join("layout/templates/broken.yaml"),
+    )
+    .unwrap();
     let yaml = MINIMAL_PAGE.replace("template: feature", "template: broken");
     std::fs::write(project.page(), yaml).unwrap();
     assert_fails_cleanly(&project, &["error:", "layout/templates/broken.typ:2:"]);

@@ -52,6 +52,7 @@ fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built
     assert_eq!(
         names,
         [
+            "02-city-news.pdf",
             "03-river-town.pdf",
             "04-school-lunch.pdf",
             "05-night-market.pdf",
@@ -68,7 +69,7 @@ fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built
         .filter(|p| !p.to_string_lossy().ends_with(".spread.pdf"))
         .collect();
     for (i, file) in plates.iter().enumerate() {
-        let number = 3 + i;
+        let number = 2 + i;
         let page = text(file, 1);
         assert!(page.contains("示例日报"), "page {number}: {page}");
         assert!(page.contains("2021 年 9 月 28 日"), "page {number}");
@@ -80,11 +81,12 @@ fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built
     // The combined PDF: the six pages in order, each with its trim and bleed.
     let info = poppler(
         "pdfinfo",
-        &["-box", "-f", "1", "-l", "6", combined.to_str().unwrap()],
+        &["-box", "-f", "1", "-l", "7", combined.to_str().unwrap()],
     );
-    assert!(info.contains("Pages:           6"), "{info}");
-    assert_eq!(info.matches("TrimBox").count(), 6, "{info}");
+    assert!(info.contains("Pages:           7"), "{info}");
+    assert_eq!(info.matches("TrimBox").count(), 7, "{info}");
     let headlines = [
+        "示例县城乡公交一体化全面通车",
         "一湾清水绕古镇",
         "一餐热饭暖童心",
         "灯火可亲夜未央",
@@ -196,7 +198,7 @@ fn a_page_of_an_issue_built_alone_takes_its_folio_from_the_issue_beside_it() {
     let out = banmian(&["check", ISSUE]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("checked 5 of 5 pages"),
+        stderr(&out).contains("checked 6 of 6 pages"),
         "{}",
         stderr(&out)
     );
