@@ -14,7 +14,7 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for id in &plan.left_out {
         let (line, column) = story_location(page, id);
-        // The smallest rectangle it could take: what the desk must free or cut.
+        // Its text's length in one basic column: what the desk must free or cut.
         let smallest = measures.stories.iter().find(|s| &s.id == id).and_then(|s| {
             s.legs
                 .iter()

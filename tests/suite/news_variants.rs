@@ -411,14 +411,10 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
     let base = repo().join("target/test-scratch/news-variants");
     let images = base.join("images");
     std::fs::create_dir_all(&images).unwrap();
-    let seeds: Vec<u64> = match std::env::var("VARIANTS_SEEDS") {
-        Ok(list) => list
-            .split(',')
-            .filter_map(|s| s.trim().parse().ok())
-            .collect(),
-        Err(_) => (1..=VARIANTS).collect(),
-    };
-    let pages: Vec<Page> = seeds.into_iter().map(Page::generate).collect();
+    let pages: Vec<Page> = crate::variants::seeds(VARIANTS)
+        .into_iter()
+        .map(Page::generate)
+        .collect();
     for page in &pages {
         for story in &page.stories {
             for (spec, _) in &story.photos {

@@ -223,15 +223,8 @@ fn no_feature_page_has_a_collision_widow_orphan_stranded_head_heavy_crop_coarse_
     let pages = base.join("pages");
     let images = pages.join("images");
     std::fs::create_dir_all(&images).unwrap();
-    // VARIANTS_SEEDS=35,46 runs those seeds only (VARIANTS_DEBUG=1 prints what was measured).
-    let seeds: Vec<u64> = match std::env::var("VARIANTS_SEEDS") {
-        Ok(list) => list
-            .split(',')
-            .filter_map(|s| s.trim().parse().ok())
-            .collect(),
-        Err(_) => (1..=VARIANTS).collect(),
-    };
-    let variants: Vec<Variant> = seeds.into_iter().map(Variant::generate).collect();
+    // VARIANTS_DEBUG=1 prints what was measured.
+    let variants: Vec<Variant> = seeds(VARIANTS).into_iter().map(Variant::generate).collect();
     let mut pool: Vec<&generate::PhotoSpec> = variants
         .iter()
         .flat_map(|v| v.photos().into_iter().map(|p| &p.spec))
@@ -307,6 +300,17 @@ fn no_feature_page_has_a_collision_widow_orphan_stranded_head_heavy_crop_coarse_
         runs_len,
         base.join("worst").display()
     );
+}
+
+/// Seeds 1 to `count`, or those VARIANTS_SEEDS lists (`VARIANTS_SEEDS=35,46`).
+pub fn seeds(count: u64) -> Vec<u64> {
+    match std::env::var("VARIANTS_SEEDS") {
+        Ok(list) => list
+            .split(',')
+            .filter_map(|s| s.trim().parse().ok())
+            .collect(),
+        Err(_) => (1..=count).collect(),
+    }
 }
 
 /// Whether preflight's underset names every stack foot emptier than the house tolerance with

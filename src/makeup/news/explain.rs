@@ -79,8 +79,14 @@ fn describe(module: &Module, m: &NewsMeasures) -> String {
             "photo {} {place}, {} lines, {:.0} % cut",
             photo.index + 1,
             photo.picture_lines,
-            photo.crop * 100.0
+            cut(photo) * 100.0
         ));
     }
     parts.join(", ")
+}
+
+/// The share of a photo its box cuts away, across or down.
+fn cut(photo: &crate::makeup::PhotoPlan) -> f64 {
+    let (w, h) = photo.drawn;
+    (1.0 - photo.width / w).max(1.0 - photo.height / h).max(0.0)
 }

@@ -13,7 +13,8 @@ mod tile;
 
 use serde::{Deserialize, Serialize};
 
-use crate::makeup::photo::{Grid, fit};
+use crate::makeup::PhotoPlan;
+use crate::makeup::photo::Grid;
 pub use explain::explain;
 pub use shapes::{Shape, Slot};
 
@@ -151,7 +152,8 @@ pub struct Module {
     /// The flow of the legs: `paragraph` or `photo` with its index, and whether a new leg
     /// starts at it.
     pub flow: Vec<FlowEntry>,
-    pub photos: Vec<NewsPhotoPlan>,
+    /// Each photo's box (its `section` is the story's index).
+    pub photos: Vec<PhotoPlan>,
     pub empty: u32,
 }
 
@@ -160,18 +162,6 @@ pub struct FlowEntry {
     pub kind: &'static str,
     pub index: usize,
     pub column_break: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NewsPhotoPlan {
-    pub index: usize,
-    /// The picture box, pt, the size the whole photo is drawn at, and lines.
-    pub width: f64,
-    pub height: f64,
-    pub drawn: (f64, f64),
-    pub picture_lines: u32,
-    pub caption_lines: u32,
-    pub crop: f64,
 }
 
 /// Makes up the page: the best tiling found, or the best partial one with what it leaves out.
@@ -211,23 +201,18 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
             }
         })
         .collect();
-    let photos: Vec<NewsPhotoPlan> = story
+    let photos: Vec<PhotoPlan> = story
         .photos
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let width = m.photo_width(story, spans[i]);
-            let lines = shape.picture_lines[i];
-            let f = fit((p.width_px, p.height_px), width, lines, grid);
-            NewsPhotoPlan {
-                index: i,
-                width,
-                height: grid.box_height(lines),
-                drawn: f.drawn,
-                picture_lines: lines,
-                caption_lines: p.captions[spans[i] as usize - 1],
-                crop: f.crop_x.max(f.crop_y),
-            }
+            PhotoPlan::new(
+                (Some(index), i),
+                (p.width_px, p.height_px),
+                m.photo_width(story, spans[i]),
+                (shape.picture_lines[i], p.captions[spans[i] as usize - 1]),
+                grid,
+            )
         })
         .collect();
     let in_leg: Vec<(usize, u32)> = photos

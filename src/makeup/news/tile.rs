@@ -51,7 +51,8 @@ struct Search<'a> {
     /// Stories the search must place (a bit per story index).
     wanted: u32,
     allow_empty: bool,
-    memo: HashMap<Key, Option<(f64, Step)>>,
+    /// Each state's cheapest completion and its first step (`None`: the page is done).
+    memo: HashMap<Key, Option<(f64, Option<Step>)>>,
     visited: usize,
 }
 
@@ -119,10 +120,7 @@ impl Search<'_> {
         let (cost, _) = self.solve(&columns, done)?;
         let mut placed = Vec::new();
         let (mut columns, mut done) = (columns, done);
-        while let Some(Some((_, step))) = self.memo.get(&(columns.clone(), done)).cloned() {
-            if step.story == usize::MAX {
-                break;
-            }
+        while let Some(Some((_, Some(step)))) = self.memo.get(&(columns.clone(), done)).cloned() {
             columns = self.after(&columns, &step);
             done |= 1 << step.story;
             placed.push(Placed {
@@ -153,7 +151,7 @@ impl Search<'_> {
         next
     }
 
-    fn solve(&mut self, columns: &[Column], done: u32) -> Option<(f64, Step)> {
+    fn solve(&mut self, columns: &[Column], done: u32) -> Option<(f64, Option<Step>)> {
         let key = (columns.to_vec(), done);
         if let Some(known) = self.memo.get(&key) {
             return known.clone();
@@ -168,7 +166,7 @@ impl Search<'_> {
         result
     }
 
-    fn expand(&mut self, columns: &[Column], done: u32) -> Option<(f64, Step)> {
+    fn expand(&mut self, columns: &[Column], done: u32) -> Option<(f64, Option<Step>)> {
         let m = self.m;
         let h = m.lines;
         let remaining: Vec<usize> = self
@@ -180,11 +178,11 @@ impl Search<'_> {
         let full = columns.iter().all(|c| c.bottom >= h);
         if remaining.is_empty() {
             if full {
-                return Some((0.0, end()));
+                return Some((0.0, None));
             }
             if self.allow_empty {
                 let empty: u32 = columns.iter().map(|c| h.saturating_sub(c.bottom)).sum();
-                return Some((f64::from(empty) * 3.0, end()));
+                return Some((f64::from(empty) * 3.0, None));
             }
             return None;
         }
@@ -197,7 +195,7 @@ impl Search<'_> {
         // The highest, then leftmost, free run.
         let low = columns.iter().map(|c| c.bottom).min().unwrap_or(0);
         let x0 = columns.iter().position(|c| c.bottom == low).unwrap_or(0);
-        let mut best: Option<(f64, Step)> = None;
+        let mut best: Option<(f64, Option<Step>)> = None;
         let mut tries: Vec<(f64, Step)> = Vec::new();
         let candidates: Vec<(usize, usize)> = remaining
             .iter()
@@ -251,7 +249,7 @@ impl Search<'_> {
                     if self.collides(columns, x as u32, width, line, shape, s) {
                         continue;
                     }
-                    let here = shape.cost + self.place_cost(s, skip, width, x as u32, line);
+                    let here = shape.cost + self.place_cost(s, skip, width, line);
                     tries.push((
                         here,
                         Step {
@@ -274,7 +272,7 @@ impl Search<'_> {
             if let Some((rest, _)) = self.solve(&next, done | (1 << step.story)) {
                 let total = here + rest;
                 if best.as_ref().is_none_or(|(b, _)| total < *b) {
-                    best = Some((total, step));
+                    best = Some((total, Some(step)));
                 }
             }
         }
@@ -384,15 +382,9 @@ impl Search<'_> {
     }
 
     /// What a place costs beyond the shape: taking a story ahead of rank, a lead story
-    /// narrower than the page, stories of rank above the lead's row set low.
-    fn place_cost(
-        &self,
-        story: &StoryMeasures,
-        skip: usize,
-        width: u32,
-        _x: u32,
-        line: u32,
-    ) -> f64 {
+    /// narrower than the page, a second story narrower than three columns, a story one column
+    /// wide, and an important story set low.
+    fn place_cost(&self, story: &StoryMeasures, skip: usize, width: u32, line: u32) -> f64 {
         let m = self.m;
         let mut cost = skip as f64 * 1.5;
         match story.rank {
@@ -406,27 +398,5 @@ impl Search<'_> {
         // Importance reads top-down: a story set low costs by its rank's weight.
         cost += f64::from(line) / f64::from(m.lines.max(1)) * 2.0 / (1.0 + story.rank as f64);
         cost
-    }
-}
-
-fn end() -> Step {
-    Step {
-        story: usize::MAX,
-        column: 0,
-        line: 0,
-        shape: Shape {
-            width: 0,
-            lines: 0,
-            size: 0,
-            head_lines: 0,
-            legs: 0,
-            leg_cols: 0,
-            body_lines: 0,
-            across: false,
-            picture_lines: Vec::new(),
-            breaks: Vec::new(),
-            empty: 0,
-            cost: 0.0,
-        },
     }
 }
