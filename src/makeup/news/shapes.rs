@@ -185,7 +185,8 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                                 + f64::from(air) * 0.6
                                 + f64::from(body.empty) * 0.4
                                 + size as f64 * 0.3
-                                + leg_cost(body.lines, k, leg_cols, photo_news);
+                                + leg_cost(body.lines, k, leg_cols, photo_news)
+                                + width_cost(m, story, width);
                             out.push(Shape {
                                 width,
                                 lines,
@@ -207,6 +208,20 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
         }
     }
     out
+}
+
+/// Width by importance: the lead story as wide as the page, the second at least three
+/// columns, a story of one column only where it must.
+fn width_cost(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> f64 {
+    let mut cost = match story.rank {
+        0 => f64::from(m.columns.saturating_sub(width)) * 2.0,
+        1 => f64::from(3u32.saturating_sub(width)),
+        _ => 0.0,
+    };
+    if story.kind == "story" && width == 1 {
+        cost += 2.0;
+    }
+    cost
 }
 
 /// Legs of a reader's length: not so short they read as scraps, not so long the eye loses

@@ -30,7 +30,7 @@ pub struct Tiling {
 /// How far ahead of rank order a story may be taken.
 const LOOKAHEAD: usize = 2;
 /// States the search may visit before it settles for the best found.
-const BUDGET: usize = 400_000;
+const BUDGET: usize = 100_000;
 
 /// What each column holds so far: the line after its last rectangle, and that rectangle's
 /// head band (first line, line after the head) and headline size (pt × 10): two heads side by
@@ -54,6 +54,12 @@ struct Search<'a> {
     /// Each state's cheapest completion and its first step (`None`: the page is done).
     memo: HashMap<Key, Option<(f64, Option<Step>)>>,
     visited: usize,
+    /// States the search may have visited before it gives up on the branch it is in.
+    limit: usize,
+    /// The cheapest whole tiling found so far: a branch that cannot beat it is not followed.
+    incumbent: f64,
+    /// Each story's cheapest shape at any width, for a lower bound on what is left.
+    cheapest: Vec<f64>,
 }
 
 #[derive(Debug, Clone)]
@@ -93,9 +99,20 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
             allow_empty,
             memo: HashMap::new(),
             visited: 0,
+            limit: BUDGET,
+            incumbent: f64::INFINITY,
+            cheapest: tables
+                .iter()
+                .map(|t| {
+                    t.iter()
+                        .flat_map(|w| w.values().map(|s| s.cost))
+                        .fold(f64::INFINITY, f64::min)
+                })
+                .collect(),
         };
         let start = vec![Column::default(); m.columns as usize];
-        if let Some((cost, placed)) = search.best(start, 0) {
+        let found = search.best(start, 0);
+        if let Some((cost, placed)) = found {
             let bottoms = placed.iter().fold(vec![0; m.columns as usize], |mut b, p| {
                 for c in p.column..p.column + p.shape.width {
                     b[c as usize] = b[c as usize].max(p.line + p.shape.lines);
@@ -117,7 +134,7 @@ impl Search<'_> {
     /// The cheapest completion from `columns` with the stories of `done` placed, and the
     /// rectangles it places.
     fn best(&mut self, columns: Vec<Column>, done: u32) -> Option<(f64, Vec<Placed>)> {
-        let (cost, _) = self.solve(&columns, done)?;
+        let (cost, _) = self.solve(&columns, done, 0.0)?;
         let mut placed = Vec::new();
         let (mut columns, mut done) = (columns, done);
         while let Some(Some((_, Some(step)))) = self.memo.get(&(columns.clone(), done)).cloned() {
@@ -151,22 +168,25 @@ impl Search<'_> {
         next
     }
 
-    fn solve(&mut self, columns: &[Column], done: u32) -> Option<(f64, Option<Step>)> {
+    /// The cheapest completion from a state reached at cost `spent`. Branches that cannot
+    /// beat the incumbent are cut, so a state first met on a dear path may be remembered
+    /// without its best completion: the search trades that exactness for time.
+    fn solve(&mut self, columns: &[Column], done: u32, spent: f64) -> Option<(f64, Option<Step>)> {
         let key = (columns.to_vec(), done);
         if let Some(known) = self.memo.get(&key) {
             return known.clone();
         }
         self.visited += 1;
-        let result = if self.visited > BUDGET {
+        let result = if self.visited > self.limit {
             None
         } else {
-            self.expand(columns, done)
+            self.expand(columns, done, spent)
         };
         self.memo.insert(key, result.clone());
         result
     }
 
-    fn expand(&mut self, columns: &[Column], done: u32) -> Option<(f64, Option<Step>)> {
+    fn expand(&mut self, columns: &[Column], done: u32, spent: f64) -> Option<(f64, Option<Step>)> {
         let m = self.m;
         let h = m.lines;
         let remaining: Vec<usize> = self
@@ -177,14 +197,18 @@ impl Search<'_> {
             .collect();
         let full = columns.iter().all(|c| c.bottom >= h);
         if remaining.is_empty() {
-            if full {
-                return Some((0.0, None));
-            }
-            if self.allow_empty {
+            let end = if full {
+                Some(0.0)
+            } else if self.allow_empty {
                 let empty: u32 = columns.iter().map(|c| h.saturating_sub(c.bottom)).sum();
-                return Some((f64::from(empty) * 3.0, None));
+                Some(f64::from(empty) * 3.0)
+            } else {
+                None
+            };
+            if let Some(end) = end {
+                self.incumbent = self.incumbent.min(spent + end);
             }
-            return None;
+            return end.map(|cost| (cost, None));
         }
         if full {
             return None;
@@ -249,7 +273,7 @@ impl Search<'_> {
                     if self.collides(columns, x as u32, width, line, shape, s) {
                         continue;
                     }
-                    let here = shape.cost + self.place_cost(s, skip, width, line);
+                    let here = shape.cost + self.place_cost(s, skip, line);
                     tries.push((
                         here,
                         Step {
@@ -264,12 +288,30 @@ impl Search<'_> {
         }
         // Cheapest first: the first dive finds a good tiling, and the rest are cut by it.
         tries.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // The lead's place and shape shape the whole page: each gets its share of the budget,
+        // so a cheap first one cannot spend it all.
+        let share = BUDGET / tries.len().max(1);
         for (here, step) in tries {
+            if done == 0 {
+                self.limit = self.visited + share;
+            }
             if best.as_ref().is_some_and(|(b, _)| here >= *b) {
                 continue;
             }
+            let left: f64 = remaining
+                .iter()
+                .filter(|&&i| i != step.story)
+                .map(|&i| self.cheapest[i])
+                .sum();
+            if spent + here + left >= self.incumbent {
+                continue;
+            }
             let next = self.after(columns, &step);
-            if let Some((rest, _)) = self.solve(&next, done | (1 << step.story)) {
+            // Each level run of unfilled columns needs a story of its own.
+            if !self.allow_empty && runs(&next, self.m.lines) > remaining.len() - 1 {
+                continue;
+            }
+            if let Some((rest, _)) = self.solve(&next, done | (1 << step.story), spent + here) {
                 let total = here + rest;
                 if best.as_ref().is_none_or(|(b, _)| total < *b) {
                     best = Some((total, Some(step)));
@@ -343,17 +385,18 @@ impl Search<'_> {
             .sum();
         let (mut least, mut most) = (0u32, 0u32);
         for &i in remaining {
+            // A rectangle takes its lines, and the rule under it unless it ends at the foot.
+            let rule = m.rule_lines;
             let areas = self.tables[i].iter().enumerate().flat_map(|(w, t)| {
                 let w = w as u32 + 1;
-                t.keys().map(move |l| w * l)
+                t.keys().map(move |l| (w * l, w * (l + rule)))
             });
-            let (lo, hi) = areas.fold((u32::MAX, 0), |(lo, hi), a| (lo.min(a), hi.max(a)));
+            let (lo, hi) = areas.fold((u32::MAX, 0), |(lo, hi), (a, b)| (lo.min(a), hi.max(b)));
             if lo == u32::MAX {
                 return false;
             }
             least += lo;
-            // A rectangle under another takes the rule between them too.
-            most += hi + m.columns * m.rule_lines;
+            most += hi;
         }
         least <= free && (self.allow_empty || most >= free)
     }
@@ -381,22 +424,27 @@ impl Search<'_> {
         })
     }
 
-    /// What a place costs beyond the shape: taking a story ahead of rank, a lead story
-    /// narrower than the page, a second story narrower than three columns, a story one column
-    /// wide, and an important story set low.
-    fn place_cost(&self, story: &StoryMeasures, skip: usize, width: u32, line: u32) -> f64 {
+    /// What a place costs beyond the shape: taking a story ahead of rank, and an important
+    /// story set low.
+    fn place_cost(&self, story: &StoryMeasures, skip: usize, line: u32) -> f64 {
         let m = self.m;
         let mut cost = skip as f64 * 1.5;
-        match story.rank {
-            0 => cost += f64::from(m.columns.saturating_sub(width)) * 2.0,
-            1 => cost += f64::from(3u32.saturating_sub(width)) * 1.0,
-            _ => {}
-        }
-        if story.kind != "briefs" && story.kind != "photo" && width == 1 {
-            cost += 2.0;
-        }
         // Importance reads top-down: a story set low costs by its rank's weight.
         cost += f64::from(line) / f64::from(m.lines.max(1)) * 2.0 / (1.0 + story.rank as f64);
         cost
     }
+}
+
+/// Maximal runs of neighbouring columns, not yet full, that end at the same line.
+fn runs(columns: &[Column], foot: u32) -> usize {
+    let mut count = 0;
+    let mut last = None;
+    for column in columns {
+        let open = (column.bottom < foot).then_some(column.bottom);
+        if open.is_some() && open != last {
+            count += 1;
+        }
+        last = open;
+    }
+    count
 }
