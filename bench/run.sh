@@ -54,6 +54,16 @@ busy_wall=$(median < "$WORK/busy.txt")
 awk -v b="$busy_wall" -v c="$cold_wall" 'BEGIN {printf "median %.2f s; busy / sample: %.2f (target <= 2)\n", b, b / c}'
 echo
 
+echo "== a news page: 9 stories, 4 photos (bench/news-nine.yaml), made up automatically, cold, fresh process"
+: > "$WORK/news.txt"
+for _ in $(seq "$RUNS"); do
+  /usr/bin/time -v "$BANMIAN" build bench/news-nine.yaml --pdf-standard 1.7 -o "$WORK/news.pdf" 2> "$WORK/time.txt"
+  grep 'Elapsed (wall' "$WORK/time.txt" | awk '{print $NF}' | awk -F: '{print $1*60+$2}' | tee -a "$WORK/news.txt"
+done
+news_wall=$(median < "$WORK/news.txt")
+awk -v n="$news_wall" -v c="$cold_wall" 'BEGIN {printf "median %.2f s; news / sample: %.2f (target <= 3)\n", n, n / c}'
+echo
+
 echo "== typst CLI on the same templates and data"
 if [ -z "$TYPST" ]; then
   echo "typst CLI not found (set TYPST=/path/to/typst); skipped"

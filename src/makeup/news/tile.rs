@@ -41,7 +41,17 @@ struct Column {
     head: (u32, u32, u32),
 }
 
-type Key = (Vec<Column>, u32);
+/// A state: each column packed in a word (hashing is the search's inner loop), and the
+/// stories placed.
+type Key = (Vec<u64>, u32);
+
+fn key(columns: &[Column], done: u32) -> Key {
+    let word = |c: &Column| {
+        let (start, end, size) = c.head;
+        u64::from(c.bottom) << 48 | u64::from(start) << 32 | u64::from(end) << 16 | u64::from(size)
+    };
+    (columns.iter().map(word).collect(), done)
+}
 
 struct Search<'a> {
     m: &'a NewsMeasures,
@@ -58,16 +68,55 @@ struct Search<'a> {
     limit: usize,
     /// The cheapest whole tiling found so far: a branch that cannot beat it is not followed.
     incumbent: f64,
-    /// Each story's cheapest shape at any width, for a lower bound on what is left.
-    cheapest: Vec<f64>,
+    /// What the search asks of each story again and again, worked out once.
+    facts: Vec<Facts>,
 }
 
-#[derive(Debug, Clone)]
+/// A story's shapes in the figures the search prunes with.
+struct Facts {
+    /// Its cheapest shape's cost at any width: a lower bound on what it adds.
+    cost: f64,
+    /// Its fewest lines at any width.
+    lowest: u32,
+    /// Its smallest area, and its largest with the rule under it (lines × columns); `None`
+    /// when it has no shape at all.
+    area: Option<(u32, u32)>,
+    /// Per width, its three cheapest heights.
+    cheap: Vec<Vec<u32>>,
+}
+
+impl Facts {
+    fn of(table: &[std::collections::BTreeMap<u32, Shape>], rule: u32) -> Self {
+        let shapes = || table.iter().flat_map(|w| w.values());
+        let areas = table.iter().enumerate().flat_map(|(w, t)| {
+            let w = w as u32 + 1;
+            t.keys().map(move |l| (w * l, w * (l + rule)))
+        });
+        let (lo, hi) = areas.fold((u32::MAX, 0), |(lo, hi), (a, b)| (lo.min(a), hi.max(b)));
+        Facts {
+            cost: shapes().map(|s| s.cost).fold(f64::INFINITY, f64::min),
+            lowest: shapes().map(|s| s.lines).min().unwrap_or(u32::MAX),
+            area: (lo != u32::MAX).then_some((lo, hi)),
+            cheap: table
+                .iter()
+                .map(|t| {
+                    let mut by_cost: Vec<&Shape> = t.values().collect();
+                    by_cost.sort_by(|a, b| a.cost.total_cmp(&b.cost));
+                    by_cost.iter().take(3).map(|s| s.lines).collect()
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A story placed at (column, line), by the height of its shape at `width` (its table's key).
+#[derive(Debug, Clone, Copy)]
 struct Step {
     story: usize,
     column: u32,
     line: u32,
-    shape: Shape,
+    width: u32,
+    lines: u32,
 }
 
 /// The best tiling of every story; failing that, of all but the lowest-ranked one or two (the
@@ -101,14 +150,7 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
             visited: 0,
             limit: BUDGET,
             incumbent: f64::INFINITY,
-            cheapest: tables
-                .iter()
-                .map(|t| {
-                    t.iter()
-                        .flat_map(|w| w.values().map(|s| s.cost))
-                        .fold(f64::INFINITY, f64::min)
-                })
-                .collect(),
+            facts: tables.iter().map(|t| Facts::of(t, m.rule_lines)).collect(),
         };
         let start = vec![Column::default(); m.columns as usize];
         let found = search.best(start, 0);
@@ -137,32 +179,37 @@ impl Search<'_> {
         let (cost, _) = self.solve(&columns, done, 0.0)?;
         let mut placed = Vec::new();
         let (mut columns, mut done) = (columns, done);
-        while let Some(Some((_, Some(step)))) = self.memo.get(&(columns.clone(), done)).cloned() {
+        while let Some(Some((_, Some(step)))) = self.memo.get(&key(&columns, done)).cloned() {
             columns = self.after(&columns, &step);
             done |= 1 << step.story;
             placed.push(Placed {
                 story: step.story,
                 column: step.column,
                 line: step.line,
-                shape: step.shape,
+                shape: self.shape(&step).clone(),
             });
         }
         Some((cost, placed))
     }
 
+    fn shape(&self, step: &Step) -> &Shape {
+        &self.tables[step.story][step.width as usize - 1][&step.lines]
+    }
+
     fn after(&self, columns: &[Column], step: &Step) -> Vec<Column> {
+        let shape = self.shape(step);
         let mut next = columns.to_vec();
         let size = (self.m.stories[step.story]
             .sizes
-            .get(step.shape.size)
+            .get(shape.size)
             .copied()
             .unwrap_or(0.0)
             * 10.0)
             .round() as u32;
-        for c in step.column..step.column + step.shape.width {
+        for c in step.column..step.column + step.width {
             next[c as usize] = Column {
-                bottom: step.line + step.shape.lines,
-                head: (step.line, step.line + step.shape.head_lines, size),
+                bottom: step.line + step.lines,
+                head: (step.line, step.line + shape.head_lines, size),
             };
         }
         next
@@ -172,7 +219,7 @@ impl Search<'_> {
     /// beat the incumbent are cut, so a state first met on a dear path may be remembered
     /// without its best completion: the search trades that exactness for time.
     fn solve(&mut self, columns: &[Column], done: u32, spent: f64) -> Option<(f64, Option<Step>)> {
-        let key = (columns.to_vec(), done);
+        let key = key(columns, done);
         if let Some(known) = self.memo.get(&key) {
             return known.clone();
         }
@@ -266,7 +313,7 @@ impl Search<'_> {
                 if table.is_empty() {
                     continue;
                 }
-                for lines in self.heights(columns, x as u32, width, line, story) {
+                for lines in self.heights(columns, x as u32, width, line, story, &remaining) {
                     let Some(shape) = table.get(&lines) else {
                         continue;
                     };
@@ -280,7 +327,8 @@ impl Search<'_> {
                             story,
                             column: x as u32,
                             line,
-                            shape: shape.clone(),
+                            width,
+                            lines,
                         },
                     ));
                 }
@@ -301,7 +349,7 @@ impl Search<'_> {
             let left: f64 = remaining
                 .iter()
                 .filter(|&&i| i != step.story)
-                .map(|&i| self.cheapest[i])
+                .map(|&i| self.facts[i].cost)
                 .sum();
             if spent + here + left >= self.incumbent {
                 continue;
@@ -324,11 +372,25 @@ impl Search<'_> {
     /// Heights worth trying for a rectangle at (x, line), `width` wide: one that ends at the
     /// foot, ones that end level with a neighbour's foot (the skyline stays simple), and the
     /// story's cheapest; none that leaves a gap under it too shallow for any story.
-    fn heights(&self, columns: &[Column], x: u32, width: u32, line: u32, story: usize) -> Vec<u32> {
+    fn heights(
+        &self,
+        columns: &[Column],
+        x: u32,
+        width: u32,
+        line: u32,
+        story: usize,
+        remaining: &[usize],
+    ) -> Vec<u32> {
         let m = self.m;
         let h = m.lines;
         let table = &self.tables[story][width as usize - 1];
-        let shallowest = self.shallowest(story);
+        // The fewest lines any other story still to place takes.
+        let shallowest = remaining
+            .iter()
+            .filter(|&&i| i != story)
+            .map(|&i| self.facts[i].lowest)
+            .min()
+            .unwrap_or(0);
         let fits = |lines: u32| {
             let end = line + lines;
             end == h
@@ -345,27 +407,11 @@ impl Search<'_> {
                 out.push(column.bottom - line);
             }
         }
-        let mut cheapest: Vec<(&u32, &Shape)> = table.iter().collect();
-        cheapest.sort_by(|a, b| a.1.cost.total_cmp(&b.1.cost));
-        out.extend(cheapest.iter().take(3).map(|(l, _)| **l));
+        out.extend(&self.facts[story].cheap[width as usize - 1]);
         out.sort_unstable();
         out.dedup();
         out.retain(|&l| table.contains_key(&l) && fits(l));
         out
-    }
-
-    /// The fewest lines any story still to place takes at any width.
-    fn shallowest(&self, placing: usize) -> u32 {
-        self.order
-            .iter()
-            .filter(|&&i| i != placing && self.wanted & (1 << i) != 0)
-            .flat_map(|&i| {
-                self.tables[i]
-                    .iter()
-                    .filter_map(|t| t.keys().next().copied())
-            })
-            .min()
-            .unwrap_or(0)
     }
 
     /// Whether the stories left could fill the free area: no fewer lines × columns than their
@@ -385,16 +431,9 @@ impl Search<'_> {
             .sum();
         let (mut least, mut most) = (0u32, 0u32);
         for &i in remaining {
-            // A rectangle takes its lines, and the rule under it unless it ends at the foot.
-            let rule = m.rule_lines;
-            let areas = self.tables[i].iter().enumerate().flat_map(|(w, t)| {
-                let w = w as u32 + 1;
-                t.keys().map(move |l| (w * l, w * (l + rule)))
-            });
-            let (lo, hi) = areas.fold((u32::MAX, 0), |(lo, hi), (a, b)| (lo.min(a), hi.max(b)));
-            if lo == u32::MAX {
+            let Some((lo, hi)) = self.facts[i].area else {
                 return false;
-            }
+            };
             least += lo;
             most += hi;
         }
