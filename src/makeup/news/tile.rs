@@ -179,7 +179,7 @@ impl Search<'_> {
         let (cost, _) = self.solve(&columns, done, 0.0)?;
         let mut placed = Vec::new();
         let (mut columns, mut done) = (columns, done);
-        while let Some(Some((_, Some(step)))) = self.memo.get(&key(&columns, done)).cloned() {
+        while let Some(Some((_, Some(step)))) = self.memo.get(&key(&columns, done)).copied() {
             columns = self.after(&columns, &step);
             done |= 1 << step.story;
             placed.push(Placed {
@@ -221,7 +221,7 @@ impl Search<'_> {
     fn solve(&mut self, columns: &[Column], done: u32, spent: f64) -> Option<(f64, Option<Step>)> {
         let key = key(columns, done);
         if let Some(known) = self.memo.get(&key) {
-            return known.clone();
+            return *known;
         }
         self.visited += 1;
         let result = if self.visited > self.limit {
@@ -229,7 +229,7 @@ impl Search<'_> {
         } else {
             self.expand(columns, done, spent)
         };
-        self.memo.insert(key, result.clone());
+        self.memo.insert(key, result);
         result
     }
 
