@@ -4,7 +4,8 @@
 //! measured on the laid-out page. Each must come out press-ready — every story in a
 //! rectangle, the rectangles tiling the type area with no hole, no ink collision, no leg with
 //! more than 2 empty lines at its foot (preflight's underset, on each leg), no story's text
-//! in another's rectangle, no text lost, no crop over 10 % — or be reported precisely:
+//! in another's rectangle, running text on one baseline grid, no text lost, no crop over
+//! 10 % — or be reported precisely:
 //! overset (each story left out named by preflight, its text absent, the rest clean) or
 //! underset (the empty lines named, nothing else wrong).
 //!
@@ -334,6 +335,18 @@ fn defects(page: &Page, laid: &Laid, plan: &NewsPlan, m: &Measured) -> Vec<Strin
                 out.push(format!("{a}'s text runs into {b}'s rectangle"));
             }
         }
+    }
+    // One baseline grid across all legs: every line of running text (9 pt) on it.
+    let house = &laid.report.house;
+    if let Some((line, _)) = lines_of.iter().find(|(l, story)| {
+        let steps = (l.baseline - house.grid_origin) / house.pitch;
+        let running = story.as_deref().is_some_and(|s| s != "folio") && (l.size - 9.0).abs() < 0.01;
+        running && (steps - steps.round()).abs() > 0.01
+    }) {
+        out.push(format!(
+            "`{}` off the baseline grid",
+            line.text().chars().take(12).collect::<String>()
+        ));
     }
     // Text: every placed story's whole text on the page; a story left out, none of it.
     let all: String = lines_of.iter().map(|(l, _)| squash(&l.text())).collect();
