@@ -7,6 +7,7 @@ mod diff;
 mod display;
 mod errors;
 mod issue;
+mod news;
 mod news_variants;
 mod pdfx;
 mod preflight;

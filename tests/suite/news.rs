@@ -1,0 +1,163 @@
+//! The news page (issue 11) end to end: the sample builds clean with every story on it, an
+//! editor's pin and photo lock hold, and a page written for another template is told what
+//! this one takes.
+
+use banmian::makeup::MadeUp;
+use banmian::project::{self, Project};
+
+use crate::support::*;
+
+const SAMPLE: &str = "content/sample-issue/city-news/page.yaml";
+
+/// The sample news page as a page of its own (paper, date and number given), edited by
+/// `edit`, in a fresh folder beside its photos.
+fn edited(name: &str, edit: impl Fn(String) -> String) -> std::path::PathBuf {
+    let dir = scratch(name);
+    copy_dir(&repo().join("content/sample-issue/city-news"), &dir);
+    let page = dir.join("page.yaml");
+    let yaml = std::fs::read_to_string(&page).unwrap().replace(
+        "folio:\n  section: 要闻",
+        "folio:\n  paper: 测试报\n  date: 2024-03-01\n  page: 2\n  section: 要闻",
+    );
+    std::fs::write(&page, edit(yaml)).unwrap();
+    page
+}
+
+#[test]
+fn the_sample_news_page_builds_clean_with_every_story_and_its_symbols_printed() {
+    let dir = scratch("news-sample");
+    let pdf = dir.join("news.pdf");
+    let out = banmian(&[
+        "build",
+        SAMPLE,
+        "-o",
+        pdf.to_str().unwrap(),
+        "--pdf-standard",
+        "1.7",
+    ]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("preflight clean"), "{err}");
+    let text = pdf_text(&pdf);
+    // Loaded as banmian loads it: a page of the sample issue.
+    let file = repo().join(SAMPLE);
+    let page = Project::open(&file, Some(repo()), &[])
+        .unwrap()
+        .load(&file)
+        .unwrap();
+    for story in &page.view.stories {
+        assert!(
+            text.contains(&squash(&story.headline)),
+            "no {}",
+            story.headline
+        );
+        for paragraph in &story.body {
+            assert!(text.contains(&squash(paragraph)), "{} lost text", story.id);
+        }
+    }
+    for item in &page.view.briefs.as_ref().unwrap().items {
+        assert!(
+            text.contains(&squash(&item.headline)),
+            "no brief {}",
+            item.headline
+        );
+    }
+    // Data, never markup.
+    for literal in ["话题#示例县菊展#", "[3*4]", "$15", "jiaojing@shili.example"] {
+        assert!(text.contains(literal), "{literal} not printed literally");
+    }
+    // `check` explains every rectangle.
+    let out = banmian(&["check", SAMPLE]);
+    let said = format!("{}{}", String::from_utf8_lossy(&out.stdout), stderr(&out));
+    for story in &page.view.stories {
+        assert!(
+            said.contains(&format!("  {} (", story.id)),
+            "{} unexplained: {said}",
+            story.id
+        );
+    }
+}
+
+#[test]
+fn a_pinned_story_and_a_locked_photo_keep_what_the_editor_gave() {
+    let page = edited("news-pinned", |yaml| {
+        yaml.replace(
+            "  - id: coding-contest\n",
+            "  - id: coding-contest\n    pin: {column: 7, width: 2}\n",
+        )
+        .replace(
+            "      - file: images/village-doctor.jpg\n",
+            "      - file: images/village-doctor.jpg\n        span: 2\n",
+        )
+    });
+    let project = Project::open(&page, Some(repo()), &[]).unwrap();
+    let loaded = project.load(&page).unwrap();
+    let laid = project::lay_out(&mut project.world(), &loaded).unwrap();
+    let Some(MadeUp::News(plan, m)) = &laid.plan else {
+        panic!("no news make-up");
+    };
+    let pinned = plan
+        .modules
+        .iter()
+        .find(|p| p.id == "coding-contest")
+        .unwrap();
+    assert_eq!((pinned.column, pinned.width), (6, 2));
+    let doctor = plan
+        .modules
+        .iter()
+        .find(|p| p.id == "village-doctor")
+        .unwrap();
+    assert!(
+        (doctor.photos[0].width - m.span(2)).abs() < 0.01,
+        "{:?}",
+        doctor.photos[0]
+    );
+    // On the page: the pinned story's text starts six columns right of the lead's.
+    let lines = banmian::inspect::lines_in_stories(&laid.document);
+    let left = |id: &str| {
+        lines
+            .iter()
+            .filter(|(_, s)| s.as_deref() == Some(id))
+            .map(|(l, _)| l.start())
+            .fold(f64::INFINITY, f64::min)
+    };
+    let offset = left("coding-contest") - left("bus-lead");
+    let six = 6.0 * (m.column_width + m.gutter);
+    assert!(
+        (offset - six).abs() < 20.0,
+        "offset {offset}, six columns {six}"
+    );
+}
+
+#[test]
+fn a_page_written_for_another_template_is_told_what_this_one_takes() {
+    let page = edited("news-wrong-field", |yaml| {
+        yaml.replace("stories:\n", "headline: 整版标题\nstories:\n")
+    });
+    let out = banmian(&["check", page.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let line = std::fs::read_to_string(&page)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("headline:"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!(
+            "page.yaml:{line}:1: the news template does not print `headline`"
+        )),
+        "{err}"
+    );
+    assert!(err.contains("takes stories, briefs"), "{err}");
+    // And the feature, sent stories, says what it takes.
+    let dir = scratch("feature-with-stories");
+    let feature = dir.join("page.yaml");
+    std::fs::write(&feature, MINIMAL_PAGE.to_string() + "stories: []\n").unwrap();
+    let out = banmian(&["check", feature.to_str().unwrap()]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("the feature template does not print `stories`"),
+        "{err}"
+    );
+}
