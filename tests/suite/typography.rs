@@ -172,6 +172,17 @@ fn measure(page: &str) -> Vec<String> {
         }
     }
     failures.extend(kinsoku.iter().cloned());
+    // A number is never split across lines (2018—2 | 023).
+    for p in &paragraphs {
+        for pair in p.lines.windows(2) {
+            let (end, start) = (plain(&pair[0].text()), plain(&pair[1].text()));
+            if end.ends_with(|c: char| c.is_ascii_digit())
+                && start.starts_with(|c: char| c.is_ascii_digit())
+            {
+                failures.push(format!("a number split across lines: {end} | {start}"));
+            }
+        }
+    }
 
     // 3. Indents, justification and orphans.
     let (mut worst_indent, mut worst_flush, mut orphans) = (0.0f64, 0.0f64, Vec::new());
