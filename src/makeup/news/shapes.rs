@@ -211,9 +211,11 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
 }
 
 /// Width by importance: the lead story as wide as the page, the second at least three
-/// columns, a story of one column only where it must.
+/// columns, a story of one column only where it must, the briefs a column of their own (one
+/// or two wide, not a strip across the page).
 fn width_cost(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> f64 {
     let mut cost = match story.rank {
+        _ if story.kind == "briefs" => f64::from(width.saturating_sub(2)),
         0 => f64::from(m.columns.saturating_sub(width)) * 2.0,
         1 => f64::from(3u32.saturating_sub(width)),
         _ => 0.0,
