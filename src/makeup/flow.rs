@@ -40,6 +40,9 @@ pub struct Played {
     pub over: u32,
     /// Heads that keep only a photo in their column, their text starting in the next.
     pub stranded: u32,
+    /// Paragraph splits that had to leave a widow or an orphan: a column too short for the
+    /// rules.
+    pub forced: u32,
     /// Lines used in each column (a column after the last item has 0).
     pub used: Vec<u32>,
     /// Items that open a new column because of the rules (heads kept with their text, blocks
@@ -63,6 +66,7 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
     let (mut col, mut waste, mut breaks) = (0usize, 0u32, Vec::new());
     let mut overflow = false;
     let mut stranded = 0;
+    let mut forced = 0;
     // Moves to the next column, counting the lines left behind as waste.
     let next_column = |col: &mut usize, used: &mut Vec<u32>, waste: &mut u32| {
         *waste += capacity - used[*col].min(capacity);
@@ -113,6 +117,7 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
                         // A column too short for the rules takes what it can: never a hang.
                         if take == 0 && used[col] == 0 {
                             take = room.min(rest);
+                            forced += 1;
                         }
                     }
                     used[col] += take;
@@ -147,6 +152,7 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
         left,
         over,
         stranded,
+        forced,
         used,
         breaks,
     }

@@ -348,6 +348,43 @@ fn defects(page: &Page, laid: &Laid, plan: &NewsPlan, m: &Measured) -> Vec<Strin
             line.text().chars().take(12).collect::<String>()
         ));
     }
+    // No widow or orphan where a paragraph runs from one leg into the next.
+    for module in plan.modules.iter().filter(|m| m.id != "briefs") {
+        let text: Vec<&inspect::Line> = lines_of
+            .iter()
+            .filter(|(l, s)| {
+                s.as_deref() == Some(module.id.as_str()) && (l.size - 9.0).abs() < 0.01
+            })
+            .map(|(l, _)| l)
+            .collect();
+        // A paragraph's first line is indented two characters from its leg's left edge (legs
+        // are a column apart: lines starting within 40 pt of each other share one).
+        let opens = |l: &inspect::Line| {
+            let leg_left = text
+                .iter()
+                .filter(|o| (o.start() - l.start()).abs() < 40.0)
+                .map(|o| o.start())
+                .fold(f64::INFINITY, f64::min);
+            l.start() > leg_left + 9.0
+        };
+        for (i, pair) in text.windows(2).enumerate() {
+            let (last, first) = (pair[0], pair[1]);
+            if first.baseline >= last.baseline {
+                continue; // the same leg
+            }
+            // `first` opens a new leg: the paragraph runs on if it is not indented.
+            if opens(first) {
+                continue;
+            }
+            if opens(last) {
+                out.push(format!("{}: an orphan at a leg's foot", module.id));
+            }
+            let ends_here = text.get(i + 2).is_none_or(|next| opens(next));
+            if ends_here {
+                out.push(format!("{}: a widow at a leg's head", module.id));
+            }
+        }
+    }
     // Text: every placed story's whole text on the page; a story left out, none of it.
     let all: String = lines_of.iter().map(|(l, _)| squash(&l.text())).collect();
     for (id, texts) in page.texts() {

@@ -267,7 +267,7 @@ fn body_heights(items: &[Item], legs: u32, tolerance: u32) -> Vec<Body> {
     let mut out = Vec::new();
     for lines in lowest..=lowest + tolerance + 2 {
         let played = flow::play(items, legs, lines, 2);
-        if !played.fits || played.stranded > 0 {
+        if !played.fits || played.stranded > 0 || played.forced > 0 {
             continue;
         }
         // Every leg holds text (an empty leg is a hole), its foot within the tolerance.
@@ -382,6 +382,17 @@ mod tests {
         // One leg: any height up to two lines more.
         let heights: Vec<u32> = body_heights(&items, 1, 2).iter().map(|b| b.lines).collect();
         assert_eq!(heights, [20, 21, 22]);
+    }
+
+    #[test]
+    fn legs_too_short_for_the_widow_and_orphan_rules_are_refused() {
+        // 3 lines in 2 legs: 2 + 1 would leave a widow; 3 + 0 an empty leg.
+        let items = [Item::new(Kind::Text, 3)];
+        assert!(body_heights(&items, 2, 2).is_empty());
+        // 4 lines: 2 + 2 keeps both rules, in legs of 2 or of 3 (not 3 + 1).
+        let items = [Item::new(Kind::Text, 4)];
+        let heights: Vec<u32> = body_heights(&items, 2, 2).iter().map(|b| b.lines).collect();
+        assert_eq!(heights, [2, 3]);
     }
 
     #[test]
