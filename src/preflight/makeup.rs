@@ -8,19 +8,13 @@ use crate::content::LoadedPage;
 use crate::makeup::MadeUp;
 
 pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
-    let Some(MadeUp::News(plan, measures)) = plan else {
+    let Some(MadeUp::News(plan, _)) = plan else {
         return Vec::new();
     };
     let mut findings = Vec::new();
-    for id in &plan.left_out {
+    for left in &plan.left_out {
+        let id = &left.id;
         let (line, column) = story_location(page, id);
-        // Its text's length in one basic column: what the desk must free or cut.
-        let smallest = measures.stories.iter().find(|s| &s.id == id).and_then(|s| {
-            s.legs
-                .iter()
-                .map(|l| l.paragraphs.iter().sum::<u32>())
-                .min()
-        });
         findings.push(Finding {
             severity: Severity::Error,
             check: "overset",
@@ -28,11 +22,12 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
             line,
             column,
             message: format!(
-                "{id} finds no place on the page: the stories above it fill it. Move it to another page, or cut {} (its text alone takes {} lines of one column)",
-                if plan.modules.is_empty() { "the page's stories" } else { "it or the stories ranked above it" },
-                smallest.unwrap_or(0)
+                "{id} finds no place on the page: the stories ranked above it fill it. Its smallest rectangle is {} column{} × {} lines; cut that much from the stories above it or from it, or move it to another page",
+                left.width,
+                if left.width == 1 { "" } else { "s" },
+                left.lines
             ),
-            details: json!({ "left-out": id, "lines": smallest }),
+            details: json!({ "left-out": id, "columns": left.width, "lines": left.lines }),
             areas: Vec::new(),
         });
     }

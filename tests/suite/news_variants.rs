@@ -388,7 +388,7 @@ fn defects(page: &Page, laid: &Laid, plan: &NewsPlan, m: &Measured) -> Vec<Strin
     // Text: every placed story's whole text on the page; a story left out, none of it.
     let all: String = lines_of.iter().map(|(l, _)| squash(&l.text())).collect();
     for (id, texts) in page.texts() {
-        let left_out = plan.left_out.contains(&id);
+        let left_out = plan.left_out.iter().any(|l| l.id == id);
         for text in texts {
             let here = all.contains(&squash(&text));
             if here == left_out {
@@ -428,13 +428,14 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
         return (Outcome::Failing(defects.join("; ")), Some(feet));
     }
     let reported = |id: &str| {
-        laid.report
-            .findings
-            .iter()
-            .any(|f| f.check == "overset" && f.story.as_deref() == Some(id))
+        laid.report.findings.iter().any(|f| {
+            f.check == "overset"
+                && f.story.as_deref() == Some(id)
+                && f.details["lines"].as_u64().is_some_and(|l| l > 0)
+        })
     };
     let outcome = if !plan.left_out.is_empty() {
-        if plan.left_out.iter().all(|id| reported(id)) {
+        if plan.left_out.iter().all(|l| reported(&l.id)) {
             Outcome::Overset(plan.left_out.len())
         } else {
             Outcome::Failing(format!("left out unreported: {:?}", plan.left_out))

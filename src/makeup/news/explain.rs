@@ -15,9 +15,10 @@ pub fn explain(plan: &NewsPlan, m: &NewsMeasures) -> Vec<String> {
     for module in modules {
         out.push(describe(module, m));
     }
-    for id in &plan.left_out {
+    for left in &plan.left_out {
         out.push(format!(
-            "{id}: no place on the page with the stories above it; cut it or move it to another page"
+            "{}: no place on the page with the stories above it; it needs at least {} × {} (columns × lines)",
+            left.id, left.width, left.lines
         ));
     }
     if plan.empty_lines > 0 {

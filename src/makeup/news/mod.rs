@@ -123,10 +123,19 @@ impl NewsMeasures {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewsPlan {
     pub modules: Vec<Module>,
-    /// Stories that found no place (by id), when no tiling holds them all.
-    pub left_out: Vec<String>,
+    /// Stories that found no place, when no tiling holds them all.
+    pub left_out: Vec<LeftOut>,
     /// Lines of the area no story fills, when no tiling fills it.
     pub empty_lines: u32,
+}
+
+/// A story with no place on the page, and the smallest rectangle it could take: what the desk
+/// must free, by cutting the stories above it, to bring it back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeftOut {
+    pub id: String,
+    pub width: u32,
+    pub lines: u32,
 }
 
 /// One story's rectangle and how it is set inside.
@@ -175,7 +184,19 @@ pub fn solve(m: &NewsMeasures) -> NewsPlan {
         .collect();
     let left_out = (0..m.stories.len())
         .filter(|i| !tiling.placed.iter().any(|p| p.story == *i))
-        .map(|i| m.stories[i].id.clone())
+        .map(|i| {
+            let (width, lines) = tables[i]
+                .iter()
+                .enumerate()
+                .filter_map(|(w, t)| Some((w as u32 + 1, *t.keys().next()?)))
+                .min_by_key(|(w, l)| w * l)
+                .unwrap_or((0, 0));
+            LeftOut {
+                id: m.stories[i].id.clone(),
+                width,
+                lines,
+            }
+        })
         .collect();
     NewsPlan {
         modules,

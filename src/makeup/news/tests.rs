@@ -134,7 +134,9 @@ fn too_much_copy_leaves_the_lowest_ranked_out() {
     let m = page(stories);
     let plan = solve(&m);
     assert!(!plan.left_out.is_empty());
-    assert!(!plan.left_out.contains(&"lead".to_string()));
+    assert!(plan.left_out.iter().all(|l| l.id != "lead"));
+    // Each says the least room it needs.
+    assert!(plan.left_out.iter().all(|l| l.width >= 1 && l.lines > 0));
 }
 
 #[test]
