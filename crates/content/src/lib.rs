@@ -5,6 +5,7 @@
 pub mod check;
 mod encoding;
 mod error;
+pub mod files;
 pub mod hygiene;
 pub mod images;
 pub mod issue;
@@ -18,7 +19,6 @@ mod view;
 pub mod walk;
 pub mod yaml;
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 pub use error::{ContentError, closest};
@@ -102,39 +102,26 @@ pub fn load_in(
     })
 }
 
-/// The bytes of a page or issue file (`what`), refused unread if it is not a file or is over
-/// the size limit.
+/// The bytes of a page, issue or manifest file (`what`), refused unread if it is not a regular
+/// file (a folder, pipe, device or symlink loop) and unparsed if it is over the size limit.
 fn read_limited(file: &Path, what: &str) -> Result<Vec<u8>, Vec<ContentError>> {
-    let fail =
-        |message: String, hint: &str| vec![ContentError::new(file, (0, 0), message).hint(hint)];
     let limit = limits::FILE_BYTES;
-    let meta = std::fs::metadata(file).map_err(|err| {
-        fail(
-            format!("cannot read the {what}: {err}"),
-            "check the path; pages are UTF-8 YAML files",
-        )
-    })?;
-    if meta.is_dir() {
-        return Err(fail(
-            "is a folder, not a page file".into(),
-            "give the page's YAML file, e.g. content/<page>/page.yaml",
-        ));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| f.take(limit.max + 1).read_to_end(&mut bytes))
-        .map_err(|err| {
-            fail(
-                format!("cannot read the {what}: {err}"),
-                "check the path and its permissions",
+    let (bytes, size) = files::read_at_most(file, limit.max).map_err(|problem| {
+        let (message, hint) = if problem.starts_with("is a folder") {
+            (
+                format!("is a folder, not a {what} file"),
+                format!("give the {what}'s YAML file, e.g. content/<page>/page.yaml"),
             )
-        })?;
-    if limit.exceeded_by(bytes.len() as u64) {
-        let size = meta.len().max(bytes.len() as u64);
-        return Err(fail(
-            limit.message(&format!("the {what} file"), size),
-            "a page's YAML is a few dozen KiB; check what the upstream system sent (README.md, Limits)",
-        ));
+        } else {
+            (
+                format!("cannot read the {what}: {problem}"),
+                format!("check the path; a {what} is a UTF-8 YAML file"),
+            )
+        };
+        vec![ContentError::new(file, (0, 0), message).hint(hint)]
+    })?;
+    if limit.exceeded_by(size) {
+        return Err(vec![yaml::oversize(file, &bytes, size, what)]);
     }
     Ok(bytes)
 }
@@ -142,13 +129,8 @@ fn read_limited(file: &Path, what: &str) -> Result<Vec<u8>, Vec<ContentError>> {
 /// Parses a page file's bytes: size, encoding, characters that cannot print, YAML syntax,
 /// limits, duplicate keys and the schema. Looks at nothing outside the bytes.
 pub fn parse(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
-    let limit = limits::FILE_BYTES;
-    if limit.exceeded_by(bytes.len() as u64) {
-        return Err(vec![ContentError::new(
-            file,
-            (0, 0),
-            limit.message("the page file", bytes.len() as u64),
-        )]);
+    if limits::FILE_BYTES.exceeded_by(bytes.len() as u64) {
+        return Err(vec![yaml::oversize(file, bytes, bytes.len() as u64, "page")]);
     }
     let source = encoding::decode(bytes)
         .map_err(|(at, message, hint)| vec![ContentError::new(file, at, message).hint(hint)])?;

@@ -1,6 +1,7 @@
 //! The page's YAML, read in two passes: a scan of libyaml's events (limits, duplicate keys,
 //! unprintable characters, positions), then serde into the typed model.
 
+mod cut;
 pub mod events;
 pub mod scan;
 mod schema;
@@ -10,6 +11,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+pub use cut::oversize;
 pub use scan::{Place, Positions, Scanned};
 
 use crate::error::ContentError;
