@@ -14,9 +14,10 @@ use banmian::proof::Format;
 use super::{Error, Outcome};
 use crate::cli::{OutputArgs, ProjectArgs};
 
-/// Whether `file` is an issue rather than a page (a YAML mapping listing `pages:`).
+/// Whether `file` is an issue rather than a page (a YAML mapping listing `pages:`), read
+/// within the content crate's limits (a pipe is never opened).
 pub fn is_issue(file: &Path) -> bool {
-    std::fs::read(file).is_ok_and(|bytes| issue::looks_like_issue(&bytes))
+    issue::is_issue_file(file)
 }
 
 pub fn run(

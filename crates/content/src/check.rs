@@ -627,11 +627,18 @@ impl Checker<'_> {
             }
         };
         let real = self.root.join(vpath.trim_start_matches('/'));
-        if !real.exists() {
+        if let Err(err) = std::fs::metadata(&real) {
+            // A symlink loop is named as one; anything else unreadable is "not found" here
+            // and `inspect` says more about files that exist.
+            let problem = if crate::files::is_loop(&err) {
+                crate::files::describe(&err)
+            } else {
+                "not found".into()
+            };
             self.error(
                 &file_path,
                 format!(
-                    "image `{}` not found (looked for {})",
+                    "image `{}` {problem} (looked for {})",
                     photo.file,
                     real.display()
                 ),

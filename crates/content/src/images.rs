@@ -86,18 +86,23 @@ pub fn sniff(bytes: &[u8]) -> Result<PhotoFormat, &'static str> {
 /// without decoding the pixels. Refuses folders, files too large, files that are not JPEG or
 /// PNG (naming what they are), truncated files and absurd sizes.
 pub fn inspect(path: &Path) -> Result<PhotoInfo, String> {
-    let meta = std::fs::metadata(path).map_err(|err| format!("cannot read it ({err})"))?;
-    if meta.is_dir() {
-        return Err("is a folder, not a photo file".into());
-    }
-    if !meta.is_file() {
-        return Err("is not a regular file (a device or pipe?)".into());
-    }
     let limit = crate::limits::PHOTO_BYTES;
+    let named = |problem: String| {
+        if problem.starts_with("is a folder") {
+            "is a folder, not a photo file".to_string()
+        } else {
+            problem
+        }
+    };
+    // The size from the metadata first: a photo over the limit is refused unread.
+    let meta = crate::files::regular(path).map_err(named)?;
     if limit.exceeded_by(meta.len()) {
         return Err(limit.message("the photo file", meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(|err| format!("cannot read it ({err})"))?;
+    let (bytes, size) = crate::files::read_at_most(path, limit.max).map_err(named)?;
+    if limit.exceeded_by(size) {
+        return Err(limit.message("the photo file", size));
+    }
     inspect_bytes(&bytes)
 }
 

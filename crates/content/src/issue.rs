@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::ContentError;
-use crate::{limits, parse_date, paths, read_limited, yaml};
+use crate::{files, limits, parse_date, paths, read_limited, yaml};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -69,12 +69,21 @@ pub struct LoadedIssue {
 }
 
 /// Whether `bytes` look like an issue rather than a page: a mapping with `pages` and no
-/// `headline`. Anything unreadable is left to the page loader, whose errors say more.
+/// `headline` at its top. Read off libyaml's events over at most the size limit's bytes, so a
+/// hostile file costs no more here than the loader that then reports it.
 pub fn looks_like_issue(bytes: &[u8]) -> bool {
-    match serde_yaml::from_slice::<serde_yaml::Mapping>(bytes) {
-        Ok(map) => map.contains_key("pages") && !map.contains_key("headline"),
-        Err(_) => false,
-    }
+    let kept = &bytes[..bytes.len().min(limits::FILE_BYTES.max as usize)];
+    // Only the choice of loader rests on this; the loader reports bad bytes where they are.
+    let text = String::from_utf8_lossy(kept.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(kept));
+    let keys = yaml::top_keys(&text);
+    keys.iter().any(|k| k == "pages") && !keys.iter().any(|k| k == "headline")
+}
+
+/// Whether `file` is an issue rather than a page. Only a regular file is read (a pipe is
+/// never opened), and no more of it than the size limit; anything unreadable is left to the
+/// page loader, which says why.
+pub fn is_issue_file(file: &Path) -> bool {
+    files::read_at_most(file, limits::FILE_BYTES.max).is_ok_and(|(bytes, _)| looks_like_issue(&bytes))
 }
 
 /// The issue a page file belongs to, when it is built on its own: an `issue.yaml` in the page's
@@ -219,7 +228,12 @@ mod tests {
     fn an_issue_is_told_from_a_page() {
         assert!(looks_like_issue(b"paper: x\ndate: 2021-09-28\npages: []\n"));
         assert!(!looks_like_issue(b"headline: x\nfolio: {}\n"));
-        assert!(!looks_like_issue(b"pages: [\n"));
+        // Broken, but an issue by its first key: the issue loader reports the bracket.
+        assert!(looks_like_issue(b"pages: [\n"));
+        assert!(!looks_like_issue(b"- pages\n"));
+        // Nothing is expanded or read past the depth limit to tell.
+        let deep = format!("headline: x\npages: {}", "[".repeat(1 << 20));
+        assert!(!looks_like_issue(deep.as_bytes()));
     }
 
     #[test]

@@ -1,4 +1,6 @@
-//! The limits a page must stay within, checked before anything expensive runs. A newsroom
+//! The limits a page must stay within, checked before anything expensive runs: all of them
+//! here, in one place, and the YAML ones while libyaml's events are read (`yaml::scan`), before
+//! serde or anything else expands an alias. A newsroom
 //! pipeline feeds banmian whatever upstream systems produce; these keep a runaway file from
 //! taking the machine with it. Each is far above what a real page needs (the sample page:
 //! 15 KiB, depth 4, no aliases, about 5,000 characters, 6 sections, 8 photos). README.md
@@ -43,6 +45,14 @@ pub const FIELD_CHARS: Limit = Limit {
     max: 20_000,
     unit: "characters",
 };
+/// Characters of one mapping key. Every key a page, issue or manifest holds is a field name
+/// of a dozen characters; a longer one is pasted text, and would be echoed whole in an
+/// "unknown field" message.
+pub const KEY_CHARS: Limit = Limit {
+    name: "key-characters",
+    max: 100,
+    unit: "characters",
+};
 /// Characters of the whole page, aliases expanded: about three full broadsheet pages.
 pub const PAGE_CHARS: Limit = Limit {
     name: "page-characters",
@@ -81,12 +91,13 @@ pub const ISSUE_PAGES: Limit = Limit {
 };
 
 /// Every limit, for documentation and tests.
-pub const ALL: [Limit; 11] = [
+pub const ALL: [Limit; 12] = [
     FILE_BYTES,
     DEPTH,
     ALIASES,
     NODES,
     FIELD_CHARS,
+    KEY_CHARS,
     PAGE_CHARS,
     SECTIONS,
     PHOTOS,

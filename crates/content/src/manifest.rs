@@ -65,14 +65,21 @@ pub fn path(root: &Path, name: &str) -> PathBuf {
 /// fault, named at the manifest's own line.
 pub fn load(root: &Path, name: &str) -> Result<Manifest, Vec<ContentError>> {
     let file = path(root, name);
-    let source = std::fs::read_to_string(&file).map_err(|err| {
-        vec![
-            ContentError::new(&file, (0, 0), format!("cannot read the template's manifest: {err}"))
-                .hint(format!(
+    // The same bounded reader as pages: a manifest is a YAML file like any other.
+    let bytes = crate::read_limited(&file, "template's manifest").map_err(|errors| {
+        errors
+            .into_iter()
+            // A manifest that cannot be read is told what it is for; one too large, where.
+            .map(|e| match e.line {
+                0 => e.hint(format!(
                     "every template under layout/templates/ has a manifest beside it saying what it takes ({name}.yaml; see layout/README.md)"
                 )),
-        ]
+                _ => e,
+            })
+            .collect::<Vec<_>>()
     })?;
+    let source = crate::encoding::decode(&bytes)
+        .map_err(|(at, message, hint)| vec![ContentError::new(&file, at, message).hint(hint)])?;
     let (manifest, scanned): (Manifest, _) = crate::yaml::parse(&file, &source)?;
     let mut errors = Vec::new();
     for field in manifest.fields.keys() {

@@ -159,6 +159,9 @@ impl Walk<'_> {
                 self.chars += length;
                 match self.slot() {
                     Slot::Key => {
+                        if limits::KEY_CHARS.exceeded_by(length) {
+                            return self.over(limits::KEY_CHARS, "a key", length, at);
+                        }
                         if !self.key(value, at) {
                             return false;
                         }
