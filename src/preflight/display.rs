@@ -10,7 +10,7 @@ use typst_layout::PagedDocument;
 
 use super::marks::{self, DisplayMark};
 use super::{Area, Finding, Severity};
-use crate::content::{LoadedPage, Locator};
+use crate::content::{LoadedPage, Positions};
 
 pub fn check(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
     let marks = marks::display(document);
@@ -64,7 +64,7 @@ fn line_area(items: &[super::ink::Owned], m: &DisplayMark) -> Option<Area> {
 }
 
 fn finding(page: &LoadedPage, m: &DisplayMark) -> Finding {
-    let (line, column) = location(&page.source, &m.field);
+    let (line, column) = location(&page.positions, &m.field);
     let fits = fitting_chars(m, m.size / m.house_size);
     // "its 30 characters run 540 pt at 18 pt where 468 pt fit"
     let runs = |what: &str| {
@@ -158,41 +158,14 @@ fn round(pt: f64) -> f64 {
     (pt * 100.0).round() / 100.0
 }
 
-/// Where a field sits in the YAML, as (line, column of its value): `headline`, or a nested one
-/// like `folio.editors`, looked up inside its parent's block (falling back to the parent).
-fn location(source: &str, field: &str) -> (usize, usize) {
-    let mut parts = field.split('.');
-    let top = parts.next().unwrap_or(field);
-    let mut at = Locator::new(source).key(top);
-    for part in parts {
-        match child(source, at.0, part) {
-            Some(found) => at = found,
-            None => break,
-        }
+/// Where a field sits in the YAML, from the parser's marks: its value's start (`headline`,
+/// or a nested one like `folio.editors`); a field the page does not give (the paper an issue
+/// gives), the key of its nearest enclosing node.
+fn location(positions: &Positions, field: &str) -> (usize, usize) {
+    match positions.get(field) {
+        Some(place) => place.value.at(),
+        None => positions.field(field),
     }
-    at
-}
-
-/// The line holding `key:` in the block under the (1-based) line `parent`.
-fn child(source: &str, parent: usize, key: &str) -> Option<(usize, usize)> {
-    let lines: Vec<&str> = source.lines().collect();
-    let indent = |line: &str| line.len() - line.trim_start().len();
-    let parent_indent = indent(lines.get(parent.checked_sub(1)?)?);
-    for (i, line) in lines.iter().enumerate().skip(parent) {
-        let trimmed = line.trim_start();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        if indent(line) <= parent_indent {
-            return None;
-        }
-        let item = trimmed.strip_prefix("- ").unwrap_or(trimmed).trim_start();
-        if let Some(rest) = item.strip_prefix(key).and_then(|r| r.strip_prefix(':')) {
-            let value_at = line.len() - rest.trim_start().len();
-            return Some((i + 1, line[..value_at].chars().count() + 1));
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -201,12 +174,14 @@ mod tests {
 
     #[test]
     fn finds_nested_fields_in_their_block() {
-        let yaml =
-            "folio:\n  paper: 报\n  editors: [甲, 乙]\nheadline: 标题\nbyline:\n  label: 记者\n";
-        assert_eq!(location(yaml, "headline"), (4, 11));
-        assert_eq!(location(yaml, "folio.editors"), (3, 12));
-        assert_eq!(location(yaml, "byline.label"), (6, 10));
-        // Not in the folio's block: the folio itself.
-        assert_eq!(location(yaml, "folio.label"), (1, 7));
+        let yaml = "folio:\n  paper: 报\n  editors: [甲, 乙]\nheadline: 标题\nbyline:\n  label: 记者\nlead_photo:\n  label: x\n";
+        let scanned =
+            crate::content::yaml::scan::scan(std::path::Path::new("p.yaml"), yaml).unwrap();
+        let at = |field| location(&scanned.positions, field);
+        assert_eq!(at("headline"), (4, 11));
+        assert_eq!(at("folio.editors"), (3, 12));
+        assert_eq!(at("byline.label"), (6, 10));
+        // Not given in the folio: the folio itself, not a `label` of another block.
+        assert_eq!(at("folio.label"), (1, 1));
     }
 }

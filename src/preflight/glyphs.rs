@@ -12,7 +12,7 @@ use typst_layout::PagedDocument;
 
 use super::ink::{Owned, text_area};
 use super::{Area, Finding, House, Severity, story_location};
-use crate::content::{LoadedPage, Locator};
+use crate::content::LoadedPage;
 use crate::world::PageWorld;
 
 pub fn check(
@@ -22,13 +22,15 @@ pub fn check(
     house: &House,
 ) -> Vec<Finding> {
     let book = world.book();
-    // (story, role, char) → (occurrences, the first text it is in), in a stable order.
-    let mut missing: BTreeMap<(String, &str, char), (usize, &str)> = BTreeMap::new();
+    // (story, role, char) → (occurrences, the YAML path of the first text it is in), in a
+    // stable order.
+    let mut missing: BTreeMap<(String, &str, char), (usize, String)> = BTreeMap::new();
     let families_of = |role: &str| {
         let font = page.manifest.roles.get(role)?;
         house.fonts.get(font)
     };
-    for crate::content::walk::Text { role, story, text } in page.view.texts() {
+    for located in page.view.located_texts() {
+        let crate::content::walk::Text { role, story, text } = located.text;
         let Some(families) = families_of(role) else {
             continue;
         };
@@ -41,18 +43,23 @@ pub fn check(
             if !covers(book, families, c) {
                 missing
                     .entry((story.to_string(), role, c))
-                    .or_insert((0, text))
+                    .or_insert_with(|| (0, located.path.clone()))
                     .0 += 1;
             }
         }
     }
-    let at = Locator::new(&page.source);
     let items = super::ink::owned(document);
     missing
         .into_iter()
-        .map(|((story, role, c), (count, text))| {
-            let (story_line, _) = story_location(page, &story);
-            let (line, column) = at.char_in(story_line, text, c).unwrap_or((story_line, 1));
+        .map(|((story, role, c), (count, path))| {
+            // The character inside its own field, from the field's span in the YAML; a text
+            // the page does not give (the paper) or an escape: the field, else its
+            // story.
+            let (line, column) = page
+                .positions
+                .char_in(&page.source, &path, c)
+                .or_else(|| page.positions.get(&path).map(|_| page.positions.field(&path)))
+                .unwrap_or_else(|| story_location(page, &story));
             let family = families_of(role)
                 .and_then(|f| f.first().cloned())
                 .unwrap_or_default();

@@ -130,5 +130,6 @@ pub fn story_location(page: &LoadedPage, story: &str) -> (usize, usize) {
     if let Some(i) = view.stories.iter().position(|s| s.id == story) {
         return page.positions.value(&format!("stories[{i}].headline"));
     }
-    crate::content::Locator::new(&page.source).key(story)
+    // The page's own stories: `headline`, `lead`, `credit`… are top-level keys.
+    page.positions.field(story)
 }

@@ -171,7 +171,19 @@ impl Checker<'_> {
             slot.map(|s| s.date.clone()),
             "the date as YYYY-MM-DD",
         );
-        if !date.is_empty() && parse_date(&date).is_none() {
+        for (field, text) in [("paper", &own.paper), ("date", &own.date)] {
+            // With an issue, a page's own value is an error of its own (it differs).
+            if slot.is_none() && text.as_deref().is_some_and(|t| t.trim().is_empty()) {
+                let path = format!("folio.{field}");
+                let at = self.parsed.positions.key(&path);
+                self.errors.push(
+                    ContentError::new(self.file, at, format!("`{path}` is empty")).hint(format!(
+                        "give {field}, or delete the key and build the page from an issue file that gives it"
+                    )),
+                );
+            }
+        }
+        if !date.trim().is_empty() && parse_date(&date).is_none() {
             self.error(
                 "folio.date",
                 format!("`{date}` is not a date"),
@@ -249,13 +261,17 @@ impl Checker<'_> {
             }
             (Some(value), _, _) | (None, Some(value), _) => value,
             (None, None, _) => {
-                // At the `folio:` key, where the field belongs.
-                let at = self.parsed.positions.key("folio");
-                self.errors.push(
-                    ContentError::new(self.file, at, format!("`{path}` is missing")).hint(format!(
+                // A key given no value (`date:`) is empty where it stands; a key not given at
+                // all is missing at the `folio:` key, where it belongs.
+                let positions = &self.parsed.positions;
+                let (at, message) = match positions.get(&path) {
+                    Some(_) => (positions.key(&path), format!("`{path}` is empty")),
+                    None => (positions.key("folio"), format!("`{path}` is missing")),
+                };
+                self.errors
+                    .push(ContentError::new(self.file, at, message).hint(format!(
                         "give {what}, or build the page from an issue file that gives it"
-                    )),
-                );
+                    )));
                 T::default()
             }
         }

@@ -58,6 +58,8 @@ pub struct Slot {
     /// The issue file and the YAML path of the page's entry (`pages[2]`), for errors.
     pub issue: PathBuf,
     pub entry: String,
+    /// Where the entry names the page file in the issue (line, column).
+    pub entry_at: (usize, usize),
 }
 
 /// An issue read and found valid: each page file (as a path the build can open) with its slot.
@@ -83,7 +85,8 @@ pub fn looks_like_issue(bytes: &[u8]) -> bool {
 /// never opened), and no more of it than the size limit; anything unreadable is left to the
 /// page loader, which says why.
 pub fn is_issue_file(file: &Path) -> bool {
-    files::read_at_most(file, limits::FILE_BYTES.max).is_ok_and(|(bytes, _)| looks_like_issue(&bytes))
+    files::read_at_most(file, limits::FILE_BYTES.max)
+        .is_ok_and(|(bytes, _)| looks_like_issue(&bytes))
 }
 
 /// The issue a page file belongs to, when it is built on its own: an `issue.yaml` in the page's
@@ -148,6 +151,9 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> 
     let folder = file.parent().unwrap_or(Path::new("."));
     let mut pages = Vec::new();
     let mut previous: Option<u32> = None;
+    // Each page file (its real path) and the entry that first lists it; each entry's number.
+    let mut seen: std::collections::HashMap<PathBuf, usize> = Default::default();
+    let mut numbers: Vec<u32> = Vec::new();
     for (i, entry) in issue.pages.iter().enumerate() {
         let at = format!("pages[{i}]");
         let number = entry.page.unwrap_or(previous.map_or(1, |p| p + 1));
@@ -166,19 +172,28 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> 
         }
         previous = Some(if entry.spread { number + 1 } else { number });
         let path = tidy(&folder.join(&entry.file));
-        match paths::virtual_path(root, &path).map(|_| ()) {
-            Err(message) => error(
-                &format!("{at}.file"),
-                message,
-                "page files live inside the project folder",
-            ),
-            Ok(()) if !path.is_file() => error(
-                &format!("{at}.file"),
-                format!("no page file `{}`", entry.file),
-                "give the page's YAML file relative to the issue file",
-            ),
-            Ok(()) => {}
+        let file_at = format!("{at}.file");
+        match page_problem(root, file, &path, &entry.file) {
+            Some((message, hint)) => error(&file_at, message, hint),
+            None => {
+                // The same page twice would be built twice, under two numbers.
+                let real = path.canonicalize().unwrap_or_else(|_| path.clone());
+                if let Some(first) = seen.get(&real) {
+                    let line = scanned.positions.value(&format!("pages[{first}].file")).0;
+                    error(
+                        &file_at,
+                        format!(
+                            "`{}` is listed twice: it is page {} already (line {line})",
+                            entry.file, numbers[*first]
+                        ),
+                        "list each page once; for a page printed twice, copy its folder",
+                    );
+                } else {
+                    seen.insert(real, i);
+                }
+            }
         }
+        numbers.push(number);
         pages.push((
             path,
             Slot {
@@ -188,6 +203,7 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> 
                 edition: issue.edition.clone(),
                 spread: entry.spread,
                 issue: file.to_path_buf(),
+                entry_at: scanned.positions.value(&file_at),
                 entry: at,
             },
         ));
@@ -201,6 +217,43 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> 
     } else {
         Err(errors)
     }
+}
+
+/// Why the page file `path` (written `written` in the issue `issue`) cannot be a page of it:
+/// outside the project, not a regular file, the issue itself or another issue.
+fn page_problem(
+    root: &Path,
+    issue: &Path,
+    path: &Path,
+    written: &str,
+) -> Option<(String, &'static str)> {
+    if let Err(message) = paths::virtual_path(root, path) {
+        return Some((message, "page files live inside the project folder"));
+    }
+    if let Err(problem) = files::regular(path) {
+        return Some((
+            format!("page file `{written}` {problem}"),
+            "give the page's YAML file relative to the issue file",
+        ));
+    }
+    let same = |a: &Path, b: &Path| {
+        a.canonicalize()
+            .ok()
+            .is_some_and(|a| b.canonicalize().ok() == Some(a))
+    };
+    if same(path, issue) {
+        return Some((
+            format!("the issue lists itself (`{written}`) as a page"),
+            "list the pages' own YAML files, e.g. `- file: front/page.yaml`",
+        ));
+    }
+    if is_issue_file(path) {
+        return Some((
+            format!("`{written}` is an issue file (it lists `pages:`), not a page"),
+            "list the pages' own YAML files; an issue cannot hold another issue",
+        ));
+    }
+    None
 }
 
 /// `a/b/../c` as `a/c`, without touching the disk, so messages name page files plainly
@@ -234,6 +287,58 @@ mod tests {
         // Nothing is expanded or read past the depth limit to tell.
         let deep = format!("headline: x\npages: {}", "[".repeat(1 << 20));
         assert!(!looks_like_issue(deep.as_bytes()));
+    }
+
+    /// Each entry that cannot be a page is an error at its own line, saying what it is.
+    #[test]
+    fn entries_that_are_no_pages_are_named_at_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("a.yaml"), "headline: x\n").unwrap();
+        std::fs::write(root.join("other.yaml"), "paper: y\npages: []\n").unwrap();
+        std::os::unix::fs::symlink(root.join("loop.yaml"), root.join("loop.yaml")).unwrap();
+        let _ = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.yaml"))
+            .status();
+        let entries = [
+            "a.yaml",
+            "issue.yaml",
+            "other.yaml",
+            "./a.yaml",
+            "loop.yaml",
+            "gone.yaml",
+            "pipe.yaml",
+        ];
+        let listed: String = entries.iter().map(|e| format!("  - file: {e}\n")).collect();
+        std::fs::write(
+            root.join("issue.yaml"),
+            format!("paper: 报\ndate: 2021-09-28\npages:\n{listed}"),
+        )
+        .unwrap();
+        let errors = load(&root.join("issue.yaml"), root).unwrap_err();
+        let found: Vec<(usize, String)> =
+            errors.iter().map(|e| (e.line, e.message.clone())).collect();
+        let expect = [
+            (5, "the issue lists itself"),
+            (6, "is an issue file"),
+            (7, "is listed twice: it is page 1 already (line 4)"),
+            (8, "is a symlink loop"),
+            (9, "not found"),
+            // Without mkfifo, no pipe: then it is not found.
+            (
+                10,
+                if root.join("pipe.yaml").exists() {
+                    "named pipe"
+                } else {
+                    "not found"
+                },
+            ),
+        ];
+        assert_eq!(found.len(), 6, "{found:?}");
+        for ((line, message), (want_line, want)) in found.iter().zip(expect) {
+            assert_eq!(*line, want_line, "{found:?}");
+            assert!(message.contains(want), "{message} lacks {want}");
+        }
     }
 
     #[test]

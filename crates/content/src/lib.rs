@@ -10,7 +10,6 @@ pub mod hygiene;
 pub mod images;
 pub mod issue;
 pub mod limits;
-mod locate;
 pub mod manifest;
 mod model;
 pub mod paths;
@@ -22,7 +21,6 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 pub use error::{ContentError, closest};
-pub use locate::Locator;
 pub use manifest::Manifest;
 pub use model::{Brief, Briefs, Byline, Folio, Page, Photo, Pin, Section, Story};
 pub use text::{is_wide, paragraphs};
@@ -82,7 +80,13 @@ pub fn load_in(
     root: &Path,
     slot: Option<&issue::Slot>,
 ) -> Result<LoadedPage, Vec<ContentError>> {
-    let bytes = read_limited(file, "page")?;
+    let bytes = read_limited(file, "page").map_err(|errors| match slot {
+        Some(slot) => errors
+            .into_iter()
+            .map(|e| at_entry(e, file, slot))
+            .collect(),
+        None => errors,
+    })?;
     let parsed = parse(file, &bytes)?;
     let check::Checked {
         view,
@@ -100,6 +104,24 @@ pub fn load_in(
         warnings: parsed.warnings,
         manifest,
     })
+}
+
+/// A page of an issue that cannot be read (gone since the issue was read, say) is reported
+/// where the issue names it; an error inside the page stays the page's.
+fn at_entry(error: ContentError, file: &Path, slot: &issue::Slot) -> ContentError {
+    if error.line != 0 {
+        return error;
+    }
+    let message = format!(
+        "page {} ({}, {}): {}",
+        slot.page,
+        slot.entry,
+        file.display(),
+        error.message
+    );
+    let mut moved = ContentError::new(&slot.issue, slot.entry_at, message);
+    moved.hint = error.hint;
+    moved
 }
 
 /// The bytes of a page, issue or manifest file (`what`), refused unread if it is not a regular
@@ -130,7 +152,12 @@ fn read_limited(file: &Path, what: &str) -> Result<Vec<u8>, Vec<ContentError>> {
 /// limits, duplicate keys and the schema. Looks at nothing outside the bytes.
 pub fn parse(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
     if limits::FILE_BYTES.exceeded_by(bytes.len() as u64) {
-        return Err(vec![yaml::oversize(file, bytes, bytes.len() as u64, "page")]);
+        return Err(vec![yaml::oversize(
+            file,
+            bytes,
+            bytes.len() as u64,
+            "page",
+        )]);
     }
     let source = encoding::decode(bytes)
         .map_err(|(at, message, hint)| vec![ContentError::new(file, at, message).hint(hint)])?;

@@ -22,64 +22,130 @@ pub struct PhotoEntry<'a> {
     pub photo: &'a PhotoView,
 }
 
+/// A text of the page with the YAML path it is written at (`sections[2].body`,
+/// `folio.editors[0]`), so a character of it can be found in its own field. A text the page
+/// does not give itself (the paper, the brief column's default title) has the path it
+/// would have; lookups fall back to the nearest enclosing node.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<'a> {
+    pub path: String,
+    pub text: Text<'a>,
+}
+
 impl PageView {
     /// Every editor-written text, in page order.
     pub fn texts(&self) -> Vec<Text<'_>> {
+        self.located_texts().into_iter().map(|l| l.text).collect()
+    }
+
+    /// Every editor-written text with its YAML path, in page order.
+    pub fn located_texts(&self) -> Vec<Located<'_>> {
         let mut out = Vec::new();
+        let mut one = |path: String, role, story, text| {
+            out.push(Located {
+                path,
+                text: Text { role, story, text },
+            })
+        };
         let folio = &self.folio;
-        let one = |role, story, text| Text { role, story, text };
-        out.push(one("folio", "folio", folio.paper.as_str()));
-        out.extend(folio.edition.as_deref().map(|t| one("folio", "folio", t)));
-        out.extend(folio.section.as_deref().map(|t| one("folio", "folio", t)));
-        out.extend(folio.editors.iter().map(|t| one("folio", "folio", t)));
-        out.extend(self.kicker.as_deref().map(|t| one("kicker", "kicker", t)));
-        out.extend(
-            self.headline
-                .as_deref()
-                .map(|t| one("headline", "headline", t)),
-        );
-        out.extend(
-            self.subtitle
-                .as_deref()
-                .map(|t| one("subtitle", "subtitle", t)),
-        );
+        one("folio.paper".into(), "folio", "folio", folio.paper.as_str());
+        if let Some(t) = folio.edition.as_deref() {
+            one("folio.edition".into(), "folio", "folio", t);
+        }
+        if let Some(t) = folio.section.as_deref() {
+            one("folio.section".into(), "folio", "folio", t);
+        }
+        for (i, t) in folio.editors.iter().enumerate() {
+            one(format!("folio.editors[{i}]"), "folio", "folio", t);
+        }
+        for (field, text) in [
+            ("kicker", &self.kicker),
+            ("headline", &self.headline),
+            ("subtitle", &self.subtitle),
+        ] {
+            if let Some(t) = text.as_deref() {
+                one(field.into(), field, field, t);
+            }
+        }
         if let Some(byline) = &self.byline {
-            out.extend(byline.label.as_deref().map(|t| one("byline", "byline", t)));
-            out.extend(byline.names.iter().map(|t| one("byline", "byline", t)));
+            if let Some(t) = byline.label.as_deref() {
+                one("byline.label".into(), "byline", "byline", t);
+            }
+            for (i, t) in byline.names.iter().enumerate() {
+                one(format!("byline.names[{i}]"), "byline", "byline", t);
+            }
         }
-        out.extend(self.lead.iter().map(|t| one("lead", "lead", t)));
+        for t in &self.lead {
+            one("lead".into(), "lead", "lead", t);
+        }
         if let Some(photo) = &self.lead_photo {
-            out.extend(captions(photo).map(|t| one("caption", "lead_photo", t)));
+            for (path, t) in captions("lead_photo", photo) {
+                one(path, "caption", "lead_photo", t);
+            }
         }
-        for section in &self.sections {
+        for (i, section) in self.sections.iter().enumerate() {
             let story = section.id.as_str();
-            out.extend(section.head.iter().map(|t| one("head", story, t)));
-            out.extend(section.body.iter().map(|t| one("body", story, t)));
-            for photo in &section.photos {
-                out.extend(captions(photo).map(|t| one("caption", story, t)));
+            for (j, t) in section.head.iter().enumerate() {
+                one(format!("sections[{i}].head[{j}]"), "head", story, t);
+            }
+            for t in &section.body {
+                one(format!("sections[{i}].body"), "body", story, t);
+            }
+            for (j, photo) in section.photos.iter().enumerate() {
+                for (path, t) in captions(&format!("sections[{i}].photos[{j}]"), photo) {
+                    one(path, "caption", story, t);
+                }
             }
         }
-        out.extend(self.credit.as_deref().map(|t| one("credit", "credit", t)));
-        for story in &self.stories {
+        if let Some(t) = self.credit.as_deref() {
+            one("credit".into(), "credit", "credit", t);
+        }
+        for (i, story) in self.stories.iter().enumerate() {
             let id = story.id.as_str();
-            out.extend(story.kicker.as_deref().map(|t| one("kicker", id, t)));
-            out.push(one("headline", id, story.headline.as_str()));
-            out.extend(story.subtitle.as_deref().map(|t| one("subtitle", id, t)));
-            if let Some(byline) = &story.byline {
-                out.extend(byline.label.as_deref().map(|t| one("byline", id, t)));
-                out.extend(byline.names.iter().map(|t| one("byline", id, t)));
+            let at = |field: &str| format!("stories[{i}].{field}");
+            if let Some(t) = story.kicker.as_deref() {
+                one(at("kicker"), "kicker", id, t);
             }
-            out.extend(story.dateline.as_deref().map(|t| one("dateline", id, t)));
-            out.extend(story.body.iter().map(|t| one("body", id, t)));
-            for photo in &story.photos {
-                out.extend(captions(photo).map(|t| one("caption", id, t)));
+            one(at("headline"), "headline", id, story.headline.as_str());
+            if let Some(t) = story.subtitle.as_deref() {
+                one(at("subtitle"), "subtitle", id, t);
+            }
+            if let Some(byline) = &story.byline {
+                if let Some(t) = byline.label.as_deref() {
+                    one(at("byline.label"), "byline", id, t);
+                }
+                for (j, t) in byline.names.iter().enumerate() {
+                    one(at(&format!("byline.names[{j}]")), "byline", id, t);
+                }
+            }
+            if let Some(t) = story.dateline.as_deref() {
+                one(at("dateline"), "dateline", id, t);
+            }
+            for t in &story.body {
+                one(at("body"), "body", id, t);
+            }
+            for (j, photo) in story.photos.iter().enumerate() {
+                for (path, t) in captions(&at(&format!("photos[{j}]")), photo) {
+                    one(path, "caption", id, t);
+                }
             }
         }
         if let Some(briefs) = &self.briefs {
-            out.push(one("brief-title", briefs.id, briefs.title.as_str()));
-            for item in &briefs.items {
-                out.push(one("brief-head", briefs.id, item.headline.as_str()));
-                out.push(one("body", briefs.id, item.body.as_str()));
+            one(
+                "briefs.title".into(),
+                "brief-title",
+                briefs.id,
+                briefs.title.as_str(),
+            );
+            for (i, item) in briefs.items.iter().enumerate() {
+                let at = format!("briefs.items[{i}]");
+                one(
+                    format!("{at}.headline"),
+                    "brief-head",
+                    briefs.id,
+                    item.headline.as_str(),
+                );
+                one(format!("{at}.body"), "body", briefs.id, item.body.as_str());
             }
         }
         out
@@ -116,9 +182,13 @@ impl PageView {
     }
 }
 
-/// A photo's caption and its credit, if any.
-fn captions(photo: &PhotoView) -> impl Iterator<Item = &str> {
-    std::iter::once(photo.caption.as_str()).chain(photo.credit.as_deref())
+/// A photo's caption and its credit, if any, with their paths under the photo's `path`.
+fn captions<'a>(path: &str, photo: &'a PhotoView) -> Vec<(String, &'a str)> {
+    let mut out = vec![(format!("{path}.caption"), photo.caption.as_str())];
+    if let Some(credit) = photo.credit.as_deref() {
+        out.push((format!("{path}.credit"), credit));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -219,6 +289,32 @@ mod tests {
                 ("brief-title", "briefs", "简讯"),
                 ("brief-head", "briefs", "短"),
                 ("body", "briefs", "四"),
+            ]
+        );
+        let paths: Vec<String> = view.located_texts().into_iter().map(|l| l.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "folio.paper",
+                "folio.edition",
+                "folio.editors[0]",
+                "headline",
+                "subtitle",
+                "lead",
+                "lead_photo.caption",
+                "lead_photo.credit",
+                "sections[0].head[0]",
+                "sections[0].body",
+                "sections[0].body",
+                "sections[0].photos[0].caption",
+                "credit",
+                "stories[0].headline",
+                "stories[0].dateline",
+                "stories[0].body",
+                "stories[0].photos[0].caption",
+                "briefs.title",
+                "briefs.items[0].headline",
+                "briefs.items[0].body",
             ]
         );
         let photos: Vec<(String, &str)> = view

@@ -36,7 +36,9 @@ fn cut_at(kept: &[u8]) -> Option<(usize, usize)> {
     let text = match std::str::from_utf8(kept) {
         Ok(text) => text,
         // The cut may fall inside a character: drop its first bytes.
-        Err(err) if err.error_len().is_none() => std::str::from_utf8(&kept[..err.valid_up_to()]).ok()?,
+        Err(err) if err.error_len().is_none() => {
+            std::str::from_utf8(&kept[..err.valid_up_to()]).ok()?
+        }
         Err(_) => return None,
     };
     let end = text.trim_end().len();
@@ -97,7 +99,8 @@ mod tests {
         bytes.resize(limits::FILE_BYTES.max as usize + 1, b'x');
         let e = oversize(Path::new("p.yaml"), &bytes, 50 << 20, "page");
         assert!(
-            e.message.contains("limit `file-size` exceeded: 52,428,800 bytes"),
+            e.message
+                .contains("limit `file-size` exceeded: 52,428,800 bytes"),
             "{e}"
         );
         (e.line, e.column)

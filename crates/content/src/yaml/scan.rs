@@ -12,11 +12,15 @@ use crate::error::ContentError;
 use crate::hygiene::{self, Oddity};
 use crate::limits::{self, Limit};
 
-/// Where a node sits: its key (for mapping values) and its value.
+/// Where a node sits: its key (for mapping values) and its value, from libyaml's own marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Place {
     pub key: Option<Mark>,
     pub value: Mark,
+    /// Where the value ends: a text's last character, a list's or mapping's last node.
+    pub end: Mark,
+    /// Whether the value is a text (a scalar) rather than a list, mapping or alias.
+    pub scalar: bool,
 }
 
 /// Every node's place by path, written as serde writes paths: `sections[1].photos[0].file`.
@@ -42,6 +46,40 @@ impl Positions {
                 None => return (1, 1),
             }
         }
+    }
+
+    /// Where the field at `path` is given: its key (its value for a list item); when the page
+    /// does not give it (a folio field the issue gives), the key of its nearest enclosing
+    /// node that it does give.
+    pub fn field(&self, path: &str) -> (usize, usize) {
+        let mut path = path;
+        loop {
+            if let Some(place) = self.nodes.get(path) {
+                return place.key.unwrap_or(place.value).at();
+            }
+            match path.rfind(['.', '[']) {
+                Some(cut) => path = &path[..cut],
+                None => return (1, 1),
+            }
+        }
+    }
+
+    /// Where character `c` is first typed in the text at `path`, or in the first text under
+    /// it (a list of heads, a photo's caption and credit) that has it: looked for in each
+    /// text's own span of `source` (the text these positions were scanned from), so never in
+    /// another field, a key or a comment. `None` when no text there has it typed as itself
+    /// (written as an escape, say).
+    pub fn char_in(&self, source: &str, path: &str, c: char) -> Option<(usize, usize)> {
+        let mut texts: Vec<&Place> = self
+            .nodes
+            .iter()
+            .filter(|(p, place)| place.scalar && is_under(p, path))
+            .map(|(_, place)| place)
+            .collect();
+        texts.sort_by_key(|place| place.value.index);
+        texts
+            .into_iter()
+            .find_map(|place| char_in_span(source, place.value, place.end, c))
     }
 
     /// Where the key of `path` stands (its value's place for list items).
@@ -71,6 +109,41 @@ impl Positions {
     }
 }
 
+/// Whether the node at `path` is `under` or inside it (`sections[1].head[0]` is under
+/// `sections[1]`, `sections[10]` is not).
+pub(crate) fn is_under(path: &str, under: &str) -> bool {
+    under.is_empty()
+        || path
+            .strip_prefix(under)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+}
+
+/// Where `c` first stands in `source` between two marks of one text, as (line, column);
+/// lines counted at `\n` as the marks count them. A block's header line (`|`, `>-`, and any
+/// comment after it) is not the text.
+pub(crate) fn char_in_span(
+    source: &str,
+    start: Mark,
+    end: Mark,
+    c: char,
+) -> Option<(usize, usize)> {
+    let span = source.get(start.index..end.index.min(source.len()))?;
+    let skip = if span.starts_with(['|', '>']) {
+        span.find('\n').unwrap_or(span.len())
+    } else {
+        0
+    };
+    let offset = skip + span[skip..].find(c)?;
+    let before = &span[..offset];
+    Some(match before.rfind('\n') {
+        Some(nl) => (
+            start.line + before.matches('\n').count(),
+            before[nl + 1..].chars().count() + 1,
+        ),
+        None => (start.line, start.column + before.chars().count()),
+    })
+}
+
 /// What the scan learnt: positions, and warnings that do not stop the build.
 #[derive(Debug, Default)]
 pub struct Scanned {
@@ -93,10 +166,14 @@ pub fn scan(file: &Path, source: &str) -> Result<Scanned, Vec<ContentError>> {
         documents: 0,
         scanned: Scanned::default(),
         errors: Vec::new(),
+        last_block: None,
     };
-    let read = events::read(source, |event| walk.event(event));
+    let read = events::read(source, |event| {
+        walk.note_block(&event);
+        walk.event(event)
+    });
     if let Err(err) = read {
-        return Err(vec![syntax::error(file, source, &err)]);
+        return Err(vec![syntax::error(file, source, &err, walk.last_block)]);
     }
     if walk.errors.is_empty() {
         Ok(walk.scanned)
@@ -136,9 +213,27 @@ struct Walk<'a> {
     documents: usize,
     scanned: Scanned,
     errors: Vec<ContentError>,
+    /// The last node read, when it was a block of text (`key: |`): its start and end marks.
+    /// A syntax error right after one is most often a line that cut the block short.
+    last_block: Option<(Mark, Mark)>,
 }
 
 impl Walk<'_> {
+    /// Keeps `last_block` up to date: set by a block scalar, cleared by any other node (the
+    /// ends of lists and mappings are no nodes).
+    fn note_block(&mut self, event: &events::Event) {
+        match event.kind {
+            Kind::Scalar { .. } => {
+                let opening = self.source.get(event.start.index..).unwrap_or("");
+                self.last_block = opening
+                    .starts_with(['|', '>'])
+                    .then_some((event.start, event.end));
+            }
+            Kind::Alias(_) | Kind::SequenceStart | Kind::MappingStart => self.last_block = None,
+            _ => {}
+        }
+    }
+
     /// Takes one event; `false` stops the scan (an error was found).
     fn event(&mut self, event: events::Event) -> bool {
         let at = event.start;
@@ -167,7 +262,7 @@ impl Walk<'_> {
                         }
                     }
                     Slot::Value(path, key) => {
-                        self.place(&path, key, at);
+                        self.place(&path, key, at, event.end, true);
                         if limits::FIELD_CHARS.exceeded_by(length) {
                             return self.over(
                                 limits::FIELD_CHARS,
@@ -205,7 +300,7 @@ impl Walk<'_> {
                             "write the key out as plain text",
                         );
                     }
-                    Slot::Value(path, key) => self.place(&path, key, at),
+                    Slot::Value(path, key) => self.place(&path, key, at, event.end, false),
                 }
             }
             Kind::SequenceStart | Kind::MappingStart => {
@@ -219,7 +314,7 @@ impl Walk<'_> {
                         );
                     }
                     Slot::Value(path, key) => {
-                        self.place(&path, key, at);
+                        self.place(&path, key, at, event.end, false);
                         path
                     }
                 };
@@ -238,7 +333,11 @@ impl Walk<'_> {
                 }
             }
             Kind::SequenceEnd | Kind::MappingEnd => {
-                if let Some(frame) = self.stack.pop()
+                let frame = self.stack.pop();
+                if let Some(frame) = &frame {
+                    self.close(&frame.path, event.end);
+                }
+                if let Some(frame) = frame
                     && let Some(anchor) = frame.anchor
                 {
                     // The node's own start counted once already; what it holds is the rest.
@@ -312,11 +411,23 @@ impl Walk<'_> {
         true
     }
 
-    fn place(&mut self, path: &str, key: Option<Mark>, value: Mark) {
-        self.scanned
-            .positions
-            .nodes
-            .insert(path.to_string(), Place { key, value });
+    fn place(&mut self, path: &str, key: Option<Mark>, value: Mark, end: Mark, scalar: bool) {
+        self.scanned.positions.nodes.insert(
+            path.to_string(),
+            Place {
+                key,
+                value,
+                end,
+                scalar,
+            },
+        );
+    }
+
+    /// A list or mapping closed at `end`: its place spans what it holds.
+    fn close(&mut self, path: &str, end: Mark) {
+        if let Some(place) = self.scanned.positions.nodes.get_mut(path) {
+            place.end = end;
+        }
     }
 
     /// Checks one text value for characters that cannot print.
@@ -371,18 +482,7 @@ impl Walk<'_> {
     /// Where `c` first stands in the source between two marks (the start, if written as an
     /// escape).
     fn find(&self, c: char, start: Mark, end: Mark) -> (usize, usize) {
-        let span = self.source.get(start.index..end.index).unwrap_or("");
-        let Some(offset) = span.find(c) else {
-            return start.at();
-        };
-        let before = &span[..offset];
-        match before.rfind('\n') {
-            Some(nl) => (
-                start.line + before.matches('\n').count(),
-                before[nl + 1..].chars().count() + 1,
-            ),
-            None => (start.line, start.column + before.chars().count()),
-        }
+        char_in_span(self.source, start, end, c).unwrap_or(start.at())
     }
 
     fn over(&mut self, limit: Limit, what: &str, value: u64, at: Mark) -> bool {
@@ -419,6 +519,24 @@ mod tests {
         assert_eq!(s.positions.key("list[0].y"), (4, 5));
         assert_eq!(s.positions.value("list[0].y[1]"), (4, 12));
         assert_eq!(s.positions.value("list[0].z"), (3, 5));
+    }
+
+    #[test]
+    fn finds_a_character_inside_its_own_text() {
+        let text = "head: [甲乙, 丙丁]\nbody: |  # 丁 in a comment\n  一二\n  三丁四\nother: 丁\nq: \"\\u4E01\"\n";
+        let s = scan_text(text).unwrap();
+        let p = &s.positions;
+        assert_eq!(p.char_in(text, "head", '丁'), Some((1, 13)));
+        assert_eq!(p.char_in(text, "body", '丁'), Some((4, 4)));
+        assert_eq!(p.char_in(text, "other", '丁'), Some((5, 8)));
+        // Written as an escape: not typed anywhere in the text.
+        assert_eq!(p.char_in(text, "q", '丁'), None);
+        assert_eq!(p.field("head[1]"), (1, 12));
+        assert_eq!(p.field("head"), (1, 1));
+        assert_eq!(p.field("head.nothing"), (1, 1));
+        assert!(
+            is_under("sections[1].head", "sections[1]") && !is_under("sections[10]", "sections[1]")
+        );
     }
 
     #[test]

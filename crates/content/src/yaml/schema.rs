@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::events::Breaks;
-use super::scan::Positions;
+use super::scan::{Positions, is_under};
 use crate::error::{ContentError, closest};
 
 pub fn error(
@@ -65,7 +65,8 @@ fn missing(
     let stray = positions
         .keys_named(field)
         .filter(|(p, _)| *p != expected)
-        .min_by_key(|(_, place)| place.key.map(|m| m.index));
+        .filter_map(|(p, place)| Some((stray_rank(path, p, field)?, place)))
+        .min_by_key(|(rank, place)| (*rank, place.key.map(|m| m.index)));
     if let Some((_, place)) = stray {
         let key = place.key.expect("keys_named gives keys");
         let sibling_column = positions
@@ -96,6 +97,20 @@ fn missing(
         .hint("add the field; see README.md, section \"Content format\"")
 }
 
+/// How likely a `field` key at `found` is the one the mapping at `path` lacks, put in the
+/// wrong place by its indentation (lower is likelier): in a mapping enclosing `path`, the
+/// nearest first (indented too little), then one inside `path` (indented too much). A key of
+/// that name under another node (another photo's caption) is that node's own: `None`.
+fn stray_rank(path: &str, found: &str, field: &str) -> Option<(u8, usize)> {
+    let parent = found
+        .strip_suffix(field)
+        .map(|p| p.strip_suffix('.').unwrap_or(p))?;
+    if parent != path && is_under(path, parent) {
+        return Some((0, usize::MAX - parent.len()));
+    }
+    is_under(parent, path).then_some((1, 0))
+}
+
 fn missing_field(detail: &str) -> Option<&str> {
     let rest = detail.strip_prefix("missing field `")?;
     rest.split('`').next()
@@ -120,5 +135,26 @@ mod tests {
         assert_eq!(wrong, "bdy");
         assert_eq!(expected, ["number", "head", "body"]);
         assert_eq!(missing_field("missing field `page`"), Some("page"));
+    }
+
+    #[test]
+    fn a_stray_key_is_looked_for_around_the_mapping_that_lacks_it() {
+        let photo = "sections[0].photos[1]";
+        // At section level: indented too little.
+        assert_eq!(
+            stray_rank(photo, "sections[0].caption", "caption"),
+            Some((0, usize::MAX - 11))
+        );
+        assert!(
+            stray_rank(photo, "caption", "caption")
+                > stray_rank(photo, "sections[0].caption", "caption")
+        );
+        // Another photo's caption is its own.
+        assert_eq!(stray_rank(photo, "lead_photo.caption", "caption"), None);
+        assert_eq!(
+            stray_rank(photo, "sections[0].photos[0].caption", "caption"),
+            None
+        );
+        assert_eq!(stray_rank("", "folio.headline", "headline"), Some((1, 0)));
     }
 }

@@ -4,10 +4,17 @@
 
 use std::path::Path;
 
-use super::events::SyntaxError;
+use super::events::{Mark, SyntaxError};
 use crate::error::ContentError;
 
-pub fn error(file: &Path, source: &str, err: &SyntaxError) -> ContentError {
+/// The error for `err`; `last_block` is the last node libyaml read before it, when that was a
+/// block of text (its start and end marks).
+pub fn error(
+    file: &Path,
+    source: &str,
+    err: &SyntaxError,
+    last_block: Option<(Mark, Mark)>,
+) -> ContentError {
     let problem_at = err.problem_mark.map(|m| m.at());
     let libyaml = libyaml_text(err);
     // Something opened and never closed: the opening is what to fix.
@@ -36,7 +43,13 @@ pub fn error(file: &Path, source: &str, err: &SyntaxError) -> ContentError {
             }
         }
     }
-    if let Some((line, block)) = problem_at.and_then(|(line, _)| cut_block(source, line)) {
+    let after_block = last_block
+        .zip(problem_at)
+        .and_then(|((start, _), (line, _))| {
+            cut_after(source, start.line, line).map(|cut| (cut, start.line))
+        });
+    let cut = after_block.or_else(|| problem_at.and_then(|(line, _)| cut_block(source, line)));
+    if let Some((line, block)) = cut {
         return ContentError::new(
             file,
             (line, 1),
@@ -136,6 +149,23 @@ fn stray_indent(source: &str, line: usize) -> Option<(bool, usize, Vec<usize>)> 
     (!columns.is_empty() && !columns.contains(&own)).then_some((false, own, columns))
 }
 
+/// The first line after the block of text whose header (`key: |`) stands on line `header`
+/// that is indented less than the block's first line, if it comes by `error_line`: the line
+/// that cut the block short, when libyaml failed with nothing read after the block.
+fn cut_after(source: &str, header: usize, error_line: usize) -> Option<usize> {
+    let indent = |l: &str| l.len() - l.trim_start_matches(' ').len();
+    let mut body = source
+        .split('\n')
+        .enumerate()
+        .skip(header)
+        .take(error_line.saturating_sub(header))
+        .filter(|(_, l)| !l.trim().is_empty());
+    let (_, first) = body.next()?;
+    let block_indent = indent(first);
+    body.find(|(_, l)| indent(l) < block_indent)
+        .map(|(i, _)| i + 1)
+}
+
 /// A line at or before `error_line` that ended a block scalar (`key: |` or `>`) by being
 /// indented less than the block's first line but more than its key: (that line, block's line).
 fn cut_block(source: &str, error_line: usize) -> Option<(usize, usize)> {
@@ -223,6 +253,19 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    #[test]
+    fn a_paragraph_back_at_its_key_column_is_reported_at_its_first_line() {
+        // The lines libyaml fails on are the second and third; the first cut the block.
+        for indent in ["    ", "  ", ""] {
+            let text = format!(
+                "sections:\n  - number: 1\n    body: |\n      段落一。\n\n{indent}段落二，\n{indent}续：x\n{indent}再续。\n    photos: []\n"
+            );
+            let e = error_of(&text);
+            assert_eq!(e.line, 6, "indent {}: {e}", indent.len());
+            assert!(e.message.contains("starts at line 3"), "{}", e.message);
+        }
     }
 
     #[test]
