@@ -228,6 +228,172 @@ fn pages_keep_the_invariants() {
 }
 
 #[test]
+fn the_loader_keeps_the_invariants() {
+    let root = common::Root::new("smoke-loader");
+    fuzz("yaml_loader", 3_000, YAML_TOKENS, |bytes| {
+        common::yaml_loader(&root, bytes);
+    });
+}
+
+/// Each hostile shape is refused by the limit it breaks, at the node that breaks it, having
+/// read no more of it than that: alias bombs in a few hundred events (nothing expanded),
+/// the rest within the scan's bound. Seeds from `fuzz/corpus/yaml_loader/`, and over-size
+/// files made here (50 MB is no seed to commit).
+#[test]
+fn hostile_shapes_are_refused_at_their_node() {
+    let root = common::Root::new("smoke-hostile");
+    let seeds = seeds("yaml_loader");
+    let seed = |name: &str| {
+        seeds
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no seed {name}"))
+            .1
+            .clone()
+    };
+    let head = "template: feature\nfolio:\n  paper: 测试报\n  date: 2024-01-15\n  page: 1\nheadline: 标题\n";
+    let big = 50 << 20;
+    let cases: Vec<(&str, Vec<u8>, &str, (usize, usize), u64)> = vec![
+        (
+            "alias bomb",
+            seed("hostile-alias-bomb.yaml"),
+            "limit `expanded-nodes`",
+            (11, 15),
+            500,
+        ),
+        (
+            "alias bomb of mappings",
+            seed("hostile-alias-bomb-mappings.yaml"),
+            "limit `expanded-nodes`",
+            (11, 14),
+            500,
+        ),
+        (
+            "alias bomb in an issue",
+            seed("hostile-alias-bomb-issue.yaml"),
+            "limit `expanded-nodes`",
+            (8, 14),
+            500,
+        ),
+        (
+            "alias count",
+            seed("hostile-alias-count.yaml"),
+            "limit `aliases`",
+            (8, 405),
+            500,
+        ),
+        (
+            "deep flow",
+            seed("hostile-deep-flow.yaml"),
+            "limit `nesting-depth`",
+            (7, 19),
+            500,
+        ),
+        (
+            "deep block",
+            seed("hostile-deep-block.yaml"),
+            "limit `nesting-depth`",
+            (23, 33),
+            500,
+        ),
+        (
+            "huge key",
+            seed("hostile-huge-key.yaml"),
+            "limit `key-characters`",
+            (7, 1),
+            500,
+        ),
+        (
+            "list items",
+            seed("hostile-list-items.yaml"),
+            "limit `expanded-nodes`",
+            (7, 39975),
+            scan_max(),
+        ),
+        (
+            "block list items",
+            seed("hostile-block-list-items.yaml"),
+            "limit `expanded-nodes`",
+            (19993, 2),
+            scan_max(),
+        ),
+        (
+            "long field",
+            seed("hostile-long-field.yaml"),
+            "limit `field-characters`",
+            (7, 7),
+            500,
+        ),
+        (
+            "50 MB text",
+            format!("{head}lead: {}", "字".repeat(big / 3)).into_bytes(),
+            "limit `file-size`",
+            (7, 7),
+            0,
+        ),
+        (
+            "50 MB block of text",
+            format!(
+                "{head}lead: |\n{}",
+                "  字字字字字字字字字字字字字\n".repeat(big / 42)
+            )
+            .into_bytes(),
+            "limit `file-size`",
+            (7, 7),
+            0,
+        ),
+        (
+            "50 MB of list items",
+            format!("{head}x: [{}]", "1,".repeat(big / 2)).into_bytes(),
+            "limit `file-size`",
+            (7, 4),
+            0,
+        ),
+        (
+            "50 MB of one comment",
+            format!("{head}# {}", "x".repeat(big)).into_bytes(),
+            "limit `file-size`",
+            (7, 1),
+            0,
+        ),
+        (
+            "2 MB deep",
+            format!("{head}x: {}", "[".repeat(2 << 20)).into_bytes(),
+            "limit `file-size`",
+            (7, 19),
+            0,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (name, bytes, limit, at, most_events) in cases {
+        run(&format!("hostile: {name}"), &bytes, |bytes| {
+            common::yaml_loader(&root, bytes);
+        });
+        let result = common::yaml_loader(&root, &bytes);
+        let Some(first) = result.errors.first() else {
+            wrong.push(format!("{name}: parsed"));
+            continue;
+        };
+        if !first.message.contains(limit) || (first.line, first.column) != at {
+            wrong.push(format!("{name}: {first} (expected {limit} at {at:?})"));
+        }
+        if let Some(events) = result.events
+            && events > most_events
+        {
+            wrong.push(format!(
+                "{name}: {events} events read, expected at most {most_events}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The scan's bound on its work.
+fn scan_max() -> u64 {
+    banmian_content::yaml::scan::MAX_EVENTS
+}
+
+#[test]
 fn photo_headers_keep_the_invariants() {
     fuzz("photo_header", 20_000, PHOTO_TOKENS, common::photo_header);
 }

@@ -43,22 +43,25 @@ fn cut_at(kept: &[u8]) -> Option<(usize, usize)> {
     };
     let end = text.trim_end().len();
     let mut last: Option<(Mark, Mark)> = None;
-    let mut depth = 0u64;
+    // Where each list and mapping still open starts.
+    let mut open: Vec<Mark> = Vec::new();
     let mut stopped: Option<Mark> = None;
     let read = events::read(text, |event| {
         match event.kind {
             Kind::Scalar { .. } | Kind::Alias(_) => last = Some((event.start, event.end)),
             Kind::SequenceStart | Kind::MappingStart => {
                 last = None;
-                depth += 1;
+                open.push(event.start);
                 // libyaml slows down quadratically in deep flow nesting: the node at fault
                 // is this one, too deep to read on.
-                if limits::DEPTH.exceeded_by(depth) {
+                if limits::DEPTH.exceeded_by(open.len() as u64) {
                     stopped = Some(event.start);
                     return false;
                 }
             }
-            Kind::SequenceEnd | Kind::MappingEnd => depth = depth.saturating_sub(1),
+            Kind::SequenceEnd | Kind::MappingEnd => {
+                open.pop();
+            }
             Kind::DocumentStart | Kind::Other => {}
         }
         true
@@ -67,11 +70,14 @@ fn cut_at(kept: &[u8]) -> Option<(usize, usize)> {
         return Some(mark.at());
     }
     match read {
-        // Something still open at the cut (a quote, a bracket) is where it opens; another
-        // error stands where libyaml found it.
+        // Something still open at the cut (a quote, a bracket) is where it opens; when what
+        // libyaml was reading starts at the cut itself (the next item of a list), the list or
+        // mapping it is in; another error stands where libyaml found it.
         Err(err) => err
             .context
             .map(|(_, mark)| mark)
+            .filter(|mark| mark.index < end)
+            .or_else(|| open.last().copied())
             .or(err.problem_mark)
             .map(Mark::at),
         Ok(()) => match last {
@@ -114,6 +120,8 @@ mod tests {
         assert_eq!(at("headline: x\nlead: |\n  a\n  b\n  x"), (2, 7));
         // A quoted text never closed before the cut: where it opens.
         assert_eq!(at("headline: x\nsections:\n  - body: \"abc"), (3, 11));
+        // A list cut after a comma: the list.
+        assert_eq!(at("headline: x\nx: [1,1,"), (2, 4));
         // A run of comments: the line the cut falls on.
         assert_eq!(at("headline: x\n# xxxx"), (2, 1));
     }

@@ -155,6 +155,17 @@ const MAX_REPORTED: usize = 20;
 
 /// Scans `source` (the text of `file`). Errors stop at the first limit exceeded.
 pub fn scan(file: &Path, source: &str) -> Result<Scanned, Vec<ContentError>> {
+    scan_counted(file, source).0
+}
+
+/// Most libyaml events a scan reads, whatever the input: every event but the ends of lists
+/// and mappings (no more than their starts) and the stream's and document's frame is a node,
+/// and the scan stops at the first node past `expanded-nodes`. The fuzzers check the scan
+/// keeps to it: the loader's own count of its work, where a time limit would be a guess.
+pub const MAX_EVENTS: u64 = 2 * (limits::NODES.max + 1) + 4;
+
+/// [`scan`], and how many events it read.
+pub fn scan_counted(file: &Path, source: &str) -> (Result<Scanned, Vec<ContentError>>, u64) {
     let mut walk = Walk {
         file,
         source,
@@ -168,18 +179,20 @@ pub fn scan(file: &Path, source: &str) -> Result<Scanned, Vec<ContentError>> {
         errors: Vec::new(),
         last_block: None,
     };
+    let mut count = 0;
     let read = events::read(source, |event| {
+        count += 1;
         walk.note_block(&event);
         walk.event(event)
     });
-    if let Err(err) = read {
-        return Err(vec![syntax::error(file, source, &err, walk.last_block)]);
-    }
-    if walk.errors.is_empty() {
+    let result = if let Err(err) = read {
+        Err(vec![syntax::error(file, source, &err, walk.last_block)])
+    } else if walk.errors.is_empty() {
         Ok(walk.scanned)
     } else {
         Err(walk.errors)
-    }
+    };
+    (result, count)
 }
 
 struct Frame {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::events::{Mark, SyntaxError};
 use crate::error::ContentError;
+use crate::limits;
 
 /// The error for `err`; `last_block` is the last node libyaml read before it, when that was a
 /// block of text (its start and end marks).
@@ -42,6 +43,22 @@ pub fn error(
                     .hint(hint);
             }
         }
+    }
+    if let Some(key) = long_key(err) {
+        return ContentError::new(
+            file,
+            key.at(),
+            format!(
+                "{} ({libyaml})",
+                limits::KEY_CHARS.message(
+                    "a key",
+                    err.problem_mark.map_or(0, |m| m.column - key.column) as u64
+                )
+            ),
+        )
+        .hint(
+            "no page needs this much: check what the upstream system sent (see README.md, Limits)",
+        );
     }
     let after_block = last_block
         .zip(problem_at)
@@ -93,6 +110,17 @@ pub fn error(
          character can be written as a block (`key: |` then the text on indented lines)"
     };
     ContentError::new(file, at, format!("YAML syntax: {libyaml}")).hint(hint)
+}
+
+/// Where a key starts that libyaml gave up on for its length: a key stands on one line and
+/// libyaml reads at most 1,024 characters of it, then misses the `:` it expects.
+fn long_key(err: &SyntaxError) -> Option<Mark> {
+    let (context, key) = err.context.as_ref()?;
+    let problem = err.problem_mark?;
+    let long = context.starts_with("while scanning a simple key")
+        && problem.line == key.line
+        && problem.column.saturating_sub(key.column) > 1024;
+    long.then_some(*key)
 }
 
 /// libyaml's own words, positions included, as a desk would quote them to support.
@@ -273,6 +301,13 @@ mod tests {
         let e = error_of("folio:\n  paper: x\n  date: y\n page: 8\nheadline: z\n");
         assert_eq!((e.line, e.column), (4, 2), "{e}");
         assert!(e.message.contains("column 1 or 3"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_huge_key_is_refused_where_it_starts() {
+        let e = error_of(&format!("a: 1\n  {}: x\n", "k".repeat(5000)).replacen("\n  ", "\n", 1));
+        assert_eq!((e.line, e.column), (2, 1), "{e}");
+        assert!(e.message.contains("limit `key-characters` exceeded"), "{e}");
     }
 
     #[test]
