@@ -13,6 +13,7 @@
 //!   `tiff`, `bmp`, `heic`, `folder`, `truncated`, `empty`, `text`, `giant`, `png-damaged`.
 //! - `symlink: PATH -> TARGET`, `hardlink: PATH -> TARGET` — links, relative to the project.
 //! - `file: PATH TEXT` — a plain file with that text.
+//! - `fifo: PATH` — a named pipe (nothing ever writes to it: opening it would block).
 //! - `escapes: yes` — `\xNN` in the page stands for that byte.
 //! - `prefix: HEX` — bytes written before the page (a byte-order mark).
 //!
@@ -204,6 +205,9 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
             if path.file_name().unwrap() != "layout" {
                 files.extend(snapshot(&path));
             }
+        } else if !meta.is_file() {
+            // A pipe is never read: that would block for good.
+            files.push((path.clone(), b"(not a regular file)".to_vec()));
         } else {
             files.push((path.clone(), std::fs::read(&path).unwrap()));
         }
@@ -239,6 +243,15 @@ fn run(case: &Case) -> Result<(), String> {
             "file" => {
                 let (path, text) = value.split_once(' ').unwrap();
                 std::fs::write(root.join(path), text).unwrap();
+            }
+            "fifo" => {
+                let made = std::process::Command::new("mkfifo")
+                    .arg(root.join(value))
+                    .status()
+                    .map_err(|err| format!("mkfifo: {err}"))?;
+                if !made.success() {
+                    return Err(format!("mkfifo {value} failed"));
+                }
             }
             other => return Err(format!("unknown directive `{other}`")),
         }

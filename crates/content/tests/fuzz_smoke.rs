@@ -253,7 +253,7 @@ fn hostile_shapes_are_refused_at_their_node() {
     };
     let head = "template: feature\nfolio:\n  paper: 测试报\n  date: 2024-01-15\n  page: 1\nheadline: 标题\n";
     let big = 50 << 20;
-    let cases: Vec<(&str, Vec<u8>, &str, (usize, usize), u64)> = vec![
+    let cases: Vec<Hostile> = vec![
         (
             "alias bomb",
             seed("hostile-alias-bomb.yaml"),
@@ -387,6 +387,10 @@ fn hostile_shapes_are_refused_at_their_node() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A hostile input: its name, its bytes, the limit that refuses it, where (line, column), and
+/// the most events the scan may read on it.
+type Hostile = (&'static str, Vec<u8>, &'static str, (usize, usize), u64);
 
 /// The scan's bound on its work.
 fn scan_max() -> u64 {
