@@ -160,10 +160,14 @@ fn round(pt: f64) -> f64 {
 
 /// Where a field sits in the YAML, from the parser's marks: its value's start (`headline`,
 /// or a nested one like `folio.editors`); a field the page does not give (the paper an issue
-/// gives), the key of its nearest enclosing node.
+/// gives), the key of its nearest enclosing node. A field whose value starts below its key
+/// (`byline:` then its keys) is pointed at its key.
 fn location(positions: &Positions, field: &str) -> (usize, usize) {
     match positions.get(field) {
-        Some(place) => place.value.at(),
+        Some(place) => match place.key {
+            Some(key) if key.line < place.value.line => key.at(),
+            _ => place.value.at(),
+        },
         None => positions.field(field),
     }
 }
@@ -181,6 +185,7 @@ mod tests {
         assert_eq!(at("headline"), (4, 11));
         assert_eq!(at("folio.editors"), (3, 12));
         assert_eq!(at("byline.label"), (6, 10));
+        assert_eq!(at("byline"), (5, 1));
         // Not given in the folio: the folio itself, not a `label` of another block.
         assert_eq!(at("folio.label"), (1, 1));
     }

@@ -54,7 +54,12 @@ fn yaml_position(yaml: &str, key: &str) -> (u64, u64) {
         .find(|(_, l)| l.trim_start().starts_with(&format!("{key}:")))
         .unwrap();
     let rest = &line[line.find(':').unwrap() + 1..];
-    let value = line.len() - rest.trim_start().len();
+    // A key with its value on the lines below (`byline:`) is where the finding points.
+    let value = if rest.trim().is_empty() {
+        line.len() - line.trim_start().len()
+    } else {
+        line.len() - rest.trim_start().len()
+    };
     (i as u64 + 1, line[..value].chars().count() as u64 + 1)
 }
 
