@@ -21,3 +21,4 @@ mod support;
 mod typography;
 mod variants;
 mod watch;
+mod webdriver;

@@ -232,7 +232,7 @@ mod tests {
     /// from the issue, and a page that says otherwise is an error at its own line.
     #[test]
     fn pages_take_their_folio_from_the_issue() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::scratch::TempDir::new().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("layout/templates")).unwrap();
         std::fs::write(root.join("layout/templates/feature.typ"), "").unwrap();
