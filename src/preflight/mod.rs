@@ -124,8 +124,13 @@ fn text_warning(warning: &crate::content::ContentError) -> Finding {
 /// Where a story starts in the YAML: (line, column).
 pub fn story_location(page: &LoadedPage, story: &str) -> (usize, usize) {
     let view = &page.view;
-    if let Some(i) = view.sections.iter().position(|s| s.id == story) {
-        return page.positions.value(&format!("sections[{i}].number"));
+    if let Some((i, section)) = view
+        .sections
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.id == story)
+    {
+        return page.positions.value(&section.path(i));
     }
     if let Some(i) = view.stories.iter().position(|s| s.id == story) {
         return page.positions.value(&format!("stories[{i}].headline"));

@@ -9,6 +9,7 @@ mod errors;
 mod issue;
 mod news;
 mod news_variants;
+mod one_story;
 mod pdfx;
 mod preflight;
 mod proof;

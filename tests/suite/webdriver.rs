@@ -3,7 +3,7 @@
 //! would pull in a second HTTP stack whose features differ from the run build's, so that the
 //! test build would compile typst again (README: one build for running and testing).
 
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
 
@@ -96,19 +96,7 @@ fn request(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<
         .write_all(head.as_bytes())
         .and_then(|()| stream.write_all(body.as_bytes()))
         .map_err(|e| format!("{method} {path}: {e}"))?;
-    let mut answer = Vec::new();
-    stream
-        .read_to_end(&mut answer)
-        .map_err(|e| format!("{method} {path}: {e}"))?;
-    let split = answer
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| format!("{method} {path}: no HTTP answer"))?;
-    let head = String::from_utf8_lossy(&answer[..split]).to_ascii_lowercase();
-    let mut json = answer[split + 4..].to_vec();
-    if head.contains("transfer-encoding: chunked") {
-        json = unchunk(&json);
-    }
+    let (head, json) = read_answer(&mut stream).map_err(|e| format!("{method} {path}: {e}"))?;
     let value: Value = serde_json::from_slice(&json)
         .map_err(|e| format!("{method} {path}: {e}: {}", String::from_utf8_lossy(&json)))?;
     let status_ok = head
@@ -122,22 +110,42 @@ fn request(port: u16, method: &str, path: &str, body: Option<&Value>) -> Result<
     }
 }
 
-/// The body of a chunked HTTP answer.
-fn unchunk(mut rest: &[u8]) -> Vec<u8> {
-    let mut body = Vec::new();
-    while let Some(eol) = rest.windows(2).position(|w| w == b"\r\n") {
-        let size = std::str::from_utf8(&rest[..eol])
-            .ok()
-            .and_then(|size| usize::from_str_radix(size.trim(), 16).ok())
-            .unwrap_or(0);
-        let after = &rest[eol + 2..];
-        if size == 0 || after.len() < size {
+/// An HTTP answer's head (lower-cased) and body. chromedriver keeps the connection open
+/// whatever the request asks, so the body is read by its length, not to the end.
+fn read_answer(stream: &mut TcpStream) -> std::io::Result<(String, Vec<u8>)> {
+    let mut reader = std::io::BufReader::new(stream);
+    let mut head = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line == "\r\n" {
             break;
         }
-        body.extend_from_slice(&after[..size]);
-        rest = after[size..]
-            .strip_prefix(b"\r\n")
-            .unwrap_or(&after[size..]);
+        head.push_str(&line.to_ascii_lowercase());
     }
-    body
+    let length = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|n| n.trim().parse::<usize>().ok());
+    let mut body = Vec::new();
+    match length {
+        Some(n) => {
+            body.resize(n, 0);
+            reader.read_exact(&mut body)?;
+        }
+        None if head.contains("transfer-encoding: chunked") => loop {
+            let mut size = String::new();
+            reader.read_line(&mut size)?;
+            let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+            if size == 0 {
+                break;
+            }
+            let mut chunk = vec![0; size + 2];
+            reader.read_exact(&mut chunk)?;
+            body.extend_from_slice(&chunk[..size]);
+        },
+        None => {
+            reader.read_to_end(&mut body)?;
+        }
+    }
+    Ok((head, body))
 }

@@ -97,7 +97,7 @@ impl PageView {
                 .iter()
                 .enumerate()
                 .map(move |(j, photo)| PhotoEntry {
-                    path: format!("sections[{i}].photos[{j}]"),
+                    path: s.photo_path(i, j),
                     story: s.id.as_str(),
                     photo,
                 })
@@ -166,6 +166,7 @@ mod tests {
                 head: vec!["分题".into()],
                 body: vec!["一".into(), "二".into()],
                 photos: vec![photo("图一", None)],
+                is_lead: false,
             }],
             credit: Some("（供图）".into()),
             stories: vec![StoryView {
