@@ -3,6 +3,7 @@
 //! colours over the ink limit or in rich black where black must be pure.
 //! Every finding names its story and where in the YAML to look.
 
+mod bounds;
 mod colours;
 mod display;
 pub mod frames;
@@ -92,6 +93,7 @@ pub fn check(
     let inks = ink::inks(document);
     findings.extend(overset::check(page, &house, &areas, &inks));
     findings.extend(underset::check(page, document, &house, &areas, &inks));
+    findings.extend(bounds::check(page, &house, &areas, &inks));
     findings.extend(makeup::check(page, plan));
     findings.extend(display::check(page, document));
     findings.extend(glyphs::check(page, document, world, &house));

@@ -6,6 +6,7 @@ mod build;
 mod diff;
 mod display;
 mod errors;
+mod hostile;
 mod issue;
 mod news;
 mod news_variants;

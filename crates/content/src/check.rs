@@ -651,7 +651,7 @@ impl Checker<'_> {
                 self.error(
                     &file_path,
                     format!("image `{}` {err}", photo.file),
-                    "use a JPEG or PNG photo",
+                    "photos are JPEG or PNG files, at most 100 megapixels",
                 );
                 return None;
             }
@@ -687,7 +687,7 @@ impl Checker<'_> {
         Some(PhotoView {
             src: vpath,
             format: info.format,
-            caption: photo.caption.clone(),
+            caption: crate::text::breakable(photo.caption.clone()),
             credit: photo.credit.clone(),
             width_px: info.width,
             height_px: info.height,
