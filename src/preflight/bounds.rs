@@ -55,13 +55,13 @@ fn overruns(house: &House, areas: &[BodyArea], inks: &[Ink]) -> Vec<Overrun> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for ink in inks.iter().filter(|i| !i.running && i.page <= house.pages) {
-        let (Kind::Text { size, .. }, Some(story)) = (ink.kind, &ink.story) else {
+        let (Kind::Text { size, slack, .. }, Some(story)) = (ink.kind, &ink.story) else {
             continue;
         };
         let Some((edge, within)) = right_edge(ink, areas, house) else {
             continue;
         };
-        let past = ink.x1 - edge;
+        let past = ink.x1 - slack - edge;
         if past <= HANG * size || !seen.insert(story.clone()) {
             continue;
         }
@@ -115,6 +115,7 @@ mod tests {
             kind: Kind::Text {
                 chars: 10,
                 size: 10.0,
+                slack: 0.0,
             },
             story: Some(story.into()),
             running: false,
@@ -146,6 +147,15 @@ mod tests {
             text("d", 0.0, 400.0, 50.0),
             text("e", 0.0, 440.0, 60.0),
         ];
+        // A justified line whose stretch rides on its last glyph's advance: its ink ends in
+        // the column.
+        let mut stretched = text("f", 0.0, 215.0, 165.0);
+        stretched.kind = Kind::Text {
+            chars: 10,
+            size: 10.0,
+            slack: 12.0,
+        };
+        let inks: Vec<Ink> = inks.into_iter().chain([stretched]).collect();
         let found = overruns(&house, &[body], &inks);
         let stories: Vec<(&str, f64)> = found.iter().map(|o| (o.story.as_str(), o.past)).collect();
         assert_eq!(stories, [("b", 100.0), ("c", 90.0), ("e", 30.0)]);
