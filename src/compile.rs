@@ -83,10 +83,27 @@ pub fn recompile(world: &PageWorld) -> Result<Compiled, Vec<SourceDiagnostic>> {
     }
 }
 
+/// The line over a template's error: valid content should never make a template fail (the
+/// content check and preflight say what is wrong with a page), so one that does is a bug of
+/// banmian or its templates, to be reported, not something the editor can fix. Empty when no
+/// error comes from a template's source (a photo typst could not read, say).
+pub fn internal_error_note(diagnostics: &[SourceDiagnostic]) -> &'static str {
+    let from_source = diagnostics
+        .iter()
+        .any(|d| d.severity == typst::diag::Severity::Error && d.span.id().is_some());
+    if from_source {
+        "error: internal error in banmian, please report it with the page file: a template \
+         failed on this page (the trace below); the page's content is not at fault\n"
+    } else {
+        ""
+    }
+}
+
 /// Diagnostics as `print_diagnostics` prints them, without colour, for output gathered
 /// before it is printed (the pages of an issue build at once).
 pub fn diagnostics_text(world: &PageWorld, diagnostics: &[SourceDiagnostic]) -> String {
     let mut buffer = termcolor::Buffer::no_color();
+    let _ = std::io::Write::write_all(&mut buffer, internal_error_note(diagnostics).as_bytes());
     if diagnostics::emit(&mut buffer, world, diagnostics, DiagnosticFormat::Human).is_err() {
         return diagnostics
             .iter()

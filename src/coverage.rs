@@ -45,7 +45,8 @@ impl std::fmt::Display for Coverage {
 
 /// Measures the PDF in `pdf` in cells of 1/`ppi` inch, against `limit` percent.
 pub fn measure(pdf: &[u8], ppi: u32, limit: f64) -> Result<Coverage, String> {
-    let dir = tempfile_dir()?;
+    let dir = crate::content::scratch::TempDir::new()
+        .map_err(|e| format!("cannot make a temporary folder: {e}"))?;
     let result = measure_in(dir.path(), pdf, ppi, limit);
     drop(dir);
     result
@@ -264,32 +265,4 @@ fn read_gray_tiff(data: &[u8]) -> Result<Plate, String> {
         pixels.iter_mut().for_each(|p| *p = 255 - *p);
     }
     Ok(Plate { width, pixels })
-}
-
-/// A private temporary folder, removed when dropped.
-struct TempDir(std::path::PathBuf);
-
-impl TempDir {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn tempfile_dir() -> Result<TempDir, String> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "banmian-ink-{}-{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir(&dir).map_err(|e| format!("cannot make a temporary folder: {e}"))?;
-    Ok(TempDir(dir))
 }

@@ -65,13 +65,17 @@ impl Fonts {
         fonts
     }
 
-    fn add_file(&mut self, path: &Path) -> std::io::Result<()> {
-        let file = File::open(path)?;
+    fn add_file(&mut self, path: &Path) -> Result<(), String> {
+        let file = open_regular(path)?;
         // SAFETY: font files are read-only inputs; a file truncated while mapped is the same
         // hazard every font loader that maps files accepts.
-        let map = Arc::new(unsafe { Mmap::map(&file)? });
+        let map = Arc::new(unsafe { Mmap::map(&file) }.map_err(|e| e.to_string())?);
         let data = Bytes::new(MappedFile(map.clone()));
-        for (index, info) in index(path, &map) {
+        let faces = index(path, &map);
+        if faces.is_empty() {
+            return Err("no font face could be read from it (damaged, or not a font)".into());
+        }
+        for (index, info) in faces {
             self.origins.push((path.to_path_buf(), index));
             self.store.push((
                 MappedFace {
@@ -105,11 +109,26 @@ impl Fonts {
 /// Every font file under `dirs`, sorted.
 pub fn files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     let mut files = Vec::new();
+    let mut seen = Folders::default();
     for dir in dirs {
-        collect(dir, &mut files);
+        collect(dir, &mut seen, &mut files);
     }
     files.sort();
+    files.dedup();
     files
+}
+
+/// The folders walked so far, by device and inode: a symlink back to a folder above (a loop)
+/// or two links to one folder are walked once.
+#[derive(Default)]
+struct Folders(std::collections::HashSet<(u64, u64)>);
+
+impl Folders {
+    /// Whether `dir` is a folder not walked yet (and now counted as walked).
+    fn first_visit(&mut self, dir: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && self.0.insert((m.dev(), m.ino())))
+    }
 }
 
 /// What identifies the font files' state cheaply (path, size, mtime), for watch mode to tell
@@ -129,7 +148,10 @@ pub fn fingerprint(dirs: &[PathBuf]) -> Vec<(PathBuf, u64, Option<std::time::Sys
 /// The font folders and their (non-hidden) subfolders: a folder watch sees files added,
 /// replaced or removed in it.
 pub fn folders(dirs: &[PathBuf]) -> Vec<PathBuf> {
-    fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
+    fn walk(dir: &Path, seen: &mut Folders, out: &mut Vec<PathBuf>) {
+        if !seen.first_visit(dir) {
+            return;
+        }
         out.push(dir.to_path_buf());
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
@@ -137,18 +159,22 @@ pub fn folders(dirs: &[PathBuf]) -> Vec<PathBuf> {
         for entry in entries.flatten() {
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
             if entry.path().is_dir() && !hidden {
-                walk(&entry.path(), out);
+                walk(&entry.path(), seen, out);
             }
         }
     }
     let mut out = Vec::new();
+    let mut seen = Folders::default();
     for dir in dirs {
-        walk(dir, &mut out);
+        walk(dir, &mut seen, &mut out);
     }
     out
 }
 
-fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+fn collect(dir: &Path, seen: &mut Folders, out: &mut Vec<PathBuf>) {
+    if !seen.first_visit(dir) {
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -156,10 +182,34 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         if path.is_dir() && !hidden {
-            collect(&path, out);
+            collect(&path, seen, out);
         } else if is_font_file(&path) {
             out.push(path);
         }
+    }
+}
+
+/// Opens a font file only if it is a regular file: opening a named pipe would wait for a
+/// writer for ever, and a device could be read without end.
+fn open_regular(path: &Path) -> Result<File, String> {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::metadata(path)
+        .map_err(|e| e.to_string())?
+        .file_type();
+    let odd = if kind.is_fifo() {
+        Some("a named pipe")
+    } else if kind.is_socket() {
+        Some("a socket")
+    } else if kind.is_block_device() || kind.is_char_device() {
+        Some("a device")
+    } else if !kind.is_file() {
+        Some("not a file")
+    } else {
+        None
+    };
+    match odd {
+        Some(odd) => Err(format!("it is {odd}, not a regular file")),
+        None => File::open(path).map_err(|e| e.to_string()),
     }
 }
 

@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn refuses_inputs_by_name_link_and_inode() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::content::scratch::TempDir::new().unwrap();
         let d = dir.path();
         std::fs::create_dir(d.join("layout")).unwrap();
         std::fs::write(d.join("page.yaml"), "headline: x").unwrap();

@@ -45,7 +45,9 @@ pub struct PageRun {
 /// A page that laid out (and, when building, was written).
 pub struct PageDone {
     pub loaded: LoadedPage,
-    pub document: PagedDocument,
+    /// The laid-out page, kept only for the combined PDF: an issue of hundreds of pages is
+    /// checked and built in memory flat in its page count.
+    pub document: Option<PagedDocument>,
     pub report: crate::preflight::Report,
     /// One line: pages, warnings, preflight figures.
     pub summary: String,
@@ -112,6 +114,9 @@ pub fn targets(issue: &LoadedIssue, folder: &Path, template: &Target) -> Vec<Tar
         .collect()
 }
 
+/// Pages a memo entry may go unused before it is evicted while an issue is laid out.
+const MEMO_MAX_AGE: usize = 4;
+
 /// Runs `work` on every item, on `threads` threads at most, taking the items in order.
 pub fn each<T: Send>(items: &mut [T], threads: usize, work: impl Fn(&mut T) + Sync) {
     let threads = threads.min(items.len()).max(1);
@@ -129,7 +134,8 @@ pub fn each<T: Send>(items: &mut [T], threads: usize, work: impl Fn(&mut T) + Sy
 }
 
 /// Builds (or checks) every page of `issue`, `template` giving the output options and each
-/// page's file going to `folder`. Runs in page order.
+/// page's file going to `folder`. Runs in page order. `keep_pages` keeps each laid-out page
+/// for [`combined`]; otherwise what a page held is released when it is done.
 pub fn run(
     project: &Project,
     issue: &LoadedIssue,
@@ -137,6 +143,7 @@ pub fn run(
     template: &Target,
     mode: Mode,
     threads: usize,
+    keep_pages: bool,
 ) -> Vec<PageRun> {
     let mut jobs: Vec<(&(PathBuf, Slot), Target, Option<PageRun>)> = issue
         .pages
@@ -146,7 +153,14 @@ pub fn run(
         .collect();
     each(&mut jobs, threads, |(page, target, run)| {
         let (file, slot) = page;
-        *run = Some(self::page(project, file, slot, target.clone(), mode));
+        let mut done = self::page(project, file, slot, target.clone(), mode);
+        if !keep_pages && let Ok(page) = &mut done.outcome {
+            page.document = None;
+        }
+        *run = Some(done);
+        // Typst's memo cache holds every page laid out so far; what no page used for a few
+        // pages is let go (the fonts and templates all pages share stay in use).
+        typst::comemo::evict(MEMO_MAX_AGE);
     });
     jobs.into_iter().filter_map(|(_, _, run)| run).collect()
 }
@@ -206,7 +220,7 @@ fn lay_out_page(
         Ok(PageDone {
             summary: crate::summary::summary(&laid),
             loaded,
-            document: laid.document,
+            document: Some(laid.document),
             report: laid.report,
             bytes,
         })
@@ -228,9 +242,10 @@ pub fn combined(
     output: &Path,
     template: &Target,
 ) -> Result<usize, Failure> {
-    let done: Vec<&PageDone> = runs
+    let done: Vec<(&PageDone, &PagedDocument)> = runs
         .iter()
         .filter_map(|r| r.outcome.as_ref().ok())
+        .filter_map(|d| Some((d, d.document.as_ref()?)))
         .collect();
     if done.len() != runs.len() || done.is_empty() {
         let failed: Vec<String> = runs
@@ -249,7 +264,7 @@ pub fn combined(
         format: crate::proof::Format::Pdf,
         ..template.clone()
     };
-    for run in &done {
+    for (run, _) in &done {
         Protected::page(&run.loaded, &project.font_dirs)
             .check(output, target.format)
             .map_err(Failure::Refused)?;
@@ -261,16 +276,16 @@ pub fn combined(
         .map_err(Failure::Refused)?;
     // A spread as its two pages, so that the issue reads in page order, one page a leaf.
     let mut pages: EcoVec<_> = EcoVec::new();
-    for d in &done {
-        match (&d.loaded.view.spread, crate::spread::plates(&d.document)) {
+    for (d, document) in &done {
+        match (&d.loaded.view.spread, crate::spread::plates(document)) {
             (Some(_), Some(plates)) => {
                 pages.extend(plates.iter().flat_map(|p| p.pages().iter().cloned()))
             }
-            _ => pages.extend(d.document.pages().iter().cloned()),
+            _ => pages.extend(document.pages().iter().cloned()),
         }
     }
-    let document = PagedDocument::new(pages, done[0].document.info().clone());
-    let first = &done[0].loaded;
+    let document = PagedDocument::new(pages, done[0].1.info().clone());
+    let first = &done[0].0.loaded;
     let ident = format!("banmian/{}/{}/issue", issue.issue.paper, issue.issue.date);
     // A proof and archive copy: as asked, but never a PDF/X (the plate takes the pages').
     let asked: Vec<String> = if target.is_pdfx() {

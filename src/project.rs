@@ -59,10 +59,16 @@ impl Failure {
             (Failure::Typst(diagnostics), Some(world)) => {
                 crate::compile::diagnostics_text(world, diagnostics)
             }
-            (Failure::Typst(diagnostics), None) => diagnostics
-                .iter()
-                .map(|d| format!("error: {}\n", d.message))
-                .collect(),
+            (Failure::Typst(diagnostics), None) => {
+                let trace: String = diagnostics
+                    .iter()
+                    .map(|d| format!("error: {}\n", d.message))
+                    .collect();
+                format!(
+                    "{}{trace}",
+                    crate::compile::internal_error_note(diagnostics)
+                )
+            }
             (Failure::Content(errors), _) => {
                 errors.iter().map(|e| format!("error: {e}\n")).collect()
             }

@@ -41,6 +41,7 @@ pub fn run(
         &template,
         mode,
         banmian::issue::threads(),
+        combined.is_some() && mode == Mode::Build,
     );
     for run in &runs {
         if !run.messages.is_empty() {

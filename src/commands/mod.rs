@@ -116,6 +116,7 @@ fn render(failure: &Failure, world: Option<&PageWorld>) -> Vec<u8> {
             termcolor::ColorChoice::Never
         };
         let mut buffer = termcolor::BufferWriter::stderr(choice).buffer();
+        let _ = buffer.write_all(banmian::compile::internal_error_note(diagnostics).as_bytes());
         if diagnostics::emit(&mut buffer, world, diagnostics, DiagnosticFormat::Human).is_ok() {
             return buffer.into_inner();
         }

@@ -106,9 +106,16 @@ pub struct GridOption {
     pub width: f64,
 }
 
+fn yes() -> bool {
+    true
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct SectionMeasures {
+    /// Whether it opens with a head (the lead set as a page's one story has none).
+    #[serde(default = "yes")]
+    pub head: bool,
     /// Each paragraph's lines, per grid option.
     pub paragraphs: Vec<Vec<u32>>,
     pub photos: Vec<PhotoMeasures>,

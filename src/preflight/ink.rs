@@ -14,10 +14,13 @@ use super::marks::{self, BodyArea, House};
 /// What an item of the page prints.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Kind {
-    /// A run of text: its characters (spaces not counted) and size, pt.
+    /// A run of text: its characters (spaces not counted) and size, pt, and how far its end
+    /// lies past its last glyph's ink (`slack`, pt): a justified line's stretch rides on the
+    /// last glyph's advance, taken as never more than 1 em of ink.
     Text {
         chars: usize,
         size: f64,
+        slack: f64,
     },
     Image,
     Rule,
@@ -93,7 +96,9 @@ pub(super) fn inks(document: &PagedDocument) -> Vec<Ink> {
                         let width = text.width().to_pt() * placed.transform.sx.get();
                         let chars = text.text.chars().filter(|c| !c.is_whitespace()).count();
                         let size = text.size.to_pt();
-                        (x, x + width, y, y, Kind::Text { chars, size })
+                        let last = text.glyphs.last().map_or(0.0, |g| g.x_advance.get());
+                        let slack = (last - 1.0).max(0.0) * size * placed.transform.sx.get();
+                        (x, x + width, y, y, Kind::Text { chars, size, slack })
                     }
                     FrameItem::Image(_, size, _) => {
                         // Only where it prints: a cropped photo is drawn larger than its box.

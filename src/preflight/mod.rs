@@ -3,6 +3,7 @@
 //! colours over the ink limit or in rich black where black must be pure.
 //! Every finding names its story and where in the YAML to look.
 
+mod bounds;
 mod colours;
 mod display;
 pub mod frames;
@@ -92,6 +93,7 @@ pub fn check(
     let inks = ink::inks(document);
     findings.extend(overset::check(page, &house, &areas, &inks));
     findings.extend(underset::check(page, document, &house, &areas, &inks));
+    findings.extend(bounds::check(page, &house, &areas, &inks));
     findings.extend(makeup::check(page, plan));
     findings.extend(display::check(page, document));
     findings.extend(glyphs::check(page, document, world, &house));
@@ -124,8 +126,13 @@ fn text_warning(warning: &crate::content::ContentError) -> Finding {
 /// Where a story starts in the YAML: (line, column).
 pub fn story_location(page: &LoadedPage, story: &str) -> (usize, usize) {
     let view = &page.view;
-    if let Some(i) = view.sections.iter().position(|s| s.id == story) {
-        return page.positions.value(&format!("sections[{i}].number"));
+    if let Some((i, section)) = view
+        .sections
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.id == story)
+    {
+        return page.positions.value(&section.path(i));
     }
     if let Some(i) = view.stories.iter().position(|s| s.id == story) {
         return page.positions.value(&format!("stories[{i}].headline"));

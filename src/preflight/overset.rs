@@ -343,7 +343,7 @@ fn photo_sizes(page: &LoadedPage, house: &House, inks: &[Ink], body_size: f64) -
             bottom = next.bottom;
         }
         let lines = (slot(bottom, house) - slot(ink.top, house) + 1).max(1) as usize;
-        let path = format!("sections[{k}].photos[{j}]");
+        let path = page.view.sections[k].photo_path(k, j);
         let (line, _) = page.positions.value(&format!("{path}.file"));
         out.push(PhotoSize {
             file: data.src.rsplit('/').next().unwrap_or(&data.src).to_string(),

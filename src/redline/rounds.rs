@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn a_kept_round_reads_back_and_is_never_replaced() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::content::scratch::TempDir::new().unwrap();
         let area = Area {
             page: 1,
             x: 1.0,

@@ -114,7 +114,13 @@ fn template_syntax_error_shows_the_template_source() {
     .unwrap();
     let yaml = MINIMAL_PAGE.replace("template: feature", "template: broken");
     std::fs::write(project.page(), yaml).unwrap();
-    assert_fails_cleanly(&project, &["error:", "layout/templates/broken.typ:2:"]);
+    assert_fails_cleanly(
+        &project,
+        &[
+            "error: internal error in banmian, please report it",
+            "layout/templates/broken.typ:2:",
+        ],
+    );
 }
 
 #[test]

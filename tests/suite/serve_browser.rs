@@ -12,15 +12,16 @@ use std::os::unix::process::CommandExt;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
-use fantoccini::{Client, ClientBuilder};
 use serde_json::{Value, json};
 
 use crate::serve::Serving;
 use crate::support::*;
+use crate::webdriver::Session;
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's paths; `BANMIAN_CHROMIUM` and `BANMIAN_CHROMEDRIVER` name others.
+fn tool(variable: &str, debian: &str) -> String {
+    std::env::var(variable).unwrap_or_else(|_| debian.to_string())
+}
 
 /// chromedriver on a free port, killed when the test ends.
 struct Driver {
@@ -30,11 +31,12 @@ struct Driver {
 
 impl Driver {
     fn start() -> Self {
-        for tool in [CHROMIUM, CHROMEDRIVER] {
+        for tool in [chromium(), chromedriver()] {
             assert!(
-                std::path::Path::new(tool).exists(),
+                std::path::Path::new(&tool).exists(),
                 "{tool} is missing: the browser test needs Debian's chromium and chromium-driver \
-                 (apt-get install chromium chromium-driver; .ci/run installs them)"
+                 (apt-get install chromium chromium-driver; ./test.sh installs them), or \
+                 BANMIAN_CHROMIUM and BANMIAN_CHROMEDRIVER naming others"
             );
         }
         let port = TcpListener::bind("127.0.0.1:0")
@@ -44,7 +46,7 @@ impl Driver {
             .port();
         // In a process group of its own, with the browsers it starts: a failed test ends them
         // all (see `drop`), not only chromedriver.
-        let child = Command::new(CHROMEDRIVER)
+        let child = Command::new(chromedriver())
             .arg(format!("--port={port}"))
             .process_group(0)
             .stdout(Stdio::null())
@@ -71,36 +73,38 @@ impl Drop for Driver {
     }
 }
 
-async fn browser(driver: &Driver) -> Client {
-    let mut capabilities = serde_json::Map::new();
-    capabilities.insert(
-        "goog:chromeOptions".into(),
-        json!({
-            "binary": CHROMIUM,
-            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     "--window-size=1400,1000"],
-        }),
-    );
-    let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-    ClientBuilder::new(connector)
-        .capabilities(capabilities)
-        .connect(&format!("http://127.0.0.1:{}", driver.port))
-        .await
-        .expect("a chromium session through chromedriver")
+fn chromium() -> String {
+    tool("BANMIAN_CHROMIUM", "/usr/bin/chromium")
 }
 
-async fn eval(client: &Client, script: &str) -> Value {
+fn chromedriver() -> String {
+    tool("BANMIAN_CHROMEDRIVER", "/usr/bin/chromedriver")
+}
+
+fn browser(driver: &Driver) -> Session {
+    // Headless, as root in a container (no sandbox), and quiet on a closed network: without
+    // the background-networking flags chromium keeps trying hosts it cannot reach.
+    let options = json!({
+        "binary": chromium(),
+        "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--window-size=1400,1000", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"],
+    });
+    Session::new(driver.port, options).expect("a chromium session through chromedriver")
+}
+
+fn eval(client: &Session, script: &str) -> Value {
     client
-        .execute(script, Vec::new())
-        .await
+        .execute(script)
         .unwrap_or_else(|e| panic!("script failed ({e}): {script}"))
 }
 
 /// Polls `script` until it returns something truthy (bounded: `secs`).
-async fn until(client: &Client, secs: u64, script: &str, what: &str) -> Value {
+fn until(client: &Session, secs: u64, script: &str, what: &str) -> Value {
     let deadline = Instant::now() + Duration::from_secs(secs);
     loop {
-        let value = eval(client, script).await;
+        let value = eval(client, script);
         let truthy = !matches!(&value, Value::Null | Value::Bool(false))
             && value != json!(0)
             && value != json!("");
@@ -108,7 +112,7 @@ async fn until(client: &Client, secs: u64, script: &str, what: &str) -> Value {
             return value;
         }
         assert!(Instant::now() < deadline, "{what}: not within {secs} s");
-        tokio::time::sleep(Duration::from_millis(20)).await;
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
@@ -121,14 +125,13 @@ fn now_ms() -> f64 {
 }
 
 /// The log entry of the first build after `build` (see `banmianLog` in app.js).
-async fn next_build(client: &Client, build: u64, what: &str) -> Value {
+fn next_build(client: &Session, build: u64, what: &str) -> Value {
     until(
         client,
         20,
         &format!("return window.banmianLog.find((e) => e.build > {build}) || null"),
         what,
     )
-    .await
 }
 
 #[test]
@@ -137,29 +140,29 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
     let sample = sample_yaml();
     let project = TempProject::new("serve-browser", &sample);
     let serving = Serving::start(&project, &[]);
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let client = browser(&driver).await;
-        client.goto(&serving.url("/")).await.unwrap();
-        let first = next_build(&client, 0, "the first proof shown").await;
+    {
+        let client = browser(&driver);
+        client.goto(&serving.url("/")).unwrap();
+        let first = next_build(&client, 0, "the first proof shown");
         assert_eq!(first["proof"], 1, "{first}");
-        let pages = eval(&client, "return document.querySelectorAll('svg.page').length").await;
+        let pages = eval(
+            &client,
+            "return document.querySelectorAll('svg.page').length",
+        );
         assert_eq!(pages, 1);
         // The sample's one finding: a column foot left empty, drawn on the page.
-        let underset = eval(&client, "return document.querySelectorAll('rect.finding.underset').length").await;
+        let underset = eval(
+            &client,
+            "return document.querySelectorAll('rect.finding.underset').length",
+        );
         assert_eq!(underset, 1, "{}", serving.log());
-        let before = client.screenshot().await.unwrap();
+        let before = client.screenshot().unwrap();
 
         // The page keeps this proof as round 一校 (a same-origin POST the guard lets through).
         let kept = client
             .execute_async(
                 "const done = arguments[arguments.length - 1]; window.banmianKeepRound('一校').then(done);",
-                Vec::new(),
             )
-            .await
             .unwrap();
         assert_eq!(kept, true, "{}", serving.log());
 
@@ -173,7 +176,7 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
             let edited = sample.replace(original, &format!("思想是本，行动是形，第{n}次修改。"));
             let saved = now_ms();
             replace_file(&project.page(), edited.as_bytes());
-            let shown = next_build(&client, build, "an edit shown").await;
+            let shown = next_build(&client, build, "an edit shown");
             assert_eq!(shown["broken"], false, "{shown}\n{}", serving.log());
             let at = |key: &str| shown[key].as_f64().unwrap();
             latencies.push(at("shownAt") - saved);
@@ -198,10 +201,13 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
         );
         eprintln!("serve: server memory after 11 builds: {}", serving.memory());
         assert!(median < 2000.0, "median {median:.0} ms");
-        let after = client.screenshot().await.unwrap();
+        let after = client.screenshot().unwrap();
         assert_ne!(before, after, "the proof looks the same after ten edits");
         // The last edit marked in red on the page.
-        let red = eval(&client, "return document.querySelectorAll('rect.change.changed').length").await;
+        let red = eval(
+            &client,
+            "return document.querySelectorAll('rect.change.changed').length",
+        );
         assert!(red.as_u64().unwrap() >= 1, "no change marked");
         // Since round 一校, chosen in the page: the sentence as changed since the round.
         let since = eval(
@@ -209,40 +215,73 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
             "const s = document.getElementById('since'); s.value = '一校'; s.dispatchEvent(new Event('change'));
              return document.querySelectorAll('rect.change.changed').length",
         )
-        .await;
+        ;
         assert!(since.as_u64().unwrap() >= 1, "no change since the round");
 
         // Section 1 made far too long: overset, marked where its text stops and past the page.
         let long: String = "这是为了让版面溢出而加长的测试句子。".repeat(120);
-        let overset = sample.replacen("    body: |\n", &format!("    body: |\n      {long}\n\n"), 1);
+        let overset = sample.replacen(
+            "    body: |\n",
+            &format!("    body: |\n      {long}\n\n"),
+            1,
+        );
         replace_file(&project.page(), overset.as_bytes());
-        let shown = next_build(&client, build, "the overset page shown").await;
+        let shown = next_build(&client, build, "the overset page shown");
         build = shown["build"].as_u64().unwrap();
-        let marks = until(&client, 5, "return document.querySelectorAll('rect.finding.error.overset').length", "overset marks").await;
+        let marks = until(
+            &client,
+            5,
+            "return document.querySelectorAll('rect.finding.error.overset').length",
+            "overset marks",
+        );
         assert!(marks.as_u64().unwrap() >= 2, "overset marked {marks} times");
-        let label = eval(&client, "return document.querySelector('.sheet.overflow .label')?.textContent").await;
-        assert!(label.as_str().unwrap_or_default().contains("overset"), "{label}");
-        let listed = eval(&client, "return document.getElementById('findings').textContent").await;
+        let label = eval(
+            &client,
+            "return document.querySelector('.sheet.overflow .label')?.textContent",
+        );
+        assert!(
+            label.as_str().unwrap_or_default().contains("overset"),
+            "{label}"
+        );
+        let listed = eval(
+            &client,
+            "return document.getElementById('findings').textContent",
+        );
         assert!(listed.as_str().unwrap().contains("is overset"), "{listed}");
         // The README's picture: BANMIAN_SERVE_SCREENSHOT=docs/serve.png keeps this view.
         if let Some(path) = std::env::var_os("BANMIAN_SERVE_SCREENSHOT") {
-            eval(&client, "document.querySelector('rect.finding.overset').scrollIntoView({block: 'center'})").await;
-            std::fs::write(path, client.screenshot().await.unwrap()).unwrap();
+            eval(
+                &client,
+                "document.querySelector('rect.finding.overset').scrollIntoView({block: 'center'})",
+            );
+            std::fs::write(path, client.screenshot().unwrap()).unwrap();
         }
 
         // A broken edit: the error over the last good proof, which stays.
-        replace_file(&project.page(), overset.replace("headline:", "headlin:").as_bytes());
-        let shown = next_build(&client, build, "the broken build shown").await;
+        replace_file(
+            &project.page(),
+            overset.replace("headline:", "headlin:").as_bytes(),
+        );
+        let shown = next_build(&client, build, "the broken build shown");
         build = shown["build"].as_u64().unwrap();
         assert_eq!(shown["broken"], true);
-        let error = eval(&client, "const b = document.getElementById('broken'); return b.hidden ? '' : b.textContent").await;
-        assert!(error.as_str().unwrap().contains("unknown field `headlin`"), "{error}");
-        let kept = eval(&client, "return document.querySelectorAll('rect.finding.overset').length").await;
+        let error = eval(
+            &client,
+            "const b = document.getElementById('broken'); return b.hidden ? '' : b.textContent",
+        );
+        assert!(
+            error.as_str().unwrap().contains("unknown field `headlin`"),
+            "{error}"
+        );
+        let kept = eval(
+            &client,
+            "return document.querySelectorAll('rect.finding.overset').length",
+        );
         assert_eq!(kept, marks, "the last good proof was not kept");
 
         // Fixed, then a click on the first line of section 1's body gives its YAML line.
         replace_file(&project.page(), sample.as_bytes());
-        next_build(&client, build, "the fixed page shown").await;
+        next_build(&client, build, "the fixed page shown");
         let target = eval(
             &client,
             "const s = window.banmianSources().find((s) => s.what === 'sections[0].body');
@@ -253,14 +292,15 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
              if (p.y < 80 || p.y > innerHeight - 20) { scrollBy(0, p.y - innerHeight / 2); p = at(); }
              return { x: p.x, y: p.y, line: s.line };",
         )
-        .await;
+        ;
         let (x, y) = (target["x"].as_f64().unwrap(), target["y"].as_f64().unwrap());
-        let click = MouseActions::new("mouse".into())
-            .then(PointerAction::MoveTo { duration: None, x: x.round(), y: y.round() })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-        client.perform_actions(click).await.unwrap();
-        let line = until(&client, 5, "return document.getElementById('source').dataset.line", "a clicked line").await;
+        client.click_at(x, y).unwrap();
+        let line = until(
+            &client,
+            5,
+            "return document.getElementById('source').dataset.line",
+            "a clicked line",
+        );
         let line: usize = line.as_str().unwrap().parse().unwrap();
         assert_eq!(line as u64, target["line"].as_u64().unwrap());
         // That line of the YAML is section 1's body text, as typed.
@@ -268,10 +308,19 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
         let body = sample.find("    body: |").unwrap();
         let first_photo = sample[body..].find("photos:").unwrap() + body;
         let at = sample.find(typed.trim()).unwrap();
-        assert!(at > body && at < first_photo, "line {line} `{typed}` is not section 1's body");
-        let shown = eval(&client, "return document.getElementById('source').textContent").await;
-        assert!(shown.as_str().unwrap().contains("sections[0].body at "), "{shown}");
+        assert!(
+            at > body && at < first_photo,
+            "line {line} `{typed}` is not section 1's body"
+        );
+        let shown = eval(
+            &client,
+            "return document.getElementById('source').textContent",
+        );
+        assert!(
+            shown.as_str().unwrap().contains("sections[0].body at "),
+            "{shown}"
+        );
 
-        client.close().await.unwrap();
-    });
+        client.close().unwrap();
+    }
 }

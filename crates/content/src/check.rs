@@ -101,8 +101,14 @@ impl Checker<'_> {
                         self.photo(&format!("sections[{i}].photos[{j}]"), p, &mut images)
                     })
                     .collect(),
+                is_lead: false,
             })
             .collect();
+        let (lead, lead_photo, sections) = lead_as_story(
+            page.lead.as_deref().map(paragraphs).unwrap_or_default(),
+            lead_photo,
+            sections,
+        );
         if let Some(slot) = self.slot.filter(|s| s.spread != page.spread) {
             let (says, issue_says) = if page.spread {
                 ("is a spread", "a single page")
@@ -143,7 +149,7 @@ impl Checker<'_> {
             headline: page.headline.clone(),
             subtitle: page.subtitle.clone(),
             byline: page.byline.as_ref().map(byline),
-            lead: page.lead.as_deref().map(paragraphs).unwrap_or_default(),
+            lead,
             lead_photo,
             sections,
             credit: page.credit.clone(),
@@ -668,7 +674,7 @@ impl Checker<'_> {
                 self.error(
                     &file_path,
                     format!("image `{}` {err}", photo.file),
-                    "use a JPEG or PNG photo",
+                    "photos are JPEG or PNG files, at most 100 megapixels",
                 );
                 return None;
             }
@@ -704,7 +710,7 @@ impl Checker<'_> {
         Some(PhotoView {
             src: vpath,
             format: info.format,
-            caption: photo.caption.clone(),
+            caption: crate::text::breakable(photo.caption.clone()),
             credit: photo.credit.clone(),
             width_px: info.width,
             height_px: info.height,
@@ -753,4 +759,25 @@ pub fn templates(root: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
+}
+/// A page with a lead and no numbered sections is one story (an essay, an interview): its
+/// lead is its text, set as the body through every stack with the lead photo, instead of a
+/// lead band over an empty body. Otherwise the three stay as they are.
+fn lead_as_story(
+    lead: Vec<String>,
+    lead_photo: Option<PhotoView>,
+    sections: Vec<SectionView>,
+) -> (Vec<String>, Option<PhotoView>, Vec<SectionView>) {
+    if !sections.is_empty() || lead.is_empty() {
+        return (lead, lead_photo, sections);
+    }
+    let story = SectionView {
+        id: "lead".into(),
+        number: 0,
+        head: Vec::new(),
+        body: lead,
+        photos: lead_photo.into_iter().collect(),
+        is_lead: true,
+    };
+    (Vec::new(), None, vec![story])
 }

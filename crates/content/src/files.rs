@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn pipes_loops_and_folders_are_named_and_never_opened() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::scratch::TempDir::new().unwrap();
         let fifo = dir.path().join("pipe.yaml");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {

@@ -126,6 +126,14 @@ pub fn inspect_bytes(bytes: &[u8]) -> Result<PhotoInfo, String> {
             "{w} × {h} pixels is more than a page can use (at most {MAX_SIDE} per side)"
         ));
     }
+    let pixels = crate::limits::PHOTO_PIXELS;
+    if pixels.exceeded_by(u64::from(w) * u64::from(h)) {
+        return Err(format!(
+            "{}; scale it down (a full broadsheet page at 300 ppi needs about 24 million \
+             pixels) and export it again",
+            pixels.message(&format!("{w} × {h} pixels"), u64::from(w) * u64::from(h))
+        ));
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     reader.limits(limits());
     let mut decoder = reader

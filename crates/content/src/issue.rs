@@ -292,7 +292,7 @@ mod tests {
     /// Each entry that cannot be a page is an error at its own line, saying what it is.
     #[test]
     fn entries_that_are_no_pages_are_named_at_their_line() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::scratch::TempDir::new().unwrap();
         let root = dir.path();
         std::fs::write(root.join("a.yaml"), "headline: x\n").unwrap();
         std::fs::write(root.join("other.yaml"), "paper: y\npages: []\n").unwrap();
@@ -351,7 +351,7 @@ mod tests {
     /// from the issue, and a page that says otherwise is an error at its own line.
     #[test]
     fn pages_take_their_folio_from_the_issue() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::scratch::TempDir::new().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("layout/templates")).unwrap();
         std::fs::write(root.join("layout/templates/feature.typ"), "").unwrap();

@@ -13,6 +13,7 @@ pub mod limits;
 pub mod manifest;
 mod model;
 pub mod paths;
+pub mod scratch;
 mod text;
 mod view;
 pub mod walk;

@@ -83,6 +83,14 @@ pub const PHOTO_BYTES: Limit = Limit {
     max: 200 * 1024 * 1024,
     unit: "bytes",
 };
+/// Pixels of one photo (width × height), what decoding it costs: 100 megapixels decode to
+/// 300 MB (RGB), and a full broadsheet page at 300 ppi needs 24. A header may claim 20,000 ×
+/// 20,000 (400 megapixels, 1.2 GB decoded) in a file of a few hundred KiB.
+pub const PHOTO_PIXELS: Limit = Limit {
+    name: "photo-pixels",
+    max: 100_000_000,
+    unit: "pixels",
+};
 /// Pages of one issue.
 pub const ISSUE_PAGES: Limit = Limit {
     name: "issue-pages",
@@ -91,7 +99,7 @@ pub const ISSUE_PAGES: Limit = Limit {
 };
 
 /// Every limit, for documentation and tests.
-pub const ALL: [Limit; 12] = [
+pub const ALL: [Limit; 13] = [
     FILE_BYTES,
     DEPTH,
     ALIASES,
@@ -103,6 +111,7 @@ pub const ALL: [Limit; 12] = [
     PHOTOS,
     STORIES,
     PHOTO_BYTES,
+    PHOTO_PIXELS,
     ISSUE_PAGES,
 ];
 

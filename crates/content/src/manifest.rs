@@ -125,8 +125,8 @@ impl Manifest {
 mod tests {
     use super::*;
 
-    fn project(manifest: &str) -> tempfile::TempDir {
-        let dir = tempfile::tempdir().unwrap();
+    fn project(manifest: &str) -> crate::scratch::TempDir {
+        let dir = crate::scratch::TempDir::new().unwrap();
         std::fs::create_dir_all(dir.path().join("layout/templates")).unwrap();
         std::fs::write(path(dir.path(), "t"), manifest).unwrap();
         dir
@@ -154,7 +154,7 @@ mod tests {
 
     #[test]
     fn a_missing_manifest_says_where_it_belongs() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::scratch::TempDir::new().unwrap();
         let errors = load(dir.path(), "news").unwrap_err();
         assert!(errors[0].hint.as_deref().unwrap().contains("news.yaml"));
     }

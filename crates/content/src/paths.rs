@@ -39,7 +39,7 @@ mod tests {
 
     #[test]
     fn paths_inside_the_root_only() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = crate::scratch::TempDir::new().unwrap();
         let root = dir.path();
         std::fs::create_dir_all(root.join("content/p")).unwrap();
         std::fs::write(root.join("content/p/a.jpg"), b"x").unwrap();

@@ -47,10 +47,34 @@ pub struct SectionView {
     /// Its story id: the YAML's `id`, else `section-<number>`. Made here only; the template,
     /// preflight and every finding carry it as it is.
     pub id: String,
+    /// 0 for the lead set as the page's one story (see `is_lead`).
     pub number: u32,
     pub head: Vec<String>,
     pub body: Vec<String>,
     pub photos: Vec<PhotoView>,
+    /// The page's lead and lead photo set as its one story, through every stack: a feature
+    /// without numbered sections (an essay, an interview). It has no number and no head.
+    pub is_lead: bool,
+}
+
+impl SectionView {
+    /// The YAML path of photo `j` of this section, the page's section `i`.
+    pub fn photo_path(&self, i: usize, j: usize) -> String {
+        if self.is_lead {
+            "lead_photo".into()
+        } else {
+            format!("sections[{i}].photos[{j}]")
+        }
+    }
+
+    /// The YAML path where the section starts, for findings about it.
+    pub fn path(&self, i: usize) -> String {
+        if self.is_lead {
+            "lead".into()
+        } else {
+            format!("sections[{i}].number")
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]

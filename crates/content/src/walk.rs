@@ -88,11 +88,17 @@ impl PageView {
             for (j, t) in section.head.iter().enumerate() {
                 one(format!("sections[{i}].head[{j}]"), "head", story, t);
             }
+            // The lead set as the page's one story is written at `lead` and `lead_photo`.
+            let body = if section.is_lead {
+                "lead".to_string()
+            } else {
+                format!("sections[{i}].body")
+            };
             for t in &section.body {
-                one(format!("sections[{i}].body"), "body", story, t);
+                one(body.clone(), "body", story, t);
             }
             for (j, photo) in section.photos.iter().enumerate() {
-                for (path, t) in captions(&format!("sections[{i}].photos[{j}]"), photo) {
+                for (path, t) in captions(&section.photo_path(i, j), photo) {
                     one(path, "caption", story, t);
                 }
             }
@@ -163,7 +169,7 @@ impl PageView {
                 .iter()
                 .enumerate()
                 .map(move |(j, photo)| PhotoEntry {
-                    path: format!("sections[{i}].photos[{j}]"),
+                    path: s.photo_path(i, j),
                     story: s.id.as_str(),
                     photo,
                 })
@@ -236,6 +242,7 @@ mod tests {
                 head: vec!["分题".into()],
                 body: vec!["一".into(), "二".into()],
                 photos: vec![photo("图一", None)],
+                is_lead: false,
             }],
             credit: Some("（供图）".into()),
             stories: vec![StoryView {

@@ -248,10 +248,12 @@ impl Context<'_> {
         let g = trial.grid;
         let mut out = Vec::new();
         for (s, section) in m.sections.iter().enumerate() {
-            out.push((
-                Item::new(Kind::Head, self.head_lines + trial.space[s]),
-                Ref::Head(s),
-            ));
+            if section.head {
+                out.push((
+                    Item::new(Kind::Head, self.head_lines + trial.space[s]),
+                    Ref::Head(s),
+                ));
+            }
             let photos: Vec<(Item, Ref)> = section
                 .photos
                 .iter()

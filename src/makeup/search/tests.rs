@@ -37,6 +37,7 @@ fn measures(sections: Vec<SectionMeasures>) -> Measures {
 
 fn section(paragraphs: &[u32], photos: &[(u32, u32)]) -> SectionMeasures {
     SectionMeasures {
+        head: true,
         // At 36 characters a line instead of 27, three lines become about two.
         paragraphs: paragraphs
             .iter()
@@ -215,4 +216,16 @@ fn too_much_text_is_overset_with_its_lines() {
     let m = measures(vec![section(&[40; 10], &[])]);
     let plan = solve(&m);
     assert!(plan.overset_lines > 0);
+}
+
+/// A section without a head (a page's lead set as its one story) opens with its text: no head
+/// item, no line for one, and its text fills the columns.
+#[test]
+fn a_section_without_a_head_has_no_head_item() {
+    let mut story = section(&[30, 40, 50, 60, 50, 40], &[(1600, 1200)]);
+    story.head = false;
+    let plan = solve(&measures(vec![story]));
+    assert!(plan.flow.iter().all(|item| item.kind != "head"), "{plan:?}");
+    assert_eq!(plan.flow.first().map(|item| item.section), Some(0));
+    assert_eq!(plan.overset_lines, 0, "{plan:?}");
 }

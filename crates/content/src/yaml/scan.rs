@@ -127,13 +127,19 @@ pub(crate) fn char_in_span(
     end: Mark,
     c: char,
 ) -> Option<(usize, usize)> {
+    str_in_span(source, start, end, c.encode_utf8(&mut [0; 4]))
+}
+
+/// Where `needle` first stands in `source` between two marks of one text, as
+/// [`char_in_span`] finds a character.
+fn str_in_span(source: &str, start: Mark, end: Mark, needle: &str) -> Option<(usize, usize)> {
     let span = source.get(start.index..end.index.min(source.len()))?;
     let skip = if span.starts_with(['|', '>']) {
         span.find('\n').unwrap_or(span.len())
     } else {
         0
     };
-    let offset = skip + span[skip..].find(c)?;
+    let offset = skip + span[skip..].find(needle)?;
     let before = &span[..offset];
     Some(match before.rfind('\n') {
         Some(nl) => (
@@ -285,6 +291,7 @@ impl Walk<'_> {
                             );
                         }
                         self.text(&path, &value, at, event.end);
+                        self.long_words(&path, &value, at, event.end);
                     }
                 }
                 if let Some(anchor) = event.anchor {
@@ -492,10 +499,48 @@ impl Walk<'_> {
         }
     }
 
+    /// A word too long to break (a pasted URL, letters without spaces): it is set with
+    /// emergency breaks (`text::breakable`), which the editor should know of.
+    fn long_words(&mut self, path: &str, value: &str, start: Mark, end: Mark) {
+        // Names and paths, not text the page prints.
+        let field = path.rsplit('.').next().unwrap_or(path);
+        if matches!(
+            field,
+            "file" | "template" | "id" | "date" | "focus" | "kind" | "frame"
+        ) {
+            return;
+        }
+        let Some(&(from, length)) = crate::text::unbroken_runs(value).first() else {
+            return;
+        };
+        if self.scanned.warnings.len() >= MAX_REPORTED {
+            return;
+        }
+        let word: String = value.chars().skip(from).take(length).collect();
+        let opening: String = word.chars().take(12).collect();
+        let at = self.find_str(&opening, start, end);
+        self.scanned.warnings.push(
+            ContentError::new(
+                self.file,
+                at,
+                format!(
+                    "`{path}` has a word of {length} characters with no place to break (`{opening}…`): it is broken at any character where its line ends"
+                ),
+            )
+            .hint("add spaces, shorten it (a link: print its short form) or move it to a line of its own"),
+        );
+    }
+
     /// Where `c` first stands in the source between two marks (the start, if written as an
     /// escape).
     fn find(&self, c: char, start: Mark, end: Mark) -> (usize, usize) {
-        char_in_span(self.source, start, end, c).unwrap_or(start.at())
+        self.find_str(c.encode_utf8(&mut [0; 4]), start, end)
+    }
+
+    /// Where `needle` first stands in the source between two marks (the start, if it is not
+    /// there as typed).
+    fn find_str(&self, needle: &str, start: Mark, end: Mark) -> (usize, usize) {
+        str_in_span(self.source, start, end, needle).unwrap_or(start.at())
     }
 
     fn over(&mut self, limit: Limit, what: &str, value: u64, at: Mark) -> bool {
