@@ -28,31 +28,111 @@ struct RoundFile {
     kept: Vec<Kept>,
 }
 
-/// The folder of `page`'s rounds: `out/rounds/<page>/`, named as its default output is.
-pub fn folder(page: &Path) -> PathBuf {
+/// The folder of `page`'s rounds: `out/rounds/<page>/` in the project at `root` (whatever the
+/// current directory), named as the page's default output is.
+pub fn folder(root: &Path, page: &Path) -> PathBuf {
     let output = crate::project::default_output(page, "json");
     let name = output
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "page".into());
-    PathBuf::from("out").join("rounds").join(name)
+    root.join("out").join("rounds").join(name)
 }
 
-/// A round's name: what the desk calls it (一校, r2, 2024-05-01), nothing that could be read
-/// as a path.
+/// The longest round name, in characters.
+const MAX_NAME: usize = 40;
+
+/// A round's name: what the desk calls it (一校, r2, 2024-05-01), printable characters only
+/// (what the desk sees is what the file is called: no invisible or reordering characters),
+/// nothing that could be read as a path.
 pub fn check_name(name: &str) -> Result<(), String> {
-    let valid = !name.trim().is_empty()
-        && name.chars().count() <= 40
-        && !name.starts_with('.')
-        && !name.chars().any(|c| {
-            c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
-        });
-    if valid {
-        Ok(())
-    } else {
+    let shown = name.escape_debug();
+    let refuse = |why: String| {
         Err(format!(
-            "`{name}` is not a round name: up to 40 characters, no / \\ : * ? \" < > | (e.g. 一校)"
+            "`{shown}` is not a round name: {why} (a round name is up to {MAX_NAME} printable characters, e.g. 一校)"
         ))
+    };
+    if name.trim().is_empty() {
+        return refuse("it is empty".into());
+    }
+    if name.chars().count() > MAX_NAME {
+        return refuse(format!("it is longer than {MAX_NAME} characters"));
+    }
+    if name.trim() != name {
+        return refuse("it starts or ends with a space".into());
+    }
+    if name.starts_with('.') {
+        return refuse("it starts with a dot".into());
+    }
+    if let Some(c) = name.chars().find(|&c| is_path_character(c)) {
+        return refuse(format!("it holds `{c}`, which file names cannot"));
+    }
+    if let Some(c) = name.chars().find(|&c| !is_printable(c)) {
+        return refuse(format!(
+            "it holds U+{:04X}, {}",
+            u32::from(c),
+            unprintable_kind(c)
+        ));
+    }
+    Ok(())
+}
+
+/// Characters a file name cannot hold on some system (a separator, a drive colon, a wildcard).
+fn is_path_character(c: char) -> bool {
+    matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+}
+
+/// Whether `c` shows as itself: not a control character, not an invisible formatting
+/// character (bidi controls, zero-width characters, tags…), not a line or paragraph separator,
+/// not a noncharacter.
+fn is_printable(c: char) -> bool {
+    !c.is_control() && !is_bidi_control(c) && !is_invisible_format(c)
+}
+
+/// The characters that reorder text around them (Unicode's Bidi_Control): a name holding one
+/// can display as another name.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Invisible characters other than bidi controls: Unicode's format characters (general
+/// category Cf: zero-width spaces and joiners, the soft hyphen, the byte-order mark, tags…),
+/// the line and paragraph separators, and the noncharacters.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{06DD}'
+            | '\u{070F}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2028}'..='\u{2029}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{206A}'..='\u{206F}'
+            | '\u{FDD0}'..='\u{FDEF}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    ) || (u32::from(c) & 0xFFFE) == 0xFFFE
+}
+
+/// What an unprintable character is, for the message refusing it.
+fn unprintable_kind(c: char) -> &'static str {
+    if c.is_control() {
+        "a control character"
+    } else if is_bidi_control(c) {
+        "a bidi control, which reorders the text around it"
+    } else {
+        "an invisible character"
     }
 }
 
@@ -138,7 +218,7 @@ mod tests {
 
     #[test]
     fn round_names_are_names_not_paths() {
-        for good in ["一校", "r2", "2024-05-01 二校"] {
+        for good in ["一校", "r2", "2024-05-01 二校", "Épreuve 2", "校对（二）"] {
             assert!(check_name(good).is_ok(), "{good}");
         }
         for bad in [
@@ -149,10 +229,34 @@ mod tests {
             "a\\b",
             ".hidden",
             "x\u{7}",
+            " 一校",
+            "一校 ",
             &"长".repeat(41),
         ] {
             assert!(check_name(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn round_names_hold_printable_characters_only() {
+        for (bad, said) in [
+            ("一校\u{202E}nosj.exe", "U+202E, a bidi control"),
+            ("\u{2066}一校", "U+2066, a bidi control"),
+            ("一\u{200F}校", "U+200F, a bidi control"),
+            ("一\u{200B}校", "U+200B, an invisible character"),
+            ("一\u{FEFF}校", "U+FEFF, an invisible character"),
+            ("一\u{E0041}校", "U+E0041, an invisible character"),
+            ("一\u{2028}校", "U+2028, an invisible character"),
+            ("一\u{FFFF}校", "U+FFFF, an invisible character"),
+            ("一\t校", "U+0009, a control character"),
+            ("一\u{85}校", "U+0085, a control character"),
+        ] {
+            let message = check_name(bad).unwrap_err();
+            assert!(message.contains(said), "{bad:?}: {message}");
+            // The message shows the name escaped: it cannot reorder the line it is printed on.
+            assert!(message.chars().all(is_printable), "{message:?}");
+        }
+        assert!(check_name("a:b").unwrap_err().contains("holds `:`"));
     }
 
     #[test]

@@ -36,6 +36,29 @@ impl Editor {
         Ok(Self { words, page })
     }
 
+    /// Whether `line:column` (both from 1) is a position in the page's YAML as it is now: a
+    /// line of the file, a column on that line or just past its end.
+    pub fn check_position(&self, line: usize, column: usize) -> Result<(), String> {
+        let text = std::fs::read_to_string(&self.page)
+            .map_err(|err| format!("cannot read {}: {err}\n", self.page.display()))?;
+        let lines = text.lines().count().max(1);
+        if !(1..=lines).contains(&line) {
+            return Err(format!(
+                "line {line} is not a line of {} (lines 1 to {lines})\n",
+                self.page.display()
+            ));
+        }
+        let width = text.lines().nth(line - 1).map_or(0, |l| l.chars().count());
+        if !(1..=width + 1).contains(&column) {
+            return Err(format!(
+                "column {column} is not on line {line} of {} (columns 1 to {})\n",
+                self.page.display(),
+                width + 1
+            ));
+        }
+        Ok(())
+    }
+
     /// Starts the editor at `line:column` of the page; says what it ran, or why it did not.
     pub fn open(&self, line: usize, column: usize) -> Result<String, String> {
         let Some(words) = &self.words else {

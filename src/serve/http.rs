@@ -9,7 +9,8 @@
 //!   name resolves to 127.0.0.1 would otherwise be same-origin with us);
 //! - an `Origin` other than our own (another site's page opening the event stream or posting
 //!   to `/open`), and cross-site fetches that are not a plain navigation to the page;
-//! - oversized requests: a long URL (414), large headers (431), a body over a few KiB (413).
+//! - oversized requests: a long URL (414), large headers (431), a body over 4 KiB (413, from
+//!   its `Content-Length` before any of it is read; a chunked body is cut off at 4 KiB).
 
 use std::sync::Arc;
 
@@ -31,7 +32,8 @@ use super::rounds::Rounds;
 pub const MAX_URL: usize = 2048;
 /// The most header bytes accepted.
 pub const MAX_HEADERS: usize = 16 * 1024;
-/// The largest body accepted (only `/open` takes one, a few dozen bytes).
+/// The largest body accepted (only `/open` and `/round` take one, a few dozen bytes; the
+/// refusal's text says 4 KiB).
 pub const MAX_BODY: usize = 4 * 1024;
 
 const INDEX: &str = include_str!("assets/index.html");
@@ -133,6 +135,9 @@ async fn open(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Respon
         )
             .into_response();
     };
+    if let Err(message) = app.editor.check_position(at.line, at.column) {
+        return (StatusCode::BAD_REQUEST, message).into_response();
+    }
     match app.editor.open(at.line, at.column) {
         Ok(message) => (StatusCode::OK, message).into_response(),
         Err(message) => (StatusCode::CONFLICT, message).into_response(),
@@ -152,6 +157,9 @@ async fn keep_round(State(app): State<App>, headers: HeaderMap, body: Bytes) -> 
     let Ok(round) = serde_json::from_slice::<RoundName>(&body) else {
         return (StatusCode::BAD_REQUEST, "expected {\"name\": \"一校\"}\n").into_response();
     };
+    if let Err(message) = crate::redline::rounds::check_name(&round.name) {
+        return (StatusCode::BAD_REQUEST, message + "\n").into_response();
+    }
     let proof = app.builds.borrow().proof.clone();
     let Some(proof) = proof else {
         return (StatusCode::CONFLICT, "no proof yet\n").into_response();
@@ -215,6 +223,11 @@ fn check(request: &Request, port: u16) -> Result<(), Refusal> {
             "headers too large\n",
         ));
     }
+    // Refused from the header, before any of the body is read: a client announcing a huge body
+    // must not hold a connection while it sends (or pretends to send) it.
+    if announced_body(headers).is_some_and(|length| length > MAX_BODY as u64) {
+        return Err((StatusCode::PAYLOAD_TOO_LARGE, "body too large (at most 4 KiB)\n"));
+    }
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let host = text(header::HOST.as_str()).ok_or((StatusCode::BAD_REQUEST, "no Host header\n"))?;
     if !local_host(host, port) {
@@ -232,6 +245,18 @@ fn check(request: &Request, port: u16) -> Result<(), Refusal> {
         return Err((StatusCode::FORBIDDEN, "cross-site request\n"));
     }
     Ok(())
+}
+
+/// The body length a request announces (`Content-Length`). hyper has refused a malformed or
+/// repeated one before any route runs.
+fn announced_body(headers: &HeaderMap) -> Option<u64> {
+    headers
+        .get(header::CONTENT_LENGTH)?
+        .to_str()
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
 }
 
 /// Whether `host` (a `Host` header) names this server: `localhost` or an IP address, on our

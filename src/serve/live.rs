@@ -2,7 +2,7 @@
 //! result published to the browsers as a new snapshot. Runs on its own thread: typst's layout
 //! and the file watcher block.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tokio::sync::watch;
 use typst_kit::watcher::Watcher;
@@ -52,6 +52,7 @@ pub fn run(
                     previous: last.proof.clone(),
                     proof: Some(Arc::new(proof)),
                     broken: None,
+                    whole: OnceLock::new(),
                 }
             }
             Err(failure) => {
@@ -67,6 +68,7 @@ pub fn run(
                     proof: last.proof.clone(),
                     previous: last.previous.clone(),
                     broken: Some(broken),
+                    whole: OnceLock::new(),
                 }
             }
         };
@@ -82,6 +84,7 @@ pub fn run(
                 proof: last.proof.clone(),
                 previous: last.previous.clone(),
                 broken: Some(Broken { text }),
+                whole: OnceLock::new(),
             }));
             return;
         }

@@ -82,7 +82,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
 
     let (sender, builds) = watch::channel(Arc::new(proof::Snapshot::empty()));
     let rounds = Arc::new(rounds::Rounds::open(
-        crate::redline::rounds::folder(&options.page),
+        crate::redline::rounds::folder(&project.root, &options.page),
         &options.page,
     ));
     let kept = rounds.clone();

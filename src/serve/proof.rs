@@ -2,7 +2,9 @@
 //! where they are on the page, and where each printed line came from in the YAML (`sources`);
 //! or, for a build that failed, the error as `build` would print it.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use axum::body::Bytes;
 
 use serde::Serialize;
 use typst_svg::SvgOptions;
@@ -143,6 +145,9 @@ pub struct Snapshot {
     pub previous: Option<Arc<Proof>>,
     /// Why the last build failed; `None` when it made `proof`.
     pub broken: Option<Broken>,
+    /// The event a browser that has nothing yet is sent (the whole proof), made when the first
+    /// browser asks and shared by all (`events::stream`).
+    pub whole: OnceLock<Bytes>,
 }
 
 impl Snapshot {
@@ -153,6 +158,7 @@ impl Snapshot {
             proof: None,
             previous: None,
             broken: None,
+            whole: OnceLock::new(),
         }
     }
 
