@@ -47,7 +47,9 @@ fn diff(args: &DiffArgs, old: Old, new: &Path, target: &Target) -> Outcome {
     let inputs = project.protect(&page, target)?;
     let mut world = project.world_for(target);
     let before = match old {
-        Old::Round(name) => rounds::load(&rounds::folder(&project.root, new), name).map_err(Error::other)?,
+        Old::Round(name) => {
+            rounds::load(&rounds::folder(&project.root, new), name).map_err(Error::other)?
+        }
         Old::Yaml(old) => {
             let old = project.load(old)?;
             // Written over neither version nor anything it uses.

@@ -215,13 +215,18 @@ mod tests {
             sender.send_replace(snapshot(2));
             sender.send_replace(snapshot(3));
             let waiting = timeout(Duration::from_millis(100), events.next()).await;
-            assert!(waiting.is_err(), "a second event while the first is unwritten");
+            assert!(
+                waiting.is_err(),
+                "a second event while the first is unwritten"
+            );
             drop(first);
             let next = events.next().await.unwrap().unwrap();
             assert!(std::str::from_utf8(&next).unwrap().contains("\"build\":3"));
             // Never written: dropped once `lagging` has passed.
             sender.send_replace(snapshot(4));
-            let dropped = timeout(Duration::from_secs(5), events.next()).await.unwrap();
+            let dropped = timeout(Duration::from_secs(5), events.next())
+                .await
+                .unwrap();
             assert!(matches!(dropped, Some(Err(e)) if e.kind() == io::ErrorKind::TimedOut));
             drop(next);
         });

@@ -226,7 +226,10 @@ fn check(request: &Request, port: u16) -> Result<(), Refusal> {
     // Refused from the header, before any of the body is read: a client announcing a huge body
     // must not hold a connection while it sends (or pretends to send) it.
     if announced_body(headers).is_some_and(|length| length > MAX_BODY as u64) {
-        return Err((StatusCode::PAYLOAD_TOO_LARGE, "body too large (at most 4 KiB)\n"));
+        return Err((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body too large (at most 4 KiB)\n",
+        ));
     }
     let text = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let host = text(header::HOST.as_str()).ok_or((StatusCode::BAD_REQUEST, "no Host header\n"))?;
