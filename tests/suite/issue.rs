@@ -227,7 +227,7 @@ fn issue_errors_point_into_the_issue_file() {
         "{err}"
     );
     assert!(
-        err.contains("bad-test-issue.yaml:6:11: no page file `nowhere/page.yaml`"),
+        err.contains("bad-test-issue.yaml:6:11: page file `nowhere/page.yaml` not found"),
         "{err}"
     );
     assert!(

@@ -312,6 +312,20 @@ fn serve_serves_its_page_and_refuses_everything_else() {
     let ran = std::fs::read_to_string(&record).unwrap();
     let page = std::path::absolute(project.page()).unwrap();
     assert_eq!(ran.trim(), format!("{} 12 3", page.display()));
+    // A position that is not in the page is refused, and runs nothing.
+    std::fs::remove_file(&record).unwrap();
+    let ours = format!("http://127.0.0.1:{port}");
+    for (line, column) in [("0", "3"), ("18446744073709551615", "1"), ("12", "100000")] {
+        let body = format!(r#"{{"line": {line}, "column": {column}}}"#);
+        let (status, text) = serving.post("/open", &body, &ours);
+        assert_eq!(status, 400, "{line}:{column}: {text}");
+        assert!(text.contains("is not"), "{text}");
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !record.exists(),
+        "an editor opened at a position not in the page"
+    );
 
     // Oversized requests.
     let big = vec![b'x'; 100_000];
@@ -323,6 +337,19 @@ fn serve_serves_its_page_and_refuses_everything_else() {
         &big,
     );
     assert_eq!(status, 413);
+    // A body announced huge is refused from its header, before a byte of it is sent.
+    let started = std::time::Instant::now();
+    let (status, _) = serving.raw(
+        &format!(
+            "POST /open HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: 100000000000"
+        ),
+        b"",
+    );
+    assert_eq!(status, 413);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "the server waited for the body"
+    );
     let long = format!("/{}", "a".repeat(5000));
     assert_eq!(serving.get(&long, "").0, 414);
     let huge_header = format!("X-Filler: {}", "b".repeat(20_000));
@@ -361,7 +388,8 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
     assert_eq!(status, 409, "{text}");
     assert!(text.contains("kept already"), "{text}");
     let (status, text) = round("../../escaped", &ours);
-    assert_eq!(status, 409, "{text}");
+    assert_eq!(status, 400, "{text}");
+    assert!(text.contains("is not a round name"), "{text}");
     assert!(
         !project.root.join("out/escaped.json").exists()
             && !project.root.join("escaped.json").exists()
