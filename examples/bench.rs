@@ -45,7 +45,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
     let mut world = project.world();
     let pdf_target = project::Target::pdf(PathBuf::from("unused.pdf"));
     let t = Instant::now();
-    let compiled = project::lay_out(&mut world, &loaded).map_err(describe)?;
+    let compiled = banmian::pipeline::lay_out(&mut world, &loaded).map_err(describe)?;
     let compile = ms(t);
 
     let t = Instant::now();
@@ -79,7 +79,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
     for edit in 0..edits {
         loaded.view.sections[0].body[0] = format!("{original}（第{}次修改）", edit + 1);
         let t = Instant::now();
-        let compiled = project::lay_out(&mut world, &loaded).map_err(describe)?;
+        let compiled = banmian::pipeline::lay_out(&mut world, &loaded).map_err(describe)?;
         compile_ms.push(ms(t));
         output::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
         rebuild_ms.push(ms(t));

@@ -108,8 +108,26 @@ pub struct CheckArgs {
     /// Report format: words for people, JSON for scripts.
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
+    /// The PDF standard the build being checked conforms to, as for build (default `x-4`, the
+    /// press PDF, whose ink is measured too). May be repeated.
+    #[arg(long = "pdf-standard", value_name = "STANDARD")]
+    pub pdf_standards: Vec<String>,
     #[command(flatten)]
     pub project: ProjectArgs,
+}
+
+impl CheckArgs {
+    /// The build being checked: the one `banmian build PAGE` (with the same standards) runs.
+    pub fn output(&self) -> OutputArgs {
+        OutputArgs {
+            output: None,
+            format: None,
+            draft: false,
+            crop_marks: false,
+            pdf_standards: self.pdf_standards.clone(),
+            ppi: 100,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

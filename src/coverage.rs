@@ -11,7 +11,7 @@ use std::process::Command;
 
 /// What the separations hold: the highest total coverage and where, in mm from the top-left
 /// corner of the trim (negative in the bleed), on which page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Coverage {
     pub max_percent: f64,
     pub page: usize,

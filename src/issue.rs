@@ -16,7 +16,8 @@ use crate::content::LoadedPage;
 use crate::content::issue::{LoadedIssue, Slot};
 use crate::guard::Protected;
 use crate::output;
-use crate::project::{self, Failure, Project, Target};
+use crate::pipeline::{self, Built};
+use crate::project::{Failure, Project, Target};
 use crate::{export, print_boxes};
 
 /// What to do with each page.
@@ -24,7 +25,7 @@ use crate::{export, print_boxes};
 pub enum Mode {
     /// Lay out, preflight and write the page's file.
     Build,
-    /// Lay out and preflight only.
+    /// Everything a build does but write: lay out, preflight, export, measure the ink.
     Check,
 }
 
@@ -194,7 +195,7 @@ fn lay_out_page(
         let loaded = project.load_in(file, Some(slot))?;
         let inputs = project.protect(&loaded, target)?;
         let world = world.insert(project.world_for(target));
-        let laid = project::lay_out(world, &loaded)?;
+        let Built { laid, output, .. } = pipeline::page(world, &loaded, Some(target))?;
         messages.push_str(&diagnostics_text(world, &laid.warnings));
         if mode == Mode::Check {
             messages.push_str(&format!("{}\n", laid.report));
@@ -205,17 +206,19 @@ fn lay_out_page(
         } else if !laid.report.findings.is_empty() && (!laid.report.has_errors() || target.draft) {
             messages.push_str(&format!("{}\n", laid.report.findings_text()));
         }
-        let bytes = if mode == Mode::Build {
-            let files = output::render(&loaded, &laid, target)?;
-            match output::ink(&files, &laid, target)? {
-                Some(Ok(found)) => messages.push_str(&format!("{found}\n")),
-                Some(Err(warning)) => messages.push_str(&format!("warning: {warning}\n")),
-                None => {}
+        let bytes = match (output, mode) {
+            // Checking, the report above says it all; the page's errors fail it (`has_errors`).
+            (Err(Failure::Preflight(_)), Mode::Check) => 0,
+            (output, _) => {
+                let made = output?;
+                if let Some(ink) = made.ink_text() {
+                    messages.push_str(&format!("{ink}\n"));
+                }
+                if mode == Mode::Build {
+                    output::write(&made.files, target, &inputs)?;
+                }
+                made.bytes()
             }
-            output::write(&files, target, &inputs)?;
-            files.iter().map(|(_, b)| b.len()).sum()
-        } else {
-            0
         };
         Ok(PageDone {
             summary: crate::summary::summary(&laid),

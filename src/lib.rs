@@ -1,7 +1,9 @@
 //! banmian: newspaper pages from YAML content and Typst templates, as print-ready PDF.
 //!
-//! The pipeline, one module each: [`content`] (YAML → checked data) → [`world`] (what Typst
-//! sees) → [`compile`] (layout) → [`export`] (PDF). [`project`] ties them together for one page.
+//! One page's way, one module a step: [`content`] (YAML → checked data) → [`world`] (what
+//! Typst sees) → [`photo_prep`] and [`makeup`] (measure, make up, lay out) → [`preflight`] →
+//! [`output`] (PDF, plates, proofs, ink). [`pipeline`] runs them for every command; see
+//! ARCHITECTURE.md.
 
 /// The content model lives in its own crate, typst-free (fuzzed and tested on its own).
 pub use banmian_content as content;
@@ -19,6 +21,7 @@ pub mod makeup;
 pub mod output;
 pub mod pdfx;
 pub mod photo_prep;
+pub mod pipeline;
 pub mod preflight;
 pub mod print_boxes;
 pub mod project;

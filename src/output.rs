@@ -10,9 +10,10 @@ use crate::coverage;
 use crate::export;
 use crate::guard::Protected;
 use crate::pdfx;
+use crate::pipeline::Laid;
 use crate::preflight;
 use crate::print_boxes;
-use crate::project::{Failure, Laid, Target};
+use crate::project::{Failure, Target};
 use crate::proof::{self, Format};
 use crate::spread;
 

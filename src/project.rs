@@ -1,18 +1,16 @@
-//! A project folder (`layout/`, `content/`, `fonts/`) and the build of one page in it.
+//! A project folder (`layout/`, `content/`, `fonts/`): its fonts, the worlds its pages are laid
+//! out in, its pages loaded, and why a build produced nothing (`Failure`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use typst::diag::SourceDiagnostic;
-use typst_layout::PagedDocument;
 
-use crate::compile::Compiled;
 use crate::content::{self, ContentError, LoadedPage};
 use crate::export;
 use crate::fonts::Fonts;
 use crate::guard::Protected;
-use crate::photo_prep;
-use crate::preflight::{self, Report};
+use crate::preflight::Report;
 use crate::proof::Format;
 use crate::world::PageWorld;
 
@@ -185,91 +183,6 @@ impl Project {
             .check(&target.output, target.format)
             .map_err(Failure::Refused)?;
         Ok(inputs)
-    }
-}
-
-/// A laid-out page, typst's warnings and the preflight report on it.
-pub struct Laid {
-    pub document: PagedDocument,
-    pub warnings: Vec<SourceDiagnostic>,
-    pub report: Report,
-    /// The make-up the page was drawn to (for a template that makes up by plan).
-    pub plan: Option<crate::makeup::MadeUp>,
-}
-
-impl Laid {
-    /// The make-up in words for the desk (see `makeup::explain`), naming photos by file and
-    /// story; empty for a template that does not make up by plan.
-    pub fn makeup(&self, page: &LoadedPage) -> Vec<String> {
-        let Some(plan) = &self.plan else {
-            return Vec::new();
-        };
-        plan.explain(|section, index| {
-            let (photo, story) = match section {
-                Some(s) => {
-                    let s = &page.view.sections[s];
-                    (&s.photos[index], s.id.as_str())
-                }
-                None => match &page.view.lead_photo {
-                    Some(p) => (p, "lead_photo"),
-                    None => return format!("{index}"),
-                },
-            };
-            let file = photo.src.rsplit('/').next().unwrap_or(&photo.src);
-            format!("{file} ({story})")
-        })
-    }
-}
-
-/// Lays out one page in `world`, every photo at the resolution print needs (see
-/// `photo_prep`), and preflights it.
-pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
-    let Compiled {
-        document,
-        warnings,
-        plan,
-    } = photo_prep::lay_out(world, page).map_err(|d| damaged_photos(page, d))?;
-    let report = preflight::check(page, &document, world, plan.as_ref());
-    Ok(Laid {
-        document,
-        warnings,
-        report,
-        plan,
-    })
-}
-
-/// A layout that failed on a photo's pixels (typst decodes them; the header check cannot) is
-/// the photo's fault: name it at its YAML line rather than at the template.
-fn damaged_photos(page: &LoadedPage, diagnostics: Vec<SourceDiagnostic>) -> Failure {
-    if !diagnostics
-        .iter()
-        .any(|d| d.message.contains("decode image"))
-    {
-        return Failure::Typst(diagnostics);
-    }
-    let errors: Vec<ContentError> = page
-        .view
-        .photos()
-        .into_iter()
-        .filter_map(|entry| {
-            let (path, photo) = (entry.path, entry.photo);
-            let bytes = std::fs::read(page.root_path(&photo.src)).ok()?;
-            let err = crate::images::decode(&bytes).err()?;
-            let at = page.positions.value(&format!("{path}.file"));
-            Some(
-                ContentError::new(
-                    &page.file,
-                    at,
-                    format!("photo `{}` is damaged: {err}", photo.src),
-                )
-                .hint("export the photo again from the original, or replace it"),
-            )
-        })
-        .collect();
-    if errors.is_empty() {
-        Failure::Typst(diagnostics)
-    } else {
-        Failure::Content(errors)
     }
 }
 

@@ -12,15 +12,13 @@ use std::time::{Instant, SystemTime};
 use crate::content::LoadedPage;
 use crate::content::issue::Slot;
 use crate::fonts;
-use crate::project::{self, Failure, Laid, Project};
+use crate::pipeline::{self, Built};
+use crate::project::{Failure, Project, Target};
 use crate::world::PageWorld;
 
 /// How many compilations typst's memo cache may go unused before an entry is evicted (the
 /// typst CLI's choice): bounds memory in a long session.
 const CACHE_MAX_AGE: usize = 10;
-
-/// Makes the world a page is laid out in (in CMYK for print, in RGB for an archive copy).
-pub type WorldMaker = Box<dyn Fn(&Project) -> PageWorld + Send>;
 
 /// Everything that outlives one rebuild.
 pub struct Session {
@@ -30,7 +28,9 @@ pub struct Session {
     page_absolute: PathBuf,
     extra_font_paths: Vec<PathBuf>,
     project: Project,
-    make_world: WorldMaker,
+    /// What each rebuild makes (`watch`: the files it writes); `None`, the laid-out page only
+    /// (`serve`'s proof on screen).
+    target: Option<Target>,
     world: PageWorld,
     fonts_seen: Vec<(PathBuf, u64, Option<SystemTime>)>,
     /// What the last successful load and compile read; still watched while a later edit fails
@@ -52,20 +52,21 @@ pub struct Rebuilt<T> {
 }
 
 impl Session {
+    /// A page rebuilt for `target` (see `target`), in the world made for it.
     pub fn new(
         page: PathBuf,
         project: Project,
         extra_font_paths: Vec<PathBuf>,
-        make_world: WorldMaker,
+        target: Option<Target>,
     ) -> Self {
         Self {
             fonts_seen: fonts::fingerprint(&project.font_dirs),
-            world: make_world(&project),
+            world: world_for(&project, target.as_ref()),
             page_absolute: std::path::absolute(&page).unwrap_or_else(|_| page.clone()),
             page,
             extra_font_paths,
             project,
-            make_world,
+            target,
             last_inputs: Vec::new(),
             slot: None,
             evicts: true,
@@ -105,13 +106,14 @@ impl Session {
         &self.world
     }
 
-    /// Loads and lays out the page once. `guard` runs on the loaded page before any layout (to
-    /// refuse an output that would replace an input); `finish` turns the laid-out page into
-    /// whatever the caller keeps (a file written, a proof served).
+    /// Loads the page and takes it through the pipeline once (`pipeline::page`, to the session's
+    /// target). `guard` runs on the loaded page before any layout (to refuse an output that
+    /// would replace an input); `finish` turns the built page into whatever the caller keeps (a
+    /// file written, a proof served).
     pub fn rebuild<G, T>(
         &mut self,
         guard: impl FnOnce(&Project, &LoadedPage) -> Result<G, Failure>,
-        finish: impl FnOnce(&PageWorld, &LoadedPage, Laid, G) -> Result<T, Failure>,
+        finish: impl FnOnce(&PageWorld, &LoadedPage, Built, G) -> Result<T, Failure>,
     ) -> Rebuilt<T> {
         let start = Instant::now();
         let mut watched = vec![self.page_absolute.clone()];
@@ -140,7 +142,7 @@ impl Session {
         &mut self,
         watched: &mut Vec<PathBuf>,
         guard: impl FnOnce(&Project, &LoadedPage) -> Result<G, Failure>,
-        finish: impl FnOnce(&PageWorld, &LoadedPage, Laid, G) -> Result<T, Failure>,
+        finish: impl FnOnce(&PageWorld, &LoadedPage, Built, G) -> Result<T, Failure>,
     ) -> Result<T, Failure> {
         let loaded = match &self.slot {
             Some(slot) => self.project.load_in(&self.page, Some(slot)),
@@ -160,16 +162,16 @@ impl Session {
         };
         watched.extend(loaded.images.iter().cloned());
         let guarded = guard(&self.project, &loaded)?;
-        let laid = project::lay_out(&mut self.world, &loaded);
+        let built = pipeline::page(&mut self.world, &loaded, self.target.as_ref());
         watched.extend(self.world.dependencies());
         self.last_inputs = watched.clone();
-        finish(&self.world, &loaded, laid?, guarded)
+        finish(&self.world, &loaded, built?, guarded)
     }
 
     /// Takes the project opened afresh by the caller (new fonts, shared by an issue's pages):
     /// a new world with them, as `rescan_fonts_if_changed` makes.
     pub fn reopen(&mut self, project: Project) {
-        self.world = (self.make_world)(&project);
+        self.world = world_for(&project, self.target.as_ref());
         self.fonts_seen = fonts::fingerprint(&project.font_dirs);
         self.project = project;
     }
@@ -187,13 +189,22 @@ impl Session {
             Project::open(&self.page, Some(&self.project.root), &self.extra_font_paths).map(
                 |project| {
                     let faces = project.fonts.list().count();
-                    self.world = (self.make_world)(&project);
+                    self.world = world_for(&project, self.target.as_ref());
                     self.project = project;
                     self.fonts_seen = now;
                     faces
                 },
             ),
         )
+    }
+}
+
+/// The world a session's page is laid out in: its target's, or for a proof on screen, the
+/// print PDF's (CMYK; the SVG draws it in RGB).
+fn world_for(project: &Project, target: Option<&Target>) -> PageWorld {
+    match target {
+        Some(target) => project.world_for(target),
+        None => project.world_for(&Target::pdf(PathBuf::new())),
     }
 }
 

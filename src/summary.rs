@@ -1,7 +1,7 @@
 //! The one-line verdict on a finished build, printed by `build` and after every `watch`
 //! rebuild: pages, typst's warnings and the preflight counts.
 
-use crate::project::Laid;
+use crate::pipeline::Laid;
 
 /// E.g. `1 page, 0 typst warnings, preflight clean`.
 pub fn summary(laid: &Laid) -> String {

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use banmian::output;
-use banmian::project::{self, Project, SAMPLE_PAGE, Target};
+use banmian::pipeline::{self, Built};
+use banmian::project::{Project, SAMPLE_PAGE, Target};
 
 use super::{Error, Outcome, SeenIn};
 use crate::cli::BuildArgs;
@@ -19,7 +20,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
     if super::issue::is_issue(&page) {
         return super::issue::run(
             &page,
-            Some(&args.output),
+            &args.output,
             args.combined.as_deref(),
             &args.project,
             banmian::issue::Mode::Build,
@@ -46,23 +47,20 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     let inputs = project.protect(&loaded, target)?;
     timings.lap("yaml");
     let mut world = project.world_for(target);
-    let compiled = project::lay_out(&mut world, &loaded).seen_in(&world)?;
-    timings.lap("compile");
-    banmian::compile::print_diagnostics(&world, &compiled.warnings);
-    if !compiled.report.findings.is_empty() && (!compiled.report.has_errors() || target.draft) {
-        eprintln!("{}", compiled.report.findings_text());
+    let Built { laid, output, laps } =
+        pipeline::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
+    timings.add(&laps);
+    banmian::compile::print_diagnostics(&world, &laid.warnings);
+    if !laid.report.findings.is_empty() && (!laid.report.has_errors() || target.draft) {
+        eprintln!("{}", laid.report.findings_text());
     }
-    let files = output::render(&loaded, &compiled, target).seen_in(&world)?;
-    timings.lap("export");
-    match output::ink(&files, &compiled, target).seen_in(&world)? {
-        Some(Ok(found)) => eprintln!("{found}"),
-        Some(Err(warning)) => eprintln!("warning: {warning}"),
-        None => {}
+    let made = output.seen_in(&world)?;
+    if let Some(ink) = made.ink_text() {
+        eprintln!("{ink}");
     }
-    timings.lap("ink");
-    output::write(&files, target, &inputs)?;
+    output::write(&made.files, target, &inputs)?;
     timings.lap("write");
-    let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let files = &made.files;
     let written = match files.as_slice() {
         [(path, _)] => path.display().to_string(),
         [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
@@ -70,8 +68,8 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     };
     eprintln!(
         "built {written} ({}, {} KiB) in {:.2} s",
-        banmian::summary::summary(&compiled),
-        bytes / 1024,
+        banmian::summary::summary(&laid),
+        made.bytes() / 1024,
         timings.start.elapsed().as_secs_f64()
     );
     timings.print();
@@ -102,6 +100,12 @@ impl Timings {
         self.laps
             .push((stage, (now - self.last).as_secs_f64() * 1000.0));
         self.last = now;
+    }
+
+    /// Steps timed elsewhere (the pipeline's), ending now.
+    fn add(&mut self, laps: &[(&'static str, f64)]) {
+        self.laps.extend_from_slice(laps);
+        self.last = Instant::now();
     }
 
     fn print(&self) {

@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use banmian::content::LoadedPage;
-use banmian::project::{self, Failure, Laid, Project, SAMPLE_PAGE};
+use banmian::pipeline::{self, Built};
+use banmian::project::{Failure, Project, SAMPLE_PAGE, Target};
 use serde_json::json;
 
 use super::{Error, Outcome, SeenIn};
@@ -24,13 +25,14 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
         return super::issue::run(
             &page,
-            None,
+            &args.output(),
             None,
             &args.project,
             banmian::issue::Mode::Check,
         );
     }
-    let (loaded, laid) = match lay_out(args, &page) {
+    let target = super::target(&page, &args.output(), true)?;
+    let (loaded, built) = match build(args, &page, &target) {
         Ok(done) => done,
         // For scripts, a build that stopped is a report too (on stdout), with exit 1.
         Err(error) if json => {
@@ -42,11 +44,29 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
         Err(error) => return Err(error),
     };
+    let Built { laid, output, .. } = built;
     let makeup = laid.makeup(&loaded);
+    // What stopped the build short of its file, beyond the report's own errors.
+    let (ink, stopped) = match output {
+        Ok(made) => (made.ink, None),
+        Err(Failure::Preflight(_)) => (None, None),
+        Err(failure) => (None, Some(failure)),
+    };
     if json {
         let mut report = serde_json::to_value(&laid.report).expect("report serializes");
         if let Some(fields) = report.as_object_mut() {
             fields.insert("makeup".into(), json!(makeup));
+            fields.insert(
+                "ink".into(),
+                match &ink {
+                    Some(Ok(found)) => serde_json::to_value(found).expect("ink serializes"),
+                    Some(Err(warning)) => json!({ "not_measured": warning }),
+                    None => serde_json::Value::Null,
+                },
+            );
+            if let Some(failure) = &stopped {
+                add_stop(fields, failure);
+            }
         }
         println!(
             "{}",
@@ -57,21 +77,47 @@ pub fn run(args: &CheckArgs) -> Outcome {
         if !makeup.is_empty() {
             println!("make-up:\n  {}", makeup.join("\n  "));
         }
+        match &ink {
+            Some(Ok(found)) => println!("{found}"),
+            Some(Err(warning)) => println!("warning: {warning}"),
+            None => {}
+        }
+        if let Some(failure) = &stopped {
+            super::report(failure, None);
+        }
     }
-    Ok(if laid.report.has_errors() {
+    Ok(if laid.report.has_errors() || stopped.is_some() {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     })
 }
 
-/// The page loaded, laid out and preflighted.
-fn lay_out(args: &CheckArgs, page: &Path) -> Result<(LoadedPage, Laid), Error> {
+/// The page through the pipeline to the target `build` would write, nothing written.
+fn build(args: &CheckArgs, page: &Path, target: &Target) -> Result<(LoadedPage, Built), Error> {
     let project = Project::open(page, args.project.root.as_deref(), &args.project.font_paths)?;
     let loaded = project.load(page)?;
-    let mut world = project.world();
-    let laid = project::lay_out(&mut world, &loaded).seen_in(&world)?;
-    Ok((loaded, laid))
+    // What build refuses (its file over an input), check refuses.
+    project.protect(&loaded, target)?;
+    let mut world = project.world_for(target);
+    let built = pipeline::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
+    // typst's warnings, on stderr as build prints them.
+    banmian::compile::print_diagnostics(&world, &built.laid.warnings);
+    Ok((loaded, built))
+}
+
+/// A failure after preflight (an export, the ink over the limit) as one more error finding.
+fn add_stop(report: &mut serde_json::Map<String, serde_json::Value>, failure: &Failure) {
+    if let Some(serde_json::Value::Array(findings)) = report.get_mut("findings") {
+        findings.push(json!({
+            "severity": "error",
+            "check": "output",
+            "message": failure.to_string(),
+        }));
+    }
+    if let Some(errors) = report.get("errors").and_then(serde_json::Value::as_u64) {
+        report.insert("errors".into(), json!(errors + 1));
+    }
 }
 
 /// A build that stopped before preflight, in the report's JSON shape.

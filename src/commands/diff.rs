@@ -6,8 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use banmian::output;
-use banmian::project::{self, Failure, Project, Target};
-use banmian::proof::Format;
+use banmian::pipeline;
+use banmian::project::{Project, Target};
 use banmian::redline::{self, changes, rounds, sources};
 
 use super::{Error, Outcome, SeenIn};
@@ -54,22 +54,19 @@ fn diff(args: &DiffArgs, old: Old, new: &Path, target: &Target) -> Outcome {
             let old = project.load(old)?;
             // Written over neither version nor anything it uses.
             project.protect(&old, target)?;
-            let laid = project::lay_out(&mut world, &old).seen_in(&world)?;
+            let laid = pipeline::lay_out(&mut world, &old).seen_in(&world)?;
             sources::map(&old, &laid.document, &laid.report)
         }
     };
     let new = page;
-    let laid = project::lay_out(&mut world, &new).seen_in(&world)?;
-    let after = sources::map(&new, &laid.document, &laid.report);
-    let changes = changes::changes(&before, &after);
-    let marked = redline::mark(&laid.document, &changes);
-    let files = match target.format {
-        Format::Pdf => {
-            output::to_pdf(&new, &marked, target).map(|pdf| vec![(target.output.clone(), pdf)])
-        }
-        format => banmian::proof::images(&marked, format, &target.output, target.ppi)
-            .map_err(Failure::Other),
-    }?;
+    let mut changes = Vec::new();
+    let (_, made) = pipeline::redlined(&mut world, &new, target, |laid| {
+        let after = sources::map(&new, &laid.document, &laid.report);
+        changes = changes::changes(&before, &after);
+        redline::mark(&laid.document, &changes)
+    })
+    .seen_in(&world)?;
+    let files = made.files;
     output::write(&files, target, &inputs)?;
     let count = |kind| changes.iter().filter(|c| c.kind == kind).count();
     let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();

@@ -22,7 +22,7 @@ pub fn is_issue(file: &Path) -> bool {
 
 pub fn run(
     file: &Path,
-    output: Option<&OutputArgs>,
+    output: &OutputArgs,
     combined: Option<&Path>,
     project_args: &ProjectArgs,
     mode: Mode,
@@ -30,10 +30,7 @@ pub fn run(
     let started = Instant::now();
     let project = Project::open(file, project_args.root.as_deref(), &project_args.font_paths)?;
     let loaded = issue::load(file, &project.root).map_err(Failure::Content)?;
-    let (folder, template) = match output {
-        Some(args) => target(file, args, true)?,
-        None => (PathBuf::new(), Target::pdf(PathBuf::new())),
-    };
+    let (folder, template) = target(file, output, true)?;
     let runs = banmian::issue::run(
         &project,
         &loaded,

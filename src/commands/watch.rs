@@ -36,12 +36,11 @@ pub fn run(args: &WatchArgs) -> Outcome {
         args.page.display(),
         target.output.display()
     );
-    let world_target = target.clone();
     let mut session = Session::new(
         args.page.clone(),
         project,
         args.project.font_paths.clone(),
-        Box::new(move |project| project.world_for(&world_target)),
+        Some(target.clone()),
     );
     let mut first = true;
     loop {
@@ -69,11 +68,14 @@ pub fn run(args: &WatchArgs) -> Outcome {
 fn rebuild(session: &mut Session, target: &Target) -> Rebuilt<String> {
     session.rebuild(
         |project, loaded| project.protect(loaded, target),
-        |world, loaded, laid, inputs| {
-            banmian::compile::print_diagnostics(world, &laid.warnings);
-            let files = output::render(loaded, &laid, target)?;
-            output::write(&files, target, &inputs)?;
-            Ok(banmian::summary::summary(&laid))
+        |world, _, built, inputs| {
+            banmian::compile::print_diagnostics(world, &built.laid.warnings);
+            let made = built.output?;
+            if let Some(ink) = made.ink_text() {
+                eprintln!("{ink}");
+            }
+            output::write(&made.files, target, &inputs)?;
+            Ok(banmian::summary::summary(&built.laid))
         },
     )
 }

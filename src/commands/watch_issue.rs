@@ -55,12 +55,11 @@ struct Page {
 
 impl Page {
     fn new(file: PathBuf, slot: Slot, target: Target, project: Project, args: &WatchArgs) -> Self {
-        let world_target = target.clone();
         let session = Session::new(
             file.clone(),
             project,
             args.project.font_paths.clone(),
-            Box::new(move |project| project.world_for(&world_target)),
+            Some(target.clone()),
         )
         .in_issue(slot);
         Self {
@@ -93,11 +92,14 @@ impl Page {
         let target = &self.target;
         let rebuilt = self.session.rebuild(
             |project, loaded| project.protect(loaded, target),
-            |_, loaded, laid, inputs| {
-                let files = output::render(loaded, &laid, target)?;
-                output::write(&files, target, &inputs)?;
-                let summary = banmian::summary::summary(&laid);
-                Ok((laid.warnings, summary))
+            |_, _, built, inputs| {
+                let made = built.output?;
+                output::write(&made.files, target, &inputs)?;
+                let mut summary = banmian::summary::summary(&built.laid);
+                if let Some(ink) = made.ink_text() {
+                    summary = format!("{summary}; {ink}");
+                }
+                Ok((built.laid.warnings, summary))
             },
         );
         self.stamps = rebuilt

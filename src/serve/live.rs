@@ -26,11 +26,11 @@ pub fn run(
         let kept = rounds.all();
         let rebuilt = session.rebuild(
             |_, _| Ok(()),
-            |_, loaded, laid, ()| {
+            |_, loaded, built, ()| {
                 Ok(Proof::new(
                     proofs + 1,
                     loaded,
-                    &laid,
+                    &built.laid,
                     previous.as_deref(),
                     &kept,
                 ))

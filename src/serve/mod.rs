@@ -21,7 +21,7 @@ use std::sync::Arc;
 use tokio::sync::watch;
 use typst_kit::watcher::Watcher;
 
-use crate::project::{Failure, Project, Target};
+use crate::project::{Failure, Project};
 use crate::session::Session;
 
 pub struct Options {
@@ -86,14 +86,9 @@ pub fn run(options: Options) -> Result<(), Failure> {
         &options.page,
     ));
     let kept = rounds.clone();
-    // A proof is for the screen: laid out as the print PDF is (CMYK), drawn in RGB by the SVG.
-    let target = Target::pdf(PathBuf::new());
-    let session = Session::new(
-        options.page,
-        project,
-        options.font_paths,
-        Box::new(move |project| project.world_for(&target)),
-    );
+    // A proof is for the screen: laid out as the print PDF is (CMYK), drawn in RGB by the SVG;
+    // nothing is written.
+    let session = Session::new(options.page, project, options.font_paths, None);
     std::thread::Builder::new()
         .name("banmian-build".into())
         .spawn(move || live::run(session, watcher, sender, kept))

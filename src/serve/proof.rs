@@ -11,8 +11,9 @@ use typst_svg::SvgOptions;
 
 use super::svg::Cut;
 use crate::content::LoadedPage;
+use crate::pipeline::Laid;
 use crate::preflight::{Area, Report, Severity};
-use crate::project::{Failure, Laid};
+use crate::project::Failure;
 use crate::redline::changes::{self, Change};
 use crate::redline::sources::{self, Source};
 use crate::world::PageWorld;

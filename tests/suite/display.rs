@@ -3,7 +3,7 @@
 //! its smallest allowed size) is a `display-fit` error naming the field and its YAML line.
 
 use banmian::preflight::{Finding, House, frames};
-use banmian::project::{self, Project};
+use banmian::project::Project;
 use serde_json::Value;
 use typst::layout::{Abs, FrameItem, Point};
 use typst::text::{BottomEdge, BottomEdgeMetric, TextEdgeBounds, TopEdge, TopEdgeMetric};
@@ -84,7 +84,7 @@ fn lay_out(project: &TempProject) -> Laid {
     let p = Project::open(&file, None, &fonts).unwrap_or_else(|f| panic!("{f}"));
     let page = p.load(&file).unwrap_or_else(|f| panic!("{f}"));
     let mut world = p.world();
-    let laid = project::lay_out(&mut world, &page).unwrap_or_else(|f| panic!("{f}"));
+    let laid = banmian::pipeline::lay_out(&mut world, &page).unwrap_or_else(|f| panic!("{f}"));
     let house = banmian::preflight::marks::house(&laid.document);
     Laid {
         document: laid.document,

@@ -1,6 +1,7 @@
 //! banmian's integration tests: the real binary on real pages, checked by what the user sees
 //! (the PDF's pages, boxes, fonts and text) and by what it prints.
 
+mod agreement;
 mod bad_input;
 mod build;
 mod diff;

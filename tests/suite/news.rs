@@ -3,7 +3,7 @@
 //! this one takes.
 
 use banmian::makeup::MadeUp;
-use banmian::project::{self, Project};
+use banmian::project::Project;
 
 use crate::support::*;
 
@@ -92,7 +92,7 @@ fn a_pinned_story_and_a_locked_photo_keep_what_the_editor_gave() {
     });
     let project = Project::open(&page, Some(repo()), &[]).unwrap();
     let loaded = project.load(&page).unwrap();
-    let laid = project::lay_out(&mut project.world(), &loaded).unwrap();
+    let laid = banmian::pipeline::lay_out(&mut project.world(), &loaded).unwrap();
     let Some(MadeUp::News(plan, m)) = &laid.plan else {
         panic!("no news make-up");
     };

@@ -19,7 +19,8 @@ use std::time::Instant;
 use banmian::inspect;
 use banmian::makeup::MadeUp;
 use banmian::makeup::news::NewsPlan;
-use banmian::project::{self, Laid, Project};
+use banmian::pipeline::Laid;
+use banmian::project::Project;
 
 use crate::support::repo;
 use crate::variants::generate::{self, COPIES, PhotoSpec, Rng};
@@ -39,14 +40,14 @@ struct Story {
     framed: bool,
 }
 
-struct Page {
+pub struct Page {
     seed: u64,
     stories: Vec<Story>,
     briefs: Vec<(String, String)>,
 }
 
 impl Page {
-    fn generate(seed: u64) -> Self {
+    pub fn generate(seed: u64) -> Self {
         let mut rng = Rng::new(seed * 7919 + 17);
         let n = rng.range(3, 9);
         let fill = 0.55 + rng.unit() * 0.55;
@@ -153,7 +154,16 @@ impl Page {
         }
     }
 
-    fn yaml(&self, images: &str) -> String {
+    /// Writes the page's photos into `images`.
+    pub fn write_photos(&self, images: &std::path::Path) {
+        for story in &self.stories {
+            for (spec, _) in &story.photos {
+                spec.write_into(images).unwrap();
+            }
+        }
+    }
+
+    pub fn yaml(&self, images: &str) -> String {
         let q = |s: &str| serde_json::to_string(s).unwrap();
         let mut y = String::from(
             "template: news\nfolio:\n  paper: 变体日报\n  date: 2024-05-06\n  page: 2\n  section: 要闻\nstories:\n",
@@ -414,7 +424,7 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
         Err(f) => return (Outcome::Failing(format!("content: {f}")), None),
     };
     let mut world = project.world();
-    let laid = match project::lay_out(&mut world, &loaded) {
+    let laid = match banmian::pipeline::lay_out(&mut world, &loaded) {
         Ok(l) => l,
         Err(f) => return (Outcome::Failing(format!("layout: {f}")), None),
     };
@@ -467,11 +477,7 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
         .map(Page::generate)
         .collect();
     for page in &pages {
-        for story in &page.stories {
-            for (spec, _) in &story.photos {
-                spec.write_into(&images).unwrap();
-            }
-        }
+        page.write_photos(&images);
     }
     let file = base.join("n1.yaml");
     let project = Project::open(&file, Some(repo()), &[]).unwrap_or_else(|f| panic!("{f}"));

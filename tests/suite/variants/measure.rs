@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use banmian::content::LoadedPage;
 use banmian::inspect::{self, Area, Line, ShapeKind};
+use banmian::pipeline::Laid;
 use banmian::preflight::{House, Severity, marks};
-use banmian::project::Laid;
 
 /// Overlap that counts as a collision, pt (less is rounding, or glyphs that only touch).
 const TOUCH: f64 = 0.5;

@@ -1,0 +1,228 @@
+//! One page through every step, in one world: the page loaded (`Project::load`) is laid out
+//! with its photos prepared and its make-up solved (`photo_prep`), preflighted (`preflight`),
+//! and, when a target is asked for, exported to it (`output`: the PDF and a spread's plates, or
+//! proof images) with its ink measured on a PDF/X (`coverage`).
+//!
+//! Every command goes through [`page`]: `build` writes what it returns, `check` reports it and
+//! writes nothing, `issue` runs it for each page in parallel, `watch` and `serve` keep the world
+//! across rebuilds (`session`), `diff` red-lines what it laid out ([`redlined`]). So whatever
+//! `build` refuses, `check` refuses, for the same reasons, in the same words.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use typst::diag::SourceDiagnostic;
+use typst_layout::PagedDocument;
+
+use crate::compile::Compiled;
+use crate::content::{ContentError, LoadedPage};
+use crate::coverage::Coverage;
+use crate::output;
+use crate::photo_prep;
+use crate::preflight::{self, Report};
+use crate::project::{Failure, Target};
+use crate::proof::Format;
+use crate::world::PageWorld;
+
+/// A laid-out page, typst's warnings and the preflight report on it.
+pub struct Laid {
+    pub document: PagedDocument,
+    pub warnings: Vec<SourceDiagnostic>,
+    pub report: Report,
+    /// The make-up the page was drawn to (for a template that makes up by plan).
+    pub plan: Option<crate::makeup::MadeUp>,
+}
+
+/// What a page becomes for its target, not yet written.
+pub struct Output {
+    /// Each file and its bytes: the PDF (then a spread's two plates), or one image a page.
+    pub files: Vec<(PathBuf, Vec<u8>)>,
+    /// For a PDF/X, the ink measured on its plates, or why it could not be measured.
+    pub ink: Option<Result<Coverage, String>>,
+}
+
+impl Output {
+    /// Bytes in all the files.
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|(_, b)| b.len()).sum()
+    }
+
+    /// The ink line (or the warning that it was not measured), as build and check print it.
+    pub fn ink_text(&self) -> Option<String> {
+        match &self.ink {
+            Some(Ok(found)) => Some(found.to_string()),
+            Some(Err(warning)) => Some(format!("warning: {warning}")),
+            None => None,
+        }
+    }
+}
+
+/// A page through the pipeline.
+pub struct Built {
+    pub laid: Laid,
+    /// Its files for the target asked for, or why it cannot go there (preflight errors, ink over
+    /// the limit, an export that failed); no files when no target was asked for.
+    pub output: Result<Output, Failure>,
+    /// Milliseconds each step took (`compile`, `export`, `ink`), for `build --timings`.
+    pub laps: Vec<(&'static str, f64)>,
+}
+
+/// Runs every step of one page in `world` (made for `target`: `Project::world_for`): lays it
+/// out and preflights it, then, if `target` is given, exports it there and measures its ink.
+/// Fails only when there is no laid-out page to speak of (bad content, a template error);
+/// what stops the page short of its target is in [`Built::output`].
+pub fn page(
+    world: &mut PageWorld,
+    loaded: &LoadedPage,
+    target: Option<&Target>,
+) -> Result<Built, Failure> {
+    let mut laps = Laps::start();
+    let laid = lay_out(world, loaded)?;
+    laps.lap("compile");
+    let output = match target {
+        Some(target) => export(loaded, &laid, target, &mut laps),
+        None => Ok(Output {
+            files: Vec::new(),
+            ink: None,
+        }),
+    };
+    Ok(Built {
+        laid,
+        output,
+        laps: laps.done,
+    })
+}
+
+/// The page laid out, then `mark`ed (a red-lined proof: `redline::mark`) and exported to
+/// `target` as it is: a proof for the desk, not a plate, so preflight's errors do not stop it.
+pub fn redlined(
+    world: &mut PageWorld,
+    loaded: &LoadedPage,
+    target: &Target,
+    mark: impl FnOnce(&Laid) -> PagedDocument,
+) -> Result<(Laid, Output), Failure> {
+    let laid = lay_out(world, loaded)?;
+    let marked = mark(&laid);
+    let files = match target.format {
+        Format::Pdf => vec![(
+            target.output.clone(),
+            output::to_pdf(loaded, &marked, target)?,
+        )],
+        format => crate::proof::images(&marked, format, &target.output, target.ppi)
+            .map_err(Failure::Other)?,
+    };
+    Ok((laid, Output { files, ink: None }))
+}
+
+/// The files for `target` and the ink on them; refused when preflight found errors (unless a
+/// draft) or the ink is over the house limit.
+fn export(
+    loaded: &LoadedPage,
+    laid: &Laid,
+    target: &Target,
+    laps: &mut Laps,
+) -> Result<Output, Failure> {
+    let files = output::render(loaded, laid, target)?;
+    laps.lap("export");
+    let ink = output::ink(&files, laid, target)?;
+    laps.lap("ink");
+    Ok(Output { files, ink })
+}
+
+/// Step times, in milliseconds.
+struct Laps {
+    last: Instant,
+    done: Vec<(&'static str, f64)>,
+}
+
+impl Laps {
+    fn start() -> Self {
+        Self {
+            last: Instant::now(),
+            done: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, step: &'static str) {
+        let now = Instant::now();
+        self.done
+            .push((step, (now - self.last).as_secs_f64() * 1000.0));
+        self.last = now;
+    }
+}
+
+/// Lays out one page in `world`, every photo at the resolution print needs (see
+/// `photo_prep`), and preflights it.
+pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
+    let Compiled {
+        document,
+        warnings,
+        plan,
+    } = photo_prep::lay_out(world, page).map_err(|d| damaged_photos(page, d))?;
+    let report = preflight::check(page, &document, world, plan.as_ref());
+    Ok(Laid {
+        document,
+        warnings,
+        report,
+        plan,
+    })
+}
+
+impl Laid {
+    /// The make-up in words for the desk (see `makeup::explain`), naming photos by file and
+    /// story; empty for a template that does not make up by plan.
+    pub fn makeup(&self, page: &LoadedPage) -> Vec<String> {
+        let Some(plan) = &self.plan else {
+            return Vec::new();
+        };
+        plan.explain(|section, index| {
+            let (photo, story) = match section {
+                Some(s) => {
+                    let s = &page.view.sections[s];
+                    (&s.photos[index], s.id.as_str())
+                }
+                None => match &page.view.lead_photo {
+                    Some(p) => (p, "lead_photo"),
+                    None => return format!("{index}"),
+                },
+            };
+            let file = photo.src.rsplit('/').next().unwrap_or(&photo.src);
+            format!("{file} ({story})")
+        })
+    }
+}
+
+/// A layout that failed on a photo's pixels (typst decodes them; the header check cannot) is
+/// the photo's fault: name it at its YAML line rather than at the template.
+fn damaged_photos(page: &LoadedPage, diagnostics: Vec<SourceDiagnostic>) -> Failure {
+    if !diagnostics
+        .iter()
+        .any(|d| d.message.contains("decode image"))
+    {
+        return Failure::Typst(diagnostics);
+    }
+    let errors: Vec<ContentError> = page
+        .view
+        .photos()
+        .into_iter()
+        .filter_map(|entry| {
+            let (path, photo) = (entry.path, entry.photo);
+            let bytes = std::fs::read(page.root_path(&photo.src)).ok()?;
+            let err = crate::images::decode(&bytes).err()?;
+            let at = page.positions.value(&format!("{path}.file"));
+            Some(
+                ContentError::new(
+                    &page.file,
+                    at,
+                    format!("photo `{}` is damaged: {err}", photo.src),
+                )
+                .hint("export the photo again from the original, or replace it"),
+            )
+        })
+        .collect();
+    if errors.is_empty() {
+        Failure::Typst(diagnostics)
+    } else {
+        Failure::Content(errors)
+    }
+}
