@@ -9,8 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use banmian::failure::Failure;
 use banmian::output;
-use banmian::project::{self, Failure, Project, SAMPLE_PAGE};
+use banmian::project::{self, Project, SAMPLE_PAGE};
 
 fn main() {
     let mut page = PathBuf::from(SAMPLE_PAGE);

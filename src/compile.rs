@@ -1,10 +1,7 @@
-//! Typst compilation of a loaded page, with diagnostics rendered like the typst CLI's.
-
-use std::io::IsTerminal;
+//! Typst compilation of a loaded page (its diagnostics are rendered by `failure`).
 
 use typst::diag::{SourceDiagnostic, Warned};
 use typst::foundations::Datetime;
-use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
 use typst_layout::PagedDocument;
 
 use crate::content::{LoadedPage, parse_date};
@@ -80,50 +77,5 @@ pub fn recompile(world: &PageWorld) -> Result<Compiled, Vec<SourceDiagnostic>> {
             plan: None,
         }),
         Err(errors) => Err(errors.into_iter().chain(warnings).collect()),
-    }
-}
-
-/// The line over a template's error: valid content should never make a template fail (the
-/// content check and preflight say what is wrong with a page), so one that does is a bug of
-/// banmian or its templates, to be reported, not something the editor can fix. Empty when no
-/// error comes from a template's source (a photo typst could not read, say).
-pub fn internal_error_note(diagnostics: &[SourceDiagnostic]) -> &'static str {
-    let from_source = diagnostics
-        .iter()
-        .any(|d| d.severity == typst::diag::Severity::Error && d.span.id().is_some());
-    if from_source {
-        "error: internal error in banmian, please report it with the page file: a template \
-         failed on this page (the trace below); the page's content is not at fault\n"
-    } else {
-        ""
-    }
-}
-
-/// Diagnostics as `print_diagnostics` prints them, without colour, for output gathered
-/// before it is printed (the pages of an issue build at once).
-pub fn diagnostics_text(world: &PageWorld, diagnostics: &[SourceDiagnostic]) -> String {
-    let mut buffer = termcolor::Buffer::no_color();
-    let _ = std::io::Write::write_all(&mut buffer, internal_error_note(diagnostics).as_bytes());
-    if diagnostics::emit(&mut buffer, world, diagnostics, DiagnosticFormat::Human).is_err() {
-        return diagnostics
-            .iter()
-            .map(|d| format!("banmian: {:?}: {}\n", d.severity, d.message))
-            .collect();
-    }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
-}
-
-/// Prints diagnostics to stderr with file, line and the source lines, in colour on a terminal.
-pub fn print_diagnostics(world: &PageWorld, diagnostics: &[SourceDiagnostic]) {
-    let choice = if std::io::stderr().is_terminal() {
-        termcolor::ColorChoice::Auto
-    } else {
-        termcolor::ColorChoice::Never
-    };
-    let mut stderr = termcolor::StandardStream::stderr(choice);
-    if diagnostics::emit(&mut stderr, world, diagnostics, DiagnosticFormat::Human).is_err() {
-        for diagnostic in diagnostics {
-            eprintln!("banmian: {:?}: {}", diagnostic.severity, diagnostic.message);
-        }
     }
 }

@@ -121,7 +121,7 @@ fn measure_in(dir: &Path, pdf: &[u8], ppi: u32, limit: f64) -> Result<Coverage, 
             .max_by_key(|(i, v)| (**v, std::cmp::Reverse(*i)))
             .expect("a page has pixels");
         let percent = |v: u32| f64::from(v) / 255.0 * 100.0;
-        let mm_per_px = 25.4 / f64::from(ppi);
+        let mm_per_px = crate::units::MM_PER_INCH / f64::from(ppi);
         let over = total.iter().filter(|&&v| percent(v) > limit + 0.5).count();
         let found = Coverage {
             max_percent: percent(max),
@@ -159,7 +159,7 @@ fn trim_offsets(pdf: &[u8]) -> Result<Vec<(f64, f64)>, String> {
             .collect();
         v.try_into().ok()
     };
-    let mm = 25.4 / 72.0;
+    let mm = crate::units::MM_PER_PT;
     doc.get_pages()
         .into_values()
         .map(|id| {

@@ -11,13 +11,14 @@ use typst::ecow::EcoVec;
 use typst::model::Document;
 use typst_layout::PagedDocument;
 
-use crate::compile::diagnostics_text;
 use crate::content::LoadedPage;
 use crate::content::issue::{LoadedIssue, Slot};
+use crate::failure::Failure;
+use crate::failure::typst_text;
 use crate::guard::Protected;
 use crate::output;
 use crate::pipeline::{self, Built};
-use crate::project::{Failure, Project, Target};
+use crate::project::{Project, Target};
 use crate::{export, print_boxes};
 
 /// What to do with each page.
@@ -196,7 +197,11 @@ fn lay_out_page(
         let inputs = project.protect(&loaded, target)?;
         let world = world.insert(project.world_for(target));
         let Built { laid, output, .. } = pipeline::page(world, &loaded, Some(target))?;
-        messages.push_str(&diagnostics_text(world, &laid.warnings));
+        messages.push_str(&String::from_utf8_lossy(&typst_text(
+            world,
+            &laid.warnings,
+            false,
+        )));
         if mode == Mode::Check {
             messages.push_str(&format!("{}\n", laid.report));
             let makeup = laid.makeup(&loaded);
@@ -251,16 +256,15 @@ pub fn combined(
         .filter_map(|d| Some((d, d.document.as_ref()?)))
         .collect();
     if done.len() != runs.len() || done.is_empty() {
-        let failed: Vec<String> = runs
+        let failed: Vec<u32> = runs
             .iter()
             .filter(|r| r.outcome.is_err())
-            .map(|r| r.number.to_string())
+            .map(|r| r.number)
             .collect();
-        return Err(Failure::Other(format!(
-            "the combined PDF {} was not written: page {} failed",
-            output.display(),
-            failed.join(", ")
-        )));
+        return Err(Failure::Incomplete {
+            output: output.to_path_buf(),
+            failed,
+        });
     }
     let target = Target {
         output: output.to_path_buf(),
@@ -296,7 +300,7 @@ pub fn combined(
     } else {
         target.pdf_standards.clone()
     };
-    let standards = export::standards(&asked).map_err(Failure::Other)?;
+    let standards = export::standards(&asked).map_err(Failure::Refused)?;
     let pdf = export::pdf(
         &document,
         &ident,
@@ -304,8 +308,10 @@ pub fn combined(
         standards.typst,
     )
     .map_err(Failure::Typst)?;
-    let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)?;
-    export::write_atomic(output, &pdf)
-        .map_err(|err| Failure::Other(format!("cannot write {}: {err}", output.display())))?;
+    let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Export)?;
+    export::write_atomic(output, &pdf).map_err(|error| Failure::Write {
+        path: output.to_path_buf(),
+        error,
+    })?;
     Ok(pdf.len())
 }

@@ -8,12 +8,13 @@ use typst_layout::PagedDocument;
 use crate::content::{self, LoadedPage};
 use crate::coverage;
 use crate::export;
+use crate::failure::Failure;
 use crate::guard::Protected;
 use crate::pdfx;
 use crate::pipeline::Laid;
 use crate::preflight;
 use crate::print_boxes;
-use crate::project::{Failure, Target};
+use crate::project::Target;
 use crate::proof::{self, Format};
 use crate::spread;
 
@@ -41,15 +42,15 @@ fn pdf_of(
 ) -> Result<Vec<u8>, Failure> {
     let folio = &page.view.folio;
     let ident = format!("banmian/{}/{}/{pages}", folio.paper, folio.date);
-    let standards = export::standards(&target.pdf_standards).map_err(Failure::Other)?;
+    let standards = export::standards(&target.pdf_standards).map_err(Failure::Refused)?;
     let pdf =
         export::pdf(document, &ident, fixed_date(page), standards.typst).map_err(Failure::Typst)?;
-    let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Other)?;
+    let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Export)?;
     if !standards.pdfx {
         return Ok(pdf);
     }
     let title = format!("{} {} 第{}版", folio.paper, folio.date, pages);
-    pdfx::convert(pdf, &title).map_err(|e| Failure::Other(format!("PDF/X-4: {e}")))
+    pdfx::convert(pdf, &title).map_err(|e| Failure::Export(format!("PDF/X-4: {e}")))
 }
 
 /// The files a laid-out page becomes in `target`'s format: one PDF, or one image per page.
@@ -74,7 +75,7 @@ pub fn render(
             if let Some(right) = &page.view.spread {
                 // The sheet is the proof; the plant takes each page on its own.
                 let plates = spread::plates(document).ok_or_else(|| {
-                    Failure::Other("a spread must lay out as one sheet, one page".into())
+                    Failure::Export("a spread must lay out as one sheet, one page".into())
                 })?;
                 let names = target
                     .plates
@@ -88,7 +89,7 @@ pub fn render(
             Ok(files)
         }
         format => {
-            proof::images(document, format, &target.output, target.ppi).map_err(Failure::Other)
+            proof::images(document, format, &target.output, target.ppi).map_err(Failure::Export)
         }
     }
 }
@@ -115,9 +116,7 @@ pub fn ink(
     };
     let house = &laid.report.house;
     match coverage::measure(pdf, house.ink_check_ppi, house.ink_limit) {
-        Ok(found) if !found.within_limit() && !target.draft => Err(Failure::Other(format!(
-            "{found}: over the house limit (`ink-limit` in layout/style.typ); darken less, or check the colours of layout/style.typ"
-        ))),
+        Ok(found) if !found.within_limit() && !target.draft => Err(Failure::Ink(Box::new(found))),
         Ok(found) => Ok(Some(Ok(found))),
         Err(err) => Ok(Some(Err(format!("ink not measured: {err}")))),
     }
@@ -136,8 +135,10 @@ pub fn write(
             .map_err(Failure::Refused)?;
     }
     for (path, bytes) in files {
-        export::write_atomic(path, bytes)
-            .map_err(|err| Failure::Other(format!("cannot write {}: {err}", path.display())))?;
+        export::write_atomic(path, bytes).map_err(|error| Failure::Write {
+            path: path.clone(),
+            error,
+        })?;
     }
     Ok(())
 }

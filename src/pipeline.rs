@@ -17,10 +17,11 @@ use typst_layout::PagedDocument;
 use crate::compile::Compiled;
 use crate::content::{ContentError, LoadedPage};
 use crate::coverage::Coverage;
+use crate::failure::Failure;
 use crate::output;
 use crate::photo_prep;
 use crate::preflight::{self, Report};
-use crate::project::{Failure, Target};
+use crate::project::Target;
 use crate::proof::Format;
 use crate::world::PageWorld;
 
@@ -109,7 +110,7 @@ pub fn redlined(
             output::to_pdf(loaded, &marked, target)?,
         )],
         format => crate::proof::images(&marked, format, &target.output, target.ppi)
-            .map_err(Failure::Other)?,
+            .map_err(Failure::Export)?,
     };
     Ok((laid, Output { files, ink: None }))
 }
@@ -154,12 +155,15 @@ impl Laps {
 /// Lays out one page in `world`, every photo at the resolution print needs (see
 /// `photo_prep`), and preflights it.
 pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
-    let Compiled {
-        document,
-        warnings,
-        plan,
-    } = photo_prep::lay_out(world, page).map_err(|d| damaged_photos(page, d))?;
-    let report = preflight::check(page, &document, world, plan.as_ref());
+    let (
+        Compiled {
+            document,
+            warnings,
+            plan,
+        },
+        house,
+    ) = photo_prep::lay_out(world, page).map_err(|failure| damaged_photos(page, failure))?;
+    let report = preflight::check(page, &document, world, plan.as_ref(), house);
     Ok(Laid {
         document,
         warnings,
@@ -192,14 +196,12 @@ impl Laid {
     }
 }
 
-/// A layout that failed on a photo's pixels (typst decodes them; the header check cannot) is
-/// the photo's fault: name it at its YAML line rather than at the template.
-fn damaged_photos(page: &LoadedPage, diagnostics: Vec<SourceDiagnostic>) -> Failure {
-    if !diagnostics
-        .iter()
-        .any(|d| d.message.contains("decode image"))
-    {
-        return Failure::Typst(diagnostics);
+/// A layout that failed where a photo's pixels do not decode (typst decodes them; the header
+/// check cannot) is the photo's fault: name it at its YAML line rather than at the template.
+/// Looked for only once typst has failed, by decoding each photo.
+fn damaged_photos(page: &LoadedPage, failure: Failure) -> Failure {
+    if !matches!(failure, Failure::Typst(_) | Failure::Photo(_)) {
+        return failure;
     }
     let errors: Vec<ContentError> = page
         .view
@@ -221,7 +223,7 @@ fn damaged_photos(page: &LoadedPage, diagnostics: Vec<SourceDiagnostic>) -> Fail
         })
         .collect();
     if errors.is_empty() {
-        Failure::Typst(diagnostics)
+        failure
     } else {
         Failure::Content(errors)
     }

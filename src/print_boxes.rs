@@ -4,7 +4,7 @@
 
 use lopdf::{Dictionary, Document, IncrementalDocument, Object, ObjectId, Stream};
 
-const MM: f32 = 72.0 / 25.4;
+const MM: f32 = crate::units::pt(1.0) as f32;
 /// Crop marks: 5 mm long, starting 2 mm outside the bleed.
 const MARK_OFFSET: f32 = 2.0 * MM;
 const MARK_LENGTH: f32 = 5.0 * MM;

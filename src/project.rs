@@ -4,82 +4,16 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use typst::diag::SourceDiagnostic;
-
-use crate::content::{self, ContentError, LoadedPage};
+use crate::content::{self, LoadedPage};
 use crate::export;
+use crate::failure::Failure;
 use crate::fonts::Fonts;
 use crate::guard::Protected;
-use crate::preflight::Report;
 use crate::proof::Format;
 use crate::world::PageWorld;
 
 /// The sample page, built when `banmian build` is given no file.
 pub const SAMPLE_PAGE: &str = "content/pingluo-cppcc/page.yaml";
-
-/// Why a build produced nothing.
-#[derive(Debug)]
-pub enum Failure {
-    /// The page's YAML is wrong: fix the content.
-    Content(Vec<ContentError>),
-    /// Typst could not lay the page out: fix the template (or the content it trips on).
-    Typst(Vec<SourceDiagnostic>),
-    /// Preflight found errors (overset, missing glyphs, coarse photos): fix the page.
-    Preflight(Box<Report>),
-    /// Anything else: a project that cannot be found, a file that cannot be written.
-    Other(String),
-    /// The command asked for something banmian will not do (write over an input): exit 2.
-    Refused(String),
-}
-
-/// Plain text, one problem a line (commands print typst's errors with their source instead).
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let lines: Vec<String> = match self {
-            Failure::Content(errors) => errors.iter().map(ToString::to_string).collect(),
-            Failure::Typst(diagnostics) => {
-                diagnostics.iter().map(|d| d.message.to_string()).collect()
-            }
-            Failure::Preflight(report) => vec![report.to_string()],
-            Failure::Other(message) | Failure::Refused(message) => vec![message.clone()],
-        };
-        write!(f, "{}", lines.join("\n"))
-    }
-}
-
-impl std::error::Error for Failure {}
-
-impl Failure {
-    /// The failure as the desk reads it, one `error:` line a problem; typst's errors with
-    /// their source lines when the world that raised them is at hand.
-    pub fn describe(&self, world: Option<&PageWorld>) -> String {
-        match (self, world) {
-            (Failure::Typst(diagnostics), Some(world)) => {
-                crate::compile::diagnostics_text(world, diagnostics)
-            }
-            (Failure::Typst(diagnostics), None) => {
-                let trace: String = diagnostics
-                    .iter()
-                    .map(|d| format!("error: {}\n", d.message))
-                    .collect();
-                format!(
-                    "{}{trace}",
-                    crate::compile::internal_error_note(diagnostics)
-                )
-            }
-            (Failure::Content(errors), _) => {
-                errors.iter().map(|e| format!("error: {e}\n")).collect()
-            }
-            (Failure::Other(message) | Failure::Refused(message), _) => {
-                format!("error: {message}\n")
-            }
-            (Failure::Preflight(report), _) => format!(
-                "{}\nhint: fix the errors above, or build with --draft for a marked proof\n",
-                report.findings_text()
-            ),
-        }
-    }
-}
 
 pub struct Project {
     pub root: PathBuf,
@@ -130,12 +64,7 @@ impl Project {
     pub fn open(page: &Path, root: Option<&Path>, font_paths: &[PathBuf]) -> Result<Self, Failure> {
         let root = match root {
             Some(root) => root.to_path_buf(),
-            None => find_root(page).ok_or_else(|| {
-                Failure::Other(format!(
-                    "no layout/templates/ folder above {}; run banmian in a project folder or pass --root",
-                    page.display()
-                ))
-            })?,
+            None => find_root(page).ok_or_else(|| Failure::NoProject(page.to_path_buf()))?,
         };
         let mut dirs = vec![root.join("fonts")];
         dirs.extend(font_paths.iter().cloned());

@@ -71,7 +71,9 @@ pub fn images(
         let bytes = match format {
             Format::Png => {
                 let options = RenderOptions {
-                    pixel_per_pt: Scalar::new(f64::from(ppi.clamp(1, MAX_PPI)) / 72.0),
+                    pixel_per_pt: Scalar::new(
+                        f64::from(ppi.clamp(1, MAX_PPI)) / crate::units::PT_PER_INCH,
+                    ),
                     render_bleed: true,
                 };
                 typst_render::render(page, &options)

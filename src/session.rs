@@ -11,9 +11,10 @@ use std::time::{Instant, SystemTime};
 
 use crate::content::LoadedPage;
 use crate::content::issue::Slot;
+use crate::failure::Failure;
 use crate::fonts;
 use crate::pipeline::{self, Built};
-use crate::project::{Failure, Project, Target};
+use crate::project::{Project, Target};
 use crate::world::PageWorld;
 
 /// How many compilations typst's memo cache may go unused before an entry is evicted (the

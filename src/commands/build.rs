@@ -50,7 +50,7 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     let Built { laid, output, laps } =
         pipeline::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     timings.add(&laps);
-    banmian::compile::print_diagnostics(&world, &laid.warnings);
+    banmian::failure::print_typst(&world, &laid.warnings);
     if !laid.report.findings.is_empty() && (!laid.report.has_errors() || target.draft) {
         eprintln!("{}", laid.report.findings_text());
     }

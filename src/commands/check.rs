@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use banmian::content::LoadedPage;
+use banmian::failure::Failure;
 use banmian::pipeline::{self, Built};
-use banmian::project::{Failure, Project, SAMPLE_PAGE, Target};
+use banmian::project::{Project, SAMPLE_PAGE, Target};
 use serde_json::json;
 
 use super::{Error, Outcome, SeenIn};
@@ -102,7 +103,7 @@ fn build(args: &CheckArgs, page: &Path, target: &Target) -> Result<(LoadedPage, 
     let mut world = project.world_for(target);
     let built = pipeline::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     // typst's warnings, on stderr as build prints them.
-    banmian::compile::print_diagnostics(&world, &built.laid.warnings);
+    banmian::failure::print_typst(&world, &built.laid.warnings);
     Ok((loaded, built))
 }
 
@@ -132,7 +133,15 @@ fn failure_json(page: &Path, failure: &Failure) -> serde_json::Value {
             .map(|d| json!({ "severity": "error", "check": "template", "message": d.message.as_str() }))
             .collect(),
         Failure::Preflight(report) => return serde_json::to_value(report).expect("json"),
-        Failure::Other(message) | Failure::Refused(message) => vec![json!({ "severity": "error", "check": "project", "message": message })],
+        other => {
+            let check = match other {
+                Failure::Template(_) => "template",
+                Failure::Photo(_) => "photo",
+                Failure::Ink(_) | Failure::Export(_) | Failure::Write { .. } => "output",
+                _ => "project",
+            };
+            vec![json!({ "severity": "error", "check": check, "message": other.to_string() })]
+        }
     };
     json!({ "page": page.display().to_string(), "errors": findings.len(), "warnings": 0, "findings": findings, "photos": [] })
 }

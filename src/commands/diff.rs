@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use banmian::failure::Failure;
 use banmian::output;
 use banmian::pipeline;
 use banmian::project::{Project, Target};
@@ -48,7 +49,7 @@ fn diff(args: &DiffArgs, old: Old, new: &Path, target: &Target) -> Outcome {
     let mut world = project.world_for(target);
     let before = match old {
         Old::Round(name) => {
-            rounds::load(&rounds::folder(&project.root, new), name).map_err(Error::other)?
+            rounds::load(&rounds::folder(&project.root, new), name).map_err(Failure::Round)?
         }
         Old::Yaml(old) => {
             let old = project.load(old)?;

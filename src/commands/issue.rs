@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use banmian::content::issue;
+use banmian::failure::Failure;
 use banmian::issue::{Mode, PageRun};
-use banmian::project::{Failure, Project, Target};
+use banmian::project::{Project, Target};
 use banmian::proof::Format;
 
 use super::{Error, Outcome};
@@ -140,19 +141,9 @@ fn line(run: &PageRun, mode: Mode) -> String {
         (Ok(done), Mode::Check) => format!("page{number}: {}", done.summary),
         (Err(failure), _) => format!(
             "page{number}: FAILED ({}) — {}",
-            kind(failure),
+            failure.kind(),
             run.file.display()
         ),
-    }
-}
-
-fn kind(failure: &Failure) -> &'static str {
-    match failure {
-        Failure::Content(_) => "content errors",
-        Failure::Typst(_) => "layout error",
-        Failure::Preflight(_) => "preflight errors",
-        Failure::Refused(_) => "refused",
-        Failure::Other(_) => "error",
     }
 }
 

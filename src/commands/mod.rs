@@ -16,10 +16,10 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use banmian::project::{self, Failure, Target};
+use banmian::failure::Failure;
+use banmian::project::{self, Target};
 use banmian::proof::Format;
 use banmian::world::PageWorld;
-use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
 
 use crate::cli::OutputArgs;
 
@@ -44,11 +44,6 @@ impl Error {
     /// A command line that makes no sense: `message` (after `error: `), exit 2.
     pub fn usage(message: impl Into<String>) -> Self {
         Failure::Refused(message.into()).into()
-    }
-
-    /// Anything else that stops a command: `message`, exit 1.
-    pub fn other(message: impl Into<String>) -> Self {
-        Failure::Other(message.into()).into()
     }
 
     /// The same failure, followed by `line` when printed.
@@ -106,22 +101,9 @@ pub fn report(failure: &Failure, world: Option<&PageWorld>) {
     let _ = std::io::stderr().lock().write_all(&render(failure, world));
 }
 
-/// A failure as the desk reads it (see `Failure::describe`); typst's errors with their source
-/// lines, in colour on a terminal, when the world that raised them is at hand.
+/// A failure as the desk reads it (see `Failure::describe`), in colour on a terminal.
 fn render(failure: &Failure, world: Option<&PageWorld>) -> Vec<u8> {
-    if let (Failure::Typst(diagnostics), Some(world)) = (failure, world) {
-        let choice = if std::io::stderr().is_terminal() {
-            termcolor::ColorChoice::Auto
-        } else {
-            termcolor::ColorChoice::Never
-        };
-        let mut buffer = termcolor::BufferWriter::stderr(choice).buffer();
-        let _ = buffer.write_all(banmian::compile::internal_error_note(diagnostics).as_bytes());
-        if diagnostics::emit(&mut buffer, world, diagnostics, DiagnosticFormat::Human).is_ok() {
-            return buffer.into_inner();
-        }
-    }
-    failure.describe(world).into_bytes()
+    failure.render(world, std::io::stderr().is_terminal())
 }
 
 /// The exit status for a failure: 2 for a command banmian refuses, else 1.

@@ -4,8 +4,9 @@ use std::process::ExitCode;
 
 use banmian::project::find_root;
 
-use super::{Error, Outcome};
+use super::Outcome;
 use crate::cli::NewArgs;
+use banmian::failure::Failure;
 
 pub fn run(args: &NewArgs) -> Outcome {
     let root = match &args.root {
@@ -17,9 +18,7 @@ pub fn run(args: &NewArgs) -> Outcome {
         ),
     };
     let Some(root) = root else {
-        return Err(Error::other(
-            "no layout/templates/ folder here or above; run banmian new in a project folder or pass --root",
-        ));
+        return Err(Failure::NoProject(std::env::current_dir().unwrap_or_default()).into());
     };
     let made = banmian::scaffold::new_page(&root, &args.slug, &args.template)?;
     // Named as the user would type them from here.

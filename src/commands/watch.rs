@@ -5,8 +5,9 @@
 //! fraction of the cold time. A failed rebuild prints why and writes nothing, so the last good
 //! output stays; the next good save recovers by itself.
 
+use banmian::failure::Failure;
 use banmian::output;
-use banmian::project::{Failure, Project, Target};
+use banmian::project::{Project, Target};
 use banmian::session::{Rebuilt, Session};
 use typst_kit::watcher::Watcher;
 
@@ -20,17 +21,14 @@ pub fn run(args: &WatchArgs) -> Outcome {
     let target = super::target(&args.page, &args.output, false)?;
     // A typo in the page's name should fail now, not wait for the file to appear.
     if !args.page.is_file() {
-        return Err(Error::other(format!(
-            "{}: no such page file",
-            args.page.display()
-        )));
+        return Err(Failure::NoPage(args.page.clone()).into());
     }
     let project = Project::open(
         &args.page,
         args.project.root.as_deref(),
         &args.project.font_paths,
     )?;
-    let mut watcher = Watcher::new(Some(target.output.clone())).map_err(Error::other)?;
+    let mut watcher = Watcher::new(Some(target.output.clone())).map_err(service)?;
     eprintln!(
         "watching {} → {} (Ctrl-C to stop)",
         args.page.display(),
@@ -53,9 +51,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
         // Watch before reporting: once the status line is out, any later save is seen.
         let updated = watcher.update(rebuilt.watched.iter().cloned());
         report(&session, &target, rebuilt);
-        updated
-            .and_then(|()| watcher.wait())
-            .map_err(Error::other)?;
+        updated.and_then(|()| watcher.wait()).map_err(service)?;
         match session.rescan_fonts_if_changed() {
             Some(Ok(faces)) => eprintln!("fonts changed: re-scanned {faces} faces"),
             Some(Err(failure)) => super::report(&failure, None),
@@ -69,7 +65,7 @@ fn rebuild(session: &mut Session, target: &Target) -> Rebuilt<String> {
     session.rebuild(
         |project, loaded| project.protect(loaded, target),
         |world, _, built, inputs| {
-            banmian::compile::print_diagnostics(world, &built.laid.warnings);
+            banmian::failure::print_typst(world, &built.laid.warnings);
             let made = built.output?;
             if let Some(ink) = made.ink_text() {
                 eprintln!("{ink}");
@@ -91,4 +87,9 @@ fn report(session: &Session, target: &Target, rebuilt: Rebuilt<String>) {
             eprintln!("failed after {seconds:.2} s; {output} is unchanged");
         }
     }
+}
+
+/// The file watcher failed: nothing more can be rebuilt.
+pub fn service(error: impl std::fmt::Display) -> Error {
+    Failure::Service(format!("watching files: {error}")).into()
 }

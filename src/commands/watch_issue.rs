@@ -15,14 +15,15 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use banmian::content::issue::{self, LoadedIssue, Slot};
+use banmian::failure::Failure;
 use banmian::fonts;
 use banmian::output;
-use banmian::project::{Failure, Project, Target};
+use banmian::project::{Project, Target};
 use banmian::session::{self, Rebuilt, Session};
 use typst::diag::SourceDiagnostic;
 use typst_kit::watcher::Watcher;
 
-use super::{Error, Outcome};
+use super::Outcome;
 use crate::cli::WatchArgs;
 
 /// A file as it stood: modified, length, inode; `None` when it did not exist.
@@ -146,7 +147,7 @@ impl Page {
         let (outputs, seconds) = (self.outputs(), rebuilt.seconds);
         match rebuilt.result {
             Ok((warnings, summary)) => {
-                banmian::compile::print_diagnostics(self.session.world(), &warnings);
+                banmian::failure::print_typst(self.session.world(), &warnings);
                 eprintln!("rebuilt {outputs} in {seconds:.2} s: {summary}");
             }
             Err(failure) => {
@@ -178,7 +179,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
     let mut issue_stamp = stamp(&issue_file);
     let loaded = issue::load(file, &project.root).map_err(Failure::Content)?;
     let (folder, template) = super::issue::target(file, &args.output, false)?;
-    let mut watcher = Watcher::new(None).map_err(Error::other)?;
+    let mut watcher = Watcher::new(None).map_err(super::watch::service)?;
     eprintln!(
         "watching {} ({} pages) → {}/ (Ctrl-C to stop)",
         file.display(),
@@ -221,7 +222,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
         }
         updated
             .and_then(|()| watcher.wait())
-            .map_err(Error::other)?;
+            .map_err(super::watch::service)?;
         // New fonts: opened once for all pages, every page rebuilt with them.
         let fonts_now = fonts::fingerprint(&project.font_dirs);
         if fonts_now != fonts_seen {

@@ -4,7 +4,7 @@
 
 use super::{PhotoPlan, Plan};
 
-const MM: f64 = 25.4 / 72.0;
+const MM: f64 = crate::units::MM_PER_PT;
 
 /// One line for the body and the lead, then one a photo. `name` gives a photo's file and
 /// story from its section (`None`: the lead photo) and index.

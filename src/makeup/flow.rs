@@ -298,13 +298,8 @@ mod tests {
     /// Whatever the items, every line is accounted for: used + waste + left = capacity × columns.
     #[test]
     fn every_line_is_accounted_for() {
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut rand = |n: u32| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % u64::from(n)) as u32
-        };
+        let mut rng = crate::makeup::random::Xorshift::new(0x9E37_79B9_7F4A_7C15);
+        let mut rand = |n: u32| rng.below_u32(n);
         for _ in 0..2000 {
             let items: Vec<Item> = (0..rand(20) + 1)
                 .map(|_| match rand(3) {

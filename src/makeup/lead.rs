@@ -5,6 +5,7 @@
 use super::flow::{Item, Kind, play};
 use super::photo::{self, Grid, Rules};
 use super::{LeadMeasures, LeadPlan, PhotoPlan};
+use crate::units::ppi;
 
 /// One way to set the lead band, with what it costs.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +36,7 @@ pub fn choices(
     let sharpest_ppi = lead
         .photo
         .as_ref()
-        .map_or(0.0, |p| f64::from(p.width_px) / (narrowest / 72.0));
+        .map_or(0.0, |p| ppi(f64::from(p.width_px), narrowest));
     // Columns of a line or two read across as one line: each column holds three at least,
     // unless no option gives that (a lead of a line or two).
     let deep_enough = |o: &super::LeadOption| o.columns == 1 || text_height(o, keep) >= 3;

@@ -13,6 +13,7 @@ mod flow;
 mod lead;
 pub mod news;
 mod photo;
+pub mod random;
 mod search;
 
 use serde::{Deserialize, Serialize};

@@ -1,6 +1,8 @@
 //! A photo in a box of whole grid lines: how much of it a height crops, how far it is enlarged,
 //! and the heights a make-up editor would allow. Plain numbers, in points.
 
+use crate::units::ppi;
+
 /// How a picture `width` pt wide and `lines` grid lines tall shows a `px` photo.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Fit {
@@ -40,7 +42,7 @@ pub fn fit(px: (u32, u32), width: f64, lines: u32, grid: Grid) -> Fit {
         crop_x: 1.0 - width / drawn.0,
         crop_y: 1.0 - box_h / drawn.1,
         drawn,
-        ppi: w / (drawn.0 / 72.0),
+        ppi: ppi(w, drawn.0),
     }
 }
 
@@ -65,7 +67,7 @@ pub fn allowed(px: (u32, u32), width: f64, grid: Grid, rules: Rules) -> Option<(
     // Shorter than natural crops the height; taller crops the width and enlarges.
     let mut lo = lines_for(natural_h * (1.0 - rules.max_crop)).ceil() as u32;
     let mut hi = lines_for(natural_h / (1.0 - rules.max_crop)).floor() as u32;
-    let natural_ppi = w / (width / 72.0);
+    let natural_ppi = ppi(w, width);
     let sharpest_height = if natural_ppi < rules.warn_ppi {
         natural_h
     } else {
@@ -93,7 +95,7 @@ pub fn heights(px: (u32, u32), width: f64, grid: Grid, rules: Rules) -> (u32, u3
             f.crop_x.max(f.crop_y)
         };
         let (down, up) = ((lines.floor() as u32).max(1), (lines.ceil() as u32).max(1));
-        let natural_ppi = f64::from(px.0) / (width / 72.0);
+        let natural_ppi = ppi(f64::from(px.0), width);
         let sharp_enough =
             natural_ppi < rules.warn_ppi || fit(px, width, up, grid).ppi >= rules.warn_ppi;
         let n = if crop(up) < crop(down) && sharp_enough {
@@ -168,7 +170,7 @@ mod tests {
                     "{px:?} {lines}: {f:?}"
                 );
                 // Never enlarged below 200 ppi; a photo coarser than that, never enlarged.
-                let natural_ppi = f64::from(px.0) / (width / 72.0);
+                let natural_ppi = ppi(f64::from(px.0), width);
                 assert!(
                     f.ppi >= natural_ppi.min(200.0) - 1e-6,
                     "{px:?} {lines}: {f:?}"

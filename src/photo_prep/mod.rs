@@ -13,33 +13,26 @@ pub mod separate;
 
 use std::path::PathBuf;
 
-use typst::diag::SourceDiagnostic;
 use typst::foundations::Bytes;
 
 use crate::cache::ResampleKey;
 use crate::compile::{self, Compiled};
 use crate::content::{LoadedPage, PhotoView};
+use crate::failure::Failure;
 use crate::images;
 use crate::makeup;
 use crate::preflight::{self, House};
 use crate::world::PageWorld;
 
-/// Lays the page out, made up, with every photo at print resolution.
-pub fn lay_out(
-    world: &mut PageWorld,
-    page: &LoadedPage,
-) -> Result<Compiled, Vec<SourceDiagnostic>> {
+/// Lays the page out, made up, with every photo at print resolution; with the house settings
+/// the template published.
+pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<(Compiled, House), Failure> {
     compile::serve(world, page, None);
     serve_stand_ins(world, page);
-    let first = compile::recompile(world)?;
-    let house = preflight::marks::house(&first.document);
+    let first = compile::recompile(world).map_err(Failure::Typst)?;
+    let house = preflight::marks::house(&first.document).map_err(Failure::Template)?;
     let mut widths = placed_widths(world, page, &first);
-    let measures = makeup::measures(&first.document).map_err(|message| {
-        vec![SourceDiagnostic::error(
-            typst::syntax::Span::detached(),
-            message,
-        )]
-    })?;
+    let measures = makeup::measures(&first.document).map_err(Failure::Template)?;
     let mut made_up = None;
     if let Some(measures) = measures {
         let plan = makeup::solve_memoized(&measures);
@@ -48,15 +41,10 @@ pub fn lay_out(
         made_up = Some(plan);
     }
     drop(first);
-    serve_for_print(world, page, &widths, Some(&house)).map_err(|message| {
-        vec![SourceDiagnostic::error(
-            typst::syntax::Span::detached(),
-            message,
-        )]
-    })?;
-    let mut compiled = compile::recompile(world)?;
+    serve_for_print(world, page, &widths, &house).map_err(Failure::Photo)?;
+    let mut compiled = compile::recompile(world).map_err(Failure::Typst)?;
     compiled.plan = made_up;
-    Ok(compiled)
+    Ok((compiled, house))
 }
 
 /// Every photo of the page with its file, in page order.
@@ -92,23 +80,20 @@ fn placed_widths(world: &PageWorld, page: &LoadedPage, compiled: &Compiled) -> V
 /// Serves each photo for print given the width it is placed at: resampled when its original
 /// would be over the house's resampling threshold there, else the original; separated into
 /// CMYK when the world lays out for the press (a photo that cannot be is an error: the page
-/// would carry RGB). Without the house settings yet (a remembered layout), the defaults are
-/// assumed and returned for checking.
+/// would carry RGB).
 fn serve_for_print(
     world: &mut PageWorld,
     page: &LoadedPage,
     widths: &[(String, f64)],
-    house: Option<&House>,
-) -> Result<Option<House>, String> {
-    let assumed = house.is_none().then(House::default);
-    let house = house.or(assumed.as_ref()).expect("one of them is set");
+    house: &House,
+) -> Result<(), String> {
     let mut jobs = Vec::new();
     for (photo, path) in photos(page) {
         let Some((_, width)) = widths.iter().find(|(src, _)| *src == photo.src) else {
             world.restore_file(&photo.src);
             continue;
         };
-        let inches = width / 72.0;
+        let inches = crate::units::inches(*width);
         let target = (inches * house.photo_target_ppi).ceil().max(1.0) as u32;
         let size = (
             target,
@@ -182,7 +167,7 @@ fn serve_for_print(
             None => world.restore_file(&src),
         }
     }
-    Ok(assumed)
+    Ok(())
 }
 
 /// The copy `key` asks for: separated (and resized if its size is not the photo's own) for the

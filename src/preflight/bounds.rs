@@ -22,7 +22,7 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
         .into_iter()
         .map(|run| {
             let (line, column) = story_location(page, &run.story);
-            let mm = run.past * 25.4 / 72.0;
+            let mm = crate::units::mm(run.past);
             Finding {
                 severity: Severity::Error,
                 check: "outside-column",

@@ -78,7 +78,7 @@ pub fn check(document: &PagedDocument, house: &House, press: bool) -> Vec<Findin
             }
         }
     }
-    let mm = 25.4 / 72.0;
+    let mm = crate::units::MM_PER_PT;
     found
         .into_iter()
         .map(|(problem, (count, page, x, y))| Finding {

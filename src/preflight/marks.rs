@@ -15,10 +15,10 @@ const STORY: &str = "banmian-story";
 const DISPLAY: &str = "banmian-display";
 const BODY_AREA: &str = "banmian-body-area";
 
-/// What the house style says a page must meet. A template that publishes nothing gets these
-/// defaults.
+/// What the house style says a page must meet, as the template publishes it
+/// (`house-settings` in layout/style.typ, the one place its numbers live).
 #[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "kebab-case", default)]
+#[serde(rename_all = "kebab-case")]
 pub struct House {
     /// Pages the template is meant to fill; anything beyond is overset.
     pub pages: usize,
@@ -48,6 +48,9 @@ pub struct House {
     pub ink_check_ppi: u32,
 }
 
+/// The sample house's numbers, for unit tests of the checks on hand-made layouts; a build
+/// reads the template's (`house`).
+#[cfg(test)]
 impl Default for House {
     fn default() -> Self {
         Self {
@@ -88,11 +91,14 @@ struct StoryValue {
     running: bool,
 }
 
-pub fn house(document: &PagedDocument) -> House {
-    query(document, HOUSE)
-        .first()
-        .and_then(|content| serde_json::from_value(value_of(content)?).ok())
-        .unwrap_or_default()
+/// The house settings the template published, or why they cannot be read.
+pub fn house(document: &PagedDocument) -> Result<House, String> {
+    let published = query(document, HOUSE);
+    let value = published.first().and_then(value_of).ok_or(
+        "the template publishes no house settings: layout/style.typ must place `house-settings(…)` (layout/components/marks.typ) on the page",
+    )?;
+    serde_json::from_value(value)
+        .map_err(|err| format!("the template's house settings (`house-settings` in layout/style.typ) do not read: {err}"))
 }
 
 /// Story marks in document order.

@@ -80,14 +80,14 @@ impl Area {
     }
 }
 
-/// Runs every check on a laid-out page.
+/// Runs every check on a laid-out page, against the house settings its template published.
 pub fn check(
     page: &LoadedPage,
     document: &PagedDocument,
     world: &PageWorld,
     plan: Option<&crate::makeup::MadeUp>,
+    house: House,
 ) -> Report {
-    let house = marks::house(document);
     let mut findings = Vec::new();
     let areas = marks::body_areas(document);
     let inks = ink::inks(document);

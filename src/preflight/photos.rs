@@ -1,6 +1,7 @@
 //! Photos as placed: pixel size, placed size, effective resolution; too coarse for newsprint is
 //! a warning or an error, far too fine is resampled before embedding.
 
+use crate::units::ppi;
 use serde::Serialize;
 use serde_json::json;
 use typst::foundations::Bytes;
@@ -35,8 +36,8 @@ impl PlacedPhoto {
     /// Placed size in millimetres.
     pub fn placed_mm(&self) -> (f64, f64) {
         (
-            self.placed_pt.0 * 25.4 / 72.0,
-            self.placed_pt.1 * 25.4 / 72.0,
+            crate::units::mm(self.placed_pt.0),
+            crate::units::mm(self.placed_pt.1),
         )
     }
 }
@@ -64,7 +65,7 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
         let width = size.x.to_pt() * placed.transform.sx.get();
         let height = size.y.to_pt() * placed.transform.sy.get();
         let (px, py) = (raster.width(), raster.height());
-        let ppi = (px as f64 / (width / 72.0)).min(py as f64 / (height / 72.0));
+        let ppi = ppi(px as f64, width).min(ppi(py as f64, height));
         let round = |v: f64, places: f64| (v * places).round() / places;
         let (width, height, ppi) = (round(width, 100.0), round(height, 100.0), round(ppi, 10.0));
         out.push(PlacedPhoto {

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::project::Failure;
+use crate::failure::Failure;
 
 const PAGE: &str = include_str!("page.yaml");
 
@@ -40,8 +40,9 @@ pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure
         .replace("{template}", template)
         .replace("{date}", &today())
         .replace("{page}", &page.display().to_string());
-    let written = |path: &Path, err: std::io::Error| {
-        Failure::Other(format!("cannot write {}: {err}", path.display()))
+    let written = |path: &Path, error: std::io::Error| Failure::Write {
+        path: path.to_path_buf(),
+        error,
     };
     let images = root.join(&folder).join("images");
     std::fs::create_dir_all(&images).map_err(|err| written(&images, err))?;

@@ -21,7 +21,8 @@ use std::sync::Arc;
 use tokio::sync::watch;
 use typst_kit::watcher::Watcher;
 
-use crate::project::{Failure, Project};
+use crate::failure::Failure;
+use crate::project::Project;
 use crate::session::Session;
 
 pub struct Options {
@@ -38,26 +39,23 @@ pub struct Options {
 /// fails): why, in the words of a build failure.
 pub fn run(options: Options) -> Result<(), Failure> {
     if !options.page.is_file() {
-        return Err(Failure::Other(format!(
-            "{}: no such page file",
-            options.page.display()
-        )));
+        return Err(Failure::NoPage(options.page.clone()));
     }
     let editor = editor::Editor::new(options.editor.as_deref(), options.page.clone())
         .map_err(Failure::Refused)?;
     let project = Project::open(&options.page, options.root.as_deref(), &options.font_paths)?;
-    let watcher = Watcher::new(None).map_err(|err| Failure::Other(err.to_string()))?;
+    let watcher = Watcher::new(None).map_err(|err| Failure::Service(err.to_string()))?;
     let address = SocketAddr::new(options.host, options.port);
     let listener = std::net::TcpListener::bind(address)
         .and_then(|l| l.set_nonblocking(true).map(|()| l))
         .map_err(|err| {
-            Failure::Other(format!(
+            Failure::Service(format!(
                 "cannot listen on {address}: {err}; try another --port"
             ))
         })?;
     let port = listener
         .local_addr()
-        .map_err(|err| Failure::Other(err.to_string()))?
+        .map_err(|err| Failure::Service(err.to_string()))?
         .port();
     if !options.host.is_loopback() {
         eprintln!(
@@ -92,7 +90,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
     std::thread::Builder::new()
         .name("banmian-build".into())
         .spawn(move || live::run(session, watcher, sender, kept))
-        .map_err(|err| Failure::Other(format!("cannot start the build thread: {err}")))?;
+        .map_err(|err| Failure::Service(format!("cannot start the build thread: {err}")))?;
 
     let app = http::App {
         builds,
@@ -104,12 +102,12 @@ pub fn run(options: Options) -> Result<(), Failure> {
         .worker_threads(2)
         .enable_all()
         .build()
-        .map_err(|err| Failure::Other(format!("cannot start the server: {err}")))?;
+        .map_err(|err| Failure::Service(format!("cannot start the server: {err}")))?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)
-            .map_err(|err| Failure::Other(format!("cannot listen: {err}")))?;
+            .map_err(|err| Failure::Service(format!("cannot listen: {err}")))?;
         axum::serve(listener, http::router(app))
             .await
-            .map_err(|err| Failure::Other(format!("server failed: {err}")))
+            .map_err(|err| Failure::Service(format!("server failed: {err}")))
     })
 }

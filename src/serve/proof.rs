@@ -11,9 +11,9 @@ use typst_svg::SvgOptions;
 
 use super::svg::Cut;
 use crate::content::LoadedPage;
+use crate::failure::Failure;
 use crate::pipeline::Laid;
 use crate::preflight::{Area, Report, Severity};
-use crate::project::Failure;
 use crate::redline::changes::{self, Change};
 use crate::redline::sources::{self, Source};
 use crate::world::PageWorld;
@@ -110,28 +110,9 @@ fn marks(report: &Report) -> Vec<Mark> {
 impl Broken {
     /// The failure in the words `build` uses (typst's errors with their template lines).
     pub fn new(failure: &Failure, world: &PageWorld) -> Self {
-        let text = match failure {
-            Failure::Typst(diagnostics) => {
-                let mut out = typst_kit::diagnostics::termcolor::NoColor::new(Vec::new());
-                let emitted = typst_kit::diagnostics::emit(
-                    &mut out,
-                    world,
-                    diagnostics,
-                    typst_kit::diagnostics::DiagnosticFormat::Human,
-                );
-                match emitted {
-                    Ok(()) => String::from_utf8_lossy(&out.into_inner()).into_owned(),
-                    Err(_) => failure.to_string(),
-                }
-            }
-            Failure::Content(errors) => errors
-                .iter()
-                .map(|e| format!("error: {e}"))
-                .collect::<Vec<_>>()
-                .join("\n"),
-            other => format!("error: {other}"),
-        };
-        Self { text }
+        Self {
+            text: failure.describe(Some(world)).trim_end().to_string(),
+        }
     }
 }
 

@@ -85,7 +85,7 @@ fn lay_out(project: &TempProject) -> Laid {
     let page = p.load(&file).unwrap_or_else(|f| panic!("{f}"));
     let mut world = p.world();
     let laid = banmian::pipeline::lay_out(&mut world, &page).unwrap_or_else(|f| panic!("{f}"));
-    let house = banmian::preflight::marks::house(&laid.document);
+    let house = laid.report.house.clone();
     Laid {
         document: laid.document,
         findings: laid.report.findings,

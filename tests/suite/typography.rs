@@ -30,7 +30,7 @@ fn lay_out(page: &str) -> Laid {
     let loaded = project.load(&file).unwrap_or_else(|f| panic!("{f}"));
     let mut world = project.world();
     let laid = banmian::pipeline::lay_out(&mut world, &loaded).unwrap_or_else(|f| panic!("{f}"));
-    let house = banmian::preflight::marks::house(&laid.document);
+    let house = laid.report.house.clone();
     Laid {
         page: loaded,
         lines: inspect::lines(&laid.document),

@@ -3,6 +3,7 @@
 //! place and height, air under the headline). Plain numbers: the legs are played through with
 //! the feature's column rules (`flow::play`), so a shape that fits here fits on the page.
 
+use crate::units::ppi;
 use std::collections::BTreeMap;
 
 use super::{NewsMeasures, StoryMeasures};
@@ -345,7 +346,7 @@ fn crop_cost(
         if fit.crop_x.max(fit.crop_y) > p.max_crop.unwrap_or(m.max_crop) + 1e-3 {
             return None;
         }
-        let sharpest = f64::from(p.width_px) / (m.photo_width(story, 1) / 72.0);
+        let sharpest = ppi(f64::from(p.width_px), m.photo_width(story, 1));
         cost += photo::cost(&fit, sharpest, m.warn_ppi, m.error_ppi) * 0.5;
     }
     Some(cost)

@@ -1,6 +1,7 @@
 //! Bands of photos across the page, under the stacks: which are worth trying.
 
 use super::{Context, range};
+use crate::units::ppi;
 
 /// A choice of photos for the band across the page: the section and its photos' indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,7 +25,7 @@ pub(super) fn band_choices(cx: &Context) -> Vec<BandChoice> {
         for &p in &photos {
             let ph = &m.sections[section].photos[p];
             // A band never enlarges a photo below the warning resolution.
-            if f64::from(ph.width_px) / (w / 72.0) < m.warn_ppi {
+            if ppi(f64::from(ph.width_px), w) < m.warn_ppi {
                 return None;
             }
             let (lo, _, hi) = self::range(

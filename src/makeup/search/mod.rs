@@ -14,6 +14,7 @@ use super::flow::{Item, Kind, Played, play};
 use super::lead::{self, LeadChoice};
 use super::photo::{self, Grid, Rules};
 use super::{Measures, Plan};
+use crate::units::ppi;
 use band::{BandChoice, band_choices};
 
 /// One make-up to score: grid, band, each photo's picture lines, how many paragraphs of its
@@ -165,9 +166,9 @@ pub fn solve(m: &Measures) -> Plan {
     // space over heads), as an editor tries a different sketch. Seeded: the same page always
     // comes out the same.
     let lead_cost = lead.as_ref().map_or(0.0, |l| l.cost);
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut rng = crate::makeup::random::Xorshift::new(0x2545_F491_4F6C_DD1D);
     for _ in 0..12 {
-        let shaken = cx.shake(&trial, &mut seed);
+        let shaken = cx.shake(&trial, &mut rng);
         let (mut s, t) = cx.improve(shaken);
         s.cost += lead_cost;
         if s.better_than(&score) {
@@ -330,7 +331,7 @@ impl Context<'_> {
                 };
                 let f = photo::fit((ph.width_px, ph.height_px), w, lines, self.grid);
                 // Its narrowest placement is a stack of the house grid.
-                let in_house = f64::from(ph.width_px) / (self.m.grids[0].width / 72.0);
+                let in_house = ppi(f64::from(ph.width_px), self.m.grids[0].width);
                 cost += photo::cost(&f, in_house, self.m.warn_ppi, self.m.error_ppi);
             }
             // More than two photos stacked in one column is a tower: a band is better.

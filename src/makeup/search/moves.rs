@@ -3,16 +3,12 @@
 //! credit), the best one taken until none improves the page, and shaken copies to start again.
 
 use super::{Context, MAX_HEAD_SPACE, Score, Trial};
+use crate::makeup::random::Xorshift;
 
 impl Context<'_> {
     /// A copy of `trial` with about a third of its choices changed at random, within the rules.
-    pub(super) fn shake(&self, trial: &Trial, seed: &mut u64) -> Trial {
-        let mut next = |n: usize| {
-            *seed ^= *seed << 13;
-            *seed ^= *seed >> 7;
-            *seed ^= *seed << 17;
-            (*seed % n.max(1) as u64) as usize
-        };
+    pub(super) fn shake(&self, trial: &Trial, rng: &mut Xorshift) -> Trial {
+        let mut next = |n: usize| rng.below(n);
         let mut t = trial.clone();
         for (s, photos) in t.lines.iter_mut().enumerate() {
             for (p, lines) in photos.iter_mut().enumerate() {

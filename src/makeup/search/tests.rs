@@ -1,6 +1,7 @@
 //! The search on plain numbers: plans keep their own promises on random pages.
 use super::super::{GridOption, PhotoMeasures, SectionMeasures};
 use super::*;
+use crate::units::ppi;
 
 /// A page of the sample's proportions: 98 body lines, 4 stacks of 250 pt or 3 of 333 pt.
 fn measures(sections: Vec<SectionMeasures>) -> Measures {
@@ -57,13 +58,8 @@ fn section(paragraphs: &[u32], photos: &[(u32, u32)]) -> SectionMeasures {
 }
 
 fn rng(seed: u64) -> impl FnMut(u32) -> u32 {
-    let mut state = seed | 1;
-    move |n| {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        (state % u64::from(n.max(1))) as u32
-    }
+    let mut rng = crate::makeup::random::Xorshift::new(seed);
+    move |n| rng.below_u32(n)
 }
 
 /// Every plan keeps its own promises: photos within the crop and resolution rules, heads
@@ -101,7 +97,7 @@ fn plans_keep_the_rules_on_random_pages() {
             let ph = &m.sections[section].photos[p.index];
             let px = (ph.width_px, ph.height_px);
             let f = photo::fit(px, p.width, p.picture_lines, grid);
-            let natural_ppi = f64::from(ph.width_px) / (p.width / 72.0);
+            let natural_ppi = ppi(f64::from(ph.width_px), p.width);
             let within = f.crop_x <= 0.10 + 1e-9 && f.crop_y <= 0.10 + 1e-9;
             let sharp = f.ppi >= natural_ppi.min(200.0) - 1e-6;
             if photo::allowed(px, p.width, grid, rules).is_some()
