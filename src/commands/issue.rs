@@ -86,8 +86,6 @@ pub fn run(
 /// `--pdf-standard` is a PDF/X-4 for the press if `press` (what `build` writes), else plain.
 pub fn target(file: &Path, args: &OutputArgs, press: bool) -> Result<(PathBuf, Target), Error> {
     let format = args.format.map(Format::from).unwrap_or(Format::Pdf);
-    banmian::export::standards(&args.pdf_standards)
-        .map_err(|message| Error::usage(format!("--pdf-standard: {message}")))?;
     let folder = match &args.output {
         Some(dir) if dir.is_file() || Format::from_path(dir).is_some() => {
             return Err(Error::usage(format!(
@@ -104,23 +102,7 @@ pub fn target(file: &Path, args: &OutputArgs, press: bool) -> Result<(PathBuf, T
             PathBuf::from("out").join(name)
         }
     };
-    Ok((
-        folder,
-        Target {
-            output: PathBuf::new(),
-            format,
-            ppi: args.ppi,
-            draft: args.draft,
-            crop_marks: args.crop_marks,
-            // As for a page: a PDF/X-4 for the press unless asked otherwise.
-            pdf_standards: if args.pdf_standards.is_empty() && press && format == Format::Pdf {
-                vec![banmian::export::PDFX_4.to_string()]
-            } else {
-                args.pdf_standards.clone()
-            },
-            plates: None,
-        },
-    ))
+    Ok((folder, super::options(args, format, PathBuf::new(), press)?))
 }
 
 /// One line for a page: what it came to.

@@ -13,7 +13,7 @@ pub mod watch;
 pub mod watch_issue;
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use banmian::failure::Failure;
@@ -130,12 +130,23 @@ pub fn target(page: &Path, args: &OutputArgs, press: bool) -> Result<Target, Err
         (Some(asked), _) => asked,
         (None, named) => named.unwrap_or(Format::Pdf),
     };
-    banmian::export::standards(&args.pdf_standards)
-        .map_err(|message| Error::usage(format!("--pdf-standard: {message}")))?;
     let output = args
         .output
         .clone()
         .unwrap_or_else(|| project::default_output(page, format.extension()));
+    options(args, format, output, press)
+}
+
+/// The target of `output` in `format`, with the command line's options: a PDF without
+/// `--pdf-standard` is a PDF/X-4 for the press if `press`, else plain.
+pub fn options(
+    args: &OutputArgs,
+    format: Format,
+    output: PathBuf,
+    press: bool,
+) -> Result<Target, Error> {
+    banmian::export::standards(&args.pdf_standards)
+        .map_err(|message| Error::usage(format!("--pdf-standard: {message}")))?;
     Ok(Target {
         output,
         format,

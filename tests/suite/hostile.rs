@@ -241,6 +241,8 @@ fn a_400_page_issue_is_checked_in_bounded_memory() {
         "{}",
         run.stderr
     );
-    // Before pages were released as they were done: 306 MiB here, growing with each page.
-    assert!(run.peak_mib < 150.0, "{:.0} MiB", run.peak_mib);
+    // Each page is exported as build would (check ≡ build): 125–160 MiB here, 80 MiB at 100
+    // pages; before pages were released as they were done, a check without export took 306
+    // MiB and grew with each page. The issue's bound is 500.
+    assert!(run.peak_mib < 250.0, "{:.0} MiB", run.peak_mib);
 }
