@@ -46,7 +46,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
     let mut world = project.world();
     let pdf_target = project::Target::pdf(PathBuf::from("unused.pdf"));
     let t = Instant::now();
-    let compiled = banmian::pipeline::lay_out(&mut world, &loaded).map_err(describe)?;
+    let compiled = banmian::build::lay_out(&mut world, &loaded).map_err(describe)?;
     let compile = ms(t);
 
     let t = Instant::now();
@@ -61,7 +61,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
         // The data as served for the final layout: the page and its make-up plan, so the typst
         // CLI draws the same page without banmian's solver.
         let data = world
-            .served(banmian::world::DATA_PATH)
+            .served(banmian::engine::world::DATA_PATH)
             .ok_or("no page data served")?;
         std::fs::write(&path, data.as_slice()).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -80,7 +80,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
     for edit in 0..edits {
         loaded.view.sections[0].body[0] = format!("{original}（第{}次修改）", edit + 1);
         let t = Instant::now();
-        let compiled = banmian::pipeline::lay_out(&mut world, &loaded).map_err(describe)?;
+        let compiled = banmian::build::lay_out(&mut world, &loaded).map_err(describe)?;
         compile_ms.push(ms(t));
         output::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
         rebuild_ms.push(ms(t));

@@ -9,9 +9,9 @@ use typst::diag::SourceDiagnostic;
 use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
 
 use crate::content::ContentError;
-use crate::coverage::Coverage;
+use crate::engine::world::PageWorld;
+use crate::output::coverage::Coverage;
 use crate::preflight::Report;
-use crate::world::PageWorld;
 
 /// Why a build (or a command) produced nothing.
 #[derive(Debug)]

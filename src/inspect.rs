@@ -7,7 +7,8 @@ use typst::layout::{FrameItem, Point, Transform};
 use typst::visualize::{Geometry, ImageKind};
 use typst_layout::PagedDocument;
 
-use crate::preflight::{frames, marks};
+use crate::preflight::frames;
+use crate::template as marks;
 
 /// One glyph as set.
 #[derive(Debug, Clone)]

@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::content::{self, LoadedPage};
-use crate::export;
+use crate::engine::fonts::Fonts;
+use crate::engine::world::PageWorld;
 use crate::failure::Failure;
-use crate::fonts::Fonts;
-use crate::guard::Protected;
-use crate::proof::Format;
-use crate::world::PageWorld;
+use crate::output::export;
+use crate::output::guard::Protected;
+use crate::output::proof::Format;
 
 /// The sample page, built when `banmian build` is given no file.
 pub const SAMPLE_PAGE: &str = "content/pingluo-cppcc/page.yaml";

@@ -3,10 +3,9 @@
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
 
+use banmian::build::{Built, Laps};
 use banmian::output;
-use banmian::pipeline::{self, Built};
 use banmian::project::{Project, SAMPLE_PAGE, Target};
 
 use super::{Error, Outcome, SeenIn};
@@ -23,7 +22,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
             &args.output,
             args.combined.as_deref(),
             &args.project,
-            banmian::issue::Mode::Build,
+            banmian::build::issue::Mode::Build,
         );
     }
     if args.combined.is_some() {
@@ -40,7 +39,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
 
 /// Builds the page and writes its files, all or nothing.
 fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
-    let mut timings = Timings::new(args.timings);
+    let mut timings = Laps::start();
     let project = Project::open(page, args.project.root.as_deref(), &args.project.font_paths)?;
     timings.lap("fonts");
     let loaded = project.load(page)?;
@@ -48,7 +47,7 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     timings.lap("yaml");
     let mut world = project.world_for(target);
     let Built { laid, output, laps } =
-        pipeline::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
+        banmian::build::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     timings.add(&laps);
     banmian::failure::print_typst(&world, &laid.warnings);
     if !laid.report.findings.is_empty() && (!laid.report.has_errors() || target.draft) {
@@ -68,54 +67,12 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     };
     eprintln!(
         "built {written} ({}, {} KiB) in {:.2} s",
-        banmian::summary::summary(&laid),
+        banmian::build::summary::summary(&laid),
         made.bytes() / 1024,
-        timings.start.elapsed().as_secs_f64()
+        timings.started.elapsed().as_secs_f64()
     );
-    timings.print();
+    if args.timings {
+        eprintln!("{}", timings.line());
+    }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Stage times for `--timings`, printed as one `timings:` line so scripts can parse it.
-struct Timings {
-    enabled: bool,
-    start: Instant,
-    last: Instant,
-    laps: Vec<(&'static str, f64)>,
-}
-
-impl Timings {
-    fn new(enabled: bool) -> Self {
-        let now = Instant::now();
-        Self {
-            enabled,
-            start: now,
-            last: now,
-            laps: Vec::new(),
-        }
-    }
-
-    fn lap(&mut self, stage: &'static str) {
-        let now = Instant::now();
-        self.laps
-            .push((stage, (now - self.last).as_secs_f64() * 1000.0));
-        self.last = now;
-    }
-
-    /// Steps timed elsewhere (the pipeline's), ending now.
-    fn add(&mut self, laps: &[(&'static str, f64)]) {
-        self.laps.extend_from_slice(laps);
-        self.last = Instant::now();
-    }
-
-    fn print(&self) {
-        if self.enabled {
-            let laps: Vec<String> = self
-                .laps
-                .iter()
-                .map(|(stage, ms)| format!("{stage}={ms:.1}ms"))
-                .collect();
-            eprintln!("timings: {}", laps.join(" "));
-        }
-    }
 }

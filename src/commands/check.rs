@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use banmian::build::Built;
 use banmian::content::LoadedPage;
 use banmian::failure::Failure;
-use banmian::pipeline::{self, Built};
 use banmian::project::{Project, SAMPLE_PAGE, Target};
 use serde_json::json;
 
@@ -29,7 +29,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             &args.output(),
             None,
             &args.project,
-            banmian::issue::Mode::Check,
+            banmian::build::issue::Mode::Check,
         );
     }
     let target = super::target(&page, &args.output(), true)?;
@@ -101,7 +101,7 @@ fn build(args: &CheckArgs, page: &Path, target: &Target) -> Result<(LoadedPage, 
     // What build refuses (its file over an input), check refuses.
     project.protect(&loaded, target)?;
     let mut world = project.world_for(target);
-    let built = pipeline::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
+    let built = banmian::build::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     // typst's warnings, on stderr as build prints them.
     banmian::failure::print_typst(&world, &built.laid.warnings);
     Ok((loaded, built))

@@ -5,11 +5,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use banmian::desk::redline::{self, changes, rounds, sources};
 use banmian::failure::Failure;
 use banmian::output;
-use banmian::pipeline;
 use banmian::project::{Project, Target};
-use banmian::redline::{self, changes, rounds, sources};
 
 use super::{Error, Outcome, SeenIn};
 use crate::cli::DiffArgs;
@@ -55,13 +54,13 @@ fn diff(args: &DiffArgs, old: Old, new: &Path, target: &Target) -> Outcome {
             let old = project.load(old)?;
             // Written over neither version nor anything it uses.
             project.protect(&old, target)?;
-            let laid = pipeline::lay_out(&mut world, &old).seen_in(&world)?;
+            let laid = banmian::build::lay_out(&mut world, &old).seen_in(&world)?;
             sources::map(&old, &laid.document, &laid.report)
         }
     };
     let new = page;
     let mut changes = Vec::new();
-    let (_, made) = pipeline::redlined(&mut world, &new, target, |laid| {
+    let (_, made) = banmian::build::redlined(&mut world, &new, target, |laid| {
         let after = sources::map(&new, &laid.document, &laid.report);
         changes = changes::changes(&before, &after);
         redline::mark(&laid.document, &changes)

@@ -16,10 +16,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use banmian::engine::world::PageWorld;
 use banmian::failure::Failure;
+use banmian::output::proof::Format;
 use banmian::project::{self, Target};
-use banmian::proof::Format;
-use banmian::world::PageWorld;
 
 use crate::cli::OutputArgs;
 
@@ -145,7 +145,7 @@ pub fn options(
     output: PathBuf,
     press: bool,
 ) -> Result<Target, Error> {
-    banmian::export::standards(&args.pdf_standards)
+    banmian::output::export::standards(&args.pdf_standards)
         .map_err(|message| Error::usage(format!("--pdf-standard: {message}")))?;
     Ok(Target {
         output,
@@ -154,7 +154,7 @@ pub fn options(
         draft: args.draft,
         crop_marks: args.crop_marks,
         pdf_standards: if args.pdf_standards.is_empty() && press && format == Format::Pdf {
-            vec![banmian::export::PDFX_4.to_string()]
+            vec![banmian::output::export::PDFX_4.to_string()]
         } else {
             args.pdf_standards.clone()
         },

@@ -1,4 +1,4 @@
-//! `banmian new SLUG`: a page folder from a template (see `banmian::scaffold`).
+//! `banmian new SLUG`: a page folder from a template (see `banmian::desk::scaffold`).
 
 use std::process::ExitCode;
 
@@ -20,7 +20,7 @@ pub fn run(args: &NewArgs) -> Outcome {
     let Some(root) = root else {
         return Err(Failure::NoProject(std::env::current_dir().unwrap_or_default()).into());
     };
-    let made = banmian::scaffold::new_page(&root, &args.slug, &args.template)?;
+    let made = banmian::desk::scaffold::new_page(&root, &args.slug, &args.template)?;
     // Named as the user would type them from here.
     let here = std::env::current_dir().unwrap_or_default();
     let shown = |path: &std::path::Path| {

@@ -1,8 +1,8 @@
-//! `banmian schema`: the JSON Schema of a page's YAML, on stdout (see `banmian::schema`).
+//! `banmian schema`: the JSON Schema of a page's YAML, on stdout (see `banmian::desk::schema`).
 
 use std::process::ExitCode;
 
 pub fn run() -> super::Outcome {
-    print!("{}", banmian::schema::text());
+    print!("{}", banmian::desk::schema::text());
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,10 @@
-//! `banmian serve`: the page as a live proof in the browser (see `banmian::serve`).
+//! `banmian serve`: the page as a live proof in the browser (see `banmian::desk::serve`).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use banmian::desk::serve::{self, Options};
 use banmian::project::SAMPLE_PAGE;
-use banmian::serve::{self, Options};
 
 use super::{Error, Outcome};
 use crate::cli::ServeArgs;

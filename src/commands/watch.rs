@@ -1,14 +1,14 @@
 //! `banmian watch`: rebuild a page whenever its YAML, photos, templates or fonts change (an
 //! issue's pages: `watch_issue`).
 //!
-//! The page stays open across rebuilds (`banmian::session`), so a one-word edit recompiles in a
+//! The page stays open across rebuilds (`banmian::build::session`), so a one-word edit recompiles in a
 //! fraction of the cold time. A failed rebuild prints why and writes nothing, so the last good
 //! output stays; the next good save recovers by itself.
 
+use banmian::build::session::{Rebuilt, Session};
 use banmian::failure::Failure;
 use banmian::output;
 use banmian::project::{Project, Target};
-use banmian::session::{Rebuilt, Session};
 use typst_kit::watcher::Watcher;
 
 use super::{Error, Outcome};
@@ -71,7 +71,7 @@ fn rebuild(session: &mut Session, target: &Target) -> Rebuilt<String> {
                 eprintln!("{ink}");
             }
             output::write(&made.files, target, &inputs)?;
-            Ok(banmian::summary::summary(&built.laid))
+            Ok(banmian::build::summary::summary(&built.laid))
         },
     )
 }

@@ -1,5 +1,5 @@
 //! `banmian watch ISSUE.yaml`: every page of an issue built once, then only the pages whose
-//! inputs changed, each page kept open across rebuilds (`banmian::session`).
+//! inputs changed, each page kept open across rebuilds (`banmian::build::session`).
 //!
 //! One watcher serves all pages; it says that something changed, not what. What changed is
 //! found by comparing each file a page's last build read (its YAML, its photos, the templates,
@@ -14,12 +14,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use banmian::build::session::{self, Rebuilt, Session};
 use banmian::content::issue::{self, LoadedIssue, Slot};
+use banmian::engine::fonts;
 use banmian::failure::Failure;
-use banmian::fonts;
 use banmian::output;
 use banmian::project::{Project, Target};
-use banmian::session::{self, Rebuilt, Session};
 use typst::diag::SourceDiagnostic;
 use typst_kit::watcher::Watcher;
 
@@ -96,7 +96,7 @@ impl Page {
             |_, _, built, inputs| {
                 let made = built.output?;
                 output::write(&made.files, target, &inputs)?;
-                let mut summary = banmian::summary::summary(&built.laid);
+                let mut summary = banmian::build::summary::summary(&built.laid);
                 if let Some(ink) = made.ink_text() {
                     summary = format!("{summary}; {ink}");
                 }
@@ -196,7 +196,9 @@ pub fn run(args: &WatchArgs) -> Outcome {
             page.due = page.changed();
         }
         let mut due: Vec<&mut Page> = pages.iter_mut().filter(|p| p.due).collect();
-        banmian::issue::each(&mut due, banmian::issue::threads(), |page| page.rebuild());
+        banmian::build::issue::each(&mut due, banmian::build::issue::threads(), |page| {
+            page.rebuild()
+        });
         session::evict_shared(pages.len());
         // An output over an input is refused for good: stop, as `watch` of a page does.
         let refused = if first {
@@ -270,7 +272,7 @@ fn update(
     args: &WatchArgs,
 ) {
     let mut open: Vec<Option<Page>> = std::mem::take(pages).into_iter().map(Some).collect();
-    let targets = banmian::issue::targets(issue, folder, template);
+    let targets = banmian::build::issue::targets(issue, folder, template);
     for ((file, slot), target) in issue.pages.iter().zip(targets) {
         let kept = open
             .iter_mut()

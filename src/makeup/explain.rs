@@ -117,7 +117,7 @@ mod tests {
             column_lines: 74,
             head_lines: 4,
             flow: vec![FlowItem {
-                kind: "photo",
+                kind: crate::makeup::FlowKind::Photo,
                 section: 0,
                 index: 0,
                 lines: 16,

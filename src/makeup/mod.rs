@@ -8,6 +8,7 @@
 //! each candidate measure, every caption's at each candidate width), `solve` makes the plan,
 //! and the template draws exactly that plan (`layout/components/body.typ`).
 
+pub mod costs;
 mod explain;
 mod flow;
 mod lead;
@@ -17,10 +18,6 @@ pub mod random;
 mod search;
 
 use serde::{Deserialize, Serialize};
-use typst::foundations::{Label, Selector};
-use typst::introspection::{Introspector, MetadataElem};
-use typst::utils::PicoStr;
-use typst_layout::PagedDocument;
 
 pub use explain::explain;
 pub use flow::{Item, Kind, Played, play};
@@ -155,10 +152,19 @@ pub struct Plan {
     pub overset_lines: u32,
 }
 
+/// What an item of a feature stack's flow is (the template draws each kind its own way).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowKind {
+    Head,
+    Text,
+    Photo,
+    Credit,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FlowItem {
-    /// `head`, `text`, `photo` or `credit`.
-    pub kind: &'static str,
+    pub kind: FlowKind,
     pub section: usize,
     /// Paragraph or photo index within the section.
     pub index: usize,
@@ -232,8 +238,6 @@ impl Plan {
             .chain(self.lead.iter().filter_map(|l| l.photo.as_ref()))
     }
 }
-
-const MEASURE: &str = "banmian-measure";
 
 /// What a template measured for its make-up: a feature's flow or a news page's stories.
 #[derive(Debug, Clone)]
@@ -315,32 +319,4 @@ pub fn solve_memoized(measured: &Measured) -> MadeUp {
     };
     *last = Some((key, plan.clone()));
     plan
-}
-
-/// The measurements a template left in its measure pass: none if it does not make up by plan,
-/// an error if it left them in a shape banmian cannot read (a template bug).
-pub fn measures(document: &PagedDocument) -> Result<Option<Measured>, String> {
-    let Some(label) = Label::new(PicoStr::intern(MEASURE)) else {
-        return Ok(None);
-    };
-    let found = document.introspector().query(&Selector::Label(label));
-    let Some(meta) = found.first().and_then(|c| c.to_packed::<MetadataElem>()) else {
-        return Ok(None);
-    };
-    let value = serde_json::to_value(&meta.value);
-    let news = value
-        .as_ref()
-        .is_ok_and(|v| v.get("kind").and_then(|k| k.as_str()) == Some("news"));
-    value
-        .and_then(|v| {
-            if news {
-                serde_json::from_value(v).map(Measured::News)
-            } else {
-                serde_json::from_value(v).map(Measured::Feature)
-            }
-        })
-        .map(Some)
-        .map_err(|err| {
-            format!("the template's make-up measures (`<{MEASURE}>`) are malformed: {err}")
-        })
 }

@@ -113,11 +113,12 @@ pub fn heights(px: (u32, u32), width: f64, grid: Grid, rules: Rules) -> (u32, u3
 /// it above the warning resolution, or this one takes it below the error resolution and that
 /// one would not.
 pub fn cost(f: &Fit, sharpest_ppi: f64, warn_ppi: f64, error_ppi: f64) -> f64 {
-    let mut cost = 20.0 * f.crop_x.max(f.crop_y);
+    let c = &crate::makeup::costs::PHOTO;
+    let mut cost = c.crop * f.crop_x.max(f.crop_y);
     if f.ppi < warn_ppi - 1e-6 {
-        cost += 8.0 + (warn_ppi - f.ppi);
+        cost += c.coarse + c.coarse_per_ppi * (warn_ppi - f.ppi);
         if sharpest_ppi >= warn_ppi || (f.ppi < error_ppi && sharpest_ppi >= error_ppi) {
-            cost += 1000.0;
+            cost += c.needlessly_coarse;
         }
     }
     cost

@@ -1,6 +1,6 @@
 //! Photos as typst gets them, and the make-up between the two layouts of a page. A first
 //! layout uses tiny stand-ins of each photo's shape: it measures the page for the make-up
-//! (`makeup::measures`); for a template that does not make up by plan, it shows where each
+//! (`template::measures`); for a template that does not make up by plan, it shows where each
 //! photo is placed.
 //! The final layout draws the make-up's plan with each photo at print resolution: the original
 //! or, when the original is far sharper than print needs, a copy resampled to the house
@@ -15,14 +15,15 @@ use std::path::PathBuf;
 
 use typst::foundations::Bytes;
 
-use crate::cache::ResampleKey;
-use crate::compile::{self, Compiled};
 use crate::content::{LoadedPage, PhotoView};
+use crate::engine::cache::ResampleKey;
+use crate::engine::compile::{self, Compiled};
+use crate::engine::world::PageWorld;
 use crate::failure::Failure;
 use crate::images;
 use crate::makeup;
-use crate::preflight::{self, House};
-use crate::world::PageWorld;
+use crate::preflight;
+use crate::template::{self, House};
 
 /// Lays the page out, made up, with every photo at print resolution; with the house settings
 /// the template published.
@@ -30,9 +31,9 @@ pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<(Compiled, Ho
     compile::serve(world, page, None);
     serve_stand_ins(world, page);
     let first = compile::recompile(world).map_err(Failure::Typst)?;
-    let house = preflight::marks::house(&first.document).map_err(Failure::Template)?;
+    let house = template::house(&first.document).map_err(Failure::Template)?;
     let mut widths = placed_widths(world, page, &first);
-    let measures = makeup::measures(&first.document).map_err(Failure::Template)?;
+    let measures = template::measures(&first.document).map_err(Failure::Template)?;
     let mut made_up = None;
     if let Some(measures) = measures {
         let plan = makeup::solve_memoized(&measures);
@@ -192,6 +193,6 @@ fn key(
     size: (u32, u32),
     separation: Option<(u128, u32)>,
 ) -> Option<ResampleKey> {
-    let (path, modified, len) = crate::cache::version(path)?;
+    let (path, modified, len) = crate::engine::cache::version(path)?;
     Some((path, modified, len, size, separation))
 }

@@ -9,7 +9,7 @@ use std::io::Cursor;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use lcms2::{Intent, PixelFormat, Profile, Transform};
 
-use crate::pdfx::intent::PROFILE;
+use crate::output::pdfx::intent::PROFILE;
 
 /// JPEG quality of a separated photo, as for resampled ones (see `images::resample`).
 const QUALITY: u8 = 90;

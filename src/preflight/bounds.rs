@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 use serde_json::json;
 
 use super::ink::{Ink, Kind};
-use super::marks::{BodyArea, House};
 use super::{Area, Finding, Severity, story_location};
 use crate::content::LoadedPage;
+use crate::template::{BodyArea, House};
 
 /// How far past the edge a line may end, in ems of its size: punctuation that hangs.
 const HANG: f64 = 0.6;

@@ -11,8 +11,8 @@ use typst::layout::FrameItem;
 use typst::visualize::{Color, Paint, ProcessColor};
 use typst_layout::PagedDocument;
 
-use super::marks::House;
 use super::{Finding, Severity, frames};
+use crate::template::House;
 
 /// What is wrong with a colour, as a finding's message (without where).
 fn problems(color: &Color, text_size: Option<f64>, house: &House, press: bool) -> Vec<String> {

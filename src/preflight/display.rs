@@ -8,9 +8,9 @@ use serde_json::json;
 use typst::layout::FrameItem;
 use typst_layout::PagedDocument;
 
-use super::marks::{self, DisplayMark};
 use super::{Area, Finding, Severity};
 use crate::content::{LoadedPage, Positions};
+use crate::template::{self as marks, DisplayMark};
 
 pub fn check(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
     let marks = marks::display(document);

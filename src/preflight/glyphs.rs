@@ -13,7 +13,7 @@ use typst_layout::PagedDocument;
 use super::ink::{Owned, text_area};
 use super::{Area, Finding, House, Severity, story_location};
 use crate::content::LoadedPage;
-use crate::world::PageWorld;
+use crate::engine::world::PageWorld;
 
 pub fn check(
     page: &LoadedPage,

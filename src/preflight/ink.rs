@@ -9,7 +9,7 @@ use typst_layout::PagedDocument;
 
 use super::Area;
 use super::frames::{self, Placed};
-use super::marks::{self, BodyArea, House};
+use crate::template::{self as marks, BodyArea, House};
 
 /// What an item of the page prints.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -10,7 +10,6 @@ pub mod frames;
 mod glyphs;
 pub mod ink;
 mod makeup;
-pub mod marks;
 mod overset;
 pub mod photos;
 mod report;
@@ -20,9 +19,9 @@ use serde::Serialize;
 use typst_layout::PagedDocument;
 
 use crate::content::LoadedPage;
-use crate::world::PageWorld;
+use crate::engine::world::PageWorld;
 
-pub use marks::House;
+pub use crate::template::House;
 pub use overset::overset_mark;
 pub use photos::PlacedPhoto;
 pub use report::Report;
@@ -89,7 +88,7 @@ pub fn check(
     house: House,
 ) -> Report {
     let mut findings = Vec::new();
-    let areas = marks::body_areas(document);
+    let areas = crate::template::body_areas(document);
     let inks = ink::inks(document);
     findings.extend(overset::check(page, &house, &areas, &inks));
     findings.extend(underset::check(page, document, &house, &areas, &inks));

@@ -12,9 +12,9 @@ use typst::visualize::{Color, FixedStroke, Paint};
 use typst_layout::PagedDocument;
 
 use super::ink::{Ink, Kind, column_feet, column_of, plural, slot};
-use super::marks::{BodyArea, House};
 use super::{Area, Finding, Severity, story_location};
 use crate::content::LoadedPage;
+use crate::template::{BodyArea, House};
 
 /// One story's text past the last page.
 #[derive(Default)]

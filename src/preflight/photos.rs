@@ -11,7 +11,7 @@ use typst_layout::PagedDocument;
 
 use super::{Area, Finding, House, Severity, frames, story_location};
 use crate::content::LoadedPage;
-use crate::world::PageWorld;
+use crate::engine::world::PageWorld;
 
 /// One photo as it landed on the page.
 #[derive(Debug, Clone, Serialize)]

@@ -6,9 +6,9 @@ use serde_json::json;
 use typst_layout::PagedDocument;
 
 use super::ink::{Ink, column_feet, column_of, plural};
-use super::marks::{self, BodyArea, House};
 use super::{Area, Finding, Severity, story_location};
 use crate::content::LoadedPage;
+use crate::template::{self as marks, BodyArea, House};
 
 /// Every column of the body area: the grid lines between its last ink and the foot of the
 /// type area, or, for a column with nothing in it, all its lines. More than the house's

@@ -2,8 +2,9 @@
 //! nothing overlapping, and a line that cannot fit at its house size (or, for the headline, at
 //! its smallest allowed size) is a `display-fit` error naming the field and its YAML line.
 
-use banmian::preflight::{Finding, House, frames};
+use banmian::preflight::{Finding, frames};
 use banmian::project::Project;
+use banmian::template::House;
 use serde_json::Value;
 use typst::layout::{Abs, FrameItem, Point};
 use typst::text::{BottomEdge, BottomEdgeMetric, TextEdgeBounds, TopEdge, TopEdgeMetric};
@@ -84,7 +85,7 @@ fn lay_out(project: &TempProject) -> Laid {
     let p = Project::open(&file, None, &fonts).unwrap_or_else(|f| panic!("{f}"));
     let page = p.load(&file).unwrap_or_else(|f| panic!("{f}"));
     let mut world = p.world();
-    let laid = banmian::pipeline::lay_out(&mut world, &page).unwrap_or_else(|f| panic!("{f}"));
+    let laid = banmian::build::lay_out(&mut world, &page).unwrap_or_else(|f| panic!("{f}"));
     let house = laid.report.house.clone();
     Laid {
         document: laid.document,

@@ -92,7 +92,7 @@ fn a_pinned_story_and_a_locked_photo_keep_what_the_editor_gave() {
     });
     let project = Project::open(&page, Some(repo()), &[]).unwrap();
     let loaded = project.load(&page).unwrap();
-    let laid = banmian::pipeline::lay_out(&mut project.world(), &loaded).unwrap();
+    let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
     let Some(MadeUp::News(plan, m)) = &laid.plan else {
         panic!("no news make-up");
     };

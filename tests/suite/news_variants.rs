@@ -16,10 +16,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
+use banmian::build::Laid;
 use banmian::inspect;
 use banmian::makeup::MadeUp;
 use banmian::makeup::news::NewsPlan;
-use banmian::pipeline::Laid;
 use banmian::project::Project;
 
 use crate::support::repo;
@@ -424,7 +424,7 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
         Err(f) => return (Outcome::Failing(format!("content: {f}")), None),
     };
     let mut world = project.world();
-    let laid = match banmian::pipeline::lay_out(&mut world, &loaded) {
+    let laid = match banmian::build::lay_out(&mut world, &loaded) {
         Ok(l) => l,
         Err(f) => return (Outcome::Failing(format!("layout: {f}")), None),
     };

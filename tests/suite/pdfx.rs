@@ -309,7 +309,8 @@ fn the_ink_on_the_plates_stays_within_the_house_limit() {
     assert!(most <= 240.0 && most > 150.0, "{line}");
 
     // Measured again here, independently of the build: four plates, nothing over the limit.
-    let coverage = banmian::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
+    let coverage =
+        banmian::output::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
     assert_eq!(coverage.separations, ["Black", "Cyan", "Magenta", "Yellow"]);
     assert!(coverage.within_limit(), "{coverage}");
     assert_eq!(coverage.over_mm2, 0.0);
@@ -374,7 +375,7 @@ fn ink_measurement_finds_an_over_inked_patch_and_where_it_is() {
         100,
         "1 1 0.8 0 k 10 50 20 20 re f 0 0 0 1 k 60 10 30 10 re f",
     );
-    let found = banmian::coverage::measure(&pdf, 50, 240.0).unwrap();
+    let found = banmian::output::coverage::measure(&pdf, 50, 240.0).unwrap();
     assert!((found.max_percent - 280.0).abs() < 1.0, "{found}");
     assert!(!found.within_limit());
     let mm = 25.4 / 72.0;
@@ -399,9 +400,9 @@ fn ink_measurement_finds_an_over_inked_patch_and_where_it_is() {
             &format!("1 1 0.8 0 k 10 50 20 20 re f {overprint} 0 0 0 1 k 10 50 20 20 re f"),
         )
     };
-    let over = banmian::coverage::measure(&square_then_k("/OP1 gs"), 50, 400.0).unwrap();
+    let over = banmian::output::coverage::measure(&square_then_k("/OP1 gs"), 50, 400.0).unwrap();
     assert!((over.max_percent - 380.0).abs() < 1.0, "{over}");
-    let out = banmian::coverage::measure(&square_then_k(""), 50, 400.0).unwrap();
+    let out = banmian::output::coverage::measure(&square_then_k(""), 50, 400.0).unwrap();
     assert!((out.max_percent - 100.0).abs() < 1.0, "{out}");
 }
 
@@ -542,7 +543,8 @@ fn a_spot_ink_named_in_the_house_style_gets_its_own_plate() {
     assert_eq!(separation[1].as_name().unwrap(), b"PANTONE 485 C");
     assert_eq!(separation[2].as_name().unwrap(), b"DeviceCMYK");
     // Its own plate, as the plant's RIP renders it.
-    let plates = banmian::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
+    let plates =
+        banmian::output::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
     assert_eq!(
         plates.separations,
         ["Black", "Cyan", "Magenta", "PANTONE 485 C", "Yellow"]

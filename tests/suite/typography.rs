@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use banmian::content::LoadedPage;
 use banmian::inspect::{self, Line};
-use banmian::preflight::House;
 use banmian::project::Project;
+use banmian::template::House;
 
 use crate::support::repo;
 
@@ -29,7 +29,7 @@ fn lay_out(page: &str) -> Laid {
     let project = Project::open(&file, None, &[]).unwrap_or_else(|f| panic!("{f}"));
     let loaded = project.load(&file).unwrap_or_else(|f| panic!("{f}"));
     let mut world = project.world();
-    let laid = banmian::pipeline::lay_out(&mut world, &loaded).unwrap_or_else(|f| panic!("{f}"));
+    let laid = banmian::build::lay_out(&mut world, &loaded).unwrap_or_else(|f| panic!("{f}"));
     let house = laid.report.house.clone();
     Laid {
         page: loaded,

@@ -188,7 +188,7 @@ fn lay_out_and_measure(project: &Project, variant: &Variant, file: &Path) -> Out
         Err(f) => return failed(format!("content: {f}")),
     };
     let mut world = project.world();
-    let laid = match banmian::pipeline::lay_out(&mut world, &page) {
+    let laid = match banmian::build::lay_out(&mut world, &page) {
         Ok(laid) => laid,
         Err(f) => return failed(format!("layout: {f}")),
     };

@@ -2,6 +2,7 @@
 //! (its rank); what found no place.
 
 use super::{Module, NewsMeasures, NewsPlan};
+use crate::makeup::news::StoryKind;
 
 pub fn explain(plan: &NewsPlan, m: &NewsMeasures) -> Vec<String> {
     let mut out = vec![format!(
@@ -32,9 +33,9 @@ pub fn explain(plan: &NewsPlan, m: &NewsMeasures) -> Vec<String> {
 
 fn describe(module: &Module, m: &NewsMeasures) -> String {
     let story = &m.stories[module.story];
-    let role = match (story.kind.as_str(), story.rank) {
-        ("briefs", _) => "brief column".to_string(),
-        ("photo", _) => "photo news".to_string(),
+    let role = match (story.kind, story.rank) {
+        (StoryKind::Briefs, _) => "brief column".to_string(),
+        (StoryKind::Photo, _) => "photo news".to_string(),
         (_, 0) => "lead story (头条)".to_string(),
         (_, 1) => "second story (二条)".to_string(),
         (_, r) => format!("rank {}", r + 1),
@@ -49,7 +50,7 @@ fn describe(module: &Module, m: &NewsMeasures) -> String {
         module.width,
         module.lines
     )];
-    if story.kind != "briefs" {
+    if story.kind != StoryKind::Briefs {
         parts.push(format!(
             "headline {} pt in {} lines",
             module.size, module.head_lines

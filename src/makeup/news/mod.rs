@@ -43,14 +43,25 @@ pub struct NewsMeasures {
     pub stories: Vec<StoryMeasures>,
 }
 
+/// What a news page's item is, as the template names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoryKind {
+    /// A story: headline, text, photos.
+    Story,
+    /// Photo news (图片新闻): a photo with a short text.
+    Photo,
+    /// The brief column (简讯).
+    Briefs,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct StoryMeasures {
     pub id: String,
     /// 0 for the lead story; the brief column comes last.
     pub rank: usize,
-    /// `story`, `photo` (图片新闻) or `briefs`.
-    pub kind: String,
+    pub kind: StoryKind,
     /// The editor's pin: first column (0-based) and width.
     #[serde(default)]
     pub pin: Option<PinMeasures>,

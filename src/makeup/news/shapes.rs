@@ -3,6 +3,8 @@
 //! place and height, air under the headline). Plain numbers: the legs are played through with
 //! the feature's column rules (`flow::play`), so a shape that fits here fits on the page.
 
+use crate::makeup::costs::NEWS;
+use crate::makeup::news::StoryKind;
 use crate::units::ppi;
 use std::collections::BTreeMap;
 
@@ -97,7 +99,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
         pitch: m.pitch,
         gap: m.gap,
     };
-    let photo_news = story.kind == "photo";
+    let photo_news = story.kind == StoryKind::Photo;
     for legs in &story.legs {
         if legs.width != width {
             continue;
@@ -109,11 +111,11 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
             // a column of words, not a head.
             let wraps = story.headline_lines[width as usize - 1][size];
             let most = if story.rank <= 1 { 2 } else { 3 };
-            if wraps > most && story.kind != "briefs" {
+            if wraps > most && story.kind != StoryKind::Briefs {
                 continue;
             }
             // The lead story heads the page: at least half its width.
-            if story.rank == 0 && story.kind == "story" && width * 2 < m.columns {
+            if story.rank == 0 && story.kind == StoryKind::Story && width * 2 < m.columns {
                 continue;
             }
             for across in [true, false] {
@@ -181,11 +183,11 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                             let small_photo =
                                 !story.photos.is_empty() && !across && story.rank <= 1;
                             let cost = crop
-                                + if small_photo { 8.0 } else { 0.0 }
-                                + f64::from(wraps.saturating_sub(1)) * 0.8
-                                + f64::from(air) * 0.6
-                                + f64::from(body.empty) * 0.4
-                                + size as f64 * 0.3
+                                + if small_photo { NEWS.small_photo } else { 0.0 }
+                                + f64::from(wraps.saturating_sub(1)) * NEWS.head_wrap
+                                + f64::from(air) * NEWS.air
+                                + f64::from(body.empty) * NEWS.leg_foot
+                                + size as f64 * NEWS.head_size
                                 + leg_cost(body.lines, k, leg_cols, photo_news)
                                 + width_cost(m, story, width);
                             out.push(Shape {
@@ -216,13 +218,13 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
 /// or two wide, not a strip across the page).
 fn width_cost(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> f64 {
     let mut cost = match story.rank {
-        _ if story.kind == "briefs" => f64::from(width.saturating_sub(2)),
-        0 => f64::from(m.columns.saturating_sub(width)) * 2.0,
+        _ if story.kind == StoryKind::Briefs => f64::from(width.saturating_sub(2)),
+        0 => f64::from(m.columns.saturating_sub(width)) * NEWS.narrow_lead,
         1 => f64::from(3u32.saturating_sub(width)),
         _ => 0.0,
     };
-    if story.kind == "story" && width == 1 {
-        cost += 2.0;
+    if story.kind == StoryKind::Story && width == 1 {
+        cost += NEWS.one_column;
     }
     cost
 }
@@ -233,16 +235,16 @@ fn leg_cost(lines: u32, legs: u32, leg_cols: u32, photo_news: bool) -> f64 {
     let mut cost = 0.0;
     let shortest = if photo_news { 3 } else { 6 };
     if lines < shortest {
-        cost += f64::from(shortest - lines) * 1.5;
+        cost += f64::from(shortest - lines) * NEWS.short_leg;
     }
     if lines > 36 {
-        cost += f64::from(lines - 36) * 0.3;
+        cost += f64::from(lines - 36) * NEWS.long_leg;
     }
     if legs == 1 && lines > 30 {
-        cost += 2.0;
+        cost += NEWS.one_long_leg;
     }
     if leg_cols == 2 {
-        cost += 0.3;
+        cost += NEWS.wide_legs;
     }
     cost
 }
@@ -347,7 +349,7 @@ fn crop_cost(
             return None;
         }
         let sharpest = ppi(f64::from(p.width_px), m.photo_width(story, 1));
-        cost += photo::cost(&fit, sharpest, m.warn_ppi, m.error_ppi) * 0.5;
+        cost += photo::cost(&fit, sharpest, m.warn_ppi, m.error_ppi) * NEWS.photo_share;
     }
     Some(cost)
 }

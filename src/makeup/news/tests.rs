@@ -38,7 +38,7 @@ fn story(id: &str, rank: usize, chars: u32, photos: &[(u32, u32)]) -> StoryMeasu
     StoryMeasures {
         id: id.into(),
         rank,
-        kind: "story".into(),
+        kind: super::StoryKind::Story,
         pin: None,
         frame_lines: 0,
         heads: (1..=8u32)

@@ -5,6 +5,8 @@
 //! holes; a column that cannot be filled to its foot ends the branch. The search is exact over
 //! the heights it tries (dynamic programming on the skyline), within a budget of states.
 
+use crate::makeup::costs::NEWS;
+use crate::makeup::news::StoryKind;
 use std::collections::HashMap;
 
 use super::shapes::Shape;
@@ -131,7 +133,9 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
         .iter()
         .rev()
         .copied()
-        .filter(|&i| m.stories[i].kind != "briefs" && m.stories[i].pin.is_none() && i != order[0])
+        .filter(|&i| {
+            m.stories[i].kind != StoryKind::Briefs && m.stories[i].pin.is_none() && i != order[0]
+        })
         .collect();
     let attempts = (0..=droppable.len()).flat_map(|drop| {
         let mask = droppable[..drop]
@@ -467,9 +471,10 @@ impl Search<'_> {
     /// story set low.
     fn place_cost(&self, story: &StoryMeasures, skip: usize, line: u32) -> f64 {
         let m = self.m;
-        let mut cost = skip as f64 * 1.5;
+        let mut cost = skip as f64 * NEWS.out_of_rank;
         // Importance reads top-down: a story set low costs by its rank's weight.
-        cost += f64::from(line) / f64::from(m.lines.max(1)) * 2.0 / (1.0 + story.rank as f64);
+        cost +=
+            f64::from(line) / f64::from(m.lines.max(1)) * NEWS.set_low / (1.0 + story.rank as f64);
         cost
     }
 }

@@ -14,6 +14,7 @@ use super::flow::{Item, Kind, Played, play};
 use super::lead::{self, LeadChoice};
 use super::photo::{self, Grid, Rules};
 use super::{Measures, Plan};
+use crate::makeup::costs::FEATURE;
 use crate::units::ppi;
 use band::{BandChoice, band_choices};
 
@@ -335,19 +336,24 @@ impl Context<'_> {
                 cost += photo::cost(&f, in_house, self.m.warn_ppi, self.m.error_ppi);
             }
             // More than two photos stacked in one column is a tower: a band is better.
-            cost += 4.0 * f64::from(in_flow.max(2) - 2);
+            cost += FEATURE.tower * f64::from(in_flow.max(2) - 2);
         }
         // Space over a head fills a column, at a small price; photos far down their
         // section read less with its head.
-        cost += 0.3 * f64::from(trial.space.iter().sum::<u32>());
-        cost += 0.2
+        cost += FEATURE.head_space * f64::from(trial.space.iter().sum::<u32>());
+        cost += FEATURE.photo_late
             * trial
                 .at
                 .iter()
                 .map(|&a| a.saturating_sub(1) as f64)
                 .sum::<f64>();
         // The house grid is the default; a band takes photos away from their text.
-        cost += 1.0 * g as f64 + if trial.band.is_some() { 3.0 } else { 0.0 };
+        cost += FEATURE.other_grid * g as f64
+            + if trial.band.is_some() {
+                FEATURE.band
+            } else {
+                0.0
+            };
         // A column foot emptier than the house lets pass is a hole: worth far more than a line
         // spread elsewhere.
         let stacks = self.m.grids[g].stacks as usize;
@@ -357,7 +363,8 @@ impl Context<'_> {
             .sum();
         // A head with only a photo under it in its column never goes to press when setting the
         // photos after its first paragraph avoids it.
-        cost += 5.0 * f64::from(holes) + 200.0 * f64::from(played.stranded);
+        cost +=
+            FEATURE.hole * f64::from(holes) + FEATURE.stranded_head * f64::from(played.stranded);
         Score {
             fits: played.fits,
             // Overset compared by what it holds: lines of a wider stack hold more.

@@ -3,6 +3,7 @@
 use super::super::flow::Played;
 use super::super::{Band, FlowItem, PhotoPlan, Plan};
 use super::{Context, Ref, Trial};
+use crate::makeup::FlowKind;
 
 impl Context<'_> {
     /// A page that leaves more than the house tolerance empty at its end, made up again in
@@ -138,10 +139,10 @@ impl Context<'_> {
             .enumerate()
             .map(|(i, (item, what))| {
                 let (kind, section, index, photo) = match what {
-                    Ref::Head(s) => ("head", s, 0, None),
-                    Ref::Text(s, i) => ("text", s, i, None),
+                    Ref::Head(s) => (FlowKind::Head, s, 0, None),
+                    Ref::Text(s, i) => (FlowKind::Text, s, i, None),
                     Ref::Photo(s, p) => (
-                        "photo",
+                        FlowKind::Photo,
                         s,
                         p,
                         Some(photo_plan(
@@ -152,7 +153,7 @@ impl Context<'_> {
                             m.sections[s].photos[p].caption[g],
                         )),
                     ),
-                    Ref::Credit => ("credit", 0, 0, None),
+                    Ref::Credit => (FlowKind::Credit, 0, 0, None),
                 };
                 FlowItem {
                     kind,

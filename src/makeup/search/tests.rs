@@ -1,6 +1,7 @@
 //! The search on plain numbers: plans keep their own promises on random pages.
 use super::super::{GridOption, PhotoMeasures, SectionMeasures};
 use super::*;
+use crate::makeup::FlowKind;
 use crate::units::ppi;
 
 /// A page of the sample's proportions: 98 body lines, 4 stacks of 250 pt or 3 of 333 pt.
@@ -119,8 +120,8 @@ fn plans_keep_the_rules_on_random_pages() {
             .map(|f| {
                 Item::new(
                     match f.kind {
-                        "head" => Kind::Head,
-                        "text" => Kind::Text,
+                        FlowKind::Head => Kind::Head,
+                        FlowKind::Text => Kind::Text,
                         _ => Kind::Block,
                     },
                     f.lines,
@@ -156,9 +157,9 @@ fn a_short_page_is_balanced() {
         .iter()
         .map(|f| {
             Item::new(
-                if f.kind == "head" {
+                if f.kind == FlowKind::Head {
                     Kind::Head
-                } else if f.kind == "text" {
+                } else if f.kind == FlowKind::Text {
                     Kind::Text
                 } else {
                     Kind::Block
@@ -202,7 +203,7 @@ fn a_panorama_may_go_in_a_band_and_four_photos_do_not_make_a_tower() {
     let towers = plan
         .flow
         .iter()
-        .filter(|f| f.kind == "photo" && f.section == 1)
+        .filter(|f| f.kind == FlowKind::Photo && f.section == 1)
         .count();
     assert!(towers <= 2, "{towers} photos stacked in one column");
 }
@@ -221,7 +222,10 @@ fn a_section_without_a_head_has_no_head_item() {
     let mut story = section(&[30, 40, 50, 60, 50, 40], &[(1600, 1200)]);
     story.head = false;
     let plan = solve(&measures(vec![story]));
-    assert!(plan.flow.iter().all(|item| item.kind != "head"), "{plan:?}");
+    assert!(
+        plan.flow.iter().all(|item| item.kind != FlowKind::Head),
+        "{plan:?}"
+    );
     assert_eq!(plan.flow.first().map(|item| item.section), Some(0));
     assert_eq!(plan.overset_lines, 0, "{plan:?}");
 }

@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use banmian::build::Laid;
 use banmian::content::LoadedPage;
 use banmian::inspect::{self, Area, Line, ShapeKind};
-use banmian::pipeline::Laid;
-use banmian::preflight::{House, Severity, marks};
+use banmian::preflight::Severity;
+use banmian::template::{self as marks, House};
 
 /// Overlap that counts as a collision, pt (less is rounding, or glyphs that only touch).
 const TOUCH: f64 = 0.5;

@@ -226,8 +226,8 @@ fn is_font_file(path: &Path) -> bool {
 /// Reading that means parsing every face of a collection, so it is kept in the cache folder,
 /// keyed by the file's path, time and length, and read from there the next time.
 fn index(path: &Path, map: &Mmap) -> Vec<(u32, FontInfo)> {
-    let cached =
-        crate::cache::version(path).and_then(|version| crate::cache::file("fonts", &version));
+    let cached = crate::engine::cache::version(path)
+        .and_then(|version| crate::engine::cache::file("fonts", &version));
     if let Some(faces) = cached
         .as_ref()
         .and_then(|f| serde_json::from_slice(&std::fs::read(f).ok()?).ok())
@@ -238,7 +238,10 @@ fn index(path: &Path, map: &Mmap) -> Vec<(u32, FontInfo)> {
         .filter_map(|i| Some((i, FontInfo::new(map, i)?)))
         .collect();
     if let Some(file) = cached {
-        let _ = crate::export::write_atomic(&file, &serde_json::to_vec(&faces).unwrap_or_default());
+        let _ = crate::output::export::write_atomic(
+            &file,
+            &serde_json::to_vec(&faces).unwrap_or_default(),
+        );
     }
     // SAFETY: read-only file-backed mapping: the pages are read back on the next access.
     let _ = unsafe { map.unchecked_advise(UncheckedAdvice::DontNeed) };

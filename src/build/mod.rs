@@ -8,22 +8,26 @@
 //! across rebuilds (`session`), `diff` red-lines what it laid out ([`redlined`]). So whatever
 //! `build` refuses, `check` refuses, for the same reasons, in the same words.
 
+pub mod issue;
+pub mod session;
+pub mod summary;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
 use typst::diag::SourceDiagnostic;
 use typst_layout::PagedDocument;
 
-use crate::compile::Compiled;
 use crate::content::{ContentError, LoadedPage};
-use crate::coverage::Coverage;
+use crate::engine::compile::Compiled;
+use crate::engine::world::PageWorld;
 use crate::failure::Failure;
 use crate::output;
+use crate::output::coverage::Coverage;
+use crate::output::proof::Format;
 use crate::photo_prep;
 use crate::preflight::{self, Report};
 use crate::project::Target;
-use crate::proof::Format;
-use crate::world::PageWorld;
 
 /// A laid-out page, typst's warnings and the preflight report on it.
 pub struct Laid {
@@ -109,7 +113,7 @@ pub fn redlined(
             target.output.clone(),
             output::to_pdf(loaded, &marked, target)?,
         )],
-        format => crate::proof::images(&marked, format, &target.output, target.ppi)
+        format => crate::output::proof::images(&marked, format, &target.output, target.ppi)
             .map_err(Failure::Export)?,
     };
     Ok((laid, Output { files, ink: None }))
@@ -130,25 +134,45 @@ fn export(
     Ok(Output { files, ink })
 }
 
-/// Step times, in milliseconds.
-struct Laps {
+/// Step times, in milliseconds, each from the end of the one before (`build --timings`).
+pub struct Laps {
+    pub started: Instant,
     last: Instant,
-    done: Vec<(&'static str, f64)>,
+    pub done: Vec<(&'static str, f64)>,
 }
 
 impl Laps {
-    fn start() -> Self {
+    pub fn start() -> Self {
+        let now = Instant::now();
         Self {
-            last: Instant::now(),
+            started: now,
+            last: now,
             done: Vec::new(),
         }
     }
 
-    fn lap(&mut self, step: &'static str) {
+    /// Ends the step `step` now.
+    pub fn lap(&mut self, step: &'static str) {
         let now = Instant::now();
         self.done
             .push((step, (now - self.last).as_secs_f64() * 1000.0));
         self.last = now;
+    }
+
+    /// Steps timed elsewhere (the pipeline's), ending now.
+    pub fn add(&mut self, laps: &[(&'static str, f64)]) {
+        self.done.extend_from_slice(laps);
+        self.last = Instant::now();
+    }
+
+    /// One `timings:` line, for scripts to parse.
+    pub fn line(&self) -> String {
+        let laps: Vec<String> = self
+            .done
+            .iter()
+            .map(|(step, ms)| format!("{step}={ms:.1}ms"))
+            .collect();
+        format!("timings: {}", laps.join(" "))
     }
 }
 

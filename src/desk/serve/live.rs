@@ -9,7 +9,7 @@ use typst_kit::watcher::Watcher;
 
 use super::proof::{Broken, Proof, Snapshot};
 use super::rounds::Rounds;
-use crate::session::Session;
+use crate::build::session::Session;
 
 /// Builds, publishes, waits for a change, and again, until the watcher fails.
 pub fn run(

@@ -9,13 +9,13 @@
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
 
+use crate::build::Built;
 use crate::content::LoadedPage;
 use crate::content::issue::Slot;
+use crate::engine::fonts;
+use crate::engine::world::PageWorld;
 use crate::failure::Failure;
-use crate::fonts;
-use crate::pipeline::{self, Built};
 use crate::project::{Project, Target};
-use crate::world::PageWorld;
 
 /// How many compilations typst's memo cache may go unused before an entry is evicted (the
 /// typst CLI's choice): bounds memory in a long session.
@@ -163,7 +163,7 @@ impl Session {
         };
         watched.extend(loaded.images.iter().cloned());
         let guarded = guard(&self.project, &loaded)?;
-        let built = pipeline::page(&mut self.world, &loaded, self.target.as_ref());
+        let built = crate::build::page(&mut self.world, &loaded, self.target.as_ref());
         watched.extend(self.world.dependencies());
         self.last_inputs = watched.clone();
         finish(&self.world, &loaded, built?, guarded)

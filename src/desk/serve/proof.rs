@@ -10,13 +10,13 @@ use serde::Serialize;
 use typst_svg::SvgOptions;
 
 use super::svg::Cut;
+use crate::build::Laid;
 use crate::content::LoadedPage;
+use crate::desk::redline::changes::{self, Change};
+use crate::desk::redline::sources::{self, Source};
+use crate::engine::world::PageWorld;
 use crate::failure::Failure;
-use crate::pipeline::Laid;
 use crate::preflight::{Area, Report, Severity};
-use crate::redline::changes::{self, Change};
-use crate::redline::sources::{self, Source};
-use crate::world::PageWorld;
 
 /// A good build, as shown.
 pub struct Proof {
@@ -84,7 +84,7 @@ impl Proof {
                 .map(|(name, kept)| (name.clone(), changes::changes(kept, &sources)))
                 .collect(),
             sources,
-            summary: crate::summary::summary(laid),
+            summary: crate::build::summary::summary(laid),
             pages_to_fill: laid.report.house.pages,
             file: page.file.display().to_string(),
         }

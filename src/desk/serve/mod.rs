@@ -4,7 +4,7 @@
 //! publishes each result; a small HTTP server (`http`) gives the browser one page of embedded
 //! assets and an event stream (`events`) that carries each proof as SVG cut into pieces
 //! (`svg`), only what the browser lacks, with the findings, where each line came from in the
-//! YAML and what changed since the previous proof (`proof`, on `crate::redline`). It binds 127.0.0.1 unless told otherwise.
+//! YAML and what changed since the previous proof (`proof`, on `crate::desk::redline`). It binds 127.0.0.1 unless told otherwise.
 
 mod editor;
 mod events;
@@ -21,9 +21,9 @@ use std::sync::Arc;
 use tokio::sync::watch;
 use typst_kit::watcher::Watcher;
 
+use crate::build::session::Session;
 use crate::failure::Failure;
 use crate::project::Project;
-use crate::session::Session;
 
 pub struct Options {
     pub page: PathBuf,
@@ -80,7 +80,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
 
     let (sender, builds) = watch::channel(Arc::new(proof::Snapshot::empty()));
     let rounds = Arc::new(rounds::Rounds::open(
-        crate::redline::rounds::folder(&project.root, &options.page),
+        crate::desk::redline::rounds::folder(&project.root, &options.page),
         &options.page,
     ));
     let kept = rounds.clone();

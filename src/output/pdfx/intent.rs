@@ -4,7 +4,7 @@
 use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
 
 /// The destination profile: coldset offset on newsprint, 240 % total ink.
-pub const PROFILE: &[u8] = include_bytes!("../../profiles/newsprint.icc");
+pub const PROFILE: &[u8] = include_bytes!("../../../profiles/newsprint.icc");
 /// Not a registered characterization (its data are synthetic): `Custom`, with the profile
 /// embedded, as PDF/X allows for any condition that is not in the ICC registry.
 pub const CONDITION_IDENTIFIER: &str = "Custom";

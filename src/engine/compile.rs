@@ -5,9 +5,9 @@ use typst::foundations::Datetime;
 use typst_layout::PagedDocument;
 
 use crate::content::{LoadedPage, parse_date};
+use crate::engine::world::PageWorld;
 use crate::images::PhotoFormat;
 use crate::makeup::MadeUp;
-use crate::world::PageWorld;
 
 /// A laid-out page and typst's warnings about it.
 pub struct Compiled {

@@ -11,15 +11,15 @@ use typst::ecow::EcoVec;
 use typst::model::Document;
 use typst_layout::PagedDocument;
 
+use crate::build::Built;
 use crate::content::LoadedPage;
 use crate::content::issue::{LoadedIssue, Slot};
 use crate::failure::Failure;
 use crate::failure::typst_text;
-use crate::guard::Protected;
 use crate::output;
-use crate::pipeline::{self, Built};
+use crate::output::guard::Protected;
+use crate::output::{export, print_boxes};
 use crate::project::{Project, Target};
-use crate::{export, print_boxes};
 
 /// What to do with each page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -196,7 +196,7 @@ fn lay_out_page(
         let loaded = project.load_in(file, Some(slot))?;
         let inputs = project.protect(&loaded, target)?;
         let world = world.insert(project.world_for(target));
-        let Built { laid, output, .. } = pipeline::page(world, &loaded, Some(target))?;
+        let Built { laid, output, .. } = crate::build::page(world, &loaded, Some(target))?;
         messages.push_str(&String::from_utf8_lossy(&typst_text(
             world,
             &laid.warnings,
@@ -226,7 +226,7 @@ fn lay_out_page(
             }
         };
         Ok(PageDone {
-            summary: crate::summary::summary(&laid),
+            summary: crate::build::summary::summary(&laid),
             loaded,
             document: Some(laid.document),
             report: laid.report,
@@ -268,7 +268,7 @@ pub fn combined(
     }
     let target = Target {
         output: output.to_path_buf(),
-        format: crate::proof::Format::Pdf,
+        format: crate::output::proof::Format::Pdf,
         ..template.clone()
     };
     for (run, _) in &done {
@@ -284,7 +284,10 @@ pub fn combined(
     // A spread as its two pages, so that the issue reads in page order, one page a leaf.
     let mut pages: EcoVec<_> = EcoVec::new();
     for (d, document) in &done {
-        match (&d.loaded.view.spread, crate::spread::plates(document)) {
+        match (
+            &d.loaded.view.spread,
+            crate::output::spread::plates(document),
+        ) {
             (Some(_), Some(plates)) => {
                 pages.extend(plates.iter().flat_map(|p| p.pages().iter().cloned()))
             }

@@ -1,5 +1,7 @@
-//! The marks templates leave for preflight (see `layout/components/marks.typ`): house-style
-//! settings, the start and end of every story, and display lines that did not fit.
+//! The protocol between banmian and its templates, read from a laid-out page: the marks
+//! templates leave (see `layout/components/marks.typ`) — house-style settings, the start and
+//! end of every story, display lines that did not fit, body areas — and the measures of a
+//! make-up template's first pass. Every label banmian reads is named here.
 
 use std::collections::BTreeMap;
 
@@ -10,10 +12,13 @@ use typst::layout::Point;
 use typst::utils::PicoStr;
 use typst_layout::PagedDocument;
 
+use crate::makeup::Measured;
+
 const HOUSE: &str = "banmian-house";
 const STORY: &str = "banmian-story";
 const DISPLAY: &str = "banmian-display";
 const BODY_AREA: &str = "banmian-body-area";
+const MEASURE: &str = "banmian-measure";
 
 /// What the house style says a page must meet, as the template publishes it
 /// (`house-settings` in layout/style.typ, the one place its numbers live).
@@ -243,4 +248,32 @@ fn label(name: &str) -> Option<Label> {
 fn value_of(content: &Content) -> Option<serde_json::Value> {
     let meta = content.to_packed::<MetadataElem>()?;
     serde_json::to_value(&meta.value).ok()
+}
+
+/// The measurements a template left in its measure pass: none if it does not make up by plan,
+/// an error if it left them in a shape banmian cannot read (a template bug).
+pub fn measures(document: &PagedDocument) -> Result<Option<Measured>, String> {
+    let Some(label) = Label::new(PicoStr::intern(MEASURE)) else {
+        return Ok(None);
+    };
+    let found = document.introspector().query(&Selector::Label(label));
+    let Some(meta) = found.first().and_then(|c| c.to_packed::<MetadataElem>()) else {
+        return Ok(None);
+    };
+    let value = serde_json::to_value(&meta.value);
+    let news = value
+        .as_ref()
+        .is_ok_and(|v| v.get("kind").and_then(|k| k.as_str()) == Some("news"));
+    value
+        .and_then(|v| {
+            if news {
+                serde_json::from_value(v).map(Measured::News)
+            } else {
+                serde_json::from_value(v).map(Measured::Feature)
+            }
+        })
+        .map(Some)
+        .map_err(|err| {
+            format!("the template's make-up measures (`<{MEASURE}>`) are malformed: {err}")
+        })
 }

@@ -14,8 +14,8 @@ use typst::{Library, LibraryExt, World};
 use typst_kit::diagnostics::DiagnosticWorld;
 use typst_kit::files::{FileLoader, FileStore};
 
-use crate::cache::PhotoCache;
-use crate::fonts::Fonts;
+use crate::engine::cache::PhotoCache;
+use crate::engine::fonts::Fonts;
 
 /// Where the page's data and the entry point live in the virtual file system. Not real files.
 pub const DATA_PATH: &str = "/.banmian/page.json";

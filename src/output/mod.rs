@@ -1,22 +1,25 @@
 //! What a laid-out page becomes on disk: its PDF (a spread's sheet and its two pages' plates),
 //! or proof images; the ink on a press PDF; files written atomically, never over an input.
 
+pub mod coverage;
+pub mod export;
+pub mod guard;
+pub mod pdfx;
+pub mod print_boxes;
+pub mod proof;
+pub mod spread;
+
 use std::path::{Path, PathBuf};
 
 use typst_layout::PagedDocument;
 
+use crate::build::Laid;
 use crate::content::{self, LoadedPage};
-use crate::coverage;
-use crate::export;
 use crate::failure::Failure;
-use crate::guard::Protected;
-use crate::pdfx;
-use crate::pipeline::Laid;
+use crate::output::guard::Protected;
 use crate::preflight;
-use crate::print_boxes;
 use crate::project::Target;
-use crate::proof::{self, Format};
-use crate::spread;
+use proof::Format;
 
 /// PDF bytes for a laid-out page, identified and dated by its content so builds are
 /// reproducible, with bleed box (and crop marks) added, and made a PDF/X-4 if asked.

@@ -157,7 +157,7 @@ async fn keep_round(State(app): State<App>, headers: HeaderMap, body: Bytes) -> 
     let Ok(round) = serde_json::from_slice::<RoundName>(&body) else {
         return (StatusCode::BAD_REQUEST, "expected {\"name\": \"一校\"}\n").into_response();
     };
-    if let Err(message) = crate::redline::rounds::check_name(&round.name) {
+    if let Err(message) = crate::desk::redline::rounds::check_name(&round.name) {
         return (StatusCode::BAD_REQUEST, message + "\n").into_response();
     }
     let proof = app.builds.borrow().proof.clone();

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::redline::rounds;
-use crate::redline::sources::Source;
+use crate::desk::redline::rounds;
+use crate::desk::redline::sources::Source;
 
 pub struct Rounds {
     folder: PathBuf,

@@ -1,0 +1,100 @@
+//! What the make-up pays for each compromise a make-up editor weighs, in one place. The search
+//! and the tiling minimise the sum; only the ratios matter. Costs are in "lines of white": a
+//! hole at a column foot costs 5 a line, and every other weight is set against that.
+
+/// The feature page (`search`).
+pub struct Feature {
+    /// A photo beyond two in one section's column flow (a tower: a band is better).
+    pub tower: f64,
+    /// A line of space over a section head (it fills a column, at a small price).
+    pub head_space: f64,
+    /// Each paragraph a photo is set after beyond the first (it reads less with its head).
+    pub photo_late: f64,
+    /// Each step from the house grid to a wider or narrower column structure.
+    pub other_grid: f64,
+    /// A band of photos across the page (it takes photos away from their text).
+    pub band: f64,
+    /// A grid line empty at a column foot beyond the house's tolerance.
+    pub hole: f64,
+    /// A head with only a photo under it in its column.
+    pub stranded_head: f64,
+}
+
+pub const FEATURE: Feature = Feature {
+    tower: 4.0,
+    head_space: 0.3,
+    photo_late: 0.2,
+    other_grid: 1.0,
+    band: 3.0,
+    hole: 5.0,
+    stranded_head: 200.0,
+};
+
+/// A photo in its box (`photo::cost`), on both pages.
+pub struct Photo {
+    /// The share of the photo cut away on its most cropped side, per whole photo.
+    pub crop: f64,
+    /// A photo under the house's warning resolution…
+    pub coarse: f64,
+    /// …and for each ppi it lacks.
+    pub coarse_per_ppi: f64,
+    /// Coarse where a narrower placement would not be: as good as forbidden.
+    pub needlessly_coarse: f64,
+}
+
+pub const PHOTO: Photo = Photo {
+    crop: 20.0,
+    coarse: 8.0,
+    coarse_per_ppi: 1.0,
+    needlessly_coarse: 1000.0,
+};
+
+/// The news page (`news::shapes`, `news::tile`).
+pub struct News {
+    /// The lead or second story with its photo in a leg, not across the rectangle.
+    pub small_photo: f64,
+    /// Each line of its headline beyond the first.
+    pub head_wrap: f64,
+    /// Each line of air in the rectangle.
+    pub air: f64,
+    /// Each empty line at a leg's foot.
+    pub leg_foot: f64,
+    /// Each step of headline size down from the rank's first.
+    pub head_size: f64,
+    /// A photo's cost in a news rectangle, as a share of `PHOTO`'s.
+    pub photo_share: f64,
+    /// Each line a leg is shorter than a reader's leg (6 lines; 3 for photo news).
+    pub short_leg: f64,
+    /// Each line a leg runs over 36.
+    pub long_leg: f64,
+    /// One leg of over 30 lines.
+    pub one_long_leg: f64,
+    /// Legs two basic columns wide (破栏).
+    pub wide_legs: f64,
+    /// The lead story, for each basic column it is narrower than the page.
+    pub narrow_lead: f64,
+    /// A story of one basic column.
+    pub one_column: f64,
+    /// Each story taken ahead of its rank.
+    pub out_of_rank: f64,
+    /// A story set at the foot of the page, divided by one more than its rank (importance
+    /// reads top-down).
+    pub set_low: f64,
+}
+
+pub const NEWS: News = News {
+    small_photo: 8.0,
+    head_wrap: 0.8,
+    air: 0.6,
+    leg_foot: 0.4,
+    head_size: 0.3,
+    photo_share: 0.5,
+    short_leg: 1.5,
+    long_leg: 0.3,
+    one_long_leg: 2.0,
+    wide_legs: 0.3,
+    narrow_lead: 2.0,
+    one_column: 2.0,
+    out_of_rank: 1.5,
+    set_low: 2.0,
+};
