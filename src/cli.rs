@@ -168,7 +168,7 @@ pub struct OutputArgs {
     #[arg(long = "pdf-standard", value_name = "STANDARD")]
     pub pdf_standards: Vec<String>,
     /// PNG resolution in pixels per inch.
-    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=banmian::output::proof::MAX_PPI as i64))]
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=banmian::output::preview::MAX_PPI as i64))]
     pub ppi: u32,
 }
 
@@ -179,7 +179,7 @@ pub enum FormatArg {
     Svg,
 }
 
-impl From<FormatArg> for banmian::output::proof::Format {
+impl From<FormatArg> for banmian::output::Format {
     fn from(arg: FormatArg) -> Self {
         match arg {
             FormatArg::Pdf => Self::Pdf,

@@ -8,9 +8,9 @@ use crate::content::{self, LoadedPage};
 use crate::engine::fonts::Fonts;
 use crate::engine::world::PageWorld;
 use crate::failure::Failure;
+use crate::output::Format;
 use crate::output::export;
 use crate::output::guard::Protected;
-use crate::output::proof::Format;
 
 /// The sample page, built when `banmian build` is given no file.
 pub const SAMPLE_PAGE: &str = "content/pingluo-cppcc/page.yaml";

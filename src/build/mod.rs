@@ -8,7 +8,7 @@
 //! across rebuilds (`session`), `diff` red-lines what it laid out ([`redlined`]). So whatever
 //! `build` refuses, `check` refuses, for the same reasons, in the same words.
 
-pub mod issue;
+pub mod pages;
 pub mod session;
 pub mod summary;
 
@@ -23,8 +23,8 @@ use crate::engine::compile::Compiled;
 use crate::engine::world::PageWorld;
 use crate::failure::Failure;
 use crate::output;
+use crate::output::Format;
 use crate::output::coverage::Coverage;
-use crate::output::proof::Format;
 use crate::photo_prep;
 use crate::preflight::{self, Report};
 use crate::project::Target;
@@ -113,7 +113,7 @@ pub fn redlined(
             target.output.clone(),
             output::to_pdf(loaded, &marked, target)?,
         )],
-        format => crate::output::proof::images(&marked, format, &target.output, target.ppi)
+        format => crate::output::preview::images(&marked, format, &target.output, target.ppi)
             .map_err(Failure::Export)?,
     };
     Ok((laid, Output { files, ink: None }))

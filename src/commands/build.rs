@@ -22,7 +22,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
             &args.output,
             args.combined.as_deref(),
             &args.project,
-            banmian::build::issue::Mode::Build,
+            banmian::build::pages::Mode::Build,
         );
     }
     if args.combined.is_some() {

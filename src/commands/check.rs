@@ -29,7 +29,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             &args.output(),
             None,
             &args.project,
-            banmian::build::issue::Mode::Check,
+            banmian::build::pages::Mode::Check,
         );
     }
     let target = super::target(&page, &args.output(), true)?;

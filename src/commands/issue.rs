@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use banmian::build::issue::{Mode, PageRun};
+use banmian::build::pages::{Mode, PageRun};
 use banmian::content::issue;
 use banmian::failure::Failure;
-use banmian::output::proof::Format;
+use banmian::output::Format;
 use banmian::project::{Project, Target};
 
 use super::{Error, Outcome};
@@ -32,13 +32,13 @@ pub fn run(
     let project = Project::open(file, project_args.root.as_deref(), &project_args.font_paths)?;
     let loaded = issue::load(file, &project.root).map_err(Failure::Content)?;
     let (folder, template) = target(file, output, true)?;
-    let runs = banmian::build::issue::run(
+    let runs = banmian::build::pages::run(
         &project,
         &loaded,
         &folder,
         &template,
         mode,
-        banmian::build::issue::threads(),
+        banmian::build::pages::threads(),
         combined.is_some() && mode == Mode::Build,
     );
     for run in &runs {
@@ -52,7 +52,7 @@ pub fn run(
     }
     let mut code = worst(&runs);
     if let (Some(path), Mode::Build) = (combined, mode) {
-        match banmian::build::issue::combined(&project, &loaded, &runs, path, &template) {
+        match banmian::build::pages::combined(&project, &loaded, &runs, path, &template) {
             Ok(bytes) => eprintln!("combined {} ({} KiB)", path.display(), bytes / 1024),
             Err(failure) => {
                 super::report(&failure, None);

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 
 use banmian::engine::world::PageWorld;
 use banmian::failure::Failure;
-use banmian::output::proof::Format;
+use banmian::output::Format;
 use banmian::project::{self, Target};
 
 use crate::cli::OutputArgs;

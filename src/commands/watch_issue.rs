@@ -196,7 +196,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
             page.due = page.changed();
         }
         let mut due: Vec<&mut Page> = pages.iter_mut().filter(|p| p.due).collect();
-        banmian::build::issue::each(&mut due, banmian::build::issue::threads(), |page| {
+        banmian::build::pages::each(&mut due, banmian::build::pages::threads(), |page| {
             page.rebuild()
         });
         session::evict_shared(pages.len());
@@ -272,7 +272,7 @@ fn update(
     args: &WatchArgs,
 ) {
     let mut open: Vec<Option<Page>> = std::mem::take(pages).into_iter().map(Some).collect();
-    let targets = banmian::build::issue::targets(issue, folder, template);
+    let targets = banmian::build::pages::targets(issue, folder, template);
     for ((file, slot), target) in issue.pages.iter().zip(targets) {
         let kept = open
             .iter_mut()

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::content::LoadedPage;
-use crate::output::proof::Format;
+use crate::output::Format;
 
 /// The files and folders a build reads, which no output may replace.
 #[derive(Debug, Default)]

@@ -5,8 +5,8 @@ pub mod coverage;
 pub mod export;
 pub mod guard;
 pub mod pdfx;
+pub mod preview;
 pub mod print_boxes;
-pub mod proof;
 pub mod spread;
 
 use std::path::{Path, PathBuf};
@@ -19,7 +19,35 @@ use crate::failure::Failure;
 use crate::output::guard::Protected;
 use crate::preflight;
 use crate::project::Target;
-use proof::Format;
+
+/// What a page is written as: the PDF, or preview images of each page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Pdf,
+    Png,
+    Svg,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Png => "png",
+            Format::Svg => "svg",
+        }
+    }
+
+    /// The format an output path's extension names, if any.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "pdf" => Some(Format::Pdf),
+            "png" => Some(Format::Png),
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+}
 
 /// PDF bytes for a laid-out page, identified and dated by its content so builds are
 /// reproducible, with bleed box (and crop marks) added, and made a PDF/X-4 if asked.
@@ -92,7 +120,7 @@ pub fn render(
             Ok(files)
         }
         format => {
-            proof::images(document, format, &target.output, target.ppi).map_err(Failure::Export)
+            preview::images(document, format, &target.output, target.ppi).map_err(Failure::Export)
         }
     }
 }

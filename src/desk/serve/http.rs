@@ -25,8 +25,8 @@ use serde::Deserialize;
 use tokio::sync::watch;
 
 use super::editor::Editor;
+use super::kept::KeptRounds;
 use super::proof::Snapshot;
-use super::rounds::Rounds;
 
 /// The longest URL accepted, in bytes.
 pub const MAX_URL: usize = 2048;
@@ -44,7 +44,7 @@ const STYLE: &str = include_str!("assets/app.css");
 pub struct App {
     pub builds: watch::Receiver<Arc<Snapshot>>,
     pub editor: Arc<Editor>,
-    pub rounds: Arc<Rounds>,
+    pub rounds: Arc<KeptRounds>,
     /// The port we listen on: a `Host` or `Origin` naming another port is another origin.
     pub port: u16,
 }

@@ -7,8 +7,8 @@ use std::sync::{Arc, OnceLock};
 use tokio::sync::watch;
 use typst_kit::watcher::Watcher;
 
+use super::kept::KeptRounds;
 use super::proof::{Broken, Proof, Snapshot};
-use super::rounds::Rounds;
 use crate::build::session::Session;
 
 /// Builds, publishes, waits for a change, and again, until the watcher fails.
@@ -16,7 +16,7 @@ pub fn run(
     mut session: Session,
     mut watcher: Watcher,
     builds: watch::Sender<Arc<Snapshot>>,
-    rounds: Arc<Rounds>,
+    rounds: Arc<KeptRounds>,
 ) {
     let mut build = 0;
     let mut proofs = 0;

@@ -9,9 +9,9 @@
 mod editor;
 mod events;
 mod http;
+mod kept;
 mod live;
 mod proof;
-mod rounds;
 mod svg;
 
 use std::net::{IpAddr, SocketAddr};
@@ -79,7 +79,7 @@ pub fn run(options: Options) -> Result<(), Failure> {
     );
 
     let (sender, builds) = watch::channel(Arc::new(proof::Snapshot::empty()));
-    let rounds = Arc::new(rounds::Rounds::open(
+    let rounds = Arc::new(kept::KeptRounds::open(
         crate::desk::redline::rounds::folder(&project.root, &options.page),
         &options.page,
     ));

@@ -8,13 +8,13 @@ use std::sync::{Arc, Mutex};
 use crate::desk::redline::rounds;
 use crate::desk::redline::sources::Source;
 
-pub struct Rounds {
+pub struct KeptRounds {
     folder: PathBuf,
     page: PathBuf,
     kept: Mutex<Vec<(String, Arc<Vec<Source>>)>>,
 }
 
-impl Rounds {
+impl KeptRounds {
     /// The rounds of `page` kept in `folder` so far (one that cannot be read is left out, with
     /// a line saying why).
     pub fn open(folder: PathBuf, page: &Path) -> Self {

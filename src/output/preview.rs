@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Format;
+
 use typst::utils::Scalar;
 use typst_layout::PagedDocument;
 use typst_render::RenderOptions;
@@ -11,34 +13,6 @@ use typst_svg::SvgOptions;
 /// Highest PNG resolution accepted: at 600 ppi a broadsheet is already ~9,000 × 13,000 pixels
 /// (~450 MB in memory), and a proof needs far less.
 pub const MAX_PPI: u32 = 600;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Pdf,
-    Png,
-    Svg,
-}
-
-impl Format {
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Pdf => "pdf",
-            Format::Png => "png",
-            Format::Svg => "svg",
-        }
-    }
-
-    /// The format an output path's extension names, if any.
-    pub fn from_path(path: &Path) -> Option<Self> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "pdf" => Some(Format::Pdf),
-            "png" => Some(Format::Png),
-            "svg" => Some(Format::Svg),
-            _ => None,
-        }
-    }
-}
 
 /// Where page `index` (0-based) of `count` goes: `output` itself for a single page, else
 /// `output` with `-<n>` before the extension.

@@ -268,7 +268,7 @@ pub fn combined(
     }
     let target = Target {
         output: output.to_path_buf(),
-        format: crate::output::proof::Format::Pdf,
+        format: crate::output::Format::Pdf,
         ..template.clone()
     };
     for (run, _) in &done {
