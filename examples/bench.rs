@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use banmian::failure::Failure;
 use banmian::output;
-use banmian::project::{self, Project, SAMPLE_PAGE};
+use banmian::project::{Project, SAMPLE_PAGE};
 
 fn main() {
     let mut page = PathBuf::from(SAMPLE_PAGE);
@@ -44,13 +44,13 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
     let yaml = ms(t);
 
     let mut world = project.world();
-    let pdf_target = project::Target::pdf(PathBuf::from("unused.pdf"));
+    let pdf_target = output::Target::pdf(PathBuf::from("unused.pdf"));
     let t = Instant::now();
     let compiled = banmian::build::lay_out(&mut world, &loaded).map_err(describe)?;
     let compile = ms(t);
 
     let t = Instant::now();
-    output::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
+    banmian::build::export::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
     let pdf = ms(t);
     println!(
         "cold (in-process): fonts {fonts:.1} ms, yaml {yaml:.1} ms, compile {compile:.1} ms, pdf {pdf:.1} ms, total {:.1} ms",
@@ -82,7 +82,8 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
         let t = Instant::now();
         let compiled = banmian::build::lay_out(&mut world, &loaded).map_err(describe)?;
         compile_ms.push(ms(t));
-        output::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
+        banmian::build::export::to_pdf(&loaded, &compiled.document, &pdf_target)
+            .map_err(describe)?;
         rebuild_ms.push(ms(t));
         typst::comemo::evict(10);
     }

@@ -11,6 +11,7 @@
 pub use banmian_content as content;
 pub use banmian_content::images;
 
+pub mod atomic;
 pub mod build;
 pub mod desk;
 pub mod engine;

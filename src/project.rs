@@ -8,8 +8,7 @@ use crate::content::{self, LoadedPage};
 use crate::engine::fonts::Fonts;
 use crate::engine::world::PageWorld;
 use crate::failure::Failure;
-use crate::output::Format;
-use crate::output::export;
+use crate::output::Target;
 use crate::output::guard::Protected;
 
 /// The sample page, built when `banmian build` is given no file.
@@ -20,42 +19,6 @@ pub struct Project {
     /// `<root>/fonts` and any extra font folders, scanned into `fonts`.
     pub font_dirs: Vec<PathBuf>,
     pub fonts: Arc<Fonts>,
-}
-
-/// What a build writes: the file (or, for images of several pages, the file name pattern),
-/// its format, and the resolution of PNG proofs.
-#[derive(Debug, Clone)]
-pub struct Target {
-    pub output: PathBuf,
-    pub format: Format,
-    pub ppi: u32,
-    /// Write even when preflight fails, marking overset pages.
-    pub draft: bool,
-    pub crop_marks: bool,
-    /// typst's PDF standards by name (`a-2b`, `1.7`…).
-    pub pdf_standards: Vec<String>,
-    /// For a spread: where its two pages' PDFs go (default: `plate_paths`).
-    pub plates: Option<[PathBuf; 2]>,
-}
-
-impl Target {
-    /// A PDF/X-4 for the press.
-    pub fn is_pdfx(&self) -> bool {
-        self.format == Format::Pdf && self.pdf_standards.iter().any(|s| s == export::PDFX_4)
-    }
-
-    /// A plain PDF at `output`: no crop marks, no standard beyond typst's default.
-    pub fn pdf(output: PathBuf) -> Self {
-        Self {
-            output,
-            format: Format::Pdf,
-            ppi: 100,
-            draft: false,
-            crop_marks: false,
-            pdf_standards: Vec::new(),
-            plates: None,
-        }
-    }
 }
 
 impl Project {

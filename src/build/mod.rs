@@ -8,6 +8,7 @@
 //! across rebuilds (`session`), `diff` red-lines what it laid out ([`redlined`]). So whatever
 //! `build` refuses, `check` refuses, for the same reasons, in the same words.
 
+pub mod export;
 pub mod pages;
 pub mod session;
 pub mod summary;
@@ -22,12 +23,11 @@ use crate::content::{ContentError, LoadedPage};
 use crate::engine::compile::Compiled;
 use crate::engine::world::PageWorld;
 use crate::failure::Failure;
-use crate::output;
 use crate::output::Format;
+use crate::output::Target;
 use crate::output::coverage::Coverage;
 use crate::photo_prep;
 use crate::preflight::{self, Report};
-use crate::project::Target;
 
 /// A laid-out page, typst's warnings and the preflight report on it.
 pub struct Laid {
@@ -111,7 +111,7 @@ pub fn redlined(
     let files = match target.format {
         Format::Pdf => vec![(
             target.output.clone(),
-            output::to_pdf(loaded, &marked, target)?,
+            crate::build::export::to_pdf(loaded, &marked, target)?,
         )],
         format => crate::output::preview::images(&marked, format, &target.output, target.ppi)
             .map_err(Failure::Export)?,
@@ -127,9 +127,9 @@ fn export(
     target: &Target,
     laps: &mut Laps,
 ) -> Result<Output, Failure> {
-    let files = output::render(loaded, laid, target)?;
+    let files = crate::build::export::render(loaded, laid, target)?;
     laps.lap("export");
-    let ink = output::ink(&files, laid, target)?;
+    let ink = crate::build::export::ink(&files, laid, target)?;
     laps.lap("ink");
     Ok(Output { files, ink })
 }

@@ -17,9 +17,10 @@ use crate::content::issue::{LoadedIssue, Slot};
 use crate::failure::Failure;
 use crate::failure::typst_text;
 use crate::output;
+use crate::output::Target;
 use crate::output::guard::Protected;
 use crate::output::{export, print_boxes};
-use crate::project::{Project, Target};
+use crate::project::Project;
 
 /// What to do with each page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -220,7 +221,7 @@ fn lay_out_page(
                     messages.push_str(&format!("{ink}\n"));
                 }
                 if mode == Mode::Build {
-                    output::write(&made.files, target, &inputs)?;
+                    crate::build::export::write(&made.files, target, &inputs)?;
                 }
                 made.bytes()
             }
@@ -312,7 +313,7 @@ pub fn combined(
     )
     .map_err(Failure::Typst)?;
     let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Export)?;
-    export::write_atomic(output, &pdf).map_err(|error| Failure::Write {
+    crate::atomic::write_atomic(output, &pdf).map_err(|error| Failure::Write {
         path: output.to_path_buf(),
         error,
     })?;

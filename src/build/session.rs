@@ -15,7 +15,8 @@ use crate::content::issue::Slot;
 use crate::engine::fonts;
 use crate::engine::world::PageWorld;
 use crate::failure::Failure;
-use crate::project::{Project, Target};
+use crate::output::Target;
+use crate::project::Project;
 
 /// How many compilations typst's memo cache may go unused before an entry is evicted (the
 /// typst CLI's choice): bounds memory in a long session.

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use banmian::build::{Built, Laps};
-use banmian::output;
-use banmian::project::{Project, SAMPLE_PAGE, Target};
+use banmian::output::Target;
+use banmian::project::{Project, SAMPLE_PAGE};
 
 use super::{Error, Outcome, SeenIn};
 use crate::cli::BuildArgs;
@@ -57,7 +57,7 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     if let Some(ink) = made.ink_text() {
         eprintln!("{ink}");
     }
-    output::write(&made.files, target, &inputs)?;
+    banmian::build::export::write(&made.files, target, &inputs)?;
     timings.lap("write");
     let files = &made.files;
     let written = match files.as_slice() {

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use banmian::build::Built;
 use banmian::content::LoadedPage;
 use banmian::failure::Failure;
-use banmian::project::{Project, SAMPLE_PAGE, Target};
+use banmian::output::Target;
+use banmian::project::{Project, SAMPLE_PAGE};
 use serde_json::json;
 
 use super::{Error, Outcome, SeenIn};

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use banmian::desk::redline::{self, changes, rounds, sources};
 use banmian::failure::Failure;
-use banmian::output;
-use banmian::project::{Project, Target};
+use banmian::output::Target;
+use banmian::project::Project;
 
 use super::{Error, Outcome, SeenIn};
 use crate::cli::DiffArgs;
@@ -67,7 +67,7 @@ fn diff(args: &DiffArgs, old: Old, new: &Path, target: &Target) -> Outcome {
     })
     .seen_in(&world)?;
     let files = made.files;
-    output::write(&files, target, &inputs)?;
+    banmian::build::export::write(&files, target, &inputs)?;
     let count = |kind| changes.iter().filter(|c| c.kind == kind).count();
     let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
     eprintln!(

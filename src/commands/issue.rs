@@ -10,7 +10,8 @@ use banmian::build::pages::{Mode, PageRun};
 use banmian::content::issue;
 use banmian::failure::Failure;
 use banmian::output::Format;
-use banmian::project::{Project, Target};
+use banmian::output::Target;
+use banmian::project::Project;
 
 use super::{Error, Outcome};
 use crate::cli::{OutputArgs, ProjectArgs};

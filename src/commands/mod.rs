@@ -19,7 +19,8 @@ use std::process::ExitCode;
 use banmian::engine::world::PageWorld;
 use banmian::failure::Failure;
 use banmian::output::Format;
-use banmian::project::{self, Target};
+use banmian::output::Target;
+use banmian::project;
 
 use crate::cli::OutputArgs;
 

@@ -7,8 +7,8 @@
 
 use banmian::build::session::{Rebuilt, Session};
 use banmian::failure::Failure;
-use banmian::output;
-use banmian::project::{Project, Target};
+use banmian::output::Target;
+use banmian::project::Project;
 use typst_kit::watcher::Watcher;
 
 use super::{Error, Outcome};
@@ -70,7 +70,7 @@ fn rebuild(session: &mut Session, target: &Target) -> Rebuilt<String> {
             if let Some(ink) = made.ink_text() {
                 eprintln!("{ink}");
             }
-            output::write(&made.files, target, &inputs)?;
+            banmian::build::export::write(&made.files, target, &inputs)?;
             Ok(banmian::build::summary::summary(&built.laid))
         },
     )

@@ -18,8 +18,8 @@ use banmian::build::session::{self, Rebuilt, Session};
 use banmian::content::issue::{self, LoadedIssue, Slot};
 use banmian::engine::fonts;
 use banmian::failure::Failure;
-use banmian::output;
-use banmian::project::{Project, Target};
+use banmian::output::Target;
+use banmian::project::Project;
 use typst::diag::SourceDiagnostic;
 use typst_kit::watcher::Watcher;
 
@@ -95,7 +95,7 @@ impl Page {
             |project, loaded| project.protect(loaded, target),
             |_, _, built, inputs| {
                 let made = built.output?;
-                output::write(&made.files, target, &inputs)?;
+                banmian::build::export::write(&made.files, target, &inputs)?;
                 let mut summary = banmian::build::summary::summary(&built.laid);
                 if let Some(ink) = made.ink_text() {
                     summary = format!("{summary}; {ink}");

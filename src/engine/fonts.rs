@@ -238,10 +238,7 @@ fn index(path: &Path, map: &Mmap) -> Vec<(u32, FontInfo)> {
         .filter_map(|i| Some((i, FontInfo::new(map, i)?)))
         .collect();
     if let Some(file) = cached {
-        let _ = crate::output::export::write_atomic(
-            &file,
-            &serde_json::to_vec(&faces).unwrap_or_default(),
-        );
+        let _ = crate::atomic::write_atomic(&file, &serde_json::to_vec(&faces).unwrap_or_default());
     }
     // SAFETY: read-only file-backed mapping: the pages are read back on the next access.
     let _ = unsafe { map.unchecked_advise(UncheckedAdvice::DontNeed) };

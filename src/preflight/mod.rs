@@ -98,7 +98,7 @@ pub fn check(
     findings.extend(glyphs::check(page, document, world, &house));
     findings.extend(page.warnings.iter().map(text_warning));
     let photos = photos::placed(page, document, world);
-    findings.extend(photos::check(page, &photos, &house));
+    findings.extend(photos::check(&photos, &house));
     findings.extend(colours::check(document, &house, world.separates_photos()));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));
     Report::new(page, document.pages().len(), findings, photos, house)

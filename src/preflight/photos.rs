@@ -9,7 +9,7 @@ use typst::layout::FrameItem;
 use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
-use super::{Area, Finding, House, Severity, frames, story_location};
+use super::{Area, Finding, House, Severity, frames};
 use crate::content::LoadedPage;
 use crate::engine::world::PageWorld;
 
@@ -30,6 +30,9 @@ pub struct PlacedPhoto {
     /// Where the picture is drawn (for a cropped photo, the whole picture, of which part shows).
     #[serde(skip)]
     pub area: Area,
+    /// Line and column of its `file:` in the page's YAML.
+    #[serde(skip)]
+    pub at: (usize, usize),
 }
 
 impl PlacedPhoto {
@@ -46,7 +49,7 @@ impl PlacedPhoto {
 /// typst was given for them.
 pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> Vec<PlacedPhoto> {
     let photos = photo_list(page);
-    let files: Vec<Option<Bytes>> = photos.iter().map(|(src, _, _)| world.served(src)).collect();
+    let files: Vec<Option<Bytes>> = photos.iter().map(|listed| world.served(&listed.src)).collect();
     let mut out = Vec::new();
     for placed in frames::placed(document) {
         let FrameItem::Image(image, size, _) = placed.item else {
@@ -59,7 +62,7 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
         let Some(i) = files.iter().position(|f| f.as_deref() == Some(data)) else {
             continue;
         };
-        let Some((src, story, original)) = photos.get(i) else {
+        let Some(listed) = photos.get(i) else {
             continue;
         };
         let width = size.x.to_pt() * placed.transform.sx.get();
@@ -69,42 +72,50 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
         let round = |v: f64, places: f64| (v * places).round() / places;
         let (width, height, ppi) = (round(width, 100.0), round(height, 100.0), round(ppi, 10.0));
         out.push(PlacedPhoto {
-            src: src.clone(),
-            story: story.clone(),
-            original_pixels: *original,
+            src: listed.src.clone(),
+            story: listed.story.clone(),
+            original_pixels: listed.pixels,
             pixels: (px, py),
             placed_pt: (width, height),
             ppi,
             area: super::ink::image_area(&placed, *size),
+            at: listed.at,
         });
     }
     out
 }
 
-/// (src, story, pixel size) of every photo on the page.
-fn photo_list(page: &LoadedPage) -> Vec<(String, String, (u32, u32))> {
+/// A photo of the page as its YAML gives it.
+struct Listed {
+    src: String,
+    story: String,
+    pixels: (u32, u32),
+    /// Line and column of its `file:`.
+    at: (usize, usize),
+}
+
+/// Every photo on the page, from the page's one walk.
+fn photo_list(page: &LoadedPage) -> Vec<Listed> {
     page.view
         .photos()
         .into_iter()
-        .map(|e| {
-            let p = e.photo;
-            (
-                p.src.clone(),
-                e.story.to_string(),
-                (p.width_px, p.height_px),
-            )
+        .map(|e| Listed {
+            src: e.photo.src.clone(),
+            story: e.story.to_string(),
+            pixels: (e.photo.width_px, e.photo.height_px),
+            at: page.positions.value(&format!("{}.file", e.path)),
         })
         .collect()
 }
 
-pub fn check(page: &LoadedPage, photos: &[PlacedPhoto], house: &House) -> Vec<Finding> {
+pub fn check(photos: &[PlacedPhoto], house: &House) -> Vec<Finding> {
     photos
         .iter()
         .filter(|p| p.ppi < house.photo_warn_ppi)
         .map(|p| {
             let error = p.ppi < house.photo_error_ppi;
             let file = p.src.rsplit('/').next().unwrap_or(&p.src);
-            let (line, column) = find_file_line(&page.source, file).unwrap_or_else(|| story_location(page, &p.story));
+            let (line, column) = p.at;
             Finding {
                 severity: if error { Severity::Error } else { Severity::Warning },
                 check: "photo-resolution",
@@ -126,13 +137,4 @@ pub fn check(page: &LoadedPage, photos: &[PlacedPhoto], house: &House) -> Vec<Fi
             }
         })
         .collect()
-}
-
-/// The `file:` line naming `file`.
-fn find_file_line(source: &str, file: &str) -> Option<(usize, usize)> {
-    source.lines().enumerate().find_map(|(i, line)| {
-        let col = line.find(file)?;
-        line.contains("file:")
-            .then(|| (i + 1, line[..col].chars().count() + 1))
-    })
 }

@@ -2,6 +2,7 @@
 //! (the PDF's pages, boxes, fonts and text) and by what it prints.
 
 mod agreement;
+mod architecture;
 mod bad_input;
 mod build;
 mod diff;

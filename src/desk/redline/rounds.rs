@@ -160,7 +160,7 @@ pub fn save(folder: &Path, page: &Path, name: &str, sources: &[Source]) -> Resul
             .collect(),
     };
     let json = serde_json::to_vec(&file).map_err(|err| err.to_string())?;
-    crate::output::export::write_atomic(&path, &json)
+    crate::atomic::write_atomic(&path, &json)
         .map_err(|err| format!("cannot keep round `{name}` in {}: {err}", path.display()))?;
     Ok(path)
 }

@@ -55,11 +55,8 @@ pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure
         .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
         .map_err(|err| written(&yaml, err))?;
     let schema = PathBuf::from(crate::desk::schema::PROJECT_PATH);
-    crate::output::export::write_atomic(
-        &root.join(&schema),
-        crate::desk::schema::text().as_bytes(),
-    )
-    .map_err(|err| written(&root.join(&schema), err))?;
+    crate::atomic::write_atomic(&root.join(&schema), crate::desk::schema::text().as_bytes())
+        .map_err(|err| written(&root.join(&schema), err))?;
     Ok(Made { page, schema })
 }
 

@@ -41,7 +41,7 @@ impl PhotoCache {
 
     pub fn store_resampled(&mut self, key: ResampleKey, bytes: Bytes) {
         if let Some(file) = cache::file("photos", &key) {
-            let _ = crate::output::export::write_atomic(&file, &bytes);
+            let _ = crate::atomic::write_atomic(&file, &bytes);
         }
         self.resampled.insert(key, bytes);
     }

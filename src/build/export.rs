@@ -1,0 +1,134 @@
+//! The laid-out page made into its target's files: the PDF (and a spread's plates) or preview
+//! images, refused when preflight found errors (unless a draft); the ink on a press PDF; the
+//! files written, all or none, never over an input.
+
+use std::path::PathBuf;
+
+use typst_layout::PagedDocument;
+
+use crate::build::Laid;
+use crate::content::LoadedPage;
+use crate::failure::Failure;
+use crate::output::coverage;
+use crate::output::guard::Protected;
+use crate::output::{
+    Format, Target, export, fixed_date, pdfx, plate_paths, preview, print_boxes, spread,
+};
+use crate::preflight;
+
+/// PDF bytes for a laid-out page, identified and dated by its content so builds are
+/// reproducible, with bleed box (and crop marks) added, and made a PDF/X-4 if asked.
+pub fn to_pdf(
+    page: &LoadedPage,
+    document: &PagedDocument,
+    target: &Target,
+) -> Result<Vec<u8>, Failure> {
+    let folio = &page.view.folio;
+    let pages = match &page.view.spread {
+        Some(right) => format!("{}-{}", folio.page, right.page),
+        None => folio.page.to_string(),
+    };
+    pdf_of(page, document, target, &pages)
+}
+
+/// PDF bytes of `document`, identified as `pages` of the page's paper and date.
+fn pdf_of(
+    page: &LoadedPage,
+    document: &PagedDocument,
+    target: &Target,
+    pages: &str,
+) -> Result<Vec<u8>, Failure> {
+    let folio = &page.view.folio;
+    let ident = format!("banmian/{}/{}/{pages}", folio.paper, folio.date);
+    let standards = export::standards(&target.pdf_standards).map_err(Failure::Refused)?;
+    let pdf =
+        export::pdf(document, &ident, fixed_date(page), standards.typst).map_err(Failure::Typst)?;
+    let pdf = print_boxes::add(pdf, target.crop_marks).map_err(Failure::Export)?;
+    if !standards.pdfx {
+        return Ok(pdf);
+    }
+    let title = format!("{} {} 第{}版", folio.paper, folio.date, pages);
+    pdfx::convert(pdf, &title).map_err(|e| Failure::Export(format!("PDF/X-4: {e}")))
+}
+
+/// The files a laid-out page becomes in `target`'s format: one PDF, or one image per page.
+/// Refuses a page preflight failed, unless it is a draft, whose overset pages are framed in red.
+pub fn render(
+    page: &LoadedPage,
+    laid: &Laid,
+    target: &Target,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, Failure> {
+    if laid.report.has_errors() && !target.draft {
+        return Err(Failure::Preflight(Box::new(laid.report.clone())));
+    }
+    let marked = if target.draft {
+        preflight::overset_mark(&laid.document, &laid.report.house)
+    } else {
+        None
+    };
+    let document = marked.as_ref().unwrap_or(&laid.document);
+    match target.format {
+        Format::Pdf => {
+            let mut files = vec![(target.output.clone(), to_pdf(page, document, target)?)];
+            if let Some(right) = &page.view.spread {
+                // The sheet is the proof; the plant takes each page on its own.
+                let plates = spread::plates(document).ok_or_else(|| {
+                    Failure::Export("a spread must lay out as one sheet, one page".into())
+                })?;
+                let names = target
+                    .plates
+                    .clone()
+                    .unwrap_or_else(|| plate_paths(&target.output, page.view.folio.page));
+                let numbers = [page.view.folio.page, right.page];
+                for ((plate, name), number) in plates.iter().zip(names).zip(numbers) {
+                    files.push((name, pdf_of(page, plate, target, &number.to_string())?));
+                }
+            }
+            Ok(files)
+        }
+        format => {
+            preview::images(document, format, &target.output, target.ppi).map_err(Failure::Export)
+        }
+    }
+}
+
+/// For a PDF/X, the ink on its plates measured against the house limit (see `coverage`):
+/// `Ok(None)` for other outputs, `Err` for a page over the limit (unless a draft), a warning
+/// in `Ok(Some(Err(..)))` when it could not be measured (no ghostscript).
+pub fn ink(
+    files: &[(PathBuf, Vec<u8>)],
+    laid: &Laid,
+    target: &Target,
+) -> Result<Option<Result<coverage::Coverage, String>>, Failure> {
+    // A spread's sheet carries all its two pages' ink.
+    let (Some((_, pdf)), true) = (files.first(), target.is_pdfx()) else {
+        return Ok(None);
+    };
+    let house = &laid.report.house;
+    match coverage::measure(pdf, house.ink_check_ppi, house.ink_limit) {
+        Ok(found) if !found.within_limit() && !target.draft => Err(Failure::Ink(Box::new(found))),
+        Ok(found) => Ok(Some(Ok(found))),
+        Err(err) => Ok(Some(Err(format!("ink not measured: {err}")))),
+    }
+}
+
+/// Writes every file atomically, none of them over an input; on the first failure, says which
+/// file and stops.
+pub fn write(
+    files: &[(PathBuf, Vec<u8>)],
+    target: &Target,
+    inputs: &Protected,
+) -> Result<(), Failure> {
+    for (path, _) in files {
+        inputs
+            .check(path, target.format)
+            .map_err(Failure::Refused)?;
+    }
+    for (path, bytes) in files {
+        crate::atomic::write_atomic(path, bytes).map_err(|error| Failure::Write {
+            path: path.clone(),
+            error,
+        })?;
+    }
+    Ok(())
+}
