@@ -10,10 +10,10 @@ const MM: f64 = crate::units::MM_PER_PT;
 /// story from its section (`None`: the lead photo) and index.
 pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Vec<String> {
     let mut out = vec![format!(
-        "body: {} stacks {:.0} mm wide, columns {} lines tall{}",
+        "body: {} stacks {:.0} mm wide, columns down to line {}{}",
         plan.stacks,
         plan.stack_width * MM,
-        plan.column_lines,
+        plan.foot,
         match (plan.overset_lines, plan.empty_lines) {
             (0, 0) => String::from(", every line used"),
             (0, empty) => format!(", {empty} lines left empty"),
@@ -23,10 +23,11 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
     if let Some(lead) = &plan.lead {
         out.push(match &lead.photo {
             Some(photo) => format!(
-                "lead: {} columns {:.0} mm wide beside its photo, the band {} lines",
+                "lead: {} columns {:.0} mm wide beside its photo, {} lines over the stacks under it and {} under the photo",
                 lead.columns,
                 lead.text_width * MM,
-                lead.lines.max(photo.picture_lines)
+                lead.text_grid,
+                photo.picture_lines + photo.caption_lines
             ),
             None => format!(
                 "lead: {} columns {:.0} mm wide across the page, {} lines",
@@ -114,14 +115,19 @@ mod tests {
         let plan = Plan {
             stacks: 4,
             stack_width: 243.0,
-            column_lines: 74,
+            tops: vec![12, 12, 15, 15],
+            foot: 74,
             head_lines: 4,
             flow: vec![FlowItem {
                 kind: crate::makeup::FlowKind::Photo,
                 section: 0,
                 index: 0,
                 lines: 16,
-                column_break: false,
+                column: 0,
+                from: 0,
+                to: 16,
+                last: true,
+                starts: None,
                 photo: Some(photo(Some(0), 243.0, 169.0, (243.0, 188.0))),
             }],
             band: Some(Band {
@@ -134,7 +140,8 @@ mod tests {
                 columns: 3,
                 text_width: 230.0,
                 text_lines: 12,
-                lines: 14,
+                text_grid: 12,
+                lines: 15,
                 photo: Some(photo(None, 500.0, 170.0, (540.0, 170.0))),
             }),
             empty_lines: 5,
@@ -144,8 +151,8 @@ mod tests {
         assert_eq!(
             lines,
             [
-                "body: 4 stacks 86 mm wide, columns 74 lines tall, 5 lines left empty",
-                "lead: 3 columns 81 mm wide beside its photo, the band 14 lines",
+                "body: 4 stacks 86 mm wide, columns down to line 74, 5 lines left empty",
+                "lead: 3 columns 81 mm wide beside its photo, 12 lines over the stacks under it and 15 under the photo",
                 "photo None/0: beside the lead, 176 × 60 mm (13 lines), 7 % cut across",
                 "photo Some(0)/0: in its section's stack, 86 × 60 mm (13 lines), 10 % cut down",
                 "photo Some(1)/0: across the page under the stacks, 371 × 122 mm (27 lines), uncropped",

@@ -27,6 +27,16 @@ impl Item {
     }
 }
 
+/// Where part of an item landed: lines `from..to` of item `item`, in column `column` (a column
+/// past the last one given holds what runs over).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    pub item: usize,
+    pub column: usize,
+    pub from: u32,
+    pub to: u32,
+}
+
 /// How a flow played out.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Played {
@@ -46,64 +56,87 @@ pub struct Played {
     /// Lines used in each column (a column after the last item has 0).
     pub used: Vec<u32>,
     /// Items that open a new column because of the rules (heads kept with their text, blocks
-    /// that do not fit): the template sets a column break before each.
+    /// that do not fit).
     pub breaks: Vec<usize>,
+    /// Every item's parts in reading order, column by column: what the template draws.
+    pub pieces: Vec<Piece>,
 }
 
-/// Plays `items` through `columns` columns of `capacity` lines; a head keeps `keep` lines of
-/// the text after it (or the whole block after it) in its column.
-pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
-    if capacity == 0 {
+/// Plays `items` through columns of `capacities` lines each (a column of 0 lines is passed
+/// over); a head keeps `keep` lines of the text after it (or the whole block after it) in its
+/// column. What runs past the last column runs on through columns as tall as the tallest.
+pub fn play(items: &[Item], capacities: &[u32], keep: u32) -> Played {
+    let columns = capacities.len();
+    let tallest = capacities.iter().copied().max().unwrap_or(0);
+    if tallest == 0 {
         // No room at all (a band or lead as tall as the body): nothing fits.
         let over = items.iter().map(|i| i.lines).sum();
         return Played {
             over,
-            used: vec![0; columns as usize],
+            used: vec![0; columns],
             ..Played::default()
         };
     }
-    let mut used = vec![0u32; columns.max(1) as usize];
+    let cap = |col: usize| capacities.get(col).copied().unwrap_or(tallest);
+    let mut used = vec![0u32; columns.max(1)];
     let (mut col, mut waste, mut breaks) = (0usize, 0u32, Vec::new());
+    let mut pieces = Vec::new();
     let mut overflow = false;
     let mut stranded = 0;
     let mut forced = 0;
     // Moves to the next column, counting the lines left behind as waste.
     let next_column = |col: &mut usize, used: &mut Vec<u32>, waste: &mut u32| {
-        *waste += capacity - used[*col].min(capacity);
+        *waste += cap(*col) - used[*col].min(cap(*col));
         *col += 1;
         if *col >= used.len() {
             used.push(0);
         }
     };
+    // A column of no lines holds nothing: start in the first that has some.
+    while cap(col) == 0 {
+        next_column(&mut col, &mut used, &mut waste);
+    }
     for (i, item) in items.iter().enumerate() {
         match item.kind {
             Kind::Head | Kind::Block => {
                 let need = item.lines
                     + if item.kind == Kind::Head {
                         let (lines, with_text) =
-                            kept(&items[i + 1..], keep, capacity - item.lines.min(capacity));
+                            kept(&items[i + 1..], keep, tallest - item.lines.min(tallest));
                         stranded += u32::from(!with_text);
                         lines
                     } else {
                         0
                     };
-                if item.lines > capacity {
+                if item.lines > tallest {
                     overflow = true;
                 }
-                if used[col] > 0 && used[col] + need > capacity {
+                // On to a column that holds it: one with room, or an empty one as tall as
+                // any (what no column holds whole starts at the top of one).
+                let mut moved = false;
+                while used[col] + need > cap(col) && (used[col] > 0 || cap(col) < tallest) {
                     next_column(&mut col, &mut used, &mut waste);
+                    moved = true;
+                }
+                if moved {
                     breaks.push(i);
                 }
+                pieces.push(Piece {
+                    item: i,
+                    column: col,
+                    from: 0,
+                    to: item.lines,
+                });
                 used[col] += item.lines;
             }
             Kind::Text => {
                 let mut rest = item.lines;
                 let mut first = true;
                 while rest > 0 {
-                    if used[col] >= capacity {
+                    while used[col] >= cap(col) {
                         next_column(&mut col, &mut used, &mut waste);
                     }
-                    let room = capacity - used[col];
+                    let room = cap(col) - used[col];
                     let mut take = room.min(rest);
                     if take < rest {
                         // A widow: the last line alone in the next column. Leave two.
@@ -120,6 +153,15 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
                             forced += 1;
                         }
                     }
+                    if take > 0 {
+                        let from = item.lines - rest;
+                        pieces.push(Piece {
+                            item: i,
+                            column: col,
+                            from,
+                            to: from + take,
+                        });
+                    }
                     used[col] += take;
                     rest -= take;
                     if take > 0 {
@@ -132,16 +174,15 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
             }
         }
     }
-    let columns = columns as usize;
-    let fits = !overflow && col < columns && used[col] <= capacity;
+    let fits = !overflow && col < columns && used[col] <= cap(col);
     let over = used.iter().skip(columns).sum::<u32>()
         + items
             .iter()
-            .filter(|i| i.kind != Kind::Text && i.lines > capacity)
+            .filter(|i| i.kind != Kind::Text && i.lines > tallest)
             .map(|i| i.lines)
             .sum::<u32>();
     let left = if fits {
-        (capacity - used[col]) + (columns - 1 - col) as u32 * capacity
+        (cap(col) - used[col]) + (col + 1..columns).map(cap).sum::<u32>()
     } else {
         0
     };
@@ -155,6 +196,7 @@ pub fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
         forced,
         used,
         breaks,
+        pieces,
     }
 }
 
@@ -207,6 +249,11 @@ fn kept(after: &[Item], keep: u32, room: u32) -> (u32, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `columns` columns of `capacity` lines each.
+    fn play(items: &[Item], columns: u32, capacity: u32, keep: u32) -> Played {
+        super::play(items, &vec![capacity; columns as usize], keep)
+    }
 
     fn text(n: u32) -> Item {
         Item::new(Kind::Text, n)
@@ -315,6 +362,69 @@ mod tests {
                 assert_eq!(used + p.waste + p.left, capacity * columns, "{items:?}");
                 assert_eq!(used, items.iter().map(|i| i.lines).sum::<u32>());
                 assert!(p.used.iter().all(|&u| u <= capacity));
+            }
+        }
+    }
+
+    #[test]
+    fn columns_of_their_own_heights_are_filled_in_turn() {
+        // Two columns under a short lead, two under a tall photo: the text fills each to its
+        // own foot, a column of no lines is passed over.
+        let p = super::play(&[text(26)], &[10, 10, 0, 6], 3);
+        assert!(p.fits);
+        assert_eq!(p.used, [10, 10, 0, 6]);
+        let columns: Vec<usize> = p.pieces.iter().map(|piece| piece.column).collect();
+        assert_eq!(columns, [0, 1, 3]);
+        // A block too tall for a short column waits for a column that holds it.
+        let p = super::play(&[block(8), text(4)], &[5, 12], 3);
+        assert!(p.fits, "{p:?}");
+        assert_eq!(
+            (p.used.as_slice(), p.waste, p.breaks.as_slice()),
+            (&[0, 12][..], 5, &[0][..])
+        );
+    }
+
+    /// Whatever the items and the columns' heights, every line lands once, in reading order,
+    /// no column holds more than its height, and every line is accounted for.
+    #[test]
+    fn every_piece_lands_once_in_columns_of_any_height() {
+        let mut rng = crate::makeup::random::Xorshift::new(0x51_7CC1_B727_220A);
+        let mut rand = |n: u32| rng.below_u32(n);
+        for _ in 0..2000 {
+            let items: Vec<Item> = (0..rand(20) + 1)
+                .map(|_| match rand(3) {
+                    0 => head(2 + rand(3)),
+                    1 => text(1 + rand(12)),
+                    _ => block(3 + rand(8)),
+                })
+                .collect();
+            let capacities: Vec<u32> = (0..1 + rand(5))
+                .map(|_| if rand(5) == 0 { 0 } else { 4 + rand(30) })
+                .collect();
+            let p = super::play(&items, &capacities, 3);
+            if capacities.iter().all(|&c| c == 0) {
+                assert!(!p.fits && p.pieces.is_empty());
+                continue;
+            }
+            let mut landed = vec![0u32; items.len()];
+            let mut per_column = vec![0u32; p.used.len()];
+            let mut last = (0, 0);
+            for piece in &p.pieces {
+                assert!((piece.column, piece.item) >= last, "out of order: {p:?}");
+                last = (piece.column, piece.item);
+                assert_eq!(piece.from, landed[piece.item], "{items:?} {p:?}");
+                landed[piece.item] = piece.to;
+                per_column[piece.column] += piece.to - piece.from;
+            }
+            assert!(
+                landed.iter().zip(&items).all(|(l, i)| *l == i.lines),
+                "{items:?} {capacities:?} {p:?}"
+            );
+            assert_eq!(per_column, p.used);
+            if p.fits {
+                let used: u32 = p.used.iter().sum();
+                assert_eq!(used + p.waste + p.left, capacities.iter().sum::<u32>());
+                assert!(p.used.iter().zip(&capacities).all(|(u, c)| u <= c));
             }
         }
     }

@@ -4,7 +4,7 @@
 
 use super::flow::{Item, Kind, play};
 use super::photo::{self, Grid, Rules};
-use super::{LeadMeasures, LeadPlan, PhotoPlan};
+use super::{LeadMeasures, LeadPlan, Measures, PhotoPlan};
 use crate::units::ppi;
 
 /// One way to set the lead band, with what it costs.
@@ -59,6 +59,7 @@ pub fn choices(
             columns: option.columns,
             text_width: option.text_width,
             text_lines,
+            text_grid,
             lines,
             photo,
         };
@@ -115,6 +116,18 @@ pub fn choices(
     out
 }
 
+/// For each grid, the line each stack's column starts at: under the lead band, the band's
+/// taller side (0 without a lead). The frames let each stack start at its own line; a stepped
+/// lead (the columns under a short lead's text starting right under it, beside its photo)
+/// needs the make-up to fill the lines it frees, which it cannot yet do on every page.
+pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
+    let lines = lead.map_or(0, |l| l.lines);
+    m.grids
+        .iter()
+        .map(|g| vec![lines; g.stacks as usize])
+        .collect()
+}
+
 /// The lowest column height (in lead lines) that holds the lead in `option.columns` columns,
 /// paragraphs splitting as in the body.
 fn text_height(option: &super::LeadOption, keep: u32) -> u32 {
@@ -130,7 +143,7 @@ fn text_height(option: &super::LeadOption, keep: u32) -> u32 {
     // Two lines a column at least: a lead of a few lines is not spread one line a column.
     let lowest = total.div_ceil(option.columns.max(1)).max(total.min(2));
     (lowest..=total)
-        .find(|&h| play(&items, option.columns, h, keep).fits)
+        .find(|&h| play(&items, &vec![h; option.columns as usize], keep).fits)
         .unwrap_or(total)
 }
 
@@ -168,7 +181,7 @@ mod tests {
         let photo = best.plan.photo.as_ref().unwrap();
         // 30 lead lines in two columns of 15: 15 × 19.5 − 8.5 + 4 → 23 grid lines, which the
         // photo (21.7 lines at its own proportions) reaches within its crop.
-        assert_eq!(best.plan.text_lines, 15);
+        assert_eq!((best.plan.text_lines, best.plan.text_grid), (15, 23));
         assert!(
             (best.plan.lines as i64 - (photo.picture_lines + photo.caption_lines) as i64).abs()
                 <= 1

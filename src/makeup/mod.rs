@@ -117,6 +117,11 @@ pub struct SectionMeasures {
     /// Each paragraph's lines, per grid option.
     pub paragraphs: Vec<Vec<u32>>,
     pub photos: Vec<PhotoMeasures>,
+    /// Where each paragraph's lines start in its text, per grid option (byte offsets, the
+    /// text's end last), as the template's line pages show them (`template::lines`). A
+    /// paragraph without them is never split between frames.
+    #[serde(default)]
+    pub starts: Vec<Vec<Option<Vec<usize>>>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -138,10 +143,14 @@ pub struct Plan {
     /// Stacks of the body and the width of each, pt.
     pub stacks: u32,
     pub stack_width: f64,
-    /// Height of the columns, in lines: the body area's, or less for a balanced short page.
-    pub column_lines: u32,
+    /// Where each stack's column starts, in grid lines under the body's top (under the lead's
+    /// text or its photo: see `lead::tops`).
+    pub tops: Vec<u32>,
+    /// Where the columns end, in grid lines under the body's top: over the band if there is
+    /// one, higher for a balanced short page.
+    pub foot: u32,
     pub head_lines: u32,
-    /// The column flow in reading order.
+    /// The column flow in reading order, each item or part of a paragraph in its column.
     pub flow: Vec<FlowItem>,
     /// Photos set side by side across the page under the columns.
     pub band: Option<Band>,
@@ -168,9 +177,18 @@ pub struct FlowItem {
     pub section: usize,
     /// Paragraph or photo index within the section.
     pub index: usize,
+    /// Lines it takes here (for a paragraph split between columns, this part's).
     pub lines: u32,
-    /// Set a column break before it.
-    pub column_break: bool,
+    /// The stack whose column it stands in; one past the last runs over the page.
+    pub column: usize,
+    /// Lines `from..to` of the item stand here.
+    pub from: u32,
+    pub to: u32,
+    /// Its last line is the item's last.
+    pub last: bool,
+    /// For a paragraph split between columns: where each of its lines here starts in its
+    /// text (byte offsets), and where the last ends. The template sets these very lines.
+    pub starts: Option<Vec<usize>>,
     pub photo: Option<PhotoPlan>,
 }
 
@@ -194,7 +212,10 @@ pub struct LeadPlan {
     pub text_width: f64,
     /// Height of the lead's columns, in lines of the lead's pitch.
     pub text_lines: u32,
-    /// Grid lines of the whole band.
+    /// Grid lines the lead's text takes (with the gap under it): the body's columns under
+    /// the text start there, those under the photo under its caption.
+    pub text_grid: u32,
+    /// Grid lines of the whole band: its taller side.
     pub lines: u32,
     pub photo: Option<PhotoPlan>,
 }

@@ -87,11 +87,16 @@ fn right_edge(ink: &Ink, areas: &[BodyArea], house: &House) -> Option<(f64, &'st
     let on_page = || areas.iter().filter(|a| a.page == ink.page);
     let inside = on_page()
         .find(|a| ink.top >= a.top - 0.5 && ink.top <= a.top + a.lines as f64 * house.pitch + 0.5);
+    // Within a column below its top (a column under a lead starts lower than the area).
     if let Some(area) = inside
         && let Some(&(_, right)) = area
             .columns
             .iter()
-            .find(|&&(left, right)| ink.x0 >= left - 1.0 && ink.x0 < right)
+            .zip(&area.column_tops)
+            .find(|&(&(left, right), &top)| {
+                ink.x0 >= left - 1.0 && ink.x0 < right && ink.top >= top - 0.5
+            })
+            .map(|(column, _)| column)
     {
         return Some((right, "column"));
     }
@@ -132,6 +137,7 @@ mod tests {
             page: 1,
             top: 100.0,
             columns: vec![(0.0, 200.0), (210.0, 410.0)],
+            column_tops: vec![100.0, 100.0],
             lines: 10,
             body_size: 10.0,
         };

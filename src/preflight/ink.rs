@@ -231,25 +231,27 @@ pub(super) fn plural(n: usize, word: &str) -> String {
 pub(super) fn column_feet(house: &House, area: &BodyArea, inks: &[Ink]) -> Vec<(usize, bool)> {
     // The area's foot: the type area's, or its own when it ends above (a news story's legs).
     let foot = (area.top + area.lines as f64 * house.pitch).min(house.type_bottom);
-    let inside = |ink: &Ink, column: (f64, f64)| {
+    let inside = |ink: &Ink, column: (f64, f64), top: f64| {
         ink.page == area.page
             && !ink.running
-            && ink.top >= area.top - 0.5
+            && ink.top >= top - 0.5
             && ink.top <= foot + 0.5
             && overlaps(ink.x0, ink.x1, column)
     };
     let lines_below = |y: f64| ((foot - y) / house.pitch + 0.01).floor().max(0.0);
     area.columns
         .iter()
-        .map(|&column| {
+        .enumerate()
+        .map(|(i, &column)| {
+            let top = area.column_tops.get(i).copied().unwrap_or(area.top);
             let last = inks
                 .iter()
-                .filter(|i| inside(i, column))
-                .map(|i| i.bottom)
+                .filter(|ink| inside(ink, column, top))
+                .map(|ink| ink.bottom)
                 .max_by(f64::total_cmp);
             match last {
                 Some(y) => (lines_below(y) as usize, false),
-                None => (lines_below(area.top) as usize, true),
+                None => (lines_below(top) as usize, true),
             }
         })
         .collect()

@@ -49,7 +49,10 @@ impl PlacedPhoto {
 /// typst was given for them.
 pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) -> Vec<PlacedPhoto> {
     let photos = photo_list(page);
-    let files: Vec<Option<Bytes>> = photos.iter().map(|listed| world.served(&listed.src)).collect();
+    let files: Vec<Option<Bytes>> = photos
+        .iter()
+        .map(|listed| world.served(&listed.src))
+        .collect();
     let mut out = Vec::new();
     for placed in frames::placed(document) {
         let FrameItem::Image(image, size, _) = placed.item else {

@@ -269,7 +269,7 @@ fn body_heights(items: &[Item], legs: u32, tolerance: u32) -> Vec<Body> {
     let lowest = total.div_ceil(legs.max(1));
     let mut out = Vec::new();
     for lines in lowest..=lowest + tolerance + 2 {
-        let played = flow::play(items, legs, lines, 2);
+        let played = flow::play(items, &vec![lines; legs as usize], 2);
         if !played.fits || played.stranded > 0 || played.forced > 0 {
             continue;
         }

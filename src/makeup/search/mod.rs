@@ -31,6 +31,10 @@ struct Trial {
     space: Vec<u32>,
 }
 
+/// The fewest lines a column (a leg) may hold: a column shorter than this under a tall lead
+/// photo is left empty, a hole the score counts, rather than holding a line or two.
+pub(super) const MIN_LEG: u32 = 4;
+
 /// Lines of space a head may take over it: one opens a page up where its columns would
 /// otherwise end unevenly; two, with the head's own space, already read as a hole.
 pub(super) const MAX_HEAD_SPACE: u32 = 1;
@@ -47,8 +51,10 @@ enum Ref {
 #[derive(Clone)]
 struct Context<'a> {
     m: &'a Measures,
-    /// Lines of the body: the measured capacity less the lead band's.
+    /// Lines of the body under the heads: the lead's, the columns' and the band's.
     capacity: u32,
+    /// For each grid, where each stack's column starts: the lines the lead takes over it.
+    tops: Vec<Vec<u32>>,
     grid: Grid,
     head_lines: u32,
     /// Allowed picture lines of each photo in a stack of each grid: (lo, natural, hi).
@@ -136,15 +142,14 @@ pub fn solve(m: &Measures) -> Plan {
     let mut cx = Context {
         m,
         capacity: m.capacity,
+        tops: Vec::new(),
         grid,
         head_lines,
         ranges,
     };
     let mut best: Option<(Score, Trial, Option<LeadChoice>)> = None;
     for lead in leads {
-        cx.capacity = m
-            .capacity
-            .saturating_sub(lead.as_ref().map_or(0, |l| l.plan.lines));
+        cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
         for g in 0..m.grids.len() {
             for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
                 for at in [0, 1] {
@@ -159,9 +164,7 @@ pub fn solve(m: &Measures) -> Plan {
         }
     }
     let (mut score, mut trial, lead) = best.expect("at least one grid");
-    cx.capacity = m
-        .capacity
-        .saturating_sub(lead.as_ref().map_or(0, |l| l.plan.lines));
+    cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
     // One move at a time stops at the first page no single move improves: start again from
     // a few shaken copies of the best (photos a line taller or shorter, photos further down,
     // space over heads), as an editor tries a different sketch. Seeded: the same page always
@@ -176,8 +179,8 @@ pub fn solve(m: &Measures) -> Plan {
             (score, trial) = (s, t);
         }
     }
-    let (trial, column_lines) = cx.balance(trial);
-    let mut plan = cx.plan(&trial, column_lines);
+    let (trial, foot) = cx.balance(trial);
+    let mut plan = cx.plan(&trial, foot);
     plan.lead = lead.map(|l| l.plan);
     plan
 }
@@ -268,11 +271,15 @@ impl Context<'_> {
                     )
                 })
                 .collect();
-            let mut texts = section
-                .paragraphs
-                .iter()
-                .enumerate()
-                .map(|(i, lines)| (Item::new(Kind::Text, lines[g]), Ref::Text(s, i)));
+            let mut texts = section.paragraphs.iter().enumerate().map(|(i, lines)| {
+                // A paragraph whose lines the template could not show is never split.
+                let kind = if self.starts(s, i, g).is_some() {
+                    Kind::Text
+                } else {
+                    Kind::Block
+                };
+                (Item::new(kind, lines[g]), Ref::Text(s, i))
+            });
             out.extend(texts.by_ref().take(trial.at[s]));
             out.extend(photos);
             out.extend(texts);
@@ -298,23 +305,54 @@ impl Context<'_> {
         })
     }
 
-    fn capacity(&self, trial: &Trial) -> u32 {
+    /// Where a paragraph's lines start in its text at grid `g` (see `SectionMeasures`).
+    fn starts(&self, section: usize, paragraph: usize, g: usize) -> Option<&Vec<usize>> {
+        self.m.sections[section]
+            .starts
+            .get(paragraph)?
+            .get(g)?
+            .as_ref()
+    }
+
+    /// The columns' foot, in lines under the body's top: the band stands under it.
+    fn foot(&self, trial: &Trial) -> u32 {
         self.capacity.saturating_sub(self.band_total(trial))
     }
 
-    fn play(&self, trial: &Trial, capacity: u32) -> Played {
+    /// Each stack's room down to `foot`, from its top.
+    fn room(&self, trial: &Trial, foot: u32) -> Vec<u32> {
+        self.tops[trial.grid]
+            .iter()
+            .map(|&top| foot.saturating_sub(top))
+            .collect()
+    }
+
+    /// Each stack's column height down to `foot`: its room, none if too short for a leg.
+    fn columns(&self, trial: &Trial, foot: u32) -> Vec<u32> {
+        self.room(trial, foot)
+            .into_iter()
+            .map(|lines| if lines < MIN_LEG { 0 } else { lines })
+            .collect()
+    }
+
+    /// Lines of columns too short for a leg, left empty.
+    fn short(&self, trial: &Trial, foot: u32) -> u32 {
+        self.room(trial, foot)
+            .into_iter()
+            .filter(|&lines| lines < MIN_LEG)
+            .sum()
+    }
+
+    fn play(&self, trial: &Trial, foot: u32) -> Played {
         let items: Vec<Item> = self.flow(trial).into_iter().map(|(item, _)| item).collect();
-        play(
-            &items,
-            self.m.grids[trial.grid].stacks,
-            capacity,
-            self.m.keep,
-        )
+        play(&items, &self.columns(trial, foot), self.m.keep)
     }
 
     fn score(&self, trial: &Trial) -> Score {
-        let capacity = self.capacity(trial);
-        let played = self.play(trial, capacity);
+        let foot = self.foot(trial);
+        let columns = self.columns(trial, foot);
+        let short = self.short(trial, foot);
+        let played = self.play(trial, foot);
         let g = trial.grid;
         let width = self.m.grids[g].width;
         let mut cost = 0.0;
@@ -356,11 +394,12 @@ impl Context<'_> {
             };
         // A column foot emptier than the house lets pass is a hole: worth far more than a line
         // spread elsewhere.
-        let stacks = self.m.grids[g].stacks as usize;
-        let holes: u32 = played.used[..stacks.min(played.used.len())]
-            .iter()
-            .map(|&u| capacity.saturating_sub(u).saturating_sub(self.m.tolerance))
-            .sum();
+        let holes: u32 = short
+            + columns
+                .iter()
+                .zip(&played.used)
+                .map(|(&c, &u)| c.saturating_sub(u).saturating_sub(self.m.tolerance))
+                .sum::<u32>();
         // A head with only a photo under it in its column never goes to press when setting the
         // photos after its first paragraph avoids it.
         cost +=
@@ -369,7 +408,7 @@ impl Context<'_> {
             fits: played.fits,
             // Overset compared by what it holds: lines of a wider stack hold more.
             over: (f64::from(played.over) * width) as u32,
-            empty: played.waste + played.left,
+            empty: played.waste + played.left + short,
             cost,
         }
     }

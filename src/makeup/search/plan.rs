@@ -6,48 +6,43 @@ use super::{Context, Ref, Trial};
 use crate::makeup::FlowKind;
 
 impl Context<'_> {
-    /// A page that leaves more than the house tolerance empty at its end, made up again in
-    /// lower columns until everything fits: its stacks then end together, the empty lines in
-    /// one strip under them rather than a column standing empty. The trial for those columns
-    /// and their height, or nothing if the page needs no balancing.
+    /// A page that leaves more than the house tolerance empty at its end, made up again with
+    /// its columns' foot higher until everything fits: its stacks then end together, the empty
+    /// lines in one strip under them rather than a column standing empty. The trial for that
+    /// foot and the foot, or nothing if the page needs no balancing.
     pub(super) fn balance(&self, trial: Trial) -> (Trial, Option<u32>) {
         let m = self.m;
-        let capacity = self.capacity(&trial);
-        let stacks = m.grids[trial.grid].stacks;
-        let played = self.play(&trial, capacity);
+        let foot = self.foot(&trial);
+        let played = self.play(&trial, foot);
         if !played.fits || played.left <= m.tolerance {
             return (trial, None);
         }
-        let used: u32 = played.used.iter().sum();
-        // Never lower than a head, its text and a little: a few lines of text need no
-        // balancing, and columns that tight leave typst no room to agree with the plan.
-        let lowest = used
-            .div_ceil(stacks)
-            .max(self.head_lines + 1 + m.keep + 2 * m.tolerance);
+        let lowest = self.lowest_foot(&trial, &played);
+        let full = self.columns(&trial, foot);
         // The emptiest column foot of the body area: what balancing must lessen to be worth it.
-        let deepest = |p: &Played, lines: u32| {
-            p.used[..stacks as usize]
-                .iter()
-                .map(|&u| capacity - lines + lines.saturating_sub(u))
+        let deepest = |p: &Played| {
+            full.iter()
+                .zip(&p.used)
+                .map(|(&c, &u)| c.saturating_sub(u))
                 .max()
                 .unwrap_or(0)
         };
         // The longest run of empty lines inside a column, above the strip under them all.
-        let gap = |p: &Played, lines: u32| {
-            p.used[..stacks as usize]
+        let gap = |p: &Played, columns: &[u32]| {
+            columns
                 .iter()
-                .map(|&u| lines.saturating_sub(u))
+                .zip(&p.used)
+                .map(|(&c, &u)| c.saturating_sub(u))
                 .max()
                 .unwrap_or(0)
         };
-        let before = deepest(&played, capacity);
-        // The lowest columns that hold everything, or up to two lines taller when the stacks
+        let before = deepest(&played);
+        // The highest foot that holds everything, or up to two lines lower when the stacks
         // then end closer together (a stack two lines short of the others is within the house
         // tolerance; three is a hole above whatever follows the columns).
-        // (longest run inside a column, emptiest foot, the trial, its column lines, first height
-        // that fitted)
+        // (longest run inside a column, emptiest foot, the trial, its foot, first that fitted)
         let mut found: Option<(u32, u32, Trial, u32, u32)> = None;
-        for lines in (lowest..capacity).take(40) {
+        for lines in (lowest..foot).take(40) {
             if found.as_ref().is_some_and(|f| lines > f.4 + 2) {
                 break;
             }
@@ -57,56 +52,75 @@ impl Context<'_> {
             if !score.fits {
                 continue;
             }
-            let column_lines = lower.capacity(&made);
-            let balanced = lower.play(&made, column_lines);
-            // Lower columns may leave a head only its photo: not worth it.
+            let made_foot = lower.foot(&made);
+            let balanced = lower.play(&made, made_foot);
+            // A higher foot may leave a head only its photo: not worth it.
             if balanced.stranded > played.stranded {
                 continue;
             }
-            let after = deepest(&balanced, column_lines);
+            let after = deepest(&balanced);
             let first = found.as_ref().map_or(lines, |f| f.4);
-            let gap = gap(&balanced, column_lines);
+            let gap = gap(&balanced, &lower.columns(&made, made_foot));
             let better = found
                 .as_ref()
                 .is_none_or(|f| gap.saturating_sub(m.tolerance) < f.0.saturating_sub(m.tolerance));
             if better {
-                found = Some((gap, after, made, column_lines, first));
+                found = Some((gap, after, made, made_foot, first));
                 if gap <= m.tolerance {
                     break;
                 }
             }
         }
         match found {
-            Some((_, after, made, column_lines, _)) if after < before => (made, Some(column_lines)),
-            Some(_) => (trial, Some(capacity)),
+            Some((_, after, made, made_foot, _)) if after < before => (made, Some(made_foot)),
+            Some(_) => (trial, Some(foot)),
             None => (trial, None),
         }
     }
 
-    /// The plan the template draws for a trial, in columns `balanced` lines tall if it was
+    /// The highest foot worth trying for a page that played as `played`: its lines spread
+    /// evenly over the stacks, and never above a head, its text and a little under the
+    /// highest column's top (a few lines of text need no balancing, and columns that tight
+    /// leave no room for the rules).
+    fn lowest_foot(&self, trial: &Trial, played: &Played) -> u32 {
+        let m = self.m;
+        let tops = &self.tops[trial.grid];
+        let stacks = tops.len().max(1) as u32;
+        let used: u32 = played.used.iter().sum();
+        let top_sum: u32 = tops.iter().sum();
+        let highest = tops.iter().copied().min().unwrap_or(0);
+        (used + top_sum)
+            .div_ceil(stacks)
+            .max(highest + self.head_lines + 1 + m.keep + 2 * m.tolerance)
+    }
+
+    /// The plan the template draws for a trial, its columns' foot at `balanced` if it was
     /// balanced.
     pub(super) fn plan(&self, trial: &Trial, balanced: Option<u32>) -> Plan {
         let m = self.m;
         let g = trial.grid;
-        let capacity = self.capacity(trial);
+        let full = self.foot(trial);
         let stacks = m.grids[g].stacks;
-        let mut played = self.play(trial, balanced.unwrap_or(capacity));
-        let mut column_lines = balanced.unwrap_or(capacity);
+        let tops = self.tops[g].clone();
+        let mut played = self.play(trial, balanced.unwrap_or(full));
+        let mut foot = balanced.unwrap_or(full);
         if balanced.is_none() && played.fits && played.left > m.tolerance {
-            // The lowest columns that hold everything, or a line or a few taller if the stacks
+            // The highest foot that holds everything, or a line or a few lower if the stacks
             // then end closer together (heads and paragraph rules move whole lines).
-            let used: u32 = played.used.iter().sum();
-            let spread = |p: &Played| {
-                let ends = &p.used[..stacks as usize];
+            // Where each column ends, as a line of the body: the stacks of a short page end
+            // level.
+            let spread = |p: &Played, columns: &[u32]| {
+                let ends: Vec<u32> = tops
+                    .iter()
+                    .zip(&p.used)
+                    .zip(columns)
+                    .filter(|(_, c)| **c > 0)
+                    .map(|((t, u), _)| t + u)
+                    .collect();
                 ends.iter().max().unwrap_or(&0) - ends.iter().min().unwrap_or(&0)
             };
             let mut best: Option<(u32, u32, Played)> = None;
-            // Never lower than a head, its text and a little: a few lines of text need no
-            // balancing, and columns that tight leave typst no room to agree with the plan.
-            let lowest = used
-                .div_ceil(stacks)
-                .max(self.head_lines + 1 + m.keep + 2 * m.tolerance);
-            for lines in lowest..capacity {
+            for lines in self.lowest_foot(trial, &played)..full {
                 let balanced = self.play(trial, lines);
                 if !balanced.fits {
                     continue;
@@ -115,12 +129,10 @@ impl Context<'_> {
                 if lines > first + 6 {
                     break;
                 }
-                if best
-                    .as_ref()
-                    .is_none_or(|(s, _, _)| spread(&balanced) + (lines - first) < *s)
-                {
-                    best = Some((spread(&balanced) + (lines - first), first, balanced));
-                    column_lines = lines;
+                let cost = spread(&balanced, &self.columns(trial, lines)) + (lines - first);
+                if best.as_ref().is_none_or(|(s, _, _)| cost < *s) {
+                    best = Some((cost, first, balanced));
+                    foot = lines;
                 }
             }
             if let Some((_, _, balanced)) = best {
@@ -133,11 +145,12 @@ impl Context<'_> {
             let px = (ph.width_px, ph.height_px);
             PhotoPlan::new((Some(s), p), px, width, (lines, caption), self.grid)
         };
-        let flow = self
-            .flow(trial)
-            .into_iter()
-            .enumerate()
-            .map(|(i, (item, what))| {
+        let items = self.flow(trial);
+        let flow = played
+            .pieces
+            .iter()
+            .map(|piece| {
+                let (item, what) = items[piece.item];
                 let (kind, section, index, photo) = match what {
                     Ref::Head(s) => (FlowKind::Head, s, 0, None),
                     Ref::Text(s, i) => (FlowKind::Text, s, i, None),
@@ -155,12 +168,22 @@ impl Context<'_> {
                     ),
                     Ref::Credit => (FlowKind::Credit, 0, 0, None),
                 };
+                // A paragraph split between columns: where each of its lines here starts.
+                let split = kind == FlowKind::Text && (piece.from > 0 || piece.to < item.lines);
+                let starts = split
+                    .then(|| self.starts(section, index, g))
+                    .flatten()
+                    .map(|all| all[piece.from as usize..=piece.to as usize].to_vec());
                 FlowItem {
                     kind,
                     section,
                     index,
-                    lines: item.lines,
-                    column_break: played.breaks.contains(&i),
+                    lines: piece.to - piece.from,
+                    column: piece.column,
+                    from: piece.from,
+                    to: piece.to,
+                    last: piece.to == item.lines,
+                    starts,
                     photo,
                 }
             })
@@ -177,18 +200,22 @@ impl Context<'_> {
                 .collect(),
             lines: self.band_total(trial),
         });
+        // Every line of the body under the columns' tops that holds nothing.
+        let area: u32 = tops.iter().map(|&t| full.saturating_sub(t)).sum();
+        let used: u32 = played.used.iter().take(stacks as usize).sum();
         Plan {
             stacks,
             stack_width: width,
-            column_lines,
+            tops,
+            foot,
             head_lines: self.head_lines,
             flow,
             band,
             lead: None,
             empty_lines: if played.fits {
-                played.waste + played.left + (capacity - column_lines) * stacks
+                area - used
             } else {
-                played.waste
+                played.waste + self.short(trial, foot)
             },
             overset_lines: played.over,
         }

@@ -55,6 +55,15 @@ fn section(paragraphs: &[u32], photos: &[(u32, u32)]) -> SectionMeasures {
                 band_caption: vec![1, 2, 2, 3],
             })
             .collect(),
+        // Every paragraph's lines known at both grids: any may be split.
+        starts: paragraphs
+            .iter()
+            .map(|&n| {
+                [n, (n * 3).div_ceil(4)]
+                    .map(|lines| Some((0..=lines as usize).collect()))
+                    .to_vec()
+            })
+            .collect(),
     }
 }
 
@@ -113,38 +122,54 @@ fn plans_keep_the_rules_on_random_pages() {
                 assert!(natural_ppi < 200.0 || f.ppi >= 200.0 - 1e-6, "{p:?} {f:?}");
             }
         }
-        // Replay the plan's flow with its own breaks: it fits as claimed.
-        let items: Vec<Item> = plan
-            .flow
-            .iter()
-            .map(|f| {
-                Item::new(
-                    match f.kind {
-                        FlowKind::Head => Kind::Head,
-                        FlowKind::Text => Kind::Text,
-                        _ => Kind::Block,
-                    },
-                    f.lines,
-                )
-            })
-            .collect();
-        let replay = play(&items, plan.stacks, plan.column_lines, m.keep);
-        assert_eq!(
-            replay.fits,
-            plan.overset_lines == 0,
-            "{replay:?} {} {}",
-            plan.overset_lines,
-            plan.column_lines
-        );
-        let breaks: Vec<usize> = plan
-            .flow
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.column_break)
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(replay.breaks, breaks);
+        keeps_its_columns(&plan, &m);
     }
+}
+
+/// The plan's pieces stand in reading order, each column holds no more than its height, and
+/// every item is set whole, once, in order.
+fn keeps_its_columns(plan: &Plan, m: &Measures) {
+    let mut used = vec![0u32; plan.stacks as usize];
+    let mut last = (0usize, 0usize);
+    let mut previous: Option<&crate::makeup::FlowItem> = None;
+    for item in &plan.flow {
+        assert!(item.column >= last.0, "back to an earlier column: {plan:?}");
+        last = (item.column, 0);
+        if let Some(u) = used.get_mut(item.column) {
+            *u += item.lines;
+        }
+        assert_eq!(item.lines, item.to - item.from);
+        if item.from > 0 {
+            // The rest of the paragraph before it.
+            let before = previous.expect("a continuation follows its start");
+            assert_eq!(
+                (before.section, before.index, before.to),
+                (item.section, item.index, item.from)
+            );
+            assert!(
+                item.starts.is_some(),
+                "a continuation without its lines: {item:?}"
+            );
+        }
+        if !item.last {
+            assert!(
+                item.starts.is_some(),
+                "a split paragraph without its lines: {item:?}"
+            );
+        }
+        previous = Some(item);
+    }
+    for (c, &u) in used.iter().enumerate() {
+        let height = plan.foot.saturating_sub(plan.tops[c]);
+        assert!(u <= height, "column {c}: {u} lines in {height}: {plan:?}");
+    }
+    let paragraphs: usize = m.sections.iter().map(|s| s.paragraphs.len()).sum();
+    let ends = plan
+        .flow
+        .iter()
+        .filter(|f| f.kind == FlowKind::Text && f.last)
+        .count();
+    assert_eq!(ends, paragraphs);
 }
 
 #[test]
@@ -152,34 +177,18 @@ fn a_short_page_is_balanced() {
     // Four sections, no photos: about 150 lines of text in stacks of 80.
     let m = measures((0..4).map(|_| section(&[9, 6, 11, 7, 5], &[])).collect());
     let plan = solve(&m);
-    let items: Vec<Item> = plan
-        .flow
-        .iter()
-        .map(|f| {
-            Item::new(
-                if f.kind == FlowKind::Head {
-                    Kind::Head
-                } else if f.kind == FlowKind::Text {
-                    Kind::Text
-                } else {
-                    Kind::Block
-                },
-                f.lines,
-            )
-        })
-        .collect();
-    let played = play(&items, plan.stacks, plan.column_lines, m.keep);
-    let (min, max) = (
-        played.used.iter().min().unwrap(),
-        played.used.iter().max().unwrap(),
-    );
+    keeps_its_columns(&plan, &m);
+    let mut ends = vec![0u32; plan.stacks as usize];
+    for item in &plan.flow {
+        ends[item.column] += item.lines;
+    }
+    let (min, max) = (ends.iter().min().unwrap(), ends.iter().max().unwrap());
     assert!(
         max - min <= 4,
-        "stacks end {:?} in columns of {}",
-        played.used,
-        plan.column_lines
+        "stacks end {ends:?} over a foot at {}",
+        plan.foot
     );
-    assert!(plan.column_lines < 60, "{}", plan.column_lines);
+    assert!(plan.foot < 60, "{}", plan.foot);
 }
 
 #[test]
@@ -228,4 +237,39 @@ fn a_section_without_a_head_has_no_head_item() {
     );
     assert_eq!(plan.flow.first().map(|item| item.section), Some(0));
     assert_eq!(plan.overset_lines, 0, "{plan:?}");
+}
+
+#[test]
+fn every_column_starts_under_the_lead_band() {
+    let mut rand = rng(11);
+    for _ in 0..40 {
+        let sections: Vec<SectionMeasures> = (0..2 + rand(5))
+            .map(|_| {
+                let paragraphs: Vec<u32> = (0..2 + rand(5)).map(|_| 2 + rand(10)).collect();
+                section(&paragraphs, &[(1800, 1200)])
+            })
+            .collect();
+        let mut m = measures(sections);
+        m.lead = Some(crate::makeup::LeadMeasures {
+            pitch: 19.5,
+            leading: 8.5,
+            max_chars: 30.0,
+            photo: Some(crate::makeup::LeadPhoto {
+                width_px: 2400,
+                height_px: 1600,
+                max_crop: None,
+            }),
+            options: vec![crate::makeup::LeadOption {
+                photo_width: 517.5,
+                text_width: 254.25,
+                columns: 2,
+                paragraphs: vec![3 + rand(6), 3 + rand(6)],
+                caption: 2,
+            }],
+        });
+        let plan = solve(&m);
+        keeps_its_columns(&plan, &m);
+        let lead = plan.lead.as_ref().expect("a lead");
+        assert!(plan.tops.iter().all(|&t| t == lead.lines), "{plan:?}");
+    }
 }

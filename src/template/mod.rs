@@ -14,11 +14,14 @@ use typst_layout::PagedDocument;
 
 use crate::makeup::Measured;
 
+pub mod lines;
+
 const HOUSE: &str = "banmian-house";
 const STORY: &str = "banmian-story";
 const DISPLAY: &str = "banmian-display";
 const BODY_AREA: &str = "banmian-body-area";
 const MEASURE: &str = "banmian-measure";
+const LINES: &str = "banmian-lines";
 
 /// What the house style says a page must meet, as the template publishes it
 /// (`house-settings` in layout/style.typ, the one place its numbers live).
@@ -183,6 +186,9 @@ pub struct BodyArea {
     pub top: f64,
     /// Left and right edge of each column, left to right.
     pub columns: Vec<(f64, f64)>,
+    /// Where each column starts, pt from the page's top: the area's top, or lower for a
+    /// column that starts under a lead.
+    pub column_tops: Vec<f64>,
     /// Grid lines the area holds.
     pub lines: usize,
     /// Size of the running text, pt.
@@ -193,6 +199,8 @@ pub struct BodyArea {
 #[serde(rename_all = "kebab-case")]
 struct BodyAreaValue {
     columns: Vec<(f64, f64)>,
+    #[serde(default)]
+    tops: Option<Vec<f64>>,
     lines: f64,
     body_size: f64,
 }
@@ -206,7 +214,12 @@ pub fn body_areas(document: &PagedDocument) -> Vec<BodyArea> {
             let value: BodyAreaValue = serde_json::from_value(value_of(content)?).ok()?;
             let position = introspector.position(content.location()?)?;
             let left = position.point.x.to_pt();
+            let top = position.point.y.to_pt();
+            let tops = value.tops.unwrap_or_default();
             Some(BodyArea {
+                column_tops: (0..value.columns.len())
+                    .map(|i| top + tops.get(i).copied().unwrap_or(0.0))
+                    .collect(),
                 page: position.page.get(),
                 top: position.point.y.to_pt(),
                 columns: value
@@ -269,7 +282,10 @@ pub fn measures(document: &PagedDocument) -> Result<Option<Measured>, String> {
             if news {
                 serde_json::from_value(v).map(Measured::News)
             } else {
-                serde_json::from_value(v).map(Measured::Feature)
+                serde_json::from_value(v).map(|mut m: crate::makeup::Measures| {
+                    lines::attach(document, &mut m);
+                    Measured::Feature(m)
+                })
             }
         })
         .map(Some)

@@ -1,0 +1,159 @@
+//! The lines of each body paragraph as typst breaks them at each stack width, read back from
+//! the measure pass: the template sets every paragraph alone on a page of that width, after a
+//! `<banmian-lines>` mark naming it and carrying its text (`body-line-pages` in
+//! `layout/components/body.typ`). Where each line starts in the paragraph's text lets the
+//! make-up split a paragraph between two frames at a line boundary, and the template set each
+//! part as the very lines of the whole paragraph.
+
+use serde::Deserialize;
+use typst::layout::{Frame, FrameItem, Point};
+use typst_layout::PagedDocument;
+
+use crate::makeup::Measures;
+
+#[derive(Deserialize)]
+struct Mark {
+    grid: usize,
+    section: usize,
+    paragraph: usize,
+    text: String,
+}
+
+/// Fills each section's `starts` from the measure pass's line pages: for each paragraph at each
+/// grid, where its lines start in its text. A paragraph whose lines cannot be matched to its
+/// text, or whose line count is not the one measured, gets none: the make-up never splits it.
+pub fn attach(document: &PagedDocument, m: &mut Measures) {
+    let introspector = document.introspector();
+    for content in super::query(document, super::LINES) {
+        let Some(mark) =
+            super::value_of(&content).and_then(|v| serde_json::from_value::<Mark>(v).ok())
+        else {
+            continue;
+        };
+        let Some(page) = content
+            .location()
+            .and_then(|l| introspector.position(l))
+            .and_then(|p| document.pages().get(p.page.get() - 1))
+        else {
+            continue;
+        };
+        let Some(section) = m.sections.get_mut(mark.section) else {
+            continue;
+        };
+        let measured = section
+            .paragraphs
+            .get(mark.paragraph)
+            .and_then(|p| p.get(mark.grid))
+            .copied();
+        let starts = starts(&mark.text, &line_texts(&page.frame))
+            .filter(|s| measured == Some(s.len() as u32 - 1));
+        section.starts.resize(
+            section.paragraphs.len().max(section.starts.len()),
+            Vec::new(),
+        );
+        let Some(grids) = section.starts.get_mut(mark.paragraph) else {
+            continue;
+        };
+        if grids.len() <= mark.grid {
+            grids.resize(mark.grid + 1, None);
+        }
+        grids[mark.grid] = starts;
+    }
+}
+
+/// The text of each line of a frame, top to bottom: text runs on one baseline, left to right.
+fn line_texts(frame: &Frame) -> Vec<String> {
+    let mut runs = Vec::new();
+    collect(frame, Point::zero(), &mut runs);
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let mut lines: Vec<(f64, String)> = Vec::new();
+    for (y, _, text) in runs {
+        match lines.last_mut() {
+            Some((baseline, line)) if (*baseline - y).abs() < 0.5 => line.push_str(&text),
+            _ => lines.push((y, text)),
+        }
+    }
+    lines.into_iter().map(|(_, text)| text).collect()
+}
+
+/// (baseline, x, text) of every text run in `frame` and the groups in it.
+fn collect(frame: &Frame, at: Point, runs: &mut Vec<(f64, f64, String)>) {
+    for (pos, item) in frame.items() {
+        let here = at + *pos;
+        match item {
+            FrameItem::Group(group) => {
+                let shift = Point::new(group.transform.tx, group.transform.ty);
+                collect(&group.frame, here + shift, runs);
+            }
+            FrameItem::Text(text) => {
+                let start = text.glyphs.iter().map(|g| g.range().start).min();
+                let end = text.glyphs.iter().map(|g| g.range().end).max();
+                if let (Some(start), Some(end)) = (start, end) {
+                    let run = text.text.get(start..end).unwrap_or(&text.text);
+                    runs.push((here.y.to_pt(), here.x.to_pt(), run.to_string()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Byte offsets in `paragraph` where each of `lines` starts, and its end last; `None` when the
+/// lines do not spell the paragraph (white space aside: a space a line breaks at is not set).
+pub fn starts<S: AsRef<str>>(paragraph: &str, lines: &[S]) -> Option<Vec<usize>> {
+    let mut source = paragraph.char_indices().peekable();
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    for line in lines {
+        let mut first = true;
+        for wanted in line.as_ref().chars().filter(|c| !c.is_whitespace()) {
+            let (at, found) = loop {
+                let (at, c) = source.next()?;
+                if !c.is_whitespace() {
+                    break (at, c);
+                }
+            };
+            if found != wanted {
+                return None;
+            }
+            if first {
+                out.push(at);
+                first = false;
+            }
+        }
+        if first {
+            // A line of no text: nothing typst sets from data.
+            return None;
+        }
+    }
+    if source.any(|(_, c)| !c.is_whitespace()) {
+        return None;
+    }
+    out.push(paragraph.len());
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts;
+
+    #[test]
+    fn lines_are_found_in_their_paragraph() {
+        let text = "一二三四五六七八九十";
+        assert_eq!(
+            starts(text, &["一二三", "四五六七", "八九十"]),
+            Some(vec![0, 9, 21, 30])
+        );
+        // A space a Latin line breaks at is not set; the next line starts after it.
+        let text = "new words here";
+        assert_eq!(starts(text, &["new", "words here"]), Some(vec![0, 4, 14]));
+    }
+
+    #[test]
+    fn lines_that_do_not_spell_the_paragraph_give_nothing() {
+        // A hyphen typst added, a character lost, text left over.
+        assert_eq!(starts("abcdef", &["abc-", "def"]), None);
+        assert_eq!(starts("abcdef", &["abc", "df"]), None);
+        assert_eq!(starts("abcdef", &["abc"]), None);
+        assert_eq!(starts("abc", &["abc", ""]), None);
+    }
+}
