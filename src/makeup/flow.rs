@@ -342,19 +342,24 @@ mod tests {
         assert!(!play(&[text(9)], 3, 2, 3).fits);
     }
 
+    /// One to twenty heads, paragraphs and blocks of random lengths.
+    fn random_items(rand: &mut impl FnMut(u32) -> u32) -> Vec<Item> {
+        (0..rand(20) + 1)
+            .map(|_| match rand(3) {
+                0 => head(2 + rand(3)),
+                1 => text(1 + rand(12)),
+                _ => block(3 + rand(8)),
+            })
+            .collect()
+    }
+
     /// Whatever the items, every line is accounted for: used + waste + left = capacity × columns.
     #[test]
     fn every_line_is_accounted_for() {
         let mut rng = crate::makeup::random::Xorshift::new(0x9E37_79B9_7F4A_7C15);
         let mut rand = |n: u32| rng.below_u32(n);
         for _ in 0..2000 {
-            let items: Vec<Item> = (0..rand(20) + 1)
-                .map(|_| match rand(3) {
-                    0 => head(2 + rand(3)),
-                    1 => text(1 + rand(12)),
-                    _ => block(3 + rand(8)),
-                })
-                .collect();
+            let items = random_items(&mut rand);
             let (columns, capacity) = (1 + rand(4), 12 + rand(20));
             let p = play(&items, columns, capacity, 3);
             if p.fits {
@@ -391,13 +396,7 @@ mod tests {
         let mut rng = crate::makeup::random::Xorshift::new(0x51_7CC1_B727_220A);
         let mut rand = |n: u32| rng.below_u32(n);
         for _ in 0..2000 {
-            let items: Vec<Item> = (0..rand(20) + 1)
-                .map(|_| match rand(3) {
-                    0 => head(2 + rand(3)),
-                    1 => text(1 + rand(12)),
-                    _ => block(3 + rand(8)),
-                })
-                .collect();
+            let items = random_items(&mut rand);
             let capacities: Vec<u32> = (0..1 + rand(5))
                 .map(|_| if rand(5) == 0 { 0 } else { 4 + rand(30) })
                 .collect();

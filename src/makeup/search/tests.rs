@@ -130,11 +130,11 @@ fn plans_keep_the_rules_on_random_pages() {
 /// every item is set whole, once, in order.
 fn keeps_its_columns(plan: &Plan, m: &Measures) {
     let mut used = vec![0u32; plan.stacks as usize];
-    let mut last = (0usize, 0usize);
+    let mut column = 0;
     let mut previous: Option<&crate::makeup::FlowItem> = None;
     for item in &plan.flow {
-        assert!(item.column >= last.0, "back to an earlier column: {plan:?}");
-        last = (item.column, 0);
+        assert!(item.column >= column, "back to an earlier column: {plan:?}");
+        column = item.column;
         if let Some(u) = used.get_mut(item.column) {
             *u += item.lines;
         }
