@@ -18,6 +18,9 @@ pub struct Feature {
     pub hole: f64,
     /// A head with only a photo under it in its column.
     pub stranded_head: f64,
+    /// A stepped lead band (the body's columns start under the lead's text beside its photo):
+    /// it reads less calmly than a level one, so it is taken only where it makes a page.
+    pub stepped_lead: f64,
 }
 
 pub const FEATURE: Feature = Feature {
@@ -28,6 +31,7 @@ pub const FEATURE: Feature = Feature {
     band: 3.0,
     hole: 5.0,
     stranded_head: 200.0,
+    stepped_lead: 2.0,
 };
 
 /// A photo in its box (`photo::cost`), on both pages.

@@ -22,12 +22,18 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
     )];
     if let Some(lead) = &plan.lead {
         out.push(match &lead.photo {
-            Some(photo) => format!(
+            Some(photo) if lead.stepped => format!(
                 "lead: {} columns {:.0} mm wide beside its photo, {} lines over the stacks under it and {} under the photo",
                 lead.columns,
                 lead.text_width * MM,
                 lead.text_grid,
                 photo.picture_lines + photo.caption_lines
+            ),
+            Some(_) => format!(
+                "lead: {} columns {:.0} mm wide beside its photo, the band {} lines",
+                lead.columns,
+                lead.text_width * MM,
+                lead.lines
             ),
             None => format!(
                 "lead: {} columns {:.0} mm wide across the page, {} lines",
@@ -142,6 +148,7 @@ mod tests {
                 text_lines: 12,
                 text_grid: 12,
                 lines: 15,
+                stepped: true,
                 photo: Some(photo(None, 500.0, 170.0, (540.0, 170.0))),
             }),
             empty_lines: 5,

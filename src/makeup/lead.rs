@@ -5,6 +5,7 @@
 use super::flow::{Item, Kind, play};
 use super::photo::{self, Grid, Rules};
 use super::{LeadMeasures, LeadPlan, Measures, PhotoPlan};
+use crate::makeup::costs::FEATURE;
 use crate::units::ppi;
 
 /// One way to set the lead band, with what it costs.
@@ -26,6 +27,7 @@ pub fn choices(
     keep: u32,
 ) -> Vec<LeadChoice> {
     let mut out = Vec::new();
+    let mut coarse_out = Vec::new();
     // The photo's resolution at its narrowest option: an option below the warning resolution
     // where that one is not sets it wider than its pixels allow.
     let narrowest = lead
@@ -39,10 +41,18 @@ pub fn choices(
         .map_or(0.0, |p| ppi(f64::from(p.width_px), narrowest));
     // Columns of a line or two read across as one line: each column holds three at least,
     // unless no option gives that (a lead of a line or two).
+    // Neither of which ever sets the photo wider than its pixels allow where a narrower option
+    // keeps it sharp.
+    let sharp = |o: &super::LeadOption| {
+        lead.photo.as_ref().is_none_or(|p| {
+            sharpest_ppi < rules.warn_ppi
+                || ppi(f64::from(p.width_px), o.photo_width) >= rules.warn_ppi
+        })
+    };
     let deep_enough = |o: &super::LeadOption| o.columns == 1 || text_height(o, keep) >= 3;
-    let any_deep = lead.options.iter().any(deep_enough);
+    let any_deep = lead.options.iter().any(|o| sharp(o) && deep_enough(o));
     for (i, option) in lead.options.iter().enumerate() {
-        if any_deep && !deep_enough(option) {
+        if !sharp(option) || (any_deep && !deep_enough(option)) {
             continue;
         }
         let text_lines = text_height(option, keep);
@@ -54,13 +64,14 @@ pub fn choices(
             ((f64::from(text_lines) * lead.pitch - lead.leading + grid.gap) / grid.pitch - 0.01)
                 .ceil() as u32
         };
-        let plan = |lines: u32, photo: Option<PhotoPlan>| LeadPlan {
+        let plan = |lines: u32, photo: Option<PhotoPlan>, stepped: bool| LeadPlan {
             option: i,
             columns: option.columns,
             text_width: option.text_width,
             text_lines,
             text_grid,
             lines,
+            stepped,
             photo,
         };
         // A lead reads best at 20–30 characters a line: a wider measure (two columns across
@@ -73,7 +84,7 @@ pub fn choices(
         };
         let Some(photo) = &lead.photo else {
             out.push(LeadChoice {
-                plan: plan(text_grid, None),
+                plan: plan(text_grid, None, false),
                 cost: measure_cost,
             });
             continue;
@@ -89,14 +100,36 @@ pub fn choices(
         } else {
             text_grid.saturating_sub(option.caption).clamp(lo, hi)
         };
-        for picture in [matched.saturating_sub(1), matched, matched + 1] {
+        // A band level at its foot: the photo as tall as the text, within a line, the white
+        // under the shorter side its cost. A stepped one (the body's columns start under the
+        // text beside the photo): the photo at any height near the text's or its own, the
+        // lines under it the body's to fill. The make-up scores both.
+        let level = [matched.saturating_sub(1), matched, matched + 1];
+        let mut free = vec![matched.saturating_sub(1), matched, matched + 1, natural, hi];
+        free.sort_unstable();
+        free.dedup();
+        let steps = if text_grid > 0 { free.as_slice() } else { &[] };
+        let heights = level
+            .iter()
+            .map(|&p| (p, false))
+            .chain(steps.iter().map(|&p| (p, true)));
+        for (picture, stepped) in heights {
             if !(lo..=hi).contains(&picture) {
                 continue;
             }
             let photo_grid = picture + option.caption;
             let lines = photo_grid.max(text_grid);
             let f = photo::fit(px, option.photo_width, picture, grid);
-            out.push(LeadChoice {
+            // Never enlarged below the warning resolution where another width keeps it: not
+            // even to make the page fit (kept aside in case no way keeps it).
+            let coarse = photo::needlessly_coarse(&f, sharpest_ppi, rules.warn_ppi, error_ppi);
+            let white = if stepped {
+                0.0
+            } else {
+                f64::from(lines - photo_grid.min(text_grid))
+            };
+            let to = if coarse { &mut coarse_out } else { &mut out };
+            to.push(LeadChoice {
                 plan: plan(
                     lines,
                     Some(PhotoPlan::new(
@@ -106,26 +139,91 @@ pub fn choices(
                         (picture, option.caption),
                         grid,
                     )),
+                    stepped,
                 ),
                 cost: measure_cost
-                    + f64::from(lines - photo_grid.min(text_grid))
+                    + white
+                    + if stepped { FEATURE.stepped_lead } else { 0.0 }
                     + photo::cost(&f, sharpest_ppi, rules.warn_ppi, error_ppi),
             });
         }
     }
-    out
+    if out.is_empty() { coarse_out } else { out }
 }
 
-/// For each grid, the line each stack's column starts at: under the lead band, the band's
-/// taller side (0 without a lead). The frames let each stack start at its own line; a stepped
-/// lead (the columns under a short lead's text starting right under it, beside its photo)
-/// needs the make-up to fill the lines it frees, which it cannot yet do on every page.
-pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
-    let lines = lead.map_or(0, |l| l.lines);
-    m.grids
-        .iter()
-        .map(|g| vec![lines; g.stacks as usize])
+/// The lead's photo across the type area, pt from its left edge, and its grid lines; the
+/// lead's text stands left of it.
+fn photo_span(m: &Measures, lead: &LeadPlan) -> Option<(f64, u32)> {
+    let photo = lead.photo.as_ref()?;
+    Some((
+        m.full_width - photo.width,
+        photo.picture_lines + photo.caption_lines,
+    ))
+}
+
+/// Each stack's edges, pt from the type area's left, in grid `g`.
+fn stacks(m: &Measures, g: usize) -> Vec<(f64, f64)> {
+    let grid = &m.grids[g];
+    let n = grid.stacks.max(1);
+    let gutter = if n > 1 {
+        (m.full_width - f64::from(n) * grid.width) / f64::from(n - 1)
+    } else {
+        0.0
+    };
+    (0..n)
+        .map(|i| {
+            let x = f64::from(i) * (grid.width + gutter);
+            (x, x + grid.width)
+        })
         .collect()
+}
+
+/// Whether a stack from `x0` to `x1` stands under the lead's text and under its photo, whose
+/// left edge is at `left`.
+fn under(m: &Measures, (x0, x1): (f64, f64), left: f64) -> (bool, bool) {
+    (x0 < left - m.gutter - 0.5, x1 > left + 0.5)
+}
+
+/// For each grid, the line each stack's column starts at: under a level lead band, its foot;
+/// under a stepped one, the lead's text or its photo and caption, whichever the stack stands
+/// under (the lower where it stands under both). 0 without a lead.
+pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
+    (0..m.grids.len())
+        .map(|g| {
+            stacks(m, g)
+                .into_iter()
+                .map(|stack| match lead {
+                    None => 0,
+                    Some(lead) if !lead.stepped => lead.lines,
+                    Some(lead) => match photo_span(m, lead) {
+                        Some((left, photo)) => match under(m, stack, left) {
+                            (true, true) => photo.max(lead.text_grid),
+                            (false, true) => photo,
+                            _ => lead.text_grid,
+                        },
+                        None => lead.text_grid,
+                    },
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Grid lines of white over the stacks of grid `g` under a stepped lead that stand under both
+/// its text and its photo: their column starts under the lower, the difference empty under the
+/// higher.
+pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
+    let Some(lead) = lead.map(|l| &l.plan).filter(|l| l.stepped) else {
+        return 0;
+    };
+    let Some((left, photo)) = photo_span(m, lead) else {
+        return 0;
+    };
+    stacks(m, g)
+        .into_iter()
+        .filter(|&stack| under(m, stack, left) == (true, true))
+        .map(|_| photo.abs_diff(lead.text_grid))
+        .sum()
 }
 
 /// The lowest column height (in lead lines) that holds the lead in `option.columns` columns,

@@ -217,6 +217,9 @@ pub struct LeadPlan {
     pub text_grid: u32,
     /// Grid lines of the whole band: its taller side.
     pub lines: u32,
+    /// The body's columns start under the text where they stand under it and under the photo
+    /// where they stand under the photo (see `lead::tops`); else all under the band's foot.
+    pub stepped: bool,
     pub photo: Option<PhotoPlan>,
 }
 

@@ -117,11 +117,17 @@ pub fn cost(f: &Fit, sharpest_ppi: f64, warn_ppi: f64, error_ppi: f64) -> f64 {
     let mut cost = c.crop * f.crop_x.max(f.crop_y);
     if f.ppi < warn_ppi - 1e-6 {
         cost += c.coarse + c.coarse_per_ppi * (warn_ppi - f.ppi);
-        if sharpest_ppi >= warn_ppi || (f.ppi < error_ppi && sharpest_ppi >= error_ppi) {
+        if needlessly_coarse(f, sharpest_ppi, warn_ppi, error_ppi) {
             cost += c.needlessly_coarse;
         }
     }
     cost
+}
+
+/// Under the warning resolution (or the error one) where its sharpest placement is not.
+pub fn needlessly_coarse(f: &Fit, sharpest_ppi: f64, warn_ppi: f64, error_ppi: f64) -> bool {
+    f.ppi < warn_ppi - 1e-6
+        && (sharpest_ppi >= warn_ppi || (f.ppi < error_ppi && sharpest_ppi >= error_ppi))
 }
 
 /// The house grid and rules, for tests on plain numbers.

@@ -156,6 +156,7 @@ pub fn solve(m: &Measures) -> Plan {
                     let trial = cx.start(g, band.clone(), at);
                     let (mut score, trial) = cx.improve(trial);
                     score.cost += lead.as_ref().map_or(0.0, |l| l.cost);
+                    score.cost += FEATURE.hole * f64::from(lead::white(m, lead.as_ref(), g));
                     if best.as_ref().is_none_or(|(b, _, _)| score.better_than(b)) {
                         best = Some((score, trial, lead.clone()));
                     }
@@ -169,7 +170,8 @@ pub fn solve(m: &Measures) -> Plan {
     // a few shaken copies of the best (photos a line taller or shorter, photos further down,
     // space over heads), as an editor tries a different sketch. Seeded: the same page always
     // comes out the same.
-    let lead_cost = lead.as_ref().map_or(0.0, |l| l.cost);
+    let lead_cost = lead.as_ref().map_or(0.0, |l| l.cost)
+        + FEATURE.hole * f64::from(lead::white(m, lead.as_ref(), trial.grid));
     let mut rng = crate::makeup::random::Xorshift::new(0x2545_F491_4F6C_DD1D);
     for _ in 0..12 {
         let shaken = cx.shake(&trial, &mut rng);

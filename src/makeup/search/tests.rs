@@ -240,7 +240,7 @@ fn a_section_without_a_head_has_no_head_item() {
 }
 
 #[test]
-fn every_column_starts_under_the_lead_band() {
+fn every_column_starts_under_what_the_lead_sets_over_it() {
     let mut rand = rng(11);
     for _ in 0..40 {
         let sections: Vec<SectionMeasures> = (0..2 + rand(5))
@@ -270,6 +270,61 @@ fn every_column_starts_under_the_lead_band() {
         let plan = solve(&m);
         keeps_its_columns(&plan, &m);
         let lead = plan.lead.as_ref().expect("a lead");
-        assert!(plan.tops.iter().all(|&t| t == lead.lines), "{plan:?}");
+        let photo = lead.photo.as_ref().unwrap();
+        let under = photo.picture_lines + photo.caption_lines;
+        match (lead.stepped, plan.stacks) {
+            // Each column starts right under what stands over it.
+            (true, 4) => assert_eq!(
+                plan.tops,
+                [lead.text_grid, lead.text_grid, under, under],
+                "{plan:?}"
+            ),
+            (true, _) => {}
+            (false, _) => assert!(plan.tops.iter().all(|&t| t == lead.lines), "{plan:?}"),
+        }
     }
+}
+
+/// The lead's photo over stacks 3–4 of the house grid, the text over stacks 1–2.
+fn lead_plan(text_grid: u32, photo_lines: u32, stepped: bool) -> crate::makeup::LeadPlan {
+    let height = f64::from(photo_lines - 2) * 13.0 - 4.0;
+    crate::makeup::LeadPlan {
+        option: 0,
+        columns: 2,
+        text_width: 254.25,
+        text_lines: text_grid,
+        text_grid,
+        lines: text_grid.max(photo_lines),
+        stepped,
+        photo: Some(crate::makeup::PhotoPlan {
+            section: None,
+            index: 0,
+            width: 517.5,
+            height,
+            drawn: (517.5, height),
+            picture_lines: photo_lines - 2,
+            caption_lines: 2,
+        }),
+    }
+}
+
+#[test]
+fn columns_start_under_the_leads_text_or_under_its_photo() {
+    use super::super::lead::{LeadChoice, tops, white};
+    let m = measures(vec![section(&[9], &[])]);
+    let level = lead_plan(12, 20, false);
+    assert_eq!(tops(&m, Some(&level)), [vec![20; 4], vec![20; 3]]);
+    let stepped = lead_plan(12, 20, true);
+    let t = tops(&m, Some(&stepped));
+    // Four stacks: two under the text, two under the photo.
+    assert_eq!(t[0], [12, 12, 20, 20]);
+    // Three stacks: the middle one stands under both and starts under the lower, the white
+    // over it counted.
+    assert_eq!(t[1], [12, 20, 20]);
+    let choice = LeadChoice {
+        plan: stepped,
+        cost: 0.0,
+    };
+    assert_eq!(white(&m, Some(&choice), 0), 0);
+    assert_eq!(white(&m, Some(&choice), 1), 8);
 }
