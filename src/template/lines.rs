@@ -19,10 +19,17 @@ struct Mark {
     text: String,
 }
 
-/// Fills each section's `starts` from the measure pass's line pages: for each paragraph at each
-/// grid, where its lines start in its text. A paragraph whose lines cannot be matched to its
-/// text, or whose line count is not the one measured, gets none: the make-up never splits it.
-pub fn attach(document: &PagedDocument, m: &mut Measures) {
+/// Fills each paragraph's line count per grid (`paragraphs`) and where its lines start in its
+/// text (`starts`) from the measure pass's line pages. A paragraph whose lines cannot be
+/// matched to its text gets no starts: the make-up never splits it. A paragraph the template
+/// set on no line page is a template error.
+pub fn attach(document: &PagedDocument, m: &mut Measures) -> Result<(), String> {
+    let grids = m.grids.len();
+    for section in &mut m.sections {
+        section.starts = vec![vec![None; grids]; section.paragraphs.len()];
+        // Not yet seen on a line page.
+        section.paragraphs = vec![vec![u32::MAX; grids]; section.paragraphs.len()];
+    }
     let introspector = document.introspector();
     for content in super::query(document, super::LINES) {
         let Some(mark) =
@@ -40,24 +47,39 @@ pub fn attach(document: &PagedDocument, m: &mut Measures) {
         let Some(section) = m.sections.get_mut(mark.section) else {
             continue;
         };
-        let measured = section
-            .paragraphs
-            .get(mark.paragraph)
-            .and_then(|p| p.get(mark.grid))
-            .copied();
-        let starts = starts(&mark.text, &line_texts(&page.frame))
-            .filter(|s| measured == Some(s.len() as u32 - 1));
-        section.starts.resize(
-            section.paragraphs.len().max(section.starts.len()),
-            Vec::new(),
-        );
-        let Some(grids) = section.starts.get_mut(mark.paragraph) else {
+        let (Some(counts), Some(starts)) = (
+            section.paragraphs.get_mut(mark.paragraph),
+            section.starts.get_mut(mark.paragraph),
+        ) else {
             continue;
         };
-        if grids.len() <= mark.grid {
-            grids.resize(mark.grid + 1, None);
+        if mark.grid >= grids {
+            continue;
         }
-        grids[mark.grid] = starts;
+        let lines = line_texts(&page.frame);
+        counts[mark.grid] = lines.len() as u32;
+        starts[mark.grid] = self::starts(&mark.text, &lines);
+    }
+    let unset = m
+        .sections
+        .iter()
+        .enumerate()
+        .flat_map(|(s, section)| {
+            section
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(move |(n, c)| (s, n, c))
+        })
+        .find(|(_, _, counts)| counts.contains(&u32::MAX));
+    match unset {
+        Some((s, n, _)) => Err(format!(
+            "the template set paragraph {} of section {} on no line page (`<{}>`) at every grid",
+            n + 1,
+            s + 1,
+            super::LINES
+        )),
+        None => Ok(()),
     }
 }
 

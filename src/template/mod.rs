@@ -282,14 +282,16 @@ pub fn measures(document: &PagedDocument) -> Result<Option<Measured>, String> {
             if news {
                 serde_json::from_value(v).map(Measured::News)
             } else {
-                serde_json::from_value(v).map(|mut m: crate::makeup::Measures| {
-                    lines::attach(document, &mut m);
-                    Measured::Feature(m)
-                })
+                serde_json::from_value(v).map(Measured::Feature)
             }
         })
-        .map(Some)
         .map_err(|err| {
             format!("the template's make-up measures (`<{MEASURE}>`) are malformed: {err}")
+        })
+        .and_then(|mut measured| {
+            if let Measured::Feature(m) = &mut measured {
+                lines::attach(document, m)?;
+            }
+            Ok(Some(measured))
         })
 }

@@ -10,6 +10,8 @@ mod plan;
 #[cfg(test)]
 mod tests;
 
+use std::cmp::Ordering;
+
 use super::flow::{Item, Kind, Played, play};
 use super::lead::{self, LeadChoice};
 use super::photo::{self, Grid, Rules};
@@ -34,6 +36,9 @@ struct Trial {
 /// The fewest lines a column (a leg) may hold: a column shorter than this under a tall lead
 /// photo is left empty, a hole the score counts, rather than holding a line or two.
 pub(super) const MIN_LEG: u32 = 4;
+
+/// How many ways of setting the lead, best on a sketch, are made up in full.
+const LEADS_IN_FULL: usize = 3;
 
 /// Lines of space a head may take over it: one opens a page up where its columns would
 /// otherwise end unevenly; two, with the head's own space, already read as a hole.
@@ -83,6 +88,15 @@ impl Score {
 
     fn total(&self) -> f64 {
         f64::from(self.empty) + self.cost
+    }
+
+    /// Orders scores as `better_than` does, least first.
+    fn key(&self) -> (bool, u32, f64) {
+        (
+            !self.fits,
+            if self.fits { 0 } else { self.over },
+            self.total(),
+        )
     }
 }
 
@@ -147,16 +161,32 @@ pub fn solve(m: &Measures) -> Plan {
         head_lines,
         ranges,
     };
+    // Each way of setting the lead scored on a sketch (the house grid, no band, photos after
+    // their section's first paragraph), then the few best made up in full: a lead that loses
+    // the sketch by far does not win the page.
+    let lead_cost = |cx: &Context, lead: &Option<LeadChoice>, g: usize| {
+        lead.as_ref().map_or(0.0, |l| l.cost)
+            + FEATURE.hole * f64::from(lead::white(cx.m, lead.as_ref(), g))
+    };
+    let mut sketched: Vec<(Score, Option<LeadChoice>)> = leads
+        .into_iter()
+        .map(|lead| {
+            cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+            let (mut score, _) = cx.improve(cx.start(0, None, 1));
+            score.cost += lead_cost(&cx, &lead, 0);
+            (score, lead)
+        })
+        .collect();
+    sketched.sort_by(|(a, _), (b, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
     let mut best: Option<(Score, Trial, Option<LeadChoice>)> = None;
-    for lead in leads {
+    for (_, lead) in sketched.into_iter().take(LEADS_IN_FULL) {
         cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
         for g in 0..m.grids.len() {
             for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
                 for at in [0, 1] {
                     let trial = cx.start(g, band.clone(), at);
                     let (mut score, trial) = cx.improve(trial);
-                    score.cost += lead.as_ref().map_or(0.0, |l| l.cost);
-                    score.cost += FEATURE.hole * f64::from(lead::white(m, lead.as_ref(), g));
+                    score.cost += lead_cost(&cx, &lead, g);
                     if best.as_ref().is_none_or(|(b, _, _)| score.better_than(b)) {
                         best = Some((score, trial, lead.clone()));
                     }
@@ -170,8 +200,7 @@ pub fn solve(m: &Measures) -> Plan {
     // a few shaken copies of the best (photos a line taller or shorter, photos further down,
     // space over heads), as an editor tries a different sketch. Seeded: the same page always
     // comes out the same.
-    let lead_cost = lead.as_ref().map_or(0.0, |l| l.cost)
-        + FEATURE.hole * f64::from(lead::white(m, lead.as_ref(), trial.grid));
+    let lead_cost = lead_cost(&cx, &lead, trial.grid);
     let mut rng = crate::makeup::random::Xorshift::new(0x2545_F491_4F6C_DD1D);
     for _ in 0..12 {
         let shaken = cx.shake(&trial, &mut rng);
