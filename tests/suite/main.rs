@@ -22,6 +22,7 @@ mod serve_browser;
 mod space;
 mod spread;
 mod support;
+mod threads;
 mod typography;
 mod variants;
 mod watch;
