@@ -108,11 +108,11 @@ pub fn choices(
         let mut free = vec![matched.saturating_sub(1), matched, matched + 1, natural, hi];
         free.sort_unstable();
         free.dedup();
-        let steps = if text_grid > 0 { free.as_slice() } else { &[] };
+        // (A lead photo without a lead text: the stacks beside it start at the top.)
         let heights = level
             .iter()
             .map(|&p| (p, false))
-            .chain(steps.iter().map(|&p| (p, true)));
+            .chain(free.iter().map(|&p| (p, true)));
         for (picture, stepped) in heights {
             if !(lo..=hi).contains(&picture) {
                 continue;
@@ -285,5 +285,42 @@ mod tests {
                 <= 1
         );
         assert!(best.cost < 2.5, "{best:?}");
+    }
+
+    #[test]
+    fn a_lead_photo_without_a_lead_is_offered_stepped_and_never_needlessly_coarse() {
+        let lead = LeadMeasures {
+            pitch: 19.5,
+            leading: 8.5,
+            max_chars: 30.0,
+            photo: Some(LeadPhoto {
+                width_px: 1024,
+                height_px: 683,
+                max_crop: None,
+            }),
+            options: [243.0, 369.0, 495.0]
+                .map(|w| LeadOption {
+                    photo_width: w,
+                    text_width: 999.0 - w - 9.0,
+                    columns: 2,
+                    paragraphs: vec![],
+                    caption: 2,
+                })
+                .to_vec(),
+        };
+        let choices = choices(&lead, GRID, RULES, 120.0, 3);
+        // The stacks beside the photo start at the top: no white band beside it.
+        assert!(
+            choices
+                .iter()
+                .any(|c| c.plan.stepped && c.plan.text_grid == 0)
+        );
+        // 1,024 pixels hold 200 ppi over 243 pt (a stack) but not over 369 or 495.
+        assert!(
+            choices
+                .iter()
+                .all(|c| c.plan.photo.as_ref().unwrap().width < 244.0),
+            "{choices:?}"
+        );
     }
 }

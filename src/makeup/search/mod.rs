@@ -336,6 +336,26 @@ impl Context<'_> {
         })
     }
 
+    /// Lines of space over heads that open a column starting lower than the highest (under a
+    /// stepped lead's photo).
+    fn space_atop(&self, trial: &Trial, played: &Played) -> u32 {
+        let tops = &self.tops[trial.grid];
+        let highest = tops.iter().copied().min().unwrap_or(0);
+        let lower = |c: usize| tops.get(c).is_some_and(|&t| t > highest);
+        let flow = self.flow(trial);
+        let mut column = None;
+        let mut lines = 0;
+        for piece in &played.pieces {
+            if column != Some(piece.column) {
+                column = Some(piece.column);
+                if let (Ref::Head(s), true) = (flow[piece.item].1, lower(piece.column)) {
+                    lines += trial.space[s];
+                }
+            }
+        }
+        lines
+    }
+
     /// Where a paragraph's lines start in its text at grid `g` (see `SectionMeasures`).
     fn starts(&self, section: usize, paragraph: usize, g: usize) -> Option<&Vec<usize>> {
         self.m.sections[section]
@@ -435,6 +455,9 @@ impl Context<'_> {
         // photos after its first paragraph avoids it.
         cost +=
             FEATURE.hole * f64::from(holes) + FEATURE.stranded_head * f64::from(played.stranded);
+        // Space over a head that opens a column under a stepped lead's photo fills nothing: it
+        // is white under the photo's caption, a hole.
+        cost += FEATURE.hole * f64::from(self.space_atop(trial, &played));
         Score {
             fits: played.fits,
             // Overset compared by what it holds: lines of a wider stack hold more.
