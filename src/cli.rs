@@ -18,8 +18,12 @@ pub struct Cli {
 pub enum Command {
     /// Build a page into a PDF (or PNG/SVG proofs), or every page of an issue.
     Build(BuildArgs),
-    /// Rebuild a page whenever its YAML, photos, templates or fonts change; or every page of an
-    /// issue, then each page whose inputs changed.
+    /// Rebuild a page's proof whenever its YAML, photos, templates or fonts change; or every
+    /// page of an issue, then each page whose inputs changed.
+    ///
+    /// Watch writes proofs, never the press PDF build writes: out/<page>.proof.pdf by default
+    /// (an issue's pages: <NN>-<page folder>.proof.pdf). An -o naming the file build writes for
+    /// the page is refused.
     Watch(WatchArgs),
     /// Run every preflight check without writing anything. Exit 0 when clean, 1 on errors.
     Check(CheckArgs),
@@ -139,7 +143,7 @@ pub enum ReportFormat {
 #[derive(Debug, Args)]
 pub struct WatchArgs {
     /// The page's YAML file, or an issue's (its pages go to -o DIR, default out/<issue
-    /// folder>/, as build names them).
+    /// folder>/, named as build names them with .proof before .pdf).
     pub page: PathBuf,
     #[command(flatten)]
     pub output: OutputArgs,

@@ -4,10 +4,13 @@
 //! The page stays open across rebuilds (`banmian::build::session`), so a one-word edit recompiles in a
 //! fraction of the cold time. A failed rebuild prints why and writes nothing, so the last good
 //! output stays; the next good save recovers by itself.
+//!
+//! What it writes is a proof, under a proof's name (`out/p.proof.pdf`, `output::proof_path`):
+//! never the press PDF `build` writes (`out/p.pdf`), which the press must not get a proof for.
 
 use banmian::build::session::{Rebuilt, Session};
 use banmian::failure::Failure;
-use banmian::output::Target;
+use banmian::output::{Format, Target, proof_path, same_file};
 use banmian::project::Project;
 use typst_kit::watcher::Watcher;
 
@@ -18,7 +21,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
     if super::issue::is_issue(&args.page) {
         return super::watch_issue::run(args);
     }
-    let target = super::target(&args.page, &args.output, false)?;
+    let target = proof_target(args)?;
     // A typo in the page's name should fail now, not wait for the file to appear.
     if !args.page.is_file() {
         return Err(Failure::NoPage(args.page.clone()).into());
@@ -30,7 +33,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
     )?;
     let mut watcher = Watcher::new(Some(target.output.clone())).map_err(service)?;
     eprintln!(
-        "watching {} → {} (Ctrl-C to stop)",
+        "watching {} → {} (a proof; Ctrl-C to stop)",
         args.page.display(),
         target.output.display()
     );
@@ -58,6 +61,25 @@ pub fn run(args: &WatchArgs) -> Outcome {
             None => {}
         }
     }
+}
+
+/// Where `watch` writes: a proof, never the press PDF `build` writes. Without `-o`, the
+/// plate's name made a proof's (`out/p.pdf` → `out/p.proof.pdf`, `output::proof_path`); an
+/// `-o` naming the plate's own file is refused (exit 2), as the press must not get a proof.
+fn proof_target(args: &WatchArgs) -> Result<Target, Error> {
+    let target = super::target(&args.page, &args.output, false)?;
+    let Some(asked) = &args.output.output else {
+        return Ok(target.proof());
+    };
+    let plate = banmian::project::default_output(&args.page, Format::Pdf.extension());
+    if same_file(asked, &plate) {
+        return Err(Error::usage(format!(
+            "-o {}: that is the press PDF `banmian build` writes for this page; watch writes proofs, which must not replace it. Leave out -o (the proof goes to {}) or name another file",
+            asked.display(),
+            proof_path(&plate).display()
+        )));
+    }
+    Ok(target)
 }
 
 /// Builds once and writes the output; the result is the build's one-line summary.

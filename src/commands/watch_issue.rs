@@ -8,7 +8,9 @@
 //! rebuilds the pages whose place in it (number, spread, the issue's paper, date or edition)
 //! or output name changed, drops the pages it no longer lists and builds the new ones. A broken
 //! page keeps its last good output and stops no other; a broken issue file keeps the pages as
-//! they were.
+//! they were. Each page is written as a proof, named as `build ISSUE.yaml` names its plate
+//! made a proof's (`04-school-lunch.proof.pdf`, `output::proof_path`), so the plates `build`
+//! wrote in the same folder stay as they were.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -181,7 +183,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
     let (folder, template) = super::issue::target(file, &args.output, false)?;
     let mut watcher = Watcher::new(None).map_err(super::watch::service)?;
     eprintln!(
-        "watching {} ({} pages) → {}/ (Ctrl-C to stop)",
+        "watching {} ({} pages) → proofs in {}/ (Ctrl-C to stop)",
         file.display(),
         loaded.pages.len(),
         folder.display()
@@ -272,7 +274,10 @@ fn update(
     args: &WatchArgs,
 ) {
     let mut open: Vec<Option<Page>> = std::mem::take(pages).into_iter().map(Some).collect();
-    let targets = banmian::build::pages::targets(issue, folder, template);
+    // Proofs, never the plates `build ISSUE.yaml` writes in the same folder.
+    let targets = banmian::build::pages::targets(issue, folder, template)
+        .into_iter()
+        .map(Target::proof);
     for ((file, slot), target) in issue.pages.iter().zip(targets) {
         let kept = open
             .iter_mut()

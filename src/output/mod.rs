@@ -67,6 +67,16 @@ impl Target {
         self.format == Format::Pdf && self.pdf_standards.iter().any(|s| s == export::PDFX_4)
     }
 
+    /// The same output as a proof: its file and a spread's plates under proof names
+    /// ([`proof_path`]), never the plate's.
+    pub fn proof(self) -> Self {
+        Self {
+            output: proof_path(&self.output),
+            plates: self.plates.map(|plates| plates.map(|p| proof_path(&p))),
+            ..self
+        }
+    }
+
     /// A plain PDF at `output`: no crop marks, no standard beyond typst's default.
     pub fn pdf(output: PathBuf) -> Self {
         Self {
@@ -81,12 +91,64 @@ impl Target {
     }
 }
 
-/// Where a spread's two pages go beside its sheet `output`: `<name>-<page>.pdf` for each.
+/// Where a spread's two pages go beside its sheet `output`: `<name>-<page>.pdf` for each
+/// (`<name>-<page>.proof.pdf` beside a proof's sheet: see [`proof_path`]).
 pub fn plate_paths(output: &Path, left: u32) -> [PathBuf; 2] {
     let stem = output
         .file_stem()
         .map_or_else(|| "spread".into(), |s| s.to_string_lossy().into_owned());
-    [left, left + 1].map(|n| output.with_file_name(format!("{stem}-{n}.pdf")))
+    let marker = format!(".{PROOF}");
+    let (stem, proof) = match stem.strip_suffix(&marker) {
+        Some(name) => (name, marker.as_str()),
+        None => (stem.as_str(), ""),
+    };
+    [left, left + 1].map(|n| output.with_file_name(format!("{stem}-{n}{proof}.pdf")))
+}
+
+/// The word that marks a proof's file name: `out/p.proof.pdf`.
+pub const PROOF: &str = "proof";
+
+/// The one place a proof is named: the file a proof of `plate` goes to, beside it, so that a
+/// proof (`watch`'s, a plain PDF or one not measured for ink) never takes the name of the
+/// press PDF `build` writes: `out/p.pdf` → `out/p.proof.pdf`,
+/// `out/issue/06-harvest.spread.pdf` → `out/issue/06-harvest.spread.proof.pdf`. A name that is
+/// already a proof's is kept.
+pub fn proof_path(plate: &Path) -> PathBuf {
+    let stem = plate
+        .file_stem()
+        .map_or_else(|| "page".into(), |s| s.to_string_lossy().into_owned());
+    if stem.ends_with(&format!(".{PROOF}")) {
+        return plate.to_path_buf();
+    }
+    let name = match plate.extension() {
+        Some(ext) => format!("{stem}.{PROOF}.{}", ext.to_string_lossy()),
+        None => format!("{stem}.{PROOF}"),
+    };
+    plate.with_file_name(name)
+}
+
+/// Whether `a` and `b` name the same file, as far as the file system tells before either is
+/// written: the same name in the same real folder (`./out/p.pdf`, `out/../out/p.pdf` and a
+/// symlinked folder are all `out/p.pdf`), or the same file if both exist.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    fn place(path: &Path) -> Option<PathBuf> {
+        let folder = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let folder = folder
+            .canonicalize()
+            .or_else(|_| std::path::absolute(folder))
+            .ok()?;
+        Some(folder.join(path.file_name()?))
+    }
+    if let (Ok(a), Ok(b)) = (a.canonicalize(), b.canonicalize()) {
+        return a == b;
+    }
+    match (place(a), place(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// The PDF's creation date: `SOURCE_DATE_EPOCH` if set, else the page's own date.
@@ -128,6 +190,45 @@ pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_proofs_beside_their_plates() {
+        let proof = proof_path(Path::new("out/p.pdf"));
+        assert_eq!(proof, PathBuf::from("out/p.proof.pdf"));
+        assert_eq!(proof_path(&proof), proof, "a proof's name is kept");
+        assert_eq!(
+            proof_path(Path::new("out/i/06-h.spread.pdf")),
+            PathBuf::from("out/i/06-h.spread.proof.pdf")
+        );
+        assert_eq!(
+            proof_path(Path::new("out/p.png")),
+            PathBuf::from("out/p.proof.png")
+        );
+        assert_eq!(
+            plate_paths(&proof, 6),
+            [
+                PathBuf::from("out/p-6.proof.pdf"),
+                PathBuf::from("out/p-7.proof.pdf")
+            ]
+        );
+        assert_eq!(
+            plate_paths(Path::new("out/p.pdf"), 6),
+            [PathBuf::from("out/p-6.pdf"), PathBuf::from("out/p-7.pdf")]
+        );
+    }
+
+    #[test]
+    fn same_file_sees_through_spellings() {
+        assert!(same_file(Path::new("out/p.pdf"), Path::new("./out/p.pdf")));
+        assert!(same_file(
+            Path::new("src/lib.rs"),
+            Path::new("src/../src/lib.rs")
+        ));
+        assert!(!same_file(
+            Path::new("out/p.pdf"),
+            Path::new("out/p.proof.pdf")
+        ));
+    }
 
     #[test]
     fn converts_epoch_days_to_dates() {

@@ -74,7 +74,7 @@ impl Drop for Watching {
 fn watch_rebuilds_on_edits_and_keeps_the_last_good_pdf() {
     let sample = std::fs::read_to_string(repo().join("content/pingluo-cppcc/page.yaml")).unwrap();
     let project = TempProject::new("watch", &sample);
-    let pdf = project.root.join("out/p.pdf");
+    let pdf = project.root.join("out/p.proof.pdf");
     let watch = Watching::start(&project, &pdf);
 
     watch.await_line("rebuilt", 1);
@@ -149,6 +149,87 @@ fn watch_of_a_missing_page_fails_with_a_message() {
     );
 }
 
+/// `banmian build ARGS…` in `root` (so its default output is `root/out/…`), with the repo's
+/// fonts.
+fn build_in(root: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .arg("build")
+        .args(args)
+        .arg("--font-path")
+        .arg(repo().join("fonts"))
+        .current_dir(root)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .env("BANMIAN_CACHE", repo().join("target/test-scratch/cache"))
+        .output()
+        .expect("banmian build runs")
+}
+
+#[test]
+fn watch_writes_its_proof_beside_the_plate_and_never_over_it() {
+    let sample = sample_yaml();
+    let project = TempProject::new("watch-plate", &sample);
+    let page = "content/p/page.yaml";
+    let plate = project.root.join("out/p.pdf");
+    let proof = project.root.join("out/p.proof.pdf");
+
+    // The press PDF, as `build` writes it by default.
+    let built = build_in(&project.root, &[page]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let press = as_it_stands(&plate);
+    assert!(
+        press.0.windows(8).any(|w| w == b"GTS_PDFX"),
+        "build's default is not a PDF/X"
+    );
+
+    // Watched without -o: the proof goes to its own name, built once, then once per edit.
+    let watch = Watching::spawn(&project.root, &[OsStr::new(page)]);
+    watch.await_line("rebuilt", 1);
+    let log = watch.log();
+    assert!(log.contains("→ out/p.proof.pdf"), "{log}");
+    assert!(log.contains("rebuilt out/p.proof.pdf in "), "{log}");
+    let original = "思想是本，行动是形，本正则形立。";
+    edit(&project.page(), original, "校样不占印版的名字。");
+    assert!(
+        eventually(20, || pdf_text(&proof).contains("校样不占印版的名字。")),
+        "edit not rebuilt; watch printed:\n{}",
+        watch.log()
+    );
+    watch.await_line("rebuilt", 2);
+    drop(watch);
+
+    // The plate is as `build` left it, to the byte and the modification time; the proof is a
+    // plain PDF, not the press's.
+    assert!(as_it_stands(&plate) == press, "watch wrote over the plate");
+    assert!(!pdf_text(&plate).contains("校样不占印版的名字。"));
+    let info = poppler("pdfinfo", &[proof.to_str().unwrap()]);
+    assert!(
+        info.lines()
+            .any(|l| l.starts_with("PDF version:") && l.ends_with(" 1.7")),
+        "{info}"
+    );
+}
+
+#[test]
+fn watch_refuses_an_output_that_is_the_plate() {
+    let project = TempProject::new("watch-plate-refused", &sample_yaml());
+    let watch = Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .args(["watch", "content/p/page.yaml", "-o", "./out/p.pdf"])
+        .arg("--font-path")
+        .arg(repo().join("fonts"))
+        .current_dir(&project.root)
+        .env("BANMIAN_CACHE", repo().join("target/test-scratch/cache"))
+        .output()
+        .expect("banmian watch runs");
+    let err = stderr(&watch);
+    assert_eq!(watch.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("-o ./out/p.pdf: that is the press PDF `banmian build` writes"),
+        "{err}"
+    );
+    assert!(err.contains("the proof goes to out/p.proof.pdf"), "{err}");
+    assert!(!project.root.join("out/p.pdf").exists(), "{err}");
+}
+
 /// Three pages of the sample issue, copied with the layout into a fresh project, and the
 /// issue file listing them (pages 3, 4, 5).
 fn issue_project(name: &str) -> PathBuf {
@@ -188,21 +269,21 @@ fn watch_of_an_issue_rebuilds_only_the_pages_that_changed() {
     let out = root.join("out/issue");
     let pdf = |name: &str| out.join(name);
     let (p3, p4, p5) = (
-        pdf("03-river-town.pdf"),
-        pdf("04-school-lunch.pdf"),
-        pdf("05-night-market.pdf"),
+        pdf("03-river-town.proof.pdf"),
+        pdf("04-school-lunch.proof.pdf"),
+        pdf("05-night-market.proof.pdf"),
     );
     let page = |slug: &str| root.join("content/issue").join(slug).join("page.yaml");
-    // Without -o: out/<issue folder>/, as `build ISSUE.yaml` writes it.
+    // Without -o: out/<issue folder>/, named as `build ISSUE.yaml` names its plates, as proofs.
     let watch = Watching::spawn(&root, &[OsStr::new("content/issue/issue.yaml")]);
 
-    // 1. Every page built once, named as `build` names them.
+    // 1. Every page built once, named as `build` names them, made proofs' names.
     watch.await_line("rebuilt", 3);
     let log = watch.log();
     for name in [
-        "out/issue/03-river-town.pdf",
-        "out/issue/04-school-lunch.pdf",
-        "out/issue/05-night-market.pdf",
+        "out/issue/03-river-town.proof.pdf",
+        "out/issue/04-school-lunch.proof.pdf",
+        "out/issue/05-night-market.proof.pdf",
     ] {
         assert!(log.contains(&format!("rebuilt {name} in ")), "{log}");
     }
@@ -231,7 +312,7 @@ fn watch_of_an_issue_rebuilds_only_the_pages_that_changed() {
     assert!(
         log.lines()
             .rfind(|l| l.starts_with("rebuilt"))
-            .is_some_and(|l| l.starts_with("rebuilt out/issue/04-school-lunch.pdf in ")),
+            .is_some_and(|l| l.starts_with("rebuilt out/issue/04-school-lunch.proof.pdf in ")),
         "{log}"
     );
     assert!(as_it_stands(&p3) == before3, "page 3 was written again");
@@ -250,7 +331,7 @@ fn watch_of_an_issue_rebuilds_only_the_pages_that_changed() {
     let log = watch.log();
     assert!(log.contains("unknown field `headlin`"), "{log}");
     assert!(
-        log.contains("out/issue/03-river-town.pdf is unchanged"),
+        log.contains("out/issue/03-river-town.proof.pdf is unchanged"),
         "{log}"
     );
     edit(&page("night-market"), "不到半个小时", "不到二十分钟");
