@@ -98,6 +98,10 @@ pub struct BuildArgs {
     /// For an issue: also one PDF of all its pages, in order, here.
     #[arg(long, value_name = "FILE.pdf")]
     pub combined: Option<PathBuf>,
+    /// Treat warnings (underset, coarse photos, ink not measured, any preflight or typst
+    /// warning) as errors: exit 1 and write nothing (for an issue, nothing for that page).
+    #[arg(long, conflicts_with = "draft")]
+    pub strict: bool,
     #[command(flatten)]
     pub project: ProjectArgs,
     /// Print how long fonts, YAML, layout and export took (for benchmarks).

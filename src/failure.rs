@@ -29,6 +29,9 @@ pub enum Failure {
     Preflight(Box<Report>),
     /// The press PDF carries more ink than the house allows.
     Ink(Box<Coverage>),
+    /// `build --strict`: the page built, with these warnings (each as `build` prints it, from
+    /// `warning:`), which --strict treats as errors.
+    Strict(Vec<String>),
     /// The laid-out page could not be made into its file (the PDF's boxes, the PDF/X
     /// conversion, proof images, a spread that is not one sheet).
     Export(String),
@@ -68,6 +71,17 @@ impl std::fmt::Display for Failure {
                 f,
                 "{found}: over the house limit (`ink-limit` in layout/style.typ); darken less, or check the colours of layout/style.typ"
             ),
+            Failure::Strict(warnings) => {
+                let (n, s) = (warnings.len(), if warnings.len() == 1 { "" } else { "s" });
+                write!(
+                    f,
+                    "build refused: --strict treats warnings as errors, and the page has {n} warning{s}:"
+                )?;
+                for warning in warnings {
+                    write!(f, "\n  {warning}")?;
+                }
+                Ok(())
+            }
             Failure::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
             Failure::NoProject(page) => write!(
                 f,
@@ -124,6 +138,10 @@ impl Failure {
                 report.findings_text()
             )
             .into_bytes(),
+            (Failure::Strict(_), _) => {
+                format!("error: {self}\nhint: fix the warnings above, or build without --strict\n")
+                    .into_bytes()
+            }
             (other, _) => format!("error: {other}\n").into_bytes(),
         }
     }
@@ -135,6 +153,7 @@ impl Failure {
             Failure::Typst(_) | Failure::Template(_) => "layout error",
             Failure::Preflight(_) => "preflight errors",
             Failure::Ink(_) => "ink over the limit",
+            Failure::Strict(_) => "warnings under --strict",
             Failure::Photo(_) => "photo error",
             Failure::Refused(_) => "refused",
             _ => "error",

@@ -120,7 +120,7 @@ pub fn redlined(
 }
 
 /// The files for `target` and the ink on them; refused when preflight found errors (unless a
-/// draft) or the ink is over the house limit.
+/// draft), the ink is over the house limit, or, under `--strict`, there is any warning.
 fn export(
     loaded: &LoadedPage,
     laid: &Laid,
@@ -131,7 +131,30 @@ fn export(
     laps.lap("export");
     let ink = crate::build::export::ink(&files, laid, target)?;
     laps.lap("ink");
+    if target.strict {
+        strict(laid, &ink)?;
+    }
     Ok(Output { files, ink })
+}
+
+/// Under `--strict`, a page with any warning is refused as one with errors is: preflight's
+/// warnings (underset, coarse photos, invisible characters…), typst's, and the ink not
+/// measured. Each is listed as `build` prints it.
+fn strict(laid: &Laid, ink: &Option<Result<Coverage, String>>) -> Result<(), Failure> {
+    let mut warnings: Vec<String> = laid
+        .warnings
+        .iter()
+        .map(|w| format!("warning: typst: {}", w.message))
+        .collect();
+    warnings.extend(laid.report.warning_lines());
+    if let Some(Err(unmeasured)) = ink {
+        warnings.push(format!("warning: {unmeasured}"));
+    }
+    if warnings.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Strict(warnings))
+    }
 }
 
 /// Step times, in milliseconds, each from the end of the one before (`build --timings`).

@@ -209,7 +209,11 @@ fn lay_out_page(
             if !makeup.is_empty() {
                 messages.push_str(&format!("make-up:\n  {}\n", makeup.join("\n  ")));
             }
-        } else if !laid.report.findings.is_empty() && (!laid.report.has_errors() || target.draft) {
+        } else if !laid.report.findings.is_empty()
+            && (!laid.report.has_errors() || target.draft)
+            && !matches!(output, Err(Failure::Strict(_)))
+        {
+            // (A page refused under --strict lists its warnings in its refusal.)
             messages.push_str(&format!("{}\n", laid.report.findings_text()));
         }
         let bytes = match (output, mode) {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use banmian::build::{Built, Laps};
+use banmian::failure::Failure;
 use banmian::output::Target;
 use banmian::project::{Project, SAMPLE_PAGE};
 
@@ -23,6 +24,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
             args.combined.as_deref(),
             &args.project,
             banmian::build::pages::Mode::Build,
+            args.strict,
         );
     }
     if args.combined.is_some() {
@@ -31,7 +33,10 @@ pub fn run(args: &BuildArgs) -> Outcome {
             page.display()
         )));
     }
-    let target = super::target(&page, &args.output, true)?;
+    let target = Target {
+        strict: args.strict,
+        ..super::target(&page, &args.output, true)?
+    };
     build(args, &page, &target).map_err(|error| {
         error.then("banmian: nothing written; the previous output, if any, is unchanged")
     })
@@ -50,7 +55,9 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
         banmian::build::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     timings.add(&laps);
     banmian::failure::print_typst(&world, &laid.warnings);
-    if !laid.report.findings.is_empty() && (!laid.report.has_errors() || target.draft) {
+    // A page refused (for errors, or under --strict for warnings) has them in its refusal.
+    let refused = matches!(output, Err(Failure::Preflight(_) | Failure::Strict(_)));
+    if !laid.report.findings.is_empty() && !refused {
         eprintln!("{}", laid.report.findings_text());
     }
     let made = output.seen_in(&world)?;

@@ -31,6 +31,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             None,
             &args.project,
             banmian::build::pages::Mode::Check,
+            false,
         );
     }
     let target = super::target(&page, &args.output(), true)?;

@@ -28,11 +28,13 @@ pub fn run(
     combined: Option<&Path>,
     project_args: &ProjectArgs,
     mode: Mode,
+    strict: bool,
 ) -> Outcome {
     let started = Instant::now();
     let project = Project::open(file, project_args.root.as_deref(), &project_args.font_paths)?;
     let loaded = issue::load(file, &project.root).map_err(Failure::Content)?;
     let (folder, template) = target(file, output, true)?;
+    let template = Target { strict, ..template };
     let runs = banmian::build::pages::run(
         &project,
         &loaded,

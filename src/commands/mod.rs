@@ -153,6 +153,7 @@ pub fn options(
         format,
         ppi: args.ppi,
         draft: args.draft,
+        strict: false,
         crop_marks: args.crop_marks,
         pdf_standards: if args.pdf_standards.is_empty() && press && format == Format::Pdf {
             vec![banmian::output::export::PDFX_4.to_string()]

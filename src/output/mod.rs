@@ -54,6 +54,9 @@ pub struct Target {
     pub ppi: u32,
     /// Write even when preflight fails, marking overset pages.
     pub draft: bool,
+    /// Treat every warning (preflight's, typst's, ink not measured) as an error: write nothing
+    /// if there is one (`build --strict`).
+    pub strict: bool,
     pub crop_marks: bool,
     /// typst's PDF standards by name (`a-2b`, `1.7`…).
     pub pdf_standards: Vec<String>,
@@ -84,6 +87,7 @@ impl Target {
             format: Format::Pdf,
             ppi: 100,
             draft: false,
+            strict: false,
             crop_marks: false,
             pdf_standards: Vec::new(),
             plates: None,

@@ -69,21 +69,32 @@ fn plural(n: usize) -> &'static str {
 impl Report {
     /// The findings alone, one a line, as `build` prints them.
     pub fn findings_text(&self) -> String {
-        let line = |finding: &Finding| {
-            let label = match finding.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            };
-            format!(
-                "{label}: {}:{}:{}: {}",
-                self.page, finding.line, finding.column, finding.message
-            )
-        };
         self.findings
             .iter()
-            .map(line)
+            .map(|finding| self.line(finding))
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The warnings alone, one a line, as `build` prints them.
+    pub fn warning_lines(&self) -> Vec<String> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .map(|finding| self.line(finding))
+            .collect()
+    }
+
+    /// One finding: `warning: page.yaml:108:1: …`.
+    fn line(&self, finding: &Finding) -> String {
+        let label = match finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        format!(
+            "{label}: {}:{}:{}: {}",
+            self.page, finding.line, finding.column, finding.message
+        )
     }
 }
 

@@ -21,6 +21,7 @@ mod serve;
 mod serve_browser;
 mod space;
 mod spread;
+mod strict;
 mod support;
 mod threads;
 mod typography;
