@@ -1,7 +1,7 @@
 //! Building or checking an issue: every page of it, in parallel on all cores, sharing the
 //! project's fonts; a failing page never stops the others. Each page's messages are gathered
 //! while it builds and printed in page order afterwards, so parallel output reads as
-//! sequential output does.
+//! sequential output does; the caller hears of each page as it finishes (`run`'s `finished`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -137,29 +137,34 @@ pub fn each<T: Send>(items: &mut [T], threads: usize, work: impl Fn(&mut T) + Sy
 }
 
 /// Builds (or checks) every page of `issue`, `template` giving the output options and each
-/// page's file going to `folder`. Runs in page order. `keep_pages` keeps each laid-out page
-/// for [`combined`]; otherwise what a page held is released when it is done.
+/// page's file going to `folder`, on [`threads`] threads, taking the pages in page order.
+/// `keep_pages` keeps each laid-out page for [`combined`]; otherwise what a page held is
+/// released when it is done. `finished` is called as each page is done, in the order they
+/// finish (on the thread that built it), with how many are done so far, that one included.
 pub fn run(
     project: &Project,
     issue: &LoadedIssue,
     folder: &Path,
     template: &Target,
     mode: Mode,
-    threads: usize,
     keep_pages: bool,
+    finished: impl Fn(&PageRun, usize) + Sync,
 ) -> Vec<PageRun> {
+    let count = std::sync::atomic::AtomicUsize::new(0);
     let mut jobs: Vec<(&(PathBuf, Slot), Target, Option<PageRun>)> = issue
         .pages
         .iter()
         .zip(targets(issue, folder, template))
         .map(|(page, target)| (page, target, None))
         .collect();
-    each(&mut jobs, threads, |(page, target, run)| {
+    each(&mut jobs, threads(), |(page, target, run)| {
         let (file, slot) = page;
         let mut done = self::page(project, file, slot, target.clone(), mode);
         if !keep_pages && let Ok(page) = &mut done.outcome {
             page.document = None;
         }
+        let so_far = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        finished(&done, so_far);
         *run = Some(done);
         // Typst's memo cache holds every page laid out so far; what no page used for a few
         // pages is let go (the fonts and templates all pages share stay in use).

@@ -236,3 +236,42 @@ fn issue_errors_point_into_the_issue_file() {
     );
     assert!(!out_dir.exists(), "nothing may be written");
 }
+
+#[test]
+fn an_issue_build_prints_a_line_as_each_page_finishes() {
+    let dir = scratch("issue-progress");
+    let out = build_issue(&dir, "2", &["--pdf-standard", "1.7"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    // Lines of the form `  [3/6] page 5 built in 0.32 s: 05-night-market.pdf`, one a page,
+    // in the order the pages finished (with two threads, not always the issue's): the count
+    // runs 1 to 6, and together they are the issue's pages.
+    let progress: Vec<&str> = err.lines().filter(|l| l.starts_with("  [")).collect();
+    assert_eq!(progress.len(), 6, "{err}");
+    let mut pages = Vec::new();
+    for (i, line) in progress.iter().enumerate() {
+        let rest = line
+            .strip_prefix(&format!("  [{}/6] ", i + 1))
+            .unwrap_or_else(|| panic!("line {} out of count: {line}\n{err}", i + 1));
+        let (page, rest) = rest.split_once(" built in ").expect(line);
+        let (seconds, file) = rest.split_once(" s: ").expect(line);
+        assert!(seconds.parse::<f64>().is_ok_and(|s| s >= 0.0), "{line}");
+        assert!(dir.join(file).is_file(), "{line}: no such file");
+        pages.push((page.to_string(), file.to_string()));
+    }
+    pages.sort();
+    let expected = [
+        ("page 2", "02-city-news.pdf"),
+        ("page 3", "03-river-town.pdf"),
+        ("page 4", "04-school-lunch.pdf"),
+        ("page 5", "05-night-market.pdf"),
+        ("page 8", "08-pingluo-cppcc.pdf"),
+        ("pages 6–7", "06-harvest-spread.spread.pdf"),
+    ]
+    .map(|(p, f)| (p.to_string(), f.to_string()));
+    assert_eq!(pages, expected, "{err}");
+    // Every page's line comes as it finishes, before the lines a page that follow them all.
+    let last_progress = err.rfind("  [6/6]").unwrap();
+    let first_summary = err.find("\npage 2: built ").expect(&err);
+    assert!(last_progress < first_summary, "{err}");
+}
