@@ -1,7 +1,7 @@
 //! In-process timings of one page's build, stage by stage, and of warm rebuilds in one
 //! long-lived world (what `banmian watch` does after an edit). Used by `bench/run.sh`.
 //!
-//!     cargo run --release --example bench -- [PAGE.yaml] [--edits N] [--json OUT.json]
+//!     cargo run --release --example bench -- [PAGE.yaml] [--edits N] [--ink-runs N] [--json OUT.json]
 //!
 //! `--json` also writes the page's data as the template sees it, for compiling the same page
 //! with the typst CLI.
@@ -17,21 +17,28 @@ fn main() {
     let mut page = PathBuf::from(SAMPLE_PAGE);
     let mut edits = 9;
     let mut json = None;
+    let mut ink_runs = 5;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--edits" => edits = args.next().and_then(|n| n.parse().ok()).expect("--edits N"),
+            "--ink-runs" => {
+                ink_runs = args
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("--ink-runs N")
+            }
             "--json" => json = Some(PathBuf::from(args.next().expect("--json OUT.json"))),
             _ => page = PathBuf::from(arg),
         }
     }
-    if let Err(err) = run(&page, edits, json) {
+    if let Err(err) = run(&page, edits, json, ink_runs) {
         eprintln!("bench failed: {err}");
         std::process::exit(1);
     }
 }
 
-fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
+fn run(page: &Path, edits: usize, json: Option<PathBuf>, ink_runs: usize) -> Result<(), String> {
     let ms = |start: Instant| start.elapsed().as_secs_f64() * 1000.0;
     let total = Instant::now();
 
@@ -56,6 +63,32 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>) -> Result<(), String> {
         "cold (in-process): fonts {fonts:.1} ms, yaml {yaml:.1} ms, compile {compile:.1} ms, pdf {pdf:.1} ms, total {:.1} ms",
         ms(total)
     );
+
+    // The press PDF's own steps on the same laid-out page: the PDF/X-4 conversion, and the ink
+    // on its plates measured in-process (`output::ink`, which build runs beside the PDF).
+    let house = &compiled.report.house;
+    let mut ink_ms = Vec::new();
+    let mut found = None;
+    for _ in 0..ink_runs {
+        let t = Instant::now();
+        found = Some(
+            output::ink::measure(
+                &compiled.document,
+                house.ink_check_ppi,
+                house.ink_limit,
+                output::pdfx::intent::PROFILE,
+            )
+            .map_err(|e| format!("ink: {e}"))?,
+        );
+        ink_ms.push(ms(t));
+    }
+    if let Some(found) = found {
+        println!(
+            "ink ({} ppi, {ink_runs} runs, median): {:.1} ms; {found}",
+            house.ink_check_ppi,
+            median(&mut ink_ms)
+        );
+    }
 
     if let Some(path) = json {
         // The data as served for the final layout: the page and its make-up plan, so the typst

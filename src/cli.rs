@@ -133,6 +133,7 @@ impl CheckArgs {
             draft: false,
             crop_marks: false,
             pdf_standards: self.pdf_standards.clone(),
+            ink_map: None,
             ppi: 100,
         }
     }
@@ -175,6 +176,10 @@ pub struct OutputArgs {
     /// proof, `a-2b` for the archive copy. May be repeated.
     #[arg(long = "pdf-standard", value_name = "STANDARD")]
     pub pdf_standards: Vec<String>,
+    /// For a press PDF: also a map of the ink on its plates here, one pixel a measured cell,
+    /// grey by total ink and red over the house limit (several sheets: FILE-1.png, …).
+    #[arg(long, value_name = "FILE.png")]
+    pub ink_map: Option<PathBuf>,
     /// PNG resolution in pixels per inch.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=banmian::output::preview::MAX_PPI as i64))]
     pub ppi: u32,

@@ -10,7 +10,7 @@ use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
 
 use crate::content::ContentError;
 use crate::engine::world::PageWorld;
-use crate::output::coverage::Coverage;
+use crate::output::ink::Coverage;
 use crate::preflight::Report;
 
 /// Why a build (or a command) produced nothing.

@@ -9,8 +9,9 @@ use typst_layout::PagedDocument;
 use crate::build::Laid;
 use crate::content::LoadedPage;
 use crate::failure::Failure;
-use crate::output::coverage;
 use crate::output::guard::Protected;
+use crate::output::ink;
+use crate::output::pdfx::intent::PROFILE;
 use crate::output::{
     Format, Target, export, fixed_date, pdfx, plate_paths, preview, print_boxes, spread,
 };
@@ -92,24 +93,45 @@ pub fn render(
     }
 }
 
-/// For a PDF/X, the ink on its plates measured against the house limit (see `coverage`):
-/// `Ok(None)` for other outputs, `Err` for a page over the limit (unless a draft), a warning
-/// in `Ok(Some(Err(..)))` when it could not be measured (no ghostscript).
-pub fn ink(
-    files: &[(PathBuf, Vec<u8>)],
-    laid: &Laid,
-    target: &Target,
-) -> Result<Option<Result<coverage::Coverage, String>>, Failure> {
-    // A spread's sheet carries all its two pages' ink.
-    let (Some((_, pdf)), true) = (files.first(), target.is_pdfx()) else {
+/// For a PDF/X, the ink on its plates measured against the house limit (see `output::ink`),
+/// and the map of it if the target asks for one: `Ok(None)` for other outputs, `Err` for a
+/// page over the limit (unless a draft). A spread's sheet carries all its two pages' ink.
+pub fn ink(laid: &Laid, target: &Target) -> Result<Option<(ink::Coverage, Files)>, Failure> {
+    if !target.is_pdfx() {
         return Ok(None);
-    };
-    let house = &laid.report.house;
-    match coverage::measure(pdf, house.ink_check_ppi, house.ink_limit) {
-        Ok(found) if !found.within_limit() && !target.draft => Err(Failure::Ink(Box::new(found))),
-        Ok(found) => Ok(Some(Ok(found))),
-        Err(err) => Ok(Some(Err(format!("ink not measured: {err}")))),
     }
+    let house = &laid.report.house;
+    let (pages, unmeasured) = ink::plates(&laid.document, house.ink_check_ppi, PROFILE);
+    let found = ink::summarise(&pages, house.ink_check_ppi, house.ink_limit, unmeasured)
+        .map_err(|e| Failure::Export(format!("ink: {e}")))?;
+    if !found.within_limit() && !target.draft {
+        return Err(Failure::Ink(Box::new(found)));
+    }
+    let mut maps = Vec::new();
+    if let Some(map) = &target.ink_map {
+        for (i, page) in pages.iter().enumerate() {
+            let path = if pages.len() == 1 {
+                map.clone()
+            } else {
+                numbered(map, i + 1)
+            };
+            let png = ink::map::png(page, house.ink_limit).map_err(Failure::Export)?;
+            maps.push((path, png));
+        }
+    }
+    Ok(Some((found, maps)))
+}
+
+/// Files and their bytes, as written.
+pub type Files = Vec<(PathBuf, Vec<u8>)>;
+
+/// `map.png` as `map-<n>.png`.
+fn numbered(path: &std::path::Path, n: usize) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let extension = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()));
+    path.with_file_name(format!("{stem}-{n}{}", extension.unwrap_or_default()))
 }
 
 /// Writes every file atomically, none of them over an input; on the first failure, says which
@@ -120,9 +142,9 @@ pub fn write(
     inputs: &Protected,
 ) -> Result<(), Failure> {
     for (path, _) in files {
-        inputs
-            .check(path, target.format)
-            .map_err(Failure::Refused)?;
+        // Each file in its own format: the ink map beside a PDF is a PNG.
+        let format = Format::from_path(path).unwrap_or(target.format);
+        inputs.check(path, format).map_err(Failure::Refused)?;
     }
     for (path, bytes) in files {
         crate::atomic::write_atomic(path, bytes).map_err(|error| Failure::Write {

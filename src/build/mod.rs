@@ -1,7 +1,7 @@
 //! One page through every step, in one world: the page loaded (`Project::load`) is laid out
 //! with its photos prepared and its make-up solved (`photo_prep`), preflighted (`preflight`),
 //! and, when a target is asked for, exported to it (`output`: the PDF and a spread's plates, or
-//! proof images) with its ink measured on a PDF/X (`coverage`).
+//! proof images) with its ink measured on a PDF/X (`output::ink`).
 //!
 //! Every command goes through [`page`]: `build` writes what it returns, `check` reports it and
 //! writes nothing, `issue` runs it for each page in parallel, `watch` and `serve` keep the world
@@ -25,7 +25,7 @@ use crate::engine::world::PageWorld;
 use crate::failure::Failure;
 use crate::output::Format;
 use crate::output::Target;
-use crate::output::coverage::Coverage;
+use crate::output::ink::Coverage;
 use crate::photo_prep;
 use crate::preflight::{self, Report};
 
@@ -42,8 +42,8 @@ pub struct Laid {
 pub struct Output {
     /// Each file and its bytes: the PDF (then a spread's two plates), or one image a page.
     pub files: Vec<(PathBuf, Vec<u8>)>,
-    /// For a PDF/X, the ink measured on its plates, or why it could not be measured.
-    pub ink: Option<Result<Coverage, String>>,
+    /// For a PDF/X, the ink measured on its plates.
+    pub ink: Option<Coverage>,
 }
 
 impl Output {
@@ -52,13 +52,9 @@ impl Output {
         self.files.iter().map(|(_, b)| b.len()).sum()
     }
 
-    /// The ink line (or the warning that it was not measured), as build and check print it.
+    /// The ink line, as build and check print it.
     pub fn ink_text(&self) -> Option<String> {
-        match &self.ink {
-            Some(Ok(found)) => Some(found.to_string()),
-            Some(Err(warning)) => Some(format!("warning: {warning}")),
-            None => None,
-        }
+        self.ink.as_ref().map(Coverage::to_string)
     }
 }
 
@@ -127,28 +123,42 @@ fn export(
     target: &Target,
     laps: &mut Laps,
 ) -> Result<Output, Failure> {
-    let files = crate::build::export::render(loaded, laid, target)?;
+    // The ink is measured on the laid-out page while the PDF is written: the two share nothing.
+    let (files, (ink, ink_ms)) = std::thread::scope(|scope| {
+        let ink = scope.spawn(|| {
+            let started = Instant::now();
+            let ink = crate::build::export::ink(laid, target);
+            (ink, started.elapsed().as_secs_f64() * 1000.0)
+        });
+        let files = crate::build::export::render(loaded, laid, target);
+        let ink = ink.join().expect("the ink measurement does not panic");
+        (files, ink)
+    });
     laps.lap("export");
-    let ink = crate::build::export::ink(&files, laid, target)?;
-    laps.lap("ink");
+    laps.beside("ink", ink_ms);
+    let (mut files, ink) = (files?, ink?);
+    let ink = ink.map(|(found, maps)| {
+        files.extend(maps);
+        found
+    });
     if target.strict {
-        strict(laid, &ink)?;
+        strict(laid, ink.as_ref())?;
     }
     Ok(Output { files, ink })
 }
 
 /// Under `--strict`, a page with any warning is refused as one with errors is: preflight's
-/// warnings (underset, coarse photos, invisible characters…), typst's, and the ink not
-/// measured. Each is listed as `build` prints it.
-fn strict(laid: &Laid, ink: &Option<Result<Coverage, String>>) -> Result<(), Failure> {
+/// warnings (underset, coarse photos, invisible characters…), typst's, and paint whose ink
+/// could not be measured. Each is listed as `build` prints it.
+fn strict(laid: &Laid, ink: Option<&Coverage>) -> Result<(), Failure> {
     let mut warnings: Vec<String> = laid
         .warnings
         .iter()
         .map(|w| format!("warning: typst: {}", w.message))
         .collect();
     warnings.extend(laid.report.warning_lines());
-    if let Some(Err(unmeasured)) = ink {
-        warnings.push(format!("warning: {unmeasured}"));
+    for unmeasured in ink.map(|i| i.unmeasured.as_slice()).unwrap_or_default() {
+        warnings.push(format!("warning: ink not measured: {unmeasured}"));
     }
     if warnings.is_empty() {
         Ok(())
@@ -180,6 +190,11 @@ impl Laps {
         self.done
             .push((step, (now - self.last).as_secs_f64() * 1000.0));
         self.last = now;
+    }
+
+    /// A step that ran beside the last one, `ms` long (its time is not counted again).
+    pub fn beside(&mut self, step: &'static str, ms: f64) {
+        self.done.push((step, ms));
     }
 
     /// Steps timed elsewhere (the pipeline's), ending now.

@@ -62,8 +62,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             fields.insert(
                 "ink".into(),
                 match &ink {
-                    Some(Ok(found)) => serde_json::to_value(found).expect("ink serializes"),
-                    Some(Err(warning)) => json!({ "not_measured": warning }),
+                    Some(found) => serde_json::to_value(found).expect("ink serializes"),
                     None => serde_json::Value::Null,
                 },
             );
@@ -80,10 +79,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
         if !makeup.is_empty() {
             println!("make-up:\n  {}", makeup.join("\n  "));
         }
-        match &ink {
-            Some(Ok(found)) => println!("{found}"),
-            Some(Err(warning)) => println!("warning: {warning}"),
-            None => {}
+        if let Some(found) = &ink {
+            println!("{found}");
         }
         if let Some(failure) = &stopped {
             super::report(failure, None);

@@ -161,5 +161,6 @@ pub fn options(
             args.pdf_standards.clone()
         },
         plates: None,
+        ink_map: args.ink_map.clone(),
     })
 }

@@ -1,12 +1,12 @@
 //! What a laid-out page can become, each maker on its own: the PDF and the standards typst
 //! writes (`export`), the print boxes (`print_boxes`), the PDF/X-4 (`pdfx`), the ink on the
-//! plates (`coverage`), a spread's plates (`spread`), preview images (`preview`), and the
+//! plates (`ink`), a spread's plates (`spread`), preview images (`preview`), and the
 //! outputs that may not replace an input (`guard`). What a build asks for is a [`Target`];
 //! `build::export` runs the makers for it.
 
-pub mod coverage;
 pub mod export;
 pub mod guard;
+pub mod ink;
 pub mod pdfx;
 pub mod preview;
 pub mod print_boxes;
@@ -54,7 +54,8 @@ pub struct Target {
     pub ppi: u32,
     /// Write even when preflight fails, marking overset pages.
     pub draft: bool,
-    /// Treat every warning (preflight's, typst's, ink not measured) as an error: write nothing
+    /// Treat every warning (preflight's, typst's, paint whose ink is not measured) as an
+    /// error: write nothing
     /// if there is one (`build --strict`).
     pub strict: bool,
     pub crop_marks: bool,
@@ -62,6 +63,8 @@ pub struct Target {
     pub pdf_standards: Vec<String>,
     /// For a spread: where its two pages' PDFs go (default: `plate_paths`).
     pub plates: Option<[PathBuf; 2]>,
+    /// For a press PDF: where the map of its ink goes (`ink::map`), if asked.
+    pub ink_map: Option<PathBuf>,
 }
 
 impl Target {
@@ -91,6 +94,7 @@ impl Target {
             crop_marks: false,
             pdf_standards: Vec::new(),
             plates: None,
+            ink_map: None,
         }
     }
 }

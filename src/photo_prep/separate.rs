@@ -47,7 +47,7 @@ pub fn separate(bytes: &[u8], size: Option<(u32, u32)>, ink_limit: f64) -> Resul
         .chunks_exact(3)
         .map(|p| [p[0], p[1], p[2]])
         .collect();
-    let mut cmyk = to_cmyk(&pixels, embedded.as_deref())?;
+    let mut cmyk = rgb_to_press(&pixels, embedded.as_deref(), PROFILE)?;
     limit_ink(&mut cmyk, ink_limit);
     let flat: Vec<u8> = cmyk.into_iter().flatten().collect();
     let (w, h) = (
@@ -61,16 +61,20 @@ pub fn separate(bytes: &[u8], size: Option<(u32, u32)>, ink_limit: f64) -> Resul
     Ok(out)
 }
 
-/// RGB pixels to the newsprint profile's CMYK (0–255 = 0–100 % ink), perceptual intent: the
+/// RGB pixels to the press profile's (`press`, ICC bytes) CMYK (0–255 = 0–100 % ink), perceptual intent: the
 /// profile's perceptual table maps the photo's gamut into the press's and carries its black
 /// generation and ink limit. An embedded profile that is not RGB (or not readable) is
 /// ignored for sRGB, what cameras and the web mean by untagged RGB.
-fn to_cmyk(pixels: &[[u8; 3]], embedded: Option<&[u8]>) -> Result<Vec<[u8; 4]>, String> {
+pub fn rgb_to_press(
+    pixels: &[[u8; 3]],
+    embedded: Option<&[u8]>,
+    press: &[u8],
+) -> Result<Vec<[u8; 4]>, String> {
     let source = embedded
         .and_then(|icc| Profile::new_icc(icc).ok())
         .filter(|p| p.color_space() == lcms2::ColorSpaceSignature::RgbData)
         .unwrap_or_else(Profile::new_srgb);
-    let press = Profile::new_icc(PROFILE).map_err(|e| format!("newsprint profile: {e}"))?;
+    let press = Profile::new_icc(press).map_err(|e| format!("press profile: {e}"))?;
     let transform: Transform<[u8; 3], [u8; 4]> = Transform::new(
         &source,
         PixelFormat::RGB_8,
@@ -124,7 +128,7 @@ mod tests {
             [0, 0, 60],
             [255, 255, 255],
         ];
-        let mut cmyk = to_cmyk(&pixels, None).unwrap();
+        let mut cmyk = rgb_to_press(&pixels, None, PROFILE).unwrap();
         limit_ink(&mut cmyk, 240.0);
         for p in &cmyk[..4] {
             assert!(tac(*p) <= 240.0, "{p:?} is {:.0} %", tac(*p));

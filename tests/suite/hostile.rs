@@ -224,8 +224,8 @@ fn a_400_page_issue_is_checked_in_bounded_memory() {
         &[
             "check",
             issue.to_str().unwrap(),
-            // Each page exported as build would, its ink not measured: ghostscript would take
-            // most of the time (issue 22 measures it in-process).
+            // Each page exported as a plain PDF: this test is about memory in the page count,
+            // not the press steps.
             "--pdf-standard",
             "1.7",
             "--root",

@@ -308,102 +308,12 @@ fn the_ink_on_the_plates_stays_within_the_house_limit() {
     let most: f64 = line.split_whitespace().nth(3).unwrap().parse().unwrap();
     assert!(most <= 240.0 && most > 150.0, "{line}");
 
-    // Measured again here, independently of the build: four plates, nothing over the limit.
-    let coverage =
-        banmian::output::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
-    assert_eq!(coverage.separations, ["Black", "Cyan", "Magenta", "Yellow"]);
-    assert!(coverage.within_limit(), "{coverage}");
-    assert_eq!(coverage.over_mm2, 0.0);
-}
-
-/// A one-page PDF of `width` × `height` pt painting `content`, no boxes but the media box;
-/// `/OP1` sets overprint (nonzero mode).
-fn tiny_pdf(width: i64, height: i64, content: &str) -> Vec<u8> {
-    let mut doc = Document::with_version("1.6");
-    let pages = doc.new_object_id();
-    let content = doc.add_object(lopdf::Stream::new(
-        Dictionary::new(),
-        content.as_bytes().to_vec(),
-    ));
-    let overprint = Dictionary::from_iter([
-        ("Type", Object::Name(b"ExtGState".to_vec())),
-        ("OP", Object::Boolean(true)),
-        ("op", Object::Boolean(true)),
-        ("OPM", Object::Integer(1)),
-    ]);
-    let resources = Dictionary::from_iter([(
-        "ExtGState",
-        Object::Dictionary(Dictionary::from_iter([(
-            "OP1",
-            Object::Dictionary(overprint),
-        )])),
-    )]);
-    let page = doc.add_object(Dictionary::from_iter([
-        ("Type", Object::Name(b"Page".to_vec())),
-        ("Parent", Object::Reference(pages)),
-        (
-            "MediaBox",
-            Object::Array(vec![0.into(), 0.into(), width.into(), height.into()]),
-        ),
-        ("Resources", Object::Dictionary(resources)),
-        ("Contents", Object::Reference(content)),
-    ]));
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(Dictionary::from_iter([
-            ("Type", Object::Name(b"Pages".to_vec())),
-            ("Kids", Object::Array(vec![Object::Reference(page)])),
-            ("Count", Object::Integer(1)),
-        ])),
-    );
-    let catalog = doc.add_object(Dictionary::from_iter([
-        ("Type", Object::Name(b"Catalog".to_vec())),
-        ("Pages", Object::Reference(pages)),
-    ]));
-    doc.trailer.set("Root", Object::Reference(catalog));
-    let mut out = Vec::new();
-    doc.save_to(&mut out).unwrap();
-    out
-}
-
-#[test]
-fn ink_measurement_finds_an_over_inked_patch_and_where_it_is() {
-    // A 100 × 100 pt page; a 20 pt square of C 100 M 100 Y 80 K 0 (280 %) whose top-left corner
-    // is 10 pt from the left and 30 pt from the top; a 100 % K bar elsewhere.
-    let pdf = tiny_pdf(
-        100,
-        100,
-        "1 1 0.8 0 k 10 50 20 20 re f 0 0 0 1 k 60 10 30 10 re f",
-    );
-    let found = banmian::output::coverage::measure(&pdf, 50, 240.0).unwrap();
-    assert!((found.max_percent - 280.0).abs() < 1.0, "{found}");
-    assert!(!found.within_limit());
-    let mm = 25.4 / 72.0;
-    assert!(
-        found.at_mm.0 > 10.0 * mm && found.at_mm.0 < 30.0 * mm,
-        "{found}"
-    );
-    assert!(
-        found.at_mm.1 > 30.0 * mm && found.at_mm.1 < 50.0 * mm,
-        "{found}"
-    );
-    // About the square's area over the limit (its edges are shared with white cells).
-    let square = (20.0 * mm) * (20.0 * mm);
-    assert!((found.over_mm2 - square).abs() < square * 0.25, "{found}");
-
-    // Overprint is simulated, as a plate gets it: K overprinting the square adds to its ink,
-    // K knocking it out replaces it.
-    let square_then_k = |overprint: &str| {
-        tiny_pdf(
-            100,
-            100,
-            &format!("1 1 0.8 0 k 10 50 20 20 re f {overprint} 0 0 0 1 k 10 50 20 20 re f"),
-        )
-    };
-    let over = banmian::output::coverage::measure(&square_then_k("/OP1 gs"), 50, 400.0).unwrap();
-    assert!((over.max_percent - 380.0).abs() < 1.0, "{over}");
-    let out = banmian::output::coverage::measure(&square_then_k(""), 50, 400.0).unwrap();
-    assert!((out.max_percent - 100.0).abs() < 1.0, "{out}");
+    // Measured again here as the plant would (ghostscript's separations): four plates,
+    // nothing over the limit.
+    let plant = crate::tiffsep::measure(&pdf, 50, 240.0);
+    assert_eq!(plant.separations, ["Black", "Cyan", "Magenta", "Yellow"]);
+    assert!(plant.max_percent <= 240.5, "{plant:?}");
+    assert_eq!(plant.over_mm2, 0.0);
 }
 
 #[test]
@@ -543,8 +453,7 @@ fn a_spot_ink_named_in_the_house_style_gets_its_own_plate() {
     assert_eq!(separation[1].as_name().unwrap(), b"PANTONE 485 C");
     assert_eq!(separation[2].as_name().unwrap(), b"DeviceCMYK");
     // Its own plate, as the plant's RIP renders it.
-    let plates =
-        banmian::output::coverage::measure(&std::fs::read(&pdf).unwrap(), 50, 240.0).unwrap();
+    let plates = crate::tiffsep::measure(&pdf, 50, 240.0);
     assert_eq!(
         plates.separations,
         ["Black", "Cyan", "Magenta", "PANTONE 485 C", "Yellow"]

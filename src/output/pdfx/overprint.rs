@@ -125,10 +125,15 @@ pub fn rewrite(content: &[u8], inherited: bool) -> Result<Option<Vec<u8>>, Strin
         .map_err(|e| format!("cannot write a content stream: {e}"))
 }
 
-/// C = M = Y = 0 and K = 1 (100 %).
+/// Whether paint in this CMYK colour (0–1) overprints: pure 100 % K, C = M = Y = 0. The one
+/// rule, for the PDF and for the ink measured on its plates (`ink`).
+pub fn overprints([c, m, y, k]: [f32; 4]) -> bool {
+    c == 0.0 && m == 0.0 && y == 0.0 && k >= 0.999
+}
+
 fn pure_k(operands: &[Object]) -> bool {
     let values: Vec<f32> = operands.iter().filter_map(|o| o.as_float().ok()).collect();
-    matches!(values.as_slice(), [c, m, y, k] if *c == 0.0 && *m == 0.0 && *y == 0.0 && *k >= 0.999)
+    <[f32; 4]>::try_from(values.as_slice()).is_ok_and(overprints)
 }
 
 fn is_device_cmyk(operands: &[Object]) -> bool {
