@@ -57,7 +57,8 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>, ink_runs: usize) -> Res
     let compile = ms(t);
 
     let t = Instant::now();
-    banmian::build::export::to_pdf(&loaded, &compiled.document, &pdf_target).map_err(describe)?;
+    banmian::build::export::to_pdf(&loaded, &compiled.document, &pdf_target, None)
+        .map_err(describe)?;
     let pdf = ms(t);
     println!(
         "cold (in-process): fonts {fonts:.1} ms, yaml {yaml:.1} ms, compile {compile:.1} ms, pdf {pdf:.1} ms, total {:.1} ms",
@@ -76,7 +77,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>, ink_runs: usize) -> Res
                 &compiled.document,
                 house.ink_check_ppi,
                 house.ink_limit,
-                output::pdfx::intent::PROFILE,
+                &banmian::engine::press::Press::newsprint(),
             )
             .map_err(|e| format!("ink: {e}"))?,
         );
@@ -115,7 +116,7 @@ fn run(page: &Path, edits: usize, json: Option<PathBuf>, ink_runs: usize) -> Res
         let t = Instant::now();
         let compiled = banmian::build::lay_out(&mut world, &loaded).map_err(describe)?;
         compile_ms.push(ms(t));
-        banmian::build::export::to_pdf(&loaded, &compiled.document, &pdf_target)
+        banmian::build::export::to_pdf(&loaded, &compiled.document, &pdf_target, None)
             .map_err(describe)?;
         rebuild_ms.push(ms(t));
         typst::comemo::evict(10);

@@ -120,6 +120,9 @@ pub struct CheckArgs {
     /// press PDF, whose ink is measured too). May be repeated.
     #[arg(long = "pdf-standard", value_name = "STANDARD")]
     pub pdf_standards: Vec<String>,
+    /// The press's CMYK output profile, as for build.
+    #[arg(long, value_name = "FILE.icc")]
+    pub icc: Option<PathBuf>,
     #[command(flatten)]
     pub project: ProjectArgs,
 }
@@ -134,6 +137,7 @@ impl CheckArgs {
             crop_marks: false,
             pdf_standards: self.pdf_standards.clone(),
             ink_map: None,
+            icc: self.icc.clone(),
             ppi: 100,
         }
     }
@@ -180,6 +184,10 @@ pub struct OutputArgs {
     /// grey by total ink and red over the house limit (several sheets: FILE-1.png, …).
     #[arg(long, value_name = "FILE.png")]
     pub ink_map: Option<PathBuf>,
+    /// For a press PDF: the press's CMYK output profile (an ICC file, the plant's), over the
+    /// house's (`press-profile` in layout/style.typ) and banmian's newsprint profile.
+    #[arg(long, value_name = "FILE.icc")]
+    pub icc: Option<PathBuf>,
     /// PNG resolution in pixels per inch.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..=banmian::output::preview::MAX_PPI as i64))]
     pub ppi: u32,

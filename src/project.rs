@@ -49,6 +49,7 @@ impl Project {
         self.world()
             .with_colors(if archive { "rgb" } else { "cmyk" })
             .with_separated_photos(target.is_pdfx())
+            .with_icc(target.icc.clone())
     }
 
     /// Loads a page on its own: as a page of its issue if an issue file beside it (or one

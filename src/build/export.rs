@@ -8,28 +8,30 @@ use typst_layout::PagedDocument;
 
 use crate::build::Laid;
 use crate::content::LoadedPage;
+use crate::engine::press::Press;
 use crate::failure::Failure;
 use crate::output::guard::Protected;
 use crate::output::ink;
-use crate::output::pdfx::intent::PROFILE;
 use crate::output::{
     Format, Target, export, fixed_date, pdfx, plate_paths, preview, print_boxes, spread,
 };
 use crate::preflight;
 
 /// PDF bytes for a laid-out page, identified and dated by its content so builds are
-/// reproducible, with bleed box (and crop marks) added, and made a PDF/X-4 if asked.
+/// reproducible, with bleed box (and crop marks) added, and made a PDF/X-4 for `press` if
+/// asked.
 pub fn to_pdf(
     page: &LoadedPage,
     document: &PagedDocument,
     target: &Target,
+    press: Option<&Press>,
 ) -> Result<Vec<u8>, Failure> {
     let folio = &page.view.folio;
     let pages = match &page.view.spread {
         Some(right) => format!("{}-{}", folio.page, right.page),
         None => folio.page.to_string(),
     };
-    pdf_of(page, document, target, &pages)
+    pdf_of(page, document, target, press, &pages)
 }
 
 /// PDF bytes of `document`, identified as `pages` of the page's paper and date.
@@ -37,6 +39,7 @@ fn pdf_of(
     page: &LoadedPage,
     document: &PagedDocument,
     target: &Target,
+    press: Option<&Press>,
     pages: &str,
 ) -> Result<Vec<u8>, Failure> {
     let folio = &page.view.folio;
@@ -49,7 +52,10 @@ fn pdf_of(
         return Ok(pdf);
     }
     let title = format!("{} {} 第{}版", folio.paper, folio.date, pages);
-    pdfx::convert(pdf, &title).map_err(|e| Failure::Export(format!("PDF/X-4: {e}")))
+    let press = press.ok_or_else(|| {
+        Failure::Export("PDF/X-4: the page was not laid out for a press (no profile)".into())
+    })?;
+    pdfx::convert(pdf, &title, press).map_err(|e| Failure::Export(format!("PDF/X-4: {e}")))
 }
 
 /// The files a laid-out page becomes in `target`'s format: one PDF, or one image per page.
@@ -68,9 +74,13 @@ pub fn render(
         None
     };
     let document = marked.as_ref().unwrap_or(&laid.document);
+    let press = laid.press.as_deref();
     match target.format {
         Format::Pdf => {
-            let mut files = vec![(target.output.clone(), to_pdf(page, document, target)?)];
+            let mut files = vec![(
+                target.output.clone(),
+                to_pdf(page, document, target, press)?,
+            )];
             if let Some(right) = &page.view.spread {
                 // The sheet is the proof; the plant takes each page on its own.
                 let plates = spread::plates(document).ok_or_else(|| {
@@ -82,7 +92,10 @@ pub fn render(
                     .unwrap_or_else(|| plate_paths(&target.output, page.view.folio.page));
                 let numbers = [page.view.folio.page, right.page];
                 for ((plate, name), number) in plates.iter().zip(names).zip(numbers) {
-                    files.push((name, pdf_of(page, plate, target, &number.to_string())?));
+                    files.push((
+                        name,
+                        pdf_of(page, plate, target, press, &number.to_string())?,
+                    ));
                 }
             }
             Ok(files)
@@ -101,7 +114,12 @@ pub fn ink(laid: &Laid, target: &Target) -> Result<Option<(ink::Coverage, Files)
         return Ok(None);
     }
     let house = &laid.report.house;
-    let (pages, unmeasured) = ink::plates(&laid.document, house.ink_check_ppi, PROFILE);
+    let Some(press) = &laid.press else {
+        return Err(Failure::Export(
+            "ink: the page was not laid out for a press (no profile)".into(),
+        ));
+    };
+    let (pages, unmeasured) = ink::plates(&laid.document, house.ink_check_ppi, press);
     let found = ink::summarise(&pages, house.ink_check_ppi, house.ink_limit, unmeasured)
         .map_err(|e| Failure::Export(format!("ink: {e}")))?;
     if !found.within_limit() && !target.draft {

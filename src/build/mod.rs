@@ -36,6 +36,8 @@ pub struct Laid {
     pub report: Report,
     /// The make-up the page was drawn to (for a template that makes up by plan).
     pub plan: Option<crate::makeup::MadeUp>,
+    /// The press its photos were separated for (a page laid out for a PDF/X).
+    pub press: Option<std::sync::Arc<crate::engine::press::Press>>,
 }
 
 /// What a page becomes for its target, not yet written.
@@ -107,7 +109,7 @@ pub fn redlined(
     let files = match target.format {
         Format::Pdf => vec![(
             target.output.clone(),
-            crate::build::export::to_pdf(loaded, &marked, target)?,
+            crate::build::export::to_pdf(loaded, &marked, target, laid.press.as_deref())?,
         )],
         format => crate::output::preview::images(&marked, format, &target.output, target.ppi)
             .map_err(Failure::Export)?,
@@ -224,6 +226,7 @@ pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure
             plan,
         },
         house,
+        press,
     ) = photo_prep::lay_out(world, page).map_err(|failure| damaged_photos(page, failure))?;
     let report = preflight::check(page, &document, world, plan.as_ref(), house);
     Ok(Laid {
@@ -231,6 +234,7 @@ pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure
         warnings,
         report,
         plan,
+        press,
     })
 }
 

@@ -162,5 +162,6 @@ pub fn options(
         },
         plates: None,
         ink_map: args.ink_map.clone(),
+        icc: args.icc.clone(),
     })
 }

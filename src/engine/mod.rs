@@ -5,4 +5,5 @@
 pub mod cache;
 pub mod compile;
 pub mod fonts;
+pub mod press;
 pub mod world;

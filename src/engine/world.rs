@@ -14,8 +14,10 @@ use typst::{Library, LibraryExt, World};
 use typst_kit::diagnostics::DiagnosticWorld;
 use typst_kit::files::{FileLoader, FileStore};
 
+use crate::engine::cache;
 use crate::engine::cache::PhotoCache;
 use crate::engine::fonts::Fonts;
+use crate::engine::press::Press;
 
 /// Where the page's data and the entry point live in the virtual file system. Not real files.
 pub const DATA_PATH: &str = "/.banmian/page.json";
@@ -35,6 +37,10 @@ pub struct PageWorld {
     pub photos: PhotoCache,
     /// Photos are separated into the press's CMYK (for a PDF/X).
     separate_photos: bool,
+    /// The press's profile named on the command line (`--icc`), over the house's.
+    icc: Option<PathBuf>,
+    /// The press last resolved, by the version of the file it came from (`None`: banmian's own).
+    press: Option<(Option<FileVersion>, Arc<Press>)>,
 }
 
 impl PageWorld {
@@ -76,6 +82,56 @@ impl PageWorld {
         self.separate_photos
     }
 
+    /// Separates for the press whose profile is the file `icc` (`--icc`), whatever the house
+    /// style names.
+    pub fn with_icc(mut self, icc: Option<PathBuf>) -> Self {
+        self.icc = icc;
+        self
+    }
+
+    /// The press pages are made for: the profile named by `--icc`, else the house's
+    /// (`press-profile` in layout/style.typ, a file in layout/), else banmian's newsprint
+    /// press. Read once and kept while its file is unchanged. Refused (with what to do) when
+    /// the file cannot be read or is not a CMYK output profile.
+    pub fn press(&mut self, house: &crate::template::House) -> Result<Arc<Press>, PressError> {
+        let path = match (&self.icc, &house.press_profile) {
+            (Some(icc), _) => Some(icc.clone()),
+            (None, Some(name)) => Some(self.root.join("layout").join(name)),
+            (None, None) => None,
+        };
+        let version = match &path {
+            Some(path) => Some(cache::version(path).ok_or_else(|| {
+                self.press_failure(format!(
+                    "cannot read the press profile {}: no such file",
+                    path.display()
+                ))
+            })?),
+            None => None,
+        };
+        if let Some((known, press)) = &self.press
+            && *known == version
+        {
+            return Ok(press.clone());
+        }
+        let press = Arc::new(match &path {
+            Some(path) => Press::load(path).map_err(|why| self.press_failure(why))?,
+            None => Press::newsprint(),
+        });
+        self.press = Some((version, press.clone()));
+        Ok(press)
+    }
+
+    /// A press profile that cannot be used, by where it was named.
+    fn press_failure(&self, why: String) -> PressError {
+        if self.icc.is_some() {
+            PressError::CommandLine(format!("--icc: {why}"))
+        } else {
+            PressError::House(format!(
+                "`press-profile` in layout/style.typ: {why} (the file is looked for in layout/)"
+            ))
+        }
+    }
+
     pub fn new(root: PathBuf, fonts: Arc<Fonts>) -> Self {
         let main = file_id(MAIN_PATH);
         let files = FileStore::new(ProjectFiles {
@@ -93,6 +149,8 @@ impl PageWorld {
             today: None,
             photos: PhotoCache::new(),
             separate_photos: false,
+            icc: None,
+            press: None,
         }
     }
 
@@ -240,4 +298,15 @@ fn file_id(path: &str) -> FileId {
         VirtualPath::new(path).expect("valid built-in path"),
     )
     .intern()
+}
+
+/// A file's path, modification time and length (see `cache::version`).
+type FileVersion = (PathBuf, std::time::SystemTime, u64);
+
+/// Why the press's profile cannot be used: named on the command line (`--icc`) or by the
+/// house style (`press-profile`).
+#[derive(Debug, Clone)]
+pub enum PressError {
+    CommandLine(String),
+    House(String),
 }

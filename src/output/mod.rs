@@ -65,6 +65,8 @@ pub struct Target {
     pub plates: Option<[PathBuf; 2]>,
     /// For a press PDF: where the map of its ink goes (`ink::map`), if asked.
     pub ink_map: Option<PathBuf>,
+    /// For a press PDF: the press's profile (`--icc`), over the house's.
+    pub icc: Option<PathBuf>,
 }
 
 impl Target {
@@ -95,6 +97,7 @@ impl Target {
             pdf_standards: Vec::new(),
             plates: None,
             ink_map: None,
+            icc: None,
         }
     }
 }

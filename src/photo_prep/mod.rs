@@ -12,13 +12,15 @@
 pub mod separate;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use typst::foundations::Bytes;
 
 use crate::content::{LoadedPage, PhotoView};
 use crate::engine::cache::ResampleKey;
 use crate::engine::compile::{self, Compiled};
-use crate::engine::world::PageWorld;
+use crate::engine::press::Press;
+use crate::engine::world::{PageWorld, PressError};
 use crate::failure::Failure;
 use crate::images;
 use crate::makeup;
@@ -26,12 +28,22 @@ use crate::preflight;
 use crate::template::{self, House};
 
 /// Lays the page out, made up, with every photo at print resolution; with the house settings
-/// the template published.
-pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<(Compiled, House), Failure> {
+/// the template published and, when photos are separated for the press, the press.
+pub fn lay_out(
+    world: &mut PageWorld,
+    page: &LoadedPage,
+) -> Result<(Compiled, House, Option<Arc<Press>>), Failure> {
     compile::serve(world, page, None);
     serve_stand_ins(world, page);
     let first = compile::recompile(world).map_err(Failure::Typst)?;
     let house = template::house(&first.document).map_err(Failure::Template)?;
+    let press = match world.separates_photos() {
+        true => Some(world.press(&house).map_err(|e| match e {
+            PressError::CommandLine(why) => Failure::Refused(why),
+            PressError::House(why) => Failure::Template(why),
+        })?),
+        false => None,
+    };
     let mut widths = placed_widths(world, page, &first);
     let measures = template::measures(&first.document).map_err(Failure::Template)?;
     let mut made_up = None;
@@ -42,10 +54,10 @@ pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<(Compiled, Ho
         made_up = Some(plan);
     }
     drop(first);
-    serve_for_print(world, page, &widths, &house).map_err(Failure::Photo)?;
+    serve_for_print(world, page, &widths, &house, press.as_deref()).map_err(Failure::Photo)?;
     let mut compiled = compile::recompile(world).map_err(Failure::Typst)?;
     compiled.plan = made_up;
-    Ok((compiled, house))
+    Ok((compiled, house, press))
 }
 
 /// Every photo of the page with its file, in page order.
@@ -87,6 +99,7 @@ fn serve_for_print(
     page: &LoadedPage,
     widths: &[(String, f64)],
     house: &House,
+    press: Option<&Press>,
 ) -> Result<(), String> {
     let mut jobs = Vec::new();
     for (photo, path) in photos(page) {
@@ -103,12 +116,9 @@ fn serve_for_print(
                 .max(1),
         );
         let resample = f64::from(photo.width_px) / inches > house.photo_downsample_ppi;
-        let separation = world.separates_photos().then(|| {
+        let separation = press.map(|press| {
             let limit = house.ink_limit - house.photo_ink_margin;
-            (
-                separate::profile_hash(),
-                (limit * 10.0).round().max(0.0) as u32,
-            )
+            (press.hash, (limit * 10.0).round().max(0.0) as u32)
         });
         let size = if resample {
             size
@@ -133,7 +143,7 @@ fn serve_for_print(
         let done: Vec<Result<Vec<u8>, String>> = std::thread::scope(|scope| {
             let handles: Vec<_> = pair
                 .iter()
-                .map(|(_, path, key)| scope.spawn(move || prepare(path, key)))
+                .map(|(_, path, key)| scope.spawn(move || prepare(path, key, press)))
                 .collect();
             handles
                 .into_iter()
@@ -173,16 +183,20 @@ fn serve_for_print(
 
 /// The copy `key` asks for: separated (and resized if its size is not the photo's own) for the
 /// press, or resampled.
-fn prepare(path: &std::path::Path, key: &ResampleKey) -> Result<Vec<u8>, String> {
+fn prepare(
+    path: &std::path::Path,
+    key: &ResampleKey,
+    press: Option<&Press>,
+) -> Result<Vec<u8>, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let (_, _, _, size, separation) = key;
-    match separation {
-        Some((_, tenths)) => {
+    match (separation, press) {
+        (Some((_, tenths)), Some(press)) => {
             let own = images::inspect_bytes(&bytes)?;
             let resize = (*size != (own.width, own.height)).then_some(*size);
-            separate::separate(&bytes, resize, f64::from(*tenths) / 10.0)
+            separate::separate(&bytes, resize, f64::from(*tenths) / 10.0, &press.icc)
         }
-        None => images::resample(&bytes, size.0, size.1),
+        _ => images::resample(&bytes, size.0, size.1),
     }
 }
 

@@ -6,22 +6,20 @@
 
 use std::io::Cursor;
 
+use crate::engine::press::Press;
 use image::{DynamicImage, ImageDecoder, ImageReader};
-use lcms2::{Intent, PixelFormat, Profile, Transform};
-
-use crate::output::pdfx::intent::PROFILE;
 
 /// JPEG quality of a separated photo, as for resampled ones (see `images::resample`).
 const QUALITY: u8 = 90;
 
-/// Identifies the profile photos are separated through, for cache keys.
-pub fn profile_hash() -> u128 {
-    typst::utils::hash128(PROFILE)
-}
-
 /// A CMYK JPEG of the photo in `bytes`, `size` pixels if given (else its own size), no pixel's
 /// C+M+Y+K over `ink_limit` percent.
-pub fn separate(bytes: &[u8], size: Option<(u32, u32)>, ink_limit: f64) -> Result<Vec<u8>, String> {
+pub fn separate(
+    bytes: &[u8],
+    size: Option<(u32, u32)>,
+    ink_limit: f64,
+    press: &[u8],
+) -> Result<Vec<u8>, String> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| e.to_string())?;
@@ -47,7 +45,7 @@ pub fn separate(bytes: &[u8], size: Option<(u32, u32)>, ink_limit: f64) -> Resul
         .chunks_exact(3)
         .map(|p| [p[0], p[1], p[2]])
         .collect();
-    let mut cmyk = rgb_to_press(&pixels, embedded.as_deref(), PROFILE)?;
+    let mut cmyk = Press::rgb_to_press(&pixels, embedded.as_deref(), press)?;
     limit_ink(&mut cmyk, ink_limit);
     let flat: Vec<u8> = cmyk.into_iter().flatten().collect();
     let (w, h) = (
@@ -58,33 +56,6 @@ pub fn separate(bytes: &[u8], size: Option<(u32, u32)>, ink_limit: f64) -> Resul
     jpeg_encoder::Encoder::new(&mut out, QUALITY)
         .encode(&flat, w, h, jpeg_encoder::ColorType::Cmyk)
         .map_err(|e| e.to_string())?;
-    Ok(out)
-}
-
-/// RGB pixels to the press profile's (`press`, ICC bytes) CMYK (0–255 = 0–100 % ink), perceptual intent: the
-/// profile's perceptual table maps the photo's gamut into the press's and carries its black
-/// generation and ink limit. An embedded profile that is not RGB (or not readable) is
-/// ignored for sRGB, what cameras and the web mean by untagged RGB.
-pub fn rgb_to_press(
-    pixels: &[[u8; 3]],
-    embedded: Option<&[u8]>,
-    press: &[u8],
-) -> Result<Vec<[u8; 4]>, String> {
-    let source = embedded
-        .and_then(|icc| Profile::new_icc(icc).ok())
-        .filter(|p| p.color_space() == lcms2::ColorSpaceSignature::RgbData)
-        .unwrap_or_else(Profile::new_srgb);
-    let press = Profile::new_icc(press).map_err(|e| format!("press profile: {e}"))?;
-    let transform: Transform<[u8; 3], [u8; 4]> = Transform::new(
-        &source,
-        PixelFormat::RGB_8,
-        &press,
-        PixelFormat::CMYK_8,
-        Intent::Perceptual,
-    )
-    .map_err(|e| format!("cannot convert to CMYK: {e}"))?;
-    let mut out = vec![[0u8; 4]; pixels.len()];
-    transform.transform_pixels(pixels, &mut out);
     Ok(out)
 }
 
@@ -128,7 +99,7 @@ mod tests {
             [0, 0, 60],
             [255, 255, 255],
         ];
-        let mut cmyk = rgb_to_press(&pixels, None, PROFILE).unwrap();
+        let mut cmyk = Press::rgb_to_press(&pixels, None, crate::engine::press::PROFILE).unwrap();
         limit_ink(&mut cmyk, 240.0);
         for p in &cmyk[..4] {
             assert!(tac(*p) <= 240.0, "{p:?} is {:.0} %", tac(*p));
@@ -153,7 +124,13 @@ mod tests {
         image::RgbImage::from_fn(40, 30, |x, y| image::Rgb([x as u8 * 6, y as u8 * 8, 90]))
             .write_to(&mut png, image::ImageFormat::Png)
             .unwrap();
-        let jpeg = separate(png.get_ref(), Some((20, 15)), 240.0).unwrap();
+        let jpeg = separate(
+            png.get_ref(),
+            Some((20, 15)),
+            240.0,
+            crate::engine::press::PROFILE,
+        )
+        .unwrap();
         let decoder = image::codecs::jpeg::JpegDecoder::new(Cursor::new(&jpeg)).unwrap();
         assert_eq!(decoder.dimensions(), (20, 15));
         // An Adobe APP14 marker: the JPEG holds CMYK, not RGB.

@@ -52,8 +52,12 @@ pub struct House {
     pub rich_black_min_size: f64,
     /// Ink a separated photo keeps under `ink_limit`, percent, for JPEG's rounding.
     pub photo_ink_margin: f64,
-    /// Cells per inch total ink is measured in (see `coverage`).
+    /// Cells per inch total ink is measured in (see `output::ink`).
     pub ink_check_ppi: u32,
+    /// The press's CMYK output profile, a file in layout/ (`None`: banmian's newsprint
+    /// profile; `--icc` overrides it).
+    #[serde(default)]
+    pub press_profile: Option<String>,
 }
 
 /// The sample house's numbers, for unit tests of the checks on hand-made layouts; a build
@@ -76,6 +80,7 @@ impl Default for House {
             rich_black_min_size: 12.0,
             photo_ink_margin: 3.0,
             ink_check_ppi: 50,
+            press_profile: None,
         }
     }
 }

@@ -466,3 +466,150 @@ fn a_spot_ink_named_in_the_house_style_gets_its_own_plate() {
     let out = project.build_with(&archive, &["--pdf-standard", "a-2b"]);
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+/// ghostscript's CMYK output profile (SWOP-like, Debian's `libgs-common`): another press than
+/// banmian's newsprint one.
+fn another_press_profile() -> std::path::PathBuf {
+    std::fs::read_dir("/usr/share/ghostscript")
+        .expect("ghostscript's profiles are needed (apt-get install ghostscript)")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("iccprofiles/default_cmyk.icc"))
+        .find(|p| p.exists())
+        .expect("no ghostscript default_cmyk.icc")
+}
+
+/// The output intent's condition and embedded profile of `pdf`.
+fn output_intent(pdf: &std::path::Path) -> (String, Vec<u8>) {
+    let doc = Document::load(pdf).unwrap();
+    let intents = doc
+        .catalog()
+        .unwrap()
+        .get(b"OutputIntents")
+        .unwrap()
+        .as_array()
+        .unwrap();
+    let intent = dict(&doc, &intents[0]);
+    let condition = intent
+        .get(b"OutputCondition")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .to_vec();
+    let profile = doc
+        .get_object(
+            intent
+                .get(b"DestOutputProfile")
+                .unwrap()
+                .as_reference()
+                .unwrap(),
+        )
+        .unwrap()
+        .as_stream()
+        .unwrap()
+        .decompressed_content()
+        .unwrap();
+    (String::from_utf8(condition).unwrap(), profile)
+}
+
+/// Every image stream's bytes (the photos as embedded).
+fn image_bytes(pdf: &std::path::Path) -> Vec<Vec<u8>> {
+    let doc = Document::load(pdf).unwrap();
+    let mut images: Vec<Vec<u8>> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Image"))
+        .map(|s| s.content.clone())
+        .collect();
+    images.sort();
+    images
+}
+
+#[test]
+fn another_press_profile_changes_the_output_intent_and_the_separated_photos() {
+    let dir = scratch("pdfx-icc");
+    let icc = another_press_profile();
+    let pdf = dir.join("swop.pdf");
+    let out = banmian(&[
+        "build",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--icc",
+        icc.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (condition, embedded) = output_intent(&pdf);
+    assert_eq!(
+        embedded,
+        std::fs::read(&icc).unwrap(),
+        "the profile named is embedded"
+    );
+    assert!(condition.contains("SWOP"), "{condition}");
+    let (newsprint, _) = output_intent(sample_pdf());
+    assert!(newsprint.contains("newsprint"), "{newsprint}");
+    // The photos separated through the other profile: other separations, same count.
+    let (ours, theirs) = (image_bytes(sample_pdf()), image_bytes(&pdf));
+    assert_eq!(ours.len(), theirs.len());
+    assert!(
+        ours.iter().all(|i| !theirs.contains(i)),
+        "photos not separated again"
+    );
+    // Still a sound PDF/X: qpdf finds nothing wrong, no RGB, ink measured.
+    let check = tool("qpdf", "qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(check.status.success() && check.stderr.is_empty());
+    let images = poppler("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert!(
+        images.lines().skip(2).all(|r| r.contains(" cmyk ")),
+        "{images}"
+    );
+    assert!(stderr(&out).contains("ink: at most"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_profile_that_is_not_a_cmyk_press_is_refused_and_nothing_written() {
+    let dir = scratch("pdfx-icc-refused");
+    let rgb = another_press_profile().with_file_name("default_rgb.icc");
+    let pdf = dir.join("refused.pdf");
+    let out = banmian(&[
+        "build",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--icc",
+        rgb.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("not a CMYK output (printer) profile"), "{err}");
+    assert!(err.contains("display (monitor) profile for RGB"), "{err}");
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn the_house_names_its_press_profile_in_the_style() {
+    let project = TempProject::new("pdfx-icc-house", MINIMAL_PAGE);
+    std::fs::copy(
+        another_press_profile(),
+        project.root.join("layout/plant.icc"),
+    )
+    .unwrap();
+    let style = project.root.join("layout/style.typ");
+    let house = std::fs::read_to_string(&style).unwrap();
+    let named = house.replace("press-profile: none,", "press-profile: \"plant.icc\",");
+    assert_ne!(
+        named, house,
+        "style.typ's press-profile moved: update this test"
+    );
+    std::fs::write(&style, &named).unwrap();
+    let pdf = project.root.join("house.pdf");
+    let out = project.build(&pdf);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(output_intent(&pdf).0.contains("SWOP"));
+
+    // A house profile that is not there: the build says where it looked.
+    std::fs::write(&style, named.replace("plant.icc", "missing.icc")).unwrap();
+    let out = project.build(&pdf);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("`press-profile` in layout/style.typ"), "{err}");
+    assert!(err.contains("missing.icc"), "{err}");
+}

@@ -3,6 +3,7 @@
 //! and each cell's covered share rasterised by tiny-skia (anti-aliased: a cell's coverage is
 //! the share of its area inside the outline).
 
+use crate::engine::press::Press;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -22,7 +23,7 @@ use super::plates::{Ink, Plates};
 /// and what could not be measured.
 pub struct Painter<'a> {
     pub plates: Plates,
-    pub press: &'a [u8],
+    pub press: &'a Press,
     /// Each glyph's outline, read from its font once: by the font's hash, then glyph.
     pub outlines: HashMap<u128, HashMap<u16, Option<sk::Path>>>,
     /// Why some paint was left out (a vector picture, a tiling), once each.
@@ -49,7 +50,7 @@ impl State {
 }
 
 impl<'a> Painter<'a> {
-    pub fn new(plates: Plates, press: &'a [u8]) -> Self {
+    pub fn new(plates: Plates, press: &'a Press) -> Self {
         Painter {
             plates,
             press,

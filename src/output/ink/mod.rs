@@ -12,6 +12,7 @@ pub mod map;
 mod photo;
 mod plates;
 
+use crate::engine::press::Press;
 use tiny_skia as sk;
 use typst_layout::PagedDocument;
 
@@ -68,7 +69,7 @@ pub struct PageInk {
 
 /// The plates of every page of `document`, in cells of 1/`ppi` inch. `press`: the CMYK
 /// profile pictures not yet separated are converted with.
-pub fn plates(document: &PagedDocument, ppi: u32, press: &[u8]) -> (Vec<PageInk>, Vec<String>) {
+pub fn plates(document: &PagedDocument, ppi: u32, press: &Press) -> (Vec<PageInk>, Vec<String>) {
     let scale = ppi as f32 / 72.0;
     let mut skipped = Vec::new();
     let mut outlines = std::collections::HashMap::new();
@@ -115,7 +116,7 @@ pub fn measure(
     document: &PagedDocument,
     ppi: u32,
     limit: f64,
-    press: &[u8],
+    press: &Press,
 ) -> Result<Coverage, String> {
     let (pages, unmeasured) = plates(document, ppi, press);
     summarise(&pages, ppi, limit, unmeasured)
@@ -201,7 +202,8 @@ mod tests {
     fn measure_frame(frame: &Frame) -> (plates::Plates, Vec<String>) {
         let size = frame.size();
         let plates = plates::Plates::new(size.x.to_pt() as usize, size.y.to_pt() as usize);
-        let mut painter = draw::Painter::new(plates, crate::output::pdfx::intent::PROFILE);
+        let press = crate::engine::press::Press::newsprint();
+        let mut painter = draw::Painter::new(plates, &press);
         painter.frame_at(frame, sk::Transform::identity());
         (painter.plates, painter.skipped)
     }
@@ -226,8 +228,14 @@ mod tests {
         let found = summarise(&pages, 72, 240.0, Vec::new()).unwrap();
         assert!((found.max_percent - 380.0).abs() < 0.01, "{found}");
         let mm = crate::units::MM_PER_PT;
-        assert!(found.at_mm.0 > 10.0 * mm && found.at_mm.0 < 30.0 * mm, "{found}");
-        assert!(found.at_mm.1 > 30.0 * mm && found.at_mm.1 < 35.0 * mm, "{found}");
+        assert!(
+            found.at_mm.0 > 10.0 * mm && found.at_mm.0 < 30.0 * mm,
+            "{found}"
+        );
+        assert!(
+            found.at_mm.1 > 30.0 * mm && found.at_mm.1 < 35.0 * mm,
+            "{found}"
+        );
         // The square's area but the grey strip's: 20 × 15 pt.
         let want = 20.0 * 15.0 * mm * mm;
         assert!((found.over_mm2 - want).abs() < 1e-6, "{found}");
@@ -239,7 +247,12 @@ mod tests {
     fn a_spot_colour_inks_its_own_plate() {
         let colorant = SpotColorant {
             name: Some(SpotColorantName::Custom("PANTONE 485 C".into())),
-            fallback: ProcessColor::Cmyk(Cmyk { c: 0.0, m: 1.0, y: 1.0, k: 0.0 }),
+            fallback: ProcessColor::Cmyk(Cmyk {
+                c: 0.0,
+                m: 1.0,
+                y: 1.0,
+                k: 0.0,
+            }),
         };
         let spot = Color::Spot(SpotColor::new(
             Arc::new(colorant),

@@ -4,6 +4,7 @@
 //! each cell the area-weighted average of the pixels it covers (what a four-times-finer
 //! rendering averaged would give).
 
+use crate::engine::press::Press;
 use std::sync::Arc;
 
 use typst::visualize::{ExchangeFormat, Image, ImageKind, RasterFormat};
@@ -44,12 +45,8 @@ pub fn reduction(pixels_wide: u32, cells_wide: f32) -> usize {
 /// measured. `press`: the CMYK profile pictures not yet separated are converted with.
 /// Remembered in memory (rebuilds in `watch` and `serve`) and in the cache folder (the next
 /// run): decoding a page's photos is most of the cost of measuring it.
-pub fn samples(image: &Image, factor: usize, press: &[u8]) -> Result<Arc<Samples>, String> {
-    let key = (
-        typst::utils::hash128(image),
-        factor,
-        typst::utils::hash128(press),
-    );
+pub fn samples(image: &Image, factor: usize, press: &Press) -> Result<Arc<Samples>, String> {
+    let key = (typst::utils::hash128(image), factor, press.hash);
     let memory = MEMORY.get_or_init(Default::default);
     if let Some(found) = memory.lock().ok().and_then(|m| m.get(&key).cloned()) {
         return Ok(found);
@@ -88,7 +85,7 @@ static MEMORY: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<Ke
     std::sync::OnceLock::new();
 
 /// The ink of `image` at full size.
-fn decode(image: &Image, press: &[u8]) -> Result<Samples, String> {
+fn decode(image: &Image, press: &Press) -> Result<Samples, String> {
     let ImageKind::Raster(raster) = image.kind() else {
         return Err("a vector picture (SVG or PDF) is not measured".into());
     };
@@ -105,7 +102,7 @@ fn decode(image: &Image, press: &[u8]) -> Result<Samples, String> {
         .map(|p| [p[0], p[1], p[2], p[3]])
         .collect();
     let rgb: Vec<[u8; 3]> = pixels.iter().map(|p| [p[0], p[1], p[2]]).collect();
-    let ink = crate::photo_prep::separate::rgb_to_press(&rgb, None, press)?;
+    let ink = press.convert(&rgb)?;
     let alpha = pixels
         .iter()
         .any(|p| p[3] < 255)

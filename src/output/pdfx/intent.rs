@@ -1,22 +1,23 @@
-//! The press the PDF/X is made for: the newsprint CMYK profile (`profiles/README.md` says where
-//! it comes from) and the output intent that names it.
+//! The output intent of a PDF/X: the press's profile embedded (`engine::press` says which
+//! profile and what it is) and the printing condition it names.
 
 use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
 
-/// The destination profile: coldset offset on newsprint, 240 % total ink.
-pub const PROFILE: &[u8] = include_bytes!("../../../profiles/newsprint.icc");
-/// Not a registered characterization (its data are synthetic): `Custom`, with the profile
-/// embedded, as PDF/X allows for any condition that is not in the ICC registry.
-pub const CONDITION_IDENTIFIER: &str = "Custom";
-pub const CONDITION: &str =
-    "Coldset offset lithography on newsprint, ISO 12647-3 aims, 240% total area coverage";
-pub const INFO: &str = "banmian newsprint (synthetic ISO 12647-3 coldset, 240% TAC)";
+use crate::engine::press::Press;
 
-/// Adds the profile stream and the `/GTS_PDFX` output intent to `doc`; returns the intent.
-pub fn add(doc: &mut Document) -> Result<Object, String> {
+/// The shipped profile's bytes, for tests and benchmarks that want the default press.
+pub use crate::engine::press::PROFILE;
+
+/// The output intent's identifier: the condition is not one of the ICC registry's, so the
+/// profile is embedded, as PDF/X allows for any condition outside the registry.
+pub const CONDITION_IDENTIFIER: &str = "Custom";
+
+/// Adds `press`'s profile stream and the `/GTS_PDFX` output intent to `doc`; returns the
+/// intent.
+pub fn add(doc: &mut Document, press: &Press) -> Result<Object, String> {
     let mut profile = Stream::new(
         Dictionary::from_iter([("N", Object::Integer(4))]),
-        PROFILE.to_vec(),
+        press.icc.to_vec(),
     );
     profile
         .compress()
@@ -27,10 +28,18 @@ pub fn add(doc: &mut Document) -> Result<Object, String> {
         ("Type", Object::Name(b"OutputIntent".to_vec())),
         ("S", Object::Name(b"GTS_PDFX".to_vec())),
         ("OutputConditionIdentifier", text(CONDITION_IDENTIFIER)),
-        ("OutputCondition", text(CONDITION)),
-        ("Info", text(INFO)),
+        ("OutputCondition", text(&ascii(&press.condition))),
+        ("Info", text(&ascii(&press.info))),
         ("RegistryName", text("")),
         ("DestOutputProfile", Object::Reference(profile)),
     ]);
     Ok(Object::Reference(doc.add_object(intent)))
+}
+
+/// A literal PDF string keeps to printable ASCII: other characters of a profile's description
+/// are dropped rather than mis-encoded.
+fn ascii(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii() && !c.is_ascii_control())
+        .collect()
 }

@@ -13,10 +13,11 @@ pub mod xmp;
 
 use std::collections::BTreeSet;
 
+use crate::engine::press::Press;
 use lopdf::{Dictionary, Document, IncrementalDocument, Object, ObjectId, Stream, StringFormat};
 
-/// Makes `pdf` a PDF/X-4 titled `title`.
-pub fn convert(pdf: Vec<u8>, title: &str) -> Result<Vec<u8>, String> {
+/// Makes `pdf` a PDF/X-4 titled `title`, for `press`.
+pub fn convert(pdf: Vec<u8>, title: &str, press: &Press) -> Result<Vec<u8>, String> {
     let previous = Document::load_mem(&pdf).map_err(|e| format!("cannot reread the PDF: {e}"))?;
     if previous.trailer.get(b"Encrypt").is_ok() {
         return Err("the PDF is encrypted, which PDF/X forbids".into());
@@ -45,7 +46,7 @@ pub fn convert(pdf: Vec<u8>, title: &str) -> Result<Vec<u8>, String> {
     let mut update = IncrementalDocument::create_from(pdf, previous);
     let doc = &mut update.new_document;
 
-    let intent = intent::add(doc)?;
+    let intent = intent::add(doc, press)?;
     let fields = xmp::Fields::from_typst(&typst_xmp, title);
     let mut metadata = Stream::new(
         Dictionary::from_iter([
