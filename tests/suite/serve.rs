@@ -413,6 +413,15 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
     let (status, photo) = serving.get(&format!("/asset/{asset}"), "");
     assert_eq!(status, 200);
     assert!(photo.contains("image/jpeg"), "{photo:.300}");
+    // The ink overlay of the proof shown, made when asked: a PNG of the page's plates.
+    let (status, map) = serving.get("/ink/1/1", "");
+    assert_eq!(status, 200, "{map:.300}");
+    assert!(
+        map.contains("image/png") && map.contains("PNG"),
+        "{map:.300}"
+    );
+    assert_eq!(serving.get("/ink/1/2", "").0, 404, "no second page");
+    assert_eq!(serving.get("/ink/7/1", "").0, 404, "not the proof shown");
 
     // One sentence edited: a few blocks sent, no outlines but the new characters'.
     let original = "思想是本，行动是形，本正则形立。";

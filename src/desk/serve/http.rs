@@ -65,6 +65,7 @@ pub fn router(app: App) -> Router {
         )
         .route("/events", get(events))
         .route("/asset/{key}", get(asset))
+        .route("/ink/{proof}/{page}", get(ink_map))
         .route("/open", post(open))
         .route("/round", post(keep_round))
         .fallback(|| async { (StatusCode::NOT_FOUND, "not found\n") })
@@ -113,6 +114,30 @@ async fn asset(State(app): State<App>, Path(key): Path<String>) -> Response {
         )
             .into_response(),
         None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
+}
+
+/// The map of the ink on page `page` of proof `proof` (the current one), made when first
+/// asked: grey by total ink, red over the house limit.
+async fn ink_map(State(app): State<App>, Path((proof, page)): Path<(u64, usize)>) -> Response {
+    let shown = app.builds.borrow().proof.clone();
+    let Some(shown) = shown.filter(|p| p.id == proof) else {
+        return (StatusCode::NOT_FOUND, "not the proof shown\n").into_response();
+    };
+    let made = tokio::task::spawn_blocking(move || shown.ink.png(page)).await;
+    match made {
+        Ok(Some(png)) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
+            ],
+            Body::from(Bytes::from_owner(png)),
+        )
+            .into_response(),
+        _ => (StatusCode::NOT_FOUND, "no such page\n").into_response(),
     }
 }
 

@@ -35,6 +35,33 @@ pub struct Proof {
     pub pages_to_fill: usize,
     /// The page's YAML file, as given.
     pub file: String,
+    /// What the map of its ink is drawn from, and the maps (a PNG a page) once asked for.
+    pub ink: InkMap,
+}
+
+/// The laid-out page kept to map its ink when the browser asks (the overlay is off by default:
+/// a proof that nobody maps costs nothing).
+pub struct InkMap {
+    document: typst_layout::PagedDocument,
+    press: Arc<crate::engine::press::Press>,
+    ppi: u32,
+    limit: f64,
+    maps: OnceLock<Vec<Arc<[u8]>>>,
+}
+
+impl InkMap {
+    /// The map of page `page` (from 1): total ink grey, over the limit red (`output::ink::map`).
+    pub fn png(&self, page: usize) -> Option<Arc<[u8]>> {
+        let maps = self.maps.get_or_init(|| {
+            let (pages, _) = crate::output::ink::plates(&self.document, self.ppi, &self.press);
+            pages
+                .iter()
+                .filter_map(|p| crate::output::ink::map::png(p, self.limit).ok())
+                .map(Arc::from)
+                .collect()
+        });
+        maps.get(page.checked_sub(1)?).cloned()
+    }
 }
 
 /// A finding as drawn over the proof.
@@ -87,6 +114,17 @@ impl Proof {
             summary: crate::build::summary::summary(laid),
             pages_to_fill: laid.report.house.pages,
             file: page.file.display().to_string(),
+            ink: InkMap {
+                document: laid.document.clone(),
+                // A proof's photos are not separated: they are converted as the press would.
+                press: laid
+                    .press
+                    .clone()
+                    .unwrap_or_else(|| Arc::new(crate::engine::press::Press::newsprint())),
+                ppi: laid.report.house.ink_check_ppi,
+                limit: laid.report.house.ink_limit,
+                maps: OnceLock::new(),
+            },
         }
     }
 }

@@ -185,17 +185,16 @@ impl<'a> Painter<'a> {
             let outline = outlines
                 .entry(glyph.id)
                 .or_insert_with(|| outline(&text.font, glyph.id));
-            let Some(outline) = outline.clone() else {
+            let Some(outline) = outline.as_ref() else {
                 continue;
             };
             // Font units are y-up.
             let at = sk::Transform::from_row(scale, 0.0, 0.0, -scale, pt(dx), -pt(dy));
             if text.stroke.is_some() {
-                if let Some(placed) = outline.transform(at) {
+                if let Some(placed) = outline.clone().transform(at) {
                     outlined.push_path(&placed);
                 }
-            } else if let Some(cells) =
-                coverage::rasterise(&outline, state.transform.pre_concat(at))
+            } else if let Some(cells) = coverage::rasterise(outline, state.transform.pre_concat(at))
             {
                 self.paint_coverage(&cells, &ink, opacity, state.clip.as_deref());
             }

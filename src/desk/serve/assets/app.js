@@ -107,6 +107,7 @@ function applyProof(p) {
     }
   }
   current = p;
+  [...container.children].forEach((sheet, i) => drawInk(sheet, i + 1));
   document.title = `${p.page} · banmian`;
   drawChanges();
   drawFindings();
@@ -278,6 +279,25 @@ async function keepRound(name) {
   return response.ok;
 }
 window.banmianKeepRound = keepRound;
+// The ink map over a page, when asked for: the server makes it on first request.
+function drawInk(sheet, page) {
+  let map = sheet.querySelector('img.ink');
+  if (!$('show-ink').checked || !current) {
+    if (map) map.remove();
+    return;
+  }
+  if (!map) {
+    map = document.createElement('img');
+    map.className = 'ink';
+    map.alt = '';
+    sheet.append(map);
+  }
+  const src = `/ink/${current.id}/${page}`;
+  if (map.getAttribute('src') !== src) map.setAttribute('src', src);
+}
+$('show-ink').addEventListener('change', () => {
+  [...$('pages').children].forEach((sheet, i) => drawInk(sheet, i + 1));
+});
 $('show-changes').addEventListener('change', (e) => document.body.classList.toggle('no-changes', !e.target.checked));
 $('zoom').addEventListener('input', (e) => document.documentElement.style.setProperty('--zoom', e.target.value / 100));
 connect();
