@@ -2,8 +2,8 @@
 # Benchmarks the sample page: cold build in a fresh process (wall time, peak memory), where
 # the time goes, warm rebuilds in one long-lived world, and the typst CLI on the same
 # templates and data. Run from anywhere; prints numbers only. See bench/README.md. Builds are
-# plain PDFs (`--pdf-standard 1.7`), as the typst CLI writes: the PDF/X-4 steps (photo
-# separation, ink measured by ghostscript, about 1.2 s) are timed in README.md.
+# plain PDFs (`--pdf-standard 1.7`), as the typst CLI writes, except the press section, which
+# times the PDF/X-4 beside them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}"
@@ -39,6 +39,29 @@ echo "== in-process stages and warm rebuilds (examples/bench.rs)"
 "$BENCH" "$PAGE" --edits 9 --json "$WORK/page.json" | tee "$WORK/bench.txt"
 warm=$(grep '^warm' "$WORK/bench.txt" | sed 's/.*compile + pdf \([0-9.]*\) ms/\1/')
 awk -v w="$warm" -v c="$cold_wall" 'BEGIN {printf "warm rebuild / cold build: %.2f (target <= 0.20)\n", w / 1000 / c}'
+echo
+
+echo "== the press PDF (PDF/X-4: photos separated, ink measured in-process), cold, fresh process"
+: > "$WORK/x4.txt"
+for _ in $(seq "$RUNS"); do
+  /usr/bin/time -v "$BANMIAN" build "$PAGE" -o "$WORK/banmian-x4.pdf" --timings 2> "$WORK/time.txt"
+  wall=$(grep 'Elapsed (wall' "$WORK/time.txt" | awk '{print $NF}' | awk -F: '{print $1*60+$2}')
+  echo "$wall $(grep '^timings:' "$WORK/time.txt")" | tee -a "$WORK/x4.txt"
+done
+x4_wall=$(awk '{print $1}' "$WORK/x4.txt" | median)
+awk -v x="$x4_wall" -v c="$cold_wall" 'BEGIN {printf "median: plain PDF %.2f s, PDF/X-4 %.2f s; X-4 / plain: %.2f (target <= 1.2)\n", c, x, x / c}'
+echo
+
+echo "== a 16-page issue (bench/issue16.sh), second run (caches warm), plain and PDF/X-4"
+ISSUE=$(bench/issue16.sh "$WORK/issue-16")
+for standard in 1.7 x-4; do
+  "$BANMIAN" build "$ISSUE" --root . --pdf-standard "$standard" -o "$WORK/issue-16-$standard" > /dev/null 2>&1 || true
+  /usr/bin/time -v "$BANMIAN" build "$ISSUE" --root . --pdf-standard "$standard" -o "$WORK/issue-16-$standard" > /dev/null 2> "$WORK/time.txt" || true
+  wall=$(grep 'Elapsed (wall' "$WORK/time.txt" | awk '{print $NF}' | awk -F: '{print $1*60+$2}')
+  rss=$(grep 'Maximum resident' "$WORK/time.txt" | awk '{print $NF}')
+  echo "$standard: $wall s, peak RSS $((rss / 1024)) MiB"
+done
+echo "(target: PDF/X-4 <= 3 s on 2 cores, memory flat in the page count)"
 echo
 
 echo "== a busy page: 12 sections, 12 photos (examples/variants, seed 1), cold, fresh process"
