@@ -181,7 +181,8 @@ pub struct OutputArgs {
     #[arg(long = "pdf-standard", value_name = "STANDARD")]
     pub pdf_standards: Vec<String>,
     /// For a press PDF: also a map of the ink on its plates here, one pixel a measured cell,
-    /// grey by total ink and red over the house limit (several sheets: FILE-1.png, …).
+    /// grey by total ink and red over the house limit (several sheets: FILE-1.png, …). For an
+    /// issue, the folder the maps go to, one a page (05-<page folder>.png, …).
     #[arg(long, value_name = "FILE.png")]
     pub ink_map: Option<PathBuf>,
     /// For a press PDF: the press's CMYK output profile (an ICC file, the plant's), over the

@@ -105,16 +105,25 @@ pub fn targets(issue: &LoadedIssue, folder: &Path, template: &Target) -> Vec<Tar
                 Target {
                     output: folder.join(sheet),
                     plates: Some(numbers.map(|n| folder.join(output_name(n, width, file, ext)))),
+                    ink_map: ink_map(template, slot.page, width, file, "spread.png"),
                     ..template.clone()
                 }
             } else {
                 Target {
                     output: folder.join(output_name(slot.page, width, file, ext)),
+                    ink_map: ink_map(template, slot.page, width, file, "png"),
                     ..template.clone()
                 }
             }
         })
         .collect()
+}
+
+/// For an issue, `--ink-map` names a folder: each page's map goes there under its page's name
+/// (`05-slug.png`, a spread's sheet `06-slug.spread.png`).
+fn ink_map(template: &Target, page: u32, width: usize, file: &Path, ext: &str) -> Option<PathBuf> {
+    let folder = template.ink_map.as_ref()?;
+    Some(folder.join(output_name(page, width, file, ext)))
 }
 
 /// Pages a memo entry may go unused before it is evicted while an issue is laid out.

@@ -105,10 +105,12 @@ fn over_inked(name: &str, stroked: bool) -> TempProject {
     project
 }
 
-/// Builds the over-inked page as a draft: banmian's figures and tiffsep's.
+/// Builds the over-inked page as a draft (with its ink map, `map.png`): banmian's figures and
+/// tiffsep's.
 fn over_limit(project: &TempProject) -> ((f64, f64), tiffsep::Plates) {
     let pdf = project.root.join("over.pdf");
-    let out = project.build_with(&pdf, &["--draft"]);
+    let map = project.root.join("map.png");
+    let out = project.build_with(&pdf, &["--draft", "--ink-map", map.to_str().unwrap()]);
     assert!(pdf.exists(), "{}", stderr(&out));
     let ours = printed(&out);
     let plant = tiffsep::measure(&pdf, 50, 240.0);
@@ -119,10 +121,29 @@ fn over_limit(project: &TempProject) -> ((f64, f64), tiffsep::Plates) {
     (ours, plant)
 }
 
+/// The ink map the over-inked project `name` wrote.
+fn over_inked_map(name: &str) -> std::path::PathBuf {
+    repo()
+        .join("target/test-scratch")
+        .join(name)
+        .join("map.png")
+}
+
 #[test]
 fn a_page_over_the_limit_is_measured_as_the_plant_does() {
     let ((max, over), plant) = over_limit(&over_inked("ink-over", false));
     assert!(max > 260.0 && over > 1000.0, "{max} {over}");
+    // The map shows the same area in red: a pixel a 0.5 mm cell.
+    let map = image::open(over_inked_map("ink-over")).unwrap().to_rgb8();
+    let red = map
+        .pixels()
+        .filter(|p| p[0] == 255 && p[1] < 255 && p[1] == p[2])
+        .count();
+    let cell = (25.4f64 / 50.0).powi(2);
+    assert!(
+        (red as f64 * cell - over).abs() < 1.0,
+        "{red} red cells for {over} mm²"
+    );
     assert!((max - plant.max_percent).abs() <= 2.0);
     assert!(
         (over - plant.over_mm2).abs() <= 0.01 * over.max(plant.over_mm2) + 0.5,
