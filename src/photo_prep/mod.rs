@@ -55,9 +55,49 @@ pub fn lay_out(
     }
     drop(first);
     serve_for_print(world, page, &widths, &house, press.as_deref()).map_err(Failure::Photo)?;
+    predecode(world, page);
     let mut compiled = compile::recompile(world).map_err(Failure::Typst)?;
     compiled.plan = made_up;
     Ok((compiled, house, press))
+}
+
+/// Decodes the photos as typst is about to, side by side: typst decodes each picture when it
+/// lays it out, one after another, and remembers the result by its bytes and format, so the
+/// layout that follows finds them decoded (a page's photos are most of a cold layout's time;
+/// CMYK ones for the press the more).
+fn predecode(world: &PageWorld, page: &LoadedPage) {
+    use typst::foundations::Smart;
+    use typst::visualize::{ExchangeFormat, RasterImage};
+    let mut served: Vec<(Bytes, ExchangeFormat)> = Vec::new();
+    for (photo, _) in photos(page) {
+        let Some(bytes) = world.served(&photo.src) else {
+            continue;
+        };
+        let format = match compile::served_format(world, photo.format) {
+            images::PhotoFormat::Jpeg => ExchangeFormat::Jpg,
+            images::PhotoFormat::Png => ExchangeFormat::Png,
+        };
+        if !served.iter().any(|(b, f)| *f == format && *b == bytes) {
+            served.push((bytes, format));
+        }
+    }
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || served.len() < 2 {
+        return;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(served.len()) {
+            scope.spawn(|| {
+                while let Some((bytes, format)) =
+                    served.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                {
+                    // An error is typst's to report, at the photo, when it lays it out.
+                    let _ = RasterImage::new(bytes.clone(), *format, Smart::Auto);
+                }
+            });
+        }
+    });
 }
 
 /// Every photo of the page with its file, in page order.

@@ -8,6 +8,7 @@
 use tiny_skia::{Path, PathSegment, Point, Transform};
 
 /// What a glyph covers: cells `x`.. of rows `y`.., `width` wide, row by row.
+#[derive(Default)]
 pub struct Coverage {
     pub x: i64,
     pub y: i64,
@@ -16,119 +17,157 @@ pub struct Coverage {
 }
 
 /// The coverage of `path` under `ts` (to cells).
+#[cfg(test)]
 pub fn rasterise(path: &Path, ts: Transform) -> Option<Coverage> {
-    let mut lines = Vec::new();
-    let (mut start, mut last) = (Point::zero(), Point::zero());
-    let map = |p: Point| {
-        let mut p = p;
-        ts.map_point(&mut p);
-        p
-    };
-    for segment in path.segments() {
-        match segment {
-            PathSegment::MoveTo(p) => {
-                if last != start {
-                    lines.push((last, start));
+    let mut r = Rasteriser::default();
+    r.rasterise(path, ts)?;
+    Some(r.coverage)
+}
+
+/// Rasterises glyph after glyph in the same buffers (a page's glyphs would otherwise allocate
+/// three times each).
+#[derive(Default)]
+pub struct Rasteriser {
+    lines: Vec<(Point, Point)>,
+    area: Vec<f32>,
+    /// The last glyph's coverage.
+    pub coverage: Coverage,
+}
+
+impl Rasteriser {
+    /// The coverage of `path` under `ts` (to cells), in `self.coverage`; `None` for a path
+    /// that covers nothing.
+    pub fn rasterise(&mut self, path: &Path, ts: Transform) -> Option<&Coverage> {
+        let lines = &mut self.lines;
+        lines.clear();
+        let (mut start, mut last) = (Point::zero(), Point::zero());
+        let map = |p: Point| {
+            let mut p = p;
+            ts.map_point(&mut p);
+            p
+        };
+        for segment in path.segments() {
+            match segment {
+                PathSegment::MoveTo(p) => {
+                    if last != start {
+                        lines.push((last, start));
+                    }
+                    start = map(p);
+                    last = start;
                 }
-                start = map(p);
-                last = start;
-            }
-            PathSegment::LineTo(p) => {
-                let p = map(p);
-                lines.push((last, p));
-                last = p;
-            }
-            PathSegment::QuadTo(c, p) => {
-                let (c, p) = (map(c), map(p));
-                let n = pieces(last.distance(c) + c.distance(p));
-                let from = last;
-                for i in 1..=n {
-                    let t = i as f32 / n as f32;
-                    let u = 1.0 - t;
-                    let q = Point::from_xy(
-                        u * u * from.x + 2.0 * u * t * c.x + t * t * p.x,
-                        u * u * from.y + 2.0 * u * t * c.y + t * t * p.y,
-                    );
-                    lines.push((last, q));
-                    last = q;
+                PathSegment::LineTo(p) => {
+                    let p = map(p);
+                    lines.push((last, p));
+                    last = p;
                 }
-            }
-            PathSegment::CubicTo(c1, c2, p) => {
-                let (c1, c2, p) = (map(c1), map(c2), map(p));
-                let n = pieces(last.distance(c1) + c1.distance(c2) + c2.distance(p));
-                let from = last;
-                for i in 1..=n {
-                    let t = i as f32 / n as f32;
-                    let u = 1.0 - t;
-                    let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
-                    let q = Point::from_xy(
-                        a * from.x + b * c1.x + c * c2.x + d * p.x,
-                        a * from.y + b * c1.y + c * c2.y + d * p.y,
-                    );
-                    lines.push((last, q));
-                    last = q;
+                PathSegment::QuadTo(c, p) => {
+                    let (c, p) = (map(c), map(p));
+                    let n = pieces(last.distance(c) + c.distance(p));
+                    let from = last;
+                    for i in 1..=n {
+                        let t = i as f32 / n as f32;
+                        let u = 1.0 - t;
+                        let q = Point::from_xy(
+                            u * u * from.x + 2.0 * u * t * c.x + t * t * p.x,
+                            u * u * from.y + 2.0 * u * t * c.y + t * t * p.y,
+                        );
+                        lines.push((last, q));
+                        last = q;
+                    }
                 }
-            }
-            PathSegment::Close => {
-                if last != start {
-                    lines.push((last, start));
+                PathSegment::CubicTo(c1, c2, p) => {
+                    let (c1, c2, p) = (map(c1), map(c2), map(p));
+                    let n = pieces(last.distance(c1) + c1.distance(c2) + c2.distance(p));
+                    let from = last;
+                    for i in 1..=n {
+                        let t = i as f32 / n as f32;
+                        let u = 1.0 - t;
+                        let (a, b, c, d) = (u * u * u, 3.0 * u * u * t, 3.0 * u * t * t, t * t * t);
+                        let q = Point::from_xy(
+                            a * from.x + b * c1.x + c * c2.x + d * p.x,
+                            a * from.y + b * c1.y + c * c2.y + d * p.y,
+                        );
+                        lines.push((last, q));
+                        last = q;
+                    }
                 }
-                last = start;
+                PathSegment::Close => {
+                    if last != start {
+                        lines.push((last, start));
+                    }
+                    last = start;
+                }
             }
         }
-    }
-    if last != start {
-        lines.push((last, start));
-    }
-    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-    for (a, b) in &lines {
-        for p in [a, b] {
-            x0 = x0.min(p.x);
-            y0 = y0.min(p.y);
-            x1 = x1.max(p.x);
-            y1 = y1.max(p.y);
+        if last != start {
+            lines.push((last, start));
         }
-    }
-    if lines.is_empty() || !(x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite()) {
-        return None;
-    }
-    let (left, top) = (x0.floor(), y0.floor());
-    let width = (x1.ceil() - left) as usize + 1;
-    let height = (y1.ceil() - top) as usize;
-    if width == 0 || height == 0 || width * height > 1 << 24 {
-        return None;
-    }
-    // One cell more to the right of each row: an edge on the last cell's right side adds there.
-    let stride = width + 1;
-    let mut area = vec![0.0f32; stride * height];
-    for (a, b) in lines {
-        line(
-            &mut area,
-            stride,
-            height,
-            Point::from_xy(a.x - left, a.y - top),
-            Point::from_xy(b.x - left, b.y - top),
-        );
-    }
-    let mut cells = Vec::with_capacity(width * height);
-    for row in area.chunks_exact(stride) {
-        let mut sum = 0.0;
-        for v in &row[..width] {
-            sum += v;
-            cells.push(sum.abs().min(1.0));
+        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+        for (a, b) in lines.iter() {
+            for p in [a, b] {
+                x0 = x0.min(p.x);
+                y0 = y0.min(p.y);
+                x1 = x1.max(p.x);
+                y1 = y1.max(p.y);
+            }
         }
+        if lines.is_empty()
+            || !(x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite())
+        {
+            return None;
+        }
+        let (left, top) = (x0.floor(), y0.floor());
+        let width = (x1.ceil() - left) as usize + 1;
+        let height = (y1.ceil() - top) as usize;
+        if width == 0 || height == 0 || width * height > 1 << 24 {
+            return None;
+        }
+        // One cell more to the right of each row: an edge on the last cell's right side adds there.
+        let stride = width + 1;
+        let area = &mut self.area;
+        area.clear();
+        area.resize(stride * height, 0.0);
+        for &(a, b) in lines.iter() {
+            line(
+                area,
+                stride,
+                height,
+                Point::from_xy(a.x - left, a.y - top),
+                Point::from_xy(b.x - left, b.y - top),
+            );
+        }
+        let coverage = &mut self.coverage;
+        coverage.cells.clear();
+        for row in area.chunks_exact(stride) {
+            let mut sum = 0.0;
+            for v in &row[..width] {
+                sum += v;
+                coverage.cells.push(sum.abs().min(1.0));
+            }
+        }
+        coverage.x = left as i64;
+        coverage.y = top as i64;
+        coverage.width = width;
+        Some(&self.coverage)
     }
-    Some(Coverage {
-        x: left as i64,
-        y: top as i64,
-        width,
-        cells,
-    })
+}
+
+/// `x.floor()` for the non-negative coordinates of a glyph's own cells, without the libm call
+/// (a glyph takes a few hundred of these a row).
+fn floor(x: f32) -> f32 {
+    let t = x as i32 as f32;
+    if t > x { t - 1.0 } else { t }
+}
+
+/// `x.ceil()`, as [`floor`].
+fn ceil(x: f32) -> f32 {
+    let t = x as i32 as f32;
+    if t < x { t + 1.0 } else { t }
 }
 
 /// Straight pieces a curve of control-polygon length `len` (cells) is set as.
 fn pieces(len: f32) -> usize {
-    (len * 1.5).ceil().clamp(1.0, 16.0) as usize
+    (ceil(len * 1.5) as usize).clamp(1, 16)
 }
 
 /// Adds the signed area the edge `p0`→`p1` sweeps to each cell right of it (font-rs).
@@ -144,16 +183,16 @@ fn line(area: &mut [f32], stride: usize, height: usize, p0: Point, p1: Point) {
     let dxdy = (p1.x - p0.x) / (p1.y - p0.y);
     let mut x = p0.x;
     let first = p0.y.max(0.0) as usize;
-    let last = (p1.y.ceil() as usize).min(height);
+    let last = (ceil(p1.y) as usize).min(height);
     for y in first..last {
         let row = y * stride;
         let dy = ((y + 1) as f32).min(p1.y) - (y as f32).max(p0.y);
         let next = x + dxdy * dy;
         let d = dy * dir;
         let (x0, x1) = if x < next { (x, next) } else { (next, x) };
-        let x0f = x0.floor();
+        let x0f = floor(x0);
         let x0i = x0f as usize;
-        let x1c = x1.ceil();
+        let x1c = ceil(x1);
         let x1i = x1c as usize;
         if x1i <= x0i + 1 {
             let mid = 0.5 * (x + next) - x0f;
@@ -194,6 +233,14 @@ mod tests {
             return 0.0;
         }
         c.cells.get(j * c.width + i).copied().unwrap_or(0.0)
+    }
+
+    #[test]
+    fn floor_and_ceil_agree_with_the_standard_ones() {
+        for x in [-2.5f32, -1.0, -0.25, 0.0, 0.3, 1.0, 7.999, 8.0, 1234.5] {
+            assert_eq!(floor(x), x.floor(), "{x}");
+            assert_eq!(ceil(x), x.ceil(), "{x}");
+        }
     }
 
     #[test]

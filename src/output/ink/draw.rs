@@ -28,6 +28,9 @@ pub struct Painter<'a> {
     pub outlines: HashMap<u128, HashMap<u16, Option<sk::Path>>>,
     /// Why some paint was left out (a vector picture, a tiling), once each.
     pub skipped: Vec<String>,
+    rasteriser: coverage::Rasteriser,
+    /// A row of coverage being painted, kept between glyphs.
+    row: Vec<f32>,
 }
 
 /// Where we are: device transform (pt → cells) and the clip so far.
@@ -56,6 +59,8 @@ impl<'a> Painter<'a> {
             press,
             outlines: HashMap::new(),
             skipped: Vec::new(),
+            rasteriser: coverage::Rasteriser::default(),
+            row: Vec::new(),
         }
     }
 
@@ -194,9 +199,14 @@ impl<'a> Painter<'a> {
                 if let Some(placed) = outline.clone().transform(at) {
                     outlined.push_path(&placed);
                 }
-            } else if let Some(cells) = coverage::rasterise(outline, state.transform.pre_concat(at))
+            } else if self
+                .rasteriser
+                .rasterise(outline, state.transform.pre_concat(at))
+                .is_some()
             {
+                let cells = std::mem::take(&mut self.rasteriser.coverage);
                 self.paint_coverage(&cells, &ink, opacity, state.clip.as_deref());
+                self.rasteriser.coverage = cells;
             }
         }
         self.outlines.insert(font, outlines);
@@ -214,7 +224,8 @@ impl<'a> Painter<'a> {
         opacity: f32,
         clip: Option<&Clip>,
     ) {
-        let mut row = vec![0.0; cells.width];
+        let mut row = std::mem::take(&mut self.row);
+        row.resize(cells.width, 0.0);
         for (j, line) in cells.cells.chunks_exact(cells.width).enumerate() {
             let y = cells.y + j as i64;
             for (i, (out, &c)) in row.iter_mut().zip(line).enumerate() {
@@ -223,6 +234,7 @@ impl<'a> Painter<'a> {
             }
             self.plates.paint_row(cells.x, y, &row, ink);
         }
+        self.row = row;
     }
 
     fn image(&mut self, image: &Image, size: [f32; 2], state: &State) {
