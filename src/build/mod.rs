@@ -12,6 +12,7 @@ pub mod export;
 pub mod pages;
 pub mod session;
 pub mod summary;
+pub mod watcher;
 
 use std::path::PathBuf;
 use std::time::Instant;

@@ -9,10 +9,10 @@
 //! never the press PDF `build` writes (`out/p.pdf`), which the press must not get a proof for.
 
 use banmian::build::session::{Rebuilt, Session};
+use banmian::build::watcher::Watcher;
 use banmian::failure::Failure;
 use banmian::output::{Format, Target, proof_path, same_file};
 use banmian::project::Project;
-use typst_kit::watcher::Watcher;
 
 use super::{Error, Outcome};
 use crate::cli::WatchArgs;

@@ -17,13 +17,13 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use banmian::build::session::{self, Rebuilt, Session};
+use banmian::build::watcher::Watcher;
 use banmian::content::issue::{self, LoadedIssue, Slot};
 use banmian::engine::fonts;
 use banmian::failure::Failure;
 use banmian::output::Target;
 use banmian::project::Project;
 use typst::diag::SourceDiagnostic;
-use typst_kit::watcher::Watcher;
 
 use super::Outcome;
 use crate::cli::WatchArgs;

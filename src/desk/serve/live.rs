@@ -4,8 +4,8 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::build::watcher::Watcher;
 use tokio::sync::watch;
-use typst_kit::watcher::Watcher;
 
 use super::kept::KeptRounds;
 use super::proof::{Broken, Proof, Snapshot};

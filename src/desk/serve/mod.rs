@@ -18,8 +18,8 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::build::watcher::Watcher;
 use tokio::sync::watch;
-use typst_kit::watcher::Watcher;
 
 use crate::build::session::Session;
 use crate::failure::Failure;

@@ -92,12 +92,27 @@ function applyProof(p) {
       ? `page ${i + 1}: overset text, past the page`
       : `page ${i + 1}`;
     // The page group (it moves the page inside the bleed), its blocks, then the marks on top.
-    const [content] = parseSvg([page.open + '</g>']);
-    content.classList.add('content');
-    content.append(...page.chunks.map(element));
+    // The group shown stays when its opening tag is the same, its blocks put in order around
+    // the unchanged ones: the browser repaints what changed, not the whole page.
+    const wanted = page.chunks.map(element);
+    let content = svg.querySelector(':scope > g.content');
+    if (content && svg.dataset.open === page.open) {
+      wanted.forEach((e, at) => {
+        const there = content.children[at];
+        if (there !== e) content.insertBefore(e, there || null);
+      });
+      while (content.children.length > wanted.length) content.lastChild.remove();
+    } else {
+      [content] = parseSvg([page.open + '</g>']);
+      content.classList.add('content');
+      content.append(...wanted);
+      svg.dataset.open = page.open;
+    }
     const [marks] = parseSvg([page.open + '</g>']);
     marks.classList.add('marks');
-    svg.replaceChildren(content, marks);
+    const shown = svg.querySelector(':scope > g.marks');
+    if (content.parentNode === svg && shown) shown.replaceWith(marks);
+    else svg.replaceChildren(content, marks);
   });
   while (container.children.length > p.pages.length) container.lastChild.remove();
   for (const key of [...kinds.keys()]) {
