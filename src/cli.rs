@@ -12,6 +12,44 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Colour in messages: `auto` on a terminal unless NO_COLOR is set, `always`, `never`.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    /// `Some` when the choice is made here, `None` to decide by the terminal and NO_COLOR.
+    pub fn choice(self) -> Option<bool> {
+        match self {
+            ColorArg::Auto => None,
+            ColorArg::Always => Some(true),
+            ColorArg::Never => Some(false),
+        }
+    }
+}
+
+impl Cli {
+    /// The command line, parsed; `--version` names the typst banmian lays pages out with
+    /// (`banmian 0.1.0 (typst 0.15.1)`), which decides how a page sets.
+    pub fn parse_versioned() -> Self {
+        use clap::{CommandFactory, FromArgMatches};
+        let version = format!(
+            "{} (typst {})",
+            env!("CARGO_PKG_VERSION"),
+            typst::utils::version().raw()
+        );
+        // Made once per run; clap takes a static string.
+        let version: &'static str = Box::leak(version.into_boxed_str());
+        let matches = Self::command().version(version).get_matches();
+        Self::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+    }
 }
 
 #[derive(Debug, Subcommand)]

@@ -197,8 +197,26 @@ pub fn typst_text(world: &PageWorld, diagnostics: &[SourceDiagnostic], colour: b
     buffer.into_inner()
 }
 
-/// Prints typst's warnings (or errors) to stderr, in colour on a terminal.
+/// Prints typst's warnings (or errors) to stderr, in colour on a terminal (see [`colour`]).
 pub fn print_typst(world: &PageWorld, diagnostics: &[SourceDiagnostic]) {
-    let text = typst_text(world, diagnostics, std::io::stderr().is_terminal());
+    let text = typst_text(world, diagnostics, colour());
     let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), &text);
 }
+
+/// Whether messages on stderr are coloured: `--color always|never`, else on a terminal unless
+/// `NO_COLOR` is set (no-color.org). Set once by the command line ([`set_colour`]).
+pub fn colour() -> bool {
+    *COLOUR.get_or_init(|| {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        !no_color && std::io::stderr().is_terminal()
+    })
+}
+
+/// Colours messages (`Some(true)`), never (`Some(false)`), or as [`colour`] decides (`None`).
+pub fn set_colour(choice: Option<bool>) {
+    if let Some(choice) = choice {
+        let _ = COLOUR.set(choice);
+    }
+}
+
+static COLOUR: std::sync::OnceLock<bool> = std::sync::OnceLock::new();

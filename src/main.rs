@@ -5,11 +5,10 @@ mod commands;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     one_malloc_arena();
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::parse_versioned();
+    banmian::failure::set_colour(cli.color.choice());
     let outcome = match cli.command {
         cli::Command::Build(args) => commands::build::run(&args),
         cli::Command::Watch(args) => commands::watch::run(&args),

@@ -41,7 +41,8 @@ pub fn run(args: &CheckArgs) -> Outcome {
         Err(error) if json => {
             println!(
                 "{}",
-                serde_json::to_string_pretty(&failure_json(&page, error.failure())).expect("json")
+                serde_json::to_string_pretty(&versioned(failure_json(&page, error.failure())))
+                    .expect("json")
             );
             return Ok(ExitCode::FAILURE);
         }
@@ -72,7 +73,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         }
         println!(
             "{}",
-            serde_json::to_string_pretty(&report).expect("report serializes")
+            serde_json::to_string_pretty(&versioned(report)).expect("report serializes")
         );
     } else {
         println!("{}", laid.report);
@@ -118,6 +119,18 @@ fn add_stop(report: &mut serde_json::Map<String, serde_json::Value>, failure: &F
     if let Some(errors) = report.get("errors").and_then(serde_json::Value::as_u64) {
         report.insert("errors".into(), json!(errors + 1));
     }
+}
+
+/// The version of `check --format json`'s shape, for scripts: raised when a field changes
+/// meaning or goes away (fields may be added without it).
+pub const JSON_VERSION: u32 = 1;
+
+/// `report` with its shape's version (`"version": 1`).
+fn versioned(mut report: serde_json::Value) -> serde_json::Value {
+    if let Some(fields) = report.as_object_mut() {
+        fields.insert("version".into(), json!(JSON_VERSION));
+    }
+    report
 }
 
 /// A build that stopped before preflight, in the report's JSON shape.

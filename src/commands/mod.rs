@@ -12,7 +12,7 @@ pub mod serve;
 pub mod watch;
 pub mod watch_issue;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -104,7 +104,7 @@ pub fn report(failure: &Failure, world: Option<&PageWorld>) {
 
 /// A failure as the desk reads it (see `Failure::describe`), in colour on a terminal.
 fn render(failure: &Failure, world: Option<&PageWorld>) -> Vec<u8> {
-    failure.render(world, std::io::stderr().is_terminal())
+    failure.render(world, banmian::failure::colour())
 }
 
 /// The exit status for a failure: 2 for a command banmian refuses, else 1.

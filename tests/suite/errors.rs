@@ -124,6 +124,55 @@ fn template_syntax_error_shows_the_template_source() {
 }
 
 #[test]
+fn colour_is_asked_for_or_left_out_and_no_color_is_honoured() {
+    let project = TempProject::new("template-error-colour", MINIMAL_PAGE);
+    let broken = "#let template(page) = {\n  text(size: 10pt, page.headline\n}\n";
+    std::fs::write(project.root.join("layout/templates/broken.typ"), broken).unwrap();
+    std::fs::copy(
+        repo().join("layout/templates/feature.yaml"),
+        project.root.join("layout/templates/broken.yaml"),
+    )
+    .unwrap();
+    let yaml = MINIMAL_PAGE.replace("template: feature", "template: broken");
+    std::fs::write(project.page(), yaml).unwrap();
+    let pdf = project.root.join("out.pdf");
+    let escapes = |extra: &[&str]| {
+        let out = project.build_with(&pdf, extra);
+        assert_eq!(out.status.code(), Some(1));
+        stderr(&out).contains('\u{1b}')
+    };
+    assert!(escapes(&["--color", "always"]), "no colour when asked for");
+    assert!(!escapes(&["--color", "never"]));
+    // Not a terminal: no colour by default.
+    assert!(!escapes(&[]));
+}
+
+#[test]
+fn the_version_names_typst() {
+    let out = banmian(&["--version"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.starts_with("banmian ") && said.contains("(typst 0.15"),
+        "{said}"
+    );
+}
+
+#[test]
+fn check_json_carries_its_version_whether_the_page_builds_or_not() {
+    let good = TempProject::new("json-version-good", MINIMAL_PAGE);
+    let (code, report) = good.check();
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["version"], 1);
+    let bad = TempProject::new(
+        "json-version-bad",
+        &MINIMAL_PAGE.replace("template: feature", "template: featrue"),
+    );
+    let (code, report) = bad.check();
+    assert_eq!(code, Some(1));
+    assert_eq!(report["version"], 1, "{report:#}");
+}
+
+#[test]
 fn unknown_template_lists_the_known_ones() {
     let yaml = MINIMAL_PAGE.replace("template: feature", "template: featrue");
     assert_rejected(
