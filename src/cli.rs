@@ -36,6 +36,16 @@ impl ColorArg {
 }
 
 impl Cli {
+    /// Writes `shell`'s completion script for every command and option to stdout (made whole
+    /// first: a reader that stops early, `| head`, is not an error).
+    pub fn completions(shell: clap_complete::Shell) {
+        use clap::CommandFactory;
+        use std::io::Write;
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut Self::command(), "banmian", &mut script);
+        let _ = std::io::stdout().lock().write_all(&script);
+    }
+
     /// The command line, parsed; `--version` names the typst banmian lays pages out with
     /// (`banmian 0.1.0 (typst 0.15.1)`), which decides how a page sets.
     pub fn parse_versioned() -> Self {
@@ -77,6 +87,12 @@ pub enum Command {
     /// kept proof round (diff --since ROUND NEW.yaml): a proof of NEW with what changed boxed
     /// in red and what moved outlined in blue.
     Diff(DiffArgs),
+    /// Print a tab-completion script for a shell, e.g. `banmian completions bash >
+    /// ~/.local/share/bash-completion/completions/banmian`.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Debug, Args)]

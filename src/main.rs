@@ -18,6 +18,10 @@ fn main() -> ExitCode {
         cli::Command::Schema => commands::schema::run(),
         cli::Command::New(args) => commands::new::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
+        cli::Command::Completions { shell } => {
+            cli::Cli::completions(shell);
+            Ok(ExitCode::SUCCESS)
+        }
     };
     // Every command's error is printed here, in one place.
     outcome.unwrap_or_else(commands::exit)

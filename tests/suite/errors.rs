@@ -158,6 +158,24 @@ fn the_version_names_typst() {
 }
 
 #[test]
+fn completions_print_for_each_shell() {
+    for (shell, mark) in [
+        ("bash", "_banmian()"),
+        ("zsh", "#compdef banmian"),
+        ("fish", "complete -c banmian"),
+    ] {
+        let out = banmian(&["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            script.contains(mark) && script.contains("ink-map"),
+            "{shell}: {script:.200}"
+        );
+    }
+    assert_eq!(banmian(&["completions", "cmd.exe"]).status.code(), Some(2));
+}
+
+#[test]
 fn check_json_carries_its_version_whether_the_page_builds_or_not() {
     let good = TempProject::new("json-version-good", MINIMAL_PAGE);
     let (code, report) = good.check();
