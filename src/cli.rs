@@ -131,9 +131,14 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = 8421)]
     pub port: u16,
     /// Address to listen on. Anything but a loopback address lets other machines see the
-    /// proof (a warning says so).
+    /// proof, with the secret token in the URL printed at start (a cookie after the first
+    /// visit); requests without it are refused.
     #[arg(long, default_value = "127.0.0.1")]
     pub host: std::net::IpAddr,
+    /// On a network (--host): let other machines also open the editor at a clicked line and
+    /// keep proof rounds, not only watch the proof.
+    #[arg(long)]
+    pub allow_remote_edit: bool,
     /// Editor to open at a clicked line, e.g. 'code -g {file}:{line}:{col}' (run without a
     /// shell; {file}, {line}, {col} are replaced).
     #[arg(long, value_name = "CMD")]

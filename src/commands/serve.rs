@@ -24,6 +24,7 @@ pub fn run(args: ServeArgs) -> Outcome {
         host: args.host,
         port: args.port,
         editor: args.editor,
+        allow_remote_edit: args.allow_remote_edit,
     };
     serve::run(options)?;
     Ok(ExitCode::SUCCESS)

@@ -75,7 +75,13 @@ impl Serving {
     /// Sends `head` (request line and headers, without the blank line) and `body`; returns the
     /// status and the response (headers and body) as text.
     pub fn raw(&self, head: &str, body: &[u8]) -> (u16, String) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        self.raw_from(std::net::Ipv4Addr::LOCALHOST.into(), head, body)
+    }
+
+    /// [`raw`](Self::raw) to the server's address `ip` (another machine's view when `ip` is
+    /// not a loopback address).
+    pub fn raw_from(&self, ip: std::net::IpAddr, head: &str, body: &[u8]) -> (u16, String) {
+        let mut stream = TcpStream::connect((ip, self.port)).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(10)))
             .unwrap();
@@ -541,8 +547,17 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
     assert_eq!(fourth["proof"]["id"], 3);
 }
 
+/// One of this machine's addresses that is not a loopback one, if it has any (the address it
+/// would reach the outside from; nothing is sent).
+fn outside_address() -> Option<std::net::IpAddr> {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    socket.connect("192.0.2.1:9").ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+}
+
 #[test]
-fn serve_warns_when_it_listens_beyond_this_machine() {
+fn serve_on_a_network_wants_its_token_and_keeps_editing_local() {
     let project = sample_project("serve-host");
     let serving = Serving::start(&project, &["--host", "0.0.0.0"]);
     let log = serving.log();
@@ -550,7 +565,77 @@ fn serve_warns_when_it_listens_beyond_this_machine() {
         log.contains("warning: serving on 0.0.0.0 (not only this machine)"),
         "{log}"
     );
-    assert_eq!(serving.get("/", "").0, 200);
+    let token = log
+        .split("?token=")
+        .nth(1)
+        .map(|t| t[..32].to_string())
+        .unwrap_or_else(|| panic!("no token in the URL printed:\n{log}"));
+    // Without the token, nothing; with it in the URL, the page and a cookie for what follows.
+    let (status, text) = serving.get("/", "");
+    assert_eq!(status, 403, "{text}");
+    assert!(text.contains("served with a token"), "{text}");
+    assert_eq!(
+        serving
+            .get("/?token=0123456789abcdef0123456789abcdef", "")
+            .0,
+        403
+    );
+    let (status, text) = serving.get(&format!("/?token={token}"), "");
+    assert_eq!(status, 200, "{text:.300}");
+    assert!(
+        text.contains(&format!(
+            "banmian_token={token}; Path=/; HttpOnly; SameSite=Strict"
+        )),
+        "{text:.400}"
+    );
+    let cookie = format!("Cookie: banmian_token={token}");
+    assert_eq!(serving.get("/app.js", &cookie).0, 200);
+    assert_eq!(serving.get("/app.js", "Cookie: banmian_token=nope").0, 403);
+    // From this machine, a round may be kept; from another, not without --allow-remote-edit.
+    let round = |ip: std::net::IpAddr| {
+        let json = r#"{"name": "一校"}"#;
+        let head = format!(
+            "POST /round HTTP/1.1\r\nHost: {ip}:{}\r\nOrigin: http://{ip}:{}\r\n{cookie}\r\nContent-Type: application/json\r\nContent-Length: {}",
+            serving.port,
+            serving.port,
+            json.len()
+        );
+        serving.raw_from(ip, &head, json.as_bytes())
+    };
+    if let Some(outside) = outside_address() {
+        let (status, text) = round(outside);
+        assert_eq!(status, 403, "{text}");
+        assert!(text.contains("--allow-remote-edit"), "{text}");
+        let (status, text) = serving.raw_from(
+            outside,
+            &format!(
+                "GET /app.js HTTP/1.1\r\nHost: {outside}:{}\r\n{cookie}",
+                serving.port
+            ),
+            b"",
+        );
+        assert_eq!(
+            status, 200,
+            "another machine with the token watches: {text:.200}"
+        );
+    }
+    let (status, text) = round(std::net::Ipv4Addr::LOCALHOST.into());
+    assert_eq!(status, 200, "{text}");
+    drop(serving);
+    // Allowed: another machine with the token keeps a round too.
+    if let Some(outside) = outside_address() {
+        let project = sample_project("serve-host-edit");
+        let serving = Serving::start(&project, &["--host", "0.0.0.0", "--allow-remote-edit"]);
+        let token = serving.log().split("?token=").nth(1).unwrap()[..32].to_string();
+        let json = r#"{"name": "二校"}"#;
+        let head = format!(
+            "POST /round HTTP/1.1\r\nHost: {outside}:{port}\r\nOrigin: http://{outside}:{port}\r\nCookie: banmian_token={token}\r\nContent-Type: application/json\r\nContent-Length: {}",
+            json.len(),
+            port = serving.port,
+        );
+        let (status, text) = serving.raw_from(outside, &head, json.as_bytes());
+        assert_eq!(status, 200, "{text}");
+    }
 
     let quiet = Serving::start(&sample_project("serve-loopback"), &[]);
     assert!(!quiet.log().contains("warning: serving"), "{}", quiet.log());

@@ -47,6 +47,70 @@ pub struct App {
     pub rounds: Arc<KeptRounds>,
     /// The port we listen on: a `Host` or `Origin` naming another port is another origin.
     pub port: u16,
+    /// Served beyond this machine: the secret every request carries (`?token=` once, then the
+    /// cookie it sets).
+    pub token: Option<String>,
+    /// Other machines may use `/open` and `/round`, not only watch.
+    pub allow_remote_edit: bool,
+}
+
+/// The cookie that carries the token after the first visit.
+const TOKEN_COOKIE: &str = "banmian_token";
+
+/// A new secret: 128 random bits from the system, as hex.
+pub fn token() -> String {
+    let mut bytes = [0u8; 16];
+    let from_system = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes));
+    if from_system.is_err() {
+        // No /dev/urandom (not Unix): the standard library's per-process random keys.
+        use std::hash::{BuildHasher, Hasher};
+        for chunk in bytes.chunks_mut(8) {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u128(
+                std::time::SystemTime::now()
+                    .elapsed()
+                    .map_or(0, |d| d.as_nanos()),
+            );
+            chunk.copy_from_slice(&h.finish().to_le_bytes()[..chunk.len()]);
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// How a request stands with the token: not needed, carried by its cookie, or given in the
+/// URL (then the cookie is set); `None` without it.
+enum Token {
+    NotNeeded,
+    Cookie,
+    Query,
+}
+
+fn token_of(request: &Request, token: Option<&str>) -> Option<Token> {
+    let Some(token) = token else {
+        return Some(Token::NotNeeded);
+    };
+    let in_query = request.uri().query().is_some_and(|q| {
+        q.split('&')
+            .any(|pair| pair.strip_prefix("token=").is_some_and(|t| same(t, token)))
+    });
+    if in_query {
+        return Some(Token::Query);
+    }
+    let in_cookie = request
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .any(|(name, value)| name == TOKEN_COOKIE && same(value, token));
+    in_cookie.then_some(Token::Cookie)
+}
+
+/// Compares in time that does not depend on where they differ.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0, |d, (x, y)| d | (x ^ y)) == 0
 }
 
 pub fn router(app: App) -> Router {
@@ -206,7 +270,33 @@ async fn guard(State(app): State<App>, request: Request, next: Next) -> Response
     if let Err(refusal) = check(&request, app.port) {
         return refusal.into_response();
     }
+    let Some(token) = token_of(&request, app.token.as_deref()) else {
+        return (
+            StatusCode::FORBIDDEN,
+            "this proof is served with a token: open the URL banmian serve printed\n",
+        )
+            .into_response();
+    };
+    let peer = request
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    let edits = matches!(request.uri().path(), "/open" | "/round");
+    if edits && !app.allow_remote_edit && peer.is_some_and(|ip| !ip.is_loopback()) {
+        return (
+            StatusCode::FORBIDDEN,
+            "editing from another machine is off (banmian serve --allow-remote-edit)\n",
+        )
+            .into_response();
+    }
     let mut response = next.run(request).await;
+    if let (Token::Query, Some(secret)) = (token, &app.token)
+        && let Ok(cookie) = HeaderValue::from_str(&format!(
+            "{TOKEN_COOKIE}={secret}; Path=/; HttpOnly; SameSite=Strict"
+        ))
+    {
+        response.headers_mut().insert(header::SET_COOKIE, cookie);
+    }
     // The page runs only its own script, in no other site's frame, and sends no referrer.
     let headers = response.headers_mut();
     headers.insert(

@@ -33,6 +33,8 @@ pub struct Options {
     /// 0 for any free port (the URL printed says which).
     pub port: u16,
     pub editor: Option<String>,
+    /// Other machines may open the editor and keep rounds, not only watch.
+    pub allow_remote_edit: bool,
 }
 
 /// Serves until the process is stopped. Returns only when it cannot start (or the server
@@ -57,14 +59,16 @@ pub fn run(options: Options) -> Result<(), Failure> {
         .local_addr()
         .map_err(|err| Failure::Service(err.to_string()))?
         .port();
-    if !options.host.is_loopback() {
+    // Beyond this machine, the proof is seen only with a secret token (in the URL printed).
+    let token = (!options.host.is_loopback()).then(http::token);
+    if token.is_some() {
         eprintln!(
-            "warning: serving on {} (not only this machine): anyone who can reach port {port} sees the proof{}",
+            "warning: serving on {} (not only this machine): whoever has the URL below (its token) sees the proof{}",
             options.host,
-            if options.editor.is_some() {
-                " and can open your editor at lines of the page"
+            if options.allow_remote_edit {
+                ", opens your editor at lines of the page and keeps proof rounds"
             } else {
-                ""
+                "; opening the editor and keeping rounds stay with this machine (--allow-remote-edit)"
             }
         );
     }
@@ -73,8 +77,11 @@ pub fn run(options: Options) -> Result<(), Failure> {
         IpAddr::V4(ip) if ip.is_unspecified() => "127.0.0.1".into(),
         IpAddr::V4(ip) => ip.to_string(),
     };
+    let query = token
+        .as_ref()
+        .map_or(String::new(), |t| format!("?token={t}"));
     eprintln!(
-        "serving {} at http://{shown}:{port}/ (Ctrl-C to stop)",
+        "serving {} at http://{shown}:{port}/{query} (Ctrl-C to stop)",
         options.page.display()
     );
 
@@ -97,6 +104,8 @@ pub fn run(options: Options) -> Result<(), Failure> {
         editor: Arc::new(editor),
         rounds,
         port,
+        token,
+        allow_remote_edit: options.allow_remote_edit,
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -106,7 +115,8 @@ pub fn run(options: Options) -> Result<(), Failure> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|err| Failure::Service(format!("cannot listen: {err}")))?;
-        axum::serve(listener, http::router(app))
+        let service = http::router(app).into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, service)
             .await
             .map_err(|err| Failure::Service(format!("server failed: {err}")))
     })
