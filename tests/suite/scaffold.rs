@@ -89,3 +89,42 @@ fn the_repos_schema_is_what_banmian_schema_prints() {
         "schema/page.schema.json is out of date: cargo run --release -- schema > schema/page.schema.json"
     );
 }
+
+#[test]
+fn new_news_page_is_made_of_stories_and_builds() {
+    let root = scratch("new-news-page");
+    copy_dir(&repo().join("layout"), &root.join("layout"));
+    let out = new_in(&root, &["2024-05-02-a1", "--template", "news"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = root.join("content/2024-05-02-a1/page.yaml");
+    let yaml = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        yaml.contains("template: news") && yaml.contains("stories:"),
+        "{yaml}"
+    );
+    assert!(
+        !yaml.contains("sections:"),
+        "a feature page's shape: {yaml}"
+    );
+    let fonts = repo().join("fonts");
+    let pdf = root.join("news.pdf");
+    let out = banmian(&[
+        "build",
+        page.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+        "--font-path",
+        fonts.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Its stories are on the page, each headline once.
+    let text = squash(&pdf_text(&pdf));
+    for headline in [
+        "头条标题写在这里",
+        "二条标题写在这里",
+        "三条标题写在这里",
+        "四条标题写在这里",
+    ] {
+        assert_eq!(text.matches(headline).count(), 1, "{headline}: {text}");
+    }
+}

@@ -8,7 +8,10 @@ use std::path::{Path, PathBuf};
 
 use crate::failure::Failure;
 
-const PAGE: &str = include_str!("page.yaml");
+/// A starting page for a template of sections (the feature page's shape).
+const SECTIONS: &str = include_str!("page.yaml");
+/// A starting page for a template of stories (the news page's shape).
+const STORIES: &str = include_str!("news.yaml");
 
 /// What `new` made: the page's YAML file, relative to the project folder.
 pub struct Made {
@@ -36,7 +39,23 @@ pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure
         )));
     }
     let page = folder.join("page.yaml");
-    let text = PAGE
+    // The starter in the shape the template's manifest asks for: stories or sections.
+    let manifest = crate::content::manifest::load(root, template).map_err(|errors| {
+        Failure::Refused(format!(
+            "the template `{template}` has no readable manifest: {}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))
+    })?;
+    let starter = if manifest.takes().contains(&"stories") {
+        STORIES
+    } else {
+        SECTIONS
+    };
+    let text = starter
         .replace("{template}", template)
         .replace("{date}", &today())
         .replace("{page}", &page.display().to_string());
