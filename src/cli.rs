@@ -118,6 +118,13 @@ pub struct NewArgs {
     /// Layout template the page uses (layout/templates/NAME.typ).
     #[arg(long, default_value = "feature")]
     pub template: String,
+    /// Also list the page in this issue file (the page folder goes beside it, SLUG/): at
+    /// --page N, the pages from N on moving one on, or at the end.
+    #[arg(long, value_name = "ISSUE.yaml")]
+    pub issue: Option<PathBuf>,
+    /// With --issue: the page number the new page takes.
+    #[arg(long, requires = "issue", value_parser = clap::value_parser!(u32).range(1..=9999))]
+    pub page: Option<u32>,
     /// Project folder [default: the nearest folder above the current one with layout/templates/].
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,

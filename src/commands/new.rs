@@ -9,9 +9,10 @@ use crate::cli::NewArgs;
 use banmian::failure::Failure;
 
 pub fn run(args: &NewArgs) -> Outcome {
-    let root = match &args.root {
-        Some(root) => Some(root.clone()),
-        None => find_root(
+    let root = match (&args.root, &args.issue) {
+        (Some(root), _) => Some(root.clone()),
+        (None, Some(issue)) => find_root(issue),
+        (None, None) => find_root(
             &std::path::Path::new("content")
                 .join(&args.slug)
                 .join("page.yaml"),
@@ -20,7 +21,14 @@ pub fn run(args: &NewArgs) -> Outcome {
     let Some(root) = root else {
         return Err(Failure::NoProject(std::env::current_dir().unwrap_or_default()).into());
     };
-    let made = banmian::desk::scaffold::new_page(&root, &args.slug, &args.template)?;
+    let issue = args
+        .issue
+        .as_deref()
+        .map(|file| banmian::desk::scaffold::InIssue {
+            file,
+            page: args.page,
+        });
+    let made = banmian::desk::scaffold::new_page(&root, &args.slug, &args.template, issue)?;
     // Named as the user would type them from here.
     let here = std::env::current_dir().unwrap_or_default();
     let shown = |path: &std::path::Path| {

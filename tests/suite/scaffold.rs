@@ -128,3 +128,71 @@ fn new_news_page_is_made_of_stories_and_builds() {
         assert_eq!(text.matches(headline).count(), 1, "{headline}: {text}");
     }
 }
+
+#[test]
+fn new_page_in_an_issue_is_listed_in_order_or_refused_with_the_issue_untouched() {
+    let root = scratch("new-issue-page");
+    copy_dir(&repo().join("layout"), &root.join("layout"));
+    copy_dir(
+        &repo().join("content/sample-issue"),
+        &root.join("content/sample-issue"),
+    );
+    copy_dir(
+        &repo().join("content/pingluo-cppcc"),
+        &root.join("content/pingluo-cppcc"),
+    );
+    let issue = root.join("content/sample-issue/issue.yaml");
+    let before = std::fs::read_to_string(&issue).unwrap();
+    let args = |page: Option<&str>| {
+        let mut a = vec![
+            "market",
+            "--template",
+            "news",
+            "--issue",
+            "content/sample-issue/issue.yaml",
+        ];
+        if let Some(page) = page {
+            a.extend(["--page", page]);
+        }
+        new_in(&root, &a)
+    };
+    // At page 4 the spread after it would start on page 7, and the last page says it is page
+    // 8: refused, saying so, nothing made.
+    let out = args(Some("4"));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("a spread starts on a left-hand (even) page, not page 7"),
+        "{err}"
+    );
+    assert!(err.contains("choose another --page"), "{err}");
+    assert_eq!(std::fs::read_to_string(&issue).unwrap(), before);
+    assert!(!root.join("content/sample-issue/market").exists());
+
+    // At the end: listed last, in the issue's own indentation, its folio the issue's.
+    let out = args(None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let after = std::fs::read_to_string(&issue).unwrap();
+    assert_eq!(after, format!("{before}  - file: market/page.yaml\n"));
+    let page = std::fs::read_to_string(root.join("content/sample-issue/market/page.yaml")).unwrap();
+    assert!(page.starts_with("# yaml-language-server: $schema=../../../schema/page.schema.json"));
+    assert!(
+        !page.contains("  paper:") && !page.contains("  date:"),
+        "{page}"
+    );
+    let fonts = repo().join("fonts");
+    let out = banmian(&[
+        "check",
+        issue.to_str().unwrap(),
+        "--pdf-standard",
+        "1.7",
+        "--font-path",
+        fonts.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("checked 7 of 7 pages"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use crate::failure::Failure;
 
+mod issue;
+
 /// A starting page for a template of sections (the feature page's shape).
 const SECTIONS: &str = include_str!("page.yaml");
 /// A starting page for a template of stories (the news page's shape).
@@ -19,8 +21,21 @@ pub struct Made {
     pub schema: PathBuf,
 }
 
-/// Makes `content/<slug>/` in the project at `root` for `template`.
-pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure> {
+/// Where a new page goes in an issue: the issue file and, if given, its page number there.
+pub struct InIssue<'a> {
+    pub file: &'a Path,
+    pub page: Option<u32>,
+}
+
+/// Makes `content/<slug>/` in the project at `root` for `template`; for a page of `issue`,
+/// `<issue folder>/<slug>/` instead, and the issue lists it where it belongs in page order
+/// (its folio's paper, date and number then come from the issue).
+pub fn new_page(
+    root: &Path,
+    slug: &str,
+    template: &str,
+    issue: Option<InIssue>,
+) -> Result<Made, Failure> {
     check_slug(slug)?;
     let templates = root.join("layout/templates");
     if !templates.join(format!("{template}.typ")).is_file() {
@@ -31,7 +46,33 @@ pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure
             known.join(", ")
         )));
     }
-    let folder = Path::new("content").join(slug);
+    let loaded = match &issue {
+        Some(issue) => {
+            Some(crate::content::issue::load(issue.file, root).map_err(Failure::Content)?)
+        }
+        None => None,
+    };
+    let folder = match &issue {
+        Some(issue) => {
+            let real = issue
+                .file
+                .canonicalize()
+                .unwrap_or(issue.file.to_path_buf());
+            let within = real
+                .parent()
+                .and_then(|dir| dir.strip_prefix(root.canonicalize().ok()?).ok())
+                .map(Path::to_path_buf)
+                .ok_or_else(|| {
+                    Failure::Refused(format!(
+                        "{} lies outside the project {}",
+                        issue.file.display(),
+                        root.display()
+                    ))
+                })?;
+            within.join(slug)
+        }
+        None => Path::new("content").join(slug),
+    };
     if root.join(&folder).exists() {
         return Err(Failure::Refused(format!(
             "{} already exists; banmian never overwrites a page (choose another name)",
@@ -55,10 +96,25 @@ pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure
     } else {
         SECTIONS
     };
-    let text = starter
+    // The schema from the page's folder, however deep it lies.
+    let up = "../".repeat(folder.components().count());
+    let mut text = starter
+        .replace("../../schema/", &format!("{up}schema/"))
         .replace("{template}", template)
         .replace("{date}", &today())
         .replace("{page}", &page.display().to_string());
+    if issue.is_some() {
+        // Paper, date and page number are the issue's.
+        text = text
+            .lines()
+            .filter(|l| {
+                !["  paper:", "  date:", "  page:"]
+                    .iter()
+                    .any(|k| l.starts_with(k))
+            })
+            .map(|l| format!("{l}\n"))
+            .collect();
+    }
     let written = |path: &Path, error: std::io::Error| Failure::Write {
         path: path.to_path_buf(),
         error,
@@ -73,10 +129,72 @@ pub fn new_page(root: &Path, slug: &str, template: &str) -> Result<Made, Failure
         .open(&yaml)
         .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
         .map_err(|err| written(&yaml, err))?;
+    if let (Some(issue), Some(loaded)) = (&issue, &loaded)
+        && let Err(failure) = list_in_issue(root, issue, loaded, slug)
+    {
+        // The issue refused it: the new folder goes, the issue file is as it was.
+        let _ = std::fs::remove_dir_all(root.join(&folder));
+        return Err(failure);
+    }
     let schema = PathBuf::from(crate::desk::schema::PROJECT_PATH);
     crate::atomic::write_atomic(&root.join(&schema), crate::desk::schema::text().as_bytes())
         .map_err(|err| written(&root.join(&schema), err))?;
     Ok(Made { page, schema })
+}
+
+/// Writes `issue` with the new page `slug/page.yaml` in its place, once the issue with it reads
+/// clean (checked on a copy beside it, so the issue file is never left half-changed).
+fn list_in_issue(
+    root: &Path,
+    issue: &InIssue,
+    loaded: &crate::content::issue::LoadedIssue,
+    slug: &str,
+) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(issue.file).map_err(|error| Failure::Write {
+        path: issue.file.to_path_buf(),
+        error,
+    })?;
+    let updated = issue::with_page(&text, loaded, &format!("{slug}/page.yaml"), issue.page);
+    let trial = issue
+        .file
+        .with_file_name(format!(".{slug}.issue-trial.yaml"));
+    std::fs::write(&trial, &updated).map_err(|error| Failure::Write {
+        path: trial.clone(),
+        error,
+    })?;
+    // The issue reads, and every page of it still checks where it now stands (a page moved on
+    // may carry its own number, a spread may land on an odd page).
+    let checked = crate::content::issue::load(&trial, root).and_then(|trial| {
+        let errors: Vec<_> = trial
+            .pages
+            .iter()
+            .filter_map(|(file, slot)| crate::content::load_in(file, root, Some(slot)).err())
+            .flatten()
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    });
+    let _ = std::fs::remove_file(&trial);
+    if let Err(errors) = checked {
+        let shown = |e: &crate::content::ContentError| {
+            e.to_string().replace(
+                &trial.display().to_string(),
+                &issue.file.display().to_string(),
+            )
+        };
+        return Err(Failure::Refused(format!(
+            "{} would not build with the new page there, so neither is changed:\n{}\nhint: choose another --page (a page before a spread moves it to an odd page), or leave --page out to add the page at the end",
+            issue.file.display(),
+            errors.iter().map(shown).collect::<Vec<_>>().join("\n")
+        )));
+    }
+    crate::atomic::write_atomic(issue.file, updated.as_bytes()).map_err(|error| Failure::Write {
+        path: issue.file.to_path_buf(),
+        error,
+    })
 }
 
 /// A page folder's name: lower-case ASCII letters, digits and hyphens, as in URLs and file
