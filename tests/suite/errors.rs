@@ -176,6 +176,52 @@ fn completions_print_for_each_shell() {
 }
 
 #[test]
+fn five_independent_mistakes_get_five_messages_from_one_check_in_file_order() {
+    // Two unknown keys (serde alone stops at the first), a date that is none, a page 0 and
+    // a key misspelt under a photo, with the value of one unknown key spread over lines.
+    let yaml = MINIMAL_PAGE
+        .replace("folio:\n", "folio:\n  edtion: 一\n")
+        .replace("  date: 2024-01-15", "  date: 2024-02-30")
+        .replace("  page: 1", "  page: 0")
+        .replace(
+            "headline: 测试标题\n",
+            "headline: 测试标题\nnotes:\n  - 一\n  - 二\n",
+        )
+        .replace("        caption: 图片说明。", "        captoin: 图片说明。");
+    let project = TempProject::new("five-mistakes", &yaml);
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1), "{report:#}");
+    let lines: Vec<(u64, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let wanted = [
+        (3, "unknown field `edtion`"),
+        (5, "`2024-02-30` is not a date"),
+        (6, "page number 0 is not a page"),
+        (8, "unknown field `notes`"),
+        (20, "unknown field `captoin`"),
+    ];
+    for (line, text) in wanted {
+        assert!(
+            lines.iter().any(|(l, m)| *l == line && m.contains(text)),
+            "{text} at line {line}: {lines:#?}"
+        );
+    }
+    // In file order, and nothing more: the misspelt caption is read as the caption it
+    // means, so it is not reported missing too.
+    assert!(lines.windows(2).all(|w| w[0].0 <= w[1].0), "{lines:#?}");
+    assert_eq!(lines.len(), 5, "{lines:#?}");
+}
+
+#[test]
 fn check_json_carries_its_version_whether_the_page_builds_or_not() {
     let good = TempProject::new("json-version-good", MINIMAL_PAGE);
     let (code, report) = good.check();

@@ -66,6 +66,9 @@ pub struct Parsed {
     pub page: Page,
     pub positions: Positions,
     pub warnings: Vec<ContentError>,
+    /// Keys the model does not have, each an error: the page was read without them, so the
+    /// checks that follow still run and every mistake is reported at once.
+    pub unknown: Vec<ContentError>,
 }
 
 /// Reads, parses and checks a page. `root` is the project folder that holds `layout/`;
@@ -93,7 +96,20 @@ pub fn load_in(
         view,
         images,
         manifest,
-    } = check::check(file, root, &parsed, slot)?;
+    } = match (
+        check::check(file, root, &parsed, slot),
+        parsed.unknown.is_empty(),
+    ) {
+        (Ok(checked), true) => checked,
+        (Ok(_), false) => return Err(parsed.unknown),
+        (Err(errors), _) => {
+            // Every mistake once, in the order of the file.
+            let mut all = parsed.unknown;
+            all.extend(errors);
+            all.sort_by_key(|e| (e.line, e.column));
+            return Err(all);
+        }
+    };
     Ok(LoadedPage {
         file: file.into(),
         source: parsed.source,
@@ -172,12 +188,13 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
             })
             .collect());
     }
-    let (page, scanned) = yaml::parse::<Page>(file, &source)?;
+    let (page, scanned, unknown) = yaml::parse_recovering::<Page>(file, &source)?;
     Ok(Parsed {
         source,
         page,
         positions: scanned.positions,
         warnings: scanned.warnings,
+        unknown,
     })
 }
 

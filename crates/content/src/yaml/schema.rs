@@ -124,6 +124,24 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
     Some((wrong, expected))
 }
 
+/// When serde stopped at a key the model does not have: the key and, if any, the one it most
+/// likely means as a path (`sections[0].photos[0].caption`), so the rest can be read on without
+/// it, or with it read as meant.
+pub fn unknown_key(err: &serde_yaml::Error) -> Option<(String, Option<String>)> {
+    let text = err.to_string();
+    let message = text.split(" at line ").next().unwrap_or(&text);
+    let (path, detail) = match message.split_once(": ") {
+        Some((path, detail)) if !path.contains(' ') => (path, detail),
+        _ => ("", message),
+    };
+    let (wrong, expected) = unknown_field(detail)?;
+    let meant = closest(wrong, &expected).map(|meant| match path {
+        "" => meant.to_string(),
+        path => format!("{path}.{meant}"),
+    });
+    Some((wrong.to_string(), meant))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
