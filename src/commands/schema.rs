@@ -2,7 +2,12 @@
 
 use std::process::ExitCode;
 
+/// The schema of the project the command runs in (its templates named), or of any project.
 pub fn run() -> super::Outcome {
-    print!("{}", banmian::desk::schema::text());
+    let here = std::path::Path::new("content").join("page.yaml");
+    let templates = banmian::project::find_root(&here)
+        .map(|root| banmian::content::check::templates(&root))
+        .unwrap_or_default();
+    print!("{}", banmian::desk::schema::text(&templates));
     Ok(ExitCode::SUCCESS)
 }

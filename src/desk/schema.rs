@@ -156,13 +156,13 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
 ];
 
 /// The schema, as pretty JSON.
-pub fn text() -> String {
-    serde_json::to_string_pretty(&schema()).expect("schema serializes") + "\n"
+pub fn text(templates: &[String]) -> String {
+    serde_json::to_string_pretty(&schema(templates)).expect("schema serializes") + "\n"
 }
 
 /// The page's schema: the content model's, described for the desk, with the few rules the
-/// types cannot say (a date's form, the largest crop).
-pub fn schema() -> Value {
+/// types cannot say (the project's templates, the largest crop).
+pub fn schema(templates: &[String]) -> Value {
     let mut schema = serde_json::to_value(schemars::schema_for!(Page)).expect("schema is JSON");
     let root = schema.as_object_mut().expect("an object");
     root.insert("title".into(), json!("banmian 版面 page.yaml"));
@@ -174,8 +174,11 @@ pub fn schema() -> Value {
             }
         }
     }
-    if let Some(date) = property(&mut schema, "Folio", "date") {
-        date.insert("pattern".into(), json!(r"^\d{4}-\d{2}-\d{2}$"));
+    // The templates the project has (a misspelt one is flagged as it is typed).
+    if !templates.is_empty()
+        && let Some(Value::Object(template)) = schema.pointer_mut("/properties/template")
+    {
+        template.insert("enum".into(), json!(templates));
     }
     if let Some(crop) = property(&mut schema, "Photo", "crop") {
         crop.insert("maximum".into(), json!(50));
@@ -246,7 +249,7 @@ mod tests {
 
     #[test]
     fn every_type_and_field_is_described_for_the_desk_and_nothing_else_is() {
-        let schema = schema();
+        let schema = schema(&["feature".to_string(), "news".to_string()]);
         let names = names(&schema);
         for name in &names {
             assert!(description(name).is_some(), "{name} has no description");
@@ -261,7 +264,7 @@ mod tests {
 
     #[test]
     fn says_what_is_required_and_refuses_unknown_keys() {
-        let schema = schema();
+        let schema = schema(&["feature".to_string(), "news".to_string()]);
         let required: Vec<&str> = schema["required"]
             .as_array()
             .unwrap()
@@ -273,6 +276,26 @@ mod tests {
         assert_eq!(schema["additionalProperties"], false);
         assert_eq!(schema["properties"]["template"]["default"], "feature");
         let date = &schema["$defs"]["Folio"]["properties"]["date"];
-        assert_eq!(date["pattern"], r"^\d{4}-\d{2}-\d{2}$");
+        assert_eq!(date["pattern"], "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    }
+
+    #[test]
+    fn refuses_what_check_refuses_in_the_fields_it_can_say() {
+        // `template: feture`, a folio `page: 0`, a section `number: 0`, an empty headline.
+        let schema = schema(&["feature".to_string(), "news".to_string()]);
+        assert_eq!(
+            schema["properties"]["template"]["enum"],
+            json!(["feature", "news"])
+        );
+        assert_eq!(schema["$defs"]["Folio"]["properties"]["page"]["minimum"], 1);
+        assert_eq!(
+            schema["$defs"]["Folio"]["properties"]["page"]["maximum"],
+            9999
+        );
+        assert_eq!(
+            schema["$defs"]["Section"]["properties"]["number"]["minimum"],
+            1
+        );
+        assert_eq!(schema["properties"]["headline"]["minLength"], 1);
     }
 }

@@ -137,8 +137,12 @@ pub fn new_page(
         return Err(failure);
     }
     let schema = PathBuf::from(crate::desk::schema::PROJECT_PATH);
-    crate::atomic::write_atomic(&root.join(&schema), crate::desk::schema::text().as_bytes())
-        .map_err(|err| written(&root.join(&schema), err))?;
+    let templates = crate::content::check::templates(root);
+    crate::atomic::write_atomic(
+        &root.join(&schema),
+        crate::desk::schema::text(&templates).as_bytes(),
+    )
+    .map_err(|err| written(&root.join(&schema), err))?;
     Ok(Made { page, schema })
 }
 
