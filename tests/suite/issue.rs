@@ -150,7 +150,7 @@ fn a_failing_page_stops_no_other_and_the_summary_names_it() {
     );
     assert!(err.contains("page 9: FAILED (content errors)"), "{err}");
     assert!(
-        err.contains("pingluo-cppcc/page.yaml:8:9: the page says page `8`"),
+        err.contains("pingluo-cppcc/page.yaml:9:9: the page says page `8`"),
         "{err}"
     );
     assert!(err.contains("built 1 of 2 pages"), "{err}");

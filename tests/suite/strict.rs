@@ -16,7 +16,7 @@ fn as_it_stands(path: &Path) -> (Vec<u8>, SystemTime) {
 }
 
 const UNDERSET: &str =
-    "content/pingluo-cppcc/page.yaml:108:1: column 4 of 4: 5 lines empty at its foot";
+    "content/pingluo-cppcc/page.yaml:109:1: column 4 of 4: 5 lines empty at its foot";
 
 #[test]
 fn strict_refuses_the_sample_for_its_warning_and_writes_nothing() {
