@@ -12,6 +12,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Say nothing but errors: no findings that are not errors, no ink, progress or "built"
+    /// lines (for scripts and press pipelines, with the exit status).
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// Colour in messages: `auto` on a terminal unless NO_COLOR is set, `always`, `never`.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,

@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     one_malloc_arena();
     let cli = cli::Cli::parse_versioned();
     banmian::failure::set_colour(cli.color.choice());
+    commands::set_quiet(cli.quiet);
     let outcome = match cli.command {
         cli::Command::Build(args) => commands::build::run(&args),
         cli::Command::Watch(args) => commands::watch::run(&args),

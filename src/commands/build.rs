@@ -54,15 +54,17 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     let Built { laid, output, laps } =
         banmian::build::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     timings.add(&laps);
-    banmian::failure::print_typst(&world, &laid.warnings);
+    if !super::quiet() {
+        banmian::failure::print_typst(&world, &laid.warnings);
+    }
     // A page refused (for errors, or under --strict for warnings) has them in its refusal.
     let refused = matches!(output, Err(Failure::Preflight(_) | Failure::Strict(_)));
     if !laid.report.findings.is_empty() && !refused {
-        eprintln!("{}", laid.report.findings_text());
+        super::say(laid.report.findings_text());
     }
     let made = output.seen_in(&world)?;
     if let Some(ink) = made.ink_text() {
-        eprintln!("{ink}");
+        super::say(ink);
     }
     banmian::build::export::write(&made.files, target, &inputs)?;
     timings.lap("write");
@@ -72,12 +74,12 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
         [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
         [] => "nothing".into(),
     };
-    eprintln!(
+    super::say(format!(
         "built {written} ({}, {} KiB) in {:.2} s",
         banmian::build::summary::summary(&laid),
         made.bytes() / 1024,
         timings.started.elapsed().as_secs_f64()
-    );
+    ));
     if args.timings {
         eprintln!("{}", timings.line());
     }

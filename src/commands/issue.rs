@@ -44,21 +44,31 @@ pub fn run(
         &template,
         mode,
         combined.is_some() && mode == Mode::Build,
-        |run, done| eprintln!("{}", progress(run, done, total, mode)),
+        |run, done| super::say(progress(run, done, total, mode)),
     );
     for run in &runs {
-        if !run.messages.is_empty() {
+        // Quiet, a page that built says nothing; one that failed still says why.
+        let heard = run.outcome.is_err() || !super::quiet();
+        if !run.messages.is_empty() && heard {
             eprintln!("── page {} ({}):", run.number, run.file.display());
             eprint!("{}", run.messages);
         }
     }
     for run in &runs {
-        eprintln!("{}", line(run, mode));
+        if run.outcome.is_err() {
+            eprintln!("{}", line(run, mode));
+        } else {
+            super::say(line(run, mode));
+        }
     }
     let mut code = worst(&runs);
     if let (Some(path), Mode::Build) = (combined, mode) {
         match banmian::build::pages::combined(&project, &loaded, &runs, path, &template) {
-            Ok(bytes) => eprintln!("combined {} ({} KiB)", path.display(), bytes / 1024),
+            Ok(bytes) => super::say(format!(
+                "combined {} ({} KiB)",
+                path.display(),
+                bytes / 1024
+            )),
             Err(failure) => {
                 super::report(&failure, None);
                 if code == ExitCode::SUCCESS {
@@ -68,7 +78,7 @@ pub fn run(
         }
     }
     let failed = runs.iter().filter(|r| r.outcome.is_err()).count();
-    eprintln!(
+    super::say(format!(
         "{} {} of {} pages in {:.2} s{}",
         if mode == Mode::Build {
             "built"
@@ -83,7 +93,7 @@ pub fn run(
         } else {
             String::new()
         }
-    );
+    ));
     Ok(code)
 }
 

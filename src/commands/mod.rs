@@ -102,6 +102,26 @@ pub fn report(failure: &Failure, world: Option<&PageWorld>) {
     let _ = std::io::stderr().lock().write_all(&render(failure, world));
 }
 
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--quiet`: only errors are said.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Says `line` on stderr, unless `--quiet`: what went right or may be fine (findings that are
+/// not errors, ink, progress, "built"), never an error.
+pub fn say(line: impl std::fmt::Display) {
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+        eprintln!("{line}");
+    }
+}
+
+/// Whether `--quiet` was given.
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A failure as the desk reads it (see `Failure::describe`), in colour on a terminal.
 fn render(failure: &Failure, world: Option<&PageWorld>) -> Vec<u8> {
     failure.render(world, banmian::failure::colour())

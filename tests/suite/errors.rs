@@ -222,6 +222,29 @@ fn five_independent_mistakes_get_five_messages_from_one_check_in_file_order() {
 }
 
 #[test]
+fn quiet_says_only_errors() {
+    let dir = scratch("quiet");
+    let pdf = dir.join("sample.pdf");
+    // The sample builds with a warning and an ink line: quiet, not a word.
+    let out = banmian(&["build", "-q", "-o", pdf.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "", "quiet build said something");
+    assert!(pdf.exists());
+    // A page with mistakes still says them all.
+    let project = TempProject::new(
+        "quiet-errors",
+        &MINIMAL_PAGE.replace("  page: 1", "  page: 0"),
+    );
+    let out = project.build_with(&project.root.join("out.pdf"), &["--quiet"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("page number 0 is not a page"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn check_json_carries_its_version_whether_the_page_builds_or_not() {
     let good = TempProject::new("json-version-good", MINIMAL_PAGE);
     let (code, report) = good.check();
