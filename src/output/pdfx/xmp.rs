@@ -37,58 +37,51 @@ impl Fields {
     }
 }
 
-/// The packet, as UTF-8.
+/// The packet, as UTF-8, written by `xmp-writer` (the crate typst's PDF writer uses).
 pub fn packet(f: &Fields) -> String {
-    let dates = if f.created.is_empty() {
-        String::new()
-    } else {
-        format!(
-            "<xmp:CreateDate>{}</xmp:CreateDate><xmp:ModifyDate>{}</xmp:ModifyDate>\
-             <xmp:MetadataDate>{}</xmp:MetadataDate>",
-            escape(&f.created),
-            escape(if f.modified.is_empty() {
-                &f.created
-            } else {
-                &f.modified
-            }),
-            escape(if f.modified.is_empty() {
-                &f.created
-            } else {
-                &f.modified
-            }),
-        )
-    };
-    format!(
-        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\
-<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\
-<rdf:Description rdf:about=\"\" \
-xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
-xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" \
-xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\" \
-xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" \
-xmlns:pdfxid=\"http://www.npes.org/pdfx/ns/id/\">\
-<dc:format>application/pdf</dc:format>\
-<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\
-<xmp:CreatorTool>{creator}</xmp:CreatorTool>{dates}\
-<xmpMM:DocumentID>{document_id}</xmpMM:DocumentID>\
-<xmpMM:InstanceID>{instance_id}</xmpMM:InstanceID>\
-<xmpMM:VersionID>1</xmpMM:VersionID>\
-<xmpMM:RenditionClass>default</xmpMM:RenditionClass>\
-<pdf:Trapped>False</pdf:Trapped>\
-<pdfxid:GTS_PDFXVersion>{VERSION}</pdfxid:GTS_PDFXVersion>\
-</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end=\"r\"?>",
-        title = escape(&f.title),
-        creator = escape(&f.creator),
-        document_id = escape(&f.document_id),
-        instance_id = escape(&f.instance_id),
-    )
+    let mut xmp = xmp_writer::XmpWriter::new();
+    xmp.format("application/pdf");
+    xmp.title([(None, f.title.as_str())]);
+    xmp.creator_tool(&f.creator);
+    if let Some(created) = date(&f.created) {
+        let modified = date(&f.modified).unwrap_or(created);
+        xmp.create_date(created);
+        xmp.modify_date(modified);
+        xmp.metadata_date(modified);
+    }
+    xmp.document_id(&f.document_id);
+    xmp.instance_id(&f.instance_id);
+    xmp.version_id("1");
+    xmp.rendition_class(xmp_writer::RenditionClass::Default);
+    xmp.trapped(false);
+    xmp.pdfx_version(VERSION);
+    xmp.finish(None)
 }
 
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// A date as typst writes it in its packet, `2021-09-28T00:00:00+00:00` (or `Z`, or with
+/// fewer parts); `None` if it does not read.
+fn date(text: &str) -> Option<xmp_writer::DateTime> {
+    let number = |at: std::ops::Range<usize>| text.get(at)?.parse::<u8>().ok();
+    let year = text.get(0..4)?.parse().ok()?;
+    let zone = text.get(19..).and_then(|zone| match zone {
+        // Written back as typst wrote it: the packet and typst's dates agree to the letter.
+        "Z" => Some(xmp_writer::Timezone::Utc),
+        zone => {
+            let sign = if zone.starts_with('-') { -1 } else { 1 };
+            let hour = zone.get(1..3)?.parse::<i8>().ok()? * sign;
+            let minute = zone.get(4..6)?.parse::<i8>().ok()? * sign;
+            Some(xmp_writer::Timezone::Local { hour, minute })
+        }
+    });
+    Some(xmp_writer::DateTime {
+        year,
+        month: number(5..7),
+        day: number(8..10),
+        hour: number(11..13),
+        minute: number(14..16),
+        second: number(17..19),
+        timezone: zone,
+    })
 }
 
 #[cfg(test)]
@@ -104,7 +97,10 @@ mod tests {
         let xmp = packet(&fields);
         assert!(xmp.contains("<pdfxid:GTS_PDFXVersion>PDF/X-4</pdfxid:GTS_PDFXVersion>"));
         assert!(xmp.contains("<xmpMM:DocumentID>abc==</xmpMM:DocumentID>"));
-        assert!(xmp.contains("<xmp:ModifyDate>2021-09-28T00:00:00+00:00</xmp:ModifyDate>"));
+        assert!(
+            xmp.contains("<xmp:ModifyDate>2021-09-28T00:00:00+00:00</xmp:ModifyDate>"),
+            "{xmp}"
+        );
         assert!(xmp.contains("示例日报 &lt;8&gt;"));
         assert!(xmp.contains("<pdf:Trapped>False</pdf:Trapped>"));
     }
