@@ -1,6 +1,6 @@
-//! A temporary folder removed when dropped: for work files (the ink measurement's renders)
-//! and for tests. Named after the process and a counter, so concurrent builds and tests never
-//! share one.
+//! A temporary folder removed when dropped, for tests (the ink is measured in-process now, so
+//! no build writes work files). Named after the process and a counter, so concurrent tests
+//! never share one.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
