@@ -128,11 +128,8 @@ pub fn ink(laid: &Laid, target: &Target) -> Result<Option<(ink::Coverage, Files)
     let mut maps = Vec::new();
     if let Some(map) = &target.ink_map {
         for (i, page) in pages.iter().enumerate() {
-            let path = if pages.len() == 1 {
-                map.clone()
-            } else {
-                numbered(map, i + 1)
-            };
+            // Numbered as preview images are: FILE.png, or FILE-1.png … for several sheets.
+            let path = preview::page_path(map, i, pages.len());
             let png = ink::map::png(page, house.ink_limit).map_err(Failure::Export)?;
             maps.push((path, png));
         }
@@ -142,15 +139,6 @@ pub fn ink(laid: &Laid, target: &Target) -> Result<Option<(ink::Coverage, Files)
 
 /// Files and their bytes, as written.
 pub type Files = Vec<(PathBuf, Vec<u8>)>;
-
-/// `map.png` as `map-<n>.png`.
-fn numbered(path: &std::path::Path, n: usize) -> PathBuf {
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let extension = path
-        .extension()
-        .map(|e| format!(".{}", e.to_string_lossy()));
-    path.with_file_name(format!("{stem}-{n}{}", extension.unwrap_or_default()))
-}
 
 /// Writes every file atomically, none of them over an input; on the first failure, says which
 /// file and stops.

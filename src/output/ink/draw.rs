@@ -1,21 +1,22 @@
 //! A laid-out page drawn onto its plates: every group (moved, clipped), shape, run of text and
-//! picture of typst's frames, in the order the PDF paints them, with the paint's ink (`Ink`)
-//! and each cell's covered share rasterised by tiny-skia (anti-aliased: a cell's coverage is
-//! the share of its area inside the outline).
+//! picture of typst's frames, in the order the PDF paints them, with the paint's ink (`paint`)
+//! and each cell's covered share: glyphs by `coverage`, shapes and clips by tiny-skia
+//! (anti-aliased: a cell's coverage is the share of its area inside the outline), pictures by
+//! `photo`.
 
-use crate::engine::press::Press;
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use tiny_skia as sk;
-use typst::layout::{Abs, Frame, FrameItem, GroupItem, Transform};
-use typst::text::{FontInstance, TextItem};
-use typst::visualize::{
-    Color, Curve, CurveItem, FillRule, FixedStroke, Geometry, Image, LineCap, LineJoin, Paint,
-    ProcessColor, Shape, SpotColorantName,
-};
+use typst::layout::{Abs, Frame, FrameItem, GroupItem};
+use typst::text::TextItem;
+use typst::visualize::{FillRule, FixedStroke, Geometry, Image, LineCap, LineJoin, Paint, Shape};
+
+use crate::engine::press::Press;
 
 use super::coverage;
+use super::geometry::{outline, path_of, pt, to_sk};
+use super::paint;
 use super::photo::{self, Placement, Samples};
 use super::plates::{Ink, Plates};
 
@@ -395,67 +396,13 @@ impl<'a> Painter<'a> {
         }
     }
 
-    /// The ink a paint puts down and its opacity; `None` for a paint that puts none (or one
-    /// that is not measured, noted).
+    /// The ink a paint puts down and its opacity; `None` for one that is not measured (noted).
     fn ink_of(&mut self, paint: &Paint) -> Option<(Ink, f32)> {
-        let color = match paint {
-            Paint::Solid(color) => color.clone(),
-            // Gradients are measured at their darkest stop: the limit is a maximum.
-            Paint::Gradient(gradient) => gradient
-                .stops_ref()
-                .iter()
-                .map(|(c, _)| c.clone())
-                .max_by(|a, b| {
-                    let total = |c: &Color| {
-                        ProcessColor::Cmyk(c.to_cmyk())
-                            .to_vec4()
-                            .iter()
-                            .sum::<f32>()
-                    };
-                    total(a).total_cmp(&total(b))
-                })?,
-            Paint::Tiling(_) => {
-                self.skip("a tiling (pattern) fill is not measured".into());
-                return None;
-            }
-        };
-        Some(self.ink_of_color(&color))
-    }
-
-    fn ink_of_color(&mut self, color: &Color) -> (Ink, f32) {
-        match color {
-            Color::Process(cmyk @ ProcessColor::Cmyk(_)) => (Ink::process(cmyk.to_vec4()), 1.0),
-            // Grey is written as DeviceGray: black ink only, and never overprints.
-            Color::Process(ProcessColor::Luma(l)) => {
-                let [g, alpha] = [l.luma, l.alpha];
-                let ink = Ink {
-                    plates: vec![(0, 0.0), (1, 0.0), (2, 0.0), (3, 1.0 - g)],
-                    overprint: false,
-                };
-                (ink, alpha)
-            }
-            Color::Process(other) => {
-                let alpha = Color::Process(*other).alpha().unwrap_or(1.0);
-                let mut ink = Ink::process(ProcessColor::Cmyk(other.to_cmyk()).to_vec4());
-                ink.overprint = false;
-                (ink, alpha)
-            }
-            Color::Spot(spot) => {
-                let tint = spot.tint.get() as f32;
-                let plates = match &spot.colorant.name {
-                    Some(SpotColorantName::All) => {
-                        (0..self.plates.count()).map(|p| (p, tint)).collect()
-                    }
-                    Some(SpotColorantName::Custom(name)) => vec![(self.plates.spot(name), tint)],
-                    None => return self.ink_of_color(&Color::Process(spot.fallback())),
-                };
-                (
-                    Ink {
-                        plates,
-                        overprint: false,
-                    },
-                    1.0,
-                )
+        match paint::ink_of(paint, &mut self.plates) {
+            Ok(ink) => Some(ink),
+            Err(why) => {
+                self.skip(why.into());
+                None
             }
         }
     }
@@ -493,64 +440,6 @@ impl<'a> Painter<'a> {
             self.skipped.push(why);
         }
     }
-}
-
-/// A glyph's outline in font units (y up), `None` for one without (a space, a bitmap).
-fn outline(font: &FontInstance, glyph: u16) -> Option<sk::Path> {
-    let mut builder = Outline(sk::PathBuilder::new());
-    font.ttf()
-        .outline_glyph(ttf_parser::GlyphId(glyph), &mut builder)?;
-    builder.0.finish()
-}
-
-struct Outline(sk::PathBuilder);
-
-impl ttf_parser::OutlineBuilder for Outline {
-    fn move_to(&mut self, x: f32, y: f32) {
-        self.0.move_to(x, y);
-    }
-    fn line_to(&mut self, x: f32, y: f32) {
-        self.0.line_to(x, y);
-    }
-    fn quad_to(&mut self, x1: f32, y1: f32, x: f32, y: f32) {
-        self.0.quad_to(x1, y1, x, y);
-    }
-    fn curve_to(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, x: f32, y: f32) {
-        self.0.cubic_to(x1, y1, x2, y2, x, y);
-    }
-    fn close(&mut self) {
-        self.0.close();
-    }
-}
-
-fn path_of(curve: &Curve) -> Option<sk::Path> {
-    let mut b = sk::PathBuilder::new();
-    for item in &curve.0 {
-        match item {
-            CurveItem::Move(p) => b.move_to(pt(p.x), pt(p.y)),
-            CurveItem::Line(p) => b.line_to(pt(p.x), pt(p.y)),
-            CurveItem::Cubic(a, c, p) => {
-                b.cubic_to(pt(a.x), pt(a.y), pt(c.x), pt(c.y), pt(p.x), pt(p.y))
-            }
-            CurveItem::Close => b.close(),
-        }
-    }
-    b.finish()
-}
-
-fn to_sk(t: &Transform) -> sk::Transform {
-    sk::Transform::from_row(
-        t.sx.get() as f32,
-        t.ky.get() as f32,
-        t.kx.get() as f32,
-        t.sy.get() as f32,
-        pt(t.tx),
-        pt(t.ty),
-    )
-}
-
-fn pt(a: Abs) -> f32 {
-    a.to_pt() as f32
 }
 
 fn intersect(a: [i64; 4], b: [i64; 4]) -> [i64; 4] {

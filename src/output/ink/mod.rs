@@ -8,7 +8,9 @@
 
 mod coverage;
 mod draw;
+mod geometry;
 pub mod map;
+mod paint;
 mod photo;
 mod plates;
 
