@@ -102,9 +102,10 @@ fn duplicate_section_numbers_are_caught() {
     );
 }
 
-#[test]
-fn template_syntax_error_shows_the_template_source() {
-    let project = TempProject::new("template-error", MINIMAL_PAGE);
+/// A project whose page uses a template with a syntax error (an unclosed parenthesis on its
+/// line 2).
+fn broken_template(name: &str) -> TempProject {
+    let project = TempProject::new(name, MINIMAL_PAGE);
     let broken = "#let template(page) = {\n  text(size: 10pt, page.headline\n}\n";
     std::fs::write(project.root.join("layout/templates/broken.typ"), broken).unwrap();
     std::fs::copy(
@@ -114,6 +115,12 @@ fn template_syntax_error_shows_the_template_source() {
     .unwrap();
     let yaml = MINIMAL_PAGE.replace("template: feature", "template: broken");
     std::fs::write(project.page(), yaml).unwrap();
+    project
+}
+
+#[test]
+fn template_syntax_error_shows_the_template_source() {
+    let project = broken_template("template-error");
     assert_fails_cleanly(
         &project,
         &[
@@ -125,16 +132,7 @@ fn template_syntax_error_shows_the_template_source() {
 
 #[test]
 fn colour_is_asked_for_or_left_out_and_no_color_is_honoured() {
-    let project = TempProject::new("template-error-colour", MINIMAL_PAGE);
-    let broken = "#let template(page) = {\n  text(size: 10pt, page.headline\n}\n";
-    std::fs::write(project.root.join("layout/templates/broken.typ"), broken).unwrap();
-    std::fs::copy(
-        repo().join("layout/templates/feature.yaml"),
-        project.root.join("layout/templates/broken.yaml"),
-    )
-    .unwrap();
-    let yaml = MINIMAL_PAGE.replace("template: feature", "template: broken");
-    std::fs::write(project.page(), yaml).unwrap();
+    let project = broken_template("template-error-colour");
     let pdf = project.root.join("out.pdf");
     let escapes = |extra: &[&str]| {
         let out = project.build_with(&pdf, extra);
