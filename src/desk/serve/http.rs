@@ -65,13 +65,9 @@ pub fn token() -> String {
     if from_system.is_err() {
         // No /dev/urandom (not Unix): the standard library's per-process random keys.
         use std::hash::{BuildHasher, Hasher};
-        for chunk in bytes.chunks_mut(8) {
+        for (i, chunk) in bytes.chunks_mut(8).enumerate() {
             let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-            h.write_u128(
-                std::time::SystemTime::now()
-                    .elapsed()
-                    .map_or(0, |d| d.as_nanos()),
-            );
+            h.write_usize(i);
             chunk.copy_from_slice(&h.finish().to_le_bytes()[..chunk.len()]);
         }
     }

@@ -258,23 +258,14 @@ pub fn place(plates: &mut Plates, samples: &Samples, at: &Placement) {
     }
     let columns = weights(x0, x1, samples.width, at.window[0], at.window[2]);
     let rows = weights(y0, y1, samples.height, at.window[1], at.window[3]);
-    let (Some(first_x), Some(first_y)) = (columns.first(), rows.first()) else {
+    // Weights come in order, each list non-empty: the first and last rows bound the pixels used.
+    let (Some(&(first_x, _)), Some((_, top)), Some((_, bottom))) =
+        (columns.first(), rows.first(), rows.last())
+    else {
         return;
     };
-    let (first_x, first_y) = (first_x.0, first_y.0);
+    let (used_from, used_to) = (top[0].0, bottom[bottom.len() - 1].0);
     // Each source row used, reduced across to the cells' columns.
-    let used_from = rows
-        .iter()
-        .flat_map(|r| &r.1)
-        .map(|w| w.0)
-        .min()
-        .unwrap_or(0);
-    let used_to = rows
-        .iter()
-        .flat_map(|r| &r.1)
-        .map(|w| w.0)
-        .max()
-        .unwrap_or(0);
     let across: Vec<Vec<[f32; 5]>> = (used_from..=used_to)
         .map(|k| {
             let row = k * samples.width;
@@ -306,7 +297,6 @@ pub fn place(plates: &mut Plates, samples: &Samples, at: &Placement) {
             *cov = sum[4] * clip;
             *out = [sum[0] * clip, sum[1] * clip, sum[2] * clip, sum[3] * clip];
         }
-        let _ = first_y;
         plates.paint_samples(first_x, *y, &coverage, &ink);
     }
 }
