@@ -5,9 +5,6 @@ use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
 
 use crate::engine::press::Press;
 
-/// The shipped profile's bytes, for tests and benchmarks that want the default press.
-pub use crate::engine::press::PROFILE;
-
 /// The output intent's identifier: the condition is not one of the ICC registry's, so the
 /// profile is embedded, as PDF/X allows for any condition outside the registry.
 pub const CONDITION_IDENTIFIER: &str = "Custom";
