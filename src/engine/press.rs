@@ -14,9 +14,7 @@ use lcms2::{
 };
 
 /// The shipped profile: coldset offset on newsprint, 240 % total ink.
-const NEWSPRINT: &[u8] = include_bytes!("../../profiles/newsprint.icc");
-/// The shipped profile's bytes, for tests and benchmarks that want the default press.
-pub const PROFILE: &[u8] = NEWSPRINT;
+pub const PROFILE: &[u8] = include_bytes!("../../profiles/newsprint.icc");
 
 /// A CMYK output profile and what the output intent says of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,12 +33,12 @@ impl Press {
     /// banmian's newsprint press.
     pub fn newsprint() -> Press {
         Press {
-            icc: Arc::new(NEWSPRINT.to_vec()),
+            icc: Arc::new(PROFILE.to_vec()),
             condition:
                 "Coldset offset lithography on newsprint, ISO 12647-3 aims, 240% total area coverage"
                     .into(),
             info: "banmian newsprint (synthetic ISO 12647-3 coldset, 240% TAC)".into(),
-            hash: typst::utils::hash128(&NEWSPRINT),
+            hash: typst::utils::hash128(&PROFILE),
         }
     }
 
@@ -158,7 +156,7 @@ mod tests {
 
     #[test]
     fn the_shipped_profile_is_a_cmyk_press_and_others_are_refused_with_what_they_are() {
-        let newsprint = Press::from_icc(NEWSPRINT.to_vec()).unwrap();
+        let newsprint = Press::from_icc(PROFILE.to_vec()).unwrap();
         assert!(newsprint.info.contains("newsprint"), "{}", newsprint.info);
         assert_eq!(newsprint.hash, Press::newsprint().hash);
         let srgb = Profile::new_srgb().icc().unwrap();
