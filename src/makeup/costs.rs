@@ -21,6 +21,11 @@ pub struct Feature {
     /// A stepped lead band (the body's columns start under the lead's text beside its photo):
     /// it reads less calmly than a level one, so it is taken only where it makes a page.
     pub stepped_lead: f64,
+    /// A photo set across two stacks or more in the body (a fill move: it stands out).
+    pub wide: f64,
+    /// A wide photo that does not read with its section (`search::wide::astray`): as good as
+    /// forbidden.
+    pub astray: f64,
 }
 
 pub const FEATURE: Feature = Feature {
@@ -32,6 +37,8 @@ pub const FEATURE: Feature = Feature {
     hole: 5.0,
     stranded_head: 200.0,
     stepped_lead: 2.0,
+    wide: 3.0,
+    astray: 10_000.0,
 };
 
 /// A photo in its box (`photo::cost`), on both pages.

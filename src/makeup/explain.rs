@@ -51,6 +51,15 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
             out.push(photo_line(photo, &name, "in its section's stack"));
         }
     }
+    for wide in &plan.wide {
+        let place = format!(
+            "across stacks {}–{} from line {}",
+            wide.stack + 1,
+            wide.stack + wide.span,
+            wide.top + 1
+        );
+        out.push(photo_line(&wide.photo, &name, &place));
+    }
     if let Some(band) = &plan.band {
         let n = band.photos.len();
         let place = if n == 1 {
@@ -122,6 +131,13 @@ mod tests {
             stacks: 4,
             stack_width: 243.0,
             tops: vec![12, 12, 15, 15],
+            frames: Vec::new(),
+            wide: vec![crate::makeup::WidePhoto {
+                stack: 1,
+                span: 2,
+                top: 30,
+                photo: photo(Some(2), 495.0, 329.0, (495.0, 330.0)),
+            }],
             foot: 74,
             head_lines: 4,
             flow: vec![FlowItem {
@@ -129,7 +145,7 @@ mod tests {
                 section: 0,
                 index: 0,
                 lines: 16,
-                column: 0,
+                frame: 0,
                 from: 0,
                 to: 16,
                 last: true,
@@ -162,6 +178,7 @@ mod tests {
                 "lead: 3 columns 81 mm wide beside its photo, 12 lines over the stacks under it and 15 under the photo",
                 "photo None/0: beside the lead, 176 × 60 mm (13 lines), 7 % cut across",
                 "photo Some(0)/0: in its section's stack, 86 × 60 mm (13 lines), 10 % cut down",
+                "photo Some(2)/0: across stacks 2–3 from line 31, 175 × 116 mm (25 lines), uncropped",
                 "photo Some(1)/0: across the page under the stacks, 371 × 122 mm (27 lines), uncropped",
             ]
         );

@@ -135,6 +135,10 @@ pub struct PhotoMeasures {
     pub caption: Vec<u32>,
     /// Caption lines in a band of n photos across the page (index n − 1).
     pub band_caption: Vec<u32>,
+    /// Caption lines across k stacks of each grid (index k − 2), for a photo set wider than
+    /// its stack in the body.
+    #[serde(default)]
+    pub wide_caption: Vec<Vec<u32>>,
 }
 
 /// The make-up the template draws.
@@ -146,6 +150,11 @@ pub struct Plan {
     /// Where each stack's column starts, in grid lines under the body's top (under the lead's
     /// text or its photo: see `lead::tops`).
     pub tops: Vec<u32>,
+    /// The frames the flow runs through, in reading order: each stack's from its top to the
+    /// foot, cut where a wide photo stands across it.
+    pub frames: Vec<Frame>,
+    /// Photos set across two stacks or more, anywhere in the body.
+    pub wide: Vec<WidePhoto>,
     /// Where the columns end, in grid lines under the body's top: over the band if there is
     /// one, higher for a balanced short page.
     pub foot: u32,
@@ -179,8 +188,8 @@ pub struct FlowItem {
     pub index: usize,
     /// Lines it takes here (for a paragraph split between columns, this part's).
     pub lines: u32,
-    /// The stack whose column it stands in; one past the last runs over the page.
-    pub column: usize,
+    /// The frame it stands in (`Plan::frames`); one past the last runs over the page.
+    pub frame: usize,
     /// Lines `from..to` of the item stand here.
     pub from: u32,
     pub to: u32,
@@ -190,6 +199,24 @@ pub struct FlowItem {
     /// text (byte offsets), and where the last ends. The template sets these very lines.
     pub starts: Option<Vec<usize>>,
     pub photo: Option<PhotoPlan>,
+}
+
+/// A rectangle of the body the flow runs through: one stack wide, `lines` grid lines from `top`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Frame {
+    pub stack: usize,
+    pub top: u32,
+    pub lines: u32,
+}
+
+/// A photo set across `span` stacks from `stack`, its picture's top `top` grid lines under the
+/// body's top; the text of the stacks runs above and below it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WidePhoto {
+    pub stack: usize,
+    pub span: usize,
+    pub top: u32,
+    pub photo: PhotoPlan,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -258,6 +285,7 @@ impl Plan {
         self.flow
             .iter()
             .filter_map(|item| item.photo.as_ref())
+            .chain(self.wide.iter().map(|w| &w.photo))
             .chain(self.band.iter().flat_map(|b| b.photos.iter()))
             .chain(self.lead.iter().filter_map(|l| l.photo.as_ref()))
     }

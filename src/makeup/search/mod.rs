@@ -9,16 +9,18 @@ mod moves;
 mod plan;
 #[cfg(test)]
 mod tests;
+mod wide;
 
 use std::cmp::Ordering;
 
 use super::flow::{Item, Kind, Played, play};
 use super::lead::{self, LeadChoice};
 use super::photo::{self, Grid, Rules};
-use super::{Measures, Plan};
+use super::{Frame, Measures, Plan};
 use crate::makeup::costs::FEATURE;
 use crate::units::ppi;
 use band::{BandChoice, band_choices};
+use wide::Wide;
 
 /// One make-up to score: grid, band, each photo's picture lines, how many paragraphs of its
 /// section stand before a section's photos, and lines of space over each head (at most
@@ -31,6 +33,8 @@ struct Trial {
     lines: Vec<Vec<u32>>,
     at: Vec<usize>,
     space: Vec<u32>,
+    /// Photos set across stacks (`wide`), out of the flow.
+    wide: Vec<Wide>,
 }
 
 /// The fewest lines a column (a leg) may hold: a column shorter than this under a tall lead
@@ -64,12 +68,18 @@ struct Context<'a> {
     head_lines: u32,
     /// Allowed picture lines of each photo in a stack of each grid: (lo, natural, hi).
     ranges: Vec<Vec<Vec<(u32, u32, u32)>>>,
+    /// Moves keep every wide photo wide (while `fill` tries a page with one more).
+    wide_fixed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Score {
     fits: bool,
     over: u32,
+    /// Lines of the flow beyond the frames' room (negative: room to spare): of two pages that
+    /// run over alike, the one nearer to fitting is better, so a search that starts over the
+    /// page takes the moves that bring it back a line at a time.
+    excess: i64,
     empty: u32,
     cost: f64,
 }
@@ -80,7 +90,9 @@ impl Score {
             (true, false) => true,
             (false, true) => false,
             (false, false) => {
-                self.over < other.over || (self.over == other.over && self.total() < other.total())
+                (self.over, self.excess) < (other.over, other.excess)
+                    || ((self.over, self.excess) == (other.over, other.excess)
+                        && self.total() < other.total())
             }
             (true, true) => self.total() < other.total() - 1e-9,
         }
@@ -91,10 +103,11 @@ impl Score {
     }
 
     /// Orders scores as `better_than` does, least first.
-    fn key(&self) -> (bool, u32, f64) {
+    fn key(&self) -> (bool, u32, i64, f64) {
         (
             !self.fits,
             if self.fits { 0 } else { self.over },
+            if self.fits { 0 } else { self.excess },
             self.total(),
         )
     }
@@ -160,6 +173,7 @@ pub fn solve(m: &Measures) -> Plan {
         grid,
         head_lines,
         ranges,
+        wide_fixed: false,
     };
     // Each way of setting the lead scored on a sketch (the house grid, no band, photos after
     // their section's first paragraph), then the few best made up in full: a lead that loses
@@ -210,6 +224,9 @@ pub fn solve(m: &Measures) -> Plan {
             (score, trial) = (s, t);
         }
     }
+    // A page that still leaves lines empty: photos set wider than their stack.
+    score.cost -= lead_cost;
+    let (_, trial) = cx.fill(score, trial);
     let (trial, foot) = cx.balance(trial);
     let mut plan = cx.plan(&trial, foot);
     plan.lead = lead.map(|l| l.plan);
@@ -268,6 +285,7 @@ impl Context<'_> {
                 .map(|s| at.min(s.paragraphs.len().saturating_sub(1)))
                 .collect(),
             space: vec![0; self.m.sections.len() + 1],
+            wide: Vec::new(),
         }
     }
 
@@ -294,7 +312,7 @@ impl Context<'_> {
                 .photos
                 .iter()
                 .enumerate()
-                .filter(|(p, _)| !self.in_band(trial, s, *p))
+                .filter(|(p, _)| !self.in_band(trial, s, *p) && !self.is_wide(trial, s, *p))
                 .map(|(p, ph)| {
                     (
                         Item::new(Kind::Block, trial.lines[s][p] + ph.caption[g]),
@@ -336,12 +354,11 @@ impl Context<'_> {
         })
     }
 
-    /// Lines of space over heads that open a column starting lower than the highest (under a
-    /// stepped lead's photo).
-    fn space_atop(&self, trial: &Trial, played: &Played) -> u32 {
-        let tops = &self.tops[trial.grid];
-        let highest = tops.iter().copied().min().unwrap_or(0);
-        let lower = |c: usize| tops.get(c).is_some_and(|&t| t > highest);
+    /// Lines of space over heads that open a frame starting lower than the highest column
+    /// (under a stepped lead's photo or a wide photo's caption).
+    fn space_atop(&self, trial: &Trial, frames: &[Frame], played: &Played) -> u32 {
+        let highest = self.tops[trial.grid].iter().copied().min().unwrap_or(0);
+        let lower = |c: usize| frames.get(c).is_some_and(|f| f.top > highest);
         let flow = self.flow(trial);
         let mut column = None;
         let mut lines = 0;
@@ -370,26 +387,19 @@ impl Context<'_> {
         self.capacity.saturating_sub(self.band_total(trial))
     }
 
-    /// Each stack's room down to `foot`, from its top.
-    fn room(&self, trial: &Trial, foot: u32) -> Vec<u32> {
-        self.tops[trial.grid]
-            .iter()
-            .map(|&top| foot.saturating_sub(top))
-            .collect()
-    }
-
-    /// Each stack's column height down to `foot`: its room, none if too short for a leg.
+    /// Each frame's height down to `foot` as the flow fills it: none if too short for a leg.
     fn columns(&self, trial: &Trial, foot: u32) -> Vec<u32> {
-        self.room(trial, foot)
+        self.frames(trial, foot)
             .into_iter()
-            .map(|lines| if lines < MIN_LEG { 0 } else { lines })
+            .map(|f| if f.lines < MIN_LEG { 0 } else { f.lines })
             .collect()
     }
 
-    /// Lines of columns too short for a leg, left empty.
+    /// Lines of frames too short for a leg, left empty.
     fn short(&self, trial: &Trial, foot: u32) -> u32 {
-        self.room(trial, foot)
+        self.frames(trial, foot)
             .into_iter()
+            .map(|f| f.lines)
             .filter(|&lines| lines < MIN_LEG)
             .sum()
     }
@@ -401,6 +411,17 @@ impl Context<'_> {
 
     fn score(&self, trial: &Trial) -> Score {
         let foot = self.foot(trial);
+        if !self.placed(trial, foot) {
+            // A wide photo over another or outside the body: no page at all.
+            return Score {
+                fits: false,
+                over: u32::MAX,
+                excess: i64::MAX,
+                empty: u32::MAX,
+                cost: f64::MAX,
+            };
+        }
+        let frames = self.frames(trial, foot);
         let columns = self.columns(trial, foot);
         let short = self.short(trial, foot);
         let played = self.play(trial, foot);
@@ -410,11 +431,14 @@ impl Context<'_> {
         for (s, section) in self.m.sections.iter().enumerate() {
             let mut in_flow = 0;
             for (p, ph) in section.photos.iter().enumerate() {
+                let wide = trial.wide.iter().find(|w| w.section == s && w.photo == p);
                 let (w, lines) = if self.in_band(trial, s, p) {
                     (
                         trial.band.as_ref().map_or(width, |b| b.width),
                         trial.band_lines,
                     )
+                } else if let Some(wide) = wide {
+                    (self.span_width(g, wide.span), wide.lines)
                 } else {
                     in_flow += 1;
                     (width, trial.lines[s][p])
@@ -444,22 +468,42 @@ impl Context<'_> {
                 0.0
             };
         // A column foot emptier than the house lets pass is a hole: worth far more than a line
-        // spread elsewhere.
+        // spread elsewhere. A frame over a wide photo runs down to it: any line empty there is
+        // white in the middle of the page.
         let holes: u32 = short
-            + columns
+            + frames
                 .iter()
+                .zip(&columns)
                 .zip(&played.used)
-                .map(|(&c, &u)| c.saturating_sub(u).saturating_sub(self.m.tolerance))
+                .map(|((f, &c), &u)| {
+                    let tolerance = if f.top + f.lines == foot {
+                        self.m.tolerance
+                    } else {
+                        0
+                    };
+                    c.saturating_sub(u).saturating_sub(tolerance)
+                })
                 .sum::<u32>();
+        // A wide photo is an accent the page pays for, and one away from its section's text
+        // reads with the wrong story.
+        cost += FEATURE.wide * trial.wide.len() as f64
+            + FEATURE.astray * f64::from(self.astray(trial, &frames, &played));
         // A head with only a photo under it in its column never goes to press when setting the
         // photos after its first paragraph avoids it.
         cost +=
             FEATURE.hole * f64::from(holes) + FEATURE.stranded_head * f64::from(played.stranded);
         // Space over a head that opens a column under a stepped lead's photo fills nothing: it
         // is white under the photo's caption, a hole.
-        cost += FEATURE.hole * f64::from(self.space_atop(trial, &played));
+        cost += FEATURE.hole * f64::from(self.space_atop(trial, &frames, &played));
+        let excess = self
+            .flow(trial)
+            .iter()
+            .map(|(item, _)| i64::from(item.lines))
+            .sum::<i64>()
+            - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
         Score {
             fits: played.fits,
+            excess,
             // Overset compared by what it holds: lines of a wider stack hold more.
             over: (f64::from(played.over) * width) as u32,
             empty: played.waste + played.left + short,

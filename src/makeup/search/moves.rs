@@ -55,7 +55,7 @@ impl Context<'_> {
         let mut out = Vec::new();
         for (s, photos) in trial.lines.iter().enumerate() {
             for (p, &lines) in photos.iter().enumerate() {
-                if self.in_band(trial, s, p) {
+                if self.in_band(trial, s, p) || self.is_wide(trial, s, p) {
                     continue;
                 }
                 let (lo, _, hi) = self.ranges[trial.grid][s][p];
@@ -90,6 +90,7 @@ impl Context<'_> {
                 }
             }
         }
+        self.wide_moves(trial, &mut out);
         if let Some(b) = &trial.band {
             for next in [trial.band_lines.wrapping_sub(1), trial.band_lines + 1] {
                 if (b.range.0..=b.range.1).contains(&next) {

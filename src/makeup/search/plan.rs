@@ -1,7 +1,7 @@
 //! From the winning trial to the plan the template draws, a short page first balanced.
 
 use super::super::flow::Played;
-use super::super::{Band, FlowItem, PhotoPlan, Plan};
+use super::super::{Band, FlowItem, Frame, PhotoPlan, Plan, WidePhoto};
 use super::{Context, Ref, Trial};
 use crate::makeup::FlowKind;
 
@@ -48,6 +48,8 @@ impl Context<'_> {
             }
             let mut lower = self.clone();
             lower.capacity = lines + self.band_total(&trial);
+            // The photos `fill` set wide stay wide: they are what fills the page.
+            lower.wide_fixed = true;
             let (score, made) = lower.improve(trial.clone());
             if !score.fits {
                 continue;
@@ -86,7 +88,12 @@ impl Context<'_> {
         let m = self.m;
         let tops = &self.tops[trial.grid];
         let stacks = tops.len().max(1) as u32;
-        let used: u32 = played.used.iter().sum();
+        let used: u32 = played.used.iter().sum::<u32>()
+            + trial
+                .wide
+                .iter()
+                .map(|w| self.wide_total(trial.grid, w) * w.span as u32)
+                .sum::<u32>();
         let top_sum: u32 = tops.iter().sum();
         let highest = tops.iter().copied().min().unwrap_or(0);
         (used + top_sum)
@@ -109,27 +116,32 @@ impl Context<'_> {
             // then end closer together (heads and paragraph rules move whole lines).
             // Where each column ends, as a line of the body: the stacks of a short page end
             // level.
-            let spread = |p: &Played, columns: &[u32]| {
-                let ends: Vec<u32> = tops
-                    .iter()
-                    .zip(&p.used)
-                    .zip(columns)
-                    .filter(|(_, c)| **c > 0)
-                    .map(|((t, u), _)| t + u)
-                    .collect();
+            let spread = |p: &Played, frames: &[Frame], columns: &[u32]| {
+                // Each stack's last frame that holds anything.
+                let mut ends = vec![None; stacks as usize];
+                for ((f, u), c) in frames.iter().zip(&p.used).zip(columns) {
+                    if *c > 0 && *u > 0 {
+                        ends[f.stack] = Some(f.top + u);
+                    }
+                }
+                let ends: Vec<u32> = ends.into_iter().flatten().collect();
                 ends.iter().max().unwrap_or(&0) - ends.iter().min().unwrap_or(&0)
             };
             let mut best: Option<(u32, u32, Played)> = None;
             for lines in self.lowest_foot(trial, &played)..full {
                 let balanced = self.play(trial, lines);
-                if !balanced.fits {
+                if !balanced.fits || !self.placed(trial, lines) {
                     continue;
                 }
                 let first = best.as_ref().map_or(lines, |(_, first, _)| *first);
                 if lines > first + 6 {
                     break;
                 }
-                let cost = spread(&balanced, &self.columns(trial, lines)) + (lines - first);
+                let cost = spread(
+                    &balanced,
+                    &self.frames(trial, lines),
+                    &self.columns(trial, lines),
+                ) + (lines - first);
                 if best.as_ref().is_none_or(|(s, _, _)| cost < *s) {
                     best = Some((cost, first, balanced));
                     foot = lines;
@@ -179,7 +191,7 @@ impl Context<'_> {
                     section,
                     index,
                     lines: piece.to - piece.from,
-                    column: piece.column,
+                    frame: piece.column,
                     from: piece.from,
                     to: piece.to,
                     last: piece.to == item.lines,
@@ -200,13 +212,32 @@ impl Context<'_> {
                 .collect(),
             lines: self.band_total(trial),
         });
-        // Every line of the body under the columns' tops that holds nothing.
-        let area: u32 = tops.iter().map(|&t| full.saturating_sub(t)).sum();
-        let used: u32 = played.used.iter().take(stacks as usize).sum();
+        let wide = trial
+            .wide
+            .iter()
+            .map(|w| WidePhoto {
+                stack: w.stack,
+                span: w.span,
+                top: w.top,
+                photo: photo_plan(
+                    w.section,
+                    w.photo,
+                    self.span_width(g, w.span),
+                    w.lines,
+                    self.wide_caption(g, w),
+                ),
+            })
+            .collect();
+        let frames = self.frames(trial, foot);
+        // Every line of the body's frames under the columns' tops that holds nothing.
+        let area: u32 = self.frames(trial, full).iter().map(|f| f.lines).sum();
+        let used: u32 = played.used.iter().take(frames.len()).sum();
         Plan {
             stacks,
             stack_width: width,
             tops,
+            frames,
+            wide,
             foot,
             head_lines: self.head_lines,
             flow,

@@ -53,6 +53,8 @@ fn section(paragraphs: &[u32], photos: &[(u32, u32)]) -> SectionMeasures {
                 max_crop: None,
                 caption: vec![3, 2],
                 band_caption: vec![1, 2, 2, 3],
+                // Across 2, 3, 4 stacks of the first grid, 2, 3 of the second.
+                wide_caption: vec![vec![2, 2, 1], vec![2, 1]],
             })
             .collect(),
         // Every paragraph's lines known at both grids: any may be split.
@@ -129,13 +131,13 @@ fn plans_keep_the_rules_on_random_pages() {
 /// The plan's pieces stand in reading order, each column holds no more than its height, and
 /// every item is set whole, once, in order.
 fn keeps_its_columns(plan: &Plan, m: &Measures) {
-    let mut used = vec![0u32; plan.stacks as usize];
+    let mut used = vec![0u32; plan.frames.len()];
     let mut column = 0;
     let mut previous: Option<&crate::makeup::FlowItem> = None;
     for item in &plan.flow {
-        assert!(item.column >= column, "back to an earlier column: {plan:?}");
-        column = item.column;
-        if let Some(u) = used.get_mut(item.column) {
+        assert!(item.frame >= column, "back to an earlier column: {plan:?}");
+        column = item.frame;
+        if let Some(u) = used.get_mut(item.frame) {
             *u += item.lines;
         }
         assert_eq!(item.lines, item.to - item.from);
@@ -160,8 +162,8 @@ fn keeps_its_columns(plan: &Plan, m: &Measures) {
         previous = Some(item);
     }
     for (c, &u) in used.iter().enumerate() {
-        let height = plan.foot.saturating_sub(plan.tops[c]);
-        assert!(u <= height, "column {c}: {u} lines in {height}: {plan:?}");
+        let height = plan.frames[c].lines;
+        assert!(u <= height, "frame {c}: {u} lines in {height}: {plan:?}");
     }
     let paragraphs: usize = m.sections.iter().map(|s| s.paragraphs.len()).sum();
     let ends = plan
@@ -180,7 +182,7 @@ fn a_short_page_is_balanced() {
     keeps_its_columns(&plan, &m);
     let mut ends = vec![0u32; plan.stacks as usize];
     for item in &plan.flow {
-        ends[item.column] += item.lines;
+        ends[plan.frames[item.frame].stack] += item.lines;
     }
     let (min, max) = (ends.iter().min().unwrap(), ends.iter().max().unwrap());
     assert!(
@@ -327,4 +329,40 @@ fn columns_start_under_the_leads_text_or_under_its_photo() {
     };
     assert_eq!(white(&m, Some(&choice), 0), 0);
     assert_eq!(white(&m, Some(&choice), 1), 8);
+}
+
+/// A page about a wide photo short: the make-up sets a photo across two stacks, within its
+/// section's text (its text right above it in every stack it spans), and the page fills.
+#[test]
+fn a_short_page_fills_with_a_photo_across_two_stacks_within_its_section() {
+    let m = measures(
+        (0..4)
+            .map(|_| section(&[10, 12, 9, 11, 8], &[(1800, 1200)]))
+            .collect(),
+    );
+    let plan = solve(&m);
+    keeps_its_columns(&plan, &m);
+    assert_eq!(plan.wide.len(), 1, "{plan:?}");
+    assert!(plan.empty_lines <= 6, "{} lines empty", plan.empty_lines);
+    let w = &plan.wide[0];
+    let section = w.photo.section.unwrap();
+    for stack in w.stack..w.stack + w.span {
+        let above = plan
+            .frames
+            .iter()
+            .position(|f| f.stack == stack && f.top + f.lines == w.top)
+            .expect("a frame over the photo");
+        let last = plan.flow.iter().rfind(|item| item.frame == above);
+        assert_eq!(last.map(|item| item.section), Some(section), "{plan:?}");
+    }
+    // The frames do not overlap the photo, and the flow reads the legs over it before those
+    // under it.
+    let bottom = w.top + w.photo.picture_lines + w.photo.caption_lines;
+    for f in plan
+        .frames
+        .iter()
+        .filter(|f| (w.stack..w.stack + w.span).contains(&f.stack))
+    {
+        assert!(f.top + f.lines <= w.top || f.top >= bottom, "{f:?} {w:?}");
+    }
 }

@@ -1,0 +1,372 @@
+//! Photos set wider than their stack, anywhere in the body: a make-up editor's move to fill a
+//! short page. A wide photo stands across two stacks or more at any grid line; the stacks'
+//! columns are cut into frames above and below it, and the flow runs through the frames in
+//! reading order, split at line boundaries: the stacks left to right, but over the stacks a
+//! wide photo spans, first the legs above it side by side, then those under it (a dog-leg:
+//! the photo's section runs across its stacks above it and resumes under it). Tried only when
+//! the page does not fill otherwise (`fill`), so a full page costs nothing.
+
+use super::{Context, Ref, Score, Trial, range};
+use crate::makeup::Frame;
+use crate::makeup::flow::Played;
+use crate::units::ppi;
+
+/// A photo of section `section` across `span` stacks from `stack`, its picture `lines` tall,
+/// its top `top` grid lines under the body's top.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Wide {
+    pub(super) section: usize,
+    pub(super) photo: usize,
+    pub(super) stack: usize,
+    pub(super) span: usize,
+    pub(super) top: u32,
+    pub(super) lines: u32,
+}
+
+/// At most this many photos set wide on a page: each is a strong accent.
+const MAX_WIDE: usize = 3;
+
+/// How many of the best first placements of a wide photo are improved in full, and from how
+/// many shaken copies each.
+const TRIED: usize = 6;
+const SHAKES: usize = 8;
+
+impl Context<'_> {
+    /// Width of `span` stacks of grid `g`, gutters between them included, pt.
+    pub(super) fn span_width(&self, g: usize, span: usize) -> f64 {
+        let grid = &self.m.grids[g];
+        let n = grid.stacks.max(1);
+        let gutter = if n > 1 {
+            (self.m.full_width - f64::from(n) * grid.width) / f64::from(n - 1)
+        } else {
+            0.0
+        };
+        span as f64 * grid.width + (span as f64 - 1.0) * gutter
+    }
+
+    /// Allowed picture lines of a photo across `span` stacks of grid `g` (lowest, natural,
+    /// highest), or none where the template did not measure its caption there or its pixels
+    /// would be enlarged below the warning resolution.
+    pub(super) fn wide_range(
+        &self,
+        g: usize,
+        (s, p): (usize, usize),
+        span: usize,
+    ) -> Option<(u32, u32, u32)> {
+        let ph = &self.m.sections[s].photos[p];
+        ph.wide_caption.get(g)?.get(span.checked_sub(2)?)?;
+        let width = self.span_width(g, span);
+        if ppi(f64::from(ph.width_px), width) < self.m.warn_ppi {
+            return None;
+        }
+        let px = (ph.width_px, ph.height_px);
+        Some(range(
+            self.m,
+            self.grid,
+            px,
+            ph.max_crop,
+            width,
+            self.m.capacity / 2,
+        ))
+    }
+
+    /// Caption lines of a wide photo (with the space under it).
+    pub(super) fn wide_caption(&self, g: usize, w: &Wide) -> u32 {
+        self.m.sections[w.section].photos[w.photo].wide_caption[g][w.span - 2]
+    }
+
+    /// Lines a wide photo takes, its caption included.
+    pub(super) fn wide_total(&self, g: usize, w: &Wide) -> u32 {
+        w.lines + self.wide_caption(g, w)
+    }
+
+    pub(super) fn is_wide(&self, trial: &Trial, section: usize, photo: usize) -> bool {
+        trial
+            .wide
+            .iter()
+            .any(|w| w.section == section && w.photo == photo)
+    }
+
+    /// Whether every wide photo stands inside the body, under the columns' tops and over
+    /// `foot`, clear of the others.
+    pub(super) fn placed(&self, trial: &Trial, foot: u32) -> bool {
+        let tops = &self.tops[trial.grid];
+        let boxes: Vec<(usize, usize, u32, u32)> = trial
+            .wide
+            .iter()
+            .map(|w| {
+                (
+                    w.stack,
+                    w.stack + w.span,
+                    w.top,
+                    w.top + self.wide_total(trial.grid, w),
+                )
+            })
+            .collect();
+        // Two wide photos never share a stack: the reading order around each stays plain.
+        boxes.iter().enumerate().all(|(i, &(a, b, top, bottom))| {
+            b <= tops.len()
+                && tops[a..b].iter().all(|&t| t <= top)
+                && bottom <= foot
+                && boxes[..i].iter().all(|&(c, d, _, _)| d <= a || b <= c)
+        })
+    }
+
+    /// The frames the flow runs through down to `foot`, in reading order: each stack from its
+    /// top to the foot, cut by the wide photos across it; over the stacks a wide photo spans,
+    /// the frames ordered by their top, then left to right. (A trial whose wide photos are not
+    /// `placed` gets frames clamped to the body.)
+    pub(super) fn frames(&self, trial: &Trial, foot: u32) -> Vec<Frame> {
+        let mut out = self.stack_frames(trial, foot);
+        for w in &trial.wide {
+            let spanned = |f: &Frame| (w.stack..w.stack + w.span).contains(&f.stack);
+            if let Some(first) = out.iter().position(spanned) {
+                let end = first + out[first..].iter().take_while(|f| spanned(f)).count();
+                out[first..end].sort_by_key(|f| (f.top, f.stack));
+            }
+        }
+        out
+    }
+
+    /// Each stack's frames, top to bottom, stacks left to right.
+    fn stack_frames(&self, trial: &Trial, foot: u32) -> Vec<Frame> {
+        let mut out = Vec::new();
+        for (stack, &top) in self.tops[trial.grid].iter().enumerate() {
+            let mut cuts: Vec<(u32, u32)> = trial
+                .wide
+                .iter()
+                .filter(|w| (w.stack..w.stack + w.span).contains(&stack))
+                .map(|w| (w.top, w.top + self.wide_total(trial.grid, w)))
+                .collect();
+            cuts.sort_unstable();
+            let mut y = top.min(foot);
+            for (from, to) in cuts {
+                let from = from.clamp(y, foot);
+                out.push(Frame {
+                    stack,
+                    top: y,
+                    lines: from - y,
+                });
+                y = to.clamp(from, foot);
+            }
+            out.push(Frame {
+                stack,
+                top: y,
+                lines: foot - y,
+            });
+        }
+        out
+    }
+
+    /// Wide photos that do not read with their section: in a stack it spans, the line right
+    /// above it is not its section's (its head or its text), or in its first stack the line
+    /// right under it is neither its section's text nor a later head. (A wide photo at the top
+    /// of its first stack, right under the lead's photo, reads as a stack of photos: astray
+    /// too.)
+    pub(super) fn astray(&self, trial: &Trial, frames: &[Frame], played: &Played) -> u32 {
+        let flow = self.flow(trial);
+        let mut first = vec![None; frames.len()];
+        let mut last = vec![None; frames.len()];
+        for piece in &played.pieces {
+            if let Some(f) = first.get_mut(piece.column) {
+                f.get_or_insert(flow[piece.item].1);
+                last[piece.column] = Some(flow[piece.item].1);
+            }
+        }
+        let mut astray = 0;
+        for w in &trial.wide {
+            let bottom = w.top + self.wide_total(trial.grid, w);
+            let at = |top: u32| {
+                frames
+                    .iter()
+                    .position(|f| f.stack == w.stack && f.top == top)
+            };
+            let ours = |r: Option<Ref>| matches!(r, Some(Ref::Head(s) | Ref::Text(s, _)) if s == w.section);
+            let above = |stack: usize| {
+                frames
+                    .iter()
+                    .position(|f| f.stack == stack && f.top + f.lines == w.top && f.lines > 0)
+                    .map(|i| last[i])
+            };
+            let below = at(bottom).and_then(|i| first[i]);
+            let reads_above = above(w.stack).is_some_and(ours)
+                && (w.stack + 1..w.stack + w.span).all(|s| above(s).is_none_or(ours));
+            let reads_below = match below {
+                Some(Ref::Text(s, _) | Ref::Photo(s, _)) => s == w.section,
+                Some(Ref::Head(s)) => s > w.section,
+                Some(Ref::Credit) | None => true,
+            };
+            astray += u32::from(!(reads_above && reads_below));
+        }
+        astray
+    }
+
+    /// Changes of the wide photos a make-up editor tries one at a time: a line or a few up or
+    /// down, a line taller or shorter, a stack left or right, a stack more or fewer, back into
+    /// its stack.
+    pub(super) fn wide_moves(&self, trial: &Trial, out: &mut Vec<Trial>) {
+        let g = trial.grid;
+        let stacks = self.tops[g].len();
+        for (i, w) in trial.wide.iter().enumerate() {
+            let mut with = |change: &dyn Fn(&mut Wide)| {
+                let mut t = trial.clone();
+                change(&mut t.wide[i]);
+                out.push(t);
+            };
+            for step in [1, 4] {
+                if w.top >= step {
+                    with(&|w| w.top -= step);
+                }
+                with(&|w| w.top += step);
+            }
+            let (lo, _, hi) = self
+                .wide_range(g, (w.section, w.photo), w.span)
+                .unwrap_or((w.lines, w.lines, w.lines));
+            if w.lines > lo {
+                with(&|w| w.lines -= 1);
+            }
+            if w.lines < hi {
+                with(&|w| w.lines += 1);
+            }
+            if w.stack > 0 {
+                with(&|w| w.stack -= 1);
+            }
+            if w.stack + w.span < stacks {
+                with(&|w| w.stack += 1);
+            }
+            for span in [w.span - 1, w.span + 1] {
+                if span >= 2
+                    && w.stack + span <= stacks
+                    && let Some((lo, natural, hi)) = self.wide_range(g, (w.section, w.photo), span)
+                {
+                    let lines = natural.clamp(lo, hi);
+                    with(&|w| {
+                        w.span = span;
+                        w.lines = lines;
+                    });
+                }
+            }
+            if !self.wide_fixed {
+                let mut t = trial.clone();
+                t.wide.remove(i);
+                out.push(t);
+            }
+        }
+    }
+
+    /// Where photo `(s, p)` of the flow stands as `played`: its stack and the line its top is
+    /// on.
+    fn where_in_flow(
+        &self,
+        trial: &Trial,
+        played: &Played,
+        (s, p): (usize, usize),
+    ) -> Option<(usize, u32)> {
+        let flow = self.flow(trial);
+        let frames = self.frames(trial, self.foot(trial));
+        let mut used = vec![0u32; frames.len() + 1];
+        for piece in &played.pieces {
+            let at = used.get(piece.column).copied().unwrap_or(0);
+            if flow[piece.item].1 == Ref::Photo(s, p) {
+                let frame = frames.get(piece.column)?;
+                return Some((frame.stack, frame.top + at));
+            }
+            if let Some(u) = used.get_mut(piece.column) {
+                *u += piece.to - piece.from;
+            }
+        }
+        None
+    }
+
+    /// The best page from `trial` by single moves, then from a few shaken copies of it.
+    fn settle(&self, trial: Trial) -> (Score, Trial) {
+        let (mut score, mut trial) = self.improve(trial);
+        let mut rng = crate::makeup::random::Xorshift::new(0x9E6C_63D0_676A_9A99);
+        for _ in 0..SHAKES {
+            let (s, t) = self.improve(self.shake(&trial, &mut rng));
+            if s.better_than(&score) {
+                (score, trial) = (s, t);
+            }
+        }
+        (score, trial)
+    }
+
+    /// A page that leaves lines empty made up again with photos set wider than their stack,
+    /// one more at a time, as long as that makes a better page: for each photo in the flow,
+    /// each span and each stack it may start from, the photo at the line it stood on, the
+    /// best few of those improved in full.
+    pub(super) fn fill(&self, mut score: Score, mut trial: Trial) -> (Score, Trial) {
+        while score.fits && score.empty > self.m.tolerance && trial.wide.len() < MAX_WIDE {
+            let g = trial.grid;
+            let stacks = self.tops[g].len();
+            let foot = self.foot(&trial);
+            let played = self.play(&trial, foot);
+            let mut firsts: Vec<(Score, Trial)> = Vec::new();
+            for (s, section) in self.m.sections.iter().enumerate() {
+                for p in 0..section.photos.len() {
+                    if self.in_band(&trial, s, p) || self.is_wide(&trial, s, p) {
+                        continue;
+                    }
+                    let Some((stack, _)) = self.where_in_flow(&trial, &played, (s, p)) else {
+                        continue;
+                    };
+                    for span in 2..=stacks {
+                        let Some((lo, natural, hi)) = self.wide_range(g, (s, p), span) else {
+                            continue;
+                        };
+                        let first = stack.saturating_sub(span - 1);
+                        for from in first..=stack.min(stacks - span) {
+                            let w = Wide {
+                                section: s,
+                                photo: p,
+                                stack: from,
+                                span,
+                                top: 0,
+                                lines: natural.clamp(lo, hi),
+                            };
+                            // At every line under the columns' tops it spans and over the
+                            // foot, the best kept: where its section's text stands around it.
+                            let highest = self.tops[g][from..from + span].iter().max();
+                            let lowest = foot.saturating_sub(self.wide_total(g, &w));
+                            let best = (highest.copied().unwrap_or(0)..=lowest)
+                                .map(|top| {
+                                    let mut t = trial.clone();
+                                    t.wide.push(Wide { top, ..w.clone() });
+                                    (self.score(&t), t)
+                                })
+                                .min_by(|(a, _), (b, _)| {
+                                    a.key()
+                                        .partial_cmp(&b.key())
+                                        .unwrap_or(std::cmp::Ordering::Equal)
+                                });
+                            firsts.extend(best);
+                        }
+                    }
+                }
+            }
+            firsts.sort_by(|(a, _), (b, _)| {
+                a.key()
+                    .partial_cmp(&b.key())
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            // Each first placement improved as a page with that photo wide: taking it back into
+            // its stack is the page the fill started from.
+            let fixed = Context {
+                wide_fixed: true,
+                ..self.clone()
+            };
+            let mut improved = false;
+            for (_, t) in firsts.into_iter().take(TRIED) {
+                let (s, t) = fixed.settle(t);
+                if s.better_than(&score) {
+                    (score, trial) = (s, t);
+                    improved = true;
+                }
+            }
+            if !improved {
+                break;
+            }
+        }
+        (score, trial)
+    }
+}
