@@ -193,28 +193,64 @@ pub fn solve(m: &Measures) -> Plan {
         .collect();
     sketched.sort_by(|(a, _), (b, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
     let mut best: Option<(Score, Trial, Option<LeadChoice>)> = None;
+    // The best of each grid, should the best page leave lines empty: another grid may fill.
+    let mut per_grid: Vec<Option<(Score, Trial, Option<LeadChoice>)>> = vec![None; m.grids.len()];
     for (_, lead) in sketched.into_iter().take(LEADS_IN_FULL) {
         cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
-        for g in 0..m.grids.len() {
+        for (g, grid_best) in per_grid.iter_mut().enumerate() {
             for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
                 for at in [0, 1] {
                     let trial = cx.start(g, band.clone(), at);
                     let (mut score, trial) = cx.improve(trial);
                     score.cost += lead_cost(&cx, &lead, g);
                     if best.as_ref().is_none_or(|(b, _, _)| score.better_than(b)) {
-                        best = Some((score, trial, lead.clone()));
+                        best = Some((score, trial.clone(), lead.clone()));
+                    }
+                    if grid_best
+                        .as_ref()
+                        .is_none_or(|(b, _, _)| score.better_than(b))
+                    {
+                        *grid_best = Some((score, trial, lead.clone()));
                     }
                 }
             }
         }
     }
-    let (mut score, mut trial, lead) = best.expect("at least one grid");
+    let (score, trial, lead) = best.expect("at least one grid");
+    let grid = trial.grid;
+    let (mut score, mut trial, mut lead) = finish(&mut cx, (score, trial, lead), &lead_cost);
+    // A page still short: the best of each other grid, finished too (a wider photo may fit
+    // one grid's stacks at a resolution another's do not allow).
+    if score.fits && score.empty > m.tolerance {
+        for other in per_grid.into_iter().flatten() {
+            if other.1.grid != grid {
+                let (s, t, l) = finish(&mut cx, other, &lead_cost);
+                if s.better_than(&score) {
+                    (score, trial, lead) = (s, t, l);
+                }
+            }
+        }
+    }
     cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+    let (trial, foot) = cx.balance(trial);
+    let mut plan = cx.plan(&trial, foot);
+    plan.lead = lead.map(|l| l.plan);
+    plan
+}
+
+/// The best page from a made-up trial: shaken copies tried, then, if it still leaves lines
+/// empty, photos set wider than their stack (`fill`). Its score counts the lead's cost.
+fn finish(
+    cx: &mut Context,
+    (mut score, mut trial, lead): (Score, Trial, Option<LeadChoice>),
+    lead_cost: &dyn Fn(&Context, &Option<LeadChoice>, usize) -> f64,
+) -> (Score, Trial, Option<LeadChoice>) {
+    cx.tops = lead::tops(cx.m, lead.as_ref().map(|l| &l.plan));
     // One move at a time stops at the first page no single move improves: start again from
     // a few shaken copies of the best (photos a line taller or shorter, photos further down,
     // space over heads), as an editor tries a different sketch. Seeded: the same page always
     // comes out the same.
-    let lead_cost = lead_cost(&cx, &lead, trial.grid);
+    let lead_cost = lead_cost(cx, &lead, trial.grid);
     let mut rng = crate::makeup::random::Xorshift::new(0x2545_F491_4F6C_DD1D);
     for _ in 0..12 {
         let shaken = cx.shake(&trial, &mut rng);
@@ -226,11 +262,9 @@ pub fn solve(m: &Measures) -> Plan {
     }
     // A page that still leaves lines empty: photos set wider than their stack.
     score.cost -= lead_cost;
-    let (_, trial) = cx.fill(score, trial);
-    let (trial, foot) = cx.balance(trial);
-    let mut plan = cx.plan(&trial, foot);
-    plan.lead = lead.map(|l| l.plan);
-    plan
+    let (mut score, trial) = cx.fill(score, trial);
+    score.cost += lead_cost;
+    (score, trial, lead)
 }
 
 /// Allowed picture lines at `width` (see `photo::heights`), capped at `max` lines.

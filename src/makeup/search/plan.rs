@@ -56,6 +56,9 @@ impl Context<'_> {
             }
             let made_foot = lower.foot(&made);
             let balanced = lower.play(&made, made_foot);
+            if !lower.flush(&made) {
+                continue;
+            }
             // A higher foot may leave a head only its photo: not worth it.
             if balanced.stranded > played.stranded {
                 continue;
@@ -130,7 +133,9 @@ impl Context<'_> {
             let mut best: Option<(u32, u32, Played)> = None;
             for lines in self.lowest_foot(trial, &played)..full {
                 let balanced = self.play(trial, lines);
-                if !balanced.fits || !self.placed(trial, lines) {
+                let mut at = self.clone();
+                at.capacity = lines + self.band_total(trial);
+                if !balanced.fits || !self.placed(trial, lines) || !at.flush(trial) {
                     continue;
                 }
                 let first = best.as_ref().map_or(lines, |(_, first, _)| *first);

@@ -158,6 +158,17 @@ impl Context<'_> {
         out
     }
 
+    /// Whether every leg over a wide photo runs down to it: a line of white over a photo in one
+    /// leg, beside a leg that runs full, is a hole in the middle of the page, never a fill.
+    pub(super) fn flush(&self, trial: &Trial) -> bool {
+        let foot = self.foot(trial);
+        let played = self.play(trial, foot);
+        self.frames(trial, foot)
+            .iter()
+            .zip(&played.used)
+            .all(|(f, &used)| f.top + f.lines == foot || used == f.lines)
+    }
+
     /// Wide photos that do not read with their section: in a stack it spans, the line right
     /// above it is not its section's (its head or its text), or in its first stack the line
     /// right under it is neither its section's text nor a later head. (A wide photo at the top
@@ -358,7 +369,7 @@ impl Context<'_> {
             let mut improved = false;
             for (_, t) in firsts.into_iter().take(TRIED) {
                 let (s, t) = fixed.settle(t);
-                if s.better_than(&score) {
+                if s.better_than(&score) && self.flush(&t) {
                     (score, trial) = (s, t);
                     improved = true;
                 }
