@@ -238,6 +238,23 @@ pub fn solve(m: &Measures) -> Plan {
     plan
 }
 
+/// Each frame's height as the flow fills it: none if too short for a leg.
+fn fillable(frames: &[Frame]) -> Vec<u32> {
+    frames
+        .iter()
+        .map(|f| if f.lines < MIN_LEG { 0 } else { f.lines })
+        .collect()
+}
+
+/// Lines of frames too short for a leg, left empty.
+fn too_short(frames: &[Frame]) -> u32 {
+    frames
+        .iter()
+        .map(|f| f.lines)
+        .filter(|&lines| lines < MIN_LEG)
+        .sum()
+}
+
 /// The best page from a made-up trial: shaken copies tried, then, if it still leaves lines
 /// empty, photos set wider than their stack (`fill`). Its score counts the lead's cost.
 fn finish(
@@ -390,10 +407,15 @@ impl Context<'_> {
 
     /// Lines of space over heads that open a frame starting lower than the highest column
     /// (under a stepped lead's photo or a wide photo's caption).
-    fn space_atop(&self, trial: &Trial, frames: &[Frame], played: &Played) -> u32 {
+    fn space_atop(
+        &self,
+        trial: &Trial,
+        flow: &[(Item, Ref)],
+        frames: &[Frame],
+        played: &Played,
+    ) -> u32 {
         let highest = self.tops[trial.grid].iter().copied().min().unwrap_or(0);
         let lower = |c: usize| frames.get(c).is_some_and(|f| f.top > highest);
-        let flow = self.flow(trial);
         let mut column = None;
         let mut lines = 0;
         for piece in &played.pieces {
@@ -423,19 +445,12 @@ impl Context<'_> {
 
     /// Each frame's height down to `foot` as the flow fills it: none if too short for a leg.
     fn columns(&self, trial: &Trial, foot: u32) -> Vec<u32> {
-        self.frames(trial, foot)
-            .into_iter()
-            .map(|f| if f.lines < MIN_LEG { 0 } else { f.lines })
-            .collect()
+        fillable(&self.frames(trial, foot))
     }
 
     /// Lines of frames too short for a leg, left empty.
     fn short(&self, trial: &Trial, foot: u32) -> u32 {
-        self.frames(trial, foot)
-            .into_iter()
-            .map(|f| f.lines)
-            .filter(|&lines| lines < MIN_LEG)
-            .sum()
+        too_short(&self.frames(trial, foot))
     }
 
     fn play(&self, trial: &Trial, foot: u32) -> Played {
@@ -456,9 +471,11 @@ impl Context<'_> {
             };
         }
         let frames = self.frames(trial, foot);
-        let columns = self.columns(trial, foot);
-        let short = self.short(trial, foot);
-        let played = self.play(trial, foot);
+        let columns = fillable(&frames);
+        let short = too_short(&frames);
+        let flow = self.flow(trial);
+        let items: Vec<Item> = flow.iter().map(|(item, _)| *item).collect();
+        let played = play(&items, &columns, self.m.keep);
         let g = trial.grid;
         let width = self.m.grids[g].width;
         let mut cost = 0.0;
@@ -521,19 +538,15 @@ impl Context<'_> {
         // A wide photo is an accent the page pays for, and one away from its section's text
         // reads with the wrong story.
         cost += FEATURE.wide * trial.wide.len() as f64
-            + FEATURE.astray * f64::from(self.astray(trial, &frames, &played));
+            + FEATURE.astray * f64::from(self.astray(trial, &flow, &frames, &played));
         // A head with only a photo under it in its column never goes to press when setting the
         // photos after its first paragraph avoids it.
         cost +=
             FEATURE.hole * f64::from(holes) + FEATURE.stranded_head * f64::from(played.stranded);
         // Space over a head that opens a column under a stepped lead's photo fills nothing: it
         // is white under the photo's caption, a hole.
-        cost += FEATURE.hole * f64::from(self.space_atop(trial, &frames, &played));
-        let excess = self
-            .flow(trial)
-            .iter()
-            .map(|(item, _)| i64::from(item.lines))
-            .sum::<i64>()
+        cost += FEATURE.hole * f64::from(self.space_atop(trial, &flow, &frames, &played));
+        let excess = items.iter().map(|item| i64::from(item.lines)).sum::<i64>()
             - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
         Score {
             fits: played.fits,

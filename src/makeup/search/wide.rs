@@ -8,7 +8,7 @@
 
 use super::{Context, Ref, Score, Trial, range};
 use crate::makeup::Frame;
-use crate::makeup::flow::Played;
+use crate::makeup::flow::{Item, Played};
 use crate::units::ppi;
 
 /// A photo of section `section` across `span` stacks from `stack`, its picture `lines` tall,
@@ -174,8 +174,13 @@ impl Context<'_> {
     /// right under it is neither its section's text nor a later head. (A wide photo at the top
     /// of its first stack, right under the lead's photo, reads as a stack of photos: astray
     /// too.)
-    pub(super) fn astray(&self, trial: &Trial, frames: &[Frame], played: &Played) -> u32 {
-        let flow = self.flow(trial);
+    pub(super) fn astray(
+        &self,
+        trial: &Trial,
+        flow: &[(Item, Ref)],
+        frames: &[Frame],
+        played: &Played,
+    ) -> u32 {
         let mut first = vec![None; frames.len()];
         let mut last = vec![None; frames.len()];
         for piece in &played.pieces {
@@ -312,6 +317,15 @@ impl Context<'_> {
             let stacks = self.tops[g].len();
             let foot = self.foot(&trial);
             let played = self.play(&trial, foot);
+            // Lines the other moves can still take up: a line over each head, a line more of
+            // each photo in the flow.
+            let slack = self.m.sections.len() as u32
+                + self
+                    .m
+                    .sections
+                    .iter()
+                    .map(|s| s.photos.len() as u32)
+                    .sum::<u32>();
             let mut firsts: Vec<(Score, Trial)> = Vec::new();
             for (s, section) in self.m.sections.iter().enumerate() {
                 for p in 0..section.photos.len() {
@@ -321,10 +335,18 @@ impl Context<'_> {
                     let Some((stack, _)) = self.where_in_flow(&trial, &played, (s, p)) else {
                         continue;
                     };
+                    let in_flow = trial.lines[s][p] + self.m.sections[s].photos[p].caption[g];
                     for span in 2..=stacks {
                         let Some((lo, natural, hi)) = self.wide_range(g, (s, p), span) else {
                             continue;
                         };
+                        // Set wide, the photo takes at least this many more lines: a page
+                        // shorter than that by more than the slack cannot take it.
+                        let caption = self.m.sections[s].photos[p].wide_caption[g][span - 2];
+                        let added = (span as u32 * (lo + caption)).saturating_sub(in_flow);
+                        if added > score.empty + slack {
+                            continue;
+                        }
                         let first = stack.saturating_sub(span - 1);
                         for from in first..=stack.min(stacks - span) {
                             let w = Wide {
