@@ -26,6 +26,10 @@ pub struct Feature {
     /// A wide photo that does not read with its section (`search::wide::astray`): as good as
     /// forbidden.
     pub astray: f64,
+    /// A line of white in a leg over a wide photo (beside a leg that runs down to it).
+    pub white_over_photo: f64,
+    /// Two heads side by side in neighbouring stacks (撞题).
+    pub tombstone: f64,
 }
 
 pub const FEATURE: Feature = Feature {
@@ -39,6 +43,8 @@ pub const FEATURE: Feature = Feature {
     stepped_lead: 2.0,
     wide: 3.0,
     astray: 10_000.0,
+    white_over_photo: 1_000.0,
+    tombstone: 40.0,
 };
 
 /// A photo in its box (`photo::cost`), on both pages.

@@ -136,6 +136,7 @@ mod tests {
                 stack: 1,
                 span: 2,
                 top: 30,
+                after: None,
                 photo: photo(Some(2), 495.0, 329.0, (495.0, 330.0)),
             }],
             foot: 74,

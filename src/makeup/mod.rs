@@ -217,6 +217,10 @@ pub struct WidePhoto {
     pub span: usize,
     pub top: u32,
     pub photo: PhotoPlan,
+    /// The flow item (`Plan::flow`) after which the template draws it, so that the page's
+    /// text reads in order: the paragraph that runs on under it whole, then its caption.
+    /// `None`: before the first.
+    pub after: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -87,6 +87,14 @@ fn right_edge(ink: &Ink, areas: &[BodyArea], house: &House) -> Option<(f64, &'st
     let on_page = || areas.iter().filter(|a| a.page == ink.page);
     let inside = on_page()
         .find(|a| ink.top >= a.top - 0.5 && ink.top <= a.top + a.lines as f64 * house.pitch + 0.5);
+    // Within a box set across stacks (a wide photo's caption): its right edge.
+    if let Some(span) = inside.and_then(|a| {
+        a.spans.iter().find(|&&[left, right, top, bottom]| {
+            ink.x0 >= left - 1.0 && ink.x0 < right && ink.top >= top - 0.5 && ink.top <= bottom
+        })
+    }) {
+        return Some((span[1], "column"));
+    }
     // Within a column below its top (a column under a lead starts lower than the area).
     if let Some(area) = inside
         && let Some(&(_, right)) = area
@@ -140,6 +148,7 @@ mod tests {
             column_tops: vec![100.0, 100.0],
             lines: 10,
             body_size: 10.0,
+            spans: Vec::new(),
         };
         let inks = [
             // Within its column, punctuation hanging 5 pt: fine.

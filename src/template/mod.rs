@@ -198,6 +198,9 @@ pub struct BodyArea {
     pub lines: usize,
     /// Size of the running text, pt.
     pub body_size: f64,
+    /// Boxes set across stacks (wide photos with their captions): left, right, top, bottom,
+    /// pt on the page.
+    pub spans: Vec<[f64; 4]>,
 }
 
 #[derive(Deserialize)]
@@ -208,6 +211,8 @@ struct BodyAreaValue {
     tops: Option<Vec<f64>>,
     lines: f64,
     body_size: f64,
+    #[serde(default)]
+    spans: Vec<[f64; 4]>,
 }
 
 /// Body areas in document order (a template may publish one per page).
@@ -234,6 +239,11 @@ pub fn body_areas(document: &PagedDocument) -> Vec<BodyArea> {
                     .collect(),
                 lines: value.lines.round().max(0.0) as usize,
                 body_size: value.body_size,
+                spans: value
+                    .spans
+                    .iter()
+                    .map(|&[l, r, t, b]| [left + l, left + r, top + t, top + b])
+                    .collect(),
             })
         })
         .collect()

@@ -1,7 +1,7 @@
-//! `build --strict`: warnings refuse the build as errors do. The sample page (one underset
-//! warning) builds with exit 0, and with --strict exits 1 and writes nothing: a PDF already
-//! there is left to the byte, a new one is not made. In an issue, the page with a warning
-//! fails and the others are built.
+//! `build --strict`: warnings refuse the build as errors do. A page with a warning (a
+//! zero-width space pasted in, whatever the make-up does) builds with exit 0, and with
+//! --strict exits 1 and writes nothing: a PDF already there is left to the byte, a new one is
+//! not made. In an issue, the pages with a warning fail and the others are built.
 
 use std::path::Path;
 use std::time::SystemTime;
@@ -15,39 +15,52 @@ fn as_it_stands(path: &Path) -> (Vec<u8>, SystemTime) {
     (bytes, modified)
 }
 
-const UNDERSET: &str =
-    "content/pingluo-cppcc/page.yaml:109:1: column 4 of 4: 5 lines empty at its foot";
+/// The sample with a zero-width space pasted into its headline: a warning made by
+/// construction, whatever the make-up does.
+fn sample_with_a_warning() -> TempProject {
+    let yaml = sample_yaml().replacen(
+        "headline: 凝心聚力促发展",
+        "headline: 凝心聚力\u{200B}促发展",
+        1,
+    );
+    assert!(yaml.contains('\u{200B}'));
+    TempProject::new("strict-page", &yaml)
+}
+
+const INVISIBLE: &str = "a zero-width space";
 
 #[test]
-fn strict_refuses_the_sample_for_its_warning_and_writes_nothing() {
+fn strict_refuses_a_page_with_a_warning_and_writes_nothing() {
+    let project = sample_with_a_warning();
     let dir = scratch("strict");
     let pdf = dir.join("p.pdf");
     let path = pdf.to_str().unwrap();
 
-    // Without --strict: built, the warning printed.
-    let out = banmian(&["build", "-o", path]);
+    // Without --strict: built, the warnings printed.
+    let out = project.build(&pdf);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(err.contains(&format!("warning: {UNDERSET}")), "{err}");
+    assert!(err.contains(INVISIBLE), "{err}");
+    let warnings = err.lines().filter(|l| l.starts_with("warning: ")).count();
     let good = as_it_stands(&pdf);
 
     // With --strict, over the good PDF: refused, the PDF as it was.
-    let out = banmian(&["build", "-o", path, "--strict"]);
+    let out = project.build_with(&pdf, &["--strict"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
+    let plural = if warnings == 1 { "" } else { "s" };
     assert!(
-        err.contains(
-            "error: build refused: --strict treats warnings as errors, and the page has 1 warning:"
-        ),
+        err.contains(&format!(
+            "error: build refused: --strict treats warnings as errors, and the page has {warnings} warning{plural}:"
+        )),
         "{err}"
     );
-    assert!(err.contains(&format!("\n  warning: {UNDERSET}")), "{err}");
     assert!(
         err.contains("banmian: nothing written; the previous output, if any, is unchanged"),
         "{err}"
     );
     assert_eq!(
-        err.matches(UNDERSET).count(),
+        err.matches(INVISIBLE).count(),
         1,
         "the warning listed once:\n{err}"
     );
@@ -56,48 +69,93 @@ fn strict_refuses_the_sample_for_its_warning_and_writes_nothing() {
 
     // With --strict, to a new file (a plain PDF, whose ink is not measured): not made.
     let fresh = dir.join("fresh.pdf");
-    let out = banmian(&[
-        "build",
-        "-o",
-        fresh.to_str().unwrap(),
-        "--strict",
-        "--pdf-standard",
-        "1.7",
-    ]);
+    let out = project.build_with(&fresh, &["--strict", "--pdf-standard", "1.7"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(!fresh.exists(), "{}", stderr(&out));
     let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
     assert_eq!(files.len(), 1, "a stray file: {files:?}");
 
     // --strict and --draft contradict each other: a usage error.
-    let out = banmian(&["build", "-o", path, "--strict", "--draft"]);
+    let out = project.build_with(&pdf, &["--strict", "--draft"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(as_it_stands(&pdf) == good);
 }
 
 #[test]
 fn strict_fails_the_page_of_an_issue_with_a_warning_and_builds_the_others() {
-    let dir = scratch("strict-issue");
-    let out = banmian(&[
-        "build",
-        "content/sample-issue/issue.yaml",
-        "-o",
-        dir.to_str().unwrap(),
-        "--strict",
-        "--pdf-standard",
-        "1.7",
-    ]);
+    // The sample issue in a scratch project, a zero-width space pasted into one page.
+    let root = scratch("strict-issue");
+    copy_dir(&repo().join("layout"), &root.join("layout"));
+    copy_dir(
+        &repo().join("content/sample-issue"),
+        &root.join("content/sample-issue"),
+    );
+    copy_dir(
+        &repo().join("content/pingluo-cppcc"),
+        &root.join("content/pingluo-cppcc"),
+    );
+    let night = root.join("content/sample-issue/night-market/page.yaml");
+    let yaml = std::fs::read_to_string(&night).unwrap();
+    let pasted = yaml.replacen("headline: ", "headline: \u{200B}", 1);
+    assert_ne!(pasted, yaml);
+    std::fs::write(&night, pasted).unwrap();
+    let issue = root.join("content/sample-issue/issue.yaml");
+    let fonts = repo().join("fonts");
+    let out_dir = root.join("out");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "build",
+            issue.to_str().unwrap(),
+            "-o",
+            out_dir.to_str().unwrap(),
+            "--font-path",
+            fonts.to_str().unwrap(),
+            "--pdf-standard",
+            "1.7",
+        ];
+        args.extend_from_slice(extra);
+        banmian(&args)
+    };
+    // The pages with a warning, as the plain build finds them: the pasted one among them.
+    let plain = stderr(&run(&[]));
+    let pages = [
+        ("city-news", "02-city-news.pdf"),
+        ("river-town", "03-river-town.pdf"),
+        ("school-lunch", "04-school-lunch.pdf"),
+        ("night-market", "05-night-market.pdf"),
+        ("pingluo-cppcc", "08-pingluo-cppcc.pdf"),
+    ];
+    let warned = |folder: &str| {
+        plain
+            .lines()
+            .any(|l| l.starts_with("warning: ") && l.contains(&format!("{folder}/page.yaml:")))
+    };
+    assert!(warned("night-market"), "{plain}");
+    let _ = std::fs::remove_dir_all(&out_dir);
+
+    let out = run(&["--strict"]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
-    assert!(
-        err.contains("page 8: FAILED (warnings under --strict) — content/pingluo-cppcc/page.yaml"),
-        "{err}"
-    );
+    let mut failed = 0;
+    for (folder, pdf) in pages {
+        if warned(folder) {
+            failed += 1;
+            assert!(
+                err.contains("FAILED (warnings under --strict)")
+                    && err.contains(&format!("{folder}/page.yaml")),
+                "{err}"
+            );
+            assert!(!out_dir.join(pdf).exists(), "{err}");
+        } else {
+            assert!(out_dir.join(pdf).is_file(), "{pdf}: {err}");
+        }
+    }
     assert!(
         err.contains("error: build refused: --strict treats warnings as errors"),
         "{err}"
     );
-    assert!(err.contains("built 5 of 6 pages"), "{err}");
-    assert!(dir.join("05-night-market.pdf").is_file(), "{err}");
-    assert!(!dir.join("08-pingluo-cppcc.pdf").exists(), "{err}");
+    assert!(
+        err.contains(&format!("built {} of 6 pages", 6 - failed)),
+        "{err}"
+    );
 }

@@ -192,42 +192,47 @@ pub fn solve(m: &Measures) -> Plan {
         })
         .collect();
     sketched.sort_by(|(a, _), (b, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
-    let mut best: Option<(Score, Trial, Option<LeadChoice>)> = None;
-    // The best of each grid, should the best page leave lines empty: another grid may fill.
-    let mut per_grid: Vec<Option<(Score, Trial, Option<LeadChoice>)>> = vec![None; m.grids.len()];
+    // The best way of each lead option first, then the next best: the few made up in full
+    // differ in the lead's size, not only in a line of its photo.
+    let mut seen = Vec::new();
+    let (firsts, rest): (Vec<_>, Vec<_>) = sketched.into_iter().partition(|(_, lead)| {
+        let option = lead.as_ref().map(|l| l.plan.option);
+        let first = !seen.contains(&option);
+        seen.push(option);
+        first
+    });
+    let sketched: Vec<_> = firsts.into_iter().chain(rest).collect();
+    // The best page of each lead and grid, best first: should the best leave lines empty,
+    // the others are finished too (a smaller lead leaves room a wide photo fills; a wider
+    // photo may fit one grid's stacks at a resolution another's do not allow).
+    let mut bests: Vec<(Score, Trial, Option<LeadChoice>)> = Vec::new();
     for (_, lead) in sketched.into_iter().take(LEADS_IN_FULL) {
         cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
-        for (g, grid_best) in per_grid.iter_mut().enumerate() {
+        for g in 0..m.grids.len() {
+            let mut grid_best: Option<(Score, Trial)> = None;
             for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
                 for at in [0, 1] {
                     let trial = cx.start(g, band.clone(), at);
                     let (mut score, trial) = cx.improve(trial);
                     score.cost += lead_cost(&cx, &lead, g);
-                    if best.as_ref().is_none_or(|(b, _, _)| score.better_than(b)) {
-                        best = Some((score, trial.clone(), lead.clone()));
-                    }
-                    if grid_best
-                        .as_ref()
-                        .is_none_or(|(b, _, _)| score.better_than(b))
-                    {
-                        *grid_best = Some((score, trial, lead.clone()));
+                    if grid_best.as_ref().is_none_or(|(b, _)| score.better_than(b)) {
+                        grid_best = Some((score, trial));
                     }
                 }
             }
+            bests.extend(grid_best.map(|(s, t)| (s, t, lead.clone())));
         }
     }
-    let (score, trial, lead) = best.expect("at least one grid");
-    let grid = trial.grid;
-    let (mut score, mut trial, mut lead) = finish(&mut cx, (score, trial, lead), &lead_cost);
-    // A page still short: the best of each other grid, finished too (a wider photo may fit
-    // one grid's stacks at a resolution another's do not allow).
+    bests.sort_by(|(a, _, _), (b, _, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
+    let mut bests = bests.into_iter();
+    let first = bests.next().expect("at least one grid");
+    let (mut score, mut trial, mut lead) = finish(&mut cx, first, &lead_cost);
     if score.fits && score.empty > m.tolerance {
-        for other in per_grid.into_iter().flatten() {
-            if other.1.grid != grid {
-                let (s, t, l) = finish(&mut cx, other, &lead_cost);
-                if s.better_than(&score) {
-                    (score, trial, lead) = (s, t, l);
-                }
+        // (One that runs over does not come back from a few shakes to fill better.)
+        for other in bests.filter(|(s, _, _)| s.fits) {
+            let (s, t, l) = finish(&mut cx, other, &lead_cost);
+            if s.better_than(&score) {
+                (score, trial, lead) = (s, t, l);
             }
         }
     }
@@ -236,6 +241,36 @@ pub fn solve(m: &Measures) -> Plan {
     let mut plan = cx.plan(&trial, foot);
     plan.lead = lead.map(|l| l.plan);
     plan
+}
+
+/// Lines of text at least between heads of neighbouring stacks: closer, they read as one.
+const HEADS_APART: u32 = 0;
+
+/// Pairs of heads in neighbouring stacks whose lines overlap or nearly touch (撞题): a
+/// reader's eye runs from one into the other.
+fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
+    let mut used = vec![0u32; frames.len()];
+    let mut heads: Vec<(usize, u32, u32)> = Vec::new();
+    for piece in &played.pieces {
+        let Some(frame) = frames.get(piece.column) else {
+            continue;
+        };
+        let at = frame.top + used[piece.column];
+        if let Ref::Head(_) = flow[piece.item].1 {
+            heads.push((frame.stack, at, at + piece.to - piece.from));
+        }
+        used[piece.column] += piece.to - piece.from;
+    }
+    let mut pairs = 0;
+    for (i, &(stack, top, bottom)) in heads.iter().enumerate() {
+        pairs += heads[i + 1..]
+            .iter()
+            .filter(|&&(s, t, b)| {
+                s.abs_diff(stack) == 1 && t < bottom + HEADS_APART && top < b + HEADS_APART
+            })
+            .count() as u32;
+    }
+    pairs
 }
 
 /// Each frame's height as the flow fills it: none if too short for a leg.
@@ -519,22 +554,21 @@ impl Context<'_> {
                 0.0
             };
         // A column foot emptier than the house lets pass is a hole: worth far more than a line
-        // spread elsewhere. A frame over a wide photo runs down to it: any line empty there is
-        // white in the middle of the page.
-        let holes: u32 = short
-            + frames
-                .iter()
-                .zip(&columns)
-                .zip(&played.used)
-                .map(|((f, &c), &u)| {
-                    let tolerance = if f.top + f.lines == foot {
-                        self.m.tolerance
-                    } else {
-                        0
-                    };
-                    c.saturating_sub(u).saturating_sub(tolerance)
-                })
-                .sum::<u32>();
+        // spread elsewhere. A leg over a wide photo runs down to it: any line empty there is
+        // white in the middle of the page, as good as forbidden.
+        let (mut holes, mut over_photo) = (0, 0);
+        for ((f, &c), &u) in frames.iter().zip(&columns).zip(&played.used) {
+            if f.top + f.lines == foot {
+                holes += if c == 0 {
+                    f.lines
+                } else {
+                    c.saturating_sub(u).saturating_sub(self.m.tolerance)
+                };
+            } else {
+                over_photo += f.lines.saturating_sub(u);
+            }
+        }
+        cost += FEATURE.white_over_photo * f64::from(over_photo);
         // A wide photo is an accent the page pays for, and one away from its section's text
         // reads with the wrong story.
         cost += FEATURE.wide * trial.wide.len() as f64
@@ -543,9 +577,12 @@ impl Context<'_> {
         // photos after its first paragraph avoids it.
         cost +=
             FEATURE.hole * f64::from(holes) + FEATURE.stranded_head * f64::from(played.stranded);
-        // Space over a head that opens a column under a stepped lead's photo fills nothing: it
-        // is white under the photo's caption, a hole.
-        cost += FEATURE.hole * f64::from(self.space_atop(trial, &flow, &frames, &played));
+        // Space over a head that opens a column under a stepped lead's photo or a wide photo
+        // fills nothing: it is white under the photo's caption, in the middle of the page.
+        cost +=
+            FEATURE.white_over_photo * f64::from(self.space_atop(trial, &flow, &frames, &played));
+        // Heads side by side in neighbouring stacks read as one line (撞题).
+        cost += FEATURE.tombstone * f64::from(tombstones(&flow, &frames, &played));
         let excess = items.iter().map(|item| i64::from(item.lines)).sum::<i64>()
             - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
         Score {

@@ -163,7 +163,7 @@ impl Context<'_> {
             PhotoPlan::new((Some(s), p), px, width, (lines, caption), self.grid)
         };
         let items = self.flow(trial);
-        let flow = played
+        let flow: Vec<FlowItem> = played
             .pieces
             .iter()
             .map(|piece| {
@@ -217,6 +217,7 @@ impl Context<'_> {
                 .collect(),
             lines: self.band_total(trial),
         });
+        let frames = self.frames(trial, foot);
         let wide = trial
             .wide
             .iter()
@@ -224,6 +225,7 @@ impl Context<'_> {
                 stack: w.stack,
                 span: w.span,
                 top: w.top,
+                after: drawn_after(&flow, &frames, w.stack..w.stack + w.span, w.top),
                 photo: photo_plan(
                     w.section,
                     w.photo,
@@ -233,7 +235,6 @@ impl Context<'_> {
                 ),
             })
             .collect();
-        let frames = self.frames(trial, foot);
         // Every line of the body's frames under the columns' tops that holds nothing.
         let area: u32 = self.frames(trial, full).iter().map(|f| f.lines).sum();
         let used: u32 = played.used.iter().take(frames.len()).sum();
@@ -255,5 +256,24 @@ impl Context<'_> {
             },
             overset_lines: played.over,
         }
+    }
+}
+
+/// The flow item after which a wide photo across `stacks` at line `top` is drawn: after the
+/// paragraph that runs on from the legs over it to those under it ends, or after the last
+/// item over it if none runs on.
+fn drawn_after(
+    flow: &[FlowItem],
+    frames: &[Frame],
+    stacks: std::ops::Range<usize>,
+    top: u32,
+) -> Option<usize> {
+    let under = |f: &Frame| stacks.contains(&f.stack) && f.top > top;
+    let first_under = frames.iter().position(under)?;
+    let j = flow.iter().position(|item| item.frame >= first_under)?;
+    if flow[j].from > 0 {
+        flow[j..].iter().position(|item| item.last).map(|k| j + k)
+    } else {
+        j.checked_sub(1)
     }
 }

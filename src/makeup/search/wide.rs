@@ -28,8 +28,8 @@ const MAX_WIDE: usize = 3;
 
 /// How many of the best first placements of a wide photo are improved in full, and from how
 /// many shaken copies each.
-const TRIED: usize = 6;
-const SHAKES: usize = 8;
+const TRIED: usize = 4;
+const SHAKES: usize = 4;
 
 impl Context<'_> {
     /// Width of `span` stacks of grid `g`, gutters between them included, pt.
@@ -103,7 +103,8 @@ impl Context<'_> {
                 )
             })
             .collect();
-        // Two wide photos never share a stack: the reading order around each stays plain.
+        // Two wide photos never share a stack: the reading order around each stays plain, and
+        // photos stacked in the same stacks read as a tower.
         boxes.iter().enumerate().all(|(i, &(a, b, top, bottom))| {
             b <= tops.len()
                 && tops[a..b].iter().all(|&t| t <= top)
@@ -207,12 +208,21 @@ impl Context<'_> {
             let below = at(bottom).and_then(|i| first[i]);
             let reads_above = above(w.stack).is_some_and(ours)
                 && (w.stack + 1..w.stack + w.span).all(|s| above(s).is_none_or(ours));
+            // Nor does a photo stand right under it in any stack it spans: two pictures
+            // touching read as one.
+            let photo_under = (w.stack..w.stack + w.span).any(|stack| {
+                frames
+                    .iter()
+                    .position(|f| f.stack == stack && f.top == bottom)
+                    .and_then(|i| first[i])
+                    .is_some_and(|r| matches!(r, Ref::Photo(..)))
+            });
             let reads_below = match below {
                 Some(Ref::Text(s, _) | Ref::Photo(s, _)) => s == w.section,
                 Some(Ref::Head(s)) => s > w.section,
                 Some(Ref::Credit) | None => true,
             };
-            astray += u32::from(!(reads_above && reads_below));
+            astray += u32::from(!(reads_above && reads_below) || photo_under);
         }
         astray
     }
