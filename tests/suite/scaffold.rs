@@ -131,16 +131,7 @@ fn new_news_page_is_made_of_stories_and_builds() {
 
 #[test]
 fn new_page_in_an_issue_is_listed_in_order_or_refused_with_the_issue_untouched() {
-    let root = scratch("new-issue-page");
-    copy_dir(&repo().join("layout"), &root.join("layout"));
-    copy_dir(
-        &repo().join("content/sample-issue"),
-        &root.join("content/sample-issue"),
-    );
-    copy_dir(
-        &repo().join("content/pingluo-cppcc"),
-        &root.join("content/pingluo-cppcc"),
-    );
+    let root = sample_issue_project("new-issue-page");
     let issue = root.join("content/sample-issue/issue.yaml");
     let before = std::fs::read_to_string(&issue).unwrap();
     let args = |page: Option<&str>| {

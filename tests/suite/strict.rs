@@ -34,7 +34,6 @@ fn strict_refuses_a_page_with_a_warning_and_writes_nothing() {
     let project = sample_with_a_warning();
     let dir = scratch("strict");
     let pdf = dir.join("p.pdf");
-    let path = pdf.to_str().unwrap();
 
     // Without --strict: built, the warnings printed.
     let out = project.build(&pdf);
@@ -84,16 +83,7 @@ fn strict_refuses_a_page_with_a_warning_and_writes_nothing() {
 #[test]
 fn strict_fails_the_page_of_an_issue_with_a_warning_and_builds_the_others() {
     // The sample issue in a scratch project, a zero-width space pasted into one page.
-    let root = scratch("strict-issue");
-    copy_dir(&repo().join("layout"), &root.join("layout"));
-    copy_dir(
-        &repo().join("content/sample-issue"),
-        &root.join("content/sample-issue"),
-    );
-    copy_dir(
-        &repo().join("content/pingluo-cppcc"),
-        &root.join("content/pingluo-cppcc"),
-    );
+    let root = sample_issue_project("strict-issue");
     let night = root.join("content/sample-issue/night-market/page.yaml");
     let yaml = std::fs::read_to_string(&night).unwrap();
     let pasted = yaml.replacen("headline: ", "headline: \u{200B}", 1);

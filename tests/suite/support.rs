@@ -139,6 +139,22 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A scratch project holding the repo's layout and the sample issue with its pages (the
+/// issue's `content/sample-issue/issue.yaml` lists `../pingluo-cppcc` too): its root.
+pub fn sample_issue_project(name: &str) -> PathBuf {
+    let root = scratch(name);
+    copy_dir(&repo().join("layout"), &root.join("layout"));
+    copy_dir(
+        &repo().join("content/sample-issue"),
+        &root.join("content/sample-issue"),
+    );
+    copy_dir(
+        &repo().join("content/pingluo-cppcc"),
+        &root.join("content/pingluo-cppcc"),
+    );
+    root
+}
+
 /// The sample page's YAML.
 pub fn sample_yaml() -> String {
     std::fs::read_to_string(repo().join("content/pingluo-cppcc/page.yaml")).unwrap()
