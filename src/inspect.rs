@@ -35,6 +35,8 @@ pub struct Line {
     pub baseline: f64,
     pub size: f64,
     pub family: String,
+    /// Its language as typst set it (`zh`, `en`…).
+    pub lang: String,
     pub glyphs: Vec<Glyph>,
 }
 
@@ -98,6 +100,7 @@ pub fn lines(document: &PagedDocument) -> Vec<Line> {
                 baseline,
                 size,
                 family,
+                lang: item.lang.as_str().to_string(),
                 glyphs,
             }),
         }
@@ -361,6 +364,7 @@ pub fn lines_in_stories(document: &PagedDocument) -> Vec<(Line, Option<String>)>
                     baseline,
                     size,
                     family,
+                    lang: item.lang.as_str().to_string(),
                     glyphs,
                 },
                 open.last().cloned(),

@@ -1,0 +1,277 @@
+//! The language a text is written in: a BCP 47 tag (`zh`, `zh-Hant`, `en`, `en-GB`) as the page
+//! or story says it (`lang:`), or `en` when it says none and its words are mostly Latin. Text
+//! without either is the house's language (`house-lang` in layout/style.typ). A language in
+//! Latin script is set in the Latin house style, with its punctuation made typographic here
+//! (curly quotes, en dashes), since the text reaches typst as data, not as markup.
+
+use serde::Serialize;
+
+/// A language as the templates read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LangView {
+    /// The BCP 47 tag as written (`en` when found from the text).
+    pub tag: String,
+    /// ISO 639 language code, lower case: typst's `lang`.
+    pub lang: String,
+    /// ISO 3166 region, lower case, when the tag gives one (or its script implies one, as
+    /// `zh-Hant` does `tw`): typst's `region`.
+    pub region: Option<String>,
+    /// Written in Latin script: set in the Latin house style.
+    pub latin: bool,
+}
+
+/// Languages set in the Chinese house style: CJK scripts.
+const CJK: [&str; 9] = ["zh", "ja", "ko", "yue", "cmn", "wuu", "hak", "nan", "lzh"];
+
+/// Languages written in Latin script (ISO 639-1, and a few 639-3), as far as a newsroom meets
+/// them; another language in Latin script says so with its script subtag (`uz-Latn`).
+const LATIN: [&str; 46] = [
+    "af", "ca", "cs", "cy", "da", "de", "en", "eo", "es", "et", "eu", "fi", "fil", "fr", "ga",
+    "gl", "hr", "hu", "id", "is", "it", "la", "lt", "lv", "ms", "mt", "nb", "nl", "nn", "no", "pl",
+    "pt", "ro", "sk", "sl", "sq", "sv", "sw", "tl", "tr", "vi", "zu", "xh", "yo", "haw", "mi",
+];
+
+/// Reads a BCP 47 tag; the error says what is wrong with it.
+pub fn parse(tag: &str) -> Result<LangView, String> {
+    let mut subtags = tag.trim().split('-');
+    let language = subtags.next().unwrap_or_default().to_ascii_lowercase();
+    if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(format!(
+            "`{tag}` is not a language tag: it starts with a language code of 2 or 3 letters"
+        ));
+    }
+    let (mut script, mut region) = (None, None);
+    for subtag in subtags {
+        let alpha = subtag.chars().all(|c| c.is_ascii_alphabetic());
+        let digits = subtag.chars().all(|c| c.is_ascii_digit());
+        match subtag.len() {
+            // An extension or private use (`-u-…`, `-x-…`): the rest is not for typesetting.
+            1 if subtag.chars().all(|c| c.is_ascii_alphanumeric()) => break,
+            4 if alpha && script.is_none() && region.is_none() => {
+                script = Some(subtag.to_ascii_lowercase())
+            }
+            2 if alpha && region.is_none() => region = Some(subtag.to_ascii_lowercase()),
+            3 if digits && region.is_none() => {} // a UN M.49 area (`es-419`): no typst region
+            // A variant: 5 to 8 letters or digits, or 4 starting with a digit (`1996`).
+            5..=8 if subtag.chars().all(|c| c.is_ascii_alphanumeric()) => {}
+            4 if subtag.starts_with(|c: char| c.is_ascii_digit())
+                && subtag.chars().all(|c| c.is_ascii_alphanumeric()) => {}
+            _ => {
+                return Err(format!(
+                    "`{tag}` is not a language tag: `{subtag}` is no script, region or variant"
+                ));
+            }
+        }
+    }
+    let latin = match script.as_deref() {
+        Some("latn") => true,
+        Some("hans" | "hant" | "hani" | "jpan" | "kore" | "hira" | "kana" | "hang") => false,
+        Some(_) => return Err(unsupported(tag)),
+        None if CJK.contains(&language.as_str()) => false,
+        None if LATIN.contains(&language.as_str()) => true,
+        None => return Err(unsupported(tag)),
+    };
+    if latin == CJK.contains(&language.as_str()) && script.is_some() {
+        return Err(unsupported(tag));
+    }
+    // Typst picks traditional Chinese conventions by region, not by script.
+    let region = region.or_else(|| match (language.as_str(), script.as_deref()) {
+        ("zh", Some("hant")) => Some("tw".into()),
+        ("zh", _) => Some("cn".into()),
+        _ => None,
+    });
+    Ok(LangView {
+        tag: tag.trim().to_string(),
+        lang: language,
+        region,
+        latin,
+    })
+}
+
+fn unsupported(tag: &str) -> String {
+    format!(
+        "`{tag}` is a language banmian has no house style for: it sets Chinese, Japanese and Korean in the Chinese style and languages in Latin script in the Latin one"
+    )
+}
+
+/// The language of text found, when the page or story does not say: `en` for text mostly in
+/// Latin words, `None` for text mostly Chinese (the house's), and `Some(None)`… see [`Found`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// More Latin words than twice its Han characters, and at least three: set as English.
+    Latin,
+    /// Han characters at least half as many as Latin words: the house's language.
+    Han,
+    /// Too little text to tell.
+    Unknown,
+}
+
+/// Which script `texts` are mostly written in, counting Latin words against Han characters (a
+/// Chinese character is about a word: 罗鸣 in an English story, APEC in a Chinese one, leave
+/// each what it is).
+pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Found {
+    let (mut words, mut han) = (0usize, 0usize);
+    for text in texts {
+        let mut in_word = false;
+        for c in text.chars() {
+            let letter = is_latin_letter(c);
+            if letter && !in_word {
+                words += 1;
+            }
+            in_word = letter || (in_word && (c == '\'' || c == '’' || c == '-'));
+            if crate::text::is_wide(c) && c.is_alphabetic() {
+                han += 1;
+            }
+        }
+    }
+    if words >= 3 && words > 2 * han {
+        Found::Latin
+    } else if han > 0 && 2 * han >= words {
+        Found::Han
+    } else {
+        Found::Unknown
+    }
+}
+
+/// The language text found mostly Latin is set in.
+pub fn found_latin() -> LangView {
+    parse("en").expect("en is a language tag")
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) && c.is_alphabetic()
+}
+
+/// Latin text's punctuation as a typesetter sets it: straight quotes made curly (an apostrophe
+/// is a closing single quote), a hyphen between two numbers an en dash (a range: 1990–1995,
+/// pages 10–12), a hyphen between spaces a spaced en dash. A date written 2021-09-28 keeps
+/// its hyphens.
+pub fn punctuate(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, &c) in chars.iter().enumerate() {
+        // What was set before it: a quote opened just before is already curly.
+        let before = out.chars().next_back();
+        let after = chars.get(i + 1).copied();
+        // Opens after nothing, a space, an opening bracket or dash, or another opening quote.
+        let opens = before.is_none_or(|b| {
+            b.is_whitespace() || matches!(b, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘')
+        });
+        let replaced = match c {
+            '"' if opens => '“',
+            '"' => '”',
+            // 'tis, '90s: an apostrophe where a quote would open before a digit.
+            '\'' if opens && !after.is_some_and(|a| a.is_ascii_digit()) => '‘',
+            '\'' => '’',
+            '-' if is_range(&chars, i) => '–',
+            '-' if before == Some(' ') && after == Some(' ') => '–',
+            c => c,
+        };
+        out.push(replaced);
+    }
+    out
+}
+
+/// Whether the hyphen at `i` joins two numbers as a range: digits on both sides, and neither
+/// number joined to another by a hyphen (a date, a telephone or reference number).
+fn is_range(chars: &[char], i: usize) -> bool {
+    let digits_before = chars[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let digits_after = chars[i + 1..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    let left_end = i - digits_before;
+    let right_end = i + 1 + digits_after;
+    digits_before > 0
+        && digits_after > 0
+        && (left_end == 0 || !matches!(chars[left_end - 1], '-' | '.' | '/'))
+        && chars.get(right_end).is_none_or(|c| !matches!(c, '-' | '/'))
+        && !chars.get(right_end).is_some_and(|c| {
+            *c == '.' && chars.get(right_end + 1).is_some_and(char::is_ascii_digit)
+        })
+}
+
+/// A subtitle in Latin script: the Chinese habit of opening it with a dash (——副题) dropped.
+pub fn subtitle(text: &str) -> String {
+    text.trim_start_matches(['—', '–', '-', ' ', '\u{3000}'])
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_give_typst_lang_region_and_script() {
+        let en = parse("en").unwrap();
+        assert_eq!((en.lang.as_str(), en.region, en.latin), ("en", None, true));
+        let gb = parse("en-GB").unwrap();
+        assert_eq!(gb.region.as_deref(), Some("gb"));
+        let hant = parse("zh-Hant").unwrap();
+        assert_eq!((hant.region.as_deref(), hant.latin), (Some("tw"), false));
+        assert_eq!(parse("zh").unwrap().region.as_deref(), Some("cn"));
+        assert_eq!(parse("zh-Hant-HK").unwrap().region.as_deref(), Some("hk"));
+        assert!(parse("uz-Latn").unwrap().latin);
+        assert!(parse("es-419").unwrap().latin);
+        assert!(parse("de-CH-1996").unwrap().latin);
+        assert_eq!(parse("zh-Hant").unwrap().tag, "zh-Hant");
+    }
+
+    #[test]
+    fn bad_and_unsupported_tags_say_why() {
+        assert!(parse("english").unwrap_err().contains("2 or 3 letters"));
+        assert!(parse("en-").unwrap_err().contains("no script"));
+        assert!(parse("").is_err());
+        assert!(parse("ru").unwrap_err().contains("no house style"));
+        assert!(parse("en-Cyrl").unwrap_err().contains("no house style"));
+        assert!(parse("zh-Latn").unwrap_err().contains("no house style"));
+    }
+
+    #[test]
+    fn mostly_latin_words_are_found_latin() {
+        assert_eq!(detect(["The river came back to the city."]), Found::Latin);
+        assert_eq!(detect(["Luo Ming (罗鸣) wrote it down."]), Found::Latin);
+        assert_eq!(detect(["APEC会议在北京举行，GDP增长。"]), Found::Han);
+        assert_eq!(detect(["Hi"]), Found::Unknown);
+        assert_eq!(detect(["2021"]), Found::Unknown);
+        assert_eq!(detect(["Ça, c'est évident."]), Found::Latin);
+    }
+
+    #[test]
+    fn quotes_curl_and_ranges_take_en_dashes() {
+        assert_eq!(
+            punctuate(r#"He said, "it's the river's year" ('tis so) in the '90s."#),
+            "He said, “it’s the river’s year” (‘tis so) in the ’90s."
+        );
+        assert_eq!(punctuate("'quoted' \"twice\""), "‘quoted’ “twice”");
+        assert_eq!(
+            punctuate("\"'Nested,' she said.\""),
+            "“‘Nested,’ she said.”"
+        );
+        assert_eq!(
+            punctuate("from 1990-1995, pages 10-12"),
+            "from 1990–1995, pages 10–12"
+        );
+        assert_eq!(
+            punctuate("on 2021-09-28, call 555-1234-99"),
+            "on 2021-09-28, call 555-1234-99"
+        );
+        assert_eq!(
+            punctuate("a well-known river - and more"),
+            "a well-known river – and more"
+        );
+        assert_eq!(punctuate("version 1.2-3.4"), "version 1.2-3.4");
+    }
+
+    #[test]
+    fn a_latin_subtitle_loses_its_chinese_dash() {
+        assert_eq!(subtitle("——A river comes home"), "A river comes home");
+        assert_eq!(subtitle("- A river"), "A river");
+        assert_eq!(subtitle("A river-side walk"), "A river-side walk");
+    }
+}
