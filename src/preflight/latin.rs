@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use serde_json::json;
 use typst_layout::PagedDocument;
 
+use super::lines::{Line, lines_in_stories};
 use super::{Area, Finding, House, Severity, story_location};
 use crate::content::LoadedPage;
-use crate::inspect::{Line, glyph_area, lines_in_stories};
 use crate::template::BodyArea;
 
 /// Whether typst's `lang` of a laid-out line is a language set in the Latin house style.
@@ -143,28 +143,15 @@ fn ends_in_hyphen(line: &Line) -> bool {
         .ends_with(['-', '\u{AD}', '\u{2010}'])
 }
 
-/// Where `line` is on its page.
+/// Where `line` is on its page: from its first glyph to its last, the house's line box
+/// (0.88 em over the baseline, 0.12 em under it) down.
 fn line_area(line: &Line) -> Area {
-    let first = line.glyphs.first().map(|g| glyph_area(line, g));
-    let last = line.glyphs.last().map(|g| glyph_area(line, g));
-    match (first, last) {
-        (Some(a), Some(b)) => {
-            let a = a.union(&b);
-            Area {
-                page: line.page,
-                x: a.x0,
-                y: a.y0,
-                width: a.width(),
-                height: a.height(),
-            }
-        }
-        _ => Area {
-            page: line.page,
-            x: line.start(),
-            y: line.baseline - line.size,
-            width: 0.0,
-            height: line.size,
-        },
+    Area {
+        page: line.page,
+        x: line.start(),
+        y: line.baseline - 0.88 * line.size,
+        width: line.end() - line.start(),
+        height: line.size,
     }
 }
 
@@ -276,7 +263,7 @@ fn defects(lines: &[StoryLine], house: &House, areas: &[BodyArea]) -> Vec<Defect
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::inspect::Glyph;
+    use crate::preflight::lines::Glyph;
 
     /// A line of `text` at `x`, baseline `y`, 10 pt, each glyph 5 pt wide, word spaces `space`
     /// pt; justified lines are padded to `width` by their spaces.

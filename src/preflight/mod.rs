@@ -11,6 +11,7 @@ pub mod frames;
 mod glyphs;
 pub mod ink;
 mod latin;
+pub mod lines;
 mod makeup;
 mod overset;
 pub mod photos;
