@@ -78,33 +78,10 @@ fn glyphs_of(item: &typst::text::TextItem, mut x: f64) -> Vec<Glyph> {
 }
 
 pub fn lines(document: &PagedDocument) -> Vec<Line> {
-    let mut lines: Vec<Line> = Vec::new();
-    for placed in frames::placed(document) {
-        let FrameItem::Text(item) = placed.item else {
-            continue;
-        };
-        let size = item.size.to_pt();
-        let family = item.font.font().info().family.clone();
-        let baseline = placed.at.y.to_pt();
-        let glyphs = glyphs_of(item, placed.at.x.to_pt());
-        let continues = lines.last().is_some_and(|line| {
-            line.page == placed.page
-                && (line.baseline - baseline).abs() < 0.01
-                && (placed.at.x.to_pt() - line.end()).abs() < size * 0.75
-        });
-        match lines.last_mut() {
-            Some(line) if continues => line.glyphs.extend(glyphs),
-            _ => lines.push(Line {
-                page: placed.page,
-                baseline,
-                size,
-                family,
-                lang: item.lang.as_str().to_string(),
-                glyphs,
-            }),
-        }
-    }
-    lines
+    lines_in_stories(document)
+        .into_iter()
+        .map(|(line, _)| line)
+        .collect()
 }
 
 /// Like [`lines`], each line with the story it is set in (the innermost story open where its
