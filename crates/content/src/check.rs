@@ -869,7 +869,7 @@ impl Checker<'_> {
 /// A text as it is set in `lang`: Latin script gets its typographic punctuation.
 fn prose(lang: &Option<LangView>, text: &str) -> String {
     match lang {
-        Some(l) if l.latin => lang::punctuate(text),
+        Some(l) if l.latin => lang::punctuate(text, &l.lang),
         _ => text.to_string(),
     }
 }
@@ -877,7 +877,7 @@ fn prose(lang: &Option<LangView>, text: &str) -> String {
 /// A subtitle as set in `lang`: in Latin script, without the Chinese opening dash.
 fn subtitle(lang: &Option<LangView>, text: &str) -> String {
     match lang {
-        Some(l) if l.latin => lang::subtitle(&lang::punctuate(text)),
+        Some(l) if l.latin => lang::subtitle(&lang::punctuate(text, &l.lang)),
         _ => text.to_string(),
     }
 }

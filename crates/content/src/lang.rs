@@ -143,32 +143,102 @@ fn is_latin_letter(c: char) -> bool {
         || matches!(c as u32, 0xC0..=0x24F | 0x1E00..=0x1EFF) && c.is_alphabetic()
 }
 
-/// Latin text's punctuation as a typesetter sets it: straight quotes made curly (an apostrophe
-/// is a closing single quote), a hyphen between two numbers an en dash (a range: 1990–1995,
-/// pages 10–12), a hyphen between spaces a spaced en dash. A date written 2021-09-28 keeps
-/// its hyphens.
-pub fn punctuate(text: &str) -> String {
+/// A language's quotation marks: double and single, opening and closing, and the space set
+/// inside them (French: a narrow no-break space).
+struct Quotes {
+    double: (char, char),
+    single: (char, char),
+    inside: Option<char>,
+}
+
+impl Quotes {
+    /// By language: English's for one not listed.
+    fn of(lang: &str) -> Quotes {
+        let (double, single, inside) = match lang {
+            "de" | "cs" | "sk" | "sl" | "lt" | "et" | "is" => (('„', '“'), ('‚', '‘'), None),
+            "fr" => (('«', '»'), ('‹', '›'), Some('\u{202F}')),
+            "es" | "it" | "ca" | "nb" | "nn" | "no" => (('«', '»'), ('“', '”'), None),
+            _ => (('“', '”'), ('‘', '’'), None),
+        };
+        Quotes {
+            double,
+            single,
+            inside,
+        }
+    }
+}
+
+/// What a straight quote turns out to be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Apostrophe,
+}
+
+/// Latin text's punctuation as a typesetter sets it in `lang` (typst's code: `en`, `de`…):
+/// straight quotes made the language's (“English” „deutsch“ « français »; an apostrophe, a
+/// quote between two letters or before a year's digits, is always ’), a hyphen between two
+/// numbers an en dash (a range: 1990–1995, pages 10–12), a hyphen between spaces a spaced en
+/// dash. A date written 2021-09-28 keeps its hyphens.
+pub fn punctuate(text: &str, lang: &str) -> String {
+    let quotes = Quotes::of(lang);
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
+    // A single quote open (so a quote after a letter closes it), a double quote open (so the
+    // next closes it, a space before it or not).
+    let (mut opened, mut double_open) = (false, false);
     for (i, &c) in chars.iter().enumerate() {
-        // What was set before it: a quote opened just before is already curly.
+        // What was set before it: a quote opened just before is already the language's.
         let before = out.chars().next_back();
         let after = chars.get(i + 1).copied();
         // Opens after nothing, a space, an opening bracket or dash, or another opening quote.
         let opens = before.is_none_or(|b| {
-            b.is_whitespace() || matches!(b, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '“' | '‘')
+            b.is_whitespace()
+                || matches!(b, '(' | '[' | '{' | '—' | '–' | '-' | '/')
+                || [quotes.double.0, quotes.single.0].contains(&b)
         });
-        let replaced = match c {
-            '"' if opens => '“',
-            '"' => '”',
-            // 'tis, '90s: an apostrophe where a quote would open before a digit.
-            '\'' if opens && !after.is_some_and(|a| a.is_ascii_digit()) => '‘',
-            '\'' => '’',
-            '-' if is_range(&chars, i) => '–',
-            '-' if before == Some(' ') && after == Some(' ') => '–',
-            c => c,
+        let letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+        let quote = match c {
+            '"' if opens && !double_open => Some((quotes.double.0, Mark::Open)),
+            '"' => Some((quotes.double.1, Mark::Close)),
+            // it's, 'tis, '90s, the rivers' banks: an apostrophe.
+            '\'' if letter(before) && letter(after) => Some(('’', Mark::Apostrophe)),
+            '\'' if after.is_some_and(|a| a.is_ascii_digit()) => Some(('’', Mark::Apostrophe)),
+            '\'' if opens => Some((quotes.single.0, Mark::Open)),
+            '\'' if letter(before) && !opened => Some(('’', Mark::Apostrophe)),
+            '\'' => Some((quotes.single.1, Mark::Close)),
+            _ => None,
         };
-        out.push(replaced);
+        match quote {
+            Some((mark, kind)) => {
+                if kind == Mark::Close
+                    && let Some(space) = quotes.inside
+                {
+                    out.truncate(out.trim_end().len());
+                    out.push(space);
+                }
+                out.push(mark);
+                match (c, kind) {
+                    ('"', Mark::Open) => double_open = true,
+                    ('"', _) => double_open = false,
+                    (_, Mark::Open) => opened = true,
+                    (_, Mark::Close) => opened = false,
+                    _ => {}
+                }
+                if kind == Mark::Open
+                    && let Some(space) = quotes.inside
+                {
+                    out.push(space);
+                }
+            }
+            None if c == ' ' && quotes.inside.is_some_and(|s| before == Some(s)) => {}
+            None => out.push(match c {
+                '-' if is_range(&chars, i) => '–',
+                '-' if before == Some(' ') && after == Some(' ') => '–',
+                c => c,
+            }),
+        }
     }
     out
 }
@@ -244,11 +314,13 @@ mod tests {
 
     #[test]
     fn quotes_curl_and_ranges_take_en_dashes() {
+        let punctuate = |text: &str| super::punctuate(text, "en");
         assert_eq!(
             punctuate(r#"He said, "it's the river's year" ('tis so) in the '90s."#),
             "He said, “it’s the river’s year” (‘tis so) in the ’90s."
         );
         assert_eq!(punctuate("'quoted' \"twice\""), "‘quoted’ “twice”");
+        assert_eq!(punctuate("the rivers' banks"), "the rivers’ banks");
         assert_eq!(
             punctuate("\"'Nested,' she said.\""),
             "“‘Nested,’ she said.”"
@@ -266,6 +338,19 @@ mod tests {
             "a well-known river – and more"
         );
         assert_eq!(punctuate("version 1.2-3.4"), "version 1.2-3.4");
+    }
+
+    #[test]
+    fn quotes_follow_the_language() {
+        let text = r#""It's 'ours'," he said."#;
+        assert_eq!(punctuate(text, "en"), "“It’s ‘ours’,” he said.");
+        assert_eq!(punctuate(text, "de"), "„It’s ‚ours‘,“ he said.");
+        assert_eq!(punctuate(text, "it"), "«It’s “ours”,» he said.");
+        // French: a narrow no-break space inside the guillemets, whether typed or not.
+        assert_eq!(
+            punctuate(r#"Il a dit "oui" et " non "."#, "fr"),
+            "Il a dit «\u{202F}oui\u{202F}» et «\u{202F}non\u{202F}»."
+        );
     }
 
     #[test]
