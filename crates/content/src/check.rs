@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{ContentError, closest};
 use crate::issue::Slot;
-use crate::lang::{self, Found, LangView};
+use crate::lang::{self, Found, LangView, prose, subtitle};
 use crate::manifest::{self, Manifest};
 use crate::model::{Byline, Page, Photo, Story};
 use crate::text::paragraphs;
@@ -151,11 +151,13 @@ impl Checker<'_> {
         }
         let spread = page.spread.then(|| self.spread(&folio));
         let stories = self.stories(page, &lang, &mut images);
+        // A brief is one paragraph: its paragraphs joined as a line's words are.
+        let latin = lang.as_ref().is_some_and(|l| l.latin);
         let briefs = page.briefs.as_ref().map(|b| BriefsView {
             id: "briefs",
             title: match &b.title {
                 Some(title) => prose(&lang, title),
-                None if lang.as_ref().is_some_and(|l| l.latin) => "In brief".into(),
+                None if latin => "In brief".into(),
                 None => "简讯".into(),
             },
             items: b
@@ -163,7 +165,10 @@ impl Checker<'_> {
                 .iter()
                 .map(|item| BriefView {
                     headline: prose(&lang, &item.headline),
-                    body: prose(&lang, &paragraphs(&item.body).join(" ")),
+                    body: prose(
+                        &lang,
+                        &paragraphs(&item.body).join(if latin { " " } else { "" }),
+                    ),
                 })
                 .collect(),
         });
@@ -863,22 +868,6 @@ impl Checker<'_> {
         self.notes.push(ContentError::new(self.file, at, message.into()).hint(format!(
             "add `lang: en` (or the text's language, e.g. `lang: fr`) {whose} to say so, or `lang: zh` for the Chinese style"
         )));
-    }
-}
-
-/// A text as it is set in `lang`: Latin script gets its typographic punctuation.
-fn prose(lang: &Option<LangView>, text: &str) -> String {
-    match lang {
-        Some(l) if l.latin => lang::punctuate(text, &l.lang),
-        _ => text.to_string(),
-    }
-}
-
-/// A subtitle as set in `lang`: in Latin script, without the Chinese opening dash.
-fn subtitle(lang: &Option<LangView>, text: &str) -> String {
-    match lang {
-        Some(l) if l.latin => lang::subtitle(&lang::punctuate(text, &l.lang)),
-        _ => text.to_string(),
     }
 }
 

@@ -266,10 +266,24 @@ fn is_range(chars: &[char], i: usize) -> bool {
         })
 }
 
-/// A subtitle in Latin script: the Chinese habit of opening it with a dash (——副题) dropped.
-pub fn subtitle(text: &str) -> String {
-    text.trim_start_matches(['—', '–', '-', ' ', '\u{3000}'])
-        .to_string()
+/// A text as it is set in `lang` (`None`: the house's, left as typed): Latin script gets its
+/// typographic punctuation.
+pub fn prose(lang: &Option<LangView>, text: &str) -> String {
+    match lang {
+        Some(l) if l.latin => punctuate(text, &l.lang),
+        _ => text.to_string(),
+    }
+}
+
+/// A subtitle as set in `lang`: in Latin script, without the Chinese habit of opening it with
+/// a dash (——副题).
+pub fn subtitle(lang: &Option<LangView>, text: &str) -> String {
+    match lang {
+        Some(l) if l.latin => prose(lang, text)
+            .trim_start_matches(['—', '–', '-', ' ', '\u{3000}'])
+            .to_string(),
+        _ => text.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -355,8 +369,11 @@ mod tests {
 
     #[test]
     fn a_latin_subtitle_loses_its_chinese_dash() {
-        assert_eq!(subtitle("——A river comes home"), "A river comes home");
-        assert_eq!(subtitle("- A river"), "A river");
-        assert_eq!(subtitle("A river-side walk"), "A river-side walk");
+        let en = Some(parse("en").unwrap());
+        assert_eq!(subtitle(&en, "——A river comes home"), "A river comes home");
+        assert_eq!(subtitle(&en, "- A river"), "A river");
+        assert_eq!(subtitle(&en, "A river-side walk"), "A river-side walk");
+        assert_eq!(subtitle(&None, "——副题"), "——副题");
+        assert_eq!(prose(&None, "\"typed\""), "\"typed\"");
     }
 }
