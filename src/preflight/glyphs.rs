@@ -22,16 +22,24 @@ pub fn check(
     house: &House,
 ) -> Vec<Finding> {
     let book = world.book();
-    // (story, role, char) → (occurrences, the YAML path of the first text it is in), in a
-    // stable order.
-    let mut missing: BTreeMap<(String, &str, char), (usize, String)> = BTreeMap::new();
-    let families_of = |role: &str| {
+    // (story, role, char) → (occurrences, the YAML path of the first text it is in, whether
+    // it is Latin text), in a stable order.
+    let mut missing: BTreeMap<(String, &str, char), (usize, String, bool)> = BTreeMap::new();
+    // A text in Latin script is set in the Latin face standing in for its role's font.
+    let families_of = |role: &str, latin: bool| {
         let font = page.manifest.roles.get(role)?;
-        house.fonts.get(font)
+        let latin_face = latin.then(|| house.latin_fonts.get(font)).flatten();
+        latin_face.or_else(|| house.fonts.get(font))
     };
     for located in page.view.located_texts() {
-        let crate::content::walk::Text { role, story, text } = located.text;
-        let Some(families) = families_of(role) else {
+        let crate::content::walk::Text {
+            role,
+            story,
+            text,
+            lang,
+        } = located.text;
+        let latin = lang.map_or(house.house_lang.latin, |l| l.latin);
+        let Some(families) = families_of(role, latin) else {
             continue;
         };
         for c in text
@@ -43,7 +51,7 @@ pub fn check(
             if !covers(book, families, c) {
                 missing
                     .entry((story.to_string(), role, c))
-                    .or_insert_with(|| (0, located.path.clone()))
+                    .or_insert_with(|| (0, located.path.clone(), latin))
                     .0 += 1;
             }
         }
@@ -51,7 +59,7 @@ pub fn check(
     let items = super::ink::owned(document);
     missing
         .into_iter()
-        .map(|((story, role, c), (count, path))| {
+        .map(|((story, role, c), (count, path, latin))| {
             // The character inside its own field, from the field's span in the YAML; a text
             // the page does not give (the paper) or an escape: the field, else its
             // story.
@@ -60,7 +68,7 @@ pub fn check(
                 .char_in(&page.source, &path, c)
                 .or_else(|| page.positions.get(&path).map(|_| page.positions.field(&path)))
                 .unwrap_or_else(|| story_location(page, &story));
-            let family = families_of(role)
+            let family = families_of(role, latin)
                 .and_then(|f| f.first().cloned())
                 .unwrap_or_default();
             let fallback = fallback(book, c);
@@ -124,13 +132,11 @@ fn glyph_areas(items: &[Owned], story: &str, c: char) -> Vec<Area> {
     areas
 }
 
+/// Whether one of the role's families draws `c`: typst takes each character from the first
+/// of them that has it (the Latin faces list a CJK face after their own for Chinese names).
 fn covers(book: &FontBook, families: &[String], c: char) -> bool {
-    // The book keys families in lower case; the role's first installed family is the one used.
-    let family = families
-        .iter()
-        .map(|f| f.to_lowercase())
-        .find(|f| book.contains_family(f));
-    family.is_some_and(|f| {
+    // The book keys families in lower case.
+    families.iter().map(|f| f.to_lowercase()).any(|f| {
         book.select_family(&f).any(|i| {
             book.info(i)
                 .is_some_and(|info| info.coverage.contains(c as u32))

@@ -1,6 +1,7 @@
 //! Preflight: what Typst does not report and a page must never go to press with. Text that fell
-//! off its frame, characters the role's font cannot draw, photos too coarse for newsprint,
-//! colours over the ink limit or in rich black where black must be pure.
+//! off its frame, characters the role's font cannot draw, Latin text set loose or badly broken,
+//! photos too coarse for newsprint, colours over the ink limit or in rich black where black
+//! must be pure.
 //! Every finding names its story and where in the YAML to look.
 
 mod bounds;
@@ -9,6 +10,8 @@ mod display;
 pub mod frames;
 mod glyphs;
 pub mod ink;
+mod latin;
+pub mod lines;
 mod makeup;
 mod overset;
 pub mod photos;
@@ -96,6 +99,7 @@ pub fn check(
     findings.extend(makeup::check(page, plan));
     findings.extend(display::check(page, document));
     findings.extend(glyphs::check(page, document, world, &house));
+    findings.extend(latin::check(page, document, &house, &areas));
     findings.extend(page.warnings.iter().map(text_warning));
     let photos = photos::placed(page, document, world);
     findings.extend(photos::check(&photos, &house));

@@ -122,12 +122,20 @@ fn collect(frame: &Frame, at: Point, runs: &mut Vec<(f64, f64, String)>) {
 
 /// Byte offsets in `paragraph` where each of `lines` starts, and its end last; `None` when the
 /// lines do not spell the paragraph (white space aside: a space a line breaks at is not set).
+/// The hyphen typst sets at the end of a line it hyphenated (a soft hyphen in the line's text)
+/// is the paragraph's only if the paragraph has a soft hyphen there.
 pub fn starts<S: AsRef<str>>(paragraph: &str, lines: &[S]) -> Option<Vec<usize>> {
+    const SOFT_HYPHEN: char = '\u{AD}';
     let mut source = paragraph.char_indices().peekable();
     let mut out = Vec::with_capacity(lines.len() + 1);
     for line in lines {
+        let line = line.as_ref().trim_end();
+        let (text, hyphenated) = match line.strip_suffix(SOFT_HYPHEN) {
+            Some(text) => (text, true),
+            None => (line, false),
+        };
         let mut first = true;
-        for wanted in line.as_ref().chars().filter(|c| !c.is_whitespace()) {
+        for wanted in text.chars().filter(|c| !c.is_whitespace()) {
             let (at, found) = loop {
                 let (at, c) = source.next()?;
                 if !c.is_whitespace() {
@@ -145,6 +153,9 @@ pub fn starts<S: AsRef<str>>(paragraph: &str, lines: &[S]) -> Option<Vec<usize>>
         if first {
             // A line of no text: nothing typst sets from data.
             return None;
+        }
+        if hyphenated {
+            source.next_if(|&(_, c)| c == SOFT_HYPHEN);
         }
     }
     if source.any(|(_, c)| !c.is_whitespace()) {
@@ -171,9 +182,30 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphen_typst_added_is_not_the_paragraphs() {
+        // Typst's hyphen at a line end is a soft hyphen in the line's text.
+        let text = "hyphenation works";
+        assert_eq!(
+            starts(text, &["hy\u{AD}", "phenation works"]),
+            Some(vec![0, 2, text.len()])
+        );
+        // A soft hyphen the paragraph has is its own.
+        let text = "hy\u{AD}phenation";
+        assert_eq!(
+            starts(text, &["hy\u{AD}", "phenation"]),
+            Some(vec![0, 4, text.len()])
+        );
+        // A hyphen that is text is matched as text.
+        assert_eq!(
+            starts("well-known", &["well-", "known"]),
+            Some(vec![0, 5, 10])
+        );
+        assert_eq!(starts("wellknown", &["well-", "known"]), None);
+    }
+
+    #[test]
     fn lines_that_do_not_spell_the_paragraph_give_nothing() {
-        // A hyphen typst added, a character lost, text left over.
-        assert_eq!(starts("abcdef", &["abc-", "def"]), None);
+        // A character lost, text left over.
         assert_eq!(starts("abcdef", &["abc", "df"]), None);
         assert_eq!(starts("abcdef", &["abc"]), None);
         assert_eq!(starts("abc", &["abc", ""]), None);

@@ -58,6 +58,36 @@ pub struct House {
     /// profile; `--icc` overrides it).
     #[serde(default)]
     pub press_profile: Option<String>,
+    /// The Latin house style's faces, by the keys of `fonts` (`latin-fonts` in style.typ).
+    #[serde(default)]
+    pub latin_fonts: BTreeMap<String, Vec<String>>,
+    /// The house's language: what text without a `lang` is set in.
+    #[serde(default)]
+    pub house_lang: HouseLang,
+    /// Widest word space of a justified Latin line, em.
+    #[serde(default = "default_word_space")]
+    pub latin_word_space: f64,
+    /// Most Latin lines in a row that may end in a hyphen.
+    #[serde(default = "default_hyphen_lines")]
+    pub latin_hyphen_lines: usize,
+}
+
+/// The house's language as `house-lang` in style.typ gives it.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct HouseLang {
+    #[serde(default)]
+    pub tag: String,
+    /// Written in Latin script.
+    #[serde(default)]
+    pub latin: bool,
+}
+
+fn default_word_space() -> f64 {
+    0.5
+}
+
+fn default_hyphen_lines() -> usize {
+    2
 }
 
 /// The sample house's numbers, for unit tests of the checks on hand-made layouts; a build
@@ -81,6 +111,10 @@ impl Default for House {
             photo_ink_margin: 3.0,
             ink_check_ppi: 50,
             press_profile: None,
+            latin_fonts: BTreeMap::new(),
+            house_lang: HouseLang::default(),
+            latin_word_space: default_word_space(),
+            latin_hyphen_lines: default_hyphen_lines(),
         }
     }
 }

@@ -11,6 +11,7 @@ mod errors;
 mod hostile;
 mod ink;
 mod issue;
+mod latin;
 mod news;
 mod news_variants;
 mod one_story;

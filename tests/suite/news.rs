@@ -149,7 +149,7 @@ fn a_page_written_for_another_template_is_told_what_this_one_takes() {
         )),
         "{err}"
     );
-    assert!(err.contains("takes stories, briefs"), "{err}");
+    assert!(err.contains("takes lang, stories, briefs"), "{err}");
     // And the feature, sent stories, says what it takes.
     let dir = scratch("feature-with-stories");
     let feature = dir.join("page.yaml");

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{ContentError, closest};
 use crate::issue::Slot;
+use crate::lang::{self, Found, LangView, prose, subtitle};
 use crate::manifest::{self, Manifest};
 use crate::model::{Byline, Page, Photo, Story};
 use crate::text::paragraphs;
@@ -20,6 +21,8 @@ pub struct Checked {
     pub view: PageView,
     pub images: Vec<PathBuf>,
     pub manifest: Manifest,
+    /// What was decided for the editor and is worth saying (a language found from the text).
+    pub notes: Vec<ContentError>,
 }
 
 /// Checks a parsed page against the project at `root`, as a page of an issue if `slot` says
@@ -36,6 +39,7 @@ pub fn check(
         parsed,
         slot,
         errors: Vec::new(),
+        notes: Vec::new(),
     };
     let manifest = checker.template(&parsed.page.template);
     if let Some(manifest) = &manifest {
@@ -47,6 +51,7 @@ pub fn check(
             view,
             images,
             manifest,
+            notes: checker.notes,
         }),
         _ => Err(checker.errors),
     }
@@ -58,6 +63,7 @@ struct Checker<'a> {
     parsed: &'a Parsed,
     slot: Option<&'a Slot>,
     errors: Vec<ContentError>,
+    notes: Vec<ContentError>,
 }
 
 impl Checker<'_> {
@@ -76,38 +82,56 @@ impl Checker<'_> {
         }
         self.counts(page);
         self.sections(page);
+        let lang = self.page_lang(page);
         let mut images = Vec::new();
         let lead_photo = page
             .lead_photo
             .as_ref()
-            .and_then(|p| self.photo("lead_photo", p, &mut images));
+            .and_then(|p| self.photo("lead_photo", p, &lang, &mut images));
         let sections = page
             .sections
             .iter()
             .enumerate()
-            .map(|(i, s)| SectionView {
-                id: s
-                    .id
-                    .clone()
-                    .unwrap_or_else(|| format!("section-{}", s.number)),
-                number: s.number,
-                head: s.head.clone(),
-                body: paragraphs(&s.body),
-                photos: s
-                    .photos
+            .map(|(i, s)| {
+                let path = format!("sections[{i}]");
+                let texts = s
+                    .head
                     .iter()
-                    .enumerate()
-                    .filter_map(|(j, p)| {
-                        self.photo(&format!("sections[{i}].photos[{j}]"), p, &mut images)
-                    })
-                    .collect(),
-                is_lead: false,
+                    .chain([&s.body])
+                    .chain(s.photos.iter().map(|p| &p.caption));
+                let own = self.story_lang(&path, s.lang.as_deref(), page, &lang, texts);
+                SectionView {
+                    id: s
+                        .id
+                        .clone()
+                        .unwrap_or_else(|| format!("section-{}", s.number)),
+                    number: s.number,
+                    head: s.head.iter().map(|h| prose(&own, h)).collect(),
+                    body: paragraphs(&s.body).iter().map(|p| prose(&own, p)).collect(),
+                    photos: s
+                        .photos
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(j, p)| {
+                            self.photo(&format!("{path}.photos[{j}]"), p, &own, &mut images)
+                        })
+                        .collect(),
+                    is_lead: false,
+                    lang: own,
+                }
             })
             .collect();
         let (lead, lead_photo, sections) = lead_as_story(
-            page.lead.as_deref().map(paragraphs).unwrap_or_default(),
+            page.lead
+                .as_deref()
+                .map(paragraphs)
+                .unwrap_or_default()
+                .iter()
+                .map(|p| prose(&lang, p))
+                .collect(),
             lead_photo,
             sections,
+            &lang,
         );
         if let Some(slot) = self.slot.filter(|s| s.spread != page.spread) {
             let (says, issue_says) = if page.spread {
@@ -126,16 +150,25 @@ impl Checker<'_> {
             );
         }
         let spread = page.spread.then(|| self.spread(&folio));
-        let stories = self.stories(page, &mut images);
+        let stories = self.stories(page, &lang, &mut images);
+        // A brief is one paragraph: its paragraphs joined as a line's words are.
+        let latin = lang.as_ref().is_some_and(|l| l.latin);
         let briefs = page.briefs.as_ref().map(|b| BriefsView {
             id: "briefs",
-            title: b.title.clone().unwrap_or_else(|| "简讯".into()),
+            title: match &b.title {
+                Some(title) => prose(&lang, title),
+                None if latin => "In brief".into(),
+                None => "简讯".into(),
+            },
             items: b
                 .items
                 .iter()
                 .map(|item| BriefView {
-                    headline: item.headline.clone(),
-                    body: paragraphs(&item.body).join(""),
+                    headline: prose(&lang, &item.headline),
+                    body: prose(
+                        &lang,
+                        &paragraphs(&item.body).join(if latin { " " } else { "" }),
+                    ),
                 })
                 .collect(),
         });
@@ -145,16 +178,17 @@ impl Checker<'_> {
         let view = PageView {
             spread,
             folio,
-            kicker: page.kicker.clone(),
-            headline: page.headline.clone(),
-            subtitle: page.subtitle.clone(),
-            byline: page.byline.as_ref().map(byline),
+            kicker: page.kicker.as_deref().map(|t| prose(&lang, t)),
+            headline: page.headline.as_deref().map(|t| prose(&lang, t)),
+            subtitle: page.subtitle.as_deref().map(|t| subtitle(&lang, t)),
+            byline: page.byline.as_ref().map(|b| byline(b, &lang)),
             lead,
             lead_photo,
             sections,
-            credit: page.credit.clone(),
+            credit: page.credit.as_deref().map(|t| prose(&lang, t)),
             stories,
             briefs,
+            lang,
         };
         (view, images)
     }
@@ -482,7 +516,12 @@ impl Checker<'_> {
     }
 
     /// The stories of a page with several: each checked, ranked and given its id.
-    fn stories(&mut self, page: &Page, images: &mut Vec<PathBuf>) -> Vec<StoryView> {
+    fn stories(
+        &mut self,
+        page: &Page,
+        page_lang: &Option<LangView>,
+        images: &mut Vec<PathBuf>,
+    ) -> Vec<StoryView> {
         if limits::STORIES.exceeded_by(page.stories.len() as u64) {
             self.error(
                 &format!("stories[{}]", limits::STORIES.max),
@@ -506,28 +545,37 @@ impl Checker<'_> {
             };
             ids.push(id.clone());
             self.story(&path, story);
+            let texts = [&story.headline, &story.body]
+                .into_iter()
+                .chain(story.photos.iter().map(|p| &p.caption));
+            let lang = self.story_lang(&path, story.lang.as_deref(), page, page_lang, texts);
             let photos = story
                 .photos
                 .iter()
                 .enumerate()
-                .filter_map(|(j, p)| self.photo(&format!("{path}.photos[{j}]"), p, images))
+                .filter_map(|(j, p)| self.photo(&format!("{path}.photos[{j}]"), p, &lang, images))
                 .collect();
+            let text = |t: &Option<String>| t.as_deref().map(|t| prose(&lang, t));
             views.push(StoryView {
                 id,
                 rank: order.iter().position(|&o| o == i).unwrap_or(i),
                 kind: story.kind.clone().unwrap_or_else(|| "story".into()),
-                kicker: story.kicker.clone(),
-                headline: story.headline.clone(),
-                subtitle: story.subtitle.clone(),
-                byline: story.byline.as_ref().map(byline),
-                dateline: story.dateline.clone(),
-                body: paragraphs(&story.body),
+                kicker: text(&story.kicker),
+                headline: prose(&lang, &story.headline),
+                subtitle: story.subtitle.as_deref().map(|t| subtitle(&lang, t)),
+                byline: story.byline.as_ref().map(|b| byline(b, &lang)),
+                dateline: text(&story.dateline),
+                body: paragraphs(&story.body)
+                    .iter()
+                    .map(|p| prose(&lang, p))
+                    .collect(),
                 photos,
                 pin: story.pin.as_ref().map(|p| PinView {
                     column: p.column.map(|c| c.saturating_sub(1)),
                     width: p.width,
                 }),
                 frame: story.frame.clone(),
+                lang,
             });
         }
         views
@@ -627,7 +675,13 @@ impl Checker<'_> {
     }
 
     /// Checks one photo (at `path` in the YAML) and returns what the template needs to place it.
-    fn photo(&mut self, path: &str, photo: &Photo, images: &mut Vec<PathBuf>) -> Option<PhotoView> {
+    fn photo(
+        &mut self,
+        path: &str,
+        photo: &Photo,
+        lang: &Option<LangView>,
+        images: &mut Vec<PathBuf>,
+    ) -> Option<PhotoView> {
         let file_path = format!("{path}.file");
         if photo.caption.trim().is_empty() {
             self.error(
@@ -710,21 +764,117 @@ impl Checker<'_> {
         Some(PhotoView {
             src: vpath,
             format: info.format,
-            caption: crate::text::breakable(photo.caption.clone()),
-            credit: photo.credit.clone(),
+            caption: prose(lang, &crate::text::breakable(photo.caption.clone())),
+            credit: photo.credit.as_deref().map(|t| prose(lang, t)),
             width_px: info.width,
             height_px: info.height,
             focus,
             crop: photo.crop.map(|c| f64::from(c.min(50)) / 100.0),
             span: photo.span,
+            lang: lang.clone(),
         })
+    }
+
+    /// The page's language: as it says, else English if its own texts (heads, lead, credit)
+    /// are mostly Latin words, with a note; else the house's (`None`).
+    fn page_lang(&mut self, page: &Page) -> Option<LangView> {
+        if let Some(tag) = &page.lang {
+            return self.lang("lang", tag);
+        }
+        let byline = page
+            .byline
+            .iter()
+            .flat_map(|b| b.label.iter().chain(&b.names));
+        let caption = page.lead_photo.iter().map(|p| &p.caption);
+        let own = [
+            &page.kicker,
+            &page.headline,
+            &page.subtitle,
+            &page.lead,
+            &page.credit,
+        ];
+        let texts = own.into_iter().flatten().chain(byline).chain(caption);
+        if lang::detect(texts.map(String::as_str)) != Found::Latin {
+            return None;
+        }
+        // The page's own fields: what it holds besides its language and its stories.
+        let first = manifest::CONTENT_FIELDS
+            .into_iter()
+            .filter(|f| !matches!(*f, "lang" | "sections" | "stories" | "briefs"))
+            .find(|f| self.parsed.positions.get(f).is_some())
+            .unwrap_or("template");
+        self.note(
+            first,
+            "the page's text is mostly in Latin letters: it is set as English",
+        );
+        Some(lang::found_latin())
+    }
+
+    /// A story's (or section's, at `path`) language: as it says; else the page's, if the page
+    /// says one; else found from its `texts`: English for mostly Latin words (with a note when
+    /// the page is not English), the house's for Chinese, the page's when too short to tell.
+    fn story_lang<'t>(
+        &mut self,
+        path: &str,
+        own: Option<&str>,
+        page: &Page,
+        page_lang: &Option<LangView>,
+        texts: impl IntoIterator<Item = &'t String>,
+    ) -> Option<LangView> {
+        if let Some(tag) = own {
+            return self.lang(&format!("{path}.lang"), tag);
+        }
+        if page.lang.is_some() {
+            return page_lang.clone();
+        }
+        match lang::detect(texts.into_iter().map(String::as_str)) {
+            Found::Latin => {
+                if !page_lang.as_ref().is_some_and(|l| l.latin) {
+                    self.note(
+                        path,
+                        "its text is mostly in Latin letters: it is set as English",
+                    );
+                }
+                Some(lang::found_latin())
+            }
+            Found::Han => None,
+            Found::Unknown => page_lang.clone(),
+        }
+    }
+
+    /// A `lang:` tag read, or an error at it.
+    fn lang(&mut self, path: &str, tag: &str) -> Option<LangView> {
+        match lang::parse(tag) {
+            Ok(lang) => Some(lang),
+            Err(message) => {
+                self.error(
+                    path,
+                    message,
+                    "write a BCP 47 language tag: zh, zh-Hant, en, en-GB, fr…; or leave `lang` out for the house's language",
+                );
+                None
+            }
+        }
+    }
+
+    /// A note at `path`'s key about a language found from the text.
+    fn note(&mut self, path: &str, message: &str) {
+        let at = self.parsed.positions.key(path);
+        let whose = if path.contains('[') {
+            "to it"
+        } else {
+            "to the page"
+        };
+        self.notes.push(ContentError::new(self.file, at, message.into()).hint(format!(
+            "add `lang: en` (or the text's language, e.g. `lang: fr`) {whose} to say so, or `lang: zh` for the Chinese style"
+        )));
     }
 }
 
-fn byline(b: &Byline) -> BylineView {
+fn byline(b: &Byline, lang: &Option<LangView>) -> BylineView {
     BylineView {
-        label: b.label.clone(),
-        names: b.names.clone(),
+        label: b.label.as_deref().map(|t| prose(lang, t)),
+        names: b.names.iter().map(|n| prose(lang, n)).collect(),
     }
 }
 
@@ -767,6 +917,7 @@ fn lead_as_story(
     lead: Vec<String>,
     lead_photo: Option<PhotoView>,
     sections: Vec<SectionView>,
+    lang: &Option<LangView>,
 ) -> (Vec<String>, Option<PhotoView>, Vec<SectionView>) {
     if !sections.is_empty() || lead.is_empty() {
         return (lead, lead_photo, sections);
@@ -778,6 +929,7 @@ fn lead_as_story(
         body: lead,
         photos: lead_photo.into_iter().collect(),
         is_lead: true,
+        lang: lang.clone(),
     };
     (Vec::new(), None, vec![story])
 }

@@ -9,6 +9,7 @@ pub mod files;
 pub mod hygiene;
 pub mod images;
 pub mod issue;
+pub mod lang;
 pub mod limits;
 pub mod manifest;
 mod model;
@@ -22,6 +23,7 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 
 pub use error::{ContentError, closest};
+pub use lang::LangView;
 pub use manifest::Manifest;
 pub use model::{Brief, Briefs, Byline, Folio, Page, Photo, Pin, Section, Story};
 pub use text::{is_wide, paragraphs};
@@ -96,6 +98,7 @@ pub fn load_in(
         view,
         images,
         manifest,
+        notes,
     } = match (
         check::check(file, root, &parsed, slot),
         parsed.unknown.is_empty(),
@@ -118,7 +121,7 @@ pub fn load_in(
         positions: parsed.positions,
         images,
         root: root.to_path_buf(),
-        warnings: parsed.warnings,
+        warnings: parsed.warnings.into_iter().chain(notes).collect(),
         manifest,
     })
 }

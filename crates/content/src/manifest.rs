@@ -43,7 +43,8 @@ pub struct Count {
 
 /// The page fields a manifest may name: everything a page holds but its template, folio and
 /// spread, which every template takes.
-pub const CONTENT_FIELDS: [&str; 10] = [
+pub const CONTENT_FIELDS: [&str; 11] = [
+    "lang",
     "kicker",
     "headline",
     "subtitle",

@@ -11,6 +11,10 @@ pub struct Page {
     #[serde(default = "default_template")]
     pub template: String,
     pub folio: Folio,
+    /// The page's language (BCP 47: `zh`, `zh-Hant`, `en`…), the default for its stories; the
+    /// house's if not given, English if its text is mostly Latin.
+    #[serde(default)]
+    pub lang: Option<String>,
     /// Set as a spread (通版): two facing pages printed as one sheet, this page's number on the
     /// left and the next on the right.
     #[serde(default)]
@@ -87,6 +91,9 @@ pub struct Section {
     pub id: Option<String>,
     #[schemars(range(min = 1))]
     pub number: u32,
+    /// The section's language, when it is not the page's (BCP 47).
+    #[serde(default)]
+    pub lang: Option<String>,
     /// Head phrases, set with a space between them.
     pub head: Vec<String>,
     /// Paragraphs, blank-line separated.
@@ -131,6 +138,9 @@ pub struct Story {
     /// `story` (the default) or `photo`: a photo-news item (图片新闻), its photo across it.
     #[serde(default)]
     pub kind: Option<String>,
+    /// The story's language, when it is not the page's (BCP 47).
+    #[serde(default)]
+    pub lang: Option<String>,
     #[serde(default)]
     pub kicker: Option<String>,
     pub headline: String,

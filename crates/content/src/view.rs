@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::lang::LangView;
+
 #[derive(Debug, Serialize)]
 pub struct PageView {
     pub folio: FolioView,
@@ -20,6 +22,9 @@ pub struct PageView {
     /// importance.
     pub stories: Vec<StoryView>,
     pub briefs: Option<BriefsView>,
+    /// The page's language: its heads, lead and credit, and the default for its stories;
+    /// `None`: the house's (`house-lang` in layout/style.typ).
+    pub lang: Option<LangView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,6 +60,8 @@ pub struct SectionView {
     /// The page's lead and lead photo set as its one story, through every stack: a feature
     /// without numbered sections (an essay, an interview). It has no number and no head.
     pub is_lead: bool,
+    /// Its language (`None`: the house's).
+    pub lang: Option<LangView>,
 }
 
 impl SectionView {
@@ -96,6 +103,8 @@ pub struct StoryView {
     pub pin: Option<PinView>,
     /// `box`, `tint` or none.
     pub frame: Option<String>,
+    /// Its language (`None`: the house's).
+    pub lang: Option<LangView>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -135,4 +144,6 @@ pub struct PhotoView {
     pub crop: Option<f64>,
     /// Its width locked by the editor, in basic columns, at its own proportions.
     pub span: Option<u32>,
+    /// The language of its caption: its story's (`None`: the house's).
+    pub lang: Option<LangView>,
 }

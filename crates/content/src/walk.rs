@@ -2,15 +2,17 @@
 //! photo with its YAML path and story, in page order. Preflight, photo preparation and the
 //! tests all read the page through these, so a field added to the page is added here once.
 
+use crate::lang::LangView;
 use crate::view::{PageView, PhotoView};
 
 /// A text of the page: the role that sets it (`head`, `body`, `caption`…), its story
-/// (`headline`, `section-3`, `lead_photo`…) and the text.
+/// (`headline`, `section-3`, `lead_photo`…), the text and its language (`None`: the house's).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Text<'a> {
     pub role: &'static str,
     pub story: &'a str,
     pub text: &'a str,
+    pub lang: Option<&'a LangView>,
 }
 
 /// A photo of the page: its YAML path (`lead_photo`, `sections[2].photos[0]`), its story and
@@ -41,22 +43,35 @@ impl PageView {
     /// Every editor-written text with its YAML path, in page order.
     pub fn located_texts(&self) -> Vec<Located<'_>> {
         let mut out = Vec::new();
-        let mut one = |path: String, role, story, text| {
+        let mut one = |path: String, role, story, text, lang| {
             out.push(Located {
                 path,
-                text: Text { role, story, text },
+                text: Text {
+                    role,
+                    story,
+                    text,
+                    lang,
+                },
             })
         };
+        // The folio is the house's running head, in its language.
+        let page = self.lang.as_ref();
         let folio = &self.folio;
-        one("folio.paper".into(), "folio", "folio", folio.paper.as_str());
+        one(
+            "folio.paper".into(),
+            "folio",
+            "folio",
+            folio.paper.as_str(),
+            None,
+        );
         if let Some(t) = folio.edition.as_deref() {
-            one("folio.edition".into(), "folio", "folio", t);
+            one("folio.edition".into(), "folio", "folio", t, None);
         }
         if let Some(t) = folio.section.as_deref() {
-            one("folio.section".into(), "folio", "folio", t);
+            one("folio.section".into(), "folio", "folio", t, None);
         }
         for (i, t) in folio.editors.iter().enumerate() {
-            one(format!("folio.editors[{i}]"), "folio", "folio", t);
+            one(format!("folio.editors[{i}]"), "folio", "folio", t, None);
         }
         for (field, text) in [
             ("kicker", &self.kicker),
@@ -64,29 +79,30 @@ impl PageView {
             ("subtitle", &self.subtitle),
         ] {
             if let Some(t) = text.as_deref() {
-                one(field.into(), field, field, t);
+                one(field.into(), field, field, t, page);
             }
         }
         if let Some(byline) = &self.byline {
             if let Some(t) = byline.label.as_deref() {
-                one("byline.label".into(), "byline", "byline", t);
+                one("byline.label".into(), "byline", "byline", t, page);
             }
             for (i, t) in byline.names.iter().enumerate() {
-                one(format!("byline.names[{i}]"), "byline", "byline", t);
+                one(format!("byline.names[{i}]"), "byline", "byline", t, page);
             }
         }
         for t in &self.lead {
-            one("lead".into(), "lead", "lead", t);
+            one("lead".into(), "lead", "lead", t, page);
         }
         if let Some(photo) = &self.lead_photo {
             for (path, t) in captions("lead_photo", photo) {
-                one(path, "caption", "lead_photo", t);
+                one(path, "caption", "lead_photo", t, photo.lang.as_ref());
             }
         }
         for (i, section) in self.sections.iter().enumerate() {
             let story = section.id.as_str();
+            let lang = section.lang.as_ref();
             for (j, t) in section.head.iter().enumerate() {
-                one(format!("sections[{i}].head[{j}]"), "head", story, t);
+                one(format!("sections[{i}].head[{j}]"), "head", story, t, lang);
             }
             // The lead set as the page's one story is written at `lead` and `lead_photo`.
             let body = if section.is_lead {
@@ -95,44 +111,51 @@ impl PageView {
                 format!("sections[{i}].body")
             };
             for t in &section.body {
-                one(body.clone(), "body", story, t);
+                one(body.clone(), "body", story, t, lang);
             }
             for (j, photo) in section.photos.iter().enumerate() {
                 for (path, t) in captions(&section.photo_path(i, j), photo) {
-                    one(path, "caption", story, t);
+                    one(path, "caption", story, t, photo.lang.as_ref());
                 }
             }
         }
         if let Some(t) = self.credit.as_deref() {
-            one("credit".into(), "credit", "credit", t);
+            one("credit".into(), "credit", "credit", t, page);
         }
         for (i, story) in self.stories.iter().enumerate() {
             let id = story.id.as_str();
+            let lang = story.lang.as_ref();
             let at = |field: &str| format!("stories[{i}].{field}");
             if let Some(t) = story.kicker.as_deref() {
-                one(at("kicker"), "kicker", id, t);
+                one(at("kicker"), "kicker", id, t, lang);
             }
-            one(at("headline"), "headline", id, story.headline.as_str());
+            one(
+                at("headline"),
+                "headline",
+                id,
+                story.headline.as_str(),
+                lang,
+            );
             if let Some(t) = story.subtitle.as_deref() {
-                one(at("subtitle"), "subtitle", id, t);
+                one(at("subtitle"), "subtitle", id, t, lang);
             }
             if let Some(byline) = &story.byline {
                 if let Some(t) = byline.label.as_deref() {
-                    one(at("byline.label"), "byline", id, t);
+                    one(at("byline.label"), "byline", id, t, lang);
                 }
                 for (j, t) in byline.names.iter().enumerate() {
-                    one(at(&format!("byline.names[{j}]")), "byline", id, t);
+                    one(at(&format!("byline.names[{j}]")), "byline", id, t, lang);
                 }
             }
             if let Some(t) = story.dateline.as_deref() {
-                one(at("dateline"), "dateline", id, t);
+                one(at("dateline"), "dateline", id, t, lang);
             }
             for t in &story.body {
-                one(at("body"), "body", id, t);
+                one(at("body"), "body", id, t, lang);
             }
             for (j, photo) in story.photos.iter().enumerate() {
                 for (path, t) in captions(&at(&format!("photos[{j}]")), photo) {
-                    one(path, "caption", id, t);
+                    one(path, "caption", id, t, photo.lang.as_ref());
                 }
             }
         }
@@ -142,6 +165,7 @@ impl PageView {
                 "brief-title",
                 briefs.id,
                 briefs.title.as_str(),
+                page,
             );
             for (i, item) in briefs.items.iter().enumerate() {
                 let at = format!("briefs.items[{i}]");
@@ -150,8 +174,15 @@ impl PageView {
                     "brief-head",
                     briefs.id,
                     item.headline.as_str(),
+                    page,
                 );
-                one(format!("{at}.body"), "body", briefs.id, item.body.as_str());
+                one(
+                    format!("{at}.body"),
+                    "body",
+                    briefs.id,
+                    item.body.as_str(),
+                    page,
+                );
             }
         }
         out
@@ -214,6 +245,7 @@ mod tests {
             focus: (0.5, 0.5),
             crop: None,
             span: None,
+            lang: None,
         }
     }
 
@@ -243,6 +275,7 @@ mod tests {
                 body: vec!["一".into(), "二".into()],
                 photos: vec![photo("图一", None)],
                 is_lead: false,
+                lang: None,
             }],
             credit: Some("（供图）".into()),
             stories: vec![StoryView {
@@ -258,6 +291,7 @@ mod tests {
                 photos: vec![photo("图二", None)],
                 pin: None,
                 frame: None,
+                lang: None,
             }],
             briefs: Some(BriefsView {
                 id: "briefs",
@@ -267,6 +301,7 @@ mod tests {
                     body: "四".into(),
                 }],
             }),
+            lang: None,
         };
         let texts: Vec<(&str, &str, &str)> = view
             .texts()
