@@ -306,6 +306,7 @@ mod tests {
             column_tops: vec![100.0, 100.0],
             lines: 10,
             body_size: 10.0,
+            spans: Vec::new(),
         }
     }
 
