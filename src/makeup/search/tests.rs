@@ -335,11 +335,14 @@ fn columns_start_under_the_leads_text_or_under_its_photo() {
 /// section's text (its text right above it in every stack it spans), and the page fills.
 #[test]
 fn a_short_page_fills_with_a_photo_across_two_stacks_within_its_section() {
-    let m = measures(
-        (0..4)
-            .map(|_| section(&[10, 12, 9, 11, 8], &[(1800, 1200)]))
-            .collect(),
-    );
+    let mut m = measures(vec![
+        section(&[10, 12, 9, 11, 8, 7], &[(1800, 1200)]),
+        section(&[6, 9, 12, 5, 10], &[(1800, 1200)]),
+        section(&[11, 7, 10, 9, 12, 6, 8], &[(1800, 1200)]),
+        section(&[9, 8, 13], &[(1800, 1200)]),
+    ]);
+    // The house grid alone: the wider one would hold the text.
+    m.grids.truncate(1);
     let plan = solve(&m);
     keeps_its_columns(&plan, &m);
     assert_eq!(plan.wide.len(), 1, "{plan:?}");

@@ -328,8 +328,9 @@ impl Context<'_> {
             let foot = self.foot(&trial);
             let played = self.play(&trial, foot);
             // Lines the other moves can still take up: a line over each head, a line more of
-            // each photo in the flow.
+            // each photo in the flow, the lines each column's foot may stand empty.
             let slack = self.m.sections.len() as u32
+                + self.m.tolerance * stacks as u32
                 + self
                     .m
                     .sections
