@@ -130,9 +130,8 @@ impl Failure {
             }
             (Failure::Content(errors), _) => errors
                 .iter()
-                .map(|e| format!("error: {e}\n"))
-                .collect::<String>()
-                .into_bytes(),
+                .flat_map(|e| crate::excerpt::render("error", e, colour))
+                .collect(),
             (Failure::Preflight(report), _) => format!(
                 "{}\nhint: fix the errors above, or build with --draft for a marked proof\n",
                 report.findings_text()

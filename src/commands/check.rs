@@ -138,7 +138,22 @@ fn failure_json(page: &Path, failure: &Failure) -> serde_json::Value {
     let findings: Vec<serde_json::Value> = match failure {
         Failure::Content(errors) => errors
             .iter()
-            .map(|e| json!({ "severity": "error", "check": "content", "line": e.line, "column": e.column, "message": e.message, "hint": e.hint }))
+            .map(|e| json!({
+                "severity": "error",
+                "check": "content",
+                "line": e.line,
+                "column": e.column,
+                "message": e.message,
+                "hint": e.hint,
+                // The source line, and the edit that fixes it (an editor's quick fix).
+                "excerpt": e.excerpt,
+                "fix": e.fix.as_ref().map(|f| json!({
+                    "line": e.line,
+                    "column": f.column,
+                    "replace": f.wrong,
+                    "with": f.right,
+                })),
+            }))
             .collect(),
         Failure::Typst(diagnostics) => diagnostics
             .iter()

@@ -315,6 +315,15 @@ impl Checker<'_> {
             .push(ContentError::new(self.file, at, message).hint(hint));
     }
 
+    /// Offers `right` in place of `wrong` for the error just reported, if there is a `right`.
+    fn fix_last(&mut self, wrong: &str, right: Option<&str>) {
+        if let Some(right) = right
+            && let Some(error) = self.errors.pop()
+        {
+            self.errors.push(error.fix(wrong, right));
+        }
+    }
+
     /// Sections and photos within their limits.
     fn counts(&mut self, page: &Page) {
         let sections = page.sections.len() as u64;
@@ -411,11 +420,13 @@ impl Checker<'_> {
         }
         let known = templates(self.root);
         let names: Vec<&str> = known.iter().map(String::as_str).collect();
-        let hint = match closest(name, &names) {
+        let best = closest(name, &names);
+        let hint = match best {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("templates in layout/templates/: {}", names.join(", ")),
         };
         self.error("template", format!("no template named `{name}`"), &hint);
+        self.fix_last(name, best);
         None
     }
 
@@ -567,7 +578,8 @@ impl Checker<'_> {
         if let Some(frame) = story.frame.as_deref()
             && !["box", "tint"].contains(&frame)
         {
-            let hint = match closest(frame, &["box", "tint"]) {
+            let best = closest(frame, &["box", "tint"]);
+            let hint = match best {
                 Some(best) => format!("did you mean `{best}`? Write `box` (加框) or `tint` (底纹)"),
                 None => "write `box` (加框) or `tint` (底纹)".into(),
             };
@@ -576,6 +588,7 @@ impl Checker<'_> {
                 format!("`{frame}` is not a frame"),
                 &hint,
             );
+            self.fix_last(frame, best);
         }
         if let Some(pin) = &story.pin {
             for (field, value) in [("column", pin.column), ("width", pin.width)] {

@@ -116,7 +116,12 @@ pub fn slot_of(page: &Path, root: &Path) -> Option<Slot> {
 /// file present inside `root`. The pages themselves are read when each is built.
 pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> {
     let bytes = read_limited(file, "issue")?;
-    let source = crate::encoding::decode(&bytes)
+    read(file, root, &bytes).map_err(|errors| crate::excerpts_in(errors, file, &bytes))
+}
+
+/// An issue file's bytes read and checked (see [`load`]).
+fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<ContentError>> {
+    let source = crate::encoding::decode(bytes)
         .map_err(|(at, message, hint)| vec![ContentError::new(file, at, message).hint(hint)])?;
     let (issue, scanned): (Issue, _) = yaml::parse(file, &source)?;
     let mut errors = Vec::new();

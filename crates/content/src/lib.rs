@@ -21,7 +21,7 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-pub use error::{ContentError, closest};
+pub use error::{ContentError, Fix, closest, excerpts};
 pub use manifest::Manifest;
 pub use model::{Brief, Briefs, Byline, Folio, Page, Photo, Pin, Section, Story};
 pub use text::{is_wide, paragraphs};
@@ -91,7 +91,7 @@ pub fn load_in(
             .collect(),
         None => errors,
     })?;
-    let parsed = parse(file, &bytes)?;
+    let parsed = parse(file, &bytes).map_err(|errors| excerpts_in(errors, file, &bytes))?;
     let check::Checked {
         view,
         images,
@@ -101,13 +101,13 @@ pub fn load_in(
         parsed.unknown.is_empty(),
     ) {
         (Ok(checked), true) => checked,
-        (Ok(_), false) => return Err(parsed.unknown),
+        (Ok(_), false) => return Err(excerpts(parsed.unknown, file, &parsed.source)),
         (Err(errors), _) => {
             // Every mistake once, in the order of the file.
             let mut all = parsed.unknown;
             all.extend(errors);
             all.sort_by_key(|e| (e.line, e.column));
-            return Err(all);
+            return Err(excerpts(all, file, &parsed.source));
         }
     };
     Ok(LoadedPage {
@@ -121,6 +121,16 @@ pub fn load_in(
         warnings: parsed.warnings,
         manifest,
     })
+}
+
+/// [`excerpts`] of a file's bytes, which may not be text: what is not UTF-8 shows as `�`, as
+/// an editor would show it; UTF-16 shows nothing (every other byte would be a NUL).
+pub fn excerpts_in(errors: Vec<ContentError>, file: &Path, bytes: &[u8]) -> Vec<ContentError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return errors;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    excerpts(errors, file, &String::from_utf8_lossy(bytes))
 }
 
 /// A page of an issue that cannot be read (gone since the issue was read, say) is reported
@@ -160,7 +170,8 @@ fn read_limited(file: &Path, what: &str) -> Result<Vec<u8>, Vec<ContentError>> {
         vec![ContentError::new(file, (0, 0), message).hint(hint)]
     })?;
     if limit.exceeded_by(size) {
-        return Err(vec![yaml::oversize(file, &bytes, size, what)]);
+        let error = yaml::oversize(file, &bytes, size, what);
+        return Err(excerpts_in(vec![error], file, &bytes));
     }
     Ok(bytes)
 }

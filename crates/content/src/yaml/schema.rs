@@ -34,9 +34,13 @@ pub fn error(
     if let Some(field) = missing_field(detail) {
         return missing(file, positions, path, field, &message, at);
     }
+    let mut fix = None;
     let hint = if let Some((wrong, expected)) = unknown_field(detail) {
         match closest(wrong, &expected) {
-            Some(best) => format!("did you mean `{best}`?"),
+            Some(best) => {
+                fix = Some((wrong.to_string(), best.to_string()));
+                format!("did you mean `{best}`?")
+            }
             None => format!("allowed keys here: {}", expected.join(", ")),
         }
     } else if detail.contains("invalid type") || detail.contains("invalid value") {
@@ -44,7 +48,11 @@ pub fn error(
     } else {
         "check indentation and quoting; see README.md, section \"Content format\"".into()
     };
-    ContentError::new(file, at, message).hint(hint)
+    let error = ContentError::new(file, at, message).hint(hint);
+    match fix {
+        Some((wrong, right)) => error.fix(wrong, right),
+        None => error,
+    }
 }
 
 /// A required field is missing from the mapping at `path`. Often it is there but indented
