@@ -83,8 +83,12 @@ pub enum Command {
     Fonts(ProjectArgs),
     /// Show a page as a live proof in the browser, with its findings, rebuilt on every save.
     Serve(ServeArgs),
-    /// Print the JSON Schema of a page's YAML (for editors' completion and validation).
-    Schema,
+    /// Print the JSON Schema of a page's YAML, of one template's pages, or of an issue file
+    /// (for editors' completion and validation).
+    ///
+    /// The project's schema/ folder holds each (page.schema.json, <template>.schema.json,
+    /// issue.schema.json); a page names its own on its first line.
+    Schema(SchemaArgs),
     /// Make a new page folder, content/SLUG/, from a template.
     New(NewArgs),
     /// Red-line a page against an earlier version of its YAML (diff OLD.yaml NEW.yaml) or a
@@ -279,6 +283,21 @@ impl From<FormatArg> for banmian::output::Format {
             FormatArg::Svg => Self::Svg,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of this template's pages: only the fields it prints, those it needs
+    /// required [default: a page of any of the project's templates].
+    #[arg(long, value_name = "NAME", conflicts_with = "issue")]
+    pub template: Option<String>,
+    /// The schema of an issue file.
+    #[arg(long)]
+    pub issue: bool,
+    /// Project folder whose templates are named [default: the nearest folder above the
+    /// current one with layout/templates/].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         cli::Command::Check(args) => commands::check::run(&args),
         cli::Command::Fonts(args) => commands::fonts::run(&args),
         cli::Command::Serve(args) => commands::serve::run(args),
-        cli::Command::Schema => commands::schema::run(),
+        cli::Command::Schema(args) => commands::schema::run(&args),
         cli::Command::New(args) => commands::new::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
         cli::Command::Completions { shell } => {

@@ -27,8 +27,8 @@ use std::sync::OnceLock;
 
 use crate::support::*;
 
-struct Case {
-    name: String,
+pub struct Case {
+    pub name: String,
     exit: i32,
     expect: Vec<String>,
     at: Option<String>,
@@ -39,7 +39,7 @@ struct Case {
     page: Vec<u8>,
 }
 
-fn parse(path: &Path) -> Case {
+pub fn parse(path: &Path) -> Case {
     let raw = std::fs::read(path).unwrap();
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
     let text = String::from_utf8_lossy(&raw);
@@ -227,15 +227,16 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-fn run(case: &Case) -> Result<(), String> {
-    let root = scratch(&format!("bad-input/{}", case.name));
+/// A case's project: the layout, the page and what its directives set up beside it, over a
+/// good PDF to be (written by the caller). Gives the project folder, the page and the PDF.
+pub fn project(case: &Case, under: &str) -> Result<(PathBuf, PathBuf, PathBuf), String> {
+    let root = scratch(&format!("{under}/{}", case.name));
     copy_dir(&repo().join("layout"), &root.join("layout"));
     let page = root.join("content/p/page.yaml");
     std::fs::create_dir_all(page.parent().unwrap()).unwrap();
     photo(&root.join("content/p/images/photo-1.jpg"), "jpeg");
     std::fs::write(&page, &case.page).unwrap();
     let out = root.join("out.pdf");
-    std::fs::write(&out, good_pdf()).unwrap();
     for (key, value) in &case.setup {
         match key.as_str() {
             "photo" => {
@@ -267,6 +268,12 @@ fn run(case: &Case) -> Result<(), String> {
             other => return Err(format!("unknown directive `{other}`")),
         }
     }
+    Ok((root, page, out))
+}
+
+fn run(case: &Case) -> Result<(), String> {
+    let (root, page, out) = project(case, "bad-input")?;
+    std::fs::write(&out, good_pdf()).unwrap();
     let before = snapshot(&root);
     let fonts = repo().join("fonts");
     let command = case
@@ -355,8 +362,8 @@ fn run(case: &Case) -> Result<(), String> {
     }
 }
 
-#[test]
-fn every_bad_input_is_refused_cleanly_and_costs_nothing() {
+/// Every case file of the corpus, in name order.
+pub fn case_files() -> Vec<PathBuf> {
     let dir = repo().join("tests/bad-input");
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
@@ -365,6 +372,12 @@ fn every_bad_input_is_refused_cleanly_and_costs_nothing() {
         .filter(|p| p.extension().is_some_and(|e| e == "case"))
         .collect();
     cases.sort();
+    cases
+}
+
+#[test]
+fn every_bad_input_is_refused_cleanly_and_costs_nothing() {
+    let cases = case_files();
     assert!(
         cases.len() >= 60,
         "the corpus holds {} cases, fewer than 60",

@@ -12,7 +12,7 @@ use crate::view::{
     BriefView, BriefsView, BylineView, FolioView, PageView, PhotoView, PinView, SectionView,
     StoryView,
 };
-use crate::{Parsed, images, limits, parse_date, paths};
+use crate::{Parsed, images, limits, parse_date, paths, rules};
 
 /// What a page is found to be: the data templates read, every image file it uses, and what
 /// its template takes.
@@ -197,7 +197,7 @@ impl Checker<'_> {
             );
         }
         let number = self.inherited("page", own.page, slot.map(|s| s.page), "the page number");
-        if !(1..=9999).contains(&number) && (own.page.is_some() || slot.is_some()) {
+        if !rules::PAGE_NUMBERS.contains(&number) && (own.page.is_some() || slot.is_some()) {
             self.error(
                 "folio.page",
                 format!("page number {number} is not a page"),
@@ -286,21 +286,16 @@ impl Checker<'_> {
     /// A story id an editor gave: short, plain and unique on the page, and none of the names
     /// the page's own stories have.
     fn story_id(&mut self, path: &str, id: &str, before: &[&str]) {
-        const RESERVED: [&str; 8] = [
-            "folio", "kicker", "headline", "subtitle", "byline", "lead", "credit", "briefs",
-        ];
-        let plain = !id.is_empty()
-            && id.len() <= 40
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !plain {
+        if !rules::is_plain_id(id) {
             self.error(
                 path,
                 format!("`{id}` is not a story id"),
                 "use up to 40 lowercase letters, digits and hyphens, e.g. `river-cleanup`",
             );
-        } else if before.contains(&id) || RESERVED.contains(&id) || id.starts_with("lead") {
+        } else if before.contains(&id)
+            || rules::RESERVED_IDS.contains(&id)
+            || id.starts_with(rules::RESERVED_ID_PREFIX)
+        {
             self.error(
                 path,
                 format!("story id `{id}` is already taken on this page"),
@@ -561,7 +556,7 @@ impl Checker<'_> {
                 "write its paragraphs under `body: |`, a blank line between paragraphs",
             );
         }
-        if !["story", "photo"].contains(&kind) {
+        if !rules::STORY_KINDS.contains(&kind) {
             self.error(
                 &format!("{path}.kind"),
                 format!("`{kind}` is not a kind of story"),
@@ -576,9 +571,9 @@ impl Checker<'_> {
             );
         }
         if let Some(frame) = story.frame.as_deref()
-            && !["box", "tint"].contains(&frame)
+            && !rules::FRAMES.contains(&frame)
         {
-            let best = closest(frame, &["box", "tint"]);
+            let best = closest(frame, &rules::FRAMES);
             let hint = match best {
                 Some(best) => format!("did you mean `{best}`? Write `box` (加框) or `tint` (底纹)"),
                 None => "write `box` (加框) or `tint` (底纹)".into(),
@@ -599,15 +594,6 @@ impl Checker<'_> {
                         "columns count from 1 (the leftmost)",
                     );
                 }
-            }
-        }
-        for (j, photo) in story.photos.iter().enumerate() {
-            if photo.span == Some(0) {
-                self.error(
-                    &format!("{path}.photos[{j}].span"),
-                    "a photo 0 columns wide".into(),
-                    "give the columns the photo spans (1 or more), or leave `span` out",
-                );
             }
         }
     }
@@ -647,6 +633,25 @@ impl Checker<'_> {
                 &format!("{path}.caption"),
                 format!("photo `{}` has no caption", photo.file),
                 "every photo needs `caption:`",
+            );
+        }
+        if let Some(crop) = photo.crop
+            && crop > rules::CROP_MAX
+        {
+            self.error(
+                &format!("{path}.crop"),
+                format!("a crop of {crop} % would cut more than half the photo"),
+                &format!(
+                    "allow at most {} (percent), or choose another photo",
+                    rules::CROP_MAX
+                ),
+            );
+        }
+        if photo.span == Some(0) {
+            self.error(
+                &format!("{path}.span"),
+                "a photo 0 columns wide".into(),
+                "give the columns the photo spans (1 or more), or leave `span` out",
             );
         }
         let dir = self.file.parent().unwrap_or(Path::new("."));
@@ -693,7 +698,7 @@ impl Checker<'_> {
             }
         };
         images.push(real);
-        let focus = match photo.focus.as_deref().map(focus) {
+        let focus = match photo.focus.as_deref().map(rules::focus) {
             None => {
                 if info.height > info.width {
                     (0.5, 0.0)
@@ -711,15 +716,6 @@ impl Checker<'_> {
                 (0.5, 0.5)
             }
         };
-        if let Some(crop) = photo.crop
-            && crop > 50
-        {
-            self.error(
-                &format!("{path}.crop"),
-                format!("a crop of {crop} % would cut more than half the photo"),
-                "allow at most 50 (percent), or choose another photo",
-            );
-        }
         Some(PhotoView {
             src: vpath,
             format: info.format,
@@ -728,7 +724,9 @@ impl Checker<'_> {
             width_px: info.width,
             height_px: info.height,
             focus,
-            crop: photo.crop.map(|c| f64::from(c.min(50)) / 100.0),
+            crop: photo
+                .crop
+                .map(|c| f64::from(c.min(rules::CROP_MAX)) / 100.0),
             span: photo.span,
         })
     }
@@ -739,22 +737,6 @@ fn byline(b: &Byline) -> BylineView {
         label: b.label.clone(),
         names: b.names.clone(),
     }
-}
-
-/// A focus by name → the share of the overflow cut before the kept part, across and down.
-fn focus(name: &str) -> Option<(f64, f64)> {
-    let (mut x, mut y) = (0.5, 0.5);
-    for part in name.trim().split('-') {
-        match part {
-            "center" | "centre" => {}
-            "top" => y = 0.0,
-            "bottom" => y = 1.0,
-            "left" => x = 0.0,
-            "right" => x = 1.0,
-            _ => return None,
-        }
-    }
-    Some((x, y))
 }
 
 /// Template names found in `layout/templates/`, sorted.

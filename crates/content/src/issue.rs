@@ -21,7 +21,7 @@ use serde::Deserialize;
 use crate::error::ContentError;
 use crate::{files, limits, parse_date, paths, read_limited, yaml};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
     pub paper: String,
@@ -33,7 +33,7 @@ pub struct Issue {
     pub pages: Vec<IssuePage>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IssuePage {
     /// The page's YAML file, relative to the issue file.
@@ -162,7 +162,7 @@ fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<Conte
     for (i, entry) in issue.pages.iter().enumerate() {
         let at = format!("pages[{i}]");
         let number = entry.page.unwrap_or(previous.map_or(1, |p| p + 1));
-        if !(1..=9999).contains(&number) {
+        if !crate::rules::PAGE_NUMBERS.contains(&number) {
             error(
                 &format!("{at}.page"),
                 format!("page number {number} is not a page"),

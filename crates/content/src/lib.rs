@@ -13,6 +13,7 @@ pub mod limits;
 pub mod manifest;
 mod model;
 pub mod paths;
+pub mod rules;
 pub mod scratch;
 mod text;
 mod view;
@@ -24,6 +25,7 @@ use std::path::{Path, PathBuf};
 pub use error::{ContentError, Fix, closest, excerpts};
 pub use manifest::Manifest;
 pub use model::{Brief, Briefs, Byline, Folio, Page, Photo, Pin, Section, Story};
+pub use rules::parse_date;
 pub use text::{is_wide, paragraphs};
 pub use view::{
     BriefView, BriefsView, BylineView, FolioView, PageView, PhotoView, PinView, SectionView,
@@ -207,32 +209,4 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
         warnings: scanned.warnings,
         unknown,
     })
-}
-
-/// `YYYY-MM-DD` → (year, month, day), if it is a real calendar date.
-pub fn parse_date(date: &str) -> Option<(i32, u8, u8)> {
-    let mut parts = date.trim().splitn(3, '-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let valid = (1..=9999).contains(&year)
-        && (1..=12).contains(&month)
-        && day >= 1
-        && day <= days[month as usize - 1];
-    valid.then_some((year, month, day))
 }
