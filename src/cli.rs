@@ -14,8 +14,12 @@ pub struct Cli {
     pub command: Command,
     /// Say nothing but errors: no findings that are not errors, no ink, progress or "built"
     /// lines (for scripts and press pipelines, with the exit status).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Say each step as it is done (the project, the page, the layout, the files) and how
+    /// long each took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     /// Colour in messages: `auto` on a terminal unless NO_COLOR is set, `always`, `never`.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
@@ -164,8 +168,9 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The page's YAML file, or an issue's (a file listing `pages:`). Without it, the sample
-    /// page is built.
+    /// The page's YAML file, or an issue's (a file listing `pages:`); `-` reads the page from
+    /// stdin as if it stood in the current folder (photos relative to it; give -o). Without
+    /// it, the sample page is built.
     pub page: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -181,14 +186,20 @@ pub struct BuildArgs {
     /// Print how long fonts, YAML, layout and export took (for benchmarks).
     #[arg(long, hide = true)]
     pub timings: bool,
+    /// `json`: also a report for scripts on stdout (versioned, as check's: the findings, the
+    /// files written, the ink, the time each step took); messages stay on stderr.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub report: Option<ReportFormat>,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The page's YAML file, or an issue's. Without it, the sample page is checked.
+    /// The page's YAML file, or an issue's; `-` reads the page from stdin as if it stood in
+    /// the current folder (photos relative to it). Without it, the sample page is checked.
     pub page: Option<PathBuf>,
-    /// Report format: words for people, JSON for scripts.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Report format: words for people (on stderr), or also JSON for scripts (on stdout).
+    /// `--report` is the same option (as build names it).
+    #[arg(long, alias = "report", value_enum, default_value = "text")]
     pub format: ReportFormat,
     /// The PDF standard the build being checked conforms to, as for build (default `x-4`, the
     /// press PDF, whose ink is measured too). May be repeated.

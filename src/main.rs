@@ -10,6 +10,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse_versioned();
     banmian::failure::set_colour(cli.color.choice());
     commands::set_quiet(cli.quiet);
+    commands::set_verbose(cli.verbose);
     let outcome = match cli.command {
         cli::Command::Build(args) => commands::build::run(&args),
         cli::Command::Watch(args) => commands::watch::run(&args),

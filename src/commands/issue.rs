@@ -30,6 +30,7 @@ pub fn run(
     project_args: &ProjectArgs,
     mode: Mode,
     strict: bool,
+    json: bool,
 ) -> Outcome {
     let started = Instant::now();
     let project = Project::open(file, project_args.root.as_deref(), &project_args.font_paths)?;
@@ -62,13 +63,18 @@ pub fn run(
         }
     }
     let mut code = worst(&runs);
+    let mut combined_json = serde_json::Value::Null;
     if let (Some(path), Mode::Build) = (combined, mode) {
         match banmian::build::pages::combined(&project, &loaded, &runs, path, &template) {
-            Ok(bytes) => super::say(format!(
-                "combined {} ({} KiB)",
-                path.display(),
-                bytes / 1024
-            )),
+            Ok(bytes) => {
+                combined_json =
+                    serde_json::json!({ "path": path.display().to_string(), "bytes": bytes });
+                super::say(format!(
+                    "combined {} ({} KiB)",
+                    path.display(),
+                    bytes / 1024
+                ))
+            }
             Err(failure) => {
                 super::report(&failure, None);
                 if code == ExitCode::SUCCESS {
@@ -78,6 +84,16 @@ pub fn run(
         }
     }
     let failed = runs.iter().filter(|r| r.outcome.is_err()).count();
+    if json {
+        let pages: Vec<serde_json::Value> = runs.iter().map(|run| page_json(run, mode)).collect();
+        super::json::print(&super::json::versioned(serde_json::json!({
+            "issue": file.display().to_string(),
+            "pages": pages,
+            "failed": failed,
+            "combined": combined_json,
+            "seconds": started.elapsed().as_secs_f64(),
+        })));
+    }
     super::say(format!(
         "{} {} of {} pages in {:.2} s{}",
         if mode == Mode::Build {
@@ -171,6 +187,29 @@ fn line(run: &PageRun, mode: Mode) -> String {
             run.file.display()
         ),
     }
+}
+
+/// One page of the issue as JSON: where it stands, what it came to, and its report (the
+/// page's report as `check` gives it, or why it failed in that shape).
+fn page_json(run: &PageRun, mode: Mode) -> serde_json::Value {
+    let (ok, report) = match &run.outcome {
+        Ok(done) => (
+            true,
+            super::json::page_report(&done.report, &[], None, None),
+        ),
+        Err(failure) => (false, super::json::failure(&run.file, failure)),
+    };
+    let built = ok && mode == Mode::Build;
+    serde_json::json!({
+        "page": run.number,
+        "spread": run.spread,
+        "file": run.file.display().to_string(),
+        "ok": ok,
+        "output": built.then(|| run.output.display().to_string()),
+        "bytes": run.outcome.as_ref().ok().filter(|_| built).map(|done| done.bytes),
+        "seconds": run.seconds,
+        "report": report,
+    })
 }
 
 /// 2 if a page was refused, else 1 if one failed or (checking) has errors, else 0.

@@ -6,6 +6,7 @@ pub mod check;
 pub mod diff;
 pub mod fonts;
 pub mod issue;
+pub mod json;
 pub mod new;
 pub mod schema;
 pub mod serve;
@@ -114,6 +115,24 @@ pub fn set_quiet(quiet: bool) {
 pub fn say(line: impl std::fmt::Display) {
     if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
         eprintln!("{line}");
+    }
+}
+
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--verbose`: each step said as it is done, and how long the steps took.
+pub fn set_verbose(verbose: bool) {
+    VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn verbose() -> bool {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Says a step on stderr under `--verbose` (`banmian: …`).
+pub fn step(line: impl std::fmt::Display) {
+    if verbose() {
+        eprintln!("banmian: {line}");
     }
 }
 

@@ -16,6 +16,7 @@ mod news;
 mod news_variants;
 mod one_story;
 mod pdfx;
+mod pipeline;
 mod preflight;
 mod proof;
 mod scaffold;

@@ -93,7 +93,18 @@ pub fn load_in(
             .collect(),
         None => errors,
     })?;
-    let parsed = parse(file, &bytes).map_err(|errors| excerpts_in(errors, file, &bytes))?;
+    load_bytes(file, &bytes, root, slot)
+}
+
+/// Parses and checks a page given as `bytes` (read from stdin, say), as the file `file`: its
+/// photos are looked for beside it, and errors name it.
+pub fn load_bytes(
+    file: &Path,
+    bytes: &[u8],
+    root: &Path,
+    slot: Option<&issue::Slot>,
+) -> Result<LoadedPage, Vec<ContentError>> {
+    let parsed = parse(file, bytes).map_err(|errors| excerpts_in(errors, file, bytes))?;
     let check::Checked {
         view,
         images,
