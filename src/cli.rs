@@ -20,9 +20,18 @@ pub struct Cli {
     /// long each took.
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// The language of messages: `en` or `zh-CN` [default: BANMIAN_LANG, else the locale
+    /// (LC_ALL, LC_MESSAGES, LANG), else en].
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<banmian::content::messages::Lang>,
     /// Colour in messages: `auto` on a terminal unless NO_COLOR is set, `always`, `never`.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
+}
+
+fn parse_lang(tag: &str) -> Result<banmian::content::messages::Lang, String> {
+    banmian::content::messages::Lang::parse(tag)
+        .ok_or_else(|| format!("`{tag}`: banmian speaks en and zh-CN"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -20,7 +20,7 @@ use std::io::Write;
 use typst_kit::diagnostics::termcolor::{Buffer, Color, ColorSpec, WriteColor};
 use unicode_width::UnicodeWidthChar;
 
-use crate::content::ContentError;
+use crate::content::{ContentError, t};
 
 /// The widest excerpt shown, in terminal columns: a longer line (a paragraph of body text) is
 /// cut around the place, `…` standing for what is left out.
@@ -29,6 +29,7 @@ const WIDEST: usize = 100;
 /// `error` (of `label`, `error` or `warning`) with its excerpt, hint and fix, in colour if
 /// `colour`.
 pub fn render(label: &str, error: &ContentError, colour: bool) -> Vec<u8> {
+    // `error`, `warning`: the label's id.
     let mut out = if colour {
         Buffer::ansi()
     } else {
@@ -45,7 +46,7 @@ fn write_error(out: &mut Buffer, label: &str, error: &ContentError) -> std::io::
         Color::Yellow
     };
     out.set_color(ColorSpec::new().set_fg(Some(tone)).set_bold(true))?;
-    write!(out, "{label}")?;
+    write!(out, "{}", crate::content::messages::text(label, &[]))?;
     out.reset()?;
     write!(
         out,
@@ -65,7 +66,7 @@ fn write_error(out: &mut Buffer, label: &str, error: &ContentError) -> std::io::
         excerpt(out, gutter, error.line, text, start, width, '^', tone)?;
     }
     if let Some(hint) = &error.hint {
-        writeln!(out, "  hint: {hint}")?;
+        writeln!(out, "  {}: {hint}", t!("hint"))?;
     }
     if let (Some(fix), Some(text)) = (&error.fix, &error.excerpt) {
         let start = fix.column - 1;

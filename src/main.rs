@@ -8,6 +8,8 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     one_malloc_arena();
     let cli = cli::Cli::parse_versioned();
+    // First: every message after this is in the language chosen.
+    banmian::content::messages::set_lang(cli.lang);
     banmian::failure::set_colour(cli.color.choice());
     commands::set_quiet(cli.quiet);
     commands::set_verbose(cli.verbose);

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 use super::{Error, Outcome, SeenIn};
 use crate::cli::{BuildArgs, ReportFormat};
+use banmian::content::t;
 
 pub fn run(args: &BuildArgs) -> Outcome {
     let page = banmian::project::page_arg(
@@ -32,15 +33,13 @@ pub fn run(args: &BuildArgs) -> Outcome {
         );
     }
     if args.combined.is_some() {
-        return Err(Error::usage(format!(
-            "--combined is for an issue: {} is a page",
-            page.display()
+        return Err(Error::usage(t!(
+            "combined-for-an-issue",
+            page = page.display()
         )));
     }
     if page == Path::new(banmian::project::STDIN_PAGE) && args.output.output.is_none() {
-        return Err(Error::usage(
-            "a page from stdin (-) has no name to name its file after: give -o",
-        ));
+        return Err(Error::usage(t!("stdin-needs-output")));
     }
     let target = Target {
         strict: args.strict,
@@ -54,8 +53,7 @@ pub fn run(args: &BuildArgs) -> Outcome {
             Ok(ExitCode::SUCCESS)
         }
         Err(error) => {
-            let error =
-                error.then("banmian: nothing written; the previous output, if any, is unchanged");
+            let error = error.then(t!("nothing-written"));
             if !json {
                 return Err(error);
             }
@@ -112,11 +110,12 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Result<Value, Error>
         [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
         [] => "nothing".into(),
     };
-    super::say(format!(
-        "built {written} ({}, {} KiB) in {:.2} s",
-        banmian::build::summary::summary(&laid),
-        made.bytes() / 1024,
-        timings.started.elapsed().as_secs_f64()
+    super::say(t!(
+        "built",
+        files = written,
+        summary = banmian::build::summary::summary(&laid),
+        kib = made.bytes() / 1024,
+        seconds = format!("{:.2}", timings.started.elapsed().as_secs_f64())
     ));
     if args.timings || super::verbose() {
         eprintln!("{}", timings.line());

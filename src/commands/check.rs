@@ -11,6 +11,7 @@ use banmian::project::{Project, SAMPLE_PAGE};
 
 use super::{Error, Outcome, SeenIn};
 use crate::cli::{CheckArgs, ReportFormat};
+use banmian::content::t;
 
 pub fn run(args: &CheckArgs) -> Outcome {
     let page = banmian::project::page_arg(
@@ -58,7 +59,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
         eprintln!("{}", laid.report);
     }
     if !makeup.is_empty() {
-        super::say(format!("make-up:\n  {}", makeup.join("\n  ")));
+        super::say(format!("{}\n  {}", t!("make-up"), makeup.join("\n  ")));
     }
     if let Some(found) = &ink {
         super::say(found);

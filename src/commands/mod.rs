@@ -39,7 +39,7 @@ pub struct Error {
     /// typst's errors rendered with their source lines (in colour on a terminal).
     shown: Option<Vec<u8>>,
     /// A line printed after the failure (`banmian: nothing written`).
-    after: Option<&'static str>,
+    after: Option<String>,
 }
 
 impl Error {
@@ -49,9 +49,9 @@ impl Error {
     }
 
     /// The same failure, followed by `line` when printed.
-    pub fn then(self, line: &'static str) -> Self {
+    pub fn then(self, line: impl Into<String>) -> Self {
         Self {
-            after: Some(line),
+            after: Some(line.into()),
             ..self
         }
     }

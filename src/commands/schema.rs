@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use banmian::content::t;
 use banmian::desk::schema;
 
 use super::Error;
@@ -22,13 +23,8 @@ pub fn run(args: &SchemaArgs) -> super::Outcome {
         let Some((_, manifest)) = templates.iter().find(|(n, _)| n == name) else {
             let known: Vec<&str> = templates.iter().map(|(n, _)| n.as_str()).collect();
             return Err(Error::usage(match root {
-                None => format!(
-                    "--template {name}: no project here (no layout/templates/ above this folder); run in a project or pass --root"
-                ),
-                Some(_) => format!(
-                    "--template {name}: no such template; the project's templates: {}",
-                    known.join(", ")
-                ),
+                None => t!("schema-no-project", name = name),
+                Some(_) => t!("schema-no-template", name = name, known = known.join(", ")),
             }));
         };
         schema::pretty(&schema::template(&templates, name, manifest))

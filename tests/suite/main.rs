@@ -12,6 +12,7 @@ mod hostile;
 mod ink;
 mod issue;
 mod json_schema;
+mod messages;
 mod news;
 mod news_variants;
 mod one_story;

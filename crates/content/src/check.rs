@@ -192,16 +192,16 @@ impl Checker<'_> {
         if !date.trim().is_empty() && parse_date(&date).is_none() {
             self.error(
                 "folio.date",
-                format!("`{date}` is not a date"),
-                "write dates as YYYY-MM-DD, e.g. 2021-09-28",
+                crate::t!("not-a-date", date = date),
+                &crate::t!("write-dates"),
             );
         }
         let number = self.inherited("page", own.page, slot.map(|s| s.page), "the page number");
         if !rules::PAGE_NUMBERS.contains(&number) && (own.page.is_some() || slot.is_some()) {
             self.error(
                 "folio.page",
-                format!("page number {number} is not a page"),
-                "pages are numbered from 1",
+                crate::t!("not-a-page", number = number),
+                &crate::t!("pages-from-1"),
             );
         }
         FolioView {
@@ -377,15 +377,15 @@ impl Checker<'_> {
             if section.head.iter().all(|h| h.trim().is_empty()) {
                 self.error(
                     &format!("{path}.head"),
-                    format!("section {} has no head", section.number),
-                    "give it `head: [first phrase, second phrase]`",
+                    crate::t!("section-no-head", number = section.number),
+                    &crate::t!("section-no-head-hint"),
                 );
             }
             if paragraphs(&section.body).is_empty() {
                 self.error(
                     &format!("{path}.body"),
-                    format!("section {} has no body text", section.number),
-                    "write its paragraphs under `body: |`, a blank line between paragraphs",
+                    crate::t!("section-no-body", number = section.number),
+                    &crate::t!("no-body-hint"),
                 );
             }
         }
@@ -417,10 +417,10 @@ impl Checker<'_> {
         let names: Vec<&str> = known.iter().map(String::as_str).collect();
         let best = closest(name, &names);
         let hint = match best {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("templates in layout/templates/: {}", names.join(", ")),
+            Some(best) => crate::t!("did-you-mean", best = best),
+            None => crate::t!("templates-are", names = names.join(", ")),
         };
-        self.error("template", format!("no template named `{name}`"), &hint);
+        self.error("template", crate::t!("no-template", name = name), &hint);
         self.fix_last(name, best);
         None
     }
@@ -631,8 +631,8 @@ impl Checker<'_> {
         if photo.caption.trim().is_empty() {
             self.error(
                 &format!("{path}.caption"),
-                format!("photo `{}` has no caption", photo.file),
-                "every photo needs `caption:`",
+                crate::t!("no-caption", file = photo.file),
+                &crate::t!("no-caption-hint"),
             );
         }
         if let Some(crop) = photo.crop
@@ -673,16 +673,17 @@ impl Checker<'_> {
             let problem = if crate::files::is_loop(&err) {
                 crate::files::describe(&err)
             } else {
-                "not found".into()
+                crate::t!("not-found")
             };
             self.error(
                 &file_path,
-                format!(
-                    "image `{}` {problem} (looked for {})",
-                    photo.file,
-                    real.display()
+                crate::t!(
+                    "image-missing",
+                    file = photo.file,
+                    problem = problem,
+                    path = real.display()
                 ),
-                "check the file name; paths are relative to the page's YAML file",
+                &crate::t!("image-missing-hint"),
             );
             return None;
         }

@@ -131,8 +131,8 @@ fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<Conte
     if parse_date(&issue.date).is_none() {
         error(
             "date",
-            format!("`{}` is not a date", issue.date),
-            "write dates as YYYY-MM-DD, e.g. 2021-09-28",
+            crate::t!("not-a-date", date = issue.date),
+            &crate::t!("write-dates"),
         );
     }
     if issue.paper.trim().is_empty() {
@@ -165,8 +165,8 @@ fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<Conte
         if !crate::rules::PAGE_NUMBERS.contains(&number) {
             error(
                 &format!("{at}.page"),
-                format!("page number {number} is not a page"),
-                "pages are numbered from 1",
+                crate::t!("not-a-page", number = number),
+                &crate::t!("pages-from-1"),
             );
         } else if let Some(before) = previous.filter(|&p| number <= p) {
             error(

@@ -11,6 +11,7 @@ pub mod images;
 pub mod issue;
 pub mod limits;
 pub mod manifest;
+pub mod messages;
 mod model;
 pub mod paths;
 pub mod rules;

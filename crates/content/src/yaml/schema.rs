@@ -39,9 +39,9 @@ pub fn error(
         match closest(wrong, &expected) {
             Some(best) => {
                 fix = Some((wrong.to_string(), best.to_string()));
-                format!("did you mean `{best}`?")
+                crate::t!("did-you-mean", best = best)
             }
-            None => format!("allowed keys here: {}", expected.join(", ")),
+            None => crate::t!("allowed-keys", keys = expected.join(", ")),
         }
     } else if detail.contains("invalid type") || detail.contains("invalid value") {
         "check the value's kind: text, a number, or a list (`- item` lines)".into()
@@ -101,8 +101,7 @@ fn missing(
     } else {
         positions.key(path)
     };
-    ContentError::new(file, at, message.to_string())
-        .hint("add the field; see README.md, section \"Content format\"")
+    ContentError::new(file, at, message.to_string()).hint(crate::t!("add-the-field"))
 }
 
 /// How likely a `field` key at `found` is the one the mapping at `path` lacks, put in the
