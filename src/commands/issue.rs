@@ -217,7 +217,7 @@ fn page_json(run: &PageRun, mode: Mode) -> serde_json::Value {
     let (ok, report) = match &run.outcome {
         Ok(done) => (
             true,
-            super::json::page_report(&done.report, &[], None, None),
+            super::json::page_report(&done.report, &done.makeup, done.ink.as_ref(), None),
         ),
         Err(failure) => (false, super::json::failure(&run.file, failure)),
     };

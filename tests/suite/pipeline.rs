@@ -198,7 +198,19 @@ fn an_issue_reports_each_page_in_json() {
     for page in pages {
         assert_eq!(page["ok"], true, "{page:#}");
         assert_eq!(page["report"]["errors"], 0, "{page:#}");
+        // Each with its make-up in words and its ink, as the page checked alone has them.
+        assert!(page["report"]["ink"].is_object(), "{page:#}");
+        assert!(page["report"]["makeup"].is_array(), "{page:#}");
     }
+    let alone = json(&banmian(&[
+        "check",
+        "content/pingluo-cppcc/page.yaml",
+        "--format",
+        "json",
+    ]));
+    let last = pages.last().unwrap();
+    assert_eq!(last["report"]["makeup"], alone["makeup"]);
+    assert_eq!(last["report"]["ink"], alone["ink"]);
     let spread = pages.iter().find(|p| p["spread"] == true).unwrap();
     assert_eq!(spread["page"], 6);
 }
