@@ -56,6 +56,9 @@ pub struct PageDone {
     pub makeup: Vec<String>,
     /// For a PDF/X, the ink measured on its plates.
     pub ink: Option<crate::output::ink::Coverage>,
+    /// Each file made for it and its size: the PDF, then a spread's two plates (written when
+    /// building).
+    pub files: Vec<(PathBuf, usize)>,
     /// One line: pages, warnings, preflight figures.
     pub summary: String,
     pub bytes: usize,
@@ -235,9 +238,9 @@ fn lay_out_page(
             // (A page refused under --strict lists its warnings in its refusal.)
             messages.push_str(&format!("{}\n", laid.report.findings_text()));
         }
-        let (bytes, ink) = match (output, mode) {
+        let (bytes, ink, files) = match (output, mode) {
             // Checking, the report above says it all; the page's errors fail it (`has_errors`).
-            (Err(Failure::Preflight(_)), Mode::Check) => (0, None),
+            (Err(Failure::Preflight(_)), Mode::Check) => (0, None, Vec::new()),
             (output, _) => {
                 let made = output?;
                 if let Some(ink) = made.ink_text() {
@@ -246,7 +249,12 @@ fn lay_out_page(
                 if mode == Mode::Build {
                     crate::build::export::write(&made.files, target, &inputs)?;
                 }
-                (made.bytes(), made.ink)
+                let files = made
+                    .files
+                    .iter()
+                    .map(|(path, bytes)| (path.clone(), bytes.len()))
+                    .collect();
+                (made.bytes(), made.ink, files)
             }
         };
         Ok(PageDone {
@@ -256,6 +264,7 @@ fn lay_out_page(
             report: laid.report,
             makeup,
             ink,
+            files,
             bytes,
         })
     })();

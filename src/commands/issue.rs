@@ -227,8 +227,13 @@ fn page_json(run: &PageRun, mode: Mode) -> serde_json::Value {
         "spread": run.spread,
         "file": run.file.display().to_string(),
         "ok": ok,
-        "output": built.then(|| run.output.display().to_string()),
-        "bytes": run.outcome.as_ref().ok().filter(|_| built).map(|done| done.bytes),
+        // Each file written, as build's report of a page gives them.
+        "outputs": run.outcome.as_ref().ok().filter(|_| built).map_or_else(Vec::new, |done| {
+            done.files
+                .iter()
+                .map(|(path, bytes)| serde_json::json!({ "path": path.display().to_string(), "bytes": bytes }))
+                .collect()
+        }),
         "seconds": run.seconds,
         "report": report,
     })

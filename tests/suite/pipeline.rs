@@ -214,3 +214,44 @@ fn an_issue_reports_each_page_in_json() {
     let spread = pages.iter().find(|p| p["spread"] == true).unwrap();
     assert_eq!(spread["page"], 6);
 }
+
+#[test]
+fn an_issue_built_reports_each_file_and_the_combined_pdf() {
+    let dir = scratch("pipeline-issue-build");
+    let combined = dir.join("all.pdf");
+    let out = banmian(&[
+        "build",
+        "content/sample-issue/issue.yaml",
+        "-o",
+        dir.join("pages").to_str().unwrap(),
+        "--combined",
+        combined.to_str().unwrap(),
+        "--report",
+        "json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(
+        (&report["version"], &report["failed"]),
+        (&1.into(), &0.into())
+    );
+    let mut files = 0;
+    for page in report["pages"].as_array().unwrap() {
+        for written in page["outputs"].as_array().unwrap() {
+            let file = std::path::PathBuf::from(written["path"].as_str().unwrap());
+            assert_eq!(
+                written["bytes"].as_u64().unwrap(),
+                std::fs::metadata(&file).unwrap().len(),
+                "{page:#}"
+            );
+            files += 1;
+        }
+    }
+    // Six pages, the spread's PDF with its two plates.
+    assert_eq!(files, 8, "{report:#}");
+    assert_eq!(report["combined"]["path"], combined.display().to_string());
+    assert_eq!(
+        report["combined"]["bytes"].as_u64().unwrap(),
+        std::fs::metadata(&combined).unwrap().len()
+    );
+}
