@@ -14,11 +14,24 @@ pub struct Cli {
     pub command: Command,
     /// Say nothing but errors: no findings that are not errors, no ink, progress or "built"
     /// lines (for scripts and press pipelines, with the exit status).
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+    /// Say each step as it is done (the project, the page, the layout, the files) and how
+    /// long each took.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// The language of messages: `en` or `zh-CN` [default: BANMIAN_LANG, else the locale
+    /// (LC_ALL, LC_MESSAGES, LANG), else en].
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<banmian::content::messages::Lang>,
     /// Colour in messages: `auto` on a terminal unless NO_COLOR is set, `always`, `never`.
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
     pub color: ColorArg,
+}
+
+fn parse_lang(tag: &str) -> Result<banmian::content::messages::Lang, String> {
+    banmian::content::messages::Lang::parse(tag)
+        .ok_or_else(|| format!("`{tag}`: banmian speaks en and zh-CN"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,8 +96,12 @@ pub enum Command {
     Fonts(ProjectArgs),
     /// Show a page as a live proof in the browser, with its findings, rebuilt on every save.
     Serve(ServeArgs),
-    /// Print the JSON Schema of a page's YAML (for editors' completion and validation).
-    Schema,
+    /// Print the JSON Schema of a page's YAML, of one template's pages, or of an issue file
+    /// (for editors' completion and validation).
+    ///
+    /// The project's schema/ folder holds each (page.schema.json, <template>.schema.json,
+    /// issue.schema.json); a page names its own on its first line.
+    Schema(SchemaArgs),
     /// Make a new page folder, content/SLUG/, from a template.
     New(NewArgs),
     /// Red-line a page against an earlier version of its YAML (diff OLD.yaml NEW.yaml) or a
@@ -160,8 +177,9 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// The page's YAML file, or an issue's (a file listing `pages:`). Without it, the sample
-    /// page is built.
+    /// The page's YAML file, or an issue's (a file listing `pages:`); `-` reads the page from
+    /// stdin as if it stood in the current folder (photos relative to it; give -o). Without
+    /// it, the sample page is built.
     pub page: Option<PathBuf>,
     #[command(flatten)]
     pub output: OutputArgs,
@@ -177,14 +195,20 @@ pub struct BuildArgs {
     /// Print how long fonts, YAML, layout and export took (for benchmarks).
     #[arg(long, hide = true)]
     pub timings: bool,
+    /// `json`: also a report for scripts on stdout (versioned, as check's: the findings, the
+    /// files written, the ink, the time each step took); messages stay on stderr.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub report: Option<ReportFormat>,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The page's YAML file, or an issue's. Without it, the sample page is checked.
+    /// The page's YAML file, or an issue's; `-` reads the page from stdin as if it stood in
+    /// the current folder (photos relative to it). Without it, the sample page is checked.
     pub page: Option<PathBuf>,
-    /// Report format: words for people, JSON for scripts.
-    #[arg(long, value_enum, default_value = "text")]
+    /// Report format: words for people (on stderr), or also JSON for scripts (on stdout).
+    /// `--report` is the same option (as build names it).
+    #[arg(long, alias = "report", value_enum, default_value = "text")]
     pub format: ReportFormat,
     /// The PDF standard the build being checked conforms to, as for build (default `x-4`, the
     /// press PDF, whose ink is measured too). May be repeated.
@@ -279,6 +303,21 @@ impl From<FormatArg> for banmian::output::Format {
             FormatArg::Svg => Self::Svg,
         }
     }
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of this template's pages: only the fields it prints, those it needs
+    /// required [default: a page of any of the project's templates].
+    #[arg(long, value_name = "NAME", conflicts_with = "issue")]
+    pub template: Option<String>,
+    /// The schema of an issue file.
+    #[arg(long)]
+    pub issue: bool,
+    /// Project folder whose templates are named [default: the nearest folder above the
+    /// current one with layout/templates/].
+    #[arg(long, value_name = "DIR")]
+    pub root: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

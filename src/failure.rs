@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use typst::diag::SourceDiagnostic;
 use typst_kit::diagnostics::{self, DiagnosticFormat, termcolor};
 
-use crate::content::ContentError;
+use crate::content::{ContentError, t};
 use crate::engine::world::PageWorld;
 use crate::output::ink::Coverage;
 use crate::preflight::Report;
@@ -67,35 +67,32 @@ impl std::fmt::Display for Failure {
                 write!(f, "{}", lines.join("\n"))
             }
             Failure::Preflight(report) => write!(f, "{report}"),
-            Failure::Ink(found) => write!(
-                f,
-                "{found}: over the house limit (`ink-limit` in layout/style.typ); darken less, or check the colours of layout/style.typ"
-            ),
+            Failure::Ink(found) => write!(f, "{}", t!("ink-over", found = found)),
             Failure::Strict(warnings) => {
-                let (n, s) = (warnings.len(), if warnings.len() == 1 { "" } else { "s" });
-                write!(
-                    f,
-                    "build refused: --strict treats warnings as errors, and the page has {n} warning{s}:"
-                )?;
+                let n = crate::content::messages::count(warnings.len(), "one-warning", "warnings");
+                write!(f, "{}", t!("strict-refused", warnings = n))?;
                 for warning in warnings {
                     write!(f, "\n  {warning}")?;
                 }
                 Ok(())
             }
-            Failure::Write { path, error } => write!(f, "cannot write {}: {error}", path.display()),
-            Failure::NoProject(page) => write!(
+            Failure::Write { path, error } => write!(
                 f,
-                "no layout/templates/ folder above {}; run banmian in a project folder or pass --root",
-                page.display()
+                "{}",
+                t!("cannot-write", path = path.display(), error = error)
             ),
-            Failure::NoPage(page) => write!(f, "{}: no such page file", page.display()),
+            Failure::NoProject(page) => write!(f, "{}", t!("no-project", page = page.display())),
+            Failure::NoPage(page) => write!(f, "{}", t!("no-page", page = page.display())),
             Failure::Incomplete { output, failed } => {
                 let failed: Vec<String> = failed.iter().map(u32::to_string).collect();
                 write!(
                     f,
-                    "the combined PDF {} was not written: page {} failed",
-                    output.display(),
-                    failed.join(", ")
+                    "{}",
+                    t!(
+                        "combined-not-written",
+                        output = output.display(),
+                        pages = failed.join(", ")
+                    )
                 )
             }
             Failure::Template(message)
@@ -124,39 +121,43 @@ impl Failure {
             (Failure::Typst(diagnostics), None) => {
                 let trace: String = diagnostics
                     .iter()
-                    .map(|d| format!("error: {}\n", d.message))
+                    .map(|d| format!("{}: {}\n", t!("error"), d.message))
                     .collect();
                 format!("{}{trace}", internal_error_note(diagnostics)).into_bytes()
             }
             (Failure::Content(errors), _) => errors
                 .iter()
-                .map(|e| format!("error: {e}\n"))
-                .collect::<String>()
-                .into_bytes(),
+                .flat_map(|e| crate::excerpt::render("error", e, colour))
+                .collect(),
             (Failure::Preflight(report), _) => format!(
-                "{}\nhint: fix the errors above, or build with --draft for a marked proof\n",
-                report.findings_text()
+                "{}\n{}: {}\n",
+                report.findings_text(),
+                t!("hint"),
+                t!("fix-errors-or-draft")
             )
             .into_bytes(),
-            (Failure::Strict(_), _) => {
-                format!("error: {self}\nhint: fix the warnings above, or build without --strict\n")
-                    .into_bytes()
-            }
-            (other, _) => format!("error: {other}\n").into_bytes(),
+            (Failure::Strict(_), _) => format!(
+                "{}: {self}\n{}: {}\n",
+                t!("error"),
+                t!("hint"),
+                t!("fix-warnings-or-not-strict")
+            )
+            .into_bytes(),
+            (other, _) => format!("{}: {other}\n", t!("error")).into_bytes(),
         }
     }
 
     /// What kind of failure, in a word or two (an issue's one line a page).
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> String {
         match self {
-            Failure::Content(_) => "content errors",
-            Failure::Typst(_) | Failure::Template(_) => "layout error",
-            Failure::Preflight(_) => "preflight errors",
-            Failure::Ink(_) => "ink over the limit",
-            Failure::Strict(_) => "warnings under --strict",
-            Failure::Photo(_) => "photo error",
-            Failure::Refused(_) => "refused",
-            _ => "error",
+            Failure::Content(_) => t!("kind-content"),
+            Failure::Typst(_) | Failure::Template(_) => t!("kind-layout"),
+            Failure::Preflight(_) => t!("kind-preflight"),
+            Failure::Ink(_) => t!("kind-ink"),
+            Failure::Strict(_) => t!("kind-strict"),
+            Failure::Photo(_) => t!("kind-photo"),
+            Failure::Refused(_) => t!("kind-refused"),
+            _ => t!("kind-other"),
         }
     }
 }
@@ -165,15 +166,14 @@ impl Failure {
 /// content check and preflight say what is wrong with a page), so one that does is a bug of
 /// banmian or its templates, to be reported, not something the editor can fix. Empty when no
 /// error comes from a template's source (a photo typst could not read, say).
-pub fn internal_error_note(diagnostics: &[SourceDiagnostic]) -> &'static str {
+pub fn internal_error_note(diagnostics: &[SourceDiagnostic]) -> String {
     let from_source = diagnostics
         .iter()
         .any(|d| d.severity == typst::diag::Severity::Error && d.span.id().is_some());
     if from_source {
-        "error: internal error in banmian, please report it with the page file: a template \
-         failed on this page (the trace below); the page's content is not at fault\n"
+        format!("{}: {}\n", t!("error"), t!("internal-error"))
     } else {
-        ""
+        String::new()
     }
 }
 

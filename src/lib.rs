@@ -15,6 +15,7 @@ pub mod atomic;
 pub mod build;
 pub mod desk;
 pub mod engine;
+pub mod excerpt;
 pub mod failure;
 pub mod inspect;
 pub mod makeup;

@@ -8,15 +8,18 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     one_malloc_arena();
     let cli = cli::Cli::parse_versioned();
+    // First: every message after this is in the language chosen.
+    banmian::content::messages::set_lang(cli.lang);
     banmian::failure::set_colour(cli.color.choice());
     commands::set_quiet(cli.quiet);
+    commands::set_verbose(cli.verbose);
     let outcome = match cli.command {
         cli::Command::Build(args) => commands::build::run(&args),
         cli::Command::Watch(args) => commands::watch::run(&args),
         cli::Command::Check(args) => commands::check::run(&args),
         cli::Command::Fonts(args) => commands::fonts::run(&args),
         cli::Command::Serve(args) => commands::serve::run(args),
-        cli::Command::Schema => commands::schema::run(),
+        cli::Command::Schema(args) => commands::schema::run(&args),
         cli::Command::New(args) => commands::new::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
         cli::Command::Completions { shell } => {

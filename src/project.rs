@@ -55,6 +55,10 @@ impl Project {
     /// Loads a page on its own: as a page of its issue if an issue file beside it (or one
     /// folder up) lists it (see `content::issue::slot_of`).
     pub fn load(&self, page: &Path) -> Result<LoadedPage, Failure> {
+        if page == Path::new(STDIN_PAGE) {
+            return content::load_bytes(page, &read_stdin()?, &self.root, None)
+                .map_err(Failure::Content);
+        }
         let slot = content::issue::slot_of(page, &self.root);
         self.load_in(page, slot.as_ref())
     }
@@ -77,6 +81,32 @@ impl Project {
             .map_err(Failure::Refused)?;
         Ok(inputs)
     }
+}
+
+/// The page file a page read from stdin (`-` on the command line) stands as: in the current
+/// folder, so that its photos' paths are relative to it and the project is found above it,
+/// and its errors name `<stdin>`.
+pub const STDIN_PAGE: &str = "<stdin>";
+
+/// A page argument: `-` is the page on stdin ([`STDIN_PAGE`]).
+pub fn page_arg(page: PathBuf) -> PathBuf {
+    if page == Path::new("-") {
+        PathBuf::from(STDIN_PAGE)
+    } else {
+        page
+    }
+}
+
+/// The page on stdin, no more of it than the size limit allows (and one byte, to say so).
+fn read_stdin() -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(content::limits::FILE_BYTES.max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| Failure::Refused(format!("cannot read the page from stdin: {error}")))?;
+    Ok(bytes)
 }
 
 /// The project folder of `page`: the nearest folder above it that has `layout/templates/`.

@@ -292,6 +292,6 @@ fn damaged_photos(page: &LoadedPage, failure: Failure) -> Failure {
     if errors.is_empty() {
         failure
     } else {
-        Failure::Content(errors)
+        Failure::Content(crate::content::excerpts(errors, &page.file, &page.source))
     }
 }

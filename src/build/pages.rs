@@ -52,6 +52,13 @@ pub struct PageDone {
     /// checked and built in memory flat in its page count.
     pub document: Option<PagedDocument>,
     pub report: crate::preflight::Report,
+    /// The make-up in words (see `Laid::makeup`).
+    pub makeup: Vec<String>,
+    /// For a PDF/X, the ink measured on its plates.
+    pub ink: Option<crate::output::ink::Coverage>,
+    /// Each file made for it and its size: the PDF, then a spread's two plates (written when
+    /// building).
+    pub files: Vec<(PathBuf, usize)>,
     /// One line: pages, warnings, preflight figures.
     pub summary: String,
     pub bytes: usize,
@@ -217,11 +224,12 @@ fn lay_out_page(
             &laid.warnings,
             false,
         )));
+        let makeup = laid.makeup(&loaded);
         if mode == Mode::Check {
             messages.push_str(&format!("{}\n", laid.report));
-            let makeup = laid.makeup(&loaded);
             if !makeup.is_empty() {
-                messages.push_str(&format!("make-up:\n  {}\n", makeup.join("\n  ")));
+                let title = crate::content::t!("make-up");
+                messages.push_str(&format!("{title}\n  {}\n", makeup.join("\n  ")));
             }
         } else if !laid.report.findings.is_empty()
             && (!laid.report.has_errors() || target.draft)
@@ -230,9 +238,9 @@ fn lay_out_page(
             // (A page refused under --strict lists its warnings in its refusal.)
             messages.push_str(&format!("{}\n", laid.report.findings_text()));
         }
-        let bytes = match (output, mode) {
+        let (bytes, ink, files) = match (output, mode) {
             // Checking, the report above says it all; the page's errors fail it (`has_errors`).
-            (Err(Failure::Preflight(_)), Mode::Check) => 0,
+            (Err(Failure::Preflight(_)), Mode::Check) => (0, None, Vec::new()),
             (output, _) => {
                 let made = output?;
                 if let Some(ink) = made.ink_text() {
@@ -241,7 +249,12 @@ fn lay_out_page(
                 if mode == Mode::Build {
                     crate::build::export::write(&made.files, target, &inputs)?;
                 }
-                made.bytes()
+                let files = made
+                    .files
+                    .iter()
+                    .map(|(path, bytes)| (path.clone(), bytes.len()))
+                    .collect();
+                (made.bytes(), made.ink, files)
             }
         };
         Ok(PageDone {
@@ -249,6 +262,9 @@ fn lay_out_page(
             loaded,
             document: Some(laid.document),
             report: laid.report,
+            makeup,
+            ink,
+            files,
             bytes,
         })
     })();

@@ -1,5 +1,5 @@
 //! `banmian build`: one page → one PDF (or PNG/SVG proofs), written only if the whole build
-//! succeeded.
+//! succeeded; with `--report json`, what it did as JSON on stdout.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,15 +8,19 @@ use banmian::build::{Built, Laps};
 use banmian::failure::Failure;
 use banmian::output::Target;
 use banmian::project::{Project, SAMPLE_PAGE};
+use serde_json::{Value, json};
 
 use super::{Error, Outcome, SeenIn};
-use crate::cli::BuildArgs;
+use crate::cli::{BuildArgs, ReportFormat};
+use banmian::content::t;
 
 pub fn run(args: &BuildArgs) -> Outcome {
-    let page = args
-        .page
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE));
+    let page = banmian::project::page_arg(
+        args.page
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE)),
+    );
+    let json = args.report == Some(ReportFormat::Json);
     if super::issue::is_issue(&page) {
         return super::issue::run(
             &page,
@@ -25,35 +29,64 @@ pub fn run(args: &BuildArgs) -> Outcome {
             &args.project,
             banmian::build::pages::Mode::Build,
             args.strict,
+            json,
         );
     }
     if args.combined.is_some() {
-        return Err(Error::usage(format!(
-            "--combined is for an issue: {} is a page",
-            page.display()
+        return Err(Error::usage(t!(
+            "combined-for-an-issue",
+            page = page.display()
         )));
+    }
+    if page == Path::new(banmian::project::STDIN_PAGE) && args.output.output.is_none() {
+        return Err(Error::usage(t!("stdin-needs-output")));
     }
     let target = Target {
         strict: args.strict,
         ..super::target(&page, &args.output, true)?
     };
-    build(args, &page, &target).map_err(|error| {
-        error.then("banmian: nothing written; the previous output, if any, is unchanged")
-    })
+    match build(args, &page, &target) {
+        Ok(report) => {
+            if json {
+                super::json::print(&super::json::versioned(report));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            let error = error.then(t!("nothing-written"));
+            if !json {
+                return Err(error);
+            }
+            // For scripts, a build that failed is a report too (on stdout), with its status.
+            let mut report = super::json::failure(&page, error.failure());
+            report["built"] = json!(false);
+            report["outputs"] = json!([]);
+            let code = super::exit_code(error.failure());
+            super::exit(error);
+            super::json::print(&super::json::versioned(report));
+            Ok(code)
+        }
+    }
 }
 
-/// Builds the page and writes its files, all or nothing.
-fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
+/// Builds the page and writes its files, all or nothing; what it did, as JSON.
+fn build(args: &BuildArgs, page: &Path, target: &Target) -> Result<Value, Error> {
     let mut timings = Laps::start();
     let project = Project::open(page, args.project.root.as_deref(), &args.project.font_paths)?;
     timings.lap("fonts");
+    super::step(format!("project {}", project.root.display()));
     let loaded = project.load(page)?;
     let inputs = project.protect(&loaded, target)?;
     timings.lap("yaml");
+    super::step(read(&loaded));
     let mut world = project.world_for(target);
     let Built { laid, output, laps } =
         banmian::build::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     timings.add(&laps);
+    super::step(format!(
+        "laid out: {}",
+        banmian::build::summary::summary(&laid)
+    ));
     if !super::quiet() {
         banmian::failure::print_typst(&world, &laid.warnings);
     }
@@ -68,20 +101,43 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Outcome {
     }
     banmian::build::export::write(&made.files, target, &inputs)?;
     timings.lap("write");
+    for (path, bytes) in &made.files {
+        super::step(format!("wrote {} ({} bytes)", path.display(), bytes.len()));
+    }
     let files = &made.files;
     let written = match files.as_slice() {
         [(path, _)] => path.display().to_string(),
         [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
         [] => "nothing".into(),
     };
-    super::say(format!(
-        "built {written} ({}, {} KiB) in {:.2} s",
-        banmian::build::summary::summary(&laid),
-        made.bytes() / 1024,
-        timings.started.elapsed().as_secs_f64()
+    super::say(t!(
+        "built",
+        files = written,
+        summary = banmian::build::summary::summary(&laid),
+        kib = made.bytes() / 1024,
+        seconds = format!("{:.2}", timings.started.elapsed().as_secs_f64())
     ));
-    if args.timings {
+    if args.timings || super::verbose() {
         eprintln!("{}", timings.line());
     }
-    Ok(ExitCode::SUCCESS)
+    let mut report =
+        super::json::page_report(&laid.report, &laid.makeup(&loaded), made.ink.as_ref(), None);
+    report["built"] = json!(true);
+    report["outputs"] = files
+        .iter()
+        .map(|(path, bytes)| json!({ "path": path.display().to_string(), "bytes": bytes.len() }))
+        .collect();
+    report["timings"] = super::json::timings(&timings);
+    Ok(report)
+}
+
+/// What `--verbose` says of the page read: its file, template and photos.
+pub fn read(loaded: &banmian::content::LoadedPage) -> String {
+    format!(
+        "read {}: template {}, {} photo{}",
+        loaded.file.display(),
+        loaded.page.template,
+        loaded.images.len(),
+        if loaded.images.len() == 1 { "" } else { "s" }
+    )
 }

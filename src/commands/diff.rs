@@ -2,6 +2,7 @@
 //! proof with what changed since the old version, or since a kept proof round, red-lined on it
 //! (a PDF or PNG for the desk).
 
+use banmian::content::t;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -24,9 +25,7 @@ pub fn run(args: &DiffArgs) -> Outcome {
         ([old, new], None) => (Old::Yaml(old), new),
         ([new], Some(round)) => (Old::Round(round), new),
         _ => {
-            return Err(Error::usage(
-                "give OLD.yaml NEW.yaml, or --since ROUND NEW.yaml",
-            ));
+            return Err(Error::usage(t!("diff-pages")));
         }
     };
     let mut target = super::target(new, &args.output, false)?;
@@ -37,7 +36,7 @@ pub fn run(args: &DiffArgs) -> Outcome {
         let name = format!("{stem}-diff.{}", target.format.extension());
         target.output = plain.with_file_name(name);
     }
-    diff(args, old, new, &target).map_err(|error| error.then("banmian: nothing written"))
+    diff(args, old, new, &target).map_err(|error| error.then(t!("nothing-written-diff")))
 }
 
 /// Lays out both versions (or reads the round) and writes the red-lined proof.
@@ -70,13 +69,15 @@ fn diff(args: &DiffArgs, old: Old, new: &Path, target: &Target) -> Outcome {
     banmian::build::export::write(&files, target, &inputs)?;
     let count = |kind| changes.iter().filter(|c| c.kind == kind).count();
     let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
+    let counted = banmian::content::messages::count;
     eprintln!(
-        "wrote {}: {} changed line{} boxed in red, {} moved block{} outlined in blue",
-        names.join(", "),
-        count("changed"),
-        if count("changed") == 1 { "" } else { "s" },
-        count("moved"),
-        if count("moved") == 1 { "" } else { "s" },
+        "{}",
+        t!(
+            "diff-wrote",
+            files = names.join(", "),
+            changed = counted(count("changed"), "changed-line", "changed-lines"),
+            moved = counted(count("moved"), "moved-block", "moved-blocks")
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

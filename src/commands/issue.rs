@@ -16,6 +16,7 @@ use banmian::project::Project;
 
 use super::{Error, Outcome};
 use crate::cli::{OutputArgs, ProjectArgs};
+use banmian::content::t;
 
 /// Whether `file` is an issue rather than a page (a YAML mapping listing `pages:`), read
 /// within the content crate's limits (a pipe is never opened).
@@ -30,6 +31,7 @@ pub fn run(
     project_args: &ProjectArgs,
     mode: Mode,
     strict: bool,
+    json: bool,
 ) -> Outcome {
     let started = Instant::now();
     let project = Project::open(file, project_args.root.as_deref(), &project_args.font_paths)?;
@@ -50,7 +52,14 @@ pub fn run(
         // Quiet, a page that built says nothing; one that failed still says why.
         let heard = run.outcome.is_err() || !super::quiet();
         if !run.messages.is_empty() && heard {
-            eprintln!("── page {} ({}):", run.number, run.file.display());
+            eprintln!(
+                "{}",
+                t!(
+                    "issue-page-messages",
+                    number = run.number,
+                    file = run.file.display()
+                )
+            );
             eprint!("{}", run.messages);
         }
     }
@@ -62,13 +71,18 @@ pub fn run(
         }
     }
     let mut code = worst(&runs);
+    let mut combined_json = serde_json::Value::Null;
     if let (Some(path), Mode::Build) = (combined, mode) {
         match banmian::build::pages::combined(&project, &loaded, &runs, path, &template) {
-            Ok(bytes) => super::say(format!(
-                "combined {} ({} KiB)",
-                path.display(),
-                bytes / 1024
-            )),
+            Ok(bytes) => {
+                combined_json =
+                    serde_json::json!({ "path": path.display().to_string(), "bytes": bytes });
+                super::say(t!(
+                    "issue-combined",
+                    path = path.display(),
+                    kib = bytes / 1024
+                ))
+            }
             Err(failure) => {
                 super::report(&failure, None);
                 if code == ExitCode::SUCCESS {
@@ -78,22 +92,37 @@ pub fn run(
         }
     }
     let failed = runs.iter().filter(|r| r.outcome.is_err()).count();
-    super::say(format!(
-        "{} {} of {} pages in {:.2} s{}",
-        if mode == Mode::Build {
-            "built"
-        } else {
-            "checked"
-        },
-        runs.len() - failed,
-        runs.len(),
-        started.elapsed().as_secs_f64(),
-        if failed > 0 {
-            format!("; {failed} failed, nothing written for them")
-        } else {
-            String::new()
-        }
-    ));
+    if json {
+        let pages: Vec<serde_json::Value> = runs.iter().map(|run| page_json(run, mode)).collect();
+        super::json::print(&super::json::versioned(serde_json::json!({
+            "issue": file.display().to_string(),
+            "pages": pages,
+            "failed": failed,
+            "combined": combined_json,
+            "seconds": started.elapsed().as_secs_f64(),
+        })));
+    }
+    let (done, total) = (runs.len() - failed, runs.len());
+    let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    let done = match mode {
+        Mode::Build => t!(
+            "issue-built-pages",
+            done = done,
+            total = total,
+            seconds = seconds
+        ),
+        Mode::Check => t!(
+            "issue-checked-pages",
+            done = done,
+            total = total,
+            seconds = seconds
+        ),
+    };
+    super::say(if failed > 0 {
+        done + &t!("issue-failed-pages", failed = failed)
+    } else {
+        done
+    });
     Ok(code)
 }
 
@@ -103,9 +132,9 @@ pub fn target(file: &Path, args: &OutputArgs, press: bool) -> Result<(PathBuf, T
     let format = args.format.map(Format::from).unwrap_or(Format::Pdf);
     let folder = match &args.output {
         Some(dir) if dir.is_file() || Format::from_path(dir).is_some() => {
-            return Err(Error::usage(format!(
-                "-o {}: an issue is written to a folder, one file a page; give a folder (and --combined FILE.pdf for one PDF of all pages)",
-                dir.display()
+            return Err(Error::usage(t!(
+                "issue-output-is-a-file",
+                dir = dir.display()
             )));
         }
         Some(dir) => dir.clone(),
@@ -127,29 +156,36 @@ pub fn target(file: &Path, args: &OutputArgs, press: bool) -> Result<(PathBuf, T
 fn progress(run: &PageRun, done: usize, total: usize, mode: Mode) -> String {
     let (what, file) = match (&run.outcome, mode) {
         (Ok(_), Mode::Build) => (
-            "built in",
+            t!("issue-built-in"),
             run.output.file_name().map_or_else(
                 || run.output.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
         ),
-        (Ok(_), Mode::Check) => ("checked in", run.file.display().to_string()),
-        (Err(_), _) => ("FAILED after", run.file.display().to_string()),
+        (Ok(_), Mode::Check) => (t!("issue-checked-in"), run.file.display().to_string()),
+        (Err(_), _) => (t!("issue-failed-after"), run.file.display().to_string()),
     };
-    format!(
-        "  [{done:>width$}/{total}] page{} {what} {:.2} s: {file}",
-        numbers(run),
-        run.seconds,
-        width = total.to_string().len()
+    t!(
+        "issue-progress",
+        done = format!("{done:>width$}", width = total.to_string().len()),
+        total = total,
+        page = numbers(run),
+        what = what,
+        seconds = format!("{:.2}", run.seconds),
+        file = file
     )
 }
 
-/// ` 5`, or `s 6–7` for a spread (after `page`).
+/// `page 5`, or `pages 6–7` for a spread.
 fn numbers(run: &PageRun) -> String {
     if run.spread {
-        format!("s {}–{}", run.number, run.number + 1)
+        t!(
+            "spread-numbers",
+            first = run.number,
+            second = run.number + 1
+        )
     } else {
-        format!(" {}", run.number)
+        t!("page-number", number = run.number)
     }
 }
 
@@ -157,20 +193,50 @@ fn numbers(run: &PageRun) -> String {
 fn line(run: &PageRun, mode: Mode) -> String {
     let number = numbers(run);
     match (&run.outcome, mode) {
-        (Ok(done), Mode::Build) => format!(
-            "page{number}: built {} ({}, {} KiB) in {:.2} s",
-            run.output.display(),
-            done.summary,
-            done.bytes / 1024,
-            run.seconds
+        (Ok(done), Mode::Build) => t!(
+            "issue-page-built",
+            page = number,
+            output = run.output.display(),
+            summary = done.summary,
+            kib = done.bytes / 1024,
+            seconds = format!("{:.2}", run.seconds)
         ),
-        (Ok(done), Mode::Check) => format!("page{number}: {}", done.summary),
-        (Err(failure), _) => format!(
-            "page{number}: FAILED ({}) — {}",
-            failure.kind(),
-            run.file.display()
+        (Ok(done), Mode::Check) => t!("issue-page-checked", page = number, summary = done.summary),
+        (Err(failure), _) => t!(
+            "issue-page-failed",
+            page = number,
+            kind = failure.kind(),
+            file = run.file.display()
         ),
     }
+}
+
+/// One page of the issue as JSON: where it stands, what it came to, and its report (the
+/// page's report as `check` gives it, or why it failed in that shape).
+fn page_json(run: &PageRun, mode: Mode) -> serde_json::Value {
+    let (ok, report) = match &run.outcome {
+        Ok(done) => (
+            true,
+            super::json::page_report(&done.report, &done.makeup, done.ink.as_ref(), None),
+        ),
+        Err(failure) => (false, super::json::failure(&run.file, failure)),
+    };
+    let built = ok && mode == Mode::Build;
+    serde_json::json!({
+        "page": run.number,
+        "spread": run.spread,
+        "file": run.file.display().to_string(),
+        "ok": ok,
+        // Each file written, as build's report of a page gives them.
+        "outputs": run.outcome.as_ref().ok().filter(|_| built).map_or_else(Vec::new, |done| {
+            done.files
+                .iter()
+                .map(|(path, bytes)| serde_json::json!({ "path": path.display().to_string(), "bytes": bytes }))
+                .collect()
+        }),
+        "seconds": run.seconds,
+        "report": report,
+    })
 }
 
 /// 2 if a page was refused, else 1 if one failed or (checking) has errors, else 0.

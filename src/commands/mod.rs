@@ -6,6 +6,7 @@ pub mod check;
 pub mod diff;
 pub mod fonts;
 pub mod issue;
+pub mod json;
 pub mod new;
 pub mod schema;
 pub mod serve;
@@ -38,7 +39,7 @@ pub struct Error {
     /// typst's errors rendered with their source lines (in colour on a terminal).
     shown: Option<Vec<u8>>,
     /// A line printed after the failure (`banmian: nothing written`).
-    after: Option<&'static str>,
+    after: Option<String>,
 }
 
 impl Error {
@@ -48,9 +49,9 @@ impl Error {
     }
 
     /// The same failure, followed by `line` when printed.
-    pub fn then(self, line: &'static str) -> Self {
+    pub fn then(self, line: impl Into<String>) -> Self {
         Self {
-            after: Some(line),
+            after: Some(line.into()),
             ..self
         }
     }
@@ -114,6 +115,24 @@ pub fn set_quiet(quiet: bool) {
 pub fn say(line: impl std::fmt::Display) {
     if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
         eprintln!("{line}");
+    }
+}
+
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--verbose`: each step said as it is done, and how long the steps took.
+pub fn set_verbose(verbose: bool) {
+    VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn verbose() -> bool {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Says a step on stderr under `--verbose` (`banmian: …`).
+pub fn step(line: impl std::fmt::Display) {
+    if verbose() {
+        eprintln!("banmian: {line}");
     }
 }
 

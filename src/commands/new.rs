@@ -6,6 +6,7 @@ use banmian::project::find_root;
 
 use super::Outcome;
 use crate::cli::NewArgs;
+use banmian::content::t;
 use banmian::failure::Failure;
 
 pub fn run(args: &NewArgs) -> Outcome {
@@ -39,14 +40,14 @@ pub fn run(args: &NewArgs) -> Outcome {
     };
     let page = shown(&made.page);
     eprintln!(
-        "made {} (template {}) and {}",
-        page.display(),
-        args.template,
-        shown(&made.schema).display()
+        "{}",
+        t!(
+            "made-page",
+            page = page.display(),
+            template = args.template,
+            schema = shown(&made.schema).display()
+        )
     );
-    eprintln!(
-        "edit it, then: banmian serve {0}  (live proof) or banmian build {0}",
-        page.display()
-    );
+    eprintln!("{}", t!("made-page-next", page = page.display()));
     Ok(ExitCode::SUCCESS)
 }

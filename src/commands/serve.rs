@@ -12,9 +12,9 @@ use crate::cli::ServeArgs;
 pub fn run(args: ServeArgs) -> Outcome {
     let page = args.page.unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE));
     if super::issue::is_issue(&page) {
-        return Err(Error::usage(format!(
-            "{} is an issue: serve takes one page (serve the page you are editing; `banmian build` builds the issue)",
-            page.display()
+        return Err(Error::usage(banmian::content::t!(
+            "serve-an-issue",
+            page = page.display()
         )));
     }
     let options = Options {

@@ -10,6 +10,7 @@
 
 use banmian::build::session::{Rebuilt, Session};
 use banmian::build::watcher::Watcher;
+use banmian::content::t;
 use banmian::failure::Failure;
 use banmian::output::{Format, Target, proof_path, same_file};
 use banmian::project::Project;
@@ -33,9 +34,12 @@ pub fn run(args: &WatchArgs) -> Outcome {
     )?;
     let mut watcher = Watcher::new(Some(target.output.clone())).map_err(service)?;
     eprintln!(
-        "watching {} → {} (a proof; Ctrl-C to stop)",
-        args.page.display(),
-        target.output.display()
+        "{}",
+        t!(
+            "watching",
+            page = args.page.display(),
+            output = target.output.display()
+        )
     );
     let mut session = Session::new(
         args.page.clone(),
@@ -56,7 +60,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
         report(&session, &target, rebuilt);
         updated.and_then(|()| watcher.wait()).map_err(service)?;
         match session.rescan_fonts_if_changed() {
-            Some(Ok(faces)) => eprintln!("fonts changed: re-scanned {faces} faces"),
+            Some(Ok(faces)) => eprintln!("{}", t!("fonts-changed", faces = faces)),
             Some(Err(failure)) => super::report(&failure, None),
             None => {}
         }
@@ -103,10 +107,25 @@ fn report(session: &Session, target: &Target, rebuilt: Rebuilt<String>) {
     let output = target.output.display();
     let seconds = rebuilt.seconds;
     match rebuilt.result {
-        Ok(summary) => eprintln!("rebuilt {output} in {seconds:.2} s: {summary}"),
+        Ok(summary) => eprintln!(
+            "{}",
+            t!(
+                "rebuilt",
+                output = output,
+                seconds = format!("{seconds:.2}"),
+                summary = summary
+            )
+        ),
         Err(failure) => {
             super::report(&failure, Some(session.world()));
-            eprintln!("failed after {seconds:.2} s; {output} is unchanged");
+            eprintln!(
+                "{}",
+                t!(
+                    "rebuild-failed",
+                    seconds = format!("{seconds:.2}"),
+                    output = output
+                )
+            );
         }
     }
 }

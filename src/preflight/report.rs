@@ -5,7 +5,9 @@ use std::fmt;
 use serde::Serialize;
 
 use super::{Finding, House, PlacedPhoto, Severity};
-use crate::content::LoadedPage;
+use std::path::Path;
+
+use crate::content::{ContentError, LoadedPage, excerpts};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -19,6 +21,9 @@ pub struct Report {
     /// The settings the page was checked against.
     #[serde(skip)]
     pub house: House,
+    /// The page's text, for the line each finding points into.
+    #[serde(skip)]
+    source: String,
 }
 
 impl Report {
@@ -38,6 +43,7 @@ impl Report {
             findings,
             photos,
             house,
+            source: page.source.clone(),
         }
     }
 
@@ -67,13 +73,27 @@ fn plural(n: usize) -> &'static str {
 }
 
 impl Report {
-    /// The findings alone, one a line, as `build` prints them.
+    /// The findings alone, as `build` prints them: each its line (see [`line`](Self::line))
+    /// and the page's line it points into, a caret under the place.
     pub fn findings_text(&self) -> String {
         self.findings
             .iter()
-            .map(|finding| self.line(finding))
-            .collect::<Vec<_>>()
-            .join("\n")
+            .map(|finding| {
+                let label = label(finding.severity);
+                let located = ContentError::new(
+                    &self.page,
+                    (finding.line, finding.column),
+                    finding.message.clone(),
+                );
+                let [located] = excerpts(vec![located], Path::new(&self.page), &self.source)
+                    .try_into()
+                    .expect("one error in, one out");
+                let text = crate::excerpt::render(label, &located, false);
+                String::from_utf8_lossy(&text).into_owned()
+            })
+            .collect::<String>()
+            .trim_end()
+            .to_string()
     }
 
     /// The warnings alone, one a line, as `build` prints them.
@@ -87,14 +107,21 @@ impl Report {
 
     /// One finding: `warning: page.yaml:108:1: …`.
     fn line(&self, finding: &Finding) -> String {
-        let label = match finding.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         format!(
-            "{label}: {}:{}:{}: {}",
-            self.page, finding.line, finding.column, finding.message
+            "{}: {}:{}:{}: {}",
+            label(finding.severity),
+            self.page,
+            finding.line,
+            finding.column,
+            finding.message
         )
+    }
+}
+
+fn label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
     }
 }
 

@@ -6,7 +6,9 @@
 //! Directives (each `#! name: value`, in the file's first lines):
 //! - `exit: N` — the exit status (required).
 //! - `expect: text` — a fragment stderr must hold (repeatable).
-//! - `at: L:C` — the error's position, checked as `page.yaml:L:C:` in stderr.
+//! - `at: L:C` — the error's position, checked as `page.yaml:L:C:` in stderr, with the line
+//!   shown under it and a caret under the column.
+//! - `excerpt: none` — no line is shown under the error (a UTF-16 file has no lines to show).
 //! - `args: …` — the command, default `build {page} -o {out}`; `{page}`, `{out}`, `{root}`
 //!   are replaced; `--font-path` to the repo's fonts is added to build and check.
 //! - `photo: PATH KIND` — a file beside the page: `jpeg`, `png-named-jpg`, `webp`, `gif`,
@@ -25,17 +27,19 @@ use std::sync::OnceLock;
 
 use crate::support::*;
 
-struct Case {
-    name: String,
+pub struct Case {
+    pub name: String,
     exit: i32,
     expect: Vec<String>,
     at: Option<String>,
+    /// Whether the line the error points into is shown under it.
+    excerpt: bool,
     args: String,
     setup: Vec<(String, String)>,
     page: Vec<u8>,
 }
 
-fn parse(path: &Path) -> Case {
+pub fn parse(path: &Path) -> Case {
     let raw = std::fs::read(path).unwrap();
     let name = path.file_stem().unwrap().to_string_lossy().into_owned();
     let text = String::from_utf8_lossy(&raw);
@@ -44,6 +48,7 @@ fn parse(path: &Path) -> Case {
         exit: -1,
         expect: Vec::new(),
         at: None,
+        excerpt: true,
         args: "build {page} -o {out}".into(),
         setup: Vec::new(),
         page: Vec::new(),
@@ -59,6 +64,7 @@ fn parse(path: &Path) -> Case {
             "exit" => case.exit = value.parse().unwrap(),
             "expect" => case.expect.push(value.to_string()),
             "at" => case.at = Some(value.to_string()),
+            "excerpt" => case.excerpt = value != "none",
             "args" => case.args = value.to_string(),
             "escapes" => escapes = value == "yes",
             "prefix" => {
@@ -102,6 +108,11 @@ fn expand(text: &str) -> String {
         out.replace_range(start..end + 2, &replacement);
     }
     out
+}
+
+/// Whether a terminal gives `c` two cells (CJK ideographs and full-width punctuation).
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 fn unescape(text: &str) -> Vec<u8> {
@@ -216,15 +227,16 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files
 }
 
-fn run(case: &Case) -> Result<(), String> {
-    let root = scratch(&format!("bad-input/{}", case.name));
+/// A case's project: the layout, the page and what its directives set up beside it, over a
+/// good PDF to be (written by the caller). Gives the project folder, the page and the PDF.
+pub fn project(case: &Case, under: &str) -> Result<(PathBuf, PathBuf, PathBuf), String> {
+    let root = scratch(&format!("{under}/{}", case.name));
     copy_dir(&repo().join("layout"), &root.join("layout"));
     let page = root.join("content/p/page.yaml");
     std::fs::create_dir_all(page.parent().unwrap()).unwrap();
     photo(&root.join("content/p/images/photo-1.jpg"), "jpeg");
     std::fs::write(&page, &case.page).unwrap();
     let out = root.join("out.pdf");
-    std::fs::write(&out, good_pdf()).unwrap();
     for (key, value) in &case.setup {
         match key.as_str() {
             "photo" => {
@@ -256,6 +268,12 @@ fn run(case: &Case) -> Result<(), String> {
             other => return Err(format!("unknown directive `{other}`")),
         }
     }
+    Ok((root, page, out))
+}
+
+fn run(case: &Case) -> Result<(), String> {
+    let (root, page, out) = project(case, "bad-input")?;
+    std::fs::write(&out, good_pdf()).unwrap();
     let before = snapshot(&root);
     let fonts = repo().join("fonts");
     let command = case
@@ -282,10 +300,41 @@ fn run(case: &Case) -> Result<(), String> {
             problems.push(format!("stderr lacks `{fragment}`"));
         }
     }
-    if let Some(at) = &case.at
-        && !message.contains(&format!("page.yaml:{at}:"))
-    {
-        problems.push(format!("stderr lacks the position page.yaml:{at}:"));
+    if let Some(at) = &case.at {
+        if !message.contains(&format!("page.yaml:{at}:")) {
+            problems.push(format!("stderr lacks the position page.yaml:{at}:"));
+        }
+        // Under it, the line it points into and a caret under the place.
+        let (line, column) = at.split_once(':').unwrap();
+        let gutter = " ".repeat(line.len());
+        let shown = message
+            .split_once(&format!("page.yaml:{at}:"))
+            .and_then(|(_, after)| after.split_once(&format!("\n{line} │ ")))
+            .and_then(|(_, after)| after.split_once(&format!("\n{gutter} │ ")))
+            .map(|(text, marks)| (text, marks.lines().next().unwrap_or("")));
+        match shown {
+            // The marks stand under the column (Chinese characters take two cells).
+            Some((text, marks)) if !text.starts_with('…') => {
+                let before: usize = text
+                    .chars()
+                    .take(column.parse::<usize>().unwrap() - 1)
+                    .map(|c| if is_wide(c) { 2 } else { 1 })
+                    .sum();
+                let under = marks.find('^').map(|at| marks[..at].chars().count());
+                if under != Some(before) {
+                    problems.push(format!("the caret stands at {under:?}, not {before}"));
+                }
+            }
+            // A long line cut short before the place: the caret is under the kept part.
+            Some((_, marks)) if !marks.contains('^') => {
+                problems.push("no caret under the excerpt".into());
+            }
+            Some(_) => {}
+            None if case.excerpt => {
+                problems.push(format!("no excerpt of line {line} under the error"));
+            }
+            None => {}
+        }
     }
     let pdf = std::fs::read(&out).unwrap_or_default();
     let rebuilt = case.exit == 0 && pdf.starts_with(b"%PDF-");
@@ -313,8 +362,8 @@ fn run(case: &Case) -> Result<(), String> {
     }
 }
 
-#[test]
-fn every_bad_input_is_refused_cleanly_and_costs_nothing() {
+/// Every case file of the corpus, in name order.
+pub fn case_files() -> Vec<PathBuf> {
     let dir = repo().join("tests/bad-input");
     let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
@@ -323,6 +372,12 @@ fn every_bad_input_is_refused_cleanly_and_costs_nothing() {
         .filter(|p| p.extension().is_some_and(|e| e == "case"))
         .collect();
     cases.sort();
+    cases
+}
+
+#[test]
+fn every_bad_input_is_refused_cleanly_and_costs_nothing() {
+    let cases = case_files();
     assert!(
         cases.len() >= 60,
         "the corpus holds {} cases, fewer than 60",

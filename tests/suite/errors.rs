@@ -220,6 +220,47 @@ fn five_independent_mistakes_get_five_messages_from_one_check_in_file_order() {
 }
 
 #[test]
+fn each_error_shows_its_line_with_a_caret_under_the_place_and_the_fix() {
+    // A quoted date that is none, a key misspelt after Chinese text (two columns a
+    // character) and a key misspelt under a photo.
+    let yaml = MINIMAL_PAGE
+        .replace("  date: 2024-01-15", "  date: \"2024-02-30\"")
+        .replace(
+            "headline: 测试标题\n",
+            "headline: 测试标题\nlead_photo: {caption: 导图说明, fiel: images/photo-1.jpg}\n",
+        )
+        .replace("        caption: 图片说明。", "        captoin: 图片说明。");
+    let project = TempProject::new("caret-excerpts", &yaml);
+    let pdf = project.root.join("out.pdf");
+    let message = stderr(&project.build(&pdf));
+    let expected = [
+        "page.yaml:4:9: `2024-02-30` is not a date\n  │\n4 │   date: \"2024-02-30\"\n  │         ^^^^^^^^^^^^\n  hint: write dates",
+        &format!(
+            "page.yaml:7:29: lead_photo: unknown field `fiel`, expected one of `file`, `caption`, `credit`, `focus`, `crop`, `span`\n  │\n7 │ lead_photo: {{caption: 导图说明, fiel: images/photo-1.jpg}}\n  │ {}^^^^\n  hint: did you mean `file`?\n",
+            " ".repeat(32)
+        ),
+        "page.yaml:17:9: sections[0].photos[0]: unknown field `captoin`",
+        "\n   │\n17 │         captoin: 图片说明。\n   │         ^^^^^^^\n  hint: did you mean `caption`?\n17 │         caption: 图片说明。\n   │         ~~~~~~~\n",
+    ];
+    for text in expected {
+        assert!(message.contains(text), "expected\n{text}\nin:\n{message}");
+    }
+    // The JSON report carries the line and the fix as data.
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1));
+    let findings = report["findings"].as_array().unwrap();
+    let caption = findings
+        .iter()
+        .find(|f| f["line"] == 17)
+        .unwrap_or_else(|| panic!("{report:#}"));
+    assert_eq!(caption["excerpt"], "        captoin: 图片说明。");
+    assert_eq!(
+        caption["fix"],
+        serde_json::json!({ "line": 17, "column": 9, "replace": "captoin", "with": "caption" })
+    );
+}
+
+#[test]
 fn quiet_says_only_errors() {
     let dir = scratch("quiet");
     let pdf = dir.join("sample.pdf");

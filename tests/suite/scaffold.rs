@@ -34,12 +34,22 @@ fn new_makes_a_page_that_builds_and_names_its_schema() {
     let target = first
         .strip_prefix("# yaml-language-server: $schema=")
         .unwrap_or_else(|| panic!("first line: {first}"));
+    // Its template's schema, as `schema --template` prints it; the project's others beside it.
+    assert!(target.ends_with("/schema/feature.schema.json"), "{target}");
     let schema = page.parent().unwrap().join(target);
     let written = std::fs::read_to_string(&schema).unwrap();
-    assert_eq!(
-        written,
-        String::from_utf8(banmian(&["schema"]).stdout).unwrap()
-    );
+    let printed = Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .args(["schema", "--template", "feature"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    assert_eq!(written, String::from_utf8(printed.stdout).unwrap());
+    for other in ["page", "news", "issue"] {
+        assert!(
+            root.join(format!("schema/{other}.schema.json")).is_file(),
+            "{other}"
+        );
+    }
 
     // It checks without errors (an almost empty page leaves columns empty: warnings only).
     let fonts = repo().join("fonts");
@@ -79,14 +89,33 @@ fn new_makes_a_page_that_builds_and_names_its_schema() {
 }
 
 #[test]
-fn the_repos_schema_is_what_banmian_schema_prints() {
-    let printed = banmian(&["schema"]);
-    assert!(printed.status.success());
-    let committed =
-        std::fs::read_to_string(repo().join("schema/page.schema.json")).unwrap_or_default();
+fn the_repos_schemas_are_what_banmian_schema_prints() {
+    for (file, args) in [
+        ("page", vec![]),
+        ("feature", vec!["--template", "feature"]),
+        ("news", vec!["--template", "news"]),
+        ("issue", vec!["--issue"]),
+    ] {
+        let printed = banmian(&[&["schema"], args.as_slice()].concat());
+        assert!(printed.status.success(), "{}", stderr(&printed));
+        let path = format!("schema/{file}.schema.json");
+        let committed = std::fs::read_to_string(repo().join(&path)).unwrap_or_default();
+        assert!(
+            committed == String::from_utf8(printed.stdout).unwrap(),
+            "{path} is out of date: cargo run --release -- schema {} > {path}",
+            args.join(" ")
+        );
+    }
+    // Every page and issue of the repo names its own.
+    let sample = |path: &str| std::fs::read_to_string(repo().join(path)).unwrap();
+    let first = |text: String| text.lines().next().unwrap().to_string();
+    assert!(first(sample("content/pingluo-cppcc/page.yaml")).ends_with("/feature.schema.json"));
     assert!(
-        committed == String::from_utf8(printed.stdout).unwrap(),
-        "schema/page.schema.json is out of date: cargo run --release -- schema > schema/page.schema.json"
+        first(sample("content/sample-issue/city-news/page.yaml")).ends_with("/news.schema.json")
+    );
+    assert!(
+        first(sample("content/sample-issue/issue.yaml"))
+            .ends_with("../../schema/issue.schema.json")
     );
 }
 
@@ -166,7 +195,7 @@ fn new_page_in_an_issue_is_listed_in_order_or_refused_with_the_issue_untouched()
     let after = std::fs::read_to_string(&issue).unwrap();
     assert_eq!(after, format!("{before}  - file: market/page.yaml\n"));
     let page = std::fs::read_to_string(root.join("content/sample-issue/market/page.yaml")).unwrap();
-    assert!(page.starts_with("# yaml-language-server: $schema=../../../schema/page.schema.json"));
+    assert!(page.starts_with("# yaml-language-server: $schema=../../../schema/news.schema.json"));
     assert!(
         !page.contains("  paper:") && !page.contains("  date:"),
         "{page}"

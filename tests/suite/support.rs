@@ -13,6 +13,8 @@ pub fn banmian(args: &[&str]) -> Output {
         .args(args)
         .current_dir(repo())
         .env_remove("SOURCE_DATE_EPOCH")
+        // The tests read banmian's English, whatever the machine's locale.
+        .env("BANMIAN_LANG", "en")
         .env("BANMIAN_CACHE", repo().join("target/test-scratch/cache"))
         .output()
         .expect("banmian runs")

@@ -13,7 +13,7 @@ use crate::view::{
     BriefView, BriefsView, BylineView, FolioView, PageView, PhotoView, PinView, SectionView,
     StoryView,
 };
-use crate::{Parsed, images, limits, parse_date, paths};
+use crate::{Parsed, images, limits, parse_date, paths, rules};
 
 /// What a page is found to be: the data templates read, every image file it uses, and what
 /// its template takes.
@@ -226,16 +226,16 @@ impl Checker<'_> {
         if !date.trim().is_empty() && parse_date(&date).is_none() {
             self.error(
                 "folio.date",
-                format!("`{date}` is not a date"),
-                "write dates as YYYY-MM-DD, e.g. 2021-09-28",
+                crate::t!("not-a-date", date = date),
+                &crate::t!("write-dates"),
             );
         }
         let number = self.inherited("page", own.page, slot.map(|s| s.page), "the page number");
-        if !(1..=9999).contains(&number) && (own.page.is_some() || slot.is_some()) {
+        if !rules::PAGE_NUMBERS.contains(&number) && (own.page.is_some() || slot.is_some()) {
             self.error(
                 "folio.page",
-                format!("page number {number} is not a page"),
-                "pages are numbered from 1",
+                crate::t!("not-a-page", number = number),
+                &crate::t!("pages-from-1"),
             );
         }
         FolioView {
@@ -320,21 +320,16 @@ impl Checker<'_> {
     /// A story id an editor gave: short, plain and unique on the page, and none of the names
     /// the page's own stories have.
     fn story_id(&mut self, path: &str, id: &str, before: &[&str]) {
-        const RESERVED: [&str; 8] = [
-            "folio", "kicker", "headline", "subtitle", "byline", "lead", "credit", "briefs",
-        ];
-        let plain = !id.is_empty()
-            && id.len() <= 40
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !plain {
+        if !rules::is_plain_id(id) {
             self.error(
                 path,
                 format!("`{id}` is not a story id"),
                 "use up to 40 lowercase letters, digits and hyphens, e.g. `river-cleanup`",
             );
-        } else if before.contains(&id) || RESERVED.contains(&id) || id.starts_with("lead") {
+        } else if before.contains(&id)
+            || rules::RESERVED_IDS.contains(&id)
+            || id.starts_with(rules::RESERVED_ID_PREFIX)
+        {
             self.error(
                 path,
                 format!("story id `{id}` is already taken on this page"),
@@ -347,6 +342,15 @@ impl Checker<'_> {
         let at = self.parsed.positions.value(path);
         self.errors
             .push(ContentError::new(self.file, at, message).hint(hint));
+    }
+
+    /// Offers `right` in place of `wrong` for the error just reported, if there is a `right`.
+    fn fix_last(&mut self, wrong: &str, right: Option<&str>) {
+        if let Some(right) = right
+            && let Some(error) = self.errors.pop()
+        {
+            self.errors.push(error.fix(wrong, right));
+        }
     }
 
     /// Sections and photos within their limits.
@@ -407,15 +411,15 @@ impl Checker<'_> {
             if section.head.iter().all(|h| h.trim().is_empty()) {
                 self.error(
                     &format!("{path}.head"),
-                    format!("section {} has no head", section.number),
-                    "give it `head: [first phrase, second phrase]`",
+                    crate::t!("section-no-head", number = section.number),
+                    &crate::t!("section-no-head-hint"),
                 );
             }
             if paragraphs(&section.body).is_empty() {
                 self.error(
                     &format!("{path}.body"),
-                    format!("section {} has no body text", section.number),
-                    "write its paragraphs under `body: |`, a blank line between paragraphs",
+                    crate::t!("section-no-body", number = section.number),
+                    &crate::t!("no-body-hint"),
                 );
             }
         }
@@ -445,11 +449,13 @@ impl Checker<'_> {
         }
         let known = templates(self.root);
         let names: Vec<&str> = known.iter().map(String::as_str).collect();
-        let hint = match closest(name, &names) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("templates in layout/templates/: {}", names.join(", ")),
+        let best = closest(name, &names);
+        let hint = match best {
+            Some(best) => crate::t!("did-you-mean", best = best),
+            None => crate::t!("templates-are", names = names.join(", ")),
         };
-        self.error("template", format!("no template named `{name}`"), &hint);
+        self.error("template", crate::t!("no-template", name = name), &hint);
+        self.fix_last(name, best);
         None
     }
 
@@ -598,7 +604,7 @@ impl Checker<'_> {
                 "write its paragraphs under `body: |`, a blank line between paragraphs",
             );
         }
-        if !["story", "photo"].contains(&kind) {
+        if !rules::STORY_KINDS.contains(&kind) {
             self.error(
                 &format!("{path}.kind"),
                 format!("`{kind}` is not a kind of story"),
@@ -613,9 +619,10 @@ impl Checker<'_> {
             );
         }
         if let Some(frame) = story.frame.as_deref()
-            && !["box", "tint"].contains(&frame)
+            && !rules::FRAMES.contains(&frame)
         {
-            let hint = match closest(frame, &["box", "tint"]) {
+            let best = closest(frame, &rules::FRAMES);
+            let hint = match best {
                 Some(best) => format!("did you mean `{best}`? Write `box` (加框) or `tint` (底纹)"),
                 None => "write `box` (加框) or `tint` (底纹)".into(),
             };
@@ -624,6 +631,7 @@ impl Checker<'_> {
                 format!("`{frame}` is not a frame"),
                 &hint,
             );
+            self.fix_last(frame, best);
         }
         if let Some(pin) = &story.pin {
             for (field, value) in [("column", pin.column), ("width", pin.width)] {
@@ -634,15 +642,6 @@ impl Checker<'_> {
                         "columns count from 1 (the leftmost)",
                     );
                 }
-            }
-        }
-        for (j, photo) in story.photos.iter().enumerate() {
-            if photo.span == Some(0) {
-                self.error(
-                    &format!("{path}.photos[{j}].span"),
-                    "a photo 0 columns wide".into(),
-                    "give the columns the photo spans (1 or more), or leave `span` out",
-                );
             }
         }
     }
@@ -686,8 +685,27 @@ impl Checker<'_> {
         if photo.caption.trim().is_empty() {
             self.error(
                 &format!("{path}.caption"),
-                format!("photo `{}` has no caption", photo.file),
-                "every photo needs `caption:`",
+                crate::t!("no-caption", file = photo.file),
+                &crate::t!("no-caption-hint"),
+            );
+        }
+        if let Some(crop) = photo.crop
+            && crop > rules::CROP_MAX
+        {
+            self.error(
+                &format!("{path}.crop"),
+                format!("a crop of {crop} % would cut more than half the photo"),
+                &format!(
+                    "allow at most {} (percent), or choose another photo",
+                    rules::CROP_MAX
+                ),
+            );
+        }
+        if photo.span == Some(0) {
+            self.error(
+                &format!("{path}.span"),
+                "a photo 0 columns wide".into(),
+                "give the columns the photo spans (1 or more), or leave `span` out",
             );
         }
         let dir = self.file.parent().unwrap_or(Path::new("."));
@@ -709,16 +727,17 @@ impl Checker<'_> {
             let problem = if crate::files::is_loop(&err) {
                 crate::files::describe(&err)
             } else {
-                "not found".into()
+                crate::t!("not-found")
             };
             self.error(
                 &file_path,
-                format!(
-                    "image `{}` {problem} (looked for {})",
-                    photo.file,
-                    real.display()
+                crate::t!(
+                    "image-missing",
+                    file = photo.file,
+                    problem = problem,
+                    path = real.display()
                 ),
-                "check the file name; paths are relative to the page's YAML file",
+                &crate::t!("image-missing-hint"),
             );
             return None;
         }
@@ -734,7 +753,7 @@ impl Checker<'_> {
             }
         };
         images.push(real);
-        let focus = match photo.focus.as_deref().map(focus) {
+        let focus = match photo.focus.as_deref().map(rules::focus) {
             None => {
                 if info.height > info.width {
                     (0.5, 0.0)
@@ -752,15 +771,6 @@ impl Checker<'_> {
                 (0.5, 0.5)
             }
         };
-        if let Some(crop) = photo.crop
-            && crop > 50
-        {
-            self.error(
-                &format!("{path}.crop"),
-                format!("a crop of {crop} % would cut more than half the photo"),
-                "allow at most 50 (percent), or choose another photo",
-            );
-        }
         Some(PhotoView {
             src: vpath,
             format: info.format,
@@ -769,7 +779,9 @@ impl Checker<'_> {
             width_px: info.width,
             height_px: info.height,
             focus,
-            crop: photo.crop.map(|c| f64::from(c.min(50)) / 100.0),
+            crop: photo
+                .crop
+                .map(|c| f64::from(c.min(rules::CROP_MAX)) / 100.0),
             span: photo.span,
             lang: lang.clone(),
         })
@@ -876,22 +888,6 @@ fn byline(b: &Byline, lang: &Option<LangView>) -> BylineView {
         label: b.label.as_deref().map(|t| prose(lang, t)),
         names: b.names.iter().map(|n| prose(lang, n)).collect(),
     }
-}
-
-/// A focus by name → the share of the overflow cut before the kept part, across and down.
-fn focus(name: &str) -> Option<(f64, f64)> {
-    let (mut x, mut y) = (0.5, 0.5);
-    for part in name.trim().split('-') {
-        match part {
-            "center" | "centre" => {}
-            "top" => y = 0.0,
-            "bottom" => y = 1.0,
-            "left" => x = 0.0,
-            "right" => x = 1.0,
-            _ => return None,
-        }
-    }
-    Some((x, y))
 }
 
 /// Template names found in `layout/templates/`, sorted.

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use crate::error::ContentError;
 use crate::{files, limits, parse_date, paths, read_limited, yaml};
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
     pub paper: String,
@@ -33,7 +33,7 @@ pub struct Issue {
     pub pages: Vec<IssuePage>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct IssuePage {
     /// The page's YAML file, relative to the issue file.
@@ -116,7 +116,12 @@ pub fn slot_of(page: &Path, root: &Path) -> Option<Slot> {
 /// file present inside `root`. The pages themselves are read when each is built.
 pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> {
     let bytes = read_limited(file, "issue")?;
-    let source = crate::encoding::decode(&bytes)
+    read(file, root, &bytes).map_err(|errors| crate::excerpts_in(errors, file, &bytes))
+}
+
+/// An issue file's bytes read and checked (see [`load`]).
+fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<ContentError>> {
+    let source = crate::encoding::decode(bytes)
         .map_err(|(at, message, hint)| vec![ContentError::new(file, at, message).hint(hint)])?;
     let (issue, scanned): (Issue, _) = yaml::parse(file, &source)?;
     let mut errors = Vec::new();
@@ -126,8 +131,8 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> 
     if parse_date(&issue.date).is_none() {
         error(
             "date",
-            format!("`{}` is not a date", issue.date),
-            "write dates as YYYY-MM-DD, e.g. 2021-09-28",
+            crate::t!("not-a-date", date = issue.date),
+            &crate::t!("write-dates"),
         );
     }
     if issue.paper.trim().is_empty() {
@@ -157,11 +162,11 @@ pub fn load(file: &Path, root: &Path) -> Result<LoadedIssue, Vec<ContentError>> 
     for (i, entry) in issue.pages.iter().enumerate() {
         let at = format!("pages[{i}]");
         let number = entry.page.unwrap_or(previous.map_or(1, |p| p + 1));
-        if !(1..=9999).contains(&number) {
+        if !crate::rules::PAGE_NUMBERS.contains(&number) {
             error(
                 &format!("{at}.page"),
-                format!("page number {number} is not a page"),
-                "pages are numbered from 1",
+                crate::t!("not-a-page", number = number),
+                &crate::t!("pages-from-1"),
             );
         } else if let Some(before) = previous.filter(|&p| number <= p) {
             error(

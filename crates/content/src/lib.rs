@@ -12,8 +12,10 @@ pub mod issue;
 pub mod lang;
 pub mod limits;
 pub mod manifest;
+pub mod messages;
 mod model;
 pub mod paths;
+pub mod rules;
 pub mod scratch;
 mod text;
 mod view;
@@ -22,10 +24,11 @@ pub mod yaml;
 
 use std::path::{Path, PathBuf};
 
-pub use error::{ContentError, closest};
+pub use error::{ContentError, Fix, closest, excerpts};
 pub use lang::LangView;
 pub use manifest::Manifest;
 pub use model::{Brief, Briefs, Byline, Folio, Page, Photo, Pin, Section, Story};
+pub use rules::parse_date;
 pub use text::{is_wide, paragraphs};
 pub use view::{
     BriefView, BriefsView, BylineView, FolioView, PageView, PhotoView, PinView, SectionView,
@@ -93,7 +96,18 @@ pub fn load_in(
             .collect(),
         None => errors,
     })?;
-    let parsed = parse(file, &bytes)?;
+    load_bytes(file, &bytes, root, slot)
+}
+
+/// Parses and checks a page given as `bytes` (read from stdin, say), as the file `file`: its
+/// photos are looked for beside it, and errors name it.
+pub fn load_bytes(
+    file: &Path,
+    bytes: &[u8],
+    root: &Path,
+    slot: Option<&issue::Slot>,
+) -> Result<LoadedPage, Vec<ContentError>> {
+    let parsed = parse(file, bytes).map_err(|errors| excerpts_in(errors, file, bytes))?;
     let check::Checked {
         view,
         images,
@@ -104,13 +118,13 @@ pub fn load_in(
         parsed.unknown.is_empty(),
     ) {
         (Ok(checked), true) => checked,
-        (Ok(_), false) => return Err(parsed.unknown),
+        (Ok(_), false) => return Err(excerpts(parsed.unknown, file, &parsed.source)),
         (Err(errors), _) => {
             // Every mistake once, in the order of the file.
             let mut all = parsed.unknown;
             all.extend(errors);
             all.sort_by_key(|e| (e.line, e.column));
-            return Err(all);
+            return Err(excerpts(all, file, &parsed.source));
         }
     };
     Ok(LoadedPage {
@@ -124,6 +138,16 @@ pub fn load_in(
         warnings: parsed.warnings.into_iter().chain(notes).collect(),
         manifest,
     })
+}
+
+/// [`excerpts`] of a file's bytes, which may not be text: what is not UTF-8 shows as `�`, as
+/// an editor would show it; UTF-16 shows nothing (every other byte would be a NUL).
+pub fn excerpts_in(errors: Vec<ContentError>, file: &Path, bytes: &[u8]) -> Vec<ContentError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return errors;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    excerpts(errors, file, &String::from_utf8_lossy(bytes))
 }
 
 /// A page of an issue that cannot be read (gone since the issue was read, say) is reported
@@ -163,7 +187,8 @@ fn read_limited(file: &Path, what: &str) -> Result<Vec<u8>, Vec<ContentError>> {
         vec![ContentError::new(file, (0, 0), message).hint(hint)]
     })?;
     if limit.exceeded_by(size) {
-        return Err(vec![yaml::oversize(file, &bytes, size, what)]);
+        let error = yaml::oversize(file, &bytes, size, what);
+        return Err(excerpts_in(vec![error], file, &bytes));
     }
     Ok(bytes)
 }
@@ -199,32 +224,4 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
         warnings: scanned.warnings,
         unknown,
     })
-}
-
-/// `YYYY-MM-DD` → (year, month, day), if it is a real calendar date.
-pub fn parse_date(date: &str) -> Option<(i32, u8, u8)> {
-    let mut parts = date.trim().splitn(3, '-');
-    let year: i32 = parts.next()?.parse().ok()?;
-    let month: u8 = parts.next()?.parse().ok()?;
-    let day: u8 = parts.next()?.parse().ok()?;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let valid = (1..=9999).contains(&year)
-        && (1..=12).contains(&month)
-        && day >= 1
-        && day <= days[month as usize - 1];
-    valid.then_some((year, month, day))
 }

@@ -79,15 +79,20 @@ pub fn load(root: &Path, name: &str) -> Result<Manifest, Vec<ContentError>> {
             })
             .collect::<Vec<_>>()
     })?;
-    let source = crate::encoding::decode(&bytes)
-        .map_err(|(at, message, hint)| vec![ContentError::new(&file, at, message).hint(hint)])?;
-    let (manifest, scanned): (Manifest, _) = crate::yaml::parse(&file, &source)?;
+    read(&file, &bytes).map_err(|errors| crate::excerpts_in(errors, &file, &bytes))
+}
+
+/// A manifest's bytes read and checked (see [`load`]).
+fn read(file: &Path, bytes: &[u8]) -> Result<Manifest, Vec<ContentError>> {
+    let source = crate::encoding::decode(bytes)
+        .map_err(|(at, message, hint)| vec![ContentError::new(file, at, message).hint(hint)])?;
+    let (manifest, scanned): (Manifest, _) = crate::yaml::parse(file, &source)?;
     let mut errors = Vec::new();
     for field in manifest.fields.keys() {
         if !CONTENT_FIELDS.contains(&field.as_str()) {
             let at = scanned.positions.key(&format!("fields.{field}"));
             errors.push(
-                ContentError::new(&file, at, format!("`{field}` is not a page field"))
+                ContentError::new(file, at, format!("`{field}` is not a page field"))
                     .hint(format!("page fields: {}", CONTENT_FIELDS.join(", "))),
             );
         }
@@ -97,7 +102,7 @@ pub fn load(root: &Path, name: &str) -> Result<Manifest, Vec<ContentError>> {
     {
         let at = scanned.positions.key("stories");
         errors.push(
-            ContentError::new(&file, at, "`stories` does not match the fields".into())
+            ContentError::new(file, at, "`stories` does not match the fields".into())
                 .hint("give `min` no larger than `max`, and list `stories` among the fields"),
         );
     }

@@ -1,4 +1,6 @@
-//! The page as editors write it: typed YAML, unknown keys rejected.
+//! The page as editors write it: typed YAML, unknown keys rejected. Its JSON Schema is derived
+//! from these types; the rules beyond them (ranges, patterns, the template's fields) are added
+//! from [`crate::rules`] and the manifests by `banmian::desk::schema`.
 
 use schemars::JsonSchema;
 use serde::Deserialize;
@@ -24,7 +26,6 @@ pub struct Page {
     pub kicker: Option<String>,
     /// The page's headline (主题), for a template that takes one (the feature).
     #[serde(default)]
-    #[schemars(length(min = 1))]
     pub headline: Option<String>,
     #[serde(default)]
     pub subtitle: Option<String>,
@@ -62,11 +63,9 @@ pub struct Folio {
     /// ISO date, `YYYY-MM-DD`; also fixes the PDF's timestamp. A page of an issue takes the
     /// issue's.
     #[serde(default)]
-    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: Option<String>,
     /// The page number (版次); a page of an issue takes its place in the issue.
     #[serde(default)]
-    #[schemars(range(min = 1, max = 9999))]
     pub page: Option<u32>,
     #[serde(default)]
     pub section: Option<String>,
@@ -89,7 +88,6 @@ pub struct Section {
     /// The section's story id, for findings and references (`section-3` if not given).
     #[serde(default)]
     pub id: Option<String>,
-    #[schemars(range(min = 1))]
     pub number: u32,
     /// The section's language, when it is not the page's (BCP 47).
     #[serde(default)]

@@ -1,8 +1,9 @@
 //! `banmian new`: a page folder from a template, ready to edit: `content/<slug>/page.yaml`
 //! (a starting page that builds, naming the schema on its first line so the editor's YAML
-//! language server completes and validates it) and an empty `images/`. The project's copy of
-//! the schema (`schema/page.schema.json`) is written afresh beside `content/`. Nothing that
-//! exists is ever overwritten but that generated schema.
+//! language server completes and validates it: its template's, `schema/<template>.schema.json`)
+//! and an empty `images/`. The project's schemas (`schema/`, see `desk::schema::files`) are
+//! written afresh beside `content/`. Nothing that exists is ever overwritten but those
+//! generated schemas.
 
 use std::path::{Path, PathBuf};
 
@@ -136,13 +137,13 @@ pub fn new_page(
         let _ = std::fs::remove_dir_all(root.join(&folder));
         return Err(failure);
     }
-    let schema = PathBuf::from(crate::desk::schema::PROJECT_PATH);
-    let templates = crate::content::check::templates(root);
-    crate::atomic::write_atomic(
-        &root.join(&schema),
-        crate::desk::schema::text(&templates).as_bytes(),
-    )
-    .map_err(|err| written(&root.join(&schema), err))?;
+    // Every schema of the project, so that the page's (and its issue's) is there and current.
+    let folder = PathBuf::from(crate::desk::schema::FOLDER);
+    for (name, text) in crate::desk::schema::files(&crate::desk::schema::templates(root)) {
+        let path = root.join(&folder).join(name);
+        crate::atomic::write_atomic(&path, text.as_bytes()).map_err(|err| written(&path, err))?;
+    }
+    let schema = folder.join(crate::desk::schema::template_file(template));
     Ok(Made { page, schema })
 }
 

@@ -34,17 +34,25 @@ pub fn error(
     if let Some(field) = missing_field(detail) {
         return missing(file, positions, path, field, &message, at);
     }
+    let mut fix = None;
     let hint = if let Some((wrong, expected)) = unknown_field(detail) {
         match closest(wrong, &expected) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => format!("allowed keys here: {}", expected.join(", ")),
+            Some(best) => {
+                fix = Some((wrong.to_string(), best.to_string()));
+                crate::t!("did-you-mean", best = best)
+            }
+            None => crate::t!("allowed-keys", keys = expected.join(", ")),
         }
     } else if detail.contains("invalid type") || detail.contains("invalid value") {
         "check the value's kind: text, a number, or a list (`- item` lines)".into()
     } else {
         "check indentation and quoting; see README.md, section \"Content format\"".into()
     };
-    ContentError::new(file, at, message).hint(hint)
+    let error = ContentError::new(file, at, message).hint(hint);
+    match fix {
+        Some((wrong, right)) => error.fix(wrong, right),
+        None => error,
+    }
 }
 
 /// A required field is missing from the mapping at `path`. Often it is there but indented
@@ -93,8 +101,7 @@ fn missing(
     } else {
         positions.key(path)
     };
-    ContentError::new(file, at, message.to_string())
-        .hint("add the field; see README.md, section \"Content format\"")
+    ContentError::new(file, at, message.to_string()).hint(crate::t!("add-the-field"))
 }
 
 /// How likely a `field` key at `found` is the one the mapping at `path` lacks, put in the

@@ -1,19 +1,8 @@
-//! `banmian schema`: the JSON Schema of a page's YAML, generated from the content model's
-//! types (`crates/content/src/model.rs`, `schemars`) so it never drifts from what `build`
-//! accepts, with descriptions in Chinese for the desk. Editors with a YAML language server
-//! (VS Code's YAML extension and others) read it from the page's first line,
-//! `# yaml-language-server: $schema=…`, to complete and validate as the editor types.
-
-use serde_json::{Value, json};
-
-use crate::content::Page;
-
-/// Where a project keeps the schema, from its root; `banmian new` writes it there.
-pub const PROJECT_PATH: &str = "schema/page.schema.json";
+//! The schema's descriptions, in Chinese for the desk: what an editor's hover shows.
 
 /// Descriptions for the desk, by type (`Page`) and field (`Page.headline`). Every type and
 /// field of the schema must have one, and every entry must name one (tested).
-const DESCRIPTIONS: &[(&str, &str)] = &[
+pub const DESCRIPTIONS: &[(&str, &str)] = &[
     ("Page", "一个版面：刊头、标题、导语、各部分正文与图片。"),
     (
         "Page.template",
@@ -165,149 +154,31 @@ const DESCRIPTIONS: &[(&str, &str)] = &[
         "Photo.span",
         "锁定图片宽度（占几个基本栏），按原比例排，不裁切（消息版），可省略。",
     ),
+    (
+        "Issue",
+        "一期报纸：报名、日期、期号，以及按版次排列的各版文件。",
+    ),
+    ("Issue.paper", "报名，如“示例日报”；各版的刊头都取自这里。"),
+    (
+        "Issue.date",
+        "出版日期，格式 YYYY-MM-DD（如 2021-09-28）；各版的日期都取自这里。",
+    ),
+    (
+        "Issue.edition",
+        "期号，如“第 1234 期”，印在各版刊头上，可省略。",
+    ),
+    ("Issue.pages", "本期各版，按版次顺序排列。"),
+    ("IssuePage", "本期的一版：版面文件，及可选的版次和通版。"),
+    (
+        "IssuePage.file",
+        "版面文件（page.yaml），相对于本期文件的路径。",
+    ),
+    (
+        "IssuePage.page",
+        "版次；不写的比上一版多一（第一版为 1），后面各版依次顺延，可省略。",
+    ),
+    (
+        "IssuePage.spread",
+        "通版：本版与下一版合排为一个跨版（版面文件里也写 spread: true），可省略。",
+    ),
 ];
-
-/// The schema, as pretty JSON.
-pub fn text(templates: &[String]) -> String {
-    serde_json::to_string_pretty(&schema(templates)).expect("schema serializes") + "\n"
-}
-
-/// The page's schema: the content model's, described for the desk, with the few rules the
-/// types cannot say (the project's templates, the largest crop).
-pub fn schema(templates: &[String]) -> Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(Page)).expect("schema is JSON");
-    let root = schema.as_object_mut().expect("an object");
-    root.insert("title".into(), json!("banmian 版面 page.yaml"));
-    describe(root, "Page");
-    if let Some(Value::Object(defs)) = root.get_mut("$defs") {
-        for (name, def) in defs.iter_mut() {
-            if let Some(def) = def.as_object_mut() {
-                describe(def, name);
-            }
-        }
-    }
-    // The templates the project has (a misspelt one is flagged as it is typed).
-    if !templates.is_empty()
-        && let Some(Value::Object(template)) = schema.pointer_mut("/properties/template")
-    {
-        template.insert("enum".into(), json!(templates));
-    }
-    if let Some(crop) = property(&mut schema, "Photo", "crop") {
-        crop.insert("maximum".into(), json!(50));
-    }
-    schema
-}
-
-/// Sets the descriptions of the type `name` and its properties.
-fn describe(object: &mut serde_json::Map<String, Value>, name: &str) {
-    if let Some(text) = description(name) {
-        object.insert("description".into(), json!(text));
-    }
-    if let Some(Value::Object(properties)) = object.get_mut("properties") {
-        for (field, property) in properties.iter_mut() {
-            if let (Some(text), Some(property)) = (
-                description(&format!("{name}.{field}")),
-                property.as_object_mut(),
-            ) {
-                property.insert("description".into(), json!(text));
-            }
-        }
-    }
-}
-
-fn description(key: &str) -> Option<&'static str> {
-    DESCRIPTIONS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, text)| *text)
-}
-
-/// The schema of field `field` of type `name` (`Page` is the root).
-fn property<'a>(
-    schema: &'a mut Value,
-    name: &str,
-    field: &str,
-) -> Option<&'a mut serde_json::Map<String, Value>> {
-    let object = if name == "Page" {
-        schema
-    } else {
-        schema.get_mut("$defs")?.get_mut(name)?
-    };
-    object
-        .get_mut("properties")?
-        .get_mut(field)?
-        .as_object_mut()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every type and field of the schema, as `Type` and `Type.field`.
-    fn names(schema: &Value) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut add = |name: &str, object: &Value| {
-            out.push(name.to_string());
-            if let Some(properties) = object["properties"].as_object() {
-                out.extend(properties.keys().map(|field| format!("{name}.{field}")));
-            }
-        };
-        add("Page", schema);
-        for (name, def) in schema["$defs"].as_object().unwrap() {
-            add(name, def);
-        }
-        out
-    }
-
-    #[test]
-    fn every_type_and_field_is_described_for_the_desk_and_nothing_else_is() {
-        let schema = schema(&["feature".to_string(), "news".to_string()]);
-        let names = names(&schema);
-        for name in &names {
-            assert!(description(name).is_some(), "{name} has no description");
-        }
-        for (key, _) in DESCRIPTIONS {
-            assert!(names.iter().any(|n| n == key), "{key} is not in the schema");
-        }
-        // In Chinese, not the types' English doc comments.
-        let headline = &schema["properties"]["headline"]["description"];
-        assert!(headline.as_str().unwrap().contains("主标题"), "{headline}");
-    }
-
-    #[test]
-    fn says_what_is_required_and_refuses_unknown_keys() {
-        let schema = schema(&["feature".to_string(), "news".to_string()]);
-        let required: Vec<&str> = schema["required"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|v| v.as_str().unwrap())
-            .collect();
-        // The headline is the feature's to require (its manifest), not every page's.
-        assert_eq!(required, ["folio"]);
-        assert_eq!(schema["additionalProperties"], false);
-        assert_eq!(schema["properties"]["template"]["default"], "feature");
-        let date = &schema["$defs"]["Folio"]["properties"]["date"];
-        assert_eq!(date["pattern"], "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-    }
-
-    #[test]
-    fn refuses_what_check_refuses_in_the_fields_it_can_say() {
-        // `template: feture`, a folio `page: 0`, a section `number: 0`, an empty headline.
-        let schema = schema(&["feature".to_string(), "news".to_string()]);
-        assert_eq!(
-            schema["properties"]["template"]["enum"],
-            json!(["feature", "news"])
-        );
-        assert_eq!(schema["$defs"]["Folio"]["properties"]["page"]["minimum"], 1);
-        assert_eq!(
-            schema["$defs"]["Folio"]["properties"]["page"]["maximum"],
-            9999
-        );
-        assert_eq!(
-            schema["$defs"]["Section"]["properties"]["number"]["minimum"],
-            1
-        );
-        assert_eq!(schema["properties"]["headline"]["minLength"], 1);
-    }
-}

@@ -1,0 +1,172 @@
+//! Messages in the editor's language (issue 23): every message id the sources use is in the
+//! catalogue (`banmian_content::messages`) and every entry is used; `--lang`, `BANMIAN_LANG`
+//! and the locale choose English or Chinese.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use banmian::content::messages::CATALOGUE;
+
+use crate::support::*;
+
+/// Every `.rs` file under `dir`, with its text.
+fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            out.push((path.display().to_string(), text));
+        }
+    }
+}
+
+#[test]
+fn every_message_the_sources_say_is_in_the_catalogue_and_every_entry_is_said() {
+    let mut files = Vec::new();
+    sources(&repo().join("src"), &mut files);
+    sources(&repo().join("crates/content/src"), &mut files);
+    let catalogue = |id: &str| CATALOGUE.iter().any(|(key, _, _)| *key == id);
+    let used = regex::Regex::new(r#"t!\(\s*"([a-z0-9-]+)""#).unwrap();
+    let mut missing = Vec::new();
+    for (file, text) in &files {
+        for id in used.captures_iter(text).map(|c| c[1].to_string()) {
+            if !catalogue(&id) {
+                missing.push(format!("{file}: t!(\"{id}\")"));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "not in the catalogue:\n{}",
+        missing.join("\n")
+    );
+    // Each entry is named somewhere outside the catalogue (by t!, or passed as an id).
+    let elsewhere: Vec<&(String, String)> = files
+        .iter()
+        .filter(|(file, _)| !file.ends_with("messages.rs"))
+        .collect();
+    for (id, _, _) in CATALOGUE {
+        assert!(
+            elsewhere
+                .iter()
+                .any(|(_, text)| text.contains(&format!("\"{id}\""))),
+            "`{id}` is in the catalogue but nothing says it"
+        );
+    }
+}
+
+fn check_in(lang: &[(&str, &str)], args: &[&str], page: &Path) -> Output {
+    let fonts = repo().join("fonts");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_banmian"));
+    command
+        .arg("check")
+        .arg(page)
+        .args(["--font-path", fonts.to_str().unwrap()])
+        .args(args)
+        .env_remove("BANMIAN_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    for (name, value) in lang {
+        command.env(name, value);
+    }
+    command.output().unwrap()
+}
+
+#[test]
+fn the_locale_or_lang_chooses_english_or_chinese() {
+    let project = TempProject::new(
+        "messages-lang",
+        &MINIMAL_PAGE.replace("template: feature", "template: featrue"),
+    );
+    let page = project.page();
+    let chinese = stderr(&check_in(&[("LANG", "zh_CN.UTF-8")], &[], &page));
+    assert!(chinese.contains("错误: "), "{chinese}");
+    assert!(chinese.contains("  提示: "), "{chinese}");
+    let english = stderr(&check_in(
+        &[("LANG", "zh_CN.UTF-8")],
+        &["--lang", "en"],
+        &page,
+    ));
+    assert!(
+        english.contains("error: ") && english.contains("  hint: "),
+        "{english}"
+    );
+    assert!(!english.contains("错误"), "{english}");
+    // BANMIAN_LANG before the locale; no locale at all: English.
+    let chosen = stderr(&check_in(
+        &[("BANMIAN_LANG", "zh-CN"), ("LC_ALL", "en_US.UTF-8")],
+        &[],
+        &page,
+    ));
+    assert!(chosen.contains("错误: "), "{chosen}");
+    assert!(stderr(&check_in(&[], &[], &page)).contains("error: "));
+    // A language banmian does not speak is a usage error.
+    let out = check_in(&[], &["--lang", "fr"], &page);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn an_issue_speaks_chinese_page_by_page() {
+    let out = Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .args([
+            "check",
+            "content/sample-issue/issue.yaml",
+            "--lang",
+            "zh-CN",
+        ])
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(said.contains("第 6–7 版（通版）："), "{said}");
+    assert!(said.contains("已检查 6/6 个版面"), "{said}");
+}
+
+#[test]
+fn the_commonest_mistakes_are_told_in_either_language() {
+    // A misspelt template and key, a date that is none, a page 0, a section without head or
+    // text, a photo without caption and one that is not there.
+    let yaml = MINIMAL_PAGE
+        .replace("template: feature", "template: featrue")
+        .replace("2024-01-15", "2024-02-30")
+        .replace("  page: 1", "  page: 0")
+        .replace("head: [第一部分, 小标题]", "head: [\"\"]")
+        .replace(
+            "    body: |\n      第一段正文。\n\n      第二段正文。\n",
+            "    body: \" \"\n",
+        )
+        .replace(
+            "        caption: 图片说明。",
+            "        caption: \"\"\n      - file: images/none.jpg\n        captoin: 说明",
+        );
+    let project = TempProject::new("messages-top", &yaml);
+    let page = project.page();
+    let said = |lang: &str| stderr(&check_in(&[("BANMIAN_LANG", lang)], &[], &page));
+    let (en, zh) = (said("en"), said("zh-CN"));
+    for (english, chinese) in [
+        ("no template named `featrue`", "没有名为 `featrue` 的模板"),
+        ("did you mean `feature`?", "是不是 `feature`？"),
+        ("`2024-02-30` is not a date", "`2024-02-30` 不是日期"),
+        ("page number 0 is not a page", "版次 0 不是有效的版次"),
+        ("section 1 has no head", "第 1 部分没有小标题"),
+        ("section 1 has no body text", "第 1 部分没有正文"),
+        (
+            "photo `images/photo-1.jpg` has no caption",
+            "图片 `images/photo-1.jpg` 没有说明",
+        ),
+        (
+            "image `images/none.jpg` not found",
+            "图片 `images/none.jpg` 找不到",
+        ),
+        ("did you mean `caption`?", "是不是 `caption`？"),
+        ("error: ", "错误: "),
+    ] {
+        assert!(en.contains(english), "`{english}` in:\n{en}");
+        assert!(zh.contains(chinese), "`{chinese}` in:\n{zh}");
+        assert!(!zh.contains(english), "`{english}` left in English:\n{zh}");
+    }
+}
