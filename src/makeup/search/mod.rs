@@ -41,6 +41,9 @@ struct Trial {
 /// photo is left empty, a hole the score counts, rather than holding a line or two.
 pub(super) const MIN_LEG: u32 = 4;
 
+/// Shaken copies of the best page tried (`finish`).
+const SHAKES: usize = 12;
+
 /// How many ways of setting the lead, best on a sketch, are made up in full.
 const LEADS_IN_FULL: usize = 3;
 
@@ -226,11 +229,11 @@ pub fn solve(m: &Measures) -> Plan {
     bests.sort_by(|(a, _, _), (b, _, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
     let mut bests = bests.into_iter();
     let first = bests.next().expect("at least one grid");
-    let (mut score, mut trial, mut lead) = finish(&mut cx, first, &lead_cost);
+    let (mut score, mut trial, mut lead) = finish(&mut cx, first, &lead_cost, SHAKES);
     if score.fits && score.empty > m.tolerance {
         // (One that runs over does not come back from a few shakes to fill better.)
         for other in bests.filter(|(s, _, _)| s.fits) {
-            let (s, t, l) = finish(&mut cx, other, &lead_cost);
+            let (s, t, l) = finish(&mut cx, other, &lead_cost, SHAKES);
             if s.better_than(&score) {
                 (score, trial, lead) = (s, t, l);
             }
@@ -296,6 +299,7 @@ fn finish(
     cx: &mut Context,
     (mut score, mut trial, lead): (Score, Trial, Option<LeadChoice>),
     lead_cost: &dyn Fn(&Context, &Option<LeadChoice>, usize) -> f64,
+    shakes: usize,
 ) -> (Score, Trial, Option<LeadChoice>) {
     cx.tops = lead::tops(cx.m, lead.as_ref().map(|l| &l.plan));
     // One move at a time stops at the first page no single move improves: start again from
@@ -304,7 +308,7 @@ fn finish(
     // comes out the same.
     let lead_cost = lead_cost(cx, &lead, trial.grid);
     let mut rng = crate::makeup::random::Xorshift::new(0x2545_F491_4F6C_DD1D);
-    for _ in 0..12 {
+    for _ in 0..shakes {
         let shaken = cx.shake(&trial, &mut rng);
         let (mut s, t) = cx.improve(shaken);
         s.cost += lead_cost;
