@@ -9,6 +9,7 @@ mod colours;
 mod display;
 pub mod frames;
 mod glyphs;
+mod holes;
 pub mod ink;
 mod latin;
 pub mod lines;
@@ -95,6 +96,7 @@ pub fn check(
     let inks = ink::inks(document);
     findings.extend(overset::check(page, &house, &areas, &inks));
     findings.extend(underset::check(page, document, &house, &areas, &inks));
+    findings.extend(holes::check(page, &house, &areas, &inks));
     findings.extend(bounds::check(page, &house, &areas, &inks));
     findings.extend(makeup::check(page, plan));
     findings.extend(display::check(page, document));

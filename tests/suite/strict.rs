@@ -113,6 +113,7 @@ fn strict_fails_the_page_of_an_issue_with_a_warning_and_builds_the_others() {
         ("river-town", "03-river-town.pdf"),
         ("school-lunch", "04-school-lunch.pdf"),
         ("night-market", "05-night-market.pdf"),
+        ("harvest-spread", "06-harvest-spread.pdf"),
         ("pingluo-cppcc", "08-pingluo-cppcc.pdf"),
     ];
     let warned = |folder: &str| {

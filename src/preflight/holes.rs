@@ -1,0 +1,151 @@
+//! Holes: a run of empty grid lines inside a column of the body area, between two things
+//! printed in it — white under a lead shorter than its photo, over a photo whose leg stopped
+//! short, under a caption. Underset counts the empty lines at a column's foot; these stand in
+//! the middle of the page, where no reader takes them for the end of a story.
+
+use serde_json::json;
+
+use super::ink::{Ink, Kind, overlaps, plural};
+use super::{Area, Finding, Severity, story_location};
+use crate::content::LoadedPage;
+use crate::template::{BodyArea, House};
+
+/// Empty grid lines in a row inside a column from which the run is a hole: a head's own space
+/// and a line over it, or the space under a caption, stay under it.
+pub(super) const HOLE_LINES: usize = 5;
+
+/// Each run of `HOLE_LINES` or more empty grid lines inside a column of a body area, with the
+/// story of what stands over it.
+pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for area in areas.iter().filter(|a| a.page <= house.pages) {
+        let count = area.columns.len();
+        for (i, &column) in area.columns.iter().enumerate() {
+            for (top, lines, story) in holes(house, area, column, inks) {
+                let (line, col) = story.as_deref().map_or((1, 1), |s| story_location(page, s));
+                let under = story
+                    .as_deref()
+                    .map_or(String::new(), |s| format!(" under {s}"));
+                findings.push(Finding {
+                    severity: Severity::Warning,
+                    check: "hole",
+                    message: format!(
+                        "column {} of {count}: {} stand empty inside the column{under}; the make-up found nothing to fill them: a photo taller or wider, or more text, would",
+                        i + 1,
+                        plural(lines, "line")
+                    ),
+                    story,
+                    line,
+                    column: col,
+                    details: json!({ "column": i + 1, "columns": count, "lines": lines }),
+                    areas: vec![Area {
+                        page: area.page,
+                        x: column.0,
+                        y: top,
+                        width: column.1 - column.0,
+                        height: lines as f64 * house.pitch,
+                    }],
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// The runs of empty grid lines in `column` between its inks: where each starts (pt from the
+/// page's top), its lines, and the story of the ink over it.
+fn holes(
+    house: &House,
+    area: &BodyArea,
+    column: (f64, f64),
+    inks: &[Ink],
+) -> Vec<(f64, usize, Option<String>)> {
+    let foot = (area.top + area.lines as f64 * house.pitch).min(house.type_bottom);
+    // What each ink takes of the column: a line of text its grid line (its baseline at the
+    // foot of it), an image or rule its own height.
+    let mut taken: Vec<(f64, f64, Option<&String>)> = inks
+        .iter()
+        .filter(|ink| {
+            ink.page == area.page
+                && !ink.running
+                && ink.bottom >= area.top - 0.5
+                && ink.top <= foot + 0.5
+                && overlaps(ink.x0, ink.x1, column)
+        })
+        .map(|ink| {
+            let top = match ink.kind {
+                Kind::Text { .. } => ink.bottom - house.pitch,
+                _ => ink.top,
+            };
+            (top, ink.bottom, ink.story.as_ref())
+        })
+        .collect();
+    taken.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::new();
+    let mut reached: Option<(f64, Option<&String>)> = None;
+    for (top, bottom, story) in taken {
+        if let Some((y, over)) = reached {
+            let lines = ((top - y) / house.pitch + 0.01).floor().max(0.0) as usize;
+            if lines >= HOLE_LINES {
+                out.push((y, lines, over.cloned()));
+            }
+            if bottom > y {
+                reached = Some((bottom, story));
+            }
+        } else {
+            reached = Some((bottom, story));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(story: &str, x0: f64, baseline: f64) -> Ink {
+        Ink {
+            page: 1,
+            x0,
+            x1: x0 + 100.0,
+            top: baseline,
+            bottom: baseline,
+            kind: Kind::Text {
+                chars: 10,
+                size: 9.0,
+                slack: 0.0,
+            },
+            story: Some(story.into()),
+            running: false,
+        }
+    }
+
+    #[test]
+    fn a_run_of_five_empty_lines_inside_a_column_is_a_hole_and_four_are_not() {
+        let house = House {
+            pitch: 13.0,
+            type_bottom: 1000.0,
+            ..House::default()
+        };
+        let area = BodyArea {
+            page: 1,
+            top: 100.0,
+            columns: vec![(0.0, 100.0), (110.0, 210.0)],
+            column_tops: vec![100.0, 100.0],
+            lines: 40,
+            body_size: 9.0,
+            spans: Vec::new(),
+        };
+        // Column 1: lines 1–3, then 5 empty, then lines 9–10. Column 2: lines 1–3, 4 empty,
+        // lines 8–9, then nothing down to the foot (underset's, not a hole).
+        let baseline = |n: u32| 100.0 + 13.0 * f64::from(n);
+        let mut inks: Vec<Ink> = [1, 2, 3, 9, 10]
+            .map(|n| line("lead", 0.0, baseline(n)))
+            .to_vec();
+        inks.extend([1, 2, 3, 8, 9].map(|n| line("s1", 110.0, baseline(n))));
+        let first = holes(&house, &area, area.columns[0], &inks);
+        assert_eq!(first.len(), 1, "{first:?}");
+        assert_eq!((first[0].1, first[0].2.as_deref()), (5, Some("lead")));
+        assert!(holes(&house, &area, area.columns[1], &inks).is_empty());
+    }
+}
