@@ -5,6 +5,7 @@ mod agreement;
 mod architecture;
 mod bad_input;
 mod build;
+mod desk_edits;
 mod diff;
 mod display;
 mod errors;
