@@ -30,7 +30,7 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
                     severity: Severity::Warning,
                     check: "hole",
                     message: format!(
-                        "column {} of {count}: {} stand empty inside the column{under}; the make-up found nothing to fill them: a photo taller or wider, or more text, would",
+                        "column {} of {count}: {} stand empty inside the column{under}, which no make-up tried could fill: a taller or wider photo, or more text, there would close them",
                         i + 1,
                         plural(lines, "line")
                     ),
