@@ -314,7 +314,12 @@ fn serve_serves_its_page_and_refuses_everything_else() {
     // Our own page may open the editor, at the page's YAML and nowhere else.
     let (status, text) = open(&format!("Origin: http://127.0.0.1:{port}\r\n"));
     assert_eq!(status, 200, "{text}");
-    assert!(eventually(10, || record.exists()), "the editor did not run");
+    // Its whole line, not only the file: the shell creates the file before it writes to it.
+    assert!(
+        eventually(10, || std::fs::read_to_string(&record)
+            .is_ok_and(|r| r.ends_with('\n'))),
+        "the editor did not run"
+    );
     let ran = std::fs::read_to_string(&record).unwrap();
     let page = std::path::absolute(project.page()).unwrap();
     assert_eq!(ran.trim(), format!("{} 12 3", page.display()));
