@@ -8,7 +8,7 @@
 
 use super::{Context, Ref, Score, Trial, range};
 use crate::makeup::Frame;
-use crate::makeup::flow::{Item, Played};
+use crate::makeup::flow::Played;
 use crate::units::ppi;
 
 /// A photo of section `section` across `span` stacks from `stack`, its picture `lines` tall,
@@ -178,18 +178,9 @@ impl Context<'_> {
     pub(super) fn astray(
         &self,
         trial: &Trial,
-        flow: &[(Item, Ref)],
+        (first, last): &(Vec<Option<Ref>>, Vec<Option<Ref>>),
         frames: &[Frame],
-        played: &Played,
     ) -> u32 {
-        let mut first = vec![None; frames.len()];
-        let mut last = vec![None; frames.len()];
-        for piece in &played.pieces {
-            if let Some(f) = first.get_mut(piece.column) {
-                f.get_or_insert(flow[piece.item].1);
-                last[piece.column] = Some(flow[piece.item].1);
-            }
-        }
         let mut astray = 0;
         for w in &trial.wide {
             let bottom = w.top + self.wide_total(trial.grid, w);

@@ -1,0 +1,235 @@
+//! The score of a trial: what a make-up editor weighs — lines left empty, holes at column
+//! feet and over photos, crops and coarse photos, towers, stranded heads, heads side by side
+//! (撞题), photos away from their section — in "lines of white" (`costs::FEATURE`).
+
+use super::super::Frame;
+use super::super::flow::{Item, Played, play};
+use super::{Context, MIN_LEG, Ref, Trial};
+use crate::makeup::costs::FEATURE;
+use crate::makeup::photo;
+use crate::units::ppi;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Score {
+    pub(super) fits: bool,
+    pub(super) over: u32,
+    /// Lines of the flow beyond the frames' room (negative: room to spare): of two pages that
+    /// run over alike, the one nearer to fitting is better, so a search that starts over the
+    /// page takes the moves that bring it back a line at a time.
+    pub(super) excess: i64,
+    pub(super) empty: u32,
+    pub(super) cost: f64,
+}
+
+impl Score {
+    pub(super) fn better_than(&self, other: &Score) -> bool {
+        match (self.fits, other.fits) {
+            (true, false) => true,
+            (false, true) => false,
+            (false, false) => {
+                (self.over, self.excess) < (other.over, other.excess)
+                    || ((self.over, self.excess) == (other.over, other.excess)
+                        && self.total() < other.total())
+            }
+            (true, true) => self.total() < other.total() - 1e-9,
+        }
+    }
+
+    pub(super) fn total(&self) -> f64 {
+        f64::from(self.empty) + self.cost
+    }
+
+    /// Orders scores as `better_than` does, least first.
+    pub(super) fn key(&self) -> (bool, u32, i64, f64) {
+        (
+            !self.fits,
+            if self.fits { 0 } else { self.over },
+            if self.fits { 0 } else { self.excess },
+            self.total(),
+        )
+    }
+}
+
+impl Context<'_> {
+    pub(super) fn score(&self, trial: &Trial) -> Score {
+        let foot = self.foot(trial);
+        if !self.placed(trial, foot) {
+            // A wide photo over another or outside the body: no page at all.
+            return Score {
+                fits: false,
+                over: u32::MAX,
+                excess: i64::MAX,
+                empty: u32::MAX,
+                cost: f64::MAX,
+            };
+        }
+        let frames = self.frames(trial, foot);
+        let columns = fillable(&frames);
+        let short = too_short(&frames);
+        let flow = self.flow(trial);
+        let items: Vec<Item> = flow.iter().map(|(item, _)| *item).collect();
+        let played = play(&items, &columns, self.m.keep);
+        let ends = frame_ends(&flow, &frames, &played);
+        let g = trial.grid;
+        let width = self.m.grids[g].width;
+        let mut cost = 0.0;
+        for (s, section) in self.m.sections.iter().enumerate() {
+            let mut in_flow = 0;
+            for (p, ph) in section.photos.iter().enumerate() {
+                let wide = trial.wide.iter().find(|w| w.section == s && w.photo == p);
+                let (w, lines) = if self.in_band(trial, s, p) {
+                    (
+                        trial.band.as_ref().map_or(width, |b| b.width),
+                        trial.band_lines,
+                    )
+                } else if let Some(wide) = wide {
+                    (self.span_width(g, wide.span), wide.lines)
+                } else {
+                    in_flow += 1;
+                    (width, trial.lines[s][p])
+                };
+                let f = photo::fit((ph.width_px, ph.height_px), w, lines, self.grid);
+                // Its narrowest placement is a stack of the house grid.
+                let in_house = ppi(f64::from(ph.width_px), self.m.grids[0].width);
+                cost += photo::cost(&f, in_house, self.m.warn_ppi, self.m.error_ppi);
+            }
+            // More than two photos stacked in one column is a tower: a band is better.
+            cost += FEATURE.tower * f64::from(in_flow.max(2) - 2);
+        }
+        // Space over a head fills a column, at a small price; photos far down their
+        // section read less with its head.
+        cost += FEATURE.head_space * f64::from(trial.space.iter().sum::<u32>());
+        cost += FEATURE.photo_late
+            * trial
+                .at
+                .iter()
+                .map(|&a| a.saturating_sub(1) as f64)
+                .sum::<f64>();
+        // The house grid is the default; a band takes photos away from their text.
+        cost += FEATURE.other_grid * g as f64
+            + if trial.band.is_some() {
+                FEATURE.band
+            } else {
+                0.0
+            };
+        // A column foot emptier than the house lets pass is a hole: worth far more than a line
+        // spread elsewhere. A leg over a wide photo runs down to it: any line empty there is
+        // white in the middle of the page, as good as forbidden.
+        let (mut holes, mut over_photo) = (0, 0);
+        for ((f, &c), &u) in frames.iter().zip(&columns).zip(&played.used) {
+            if f.top + f.lines == foot {
+                holes += if c == 0 {
+                    f.lines
+                } else {
+                    c.saturating_sub(u).saturating_sub(self.m.tolerance)
+                };
+            } else {
+                over_photo += f.lines.saturating_sub(u);
+            }
+        }
+        cost += FEATURE.white_over_photo * f64::from(over_photo);
+        // A wide photo is an accent the page pays for, and one away from its section's text
+        // reads with the wrong story.
+        cost += FEATURE.wide * trial.wide.len() as f64
+            + FEATURE.astray * f64::from(self.astray(trial, &ends, &frames));
+        // A head with only a photo under it in its column never goes to press when setting the
+        // photos after its first paragraph avoids it.
+        cost +=
+            FEATURE.hole * f64::from(holes) + FEATURE.stranded_head * f64::from(played.stranded);
+        // Space over a head that opens a column under a stepped lead's photo or a wide photo
+        // fills nothing: it is white under the photo's caption, in the middle of the page.
+        cost += FEATURE.white_over_photo * f64::from(self.space_atop(trial, &ends.0, &frames));
+        // Heads side by side in neighbouring stacks read as one line (撞题).
+        cost += FEATURE.tombstone * f64::from(tombstones(&flow, &frames, &played));
+        let excess = items.iter().map(|item| i64::from(item.lines)).sum::<i64>()
+            - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
+        Score {
+            fits: played.fits,
+            excess,
+            // Overset compared by what it holds: lines of a wider stack hold more.
+            over: (f64::from(played.over) * width) as u32,
+            empty: played.waste + played.left + short,
+            cost,
+        }
+    }
+
+    /// Lines of space over heads that open a frame starting lower than the highest column
+    /// (under a stepped lead's photo or a wide photo's caption).
+    fn space_atop(&self, trial: &Trial, firsts: &[Option<Ref>], frames: &[Frame]) -> u32 {
+        let highest = self.tops[trial.grid].iter().copied().min().unwrap_or(0);
+        frames
+            .iter()
+            .zip(firsts)
+            .filter(|(f, _)| f.top > highest)
+            .map(|(_, first)| match first {
+                Some(Ref::Head(s)) => trial.space[*s],
+                _ => 0,
+            })
+            .sum()
+    }
+}
+
+/// Each frame's first and last item as the flow played: what opens it and what stands at
+/// its foot.
+pub(super) fn frame_ends(
+    flow: &[(Item, Ref)],
+    frames: &[Frame],
+    played: &Played,
+) -> (Vec<Option<Ref>>, Vec<Option<Ref>>) {
+    let mut first = vec![None; frames.len()];
+    let mut last = vec![None; frames.len()];
+    for piece in &played.pieces {
+        if let Some(f) = first.get_mut(piece.column) {
+            f.get_or_insert(flow[piece.item].1);
+            last[piece.column] = Some(flow[piece.item].1);
+        }
+    }
+    (first, last)
+}
+
+/// Lines of text at least between heads of neighbouring stacks: closer, they read as one.
+const HEADS_APART: u32 = 0;
+
+/// Pairs of heads in neighbouring stacks whose lines overlap or nearly touch (撞题): a
+/// reader's eye runs from one into the other.
+fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
+    let mut used = vec![0u32; frames.len()];
+    let mut heads: Vec<(usize, u32, u32)> = Vec::new();
+    for piece in &played.pieces {
+        let Some(frame) = frames.get(piece.column) else {
+            continue;
+        };
+        let at = frame.top + used[piece.column];
+        if let Ref::Head(_) = flow[piece.item].1 {
+            heads.push((frame.stack, at, at + piece.to - piece.from));
+        }
+        used[piece.column] += piece.to - piece.from;
+    }
+    let mut pairs = 0;
+    for (i, &(stack, top, bottom)) in heads.iter().enumerate() {
+        pairs += heads[i + 1..]
+            .iter()
+            .filter(|&&(s, t, b)| {
+                s.abs_diff(stack) == 1 && t < bottom + HEADS_APART && top < b + HEADS_APART
+            })
+            .count() as u32;
+    }
+    pairs
+}
+
+/// Each frame's height as the flow fills it: none if too short for a leg.
+pub(super) fn fillable(frames: &[Frame]) -> Vec<u32> {
+    frames
+        .iter()
+        .map(|f| if f.lines < MIN_LEG { 0 } else { f.lines })
+        .collect()
+}
+
+/// Lines of frames too short for a leg, left empty.
+pub(super) fn too_short(frames: &[Frame]) -> u32 {
+    frames
+        .iter()
+        .map(|f| f.lines)
+        .filter(|&lines| lines < MIN_LEG)
+        .sum()
+}
