@@ -60,7 +60,13 @@ impl Project {
                 .map_err(Failure::Content);
         }
         let slot = content::issue::slot_of(page, &self.root);
-        self.load_in(page, slot.as_ref())
+        let mut loaded = self.load_in(page, slot.as_ref())?;
+        if let Some(slot) = &slot {
+            let at = loaded.positions.value("stories");
+            let alone = content::jumps::built_alone(slot.index, &slot.jumps, page, at);
+            loaded.warnings.extend(alone);
+        }
+        Ok(loaded)
     }
 
     /// Loads a page as a page of an issue, where `slot` says it stands.

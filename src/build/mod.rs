@@ -9,6 +9,7 @@
 //! `build` refuses, `check` refuses, for the same reasons, in the same words.
 
 pub mod export;
+pub mod jumps;
 pub mod pages;
 pub mod session;
 pub mod summary;

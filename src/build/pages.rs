@@ -12,6 +12,7 @@ use typst::model::Document;
 use typst_layout::PagedDocument;
 
 use crate::build::Built;
+use crate::build::jumps::{self, Handoff};
 use crate::content::LoadedPage;
 use crate::content::issue::{LoadedIssue, Slot};
 use crate::failure::Failure;
@@ -167,33 +168,50 @@ pub fn run(
     finished: impl Fn(&PageRun, usize) + Sync,
 ) -> Vec<PageRun> {
     let count = std::sync::atomic::AtomicUsize::new(0);
+    let handoff = Handoff::default();
     let mut jobs: Vec<(&(PathBuf, Slot), Target, Option<PageRun>)> = issue
         .pages
         .iter()
         .zip(targets(issue, folder, template))
         .map(|(page, target)| (page, target, None))
         .collect();
-    each(&mut jobs, threads(), |(page, target, run)| {
-        let (file, slot) = page;
-        let mut done = self::page(project, file, slot, target.clone(), mode);
-        if !keep_pages && let Ok(page) = &mut done.outcome {
-            page.document = None;
-        }
-        let so_far = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
-        finished(&done, so_far);
-        *run = Some(done);
-        // Typst's memo cache holds every page laid out so far; what no page used for a few
-        // pages is let go (the fonts and templates all pages share stay in use).
-        typst::comemo::evict(MEMO_MAX_AGE);
-    });
+    // A page that takes a continuation waits for the page its story starts on.
+    for wave in jumps::waves(issue) {
+        let mut wave_jobs: Vec<_> = jobs
+            .iter_mut()
+            .enumerate()
+            .filter(|(i, _)| wave.contains(i))
+            .map(|(_, job)| job)
+            .collect();
+        each(&mut wave_jobs, threads(), |(page, target, run)| {
+            let (file, slot) = page;
+            let mut done = self::page(project, file, slot, target.clone(), mode, &handoff);
+            if !keep_pages && let Ok(page) = &mut done.outcome {
+                page.document = None;
+            }
+            let so_far = count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+            finished(&done, so_far);
+            *run = Some(done);
+            // Typst's memo cache holds every page laid out so far; what no page used for a
+            // few pages is let go (the fonts and templates all pages share stay in use).
+            typst::comemo::evict(MEMO_MAX_AGE);
+        });
+    }
     jobs.into_iter().filter_map(|(_, _, run)| run).collect()
 }
 
 /// One page, start to end, its messages gathered rather than printed.
-fn page(project: &Project, file: &Path, slot: &Slot, target: Target, mode: Mode) -> PageRun {
+fn page(
+    project: &Project,
+    file: &Path,
+    slot: &Slot,
+    target: Target,
+    mode: Mode,
+    handoff: &Handoff,
+) -> PageRun {
     let started = Instant::now();
     let mut messages = String::new();
-    let outcome = lay_out_page(project, file, slot, &target, mode, &mut messages);
+    let outcome = lay_out_page(project, file, slot, &target, mode, handoff, &mut messages);
     PageRun {
         number: slot.page,
         spread: slot.spread,
@@ -211,14 +229,17 @@ fn lay_out_page(
     slot: &Slot,
     target: &Target,
     mode: Mode,
+    handoff: &Handoff,
     messages: &mut String,
 ) -> Result<PageDone, Failure> {
     let mut world = None;
     let result = (|| -> Result<PageDone, Failure> {
-        let loaded = project.load_in(file, Some(slot))?;
+        let mut loaded = project.load_in(file, Some(slot))?;
+        handoff.take(slot, &mut loaded)?;
         let inputs = project.protect(&loaded, target)?;
         let world = world.insert(project.world_for(target));
         let Built { laid, output, .. } = crate::build::page(world, &loaded, Some(target))?;
+        handoff.give(slot, &loaded, laid.plan.as_ref());
         messages.push_str(&String::from_utf8_lossy(&typst_text(
             world,
             &laid.warnings,

@@ -97,6 +97,11 @@ pub struct News {
     /// A story set at the foot of the page, divided by one more than its rank (importance
     /// reads top-down).
     pub set_low: f64,
+    /// A story that jumps to another page (转版) rather than set whole: it is worth a
+    /// jump only where it would not fit otherwise.
+    pub jump: f64,
+    /// Each line that jumps: the first page keeps as much of the story as the page holds.
+    pub jumped_line: f64,
 }
 
 pub const NEWS: News = News {
@@ -114,4 +119,6 @@ pub const NEWS: News = News {
     one_column: 2.0,
     out_of_rank: 1.5,
     set_low: 2.0,
+    jump: 1.0,
+    jumped_line: 0.01,
 };

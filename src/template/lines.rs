@@ -10,6 +10,7 @@ use typst::layout::{Frame, FrameItem, Point};
 use typst_layout::PagedDocument;
 
 use crate::makeup::Measures;
+use crate::makeup::news::NewsMeasures;
 
 #[derive(Deserialize)]
 struct Mark {
@@ -30,20 +31,7 @@ pub fn attach(document: &PagedDocument, m: &mut Measures) -> Result<(), String> 
         // Not yet seen on a line page.
         section.paragraphs = vec![vec![u32::MAX; grids]; section.paragraphs.len()];
     }
-    let introspector = document.introspector();
-    for content in super::query(document, super::LINES) {
-        let Some(mark) =
-            super::value_of(&content).and_then(|v| serde_json::from_value::<Mark>(v).ok())
-        else {
-            continue;
-        };
-        let Some(page) = content
-            .location()
-            .and_then(|l| introspector.position(l))
-            .and_then(|p| document.pages().get(p.page.get() - 1))
-        else {
-            continue;
-        };
+    for (mark, lines) in line_pages::<Mark>(document) {
         let Some(section) = m.sections.get_mut(mark.section) else {
             continue;
         };
@@ -56,7 +44,6 @@ pub fn attach(document: &PagedDocument, m: &mut Measures) -> Result<(), String> 
         if mark.grid >= grids {
             continue;
         }
-        let lines = line_texts(&page.frame);
         counts[mark.grid] = lines.len() as u32;
         starts[mark.grid] = self::starts(&mark.text, &lines);
     }
@@ -81,6 +68,57 @@ pub fn attach(document: &PagedDocument, m: &mut Measures) -> Result<(), String> 
         )),
         None => Ok(()),
     }
+}
+
+/// A news story's line page: a paragraph of a story that jumps, at one leg width.
+#[derive(Deserialize)]
+struct NewsMark {
+    story: usize,
+    width: f64,
+    paragraph: usize,
+    text: String,
+}
+
+/// Fills where each line starts in the paragraphs of a news page's jumping stories, at each
+/// way of setting its legs, from the measure pass's line pages (one per leg width). A
+/// paragraph whose lines do not spell its text, or that no line page set, is never split.
+pub fn attach_news(document: &PagedDocument, m: &mut NewsMeasures) {
+    for story in &mut m.stories {
+        for leg in &mut story.legs {
+            leg.starts = vec![None; leg.paragraphs.len()];
+        }
+    }
+    for (mark, lines) in line_pages::<NewsMark>(document) {
+        let Some(story) = m.stories.get_mut(mark.story) else {
+            continue;
+        };
+        for leg in &mut story.legs {
+            let same_width = (leg.leg_width - mark.width).abs() < 0.01;
+            let same_count = leg.paragraphs.get(mark.paragraph) == Some(&(lines.len() as u32));
+            if same_width
+                && same_count
+                && let Some(slot) = leg.starts.get_mut(mark.paragraph)
+            {
+                *slot = starts(&mark.text, &lines);
+            }
+        }
+    }
+}
+
+/// Every line page of the measure pass whose mark reads as `M`, with its lines' text.
+fn line_pages<M: serde::de::DeserializeOwned>(document: &PagedDocument) -> Vec<(M, Vec<String>)> {
+    let introspector = document.introspector();
+    super::query(document, super::LINES)
+        .iter()
+        .filter_map(|content| {
+            let mark = serde_json::from_value::<M>(super::value_of(content)?).ok()?;
+            let page = content
+                .location()
+                .and_then(|l| introspector.position(l))
+                .and_then(|p| document.pages().get(p.page.get() - 1))?;
+            Some((mark, line_texts(&page.frame)))
+        })
+        .collect()
 }
 
 /// The text of each line of a frame, top to bottom: text runs on one baseline, left to right.

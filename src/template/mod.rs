@@ -338,8 +338,9 @@ pub fn measures(document: &PagedDocument) -> Result<Option<Measured>, String> {
             format!("the template's make-up measures (`<{MEASURE}>`) are malformed: {err}")
         })
         .and_then(|mut measured| {
-            if let Measured::Feature(m) = &mut measured {
-                lines::attach(document, m)?;
+            match &mut measured {
+                Measured::Feature(m) => lines::attach(document, m)?,
+                Measured::News(m) => lines::attach_news(document, m),
             }
             Ok(Some(measured))
         })

@@ -582,6 +582,7 @@ impl Checker<'_> {
                 }),
                 frame: story.frame.clone(),
                 lang,
+                jump: None,
             });
         }
         views

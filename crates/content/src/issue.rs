@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::ContentError;
+use crate::jumps::{Jump, Listed};
 use crate::{files, limits, parse_date, paths, read_limited, yaml};
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -31,6 +32,9 @@ pub struct Issue {
     #[serde(default)]
     pub edition: Option<String>,
     pub pages: Vec<IssuePage>,
+    /// Stories that continue on a later page (转版); see `jumps`.
+    #[serde(default)]
+    pub jumps: Vec<crate::jumps::JumpEntry>,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -60,6 +64,10 @@ pub struct Slot {
     pub entry: String,
     /// Where the entry names the page file in the issue (line, column).
     pub entry_at: (usize, usize),
+    /// Its place in the issue's `pages:` (0-based).
+    pub index: usize,
+    /// The issue's jumps that start or continue on this page.
+    pub jumps: Vec<Jump>,
 }
 
 /// An issue read and found valid: each page file (as a path the build can open) with its slot.
@@ -210,8 +218,32 @@ fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<Conte
                 issue: file.to_path_buf(),
                 entry_at: scanned.positions.value(&file_at),
                 entry: at,
+                index: i,
+                jumps: Vec::new(),
             },
         ));
+    }
+    let listed: Vec<Listed> = pages
+        .iter()
+        .map(|(path, slot)| Listed {
+            path,
+            number: slot.page,
+        })
+        .collect();
+    let jumps = crate::jumps::resolve(
+        &issue.jumps,
+        folder,
+        &listed,
+        file,
+        |path| scanned.positions.value(path),
+        &mut error,
+    );
+    for (_, slot) in &mut pages {
+        slot.jumps = jumps
+            .iter()
+            .filter(|j| j.from_index == slot.index || j.to_index == slot.index)
+            .cloned()
+            .collect();
     }
     if errors.is_empty() {
         Ok(LoadedIssue {
@@ -263,7 +295,7 @@ fn page_problem(
 
 /// `a/b/../c` as `a/c`, without touching the disk, so messages name page files plainly
 /// (`..` that climbs above the start is kept).
-fn tidy(path: &Path) -> PathBuf {
+pub(crate) fn tidy(path: &Path) -> PathBuf {
     use std::path::Component;
     let mut out: Vec<Component> = Vec::new();
     for component in path.components() {

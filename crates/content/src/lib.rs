@@ -9,6 +9,7 @@ pub mod files;
 pub mod hygiene;
 pub mod images;
 pub mod issue;
+pub mod jumps;
 pub mod lang;
 pub mod limits;
 pub mod manifest;
@@ -31,8 +32,8 @@ pub use model::{Brief, Briefs, Byline, Folio, Page, Photo, Pin, Section, Story};
 pub use rules::parse_date;
 pub use text::{is_wide, paragraphs};
 pub use view::{
-    BriefView, BriefsView, BylineView, FolioView, PageView, PhotoView, PinView, SectionView,
-    StoryView,
+    BriefView, BriefsView, BylineView, FolioView, JumpView, PageView, PhotoView, PinView,
+    SectionView, StoryView,
 };
 pub use yaml::Positions;
 
@@ -109,7 +110,7 @@ pub fn load_bytes(
 ) -> Result<LoadedPage, Vec<ContentError>> {
     let parsed = parse(file, bytes).map_err(|errors| excerpts_in(errors, file, bytes))?;
     let check::Checked {
-        view,
+        mut view,
         images,
         manifest,
         notes,
@@ -127,6 +128,12 @@ pub fn load_bytes(
             return Err(excerpts(all, file, &parsed.source));
         }
     };
+    if let Some(slot) = slot {
+        let errors = jumps::apply(&mut view, slot.index, &slot.jumps, &parsed.page.template);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+    }
     Ok(LoadedPage {
         file: file.into(),
         source: parsed.source,

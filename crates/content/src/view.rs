@@ -105,6 +105,16 @@ pub struct StoryView {
     pub frame: Option<String>,
     /// Its language (`None`: the house's).
     pub lang: Option<LangView>,
+    /// Where it jumps (转版), in an issue: the page it continues on, or for a continuation
+    /// the page it comes from.
+    pub jump: Option<JumpView>,
+}
+
+/// A story's jump, by page numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct JumpView {
+    pub to: Option<u32>,
+    pub from: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]

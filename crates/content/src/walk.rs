@@ -292,6 +292,7 @@ mod tests {
                 pin: None,
                 frame: None,
                 lang: None,
+                jump: None,
             }],
             briefs: Some(BriefsView {
                 id: "briefs",

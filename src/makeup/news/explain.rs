@@ -84,6 +84,14 @@ fn describe(module: &Module, m: &NewsMeasures) -> String {
             cut(photo) * 100.0
         ));
     }
+    if let Some(jump) = &module.jump {
+        parts.push(format!(
+            "jumps after line {} of paragraph {}: {} lines continue on the later page",
+            jump.cut.lines,
+            jump.cut.paragraph + 1,
+            jump.jumped
+        ));
+    }
     parts.join(", ")
 }
 

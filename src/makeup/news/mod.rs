@@ -8,6 +8,7 @@
 //! plan (`layout/components/module.typ`).
 
 mod explain;
+pub mod jump;
 mod shapes;
 mod tile;
 
@@ -77,6 +78,9 @@ pub struct StoryMeasures {
     /// Paragraph lines per way of setting legs.
     pub legs: Vec<LegMeasures>,
     pub photos: Vec<NewsPhoto>,
+    /// It jumps to a later page (转版): its first part may end at any line.
+    #[serde(default)]
+    pub jumps: bool,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -91,7 +95,13 @@ pub struct PinMeasures {
 pub struct LegMeasures {
     pub width: u32,
     pub cols: u32,
+    /// A leg's width, pt.
+    pub leg_width: f64,
     pub paragraphs: Vec<u32>,
+    /// Where each line of each paragraph starts in its text, and its end, for a story that
+    /// jumps (read back from the measure pass's line pages; `None`: never split inside it).
+    #[serde(default)]
+    pub starts: Vec<Option<Vec<usize>>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -175,6 +185,8 @@ pub struct Module {
     /// Each photo's box (its `section` is the story's index).
     pub photos: Vec<PhotoPlan>,
     pub empty: u32,
+    /// Where a story that jumps ends on this page, and where its continuation resumes.
+    pub jump: Option<JumpPlan>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -182,6 +194,20 @@ pub struct FlowEntry {
     pub kind: &'static str,
     pub index: usize,
     pub column_break: bool,
+    /// For the paragraph a jump cuts: the starts of its kept lines and the end of the last
+    /// (each set as a line of its own); `None` when it is kept whole.
+    pub part: Option<Vec<usize>>,
+    /// The jump line follows this paragraph.
+    pub jump: bool,
+}
+
+/// A jumping story's first part: where it ends, where the continuation resumes (paragraph,
+/// byte in it), and the lines (at this page's legs) that jump.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JumpPlan {
+    pub cut: jump::Cut,
+    pub resume: (usize, usize),
+    pub jumped: u32,
 }
 
 /// Makes up the page: the best tiling found, or the best partial one with what it leaves out.
@@ -252,7 +278,11 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
         .filter(|p| !(p.index == 0 && shape.across))
         .map(|p| (p.index, p.picture_lines + p.caption_lines))
         .collect();
-    let flow = shapes::flow_items(&leg.paragraphs, &in_leg)
+    let paragraphs = match shape.cut {
+        Some(cut) => jump::kept_lines(&leg.paragraphs, cut),
+        None => leg.paragraphs.clone(),
+    };
+    let flow = shapes::flow_items(&paragraphs, &in_leg)
         .into_iter()
         .enumerate()
         .map(|(i, (_, slot))| {
@@ -260,13 +290,24 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
                 Slot::Paragraph(p) => ("paragraph", p),
                 Slot::Photo(p) => ("photo", p),
             };
+            let cut = shape.cut.filter(|c| slot == Slot::Paragraph(c.paragraph));
             FlowEntry {
                 kind,
                 index,
                 column_break: shape.breaks.contains(&i),
+                part: cut.and_then(|c| jump::kept_starts(leg, c)),
+                jump: cut.is_some(),
             }
         })
         .collect();
+    let jump = shape.cut.and_then(|cut| {
+        let kept: u32 = paragraphs.iter().sum::<u32>() - jump::JUMP_LINES;
+        Some(JumpPlan {
+            cut,
+            resume: jump::resume(leg, cut)?,
+            jumped: leg.paragraphs.iter().sum::<u32>() - kept,
+        })
+    });
     Module {
         story: index,
         id: story.id.clone(),
@@ -283,6 +324,7 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
         flow,
         photos,
         empty: shape.empty,
+        jump,
     }
 }
 

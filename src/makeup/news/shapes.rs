@@ -8,6 +8,7 @@ use crate::makeup::news::StoryKind;
 use crate::units::ppi;
 use std::collections::BTreeMap;
 
+use super::jump::{self, Cut};
 use super::{NewsMeasures, StoryMeasures};
 use crate::makeup::flow::{self, Item, Kind};
 use crate::makeup::photo::{self, Grid, Rules};
@@ -34,6 +35,8 @@ pub struct Shape {
     pub breaks: Vec<usize>,
     /// Empty lines at the legs' feet.
     pub empty: u32,
+    /// Where a story that jumps ends on this page (`None`: it is set whole).
+    pub cut: Option<Cut>,
     pub cost: f64,
 }
 
@@ -162,10 +165,6 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                                 .collect(),
                         )
                     };
-                    let items: Vec<Item> = flow_items(&legs.paragraphs, &in_leg)
-                        .into_iter()
-                        .map(|(item, _)| item)
-                        .collect();
                     // A photo taller than a quarter of the page outweighs the stories round it.
                     let tall: u32 = picture_lines
                         .iter()
@@ -175,35 +174,47 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                         continue;
                     };
                     let crop = crop + f64::from(tall) * 0.6;
-                    for body in body_heights(&items, k, m.tolerance) {
-                        for air in 0..=MAX_AIR {
-                            let head_lines = heads + air;
-                            let lines = head_lines + top + body.lines + story.frame_lines;
-                            // The lead and second stories show their photo across them.
-                            let small_photo =
-                                !story.photos.is_empty() && !across && story.rank <= 1;
-                            let cost = crop
-                                + if small_photo { NEWS.small_photo } else { 0.0 }
-                                + f64::from(wraps.saturating_sub(1)) * NEWS.head_wrap
-                                + f64::from(air) * NEWS.air
-                                + f64::from(body.empty) * NEWS.leg_foot
-                                + size as f64 * NEWS.head_size
-                                + leg_cost(body.lines, k, leg_cols, photo_news)
-                                + width_cost(m, story, width);
-                            out.push(Shape {
-                                width,
-                                lines,
-                                size,
-                                head_lines,
-                                legs: k,
-                                leg_cols,
-                                body_lines: body.lines,
-                                across: across && !story.photos.is_empty(),
-                                picture_lines: picture_lines.clone(),
-                                breaks: body.breaks.clone(),
-                                empty: body.empty,
-                                cost,
-                            });
+                    for part in jump::parts(legs, story.jumps) {
+                        let items: Vec<Item> = flow_items(&part.paragraphs, &in_leg)
+                            .into_iter()
+                            .map(|(item, _)| item)
+                            .collect();
+                        let jump_cost = match part.cut {
+                            Some(_) => NEWS.jump + f64::from(part.jumped) * NEWS.jumped_line,
+                            None => 0.0,
+                        };
+                        for body in body_heights(&items, k, m.tolerance) {
+                            for air in 0..=MAX_AIR {
+                                let head_lines = heads + air;
+                                let lines = head_lines + top + body.lines + story.frame_lines;
+                                // The lead and second stories show their photo across them.
+                                let small_photo =
+                                    !story.photos.is_empty() && !across && story.rank <= 1;
+                                let cost = crop
+                                    + if small_photo { NEWS.small_photo } else { 0.0 }
+                                    + f64::from(wraps.saturating_sub(1)) * NEWS.head_wrap
+                                    + f64::from(air) * NEWS.air
+                                    + f64::from(body.empty) * NEWS.leg_foot
+                                    + size as f64 * NEWS.head_size
+                                    + leg_cost(body.lines, k, leg_cols, photo_news)
+                                    + width_cost(m, story, width)
+                                    + jump_cost;
+                                out.push(Shape {
+                                    width,
+                                    lines,
+                                    size,
+                                    head_lines,
+                                    legs: k,
+                                    leg_cols,
+                                    body_lines: body.lines,
+                                    across: across && !story.photos.is_empty(),
+                                    picture_lines: picture_lines.clone(),
+                                    breaks: body.breaks.clone(),
+                                    empty: body.empty,
+                                    cut: part.cut,
+                                    cost,
+                                });
+                            }
                         }
                     }
                 }

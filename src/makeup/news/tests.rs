@@ -20,13 +20,26 @@ fn story(id: &str, rank: usize, chars: u32, photos: &[(u32, u32)]) -> StoryMeasu
     for w in 1..=8u32 {
         for c in [1u32, 2].into_iter().filter(|c| w % c == 0) {
             let per_line = 13 * c + c - 1;
+            let lines: Vec<u32> = paragraphs
+                .iter()
+                .map(|p| (p + 2).div_ceil(per_line))
+                .collect();
             legs.push(LegMeasures {
                 width: w,
                 cols: c,
-                paragraphs: paragraphs
+                leg_width: f64::from(9 * per_line),
+                // Where each line starts, in bytes of 3 (a Chinese character each).
+                starts: lines
                     .iter()
-                    .map(|p| (p + 2).div_ceil(per_line))
+                    .map(|&n| {
+                        Some(
+                            (0..=n as usize)
+                                .map(|k| k * 3 * per_line as usize)
+                                .collect(),
+                        )
+                    })
                     .collect(),
+                paragraphs: lines,
             });
         }
     }
@@ -49,6 +62,7 @@ fn story(id: &str, rank: usize, chars: u32, photos: &[(u32, u32)]) -> StoryMeasu
             .collect(),
         sizes,
         legs,
+        jumps: false,
         photos: photos
             .iter()
             .map(|&(w, h)| NewsPhoto {
@@ -192,4 +206,73 @@ fn heads_side_by_side_never_share_a_size() {
             );
         }
     }
+}
+
+/// A lead story longer than the page holds, with a jump, keeps what the page gives it and
+/// ends at a line with the jump line under it; the page tiles whole and every other story
+/// stays. Without the jump, the same page must leave stories out.
+#[test]
+fn a_story_that_jumps_fills_its_module_and_hands_on_the_rest() {
+    let stories = |jumps: bool| {
+        let mut lead = story("lead", 0, 9000, &[(3000, 2000)]);
+        lead.jumps = jumps;
+        vec![
+            lead,
+            story("second", 1, 700, &[(2000, 2600)]),
+            story("third", 2, 450, &[]),
+            story("fourth", 3, 420, &[]),
+        ]
+    };
+    let m = page(stories(true));
+    let plan = solve(&m);
+    assert!(plan.left_out.is_empty(), "left out {:?}", plan.left_out);
+    assert_eq!(plan.empty_lines, 0);
+    assert_tiles(&m, &plan);
+    let lead = plan.modules.iter().find(|p| p.id == "lead").unwrap();
+    let jump = lead.jump.as_ref().expect("the lead jumps");
+    let leg = m.stories[0]
+        .legs
+        .iter()
+        .find(|l| l.width == lead.width && l.cols == lead.leg_cols)
+        .unwrap();
+    let total: u32 = leg.paragraphs.iter().sum();
+    let kept = total - jump.jumped;
+    assert!(
+        f64::from(kept) >= jump::MIN_SHARE * f64::from(total),
+        "{kept} of {total}"
+    );
+    // The cut paragraph is the flow's last, set as its kept lines, the jump line after it.
+    let last = lead.flow.iter().rfind(|e| e.kind == "paragraph").unwrap();
+    assert!(last.jump);
+    assert_eq!(last.index, jump.cut.paragraph);
+    let whole = jump.cut.lines == leg.paragraphs[jump.cut.paragraph];
+    assert_eq!(last.part.is_none(), whole);
+    if let Some(part) = &last.part {
+        assert_eq!(part.len() as u32, jump.cut.lines + 1);
+        assert_eq!(jump.resume, (jump.cut.paragraph, *part.last().unwrap()));
+    }
+    // No other story jumps.
+    assert!(plan.modules.iter().filter(|p| p.jump.is_some()).count() == 1);
+    // Without the jump, the lead is overset: the page cannot hold every story.
+    let plan = solve(&page(stories(false)));
+    assert!(!plan.left_out.is_empty() || plan.modules.iter().all(|p| p.id != "lead"));
+}
+
+/// A story that fits its page with room to spare does not jump.
+#[test]
+fn a_story_that_fits_does_not_jump() {
+    let mut lead = story("lead", 0, 1100, &[(3000, 2000)]);
+    lead.jumps = true;
+    let m = page(vec![
+        lead,
+        story("second", 1, 700, &[(2000, 2600)]),
+        story("third", 2, 450, &[]),
+        story("fourth", 3, 420, &[]),
+        story("fifth", 4, 380, &[]),
+        story("sixth", 5, 350, &[(3000, 2000)]),
+        story("seventh", 6, 300, &[]),
+    ]);
+    let plan = solve(&m);
+    assert_tiles(&m, &plan);
+    assert!(plan.modules.iter().all(|p| p.jump.is_none()));
 }

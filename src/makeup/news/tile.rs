@@ -33,6 +33,9 @@ pub struct Tiling {
 const LOOKAHEAD: usize = 2;
 /// States the search may visit before it settles for the best found.
 const BUDGET: usize = 100_000;
+/// The budget's multiple on a page with a story that jumps: it may end at any line, so the lead
+/// has several times the shapes to try.
+const JUMP_BUDGET: usize = 3;
 
 /// What each column holds so far: the line after its last rectangle, and that rectangle's
 /// head band (first line, line after the head) and headline size (pt × 10): two heads side by
@@ -66,6 +69,8 @@ struct Search<'a> {
     /// Each state's cheapest completion and its first step (`None`: the page is done).
     memo: HashMap<Key, Option<(f64, Option<Step>)>>,
     visited: usize,
+    /// States the whole search may visit.
+    budget: usize,
     /// States the search may have visited before it gives up on the branch it is in.
     limit: usize,
     /// The cheapest whole tiling found so far: a branch that cannot beat it is not followed.
@@ -137,6 +142,11 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
             m.stories[i].kind != StoryKind::Briefs && m.stories[i].pin.is_none() && i != order[0]
         })
         .collect();
+    let budget = if m.stories.iter().any(|s| s.jumps) {
+        BUDGET * JUMP_BUDGET
+    } else {
+        BUDGET
+    };
     let attempts = (0..=droppable.len()).flat_map(|drop| {
         let mask = droppable[..drop]
             .iter()
@@ -152,7 +162,8 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
             allow_empty,
             memo: HashMap::new(),
             visited: 0,
-            limit: BUDGET,
+            limit: budget,
+            budget,
             incumbent: f64::INFINITY,
             facts: tables.iter().map(|t| Facts::of(t, m.rule_lines)).collect(),
         };
@@ -342,7 +353,7 @@ impl Search<'_> {
         tries.sort_by(|a, b| a.0.total_cmp(&b.0));
         // The lead's place and shape shape the whole page: each gets its share of the budget,
         // so a cheap first one cannot spend it all.
-        let share = BUDGET / tries.len().max(1);
+        let share = self.budget / tries.len().max(1);
         for (here, step) in tries {
             if done == 0 {
                 self.limit = self.visited + share;
