@@ -13,6 +13,7 @@ mod hostile;
 mod ink;
 mod issue;
 mod json_schema;
+mod jumps;
 mod latin;
 mod messages;
 mod news;

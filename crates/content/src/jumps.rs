@@ -366,11 +366,20 @@ mod tests {
         ));
         let expect = [
             (8, "`x.yaml` is not a page of this issue"),
-            (9, "goes to `nowhere.yaml`, which is not a page of this issue"),
+            (
+                9,
+                "goes to `nowhere.yaml`, which is not a page of this issue",
+            ),
             (10, "`s` jumps to its own page (2)"),
-            (11, "would continue on page 1, before it starts (page 3): a circular jump"),
+            (
+                11,
+                "would continue on page 1, before it starts (page 3): a circular jump",
+            ),
             (13, "`t` of page 1 jumps twice (to page 2 on line 12)"),
-            (14, "is the continuation of page 1's: a continuation does not jump again"),
+            (
+                14,
+                "is the continuation of page 1's: a continuation does not jump again",
+            ),
             (15, "the jump names no story"),
         ];
         assert_eq!(found.len(), expect.len(), "{found:#?}");

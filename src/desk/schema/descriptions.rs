@@ -181,4 +181,22 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
         "IssuePage.spread",
         "通版：本版与下一版合排为一个跨版（版面文件里也写 spread: true），可省略。",
     ),
+    (
+        "Issue.jumps",
+        "转版：在某一版开头、转到后面某一版接续的稿件；正文只写在起始版的文件里，可省略。",
+    ),
+    (
+        "JumpEntry",
+        "一篇转版稿件：稿件 id、起始版和接续版的版面文件，及可选的转版标题。",
+    ),
+    ("JumpEntry.story", "稿件在起始版上的 id。"),
+    ("JumpEntry.from", "稿件起始的版面文件，按 pages 中的写法。"),
+    (
+        "JumpEntry.to",
+        "接续刊登余下正文的后面一版的版面文件，按 pages 中的写法。",
+    ),
+    (
+        "JumpEntry.head",
+        "接续部分的简短标题（转版标题）；不写则用原标题，可省略。",
+    ),
 ];

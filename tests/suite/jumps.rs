@@ -1,0 +1,322 @@
+//! Jumps (issue 24): a story of a news page that continues on a later page of its issue. The
+//! sample issue carries one (page 2's lead, continued on page 9); a two-page issue of the same
+//! pages shows the split move with the text, the jump go when the story fits, the page numbers
+//! follow the issue, and each mistake in `jumps:` named at its line.
+
+use std::path::{Path, PathBuf};
+
+use banmian::project::Project;
+
+use crate::support::*;
+
+/// Builds `issue` as plain PDFs into a fresh `out` folder under `root`; stderr and whether it
+/// succeeded.
+fn build(issue: &Path, out: &Path) -> (bool, String) {
+    let _ = std::fs::remove_dir_all(out);
+    let fonts = repo().join("fonts");
+    let run = banmian(&[
+        "build",
+        issue.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--font-path",
+        fonts.to_str().unwrap(),
+        "--pdf-standard",
+        "1.7",
+    ]);
+    (run.status.success(), stderr(&run))
+}
+
+/// The paragraphs of story `id` of `page` as banmian sets them (quotes and all).
+fn paragraphs(page: &Path, root: &Path, id: &str) -> Vec<String> {
+    let loaded = Project::open(page, Some(root), &[])
+        .unwrap()
+        .load(page)
+        .unwrap();
+    let story = loaded.view.stories.iter().find(|s| s.id == id).unwrap();
+    story.body.iter().map(|p| squash(p)).collect()
+}
+
+/// The lines of `pdf` set across a whole basic column (a justified line of running text): each
+/// a word of `pdftotext -bbox`, Chinese having no spaces.
+fn full_lines(pdf: &Path) -> Vec<String> {
+    let bbox = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let attr = |word: &str, name: &str| -> f64 {
+        let from = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        word[from..from + word[from..].find('"').unwrap()]
+            .parse()
+            .unwrap()
+    };
+    bbox.lines()
+        .filter_map(|line| {
+            let word = line.trim().strip_prefix("<word ")?;
+            let text = &word[word.find('>')? + 1..word.rfind("</word>")?];
+            // A basic column is 13 characters of 9 pt: 117 pt.
+            (attr(word, "xMax") - attr(word, "xMin") > 116.0).then(|| text.to_string())
+        })
+        .collect()
+}
+
+/// Checks that `first` (the start page's text) and `rest` (the continuation page's) hold the
+/// story's `paragraphs` once each, in order, one of them split between the two after a full,
+/// justified line (`full_lines` of the start page) that the jump line follows; returns the
+/// index of the split paragraph.
+fn assert_split_once(
+    full_lines: &[String],
+    paragraphs: &[String],
+    first: &str,
+    rest: &str,
+    to: &str,
+    from: &str,
+) -> usize {
+    let (a, b) = (squash(first), squash(rest));
+    let mut split = None;
+    let mut at = (0, 0);
+    let mut continued = false;
+    for (i, p) in paragraphs.iter().enumerate() {
+        let count = a.matches(p.as_str()).count() + b.matches(p.as_str()).count();
+        if count == 1 {
+            let here = a.contains(p.as_str());
+            assert!(!(here && continued), "paragraph {i} back on the first page");
+            continued |= !here;
+            let (text, from) = if here {
+                (&a, &mut at.0)
+            } else {
+                (&b, &mut at.1)
+            };
+            let found = text.find(p.as_str()).unwrap();
+            assert!(found >= *from, "paragraph {i} out of order");
+            *from = found;
+            continue;
+        }
+        assert_eq!(count, 0, "paragraph {i} printed {count} times");
+        assert!(
+            !continued,
+            "paragraph {i} split after the continuation began"
+        );
+        // Split: a first part right before the jump line, the rest right after its own.
+        let cut = p
+            .char_indices()
+            .map(|(k, _)| k)
+            .skip(1)
+            .find(|&k| a.contains(&format!("{}{to}", &p[..k])) && b.contains(&p[k..]))
+            .unwrap_or_else(|| panic!("paragraph {i} is not split at the jump line"));
+        let kept = &p[..cut];
+        assert!(
+            b.contains(&format!("{from}")),
+            "no {from} on the continuation's page"
+        );
+        // The kept part ends a line of the page.
+        let tail: String = kept
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        assert!(
+            full_lines.iter().any(|line| line.ends_with(&tail)),
+            "the first part does not end a full, justified line (…{tail})"
+        );
+        split = Some(i);
+        continued = true;
+    }
+    // Or the first part ends with a whole paragraph, the jump line right after it.
+    split.unwrap_or_else(|| {
+        let last = paragraphs
+            .iter()
+            .rposition(|p| a.contains(p.as_str()))
+            .unwrap();
+        assert!(
+            a.contains(&format!("{}{to}", paragraphs[last])),
+            "no jump line after the first part"
+        );
+        last
+    })
+}
+
+#[test]
+fn the_sample_issue_jumps_page_2s_lead_to_page_9_once_and_in_order() {
+    let out = scratch("jump-sample");
+    let issue = repo().join("content/sample-issue/issue.yaml");
+    let (ok, err) = build(&issue, &out);
+    assert!(ok, "{err}");
+    let first = pdf_text(&out.join("02-city-news.pdf"));
+    let rest = pdf_text(&out.join("09-county-news.pdf"));
+    let page = repo().join("content/sample-issue/city-news/page.yaml");
+    let story = paragraphs(&page, repo(), "bus-lead");
+    let lines = full_lines(&out.join("02-city-news.pdf"));
+    assert_split_once(
+        &lines,
+        &story,
+        &first,
+        &rest,
+        "（下转第9版）",
+        "（上接第2版）",
+    );
+    // The continuation opens under its short head.
+    assert!(
+        squash(&rest).contains("公交开进山村（上接第2版）"),
+        "{rest}"
+    );
+}
+
+/// A two-page issue: the sample's news page 2 and the county page 3, page 2's lead jumping.
+fn two_pages(name: &str) -> PathBuf {
+    let root = scratch(name);
+    copy_dir(&repo().join("layout"), &root.join("layout"));
+    for page in ["city-news", "county-news"] {
+        copy_dir(
+            &repo().join("content/sample-issue").join(page),
+            &root.join("content/issue").join(page),
+        );
+    }
+    write_issue(&root, 2);
+    root
+}
+
+fn write_issue(root: &Path, first: u32) {
+    std::fs::write(
+        root.join("content/issue/issue.yaml"),
+        format!(
+            "paper: 示例日报\ndate: 2021-09-28\npages:\n  - file: city-news/page.yaml\n    page: {first}\n  - file: county-news/page.yaml\njumps:\n  - story: bus-lead\n    from: city-news/page.yaml\n    to: county-news/page.yaml\n"
+        ),
+    )
+    .unwrap();
+}
+
+/// The lead's paragraphs in its YAML body block replaced by `edit` (of the paragraphs).
+fn edit_lead(root: &Path, edit: impl Fn(Vec<String>) -> Vec<String>) {
+    let file = root.join("content/issue/city-news/page.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let start = yaml.find("    body: |\n").unwrap() + "    body: |\n".len();
+    let end = start + yaml[start..].find("\n    photos:").unwrap();
+    let old: Vec<String> = yaml[start..end]
+        .split("\n\n")
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let new: String = edit(old)
+        .iter()
+        .map(|p| format!("      {p}\n"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(
+        &file,
+        format!("{}{}{}", &yaml[..start], new.trim_end(), &yaml[end..]),
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_split_moves_with_the_text_and_the_jump_goes_when_the_story_fits() {
+    let root = two_pages("jump-edits");
+    let issue = root.join("content/issue/issue.yaml");
+    let out = root.join("out");
+    let page = root.join("content/issue/city-news/page.yaml");
+    let texts = || {
+        (
+            pdf_text(&out.join("02-city-news.pdf")),
+            pdf_text(&out.join("03-county-news.pdf")),
+        )
+    };
+    let (ok, err) = build(&issue, &out);
+    assert!(ok, "{err}");
+    let (first, rest) = texts();
+    let before = assert_split_once(
+        &full_lines(&out.join("02-city-news.pdf")),
+        &paragraphs(&page, &root, "bus-lead"),
+        &first,
+        &rest,
+        "（下转第3版）",
+        "（上接第2版）",
+    );
+    let continued = squash(&rest).len();
+
+    // Two paragraphs more: the continuation grows and takes them.
+    let added = [
+        "补记一：示例县还将在明年开通夜间班车，方便在县城务工的村民晚上回家。",
+        "补记二：县里计划为每个行政村培训一名公交信息员，及时收集群众出行需求。",
+    ];
+    edit_lead(&root, |mut p| {
+        p.extend(added.iter().map(|s| s.to_string()));
+        p
+    });
+    let (ok, err) = build(&issue, &out);
+    assert!(ok, "{err}");
+    let (first, rest) = texts();
+    let after = assert_split_once(
+        &full_lines(&out.join("02-city-news.pdf")),
+        &paragraphs(&page, &root, "bus-lead"),
+        &first,
+        &rest,
+        "（下转第3版）",
+        "（上接第2版）",
+    );
+    assert!(
+        squash(&rest).len() > continued,
+        "the continuation did not grow"
+    );
+    assert!(added.iter().all(|p| squash(&rest).contains(&squash(p))));
+    assert!(after >= before);
+
+    // Renumbered, the jump lines follow the issue.
+    write_issue(&root, 4);
+    let (ok, err) = build(&issue, &out);
+    assert!(ok, "{err}");
+    let first = pdf_text(&out.join("04-city-news.pdf"));
+    let rest = pdf_text(&out.join("05-county-news.pdf"));
+    assert!(squash(&first).contains("（下转第5版）"));
+    assert!(squash(&rest).contains("（上接第4版）"));
+
+    // Cut to three paragraphs, the story fits its page: no jump, a note on the other page.
+    write_issue(&root, 2);
+    edit_lead(&root, |p| p.into_iter().take(3).collect());
+    let (ok, err) = build(&issue, &out);
+    assert!(ok, "{err}");
+    let (first, rest) = texts();
+    assert!(!first.contains("下转") && !rest.contains("上接"), "{first}");
+    assert!(err.contains("`bus-lead` fits on page 2 now"), "{err}");
+    for p in paragraphs(&page, &root, "bus-lead") {
+        assert_eq!(squash(&first).matches(&p).count(), 1, "{p}");
+    }
+}
+
+#[test]
+fn a_jump_from_a_story_the_page_lacks_or_from_a_feature_page_is_named_in_the_issue() {
+    let root = two_pages("jump-mistakes");
+    let issue = root.join("content/issue/issue.yaml");
+    let yaml = std::fs::read_to_string(&issue).unwrap();
+    std::fs::write(&issue, yaml.replace("story: bus-lead", "story: bus-leed")).unwrap();
+    let check = |file: &Path| banmian(&["check", file.to_str().unwrap()]);
+    let run = check(&issue);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("issue.yaml:8:12: page 2 has no story `bus-leed`"),
+        "{err}"
+    );
+    assert!(err.contains("bus-lead, village-doctor"), "{err}");
+    // The continuation's page fails with it, saying why.
+    assert!(
+        err.contains("page 3 takes the continuation of `bus-leed`"),
+        "{err}"
+    );
+
+    // From a feature page.
+    copy_dir(
+        &repo().join("content/sample-issue/river-town"),
+        &root.join("content/issue/river-town"),
+    );
+    std::fs::write(
+        &issue,
+        "paper: 示例日报\ndate: 2021-09-28\npages:\n  - file: river-town/page.yaml\n    page: 3\n  - file: county-news/page.yaml\njumps:\n  - story: section-1\n    from: river-town/page.yaml\n    to: county-news/page.yaml\n",
+    )
+    .unwrap();
+    let err = stderr(&check(&issue));
+    assert!(
+        err.contains("`section-1` starts on page 3, a `feature` page: only news pages hold jumps"),
+        "{err}"
+    );
+}
