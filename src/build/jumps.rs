@@ -15,7 +15,7 @@ use crate::makeup::MadeUp;
 #[derive(Default)]
 pub struct Handoff(Mutex<HashMap<(String, usize), Handed>>);
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum Handed {
     /// The text that jumps, as the continuation's story.
     Rest(Box<crate::content::StoryView>),
@@ -27,11 +27,17 @@ enum Handed {
 /// continuation, each of which waits for the waves its stories start in. Pages in page order
 /// within a wave.
 pub fn waves(issue: &LoadedIssue) -> Vec<Vec<usize>> {
-    let mut wave = vec![0usize; issue.pages.len()];
-    for (i, (_, slot)) in issue.pages.iter().enumerate() {
+    let slots: Vec<Option<Slot>> = issue.pages.iter().map(|(_, s)| Some(s.clone())).collect();
+    waves_of(&slots)
+}
+
+/// [`waves`] of pages by their slots, in issue order (a page with none waits for nothing).
+pub fn waves_of(slots: &[Option<Slot>]) -> Vec<Vec<usize>> {
+    let mut wave = vec![0usize; slots.len()];
+    for (i, slot) in slots.iter().enumerate() {
         wave[i] = slot
-            .jumps
             .iter()
+            .flat_map(|s| &s.jumps)
             .filter(|j| j.to_index == i && j.from_index < i)
             .map(|j| wave[j.from_index] + 1)
             .max()
@@ -57,7 +63,10 @@ impl Handoff {
                 _ => None,
             };
             // A story the page left out is overset there: nothing is handed on.
-            let Some(module) = module else { continue };
+            let Some(module) = module else {
+                given.remove(&(jump.story.clone(), jump.from_index));
+                continue;
+            };
             let handed = match &module.jump {
                 Some(cut) => Handed::Rest(Box::new(jumps::continuation(story, jump, cut.resume))),
                 None => Handed::Fits,
@@ -70,11 +79,11 @@ impl Handoff {
     /// story of the page; one whose story fits its first page is a note; one whose first page
     /// did not lay out fails this page too.
     pub fn take(&self, slot: &Slot, page: &mut LoadedPage) -> Result<(), Failure> {
-        let mut given = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let given = self.0.lock().unwrap_or_else(|e| e.into_inner());
         let mut missing = Vec::new();
         for jump in slot.jumps.iter().filter(|j| j.to_index == slot.index) {
-            match given.remove(&(jump.story.clone(), jump.from_index)) {
-                Some(Handed::Rest(rest)) => jumps::take(&mut page.view, *rest),
+            match given.get(&(jump.story.clone(), jump.from_index)) {
+                Some(Handed::Rest(rest)) => jumps::take(&mut page.view, (**rest).clone()),
                 Some(Handed::Fits) => {
                     let note = jumps::fits(jump, &page.file, page.positions.value("stories"));
                     page.warnings.push(note);

@@ -7,9 +7,11 @@
 //! what the last good build read, so that fixing any of them rebuilds.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use crate::build::Built;
+use crate::build::jumps::Handoff;
 use crate::content::LoadedPage;
 use crate::content::issue::Slot;
 use crate::engine::fonts;
@@ -44,6 +46,8 @@ pub struct Session {
     /// Whether each rebuild evicts typst's memo cache; sessions rebuilt side by side leave it
     /// to their caller (`evict_shared`).
     evicts: bool,
+    /// What the issue's pages hand each other across jumps (转版), shared by its sessions.
+    handoff: Option<Arc<Handoff>>,
 }
 
 /// One rebuild: the files to watch until the next, how it went, and the seconds it took.
@@ -72,15 +76,17 @@ impl Session {
             last_inputs: Vec::new(),
             slot: None,
             evicts: true,
+            handoff: None,
         }
     }
 
     /// A page of an issue watched whole: laid out in `slot` (see `set_slot`), its rebuilds
     /// leaving typst's memo cache to the caller, who evicts once for all its sessions
     /// (`evict_shared`): a page's memoized layout is then kept while the others rebuild.
-    pub fn in_issue(mut self, slot: Slot) -> Self {
+    pub fn in_issue(mut self, slot: Slot, handoff: Arc<Handoff>) -> Self {
         self.slot = Some(slot);
         self.evicts = false;
+        self.handoff = Some(handoff);
         self
     }
 
@@ -150,7 +156,13 @@ impl Session {
             Some(slot) => self.project.load_in(&self.page, Some(slot)),
             None => self.project.load(&self.page),
         };
-        let loaded = match loaded {
+        let handed = match (&self.handoff, &self.slot, loaded) {
+            (Some(handoff), Some(slot), Ok(mut loaded)) => {
+                handoff.take(slot, &mut loaded).map(|()| loaded)
+            }
+            (_, _, loaded) => loaded,
+        };
+        let loaded = match handed {
             Ok(loaded) => loaded,
             Err(failure) => {
                 // The page's images are unknown until the YAML is valid again: watch its folder
@@ -167,7 +179,11 @@ impl Session {
         let built = crate::build::page(&mut self.world, &loaded, self.target.as_ref());
         watched.extend(self.world.dependencies());
         self.last_inputs = watched.clone();
-        finish(&self.world, &loaded, built?, guarded)
+        let built = built?;
+        if let (Some(handoff), Some(slot)) = (&self.handoff, &self.slot) {
+            handoff.give(slot, &loaded, built.laid.plan.as_ref());
+        }
+        finish(&self.world, &loaded, built, guarded)
     }
 
     /// Takes the project opened afresh by the caller (new fonts, shared by an issue's pages):

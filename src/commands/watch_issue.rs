@@ -14,8 +14,10 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
+use banmian::build::jumps::{self, Handoff};
 use banmian::build::session::{self, Rebuilt, Session};
 use banmian::build::watcher::Watcher;
 use banmian::content::issue::{self, LoadedIssue, Slot};
@@ -57,14 +59,21 @@ struct Page {
 }
 
 impl Page {
-    fn new(file: PathBuf, slot: Slot, target: Target, project: Project, args: &WatchArgs) -> Self {
+    fn new(
+        file: PathBuf,
+        slot: Slot,
+        target: Target,
+        project: Project,
+        args: &WatchArgs,
+        handoff: &Arc<Handoff>,
+    ) -> Self {
         let session = Session::new(
             file.clone(),
             project,
             args.project.font_paths.clone(),
             Some(target.clone()),
         )
-        .in_issue(slot);
+        .in_issue(slot, handoff.clone());
         Self {
             file,
             target,
@@ -189,7 +198,10 @@ pub fn run(args: &WatchArgs) -> Outcome {
         folder.display()
     );
     let mut pages = Vec::new();
-    update(&mut pages, &loaded, &folder, &template, &project, args);
+    let handoff = Arc::new(Handoff::default());
+    update(
+        &mut pages, &loaded, &folder, &template, &project, args, &handoff,
+    );
     let mut fonts_seen = fonts::fingerprint(&project.font_dirs);
     let mut project = project; // opened afresh when the fonts change
     let mut first = true;
@@ -197,10 +209,18 @@ pub fn run(args: &WatchArgs) -> Outcome {
         for page in &mut pages {
             page.due = page.changed();
         }
-        let mut due: Vec<&mut Page> = pages.iter_mut().filter(|p| p.due).collect();
-        banmian::build::pages::each(&mut due, banmian::build::pages::threads(), |page| {
-            page.rebuild()
-        });
+        // A story's continuation follows its start: rebuilt after it, in a later wave.
+        for wave in waves(&mut pages) {
+            let mut due: Vec<&mut Page> = pages
+                .iter_mut()
+                .enumerate()
+                .filter(|(i, p)| p.due && wave.contains(i))
+                .map(|(_, p)| p)
+                .collect();
+            banmian::build::pages::each(&mut due, banmian::build::pages::threads(), |page| {
+                page.rebuild()
+            });
+        }
         session::evict_shared(pages.len());
         // An output over an input is refused for good: stop, as `watch` of a page does.
         let refused = if first {
@@ -250,7 +270,9 @@ pub fn run(args: &WatchArgs) -> Outcome {
         if issue_now != issue_stamp {
             issue_stamp = issue_now;
             match issue::load(file, &project.root) {
-                Ok(loaded) => update(&mut pages, &loaded, &folder, &template, &project, args),
+                Ok(loaded) => update(
+                    &mut pages, &loaded, &folder, &template, &project, args, &handoff,
+                ),
                 Err(errors) => {
                     super::report(&Failure::Content(errors), None);
                     eprintln!(
@@ -263,6 +285,23 @@ pub fn run(args: &WatchArgs) -> Outcome {
     }
 }
 
+/// The waves the due pages rebuild in (see `jumps::waves`): a page that takes a continuation
+/// after the page its story starts on, and due whenever that page is.
+fn waves(pages: &mut [Page]) -> Vec<Vec<usize>> {
+    let slots: Vec<Option<Slot>> = pages.iter().map(|p| p.session.slot().cloned()).collect();
+    // In issue order, so a chain of jumps carries through (a start is before its continuation).
+    for (i, slot) in slots.iter().enumerate() {
+        let starts_due = slot
+            .iter()
+            .flat_map(|s| &s.jumps)
+            .any(|j| j.to_index == i && pages.get(j.from_index).is_some_and(|p| p.due));
+        if starts_due {
+            pages[i].due = true;
+        }
+    }
+    jumps::waves_of(&slots)
+}
+
 /// Makes `pages` the issue's pages: a page already open stays open (and is rebuilt if its
 /// place or output changed), a page no longer listed is dropped, a new one is opened.
 fn update(
@@ -272,6 +311,7 @@ fn update(
     template: &Target,
     project: &Project,
     args: &WatchArgs,
+    handoff: &Arc<Handoff>,
 ) {
     let mut open: Vec<Option<Page>> = std::mem::take(pages).into_iter().map(Some).collect();
     // Proofs, never the plates `build ISSUE.yaml` writes in the same folder.
@@ -294,7 +334,14 @@ fn update(
                 }
                 page
             }
-            None => Page::new(file.clone(), slot.clone(), target, share(project), args),
+            None => Page::new(
+                file.clone(),
+                slot.clone(),
+                target,
+                share(project),
+                args,
+                handoff,
+            ),
         };
         pages.push(page);
     }

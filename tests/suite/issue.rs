@@ -59,7 +59,8 @@ fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built
             "06-harvest-spread.pdf",
             "06-harvest-spread.spread.pdf",
             "07-harvest-spread.pdf",
-            "08-pingluo-cppcc.pdf"
+            "08-pingluo-cppcc.pdf",
+            "09-county-news.pdf"
         ]
     );
     // Each page's folio: the issue's paper, date and edition, its number from its place (the
@@ -78,13 +79,13 @@ fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built
         let info = poppler("pdfinfo", &[file.to_str().unwrap()]);
         assert!(info.contains("Pages:           1"), "page {number}: {info}");
     }
-    // The combined PDF: the six pages in order, each with its trim and bleed.
+    // The combined PDF: the eight pages in order, each with its trim and bleed.
     let info = poppler(
         "pdfinfo",
-        &["-box", "-f", "1", "-l", "7", combined.to_str().unwrap()],
+        &["-box", "-f", "1", "-l", "8", combined.to_str().unwrap()],
     );
-    assert!(info.contains("Pages:           7"), "{info}");
-    assert_eq!(info.matches("TrimBox").count(), 7, "{info}");
+    assert!(info.contains("Pages:           8"), "{info}");
+    assert_eq!(info.matches("TrimBox").count(), 8, "{info}");
     let headlines = [
         "示例县城乡公交一体化全面通车",
         "一湾清水绕古镇",
@@ -93,6 +94,7 @@ fn the_sample_issue_builds_a_pdf_a_page_and_one_combined_identical_however_built
         "千重稻浪映金秋",
         "万家仓廪话丰年",
         "凝心聚力促发展",
+        "一根毛竹撑起县域富民产业",
     ];
     for (i, headline) in headlines.iter().enumerate() {
         let page = text(&combined, i + 1);
@@ -198,7 +200,7 @@ fn a_page_of_an_issue_built_alone_takes_its_folio_from_the_issue_beside_it() {
     let out = banmian(&["check", ISSUE]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("checked 6 of 6 pages"),
+        stderr(&out).contains("checked 7 of 7 pages"),
         "{}",
         stderr(&out)
     );
@@ -243,15 +245,15 @@ fn an_issue_build_prints_a_line_as_each_page_finishes() {
     let out = build_issue(&dir, "2", &["--pdf-standard", "1.7"]);
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
-    // Lines of the form `  [3/6] page 5 built in 0.32 s: 05-night-market.pdf`, one a page,
+    // Lines of the form `  [3/7] page 5 built in 0.32 s: 05-night-market.pdf`, one a page,
     // in the order the pages finished (with two threads, not always the issue's): the count
-    // runs 1 to 6, and together they are the issue's pages.
+    // runs 1 to 7, and together they are the issue's pages.
     let progress: Vec<&str> = err.lines().filter(|l| l.starts_with("  [")).collect();
-    assert_eq!(progress.len(), 6, "{err}");
+    assert_eq!(progress.len(), 7, "{err}");
     let mut pages = Vec::new();
     for (i, line) in progress.iter().enumerate() {
         let rest = line
-            .strip_prefix(&format!("  [{}/6] ", i + 1))
+            .strip_prefix(&format!("  [{}/7] ", i + 1))
             .unwrap_or_else(|| panic!("line {} out of count: {line}\n{err}", i + 1));
         let (page, rest) = rest.split_once(" built in ").expect(line);
         let (seconds, file) = rest.split_once(" s: ").expect(line);
@@ -266,12 +268,13 @@ fn an_issue_build_prints_a_line_as_each_page_finishes() {
         ("page 4", "04-school-lunch.pdf"),
         ("page 5", "05-night-market.pdf"),
         ("page 8", "08-pingluo-cppcc.pdf"),
+        ("page 9", "09-county-news.pdf"),
         ("pages 6–7", "06-harvest-spread.spread.pdf"),
     ]
     .map(|(p, f)| (p.to_string(), f.to_string()));
     assert_eq!(pages, expected, "{err}");
     // Every page's line comes as it finishes, before the lines a page that follow them all.
-    let last_progress = err.rfind("  [6/6]").unwrap();
+    let last_progress = err.rfind("  [7/7]").unwrap();
     let first_summary = err.find("\npage 2: built ").expect(&err);
     assert!(last_progress < first_summary, "{err}");
 }

@@ -102,10 +102,7 @@ fn assert_split_once(
             .find(|&k| a.contains(&format!("{}{to}", &p[..k])) && b.contains(&p[k..]))
             .unwrap_or_else(|| panic!("paragraph {i} is not split at the jump line"));
         let kept = &p[..cut];
-        assert!(
-            b.contains(&format!("{from}")),
-            "no {from} on the continuation's page"
-        );
+        assert!(b.contains(from), "no {from} on the continuation's page");
         // The kept part ends a line of the page.
         let tail: String = kept
             .chars()

@@ -189,11 +189,16 @@ fn new_page_in_an_issue_is_listed_in_order_or_refused_with_the_issue_untouched()
     assert_eq!(std::fs::read_to_string(&issue).unwrap(), before);
     assert!(!root.join("content/sample-issue/market").exists());
 
-    // At the end: listed last, in the issue's own indentation, its folio the issue's.
+    // At the end: listed last (before what follows the list: the jumps), in the issue's own
+    // indentation, its folio the issue's.
     let out = args(None);
     assert!(out.status.success(), "{}", stderr(&out));
     let after = std::fs::read_to_string(&issue).unwrap();
-    assert_eq!(after, format!("{before}  - file: market/page.yaml\n"));
+    let last = "  - file: county-news/page.yaml\n";
+    assert_eq!(
+        after,
+        before.replacen(last, &format!("{last}  - file: market/page.yaml\n"), 1)
+    );
     let page = std::fs::read_to_string(root.join("content/sample-issue/market/page.yaml")).unwrap();
     assert!(page.starts_with("# yaml-language-server: $schema=../../../schema/news.schema.json"));
     assert!(
@@ -211,7 +216,7 @@ fn new_page_in_an_issue_is_listed_in_order_or_refused_with_the_issue_untouched()
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("checked 7 of 7 pages"),
+        stderr(&out).contains("checked 8 of 8 pages"),
         "{}",
         stderr(&out)
     );

@@ -41,7 +41,7 @@ pub struct FolioView {
     pub editors: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct BylineView {
     pub label: Option<String>,
     pub names: Vec<String>,
@@ -84,7 +84,7 @@ impl SectionView {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StoryView {
     /// The YAML's `id`, else `story-<place>` (1-based). Made here only.
     pub id: String,
