@@ -343,8 +343,10 @@ fn photo_heights(
     options
 }
 
-/// What the photos' fits cost (crop, and resolution under the house's warning where a
-/// narrower place would keep it above); `None` when one is cut more than the editor allows.
+/// What the photos' fits cost (crop, and resolution under the house's warning); `None` when
+/// one is cut more than the editor allows, or enlarged below the warning resolution (or the
+/// error one) where a narrower place would keep it above: a photo is never blown up past what
+/// its pixels print, however much room the page has.
 fn crop_cost(
     m: &NewsMeasures,
     story: &StoryMeasures,
@@ -360,6 +362,9 @@ fn crop_cost(
             return None;
         }
         let sharpest = ppi(f64::from(p.width_px), m.photo_width(story, 1));
+        if photo::needlessly_coarse(&fit, sharpest, m.warn_ppi, m.error_ppi) {
+            return None;
+        }
         cost += photo::cost(&fit, sharpest, m.warn_ppi, m.error_ppi) * NEWS.photo_share;
     }
     Some(cost)

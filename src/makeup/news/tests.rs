@@ -276,3 +276,62 @@ fn a_story_that_fits_does_not_jump() {
     assert_tiles(&m, &plan);
     assert!(plan.modules.iter().all(|p| p.jump.is_none()));
 }
+
+/// However short the copy, a photo is never set so wide that it prints below the warning
+/// resolution when a narrower place keeps it above (a photo 2000 px wide prints at 200 ppi up
+/// to 10 inches wide: no wider than 5 basic columns). Without the rule, the first page here
+/// blew its second story's 4:3 photo up to the page's width at 144 ppi.
+#[test]
+fn photos_are_never_blown_up_below_the_warning_resolution() {
+    let pages = [
+        [
+            (1000, (2400, 1600)),
+            (600, (2000, 1500)),
+            (330, (0, 0)),
+            (330, (0, 0)),
+        ],
+        [
+            (600, (2000, 3000)),
+            (300, (1200, 800)),
+            (250, (0, 0)),
+            (0, (0, 0)),
+        ],
+        [
+            (300, (3000, 2000)),
+            (200, (2000, 3000)),
+            (0, (0, 0)),
+            (0, (0, 0)),
+        ],
+        [
+            (1100, (2000, 3000)),
+            (700, (1600, 1200)),
+            (450, (0, 0)),
+            (420, (1200, 900)),
+        ],
+    ];
+    for stories in pages {
+        let m = page(
+            stories
+                .iter()
+                .enumerate()
+                .filter(|(_, (chars, _))| *chars > 0)
+                .map(|(rank, &(chars, px))| {
+                    let photos: &[(u32, u32)] = if px.0 > 0 { &[px] } else { &[] };
+                    story(&format!("story-{rank}"), rank, chars, photos)
+                })
+                .collect(),
+        );
+        let plan = solve(&m);
+        for module in &plan.modules {
+            for p in &module.photos {
+                let px = m.stories[module.story].photos[p.index].width_px;
+                let ppi = crate::units::ppi(f64::from(px), p.drawn.0);
+                assert!(
+                    ppi >= m.warn_ppi - 1e-6,
+                    "{} photo at {ppi:.0} ppi",
+                    module.id
+                );
+            }
+        }
+    }
+}
