@@ -361,3 +361,47 @@ fn watch_of_an_issue_rebuilds_only_the_pages_that_changed() {
         "page 3 not rebuilt once fixed"
     );
 }
+
+/// Watching an issue with a jump (转版): the continuation's page follows its start page. An
+/// edit of the start page's story (two paragraphs added at its end) rebuilds both pages, the
+/// continuation's after, and the new text is printed there.
+#[test]
+fn watch_of_an_issue_carries_a_jumped_story_to_its_continuation() {
+    let root = scratch("watch-jump");
+    copy_dir(&repo().join("layout"), &root.join("layout"));
+    for page in ["city-news", "county-news"] {
+        copy_dir(
+            &repo().join("content/sample-issue").join(page),
+            &root.join("content/issue").join(page),
+        );
+    }
+    std::fs::write(
+        root.join("content/issue/issue.yaml"),
+        "paper: 示例日报\ndate: 2021-09-28\npages:\n  - file: city-news/page.yaml\n    page: 2\n  - file: county-news/page.yaml\njumps:\n  - story: bus-lead\n    from: city-news/page.yaml\n    to: county-news/page.yaml\n",
+    )
+    .unwrap();
+    let out = root.join("out/issue");
+    let continuation = out.join("03-county-news.proof.pdf");
+    let watch = Watching::spawn(&root, &[OsStr::new("content/issue/issue.yaml")]);
+    watch.await_line("rebuilt", 2);
+    assert!(squash(&pdf_text(&continuation)).contains("（上接第2版）"));
+    let added = "补记：监看时加在末尾的这一段，应当出现在接续版上。";
+    edit(
+        &root.join("content/issue/city-news/page.yaml"),
+        "    photos:\n      - file: images/lead-bus.jpg",
+        &format!("\n      {added}\n    photos:\n      - file: images/lead-bus.jpg"),
+    );
+    assert!(
+        eventually(30, || squash(&pdf_text(&continuation)).contains(added)),
+        "the continuation did not follow; watch printed:\n{}",
+        watch.log()
+    );
+    // Page 2 rebuilt, then page 3 after it.
+    watch.await_line("rebuilt", 4);
+    let log = watch.log();
+    let rebuilt: Vec<&str> = log.lines().filter(|l| l.starts_with("rebuilt")).collect();
+    assert!(
+        rebuilt[2].contains("02-city-news") && rebuilt[3].contains("03-county-news"),
+        "{log}"
+    );
+}
