@@ -84,9 +84,9 @@ fn describe(module: &Module, m: &NewsMeasures) -> String {
             cut(photo) * 100.0
         ));
     }
-    if let Some(jump) = &module.jump {
+    if let (Some(jump), Some(to)) = (&module.jump, m.stories[module.story].jump_to) {
         parts.push(format!(
-            "jumps after line {} of paragraph {}: {} lines continue on the later page",
+            "jumps after line {} of paragraph {}: {} lines continue on page {to}",
             jump.cut.lines,
             jump.cut.paragraph + 1,
             jump.jumped

@@ -78,9 +78,9 @@ pub struct StoryMeasures {
     /// Paragraph lines per way of setting legs.
     pub legs: Vec<LegMeasures>,
     pub photos: Vec<NewsPhoto>,
-    /// It jumps to a later page (转版): its first part may end at any line.
+    /// The later page it jumps to (转版): its first part may end at any line.
     #[serde(default)]
-    pub jumps: bool,
+    pub jump_to: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -114,6 +114,13 @@ pub struct NewsPhoto {
     pub span: Option<u32>,
     /// Caption lines at a span of n columns (index n − 1).
     pub captions: Vec<u32>,
+}
+
+impl StoryMeasures {
+    /// Whether it jumps to a later page.
+    pub fn jumps(&self) -> bool {
+        self.jump_to.is_some()
+    }
 }
 
 impl NewsMeasures {

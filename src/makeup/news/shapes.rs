@@ -176,7 +176,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                         continue;
                     };
                     let crop = crop + f64::from(tall) * 0.6;
-                    for part in jump::parts(legs, story.jumps) {
+                    for part in jump::parts(legs, story.jumps()) {
                         let items: Vec<Item> = flow_items(&part.paragraphs, &in_leg)
                             .into_iter()
                             .map(|(item, _)| item)

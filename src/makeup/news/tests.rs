@@ -62,7 +62,7 @@ fn story(id: &str, rank: usize, chars: u32, photos: &[(u32, u32)]) -> StoryMeasu
             .collect(),
         sizes,
         legs,
-        jumps: false,
+        jump_to: None,
         photos: photos
             .iter()
             .map(|&(w, h)| NewsPhoto {
@@ -215,7 +215,7 @@ fn heads_side_by_side_never_share_a_size() {
 fn a_story_that_jumps_fills_its_module_and_hands_on_the_rest() {
     let stories = |jumps: bool| {
         let mut lead = story("lead", 0, 9000, &[(3000, 2000)]);
-        lead.jumps = jumps;
+        lead.jump_to = jumps.then_some(5);
         vec![
             lead,
             story("second", 1, 700, &[(2000, 2600)]),
@@ -262,7 +262,7 @@ fn a_story_that_jumps_fills_its_module_and_hands_on_the_rest() {
 #[test]
 fn a_story_that_fits_does_not_jump() {
     let mut lead = story("lead", 0, 1100, &[(3000, 2000)]);
-    lead.jumps = true;
+    lead.jump_to = Some(5);
     let m = page(vec![
         lead,
         story("second", 1, 700, &[(2000, 2600)]),

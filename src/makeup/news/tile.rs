@@ -142,7 +142,7 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
             m.stories[i].kind != StoryKind::Briefs && m.stories[i].pin.is_none() && i != order[0]
         })
         .collect();
-    let budget = if m.stories.iter().any(|s| s.jumps) {
+    let budget = if m.stories.iter().any(|s| s.jumps()) {
         BUDGET * JUMP_BUDGET
     } else {
         BUDGET
