@@ -69,8 +69,7 @@ impl std::fmt::Display for Failure {
             Failure::Preflight(report) => write!(f, "{report}"),
             Failure::Ink(found) => write!(f, "{}", t!("ink-over", found = found)),
             Failure::Strict(warnings) => {
-                let n = crate::content::messages::count(warnings.len(), "one-warning", "warnings");
-                write!(f, "{}", t!("strict-refused", warnings = n))?;
+                write!(f, "{}", t!("strict-refused", n = warnings.len()))?;
                 for warning in warnings {
                     write!(f, "\n  {warning}")?;
                 }
