@@ -29,9 +29,10 @@ pub struct Cli {
     pub color: ColorArg,
 }
 
-fn parse_lang(tag: &str) -> Result<banmian::content::messages::Lang, String> {
-    banmian::content::messages::Lang::parse(tag)
-        .ok_or_else(|| format!("`{tag}`: banmian speaks en and zh-CN"))
+/// `--lang`'s value. Its error is said in no language yet (none is chosen while the command
+/// line is read): `usage` says it in the one asked for.
+fn parse_lang(tag: &str) -> Result<banmian::content::messages::Lang, &'static str> {
+    banmian::content::messages::Lang::parse(tag).ok_or(crate::usage::LANGS)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,8 +75,23 @@ impl Cli {
         );
         // Made once per run; clap takes a static string.
         let version: &'static str = Box::leak(version.into_boxed_str());
-        let matches = Self::command().version(version).get_matches();
-        Self::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+        let args: Vec<String> = std::env::args().collect();
+        let fail = |err: clap::Error| -> ! {
+            // A usage error is said in the language the command line asks for.
+            banmian::content::messages::set_lang(Some(crate::usage::language(&args)));
+            match crate::usage::said(&err) {
+                Some(said) => {
+                    eprint!("{said}");
+                    std::process::exit(err.exit_code())
+                }
+                None => err.exit(),
+            }
+        };
+        let matches = Self::command()
+            .version(version)
+            .try_get_matches()
+            .unwrap_or_else(|err| fail(err));
+        Self::from_arg_matches(&matches).unwrap_or_else(|err| fail(err))
     }
 }
 

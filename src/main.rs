@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod usage;
 
 use std::process::ExitCode;
 

@@ -283,9 +283,9 @@ fn damaged_photos(page: &LoadedPage, failure: Failure) -> Failure {
                 ContentError::new(
                     &page.file,
                     at,
-                    format!("photo `{}` is damaged: {err}", photo.src),
+                    crate::content::t!("photo-damaged", file = photo.src, error = err),
                 )
-                .hint("export the photo again from the original, or replace it"),
+                .hint(crate::content::t!("photo-damaged-hint")),
             )
         })
         .collect();
