@@ -157,11 +157,14 @@ fn strict(laid: &Laid, ink: Option<&Coverage>) -> Result<(), Failure> {
     let mut warnings: Vec<String> = laid
         .warnings
         .iter()
-        .map(|w| format!("warning: typst: {}", w.message))
+        .map(|w| crate::content::t!("warning-typst", message = w.message))
         .collect();
     warnings.extend(laid.report.warning_lines());
     for unmeasured in ink.map(|i| i.unmeasured.as_slice()).unwrap_or_default() {
-        warnings.push(format!("warning: ink not measured: {unmeasured}"));
+        warnings.push(crate::content::t!(
+            "warning-ink-unmeasured",
+            what = unmeasured
+        ));
     }
     if warnings.is_empty() {
         Ok(())

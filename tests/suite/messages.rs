@@ -259,3 +259,32 @@ fn every_bad_input_is_told_in_chinese() {
         left.join("\n")
     );
 }
+
+/// Preflight's findings in Chinese: an overset story with what to cut, the counts and the
+/// error label, and nothing left in English (the make-up's own account, below its heading,
+/// is the make-up's words).
+#[test]
+fn preflight_findings_are_told_in_chinese() {
+    use crate::preflight::{EXACT_FIT, one_story};
+    let project = TempProject::new("messages-preflight", &one_story(EXACT_FIT + 30));
+    let said = stderr(&check_in(
+        &[("BANMIAN_LANG", "zh-CN")],
+        &[],
+        &project.page(),
+    ));
+    for chinese in [
+        "错误: ",
+        "section-1 超版：2 行共 30 个字排不下",
+        "从 section-1 删去 2 行（30 个字）",
+        "印前检查：1 个错误，0 个警告",
+    ] {
+        assert!(said.contains(chinese), "`{chinese}` not in:\n{said}");
+    }
+    let findings = said.split("组版：").next().unwrap_or_default();
+    assert_eq!(english_left(findings), Vec::<String>::new(), "{said}");
+    let english = stderr(&check_in(&[("BANMIAN_LANG", "en")], &[], &project.page()));
+    assert!(
+        english.contains("section-1 is overset: 30 characters in 2 lines did not fit"),
+        "{english}"
+    );
+}

@@ -74,7 +74,10 @@ serve-an-issue = { $page } is an issue: serve takes one page (serve the page you
 watching = watching { $page } → { $output } (a proof; Ctrl-C to stop)
 fonts-changed = fonts changed: re-scanned { $faces } faces
 rebuilt = rebuilt { $output } in { $seconds } s: { $summary }
-rebuild-failed = failed after { $seconds } s; { $output } is unchanged
+rebuild-failed = failed after { $seconds } s; { $output } { $count ->
+        [one] is
+       *[other] are
+    } unchanged
 diff-pages = give OLD.yaml NEW.yaml, or --since ROUND NEW.yaml
 diff-wrote = wrote { $files }: { $changed ->
         [one] { $changed } changed line
@@ -611,3 +614,95 @@ serving-beyond = warning: serving on { $host } (not only this machine): whoever 
     }
 serving = serving { $page } at { $url } (Ctrl-C to stop)
 proof-built = proof { $build } in { $seconds } s: { $summary }
+
+## watch (src/commands/watch, watch_issue)
+watch-plate-refused = -o { $asked }: that is the press PDF `banmian build` writes for this page; watch writes proofs, which must not replace it. Leave out -o (the proof goes to { $proof }) or name another file
+watching-files = watching files: { $error }
+watching-issue = watching { $issue } ({ $pages } pages) → proofs in { $folder }/ (Ctrl-C to stop)
+issue-not-reloaded = { $issue } not reloaded; its pages are watched as they were
+page-left-issue = { $page } is no longer in the issue: no longer watched ({ $outputs } left as it is)
+
+## Fonts (src/engine/fonts, src/commands/fonts)
+font-skipped = warning: skipping font { $file }: { $problem }
+font-no-face = no font face could be read from it (damaged, or not a font)
+font-style = { $weight ->
+        [bold] bold
+        [light] light
+       *[regular] regular
+    } ({ $number }){ $style ->
+        [normal] {""}
+       *[other] , { $style }
+    }{ $stretch ->
+        [normal] {""}
+       *[other] , { $stretch } % wide
+    }
+
+## Proof rounds (src/desk/redline/rounds)
+round-name-bad = `{ $name }` is not a round name: { $why ->
+        [empty] it is empty
+        [long] it is longer than { $max } characters
+        [space] it starts or ends with a space
+        [dot] it starts with a dot
+        [path] it holds `{ $char }`, which file names cannot
+        [control] it holds U+{ $code }, a control character
+        [bidi] it holds U+{ $code }, a bidi control, which reorders the text around it
+       *[invisible] it holds U+{ $code }, an invisible character
+    } (a round name is up to { $max } printable characters, e.g. 一校)
+round-kept-already = round `{ $name }` is kept already ({ $path }); choose another name
+round-cannot-keep = cannot keep round `{ $name }` in { $path }: { $error }
+round-none = no round `{ $name }` ({ $path }: { $error }); kept rounds: { $kept ->
+        [none] none
+       *[other] { $kept }
+    }
+round-not-ours = { $path }: not a round banmian kept: { $error }
+
+## New pages (src/desk/scaffold)
+new-no-template = no template `{ $template }` in { $folder }; templates: { $known }
+new-outside = { $issue } lies outside the project { $root }
+new-exists = { $folder } already exists; banmian never overwrites a page (choose another name)
+new-no-manifest = the template `{ $template }` has no readable manifest: { $errors }
+new-breaks-issue = { $issue } would not build with the new page there, so neither is changed:
+new-breaks-issue-hint = choose another --page (a page before a spread moves it to an odd page), or leave --page out to add the page at the end
+new-bad-slug = `{ $slug }` is not a page name: use lower-case letters, digits and hyphens (e.g. 2024-05-01-a8)
+
+## The press profile and the project's files (src/engine)
+icc-unreadable = cannot read the press profile { $path }: { $error }; name an ICC file (--icc FILE, or `press-profile` in layout/style.typ)
+icc-not-icc = not an ICC profile (it does not read as one)
+icc-not-cmyk-output = not a CMYK output (printer) profile: it is { $class ->
+        [input] an input (scanner or camera)
+        [display] a display (monitor)
+        [output] an output (printer)
+        [link] a device link
+        [abstract] an abstract
+        [space] a colour space
+        [named] a named colour
+       *[other] an other
+    } profile for { $space ->
+        [rgb] RGB
+        [grey] grey
+        [cmyk] CMYK
+        [lab] Lab
+        [xyz] XYZ
+       *[other] another colour space
+    }; the press needs the profile of its CMYK printing condition (e.g. the plant's newsprint or coated-paper profile)
+icc-no-table = the profile cannot convert colours to the press (it has no table towards CMYK)
+icc-no-such-file = cannot read the press profile { $path }: no such file
+icc-house = `press-profile` in layout/style.typ: { $why } (the file is looked for in layout/)
+no-packages = packages are not available: keep templates in layout/
+resolves-outside = { $path } resolves outside the project root { $root }
+
+## Steps under --verbose, and the rest of build and check
+step-project = project { $root }
+step-read = read { $file }: template { $template }, { $photos ->
+        [one] { $photos } photo
+       *[other] { $photos } photos
+    }
+step-laid-out = laid out: { $summary }
+step-wrote = wrote { $file } ({ $bytes } bytes)
+stdin-unreadable = cannot read the page from stdin: { $error }
+warning-typst = warning: typst: { $message }
+warning-ink-unmeasured = warning: ink not measured: { $what }
+watch-setup-failed = failed to set up file watching ({ $error })
+watch-failed = failed to watch { $path } ({ $error })
+watch-files-failed = failed to watch files ({ $error })
+photo-not-separated = photo `{ $file }` cannot be separated into CMYK for the press: { $error }

@@ -71,7 +71,7 @@ serve-an-issue = { $page } 是一期报纸：serve 只接受一个版面（请�
 watching = 正在监视 { $page } → { $output }（校样；按 Ctrl-C 停止）
 fonts-changed = 字体有变化：重新扫描了 { $faces } 个字面
 rebuilt = 已重新生成 { $output }，用时 { $seconds } 秒：{ $summary }
-rebuild-failed = 失败，用时 { $seconds } 秒；{ $output } 未改动
+rebuild-failed = 失败，用时 { $seconds } 秒；{ $output } 未改动（{ $count } 个文件）
 diff-pages = 请给出 OLD.yaml NEW.yaml，或 --since ROUND NEW.yaml
 diff-wrote = 已写入 { $files }：{ $changed } 行改动以红框标出，{ $moved } 块移动以蓝框标出
 nothing-written-diff = banmian：什么也没有写入
@@ -451,9 +451,9 @@ underset-foot = 第 { $column } 栏（共 { $count } 栏）{ $after ->
     }栏脚空着 { $lines }
 underset-total = { $what }；正文区 { $count } × { $lines }中共有 { $total } 行空着
 hole = 第 { $column } 栏（共 { $count } 栏）{ $under ->
-        [none] {""}
+        [none] 栏中
        *[other] 在 { $under } 下面
-    }栏中空着 { $lines }，试过的组版都填不满：在那里放一张更高或更宽的图片，或多加些文字，就能填上
+    }空着 { $lines }，试过的组版都填不满：在那里放一张更高或更宽的图片，或多加些文字，就能填上
 
 ## Preflight: the other findings
 past-edge = { $story }：有一行超出{ $within ->
@@ -602,3 +602,93 @@ serving-beyond = 警告: 正在 { $host } 上提供服务（不只本机）：�
     }
 serving = 正在提供 { $page } 的校样：{ $url }（按 Ctrl-C 停止）
 proof-built = 第 { $build } 次校样，用时 { $seconds } 秒：{ $summary }
+
+## watch (src/commands/watch, watch_issue)
+watch-plate-refused = -o { $asked }：这是 `banmian build` 为本版生成的付印 PDF；watch 只生成校样，不能替换它。请不用 -o（校样写到 { $proof }），或换一个文件名
+watching-files = 监视文件出错：{ $error }
+watching-issue = 正在监视 { $issue }（{ $pages } 个版面）→ 校样写到 { $folder }/（按 Ctrl-C 停止）
+issue-not-reloaded = { $issue } 没有重新读入；仍按原来的版面监视
+page-left-issue = { $page } 已不在这期报纸里：不再监视（{ $outputs } 保持原样）
+
+## Fonts (src/engine/fonts, src/commands/fonts)
+font-skipped = 警告: 跳过字体 { $file }：{ $problem }
+font-no-face = 读不出任何字面（已损坏，或不是字体）
+font-style = { $weight ->
+        [bold] 粗体
+        [light] 细体
+       *[regular] 常规
+    }（{ $number }）{ $style ->
+        [italic] ，意大利体
+        [oblique] ，倾斜体
+       *[normal] {""}
+    }{ $stretch ->
+        [normal] {""}
+       *[other] ，宽 { $stretch }%
+    }
+
+## Proof rounds (src/desk/redline/rounds)
+round-name-bad = `{ $name }` 不能作校次名：{ $why ->
+        [empty] 它是空的
+        [long] 它超过 { $max } 个字符
+        [space] 它以空格开头或结尾
+        [dot] 它以点开头
+        [path] 它含有文件名里不能有的 `{ $char }`
+        [control] 它含有 U+{ $code }，是控制字符
+        [bidi] 它含有 U+{ $code }，是会改变周围文字顺序的双向控制符
+       *[invisible] 它含有 U+{ $code }，是不可见字符
+    }（校次名最多 { $max } 个可打印字符，如 一校）
+round-kept-already = 校次 `{ $name }` 已经存过了（{ $path }）；请换一个名字
+round-cannot-keep = 无法把校次 `{ $name }` 存入 { $path }：{ $error }
+round-none = 没有校次 `{ $name }`（{ $path }：{ $error }）；已存的校次：{ $kept ->
+        [none] 无
+       *[other] { $kept }
+    }
+round-not-ours = { $path }：不是 banmian 存下的校次：{ $error }
+
+## New pages (src/desk/scaffold)
+new-no-template = { $folder } 中没有模板 `{ $template }`；有这些模板：{ $known }
+new-outside = { $issue } 在项目 { $root } 之外
+new-exists = { $folder } 已经存在；banmian 从不覆盖版面（请换一个名字）
+new-no-manifest = 模板 `{ $template }` 没有可读的清单：{ $errors }
+new-breaks-issue = 新版面放在那里，{ $issue } 就生成不了，所以两者都没有改动：
+new-breaks-issue-hint = 请换一个 --page（插在通版之前的版面会把通版挪到单数版），或不用 --page，把版面加在最后
+new-bad-slug = `{ $slug }` 不能作版面名：请用小写字母、数字和连字符（如 2024-05-01-a8）
+
+## The press profile and the project's files (src/engine)
+icc-unreadable = 无法读取印刷特性文件 { $path }：{ $error }；请指定一个 ICC 文件（--icc FILE，或 layout/style.typ 中的 `press-profile`）
+icc-not-icc = 不是 ICC 特性文件（读不出来）
+icc-not-cmyk-output = 不是 CMYK 输出（印刷）特性文件：它是{ $space ->
+        [rgb] RGB
+        [grey] 灰度
+        [cmyk] CMYK
+        [lab] Lab
+        [xyz] XYZ
+       *[other] 其他色彩空间
+    }的{ $class ->
+        [input] 输入（扫描仪或相机）
+        [display] 显示（显示器）
+        [output] 输出（打印机）
+        [link] 设备链接
+        [abstract] 抽象
+        [space] 色彩空间
+        [named] 专色
+       *[other] 其他
+    }特性文件；印刷需要它的 CMYK 印刷条件的特性文件（如印厂的新闻纸或铜版纸特性文件）
+icc-no-table = 这个特性文件不能把颜色转换到印刷（它没有转向 CMYK 的表）
+icc-no-such-file = 无法读取印刷特性文件 { $path }：没有这个文件
+icc-house = layout/style.typ 中的 `press-profile`：{ $why }（在 layout/ 中查找这个文件）
+no-packages = 不能用 typst 包：请把模板放在 layout/ 中
+resolves-outside = { $path } 指向项目根目录 { $root } 之外
+
+## Steps under --verbose, and the rest of build and check
+step-project = 项目 { $root }
+step-read = 已读入 { $file }：模板 { $template }，{ $photos } 张图片
+step-laid-out = 排版完成：{ $summary }
+step-wrote = 已写入 { $file }（{ $bytes } 字节）
+stdin-unreadable = 无法从标准输入读取版面：{ $error }
+warning-typst = 警告: typst：{ $message }
+warning-ink-unmeasured = 警告: 油墨未测量：{ $what }
+watch-setup-failed = 无法开始监视文件（{ $error }）
+watch-failed = 无法监视 { $path }（{ $error }）
+watch-files-failed = 监视文件失败（{ $error }）
+photo-not-separated = 图片 `{ $file }` 无法为印刷分色为 CMYK：{ $error }
