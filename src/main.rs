@@ -2,7 +2,6 @@
 
 mod cli;
 mod commands;
-mod usage;
 
 use std::process::ExitCode;
 

@@ -10,6 +10,7 @@ pub mod json;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod usage;
 pub mod watch;
 pub mod watch_issue;
 

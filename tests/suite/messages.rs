@@ -127,6 +127,17 @@ fn the_locale_or_lang_chooses_english_or_chinese() {
     // A language banmian does not speak is a usage error.
     let out = check_in(&[], &["--lang", "fr"], &page);
     assert_eq!(out.status.code(), Some(2));
+    // A usage error in the language the command line or the locale asks for.
+    let out = check_in(&[("LANG", "zh_CN.UTF-8")], &["--format", "jsno"], &page);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(
+        said.contains("错误: `jsno` 不是 `--format <FORMAT>` 可以取的值")
+            && said.contains("可以取的值：`text`、`json`"),
+        "{said}"
+    );
+    let out = check_in(&[], &["--lang=zh-CN", "--pdf-standard"], &page);
+    assert!(stderr(&out).contains("需要一个值"), "{}", stderr(&out));
 }
 
 #[test]

@@ -20,6 +20,12 @@ pub struct Serving {
 impl Serving {
     /// Starts serving `page` on a free port with `extra` arguments; waits for its first proof.
     pub fn start(project: &TempProject, extra: &[&str]) -> Self {
+        Self::start_until(project, extra, &["proof 1 in", "第 1 次校样"])
+    }
+
+    /// Starts serving as [`start`](Self::start) does; waits until its log holds one of
+    /// `ready`.
+    pub fn start_until(project: &TempProject, extra: &[&str], ready: &[&str]) -> Self {
         let log = project.root.join("serve.log");
         let child = Command::new(env!("CARGO_BIN_EXE_banmian"))
             // Named from the project folder, as an editor would type it.
@@ -43,9 +49,9 @@ impl Serving {
         assert!(
             eventually(20, || {
                 let log = serving.log();
-                log.contains("proof 1 in") || log.contains("第 1 次校样")
+                ready.iter().any(|said| log.contains(said))
             }),
-            "no first proof; serve printed:\n{}",
+            "not ready; serve printed:\n{}",
             serving.log()
         );
         let log = serving.log();
@@ -605,6 +611,40 @@ fn serve_speaks_the_desks_language_in_the_browser_and_the_terminal() {
         eventually(10, || serving.log().contains("失败，用时")),
         "{}",
         serving.log()
+    );
+}
+
+/// Started on a page that does not build, serve shows the error with its position in the
+/// browser at once (there is no proof yet to keep), then the proof once the page is fixed.
+#[test]
+fn serve_started_on_a_broken_page_shows_where_it_is_broken() {
+    let sample = sample_yaml();
+    let project = TempProject::new(
+        "serve-broken-start",
+        &sample.replace("headline:", "headlin:"),
+    );
+    let serving = Serving::start_until(&project, &[], &["error: "]);
+    let mut events = Events::open(&serving);
+    let first = events.next();
+    assert!(first["proof"].is_null(), "{first:.300}");
+    let text = first["broken"]["text"].as_str().unwrap();
+    let line = sample
+        .lines()
+        .position(|l| l.starts_with("headline:"))
+        .unwrap()
+        + 1;
+    assert!(
+        text.contains(&format!("page.yaml:{line}:1: unknown field `headlin`"))
+            && text.contains("did you mean `headline`?"),
+        "{text}"
+    );
+    // One mistake, said once: the misspelt headline is not also missing.
+    assert!(!text.contains("is missing"), "{text}");
+    replace_file(&project.page(), sample.as_bytes());
+    let fixed = events.next();
+    assert!(
+        fixed["broken"].is_null() && !fixed["proof"].is_null(),
+        "{fixed:.300}"
     );
 }
 

@@ -706,3 +706,7 @@ watch-setup-failed = failed to set up file watching ({ $error })
 watch-failed = failed to watch { $path } ({ $error })
 watch-files-failed = failed to watch files ({ $error })
 photo-not-separated = photo `{ $file }` cannot be separated into CMYK for the press: { $error }
+and-more = … and { $n ->
+        [one] { $n } more mistake
+       *[other] { $n } more mistakes
+    } (fix these and check again, or read them all in `check --format json`)

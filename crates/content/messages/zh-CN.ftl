@@ -692,3 +692,4 @@ watch-setup-failed = 无法开始监视文件（{ $error }）
 watch-failed = 无法监视 { $path }（{ $error }）
 watch-files-failed = 监视文件失败（{ $error }）
 photo-not-separated = 图片 `{ $file }` 无法为印刷分色为 CMYK：{ $error }
+and-more = ……另外还有 { $n } 处错误（改好这些后再检查，或用 `check --format json` 看全部）

@@ -457,7 +457,14 @@ impl Checker<'_> {
         let takes = manifest.takes();
         let template = &page.template;
         for field in manifest::CONTENT_FIELDS {
-            let given = self.parsed.positions.get(field).is_some();
+            // A page key misspelt is read as the field it means (`headlin`): reported as
+            // unknown, with the fix, and not as missing too.
+            let respelt = self.parsed.unknown.iter().any(|e| {
+                e.fix.as_ref().is_some_and(|fix| {
+                    fix.right == *field && self.parsed.positions.get(&fix.wrong).is_some()
+                })
+            });
+            let given = self.parsed.positions.get(field).is_some() || respelt;
             if given && !takes.contains(&field) {
                 let at = self.parsed.positions.key(field);
                 let hint = crate::t!(
