@@ -252,14 +252,7 @@ fn many_mistakes_are_shown_fifty_at_a_time_and_counted_all_in_json() {
         80,
         "{report:#}"
     );
-    let fonts = repo().join("fonts");
-    let out = banmian(&[
-        "check",
-        project.page().to_str().unwrap(),
-        "--font-path",
-        fonts.to_str().unwrap(),
-    ]);
-    let said = stderr(&out);
+    let said = stderr(&project.run("check", &[]));
     assert_eq!(said.matches("error: ").count(), 50, "{said}");
     assert!(said.contains("… and 30 more mistakes"), "{said}");
     // In file order: the fiftieth shown is section 25's missing text.
