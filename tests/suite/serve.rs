@@ -514,7 +514,7 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains(&format!("{} changed line", changed.len())),
+        stderr(&out).contains(&format!("{} change", changed.len())),
         "{}",
         stderr(&out)
     );

@@ -80,8 +80,8 @@ rebuild-failed = failed after { $seconds } s; { $output } { $count ->
     } unchanged
 diff-pages = give OLD.yaml NEW.yaml, or --since ROUND NEW.yaml
 diff-wrote = wrote { $files }: { $changed ->
-        [one] { $changed } changed line
-       *[other] { $changed } changed lines
+        [one] { $changed } change
+       *[other] { $changed } changes
     } boxed in red, { $moved ->
         [one] { $moved } moved block
        *[other] { $moved } moved blocks

@@ -73,7 +73,7 @@ fonts-changed = 字体有变化：重新扫描了 { $faces } 个字面
 rebuilt = 已重新生成 { $output }，用时 { $seconds } 秒：{ $summary }
 rebuild-failed = 失败，用时 { $seconds } 秒；{ $output } 未改动（{ $count } 个文件）
 diff-pages = 请给出 OLD.yaml NEW.yaml，或 --since ROUND NEW.yaml
-diff-wrote = 已写入 { $files }：{ $changed } 行改动以红框标出，{ $moved } 块移动以蓝框标出
+diff-wrote = 已写入 { $files }：{ $changed } 处改动以红框标出，{ $moved } 块移动以蓝框标出
 nothing-written-diff = banmian：什么也没有写入
 
 ## Files that cannot be read (content::files): said after the file's name.
