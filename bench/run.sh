@@ -87,6 +87,17 @@ news_wall=$(median < "$WORK/news.txt")
 awk -v n="$news_wall" -v c="$cold_wall" 'BEGIN {printf "median %.2f s; news / sample: %.2f (target <= 3)\n", n, n / c}'
 echo
 
+echo "== red-line of an edited 10,000-character story (examples/redline.rs), in-process"
+cargo run --release --quiet --example redline -- --runs "$((RUNS * 3))" --out "$WORK/redline"
+# The whole command: both versions laid out, red-lined and the PDF written.
+: > "$WORK/diff.txt"
+for _ in $(seq "$RUNS"); do
+  /usr/bin/time -v "$BANMIAN" diff "$WORK/redline/old.yaml" "$WORK/redline/new.yaml" --root . -o "$WORK/redline/diff.pdf" 2> "$WORK/time.txt"
+  grep 'Elapsed (wall' "$WORK/time.txt" | awk '{print $NF}' | awk -F: '{print $1*60+$2}' >> "$WORK/diff.txt"
+done
+echo "banmian diff of the two, whole (median of $RUNS): $(median < "$WORK/diff.txt") s"
+echo
+
 echo "== typst CLI on the same templates and data"
 if [ -z "$TYPST" ]; then
   echo "typst CLI not found (set TYPST=/path/to/typst); skipped"

@@ -29,9 +29,10 @@ pub struct Cli {
     pub color: ColorArg,
 }
 
-fn parse_lang(tag: &str) -> Result<banmian::content::messages::Lang, String> {
-    banmian::content::messages::Lang::parse(tag)
-        .ok_or_else(|| format!("`{tag}`: banmian speaks en and zh-CN"))
+/// `--lang`'s value. Its error is said in no language yet (none is chosen while the command
+/// line is read): `usage` says it in the one asked for.
+fn parse_lang(tag: &str) -> Result<banmian::content::messages::Lang, &'static str> {
+    banmian::content::messages::Lang::parse(tag).ok_or(crate::commands::usage::LANGS)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,8 +75,23 @@ impl Cli {
         );
         // Made once per run; clap takes a static string.
         let version: &'static str = Box::leak(version.into_boxed_str());
-        let matches = Self::command().version(version).get_matches();
-        Self::from_arg_matches(&matches).unwrap_or_else(|err| err.exit())
+        let args: Vec<String> = std::env::args().collect();
+        let fail = |err: clap::Error| -> ! {
+            // A usage error is said in the language the command line asks for.
+            banmian::content::messages::set_lang(Some(crate::commands::usage::language(&args)));
+            match crate::commands::usage::said(&err) {
+                Some(said) => {
+                    eprint!("{said}");
+                    std::process::exit(err.exit_code())
+                }
+                None => err.exit(),
+            }
+        };
+        let matches = Self::command()
+            .version(version)
+            .try_get_matches()
+            .unwrap_or_else(|err| fail(err));
+        Self::from_arg_matches(&matches).unwrap_or_else(|err| fail(err))
     }
 }
 
@@ -117,6 +133,10 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("output", |arg| arg.help(
+    "Where to write the red-lined proof [default: out/<page>-diff.pdf]. Images of several \
+     pages are numbered: OUT-1.png, OUT-2.png, …"
+)))]
 pub struct DiffArgs {
     /// OLD.yaml NEW.yaml: an earlier version of the page's YAML, then the page now; with
     /// --since, the page alone.
@@ -125,7 +145,7 @@ pub struct DiffArgs {
     /// A proof round kept from `banmian serve` (out/rounds/<page>/ROUND.json) to compare with.
     #[arg(long, value_name = "ROUND")]
     pub since: Option<String>,
-    /// Output options as for build [default output: out/<page>-diff.pdf].
+    /// Output options as for build, but -o's default (above).
     #[command(flatten)]
     pub output: OutputArgs,
     #[command(flatten)]
@@ -244,6 +264,10 @@ pub enum ReportFormat {
 }
 
 #[derive(Debug, Args)]
+#[command(mut_arg("output", |arg| arg.help(
+    "Where to write the proof [default: out/<page>.proof.pdf; for an issue, the folder \
+     out/<issue folder>/]. The file build writes for the page is refused"
+)))]
 pub struct WatchArgs {
     /// The page's YAML file, or an issue's (its pages go to -o DIR, default out/<issue
     /// folder>/, named as build names them with .proof before .pdf).

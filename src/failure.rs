@@ -13,6 +13,10 @@ use crate::engine::world::PageWorld;
 use crate::output::ink::Coverage;
 use crate::preflight::Report;
 
+/// The most content errors shown, in file order (a page pasted wrong can make hundreds); the
+/// rest are counted, and all are in the JSON report.
+pub const MAX_SHOWN: usize = 50;
+
 /// Why a build (or a command) produced nothing.
 #[derive(Debug)]
 pub enum Failure {
@@ -69,8 +73,7 @@ impl std::fmt::Display for Failure {
             Failure::Preflight(report) => write!(f, "{report}"),
             Failure::Ink(found) => write!(f, "{}", t!("ink-over", found = found)),
             Failure::Strict(warnings) => {
-                let n = crate::content::messages::count(warnings.len(), "one-warning", "warnings");
-                write!(f, "{}", t!("strict-refused", warnings = n))?;
+                write!(f, "{}", t!("strict-refused", n = warnings.len()))?;
                 for warning in warnings {
                     write!(f, "\n  {warning}")?;
                 }
@@ -125,10 +128,18 @@ impl Failure {
                     .collect();
                 format!("{}{trace}", internal_error_note(diagnostics)).into_bytes()
             }
-            (Failure::Content(errors), _) => errors
-                .iter()
-                .flat_map(|e| crate::excerpt::render("error", e, colour))
-                .collect(),
+            (Failure::Content(errors), _) => {
+                let mut shown: Vec<u8> = errors
+                    .iter()
+                    .take(MAX_SHOWN)
+                    .flat_map(|e| crate::excerpt::render("error", e, colour))
+                    .collect();
+                if errors.len() > MAX_SHOWN {
+                    let more = t!("and-more", n = errors.len() - MAX_SHOWN);
+                    shown.extend(format!("{more}\n").into_bytes());
+                }
+                shown
+            }
             (Failure::Preflight(report), _) => format!(
                 "{}\n{}: {}\n",
                 report.findings_text(),

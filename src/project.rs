@@ -111,7 +111,7 @@ fn read_stdin() -> Result<Vec<u8>, Failure> {
         .lock()
         .take(content::limits::FILE_BYTES.max + 1)
         .read_to_end(&mut bytes)
-        .map_err(|error| Failure::Refused(format!("cannot read the page from stdin: {error}")))?;
+        .map_err(|error| Failure::Refused(crate::content::t!("stdin-unreadable", error = error)))?;
     Ok(bytes)
 }
 

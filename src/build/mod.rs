@@ -158,11 +158,14 @@ fn strict(laid: &Laid, ink: Option<&Coverage>) -> Result<(), Failure> {
     let mut warnings: Vec<String> = laid
         .warnings
         .iter()
-        .map(|w| format!("warning: typst: {}", w.message))
+        .map(|w| crate::content::t!("warning-typst", message = w.message))
         .collect();
     warnings.extend(laid.report.warning_lines());
     for unmeasured in ink.map(|i| i.unmeasured.as_slice()).unwrap_or_default() {
-        warnings.push(format!("warning: ink not measured: {unmeasured}"));
+        warnings.push(crate::content::t!(
+            "warning-ink-unmeasured",
+            what = unmeasured
+        ));
     }
     if warnings.is_empty() {
         Ok(())
@@ -284,9 +287,9 @@ fn damaged_photos(page: &LoadedPage, failure: Failure) -> Failure {
                 ContentError::new(
                     &page.file,
                     at,
-                    format!("photo `{}` is damaged: {err}", photo.src),
+                    crate::content::t!("photo-damaged", file = photo.src, error = err),
                 )
-                .hint("export the photo again from the original, or replace it"),
+                .hint(crate::content::t!("photo-damaged-hint")),
             )
         })
         .collect();

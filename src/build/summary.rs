@@ -7,14 +7,10 @@ use crate::build::Laid;
 pub fn summary(laid: &Laid) -> String {
     let pages = laid.document.pages().len();
     let warnings = laid.warnings.len();
-    format!(
-        "{pages} page{}, {warnings} typst warning{}, {}",
-        plural(pages),
-        plural(warnings),
-        laid.report.summary()
+    crate::content::t!(
+        "build-summary",
+        pages = pages,
+        warnings = warnings,
+        preflight = laid.report.summary()
     )
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

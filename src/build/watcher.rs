@@ -35,7 +35,7 @@ impl Watcher {
         let (sender, events) = std::sync::mpsc::channel();
         let config = notify::Config::default().with_poll_interval(Self::POLL);
         let watcher = RecommendedWatcher::new(sender, config)
-            .map_err(|err| format!("failed to set up file watching ({err})"))?;
+            .map_err(|err| crate::content::t!("watch-setup-failed", error = err))?;
         Ok(Self {
             output,
             watcher,
@@ -57,7 +57,9 @@ impl Watcher {
             if !self.watched.contains_key(&path) {
                 self.watcher
                     .watch(&path, RecursiveMode::NonRecursive)
-                    .map_err(|err| format!("failed to watch {} ({err})", path.display()))?;
+                    .map_err(|err| {
+                        crate::content::t!("watch-failed", path = path.display(), error = err)
+                    })?;
             }
             self.watched.insert(path, true);
         }
@@ -88,7 +90,8 @@ impl Watcher {
                 .take_while(|_| started.elapsed() <= Self::STARVE)
                 .collect();
             for event in batch {
-                let event = event.map_err(|err| format!("failed to watch files ({err})"))?;
+                let event =
+                    event.map_err(|err| crate::content::t!("watch-files-failed", error = err))?;
                 if !relevant_kind(&event.kind) {
                     continue;
                 }

@@ -74,7 +74,7 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Result<Value, Error>
     let mut timings = Laps::start();
     let project = Project::open(page, args.project.root.as_deref(), &args.project.font_paths)?;
     timings.lap("fonts");
-    super::step(format!("project {}", project.root.display()));
+    super::step(t!("step-project", root = project.root.display()));
     let loaded = project.load(page)?;
     let inputs = project.protect(&loaded, target)?;
     timings.lap("yaml");
@@ -83,9 +83,9 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Result<Value, Error>
     let Built { laid, output, laps } =
         banmian::build::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     timings.add(&laps);
-    super::step(format!(
-        "laid out: {}",
-        banmian::build::summary::summary(&laid)
+    super::step(t!(
+        "step-laid-out",
+        summary = banmian::build::summary::summary(&laid)
     ));
     if !super::quiet() {
         banmian::failure::print_typst(&world, &laid.warnings);
@@ -102,7 +102,7 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Result<Value, Error>
     banmian::build::export::write(&made.files, target, &inputs)?;
     timings.lap("write");
     for (path, bytes) in &made.files {
-        super::step(format!("wrote {} ({} bytes)", path.display(), bytes.len()));
+        super::step(t!("step-wrote", file = path.display(), bytes = bytes.len()));
     }
     let files = &made.files;
     let written = match files.as_slice() {
@@ -133,11 +133,10 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Result<Value, Error>
 
 /// What `--verbose` says of the page read: its file, template and photos.
 pub fn read(loaded: &banmian::content::LoadedPage) -> String {
-    format!(
-        "read {}: template {}, {} photo{}",
-        loaded.file.display(),
-        loaded.page.template,
-        loaded.images.len(),
-        if loaded.images.len() == 1 { "" } else { "s" }
+    t!(
+        "step-read",
+        file = loaded.file.display(),
+        template = loaded.page.template,
+        photos = loaded.images.len()
     )
 }

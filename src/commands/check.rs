@@ -82,7 +82,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
 /// The page through the pipeline to the target `build` would write, nothing written.
 fn build(args: &CheckArgs, page: &Path, target: &Target) -> Result<(LoadedPage, Built), Error> {
     let project = Project::open(page, args.project.root.as_deref(), &args.project.font_paths)?;
-    super::step(format!("project {}", project.root.display()));
+    super::step(t!("step-project", root = project.root.display()));
     let loaded = project.load(page)?;
     super::step(super::build::read(&loaded));
     // What build refuses (its file over an input), check refuses.
@@ -91,9 +91,9 @@ fn build(args: &CheckArgs, page: &Path, target: &Target) -> Result<(LoadedPage, 
     let built = banmian::build::page(&mut world, &loaded, Some(target)).seen_in(&world)?;
     // typst's warnings, on stderr as build prints them.
     banmian::failure::print_typst(&world, &built.laid.warnings);
-    super::step(format!(
-        "laid out: {}",
-        banmian::build::summary::summary(&built.laid)
+    super::step(t!(
+        "step-laid-out",
+        summary = banmian::build::summary::summary(&built.laid)
     ));
     if super::verbose() {
         let mut laps = banmian::build::Laps::start();

@@ -69,14 +69,13 @@ fn diff(args: &DiffArgs, old: Old, new: &Path, target: &Target) -> Outcome {
     banmian::build::export::write(&files, target, &inputs)?;
     let count = |kind| changes.iter().filter(|c| c.kind == kind).count();
     let names: Vec<String> = files.iter().map(|(p, _)| p.display().to_string()).collect();
-    let counted = banmian::content::messages::count;
     eprintln!(
         "{}",
         t!(
             "diff-wrote",
             files = names.join(", "),
-            changed = counted(count("changed"), "changed-line", "changed-lines"),
-            moved = counted(count("moved"), "moved-block", "moved-blocks")
+            changed = count("changed"),
+            moved = count("moved")
         )
     );
     Ok(ExitCode::SUCCESS)

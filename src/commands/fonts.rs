@@ -27,31 +27,41 @@ pub fn run(args: &ProjectArgs) -> Outcome {
     rows.sort();
     rows.dedup();
     let mut family = String::new();
+    let mut listed = String::new();
     for (name, style, file) in rows {
         if name != family {
-            println!("{name}");
+            listed += &format!("{name}\n");
             family = name;
         }
-        println!("  {style:<28} {file}");
+        // Padded by the columns a terminal gives it (a Chinese character takes two).
+        let pad = 28usize.saturating_sub(unicode_width::UnicodeWidthStr::width(style.as_str()));
+        listed += &format!("  {style}{} {file}\n", " ".repeat(pad));
     }
+    // Written whole: a reader that stops early (`| head`) is not an error.
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(listed.as_bytes());
     Ok(ExitCode::SUCCESS)
 }
 
 /// E.g. `bold (700)`, `regular (400), italic`, `regular (400), 75 % wide`.
 fn describe(v: typst::text::FontVariant) -> String {
-    let weight = match v.weight.to_number() {
-        n if n >= 700 => format!("bold ({n})"),
-        n if n <= 300 => format!("light ({n})"),
-        n => format!("regular ({n})"),
+    let number = v.weight.to_number();
+    let weight = match number {
+        700.. => "bold",
+        ..=300 => "light",
+        _ => "regular",
     };
-    let style = match v.style {
-        typst::text::FontStyle::Normal => String::new(),
-        other => format!(", {}", format!("{other:?}").to_lowercase()),
-    };
+    let style = format!("{:?}", v.style).to_lowercase();
     let stretch = if v.stretch == typst::text::FontStretch::NORMAL {
-        String::new()
+        "normal".to_string()
     } else {
-        format!(", {:.0} % wide", v.stretch.to_ratio().get() * 100.0)
+        format!("{:.0}", v.stretch.to_ratio().get() * 100.0)
     };
-    format!("{weight}{style}{stretch}")
+    banmian::content::t!(
+        "font-style",
+        weight = weight,
+        number = number,
+        style = style,
+        stretch = stretch
+    )
 }

@@ -10,6 +10,7 @@ pub mod json;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod usage;
 pub mod watch;
 pub mod watch_issue;
 
@@ -17,6 +18,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use banmian::content::t;
 use banmian::engine::world::PageWorld;
 use banmian::failure::Failure;
 use banmian::output::Format;
@@ -161,10 +163,10 @@ pub fn target(page: &Path, args: &OutputArgs, press: bool) -> Result<Target, Err
     let named = args.output.as_deref().and_then(Format::from_path);
     let format = match (args.format.map(Format::from), named) {
         (Some(asked), Some(named)) if asked != named => {
-            return Err(Error::usage(format!(
-                "--format {} contradicts the output's extension ({})",
-                asked.extension(),
-                named.extension()
+            return Err(Error::usage(t!(
+                "format-contradicts",
+                asked = asked.extension(),
+                named = named.extension()
             )));
         }
         (Some(asked), _) => asked,
@@ -185,8 +187,13 @@ pub fn options(
     output: PathBuf,
     press: bool,
 ) -> Result<Target, Error> {
-    banmian::output::export::standards(&args.pdf_standards)
-        .map_err(|message| Error::usage(format!("--pdf-standard: {message}")))?;
+    banmian::output::export::standards(&args.pdf_standards).map_err(|message| {
+        Error::usage(t!(
+            "option-problem",
+            option = "--pdf-standard",
+            message = message
+        ))
+    })?;
     Ok(Target {
         output,
         format,

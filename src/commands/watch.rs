@@ -77,10 +77,10 @@ fn proof_target(args: &WatchArgs) -> Result<Target, Error> {
     };
     let plate = banmian::project::default_output(&args.page, Format::Pdf.extension());
     if same_file(asked, &plate) {
-        return Err(Error::usage(format!(
-            "-o {}: that is the press PDF `banmian build` writes for this page; watch writes proofs, which must not replace it. Leave out -o (the proof goes to {}) or name another file",
-            asked.display(),
-            proof_path(&plate).display()
+        return Err(Error::usage(t!(
+            "watch-plate-refused",
+            asked = asked.display(),
+            proof = proof_path(&plate).display()
         )));
     }
     Ok(target)
@@ -107,30 +107,40 @@ fn report(session: &Session, target: &Target, rebuilt: Rebuilt<String>) {
     let output = target.output.display();
     let seconds = rebuilt.seconds;
     match rebuilt.result {
-        Ok(summary) => eprintln!(
-            "{}",
-            t!(
-                "rebuilt",
-                output = output,
-                seconds = format!("{seconds:.2}"),
-                summary = summary
-            )
-        ),
+        Ok(summary) => eprintln!("{}", status(output, 1, seconds, Some(&summary))),
         Err(failure) => {
             super::report(&failure, Some(session.world()));
-            eprintln!(
-                "{}",
-                t!(
-                    "rebuild-failed",
-                    seconds = format!("{seconds:.2}"),
-                    output = output
-                )
-            );
+            eprintln!("{}", status(output, 1, seconds, None));
         }
+    }
+}
+
+/// The line after a rebuild of `outputs` (`count` files) that took `seconds`: what it wrote
+/// and its summary, or, failed, that they stand unchanged.
+pub fn status(
+    outputs: impl std::fmt::Display,
+    count: usize,
+    seconds: f64,
+    summary: Option<&str>,
+) -> String {
+    let seconds = format!("{seconds:.2}");
+    match summary {
+        Some(summary) => t!(
+            "rebuilt",
+            output = outputs,
+            seconds = seconds,
+            summary = summary
+        ),
+        None => t!(
+            "rebuild-failed",
+            seconds = seconds,
+            output = outputs,
+            count = count
+        ),
     }
 }
 
 /// The file watcher failed: nothing more can be rebuilt.
 pub fn service(error: impl std::fmt::Display) -> Error {
-    Failure::Service(format!("watching files: {error}")).into()
+    Failure::Service(t!("watching-files", error = error)).into()
 }

@@ -12,6 +12,7 @@
 //! made a proof's (`04-school-lunch.proof.pdf`, `output::proof_path`), so the plates `build`
 //! wrote in the same folder stay as they were.
 
+use banmian::content::t;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -156,19 +157,16 @@ impl Page {
             return;
         };
         let (outputs, seconds) = (self.outputs(), rebuilt.seconds);
+        let count = 1 + self.target.plates.iter().flatten().count();
+        let status = |summary| super::watch::status(&outputs, count, seconds, summary);
         match rebuilt.result {
             Ok((warnings, summary)) => {
                 banmian::failure::print_typst(self.session.world(), &warnings);
-                eprintln!("rebuilt {outputs} in {seconds:.2} s: {summary}");
+                eprintln!("{}", status(Some(&summary)));
             }
             Err(failure) => {
                 super::report(&failure, Some(self.session.world()));
-                let are = if self.target.plates.is_some() {
-                    "are"
-                } else {
-                    "is"
-                };
-                eprintln!("failed after {seconds:.2} s; {outputs} {are} unchanged");
+                eprintln!("{}", status(None));
             }
         }
     }
@@ -191,12 +189,13 @@ pub fn run(args: &WatchArgs) -> Outcome {
     let loaded = issue::load(file, &project.root).map_err(Failure::Content)?;
     let (folder, template) = super::issue::target(file, &args.output, false)?;
     let mut watcher = Watcher::new(None).map_err(super::watch::service)?;
-    eprintln!(
-        "watching {} ({} pages) → proofs in {}/ (Ctrl-C to stop)",
-        file.display(),
-        loaded.pages.len(),
-        folder.display()
+    let said = t!(
+        "watching-issue",
+        issue = file.display(),
+        pages = loaded.pages.len(),
+        folder = folder.display()
     );
+    eprintln!("{said}");
     let mut pages = Vec::new();
     let handoff = Arc::new(Handoff::default());
     update(
@@ -253,10 +252,8 @@ pub fn run(args: &WatchArgs) -> Outcome {
             fonts_seen = fonts_now;
             match Project::open(file, Some(&project.root), &args.project.font_paths) {
                 Ok(reopened) => {
-                    eprintln!(
-                        "fonts changed: re-scanned {} faces",
-                        reopened.fonts.list().count()
-                    );
+                    let faces = reopened.fonts.list().count();
+                    eprintln!("{}", t!("fonts-changed", faces = faces));
                     for page in &mut pages {
                         page.session.reopen(share(&reopened));
                         page.due = true;
@@ -275,10 +272,7 @@ pub fn run(args: &WatchArgs) -> Outcome {
                 ),
                 Err(errors) => {
                     super::report(&Failure::Content(errors), None);
-                    eprintln!(
-                        "{} not reloaded; its pages are watched as they were",
-                        file.display()
-                    );
+                    eprintln!("{}", t!("issue-not-reloaded", issue = file.display()));
                 }
             }
         }
@@ -346,10 +340,11 @@ fn update(
         pages.push(page);
     }
     for gone in open.into_iter().flatten() {
-        eprintln!(
-            "{} is no longer in the issue: no longer watched ({} left as it is)",
-            gone.file.display(),
-            gone.outputs()
+        let said = t!(
+            "page-left-issue",
+            page = gone.file.display(),
+            outputs = gone.outputs()
         );
+        eprintln!("{said}");
     }
 }

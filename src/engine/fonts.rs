@@ -2,7 +2,6 @@
 //! never the system's, so a page sets the same on every machine. Files are memory-mapped and a
 //! face is parsed only when a page uses it.
 
-use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -59,21 +58,24 @@ impl Fonts {
         };
         for path in files(dirs) {
             if let Err(err) = fonts.add_file(&path) {
-                eprintln!("banmian: warning: skipping font {}: {err}", path.display());
+                let said = crate::content::t!("font-skipped", file = path.display(), problem = err);
+                eprintln!("banmian: {said}");
             }
         }
         fonts
     }
 
     fn add_file(&mut self, path: &Path) -> Result<(), String> {
-        let file = open_regular(path)?;
+        // Only a regular file: opening a named pipe would wait for a writer for ever, and a
+        // device could be read without end.
+        let (file, _) = crate::content::files::open_regular(path).map_err(|e| e.to_string())?;
         // SAFETY: font files are read-only inputs; a file truncated while mapped is the same
         // hazard every font loader that maps files accepts.
         let map = Arc::new(unsafe { Mmap::map(&file) }.map_err(|e| e.to_string())?);
         let data = Bytes::new(MappedFile(map.clone()));
         let faces = index(path, &map);
         if faces.is_empty() {
-            return Err("no font face could be read from it (damaged, or not a font)".into());
+            return Err(crate::content::t!("font-no-face"));
         }
         for (index, info) in faces {
             self.origins.push((path.to_path_buf(), index));
@@ -186,30 +188,6 @@ fn collect(dir: &Path, seen: &mut Folders, out: &mut Vec<PathBuf>) {
         } else if is_font_file(&path) {
             out.push(path);
         }
-    }
-}
-
-/// Opens a font file only if it is a regular file: opening a named pipe would wait for a
-/// writer for ever, and a device could be read without end.
-fn open_regular(path: &Path) -> Result<File, String> {
-    use std::os::unix::fs::FileTypeExt;
-    let kind = std::fs::metadata(path)
-        .map_err(|e| e.to_string())?
-        .file_type();
-    let odd = if kind.is_fifo() {
-        Some("a named pipe")
-    } else if kind.is_socket() {
-        Some("a socket")
-    } else if kind.is_block_device() || kind.is_char_device() {
-        Some("a device")
-    } else if !kind.is_file() {
-        Some("not a file")
-    } else {
-        None
-    };
-    match odd {
-        Some(odd) => Err(format!("it is {odd}, not a regular file")),
-        None => File::open(path).map_err(|e| e.to_string()),
     }
 }
 

@@ -77,26 +77,21 @@ impl Press {
     /// The press whose profile is the file at `path`; refused unless it is an ICC output
     /// (printer) profile for CMYK that converts from the colour of photos.
     pub fn load(path: &Path) -> Result<Press, String> {
-        let bytes = std::fs::read(path).map_err(|e| {
-            format!(
-                "cannot read the press profile {}: {e}; name an ICC file (--icc FILE, or `press-profile` in layout/style.typ)",
-                path.display()
-            )
-        })?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| crate::content::t!("icc-unreadable", path = path.display(), error = e))?;
         Press::from_icc(bytes).map_err(|why| format!("{}: {why}", path.display()))
     }
 
     /// The press whose profile is `bytes`, checked as [`Press::load`] says.
     pub fn from_icc(bytes: Vec<u8>) -> Result<Press, String> {
-        let profile = Profile::new_icc(&bytes)
-            .map_err(|_| "not an ICC profile (it does not read as one)".to_string())?;
+        let profile = Profile::new_icc(&bytes).map_err(|_| crate::content::t!("icc-not-icc"))?;
         let class = profile.device_class();
         let space = profile.color_space();
         if class != ProfileClassSignature::OutputClass || space != ColorSpaceSignature::CmykData {
-            return Err(format!(
-                "not a CMYK output (printer) profile: it is a {} profile for {}; the press needs the profile of its CMYK printing condition (e.g. the plant's newsprint or coated-paper profile)",
-                class_name(class),
-                space_name(space)
+            return Err(crate::content::t!(
+                "icc-not-cmyk-output",
+                class = class_name(class),
+                space = space_name(space)
             ));
         }
         // Photos are separated through it: it must convert towards the press.
@@ -108,10 +103,7 @@ impl Press {
             lcms2::Intent::Perceptual,
         );
         if to_press.is_err() {
-            return Err(
-                "the profile cannot convert colours to the press (it has no table towards CMYK)"
-                    .into(),
-            );
+            return Err(crate::content::t!("icc-no-table"));
         }
         let info = profile
             .info(InfoType::Description, Locale::none())
@@ -126,27 +118,29 @@ impl Press {
     }
 }
 
+/// A profile's class, as `icc-not-cmyk-output` names it.
 fn class_name(class: ProfileClassSignature) -> &'static str {
     match class {
-        ProfileClassSignature::InputClass => "input (scanner or camera)",
-        ProfileClassSignature::DisplayClass => "display (monitor)",
-        ProfileClassSignature::OutputClass => "output (printer)",
-        ProfileClassSignature::LinkClass => "device link",
+        ProfileClassSignature::InputClass => "input",
+        ProfileClassSignature::DisplayClass => "display",
+        ProfileClassSignature::OutputClass => "output",
+        ProfileClassSignature::LinkClass => "link",
         ProfileClassSignature::AbstractClass => "abstract",
-        ProfileClassSignature::ColorSpaceClass => "colour space",
-        ProfileClassSignature::NamedColorClass => "named colour",
+        ProfileClassSignature::ColorSpaceClass => "space",
+        ProfileClassSignature::NamedColorClass => "named",
         _ => "other",
     }
 }
 
+/// A profile's colour space, as `icc-not-cmyk-output` names it.
 fn space_name(space: ColorSpaceSignature) -> &'static str {
     match space {
-        ColorSpaceSignature::RgbData => "RGB",
+        ColorSpaceSignature::RgbData => "rgb",
         ColorSpaceSignature::GrayData => "grey",
-        ColorSpaceSignature::CmykData => "CMYK",
-        ColorSpaceSignature::LabData => "Lab",
-        ColorSpaceSignature::XYZData => "XYZ",
-        _ => "another colour space",
+        ColorSpaceSignature::CmykData => "cmyk",
+        ColorSpaceSignature::LabData => "lab",
+        ColorSpaceSignature::XYZData => "xyz",
+        _ => "other",
     }
 }
 

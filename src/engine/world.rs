@@ -101,9 +101,9 @@ impl PageWorld {
         };
         let version = match &path {
             Some(path) => Some(cache::version(path).ok_or_else(|| {
-                self.press_failure(format!(
-                    "cannot read the press profile {}: no such file",
-                    path.display()
+                self.press_failure(crate::content::t!(
+                    "icc-no-such-file",
+                    path = path.display()
                 ))
             })?),
             None => None,
@@ -124,11 +124,13 @@ impl PageWorld {
     /// A press profile that cannot be used, by where it was named.
     fn press_failure(&self, why: String) -> PressError {
         if self.icc.is_some() {
-            PressError::CommandLine(format!("--icc: {why}"))
-        } else {
-            PressError::House(format!(
-                "`press-profile` in layout/style.typ: {why} (the file is looked for in layout/)"
+            PressError::CommandLine(crate::content::t!(
+                "option-problem",
+                option = "--icc",
+                message = why
             ))
+        } else {
+            PressError::House(crate::content::t!("icc-house", why = why))
         }
     }
 
@@ -262,7 +264,7 @@ impl FileLoader for ProjectFiles {
         }
         if !matches!(id.root(), VirtualRoot::Project) {
             return Err(FileError::Other(Some(
-                "packages are not available: keep templates in layout/".into(),
+                crate::content::t!("no-packages").into(),
             )));
         }
         let path = id.vpath().realize(&self.root).map_err(FileError::Realize)?;
@@ -275,10 +277,10 @@ impl FileLoader for ProjectFiles {
             .map_err(|err| FileError::from_io(err, &self.root))?;
         if !real.starts_with(&root) {
             return Err(FileError::Other(Some(
-                format!(
-                    "{} resolves outside the project root {}",
-                    path.display(),
-                    root.display()
+                crate::content::t!(
+                    "resolves-outside",
+                    path = path.display(),
+                    root = root.display()
                 )
                 .into(),
             )));

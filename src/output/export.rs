@@ -41,9 +41,8 @@ pub fn standards(names: &[String]) -> Result<Standards, String> {
         .iter()
         .filter(|n| *n != PDFX_4)
         .map(|name| {
-            serde_json::from_value::<PdfStandard>(serde_json::Value::String(name.clone())).map_err(
-                |_| format!("unknown PDF standard `{name}` (try x-4, 1.7, 2.0, a-2b, a-3b, ua-1)"),
-            )
+            serde_json::from_value::<PdfStandard>(serde_json::Value::String(name.clone()))
+                .map_err(|_| crate::content::t!("unknown-pdf-standard", name = name))
         })
         .collect::<Result<Vec<_>, _>>()?;
     if pdfx {
@@ -51,14 +50,20 @@ pub fn standards(names: &[String]) -> Result<Standards, String> {
             .iter()
             .find(|n| n.starts_with("a-") || ["1.4", "1.5", "1.7", "2.0"].contains(&n.as_str()))
         {
-            return Err(format!(
-                "PDF standards {}: x-4 (PDF 1.6, CMYK, for the press) cannot be combined with {other}; build them separately",
-                names.join(", ")
+            return Err(crate::content::t!(
+                "pdfx-combined",
+                names = names.join(", "),
+                other = other
             ));
         }
         list.push(PdfStandard::V_1_6);
     }
-    let typst = PdfStandards::new(&list)
-        .map_err(|err| format!("PDF standards {}: {}", names.join(", "), err.message()))?;
+    let typst = PdfStandards::new(&list).map_err(|err| {
+        crate::content::t!(
+            "pdf-standards-bad",
+            names = names.join(", "),
+            error = err.message()
+        )
+    })?;
     Ok(Standards { typst, pdfx })
 }

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::content::LoadedPage;
+use crate::content::{LoadedPage, t};
 use crate::output::Format;
 
 /// The files and folders a build reads, which no output may replace.
@@ -81,9 +81,11 @@ impl Protected {
         let shown = output.display();
         let extension = format.extension();
         if Format::from_path(output) != Some(format) {
-            return Err(format!(
-                "refusing to write a {} to {shown}: its name must end in .{extension}",
-                extension.to_uppercase()
+            return Err(t!(
+                "refuse-extension",
+                format = extension.to_uppercase(),
+                path = shown,
+                extension = extension
             ));
         }
         let parent = match output.parent() {
@@ -93,36 +95,27 @@ impl Protected {
         if let Ok(dir) = parent.canonicalize()
             && let Some(inputs) = self.dirs.iter().find(|d| dir.starts_with(d))
         {
-            return Err(format!(
-                "refusing to write {shown}: it lies in {}, which holds templates or fonts the page is built from",
-                inputs.display()
-            ));
+            return Err(t!("refuse-inputs", path = shown, folder = inputs.display()));
         }
         let Ok(meta) = std::fs::metadata(output) else {
             return Ok(()); // A new file: nothing to lose.
         };
         if meta.is_dir() {
-            return Err(format!(
-                "refusing to write {shown}: it is a folder; give a file name"
-            ));
+            return Err(t!("refuse-folder", path = shown));
         }
         if let Some(id) = Identity::of(output)
             && self.files.iter().any(|input| input.same(&id))
         {
-            return Err(format!(
-                "refusing to write {shown}: it is a file this page is built from ({}), and writing would destroy it",
-                id.real.display()
-            ));
+            return Err(t!("refuse-input", path = shown, real = id.real.display()));
         }
         if !meta.is_file() {
-            return Err(format!(
-                "refusing to write {shown}: it is not a regular file"
-            ));
+            return Err(t!("refuse-special", path = shown));
         }
         if !written_by_us(output, format) {
-            return Err(format!(
-                "refusing to write {shown}: it exists and is not a {} file; banmian replaces only its own output (move it away or choose another name)",
-                extension.to_uppercase()
+            return Err(t!(
+                "refuse-not-ours",
+                path = shown,
+                format = extension.to_uppercase()
             ));
         }
         Ok(())

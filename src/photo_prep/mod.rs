@@ -200,8 +200,10 @@ fn serve_for_print(
                 // error is what `project` names at the photo's YAML line.
                 Err(_) if std::fs::read(path).is_ok_and(|b| images::decode(&b).is_err()) => {}
                 Err(err) if key.4.is_some() => {
-                    failed.get_or_insert(format!(
-                        "photo `{src}` cannot be separated into CMYK for the press: {err}"
+                    failed.get_or_insert(crate::content::t!(
+                        "photo-not-separated",
+                        file = src,
+                        error = err
                     ));
                 }
                 Err(_) => {}

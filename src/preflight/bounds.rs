@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::ink::{Ink, Kind};
 use super::{Area, Finding, Severity, story_location};
-use crate::content::LoadedPage;
+use crate::content::{LoadedPage, t};
 use crate::template::{BodyArea, House};
 
 /// How far past the edge a line may end, in ems of its size: punctuation that hangs.
@@ -29,9 +29,11 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
                 story: Some(run.story.clone()),
                 line,
                 column,
-                message: format!(
-                    "{}: a line runs {mm:.0} mm past the edge of its {}, where it cannot be read; a word too long for the measure (a pasted link?) or a box of fixed width: break or shorten it",
-                    run.story, run.within
+                message: t!(
+                    "past-edge",
+                    story = run.story,
+                    mm = format!("{mm:.0}"),
+                    within = run.within
                 ),
                 details: json!({ "past-pt": run.past, "edge-pt": run.area.x }),
                 areas: vec![run.area],
@@ -111,7 +113,7 @@ fn right_edge(ink: &Ink, areas: &[BodyArea], house: &House) -> Option<(f64, &'st
     on_page()
         .filter_map(|a| a.columns.last().map(|&(_, right)| right))
         .max_by(f64::total_cmp)
-        .map(|right| (right, "type area"))
+        .map(|right| (right, "type-area"))
 }
 
 #[cfg(test)]
@@ -175,6 +177,6 @@ mod tests {
         let stories: Vec<(&str, f64)> = found.iter().map(|o| (o.story.as_str(), o.past)).collect();
         assert_eq!(stories, [("b", 100.0), ("c", 90.0), ("e", 30.0)]);
         assert_eq!(found[0].within, "column");
-        assert_eq!(found[2].within, "type area");
+        assert_eq!(found[2].within, "type-area");
     }
 }

@@ -12,6 +12,7 @@ use typst::visualize::{Color, Paint, ProcessColor};
 use typst_layout::PagedDocument;
 
 use super::{Finding, Severity, frames};
+use crate::content::t;
 use crate::template::House;
 
 /// What is wrong with a colour, as a finding's message (without where).
@@ -21,10 +22,13 @@ fn problems(color: &Color, text_size: Option<f64>, house: &House, press: bool) -
         Color::Process(ProcessColor::Cmyk(_)) => {
             let [c, m, y, k] = color.to_vec4().map(|v| f64::from(v) * 100.0);
             let total = c + m + y + k;
+            let cmyk = format!("C {c:.0} M {m:.0} Y {y:.0} K {k:.0}");
             if total > house.ink_limit + 0.05 {
-                out.push(format!(
-                    "colour C {c:.0} M {m:.0} Y {y:.0} K {k:.0} has {total:.0} % ink, over the house limit of {:.0} % (`ink-limit`)",
-                    house.ink_limit
+                out.push(t!(
+                    "colour-over-limit",
+                    cmyk = cmyk,
+                    total = format!("{total:.0}"),
+                    limit = format!("{:.0}", house.ink_limit)
                 ));
             }
             if let Some(size) = text_size
@@ -32,15 +36,17 @@ fn problems(color: &Color, text_size: Option<f64>, house: &House, press: bool) -
                 && k >= 50.0
                 && c + m + y > 0.0
             {
-                out.push(format!(
-                    "text of {size:.1} pt in rich black (C {c:.0} M {m:.0} Y {y:.0} K {k:.0}): under {:.0} pt black is pure K (`rich-black-min-size`)",
-                    house.rich_black_min_size
+                out.push(t!(
+                    "rich-black-text",
+                    size = format!("{size:.1}"),
+                    cmyk = cmyk,
+                    min = format!("{:.0}", house.rich_black_min_size)
                 ));
             }
         }
-        Color::Process(ProcessColor::Rgb(_) | ProcessColor::LinearRgb(_)) if press => out.push(
-            "an RGB colour on a page for the press: give it as cmyk(…) in layout/style.typ".into(),
-        ),
+        Color::Process(ProcessColor::Rgb(_) | ProcessColor::LinearRgb(_)) if press => {
+            out.push(t!("rgb-for-press"))
+        }
         _ => {}
     }
     out
@@ -87,11 +93,13 @@ pub fn check(document: &PagedDocument, house: &House, press: bool) -> Vec<Findin
             story: None,
             line: 0,
             column: 0,
-            message: format!(
-                "{problem}; {count} time{} on the page, first on page {page} at {:.0} × {:.0} mm",
-                if count == 1 { "" } else { "s" },
-                x * mm,
-                y * mm
+            message: t!(
+                "colour-where",
+                problem = problem,
+                count = count,
+                page = page,
+                x = format!("{:.0}", x * mm),
+                y = format!("{:.0}", y * mm)
             ),
             details: serde_json::json!({ "count": count, "page": page }),
             // The first place it prints, a few points square.

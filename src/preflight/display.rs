@@ -9,7 +9,7 @@ use typst::layout::FrameItem;
 use typst_layout::PagedDocument;
 
 use super::{Area, Finding, Severity};
-use crate::content::{LoadedPage, Positions};
+use crate::content::{LoadedPage, Positions, t};
 use crate::template::{self as marks, DisplayMark};
 
 pub fn check(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
@@ -68,52 +68,37 @@ fn finding(page: &LoadedPage, m: &DisplayMark) -> Finding {
     let fits = fitting_chars(m, m.size / m.house_size);
     // "its 30 characters run 540 pt at 18 pt where 468 pt fit"
     let runs = |what: &str| {
-        format!(
-            "{what} run {:.0} pt at {} pt where {:.0} pt fit",
-            m.natural,
-            size(m.house_size),
-            m.available
+        t!(
+            "display-runs",
+            what = what,
+            chars = m.chars,
+            natural = format!("{:.0}", m.natural),
+            size = size(m.house_size),
+            available = format!("{:.0}", m.available)
         )
     };
-    let chars = m.chars;
     let message = match (m.field.as_str(), m.min_size) {
-        ("headline", Some(min)) => format!(
-            "headline does not fit the type area on one line: {}, and still {:.0} pt at the \
-             smallest it may be set, {} pt ({:.0} % of its size); shorten the headline to about \
-             {fits} characters ({} fit at {} pt), or move a phrase into the kicker or the \
-             subtitle",
-            runs(&format!("its {chars} characters")),
-            m.natural * min / m.house_size,
-            size(min),
-            100.0 * min / m.house_size,
-            fitting_chars(m, 1.0),
-            size(m.house_size),
+        ("headline", Some(min)) => t!(
+            "display-headline",
+            runs = runs("its"),
+            smallest_run = format!("{:.0}", m.natural * min / m.house_size),
+            min = size(min),
+            percent = format!("{:.0}", 100.0 * min / m.house_size),
+            fits = fits,
+            fits_full = fitting_chars(m, 1.0),
+            size = size(m.house_size)
         ),
-        ("folio.editors" | "folio.section", _) => format!(
-            "folio does not fit on one line: {} beside the page number; shorten them to about \
-             {fits} characters (fewer or shorter credits): the folio is never wrapped",
-            runs(&format!("the section and editors ({chars} characters)"))
-        ),
-        ("folio.paper", _) => format!(
-            "folio does not fit on one line: {} beside the page number; shorten the name to \
-             about {fits} characters: the folio is never wrapped",
-            runs(&format!(
-                "the paper's name ({chars} characters) and the date"
-            ))
-        ),
-        ("subtitle", _) => format!(
-            "subtitle does not fit on one line: {}; shorten the subtitle to about {fits} \
-             characters, or move part of it into the lead",
-            runs(&format!("its {chars} characters"))
-        ),
-        ("byline", _) => format!(
-            "byline does not fit on one line: {}; shorten the byline to about {fits} characters \
-             (fewer names or a shorter label)",
-            runs(&format!("its {chars} characters"))
-        ),
-        (field, _) => format!(
-            "{field} does not fit on one line: {}; shorten the {field} to about {fits} characters",
-            runs(&format!("its {chars} characters"))
+        ("folio.editors" | "folio.section", _) => {
+            t!("display-folio-credits", runs = runs("credits"), fits = fits)
+        }
+        ("folio.paper", _) => t!("display-folio-paper", runs = runs("paper"), fits = fits),
+        ("subtitle", _) => t!("display-subtitle", runs = runs("its"), fits = fits),
+        ("byline", _) => t!("display-byline", runs = runs("its"), fits = fits),
+        (field, _) => t!(
+            "display-other",
+            field = field,
+            runs = runs("its"),
+            fits = fits
         ),
     };
     Finding {

@@ -12,7 +12,7 @@ use typst_layout::PagedDocument;
 
 use super::ink::{Owned, text_area};
 use super::{Area, Finding, House, Severity, story_location};
-use crate::content::LoadedPage;
+use crate::content::{LoadedPage, t};
 use crate::engine::world::PageWorld;
 
 pub fn check(
@@ -66,7 +66,11 @@ pub fn check(
             let (line, column) = page
                 .positions
                 .char_in(&page.source, &path, c)
-                .or_else(|| page.positions.get(&path).map(|_| page.positions.field(&path)))
+                .or_else(|| {
+                    page.positions
+                        .get(&path)
+                        .map(|_| page.positions.field(&path))
+                })
                 .unwrap_or_else(|| story_location(page, &story));
             let family = families_of(role, latin)
                 .and_then(|f| f.first().cloned())
@@ -74,15 +78,21 @@ pub fn check(
             let fallback = fallback(book, c);
             let areas = glyph_areas(&items, &story, c);
             let outcome = match &fallback {
-                Some(other) => format!("it would be borrowed from {other}"),
-                None => "no font has it: it would print as an empty box".to_string(),
+                Some(other) => t!("glyph-borrowed", font = other),
+                None => t!("glyph-nowhere"),
             };
             Finding {
                 severity: Severity::Error,
                 check: "missing-glyph",
-                message: format!(
-                    "{story}: {family} ({role}) has no glyph for “{c}” U+{:04X} ({count}×); {outcome}. Use another character or add a font that has it",
-                    c as u32
+                message: t!(
+                    "glyph-missing",
+                    story = story,
+                    family = family,
+                    role = role,
+                    char = c,
+                    code = format!("{:04X}", c as u32),
+                    count = count,
+                    outcome = outcome
                 ),
                 story: Some(story),
                 line,

@@ -5,9 +5,9 @@
 
 use serde_json::json;
 
-use super::ink::{Ink, Kind, overlaps, plural};
+use super::ink::{Ink, Kind, overlaps};
 use super::{Area, Finding, Severity, story_location};
-use crate::content::LoadedPage;
+use crate::content::{LoadedPage, t};
 use crate::template::{BodyArea, House};
 
 /// Empty grid lines in a row inside a column from which the run is a hole: a head's own space
@@ -23,16 +23,15 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
         for (i, &column) in area.columns.iter().enumerate() {
             for (top, lines, story) in holes(house, area, column, inks) {
                 let (line, col) = story.as_deref().map_or((1, 1), |s| story_location(page, s));
-                let under = story
-                    .as_deref()
-                    .map_or(String::new(), |s| format!(" under {s}"));
                 findings.push(Finding {
                     severity: Severity::Warning,
                     check: "hole",
-                    message: format!(
-                        "column {} of {count}: {} stand empty inside the column{under}, which no make-up tried could fill: a taller or wider photo, or more text, there would close them",
-                        i + 1,
-                        plural(lines, "line")
+                    message: t!(
+                        "hole",
+                        column = i + 1,
+                        count = count,
+                        lines = t!("lines", n = lines),
+                        under = story.as_deref().unwrap_or("none")
                     ),
                     story,
                     line,

@@ -218,14 +218,6 @@ pub(super) fn overlaps(x0: f64, x1: f64, (a, b): (f64, f64)) -> bool {
     x1.min(b) - x0.max(a) > 0.5
 }
 
-pub(super) fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// Each column of `area`: the grid lines between its last ink (text, image, rule) and the foot
 /// of the type area, and whether it holds no ink at all (then all its lines are empty).
 pub(super) fn column_feet(house: &House, area: &BodyArea, inks: &[Ink]) -> Vec<(usize, bool)> {

@@ -13,6 +13,7 @@ use typst_layout::PagedDocument;
 use super::lines::{Line, lines_in_stories};
 use super::{Area, Finding, House, Severity, story_location};
 use crate::content::LoadedPage;
+use crate::content::messages::{self, Arg};
 use crate::template::BodyArea;
 
 /// Whether typst's `lang` of a laid-out line is a language set in the Latin house style.
@@ -88,51 +89,30 @@ fn describe(
     worst: f64,
     house: &House,
 ) -> (&'static str, String) {
-    let times = if count == 1 {
-        String::new()
-    } else {
-        format!(" ({count}×)")
+    // Each check is named as its message is.
+    let check = match kind {
+        Kind::Loose => "loose-line",
+        Kind::Hyphens => "hyphen-ladder",
+        Kind::StraightQuote => "straight-quote",
+        Kind::Orphan => "orphan",
+        Kind::Widow => "widow",
+        Kind::Fragment => "short-last-line",
     };
-    match kind {
+    let (worst, allowed) = match kind {
         Kind::Loose => (
-            "loose-line",
-            format!(
-                "{story}: a loose line{times}, its word spaces {worst:.2} em wide (the house allows {:.2}); rewrite a word or two of the paragraph so it breaks better",
-                house.latin_word_space
-            ),
+            format!("{worst:.2}"),
+            format!("{:.2}", house.latin_word_space),
         ),
-        Kind::Hyphens => (
-            "hyphen-ladder",
-            format!(
-                "{story}: {worst:.0} lines in a row end in a hyphen{times} (the house allows {}); rewrite a word or two so the paragraph breaks elsewhere",
-                house.latin_hyphen_lines
-            ),
-        ),
-        Kind::StraightQuote => (
-            "straight-quote",
-            format!(
-                "{story}: a straight quote (\" or '){times} is printed where a curly one belongs; write “ ” ‘ ’ (an apostrophe is ’)"
-            ),
-        ),
-        Kind::Orphan => (
-            "orphan",
-            format!(
-                "{story}: a paragraph's first line stands alone at the foot of a column{times} (an orphan); cut or add a line above it"
-            ),
-        ),
-        Kind::Widow => (
-            "widow",
-            format!(
-                "{story}: a paragraph's last line stands alone at the head of a column{times} (a widow); cut or add a line above it"
-            ),
-        ),
-        Kind::Fragment => (
-            "short-last-line",
-            format!(
-                "{story}: a paragraph ends in the end of a hyphenated word alone on its last line{times}; rewrite a word or two of its last lines"
-            ),
-        ),
-    }
+        Kind::Hyphens => (format!("{worst:.0}"), house.latin_hyphen_lines.to_string()),
+        _ => (String::new(), String::new()),
+    };
+    let args = [
+        ("story", Arg::from(story.to_string())),
+        ("count", Arg::from(count)),
+        ("worst", Arg::from(worst)),
+        ("allowed", Arg::from(allowed)),
+    ];
+    (check, messages::text(check, &args))
 }
 
 /// Whether a line ends in a hyphen (one typst set hyphenating, a soft hyphen in its text, or

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::{Finding, Severity, story_location};
-use crate::content::LoadedPage;
+use crate::content::{LoadedPage, t};
 use crate::makeup::MadeUp;
 
 pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
@@ -21,11 +21,11 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
             story: Some(id.clone()),
             line,
             column,
-            message: format!(
-                "{id} finds no place on the page: the stories ranked above it fill it. Its smallest rectangle is {} column{} × {} lines; cut that much from the stories above it or from it, or move it to another page",
-                left.width,
-                if left.width == 1 { "" } else { "s" },
-                left.lines
+            message: t!(
+                "left-out",
+                id = id,
+                columns = left.width,
+                lines = left.lines
             ),
             details: json!({ "left-out": id, "columns": left.width, "lines": left.lines }),
             areas: Vec::new(),
@@ -38,10 +38,7 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
             story: None,
             line: 1,
             column: 1,
-            message: format!(
-                "the stories do not fill the page: {} lines of column stand empty at its foot; add a story or a photo, or lengthen one",
-                plan.empty_lines
-            ),
+            message: t!("page-not-filled", lines = plan.empty_lines),
             details: json!({ "empty-lines": plan.empty_lines }),
             areas: Vec::new(),
         });

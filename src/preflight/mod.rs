@@ -113,7 +113,7 @@ pub fn check(
 /// What the content check found odd but printable (an invisible character…), as a finding.
 fn text_warning(warning: &crate::content::ContentError) -> Finding {
     let message = match &warning.hint {
-        Some(hint) => format!("{}; {hint}", warning.message),
+        Some(hint) => crate::content::t!("clause", first = warning.message, second = hint),
         None => warning.message.clone(),
     };
     Finding {

@@ -11,9 +11,9 @@ use typst::visualize::Geometry;
 use typst::visualize::{Color, FixedStroke, Paint};
 use typst_layout::PagedDocument;
 
-use super::ink::{Ink, Kind, column_feet, column_of, plural, slot};
+use super::ink::{Ink, Kind, column_feet, column_of, slot};
 use super::{Area, Finding, Severity, story_location};
-use crate::content::LoadedPage;
+use crate::content::{LoadedPage, t};
 use crate::template::{BodyArea, House};
 
 /// One story's text past the last page.
@@ -139,28 +139,22 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
         .enumerate()
         .map(|(k, (story, spill))| {
             let (line, column) = story_location(page, story);
-            let what = if spill.chars > 0 {
-                format!(
-                    "{} characters in {} did not fit on the page",
-                    spill.chars,
-                    plural(spill.lines, "line")
-                )
-            } else {
-                format!(
-                    "{} (no running text) did not fit on the page",
-                    plural(spill.lines, "line")
-                )
-            };
-            let mut message = format!("{story} is overset: {what}");
+            let mut message = t!(
+                "overset",
+                story = story,
+                chars = spill.chars,
+                lines = t!("lines", n = spill.lines)
+            );
             let mut details = json!({ "characters": spill.chars, "lines": spill.lines });
             // The first story overset carries the whole page's figures and the suggestion.
             if k == 0 {
                 if order.len() > 1 {
-                    message += &format!(
-                        "; in all {} characters in {}",
-                        past.chars,
-                        plural(past.lines, "line")
+                    let in_all = t!(
+                        "overset-in-all",
+                        chars = past.chars,
+                        lines = t!("lines", n = past.lines)
                     );
+                    message = t!("clause", first = message, second = in_all);
                 }
                 let mut total = json!({
                     "characters": past.chars,
@@ -169,7 +163,7 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
                     "free_lines": free,
                 });
                 if let Some((text, json)) = &suggestion {
-                    message += &format!("; {text}");
+                    message = t!("clause", first = message, second = text);
                     total["characters"] = json["characters"].clone();
                     details["suggestion"] = json.clone();
                 }
@@ -269,18 +263,21 @@ fn suggest(
         (set + short * per_line, short > 0)
     };
     let (characters, about) = last(lines);
-    let mut text = format!(
-        "cut {} ({}{} characters) from {story}",
-        plural(lines, "line"),
-        if about { "about " } else { "" },
-        characters
+    let mut text = t!(
+        "overset-cut",
+        lines = t!("lines", n = lines),
+        about = if about { "yes" } else { "no" },
+        chars = characters,
+        story = story
     );
     let mut json = json!({ "story": story, "lines": lines, "characters": characters });
     if at_least < lines {
         let (fewest, _) = last(at_least);
-        text += &format!(
-            " ({} stand empty at column feet: the make-up may need less, {at_least} lines, {fewest} characters, at best)",
-            plural(lines - at_least, "line")
+        text += &t!(
+            "overset-at-least",
+            lines = t!("lines", n = lines - at_least),
+            at_least = at_least,
+            fewest = fewest
         );
         json["at_least"] = json!({ "lines": at_least, "characters": fewest });
     }
@@ -291,15 +288,18 @@ fn suggest(
         .min_by_key(|p| p.lines);
     let photo = covering.or_else(|| photos.iter().max_by_key(|p| p.lines));
     if let Some(photo) = photo {
-        text += &format!(
-            ", or drop photo {} ({}, line {}: {})",
-            photo.file,
-            photo.path,
-            photo.line,
-            plural(photo.lines, "line")
+        text += &t!(
+            "overset-drop-photo",
+            file = photo.file,
+            path = photo.path,
+            line = photo.line,
+            lines = t!("lines", n = photo.lines)
         );
         if photo.lines < lines {
-            text += &format!(" and cut {} more", plural(lines - photo.lines, "line"));
+            text += &t!(
+                "overset-cut-more",
+                lines = t!("lines", n = lines - photo.lines)
+            );
         }
         json["photo"] = json!({ "path": photo.path, "file": photo.file, "lines": photo.lines });
     }

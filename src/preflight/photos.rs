@@ -10,7 +10,7 @@ use typst::visualize::ImageKind;
 use typst_layout::PagedDocument;
 
 use super::{Area, Finding, House, Severity, frames};
-use crate::content::LoadedPage;
+use crate::content::{LoadedPage, t};
 use crate::engine::world::PageWorld;
 
 /// One photo as it landed on the page.
@@ -122,15 +122,16 @@ pub fn check(photos: &[PlacedPhoto], house: &House) -> Vec<Finding> {
             Finding {
                 severity: if error { Severity::Error } else { Severity::Warning },
                 check: "photo-resolution",
-                message: format!(
-                    "{}: photo {file} is {:.0} ppi at its placed size ({} × {} px over {:.0} × {:.0} mm); newsprint needs {:.0} ppi: use a larger original or place it smaller",
-                    p.story,
-                    p.ppi,
-                    p.pixels.0,
-                    p.pixels.1,
-                    p.placed_mm().0,
-                    p.placed_mm().1,
-                    house.photo_warn_ppi
+                message: t!(
+                    "photo-coarse",
+                    story = p.story,
+                    file = file,
+                    ppi = format!("{:.0}", p.ppi),
+                    width = p.pixels.0,
+                    height = p.pixels.1,
+                    mm_wide = format!("{:.0}", p.placed_mm().0),
+                    mm_high = format!("{:.0}", p.placed_mm().1),
+                    needed = format!("{:.0}", house.photo_warn_ppi)
                 ),
                 story: Some(p.story.clone()),
                 line,

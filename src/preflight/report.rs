@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::{Finding, House, PlacedPhoto, Severity};
 use std::path::Path;
 
+use crate::content::t;
 use crate::content::{ContentError, LoadedPage, excerpts};
 
 #[derive(Debug, Clone, Serialize)]
@@ -54,22 +55,14 @@ impl Report {
     /// One line for watch mode and build logs.
     pub fn summary(&self) -> String {
         match (self.errors, self.warnings) {
-            (0, 0) => "preflight clean".into(),
-            (e, w) => format!(
-                "preflight: {e} error{}, {w} warning{}",
-                plural(e),
-                plural(w)
-            ),
+            (0, 0) => t!("preflight-clean"),
+            (errors, warnings) => t!("preflight-counts", errors = errors, warnings = warnings),
         }
     }
 
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("report serializes")
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 impl Report {
@@ -109,7 +102,7 @@ impl Report {
     fn line(&self, finding: &Finding) -> String {
         format!(
             "{}: {}:{}:{}: {}",
-            label(finding.severity),
+            crate::content::messages::text(label(finding.severity), &[]),
             self.page,
             finding.line,
             finding.column,
@@ -118,6 +111,7 @@ impl Report {
     }
 }
 
+/// The id of the label a finding is said with.
 fn label(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -131,12 +125,13 @@ impl fmt::Display for Report {
             writeln!(f, "{}", self.findings_text())?;
         }
         if !self.photos.is_empty() {
-            writeln!(f, "photos:")?;
+            writeln!(f, "{}", t!("photos-heading"))?;
             for p in &self.photos {
                 let resampled = if p.pixels != p.original_pixels {
-                    format!(
-                        " (resampled from {} × {})",
-                        p.original_pixels.0, p.original_pixels.1
+                    t!(
+                        "resampled-from",
+                        width = p.original_pixels.0,
+                        height = p.original_pixels.1
                     )
                 } else {
                     String::new()
@@ -153,13 +148,12 @@ impl fmt::Display for Report {
                 )?;
             }
         }
-        write!(
-            f,
-            "{}: {} page{}, {}",
-            self.page,
-            self.pages,
-            plural(self.pages),
-            self.summary()
-        )
+        let said = t!(
+            "report-pages",
+            page = self.page,
+            pages = self.pages,
+            summary = self.summary()
+        );
+        write!(f, "{said}")
     }
 }

@@ -5,9 +5,9 @@
 use serde_json::json;
 use typst_layout::PagedDocument;
 
-use super::ink::{Ink, column_feet, column_of, plural};
+use super::ink::{Ink, column_feet, column_of};
 use super::{Area, Finding, Severity, story_location};
-use crate::content::LoadedPage;
+use crate::content::{LoadedPage, t};
 use crate::template::{self as marks, BodyArea, House};
 
 /// Every column of the body area: the grid lines between its last ink and the foot of the
@@ -61,27 +61,31 @@ pub fn check(
                 .or_else(|| ends.iter().find(|(c, _)| *c > i))
                 .map(|(_, s)| *s);
             let (line, column) = story.map_or((1, 1), |s| story_location(page, s));
-            let after = story.map_or(String::new(), |s| format!(" after {s}"));
             let what = if whole {
-                format!(
-                    "column {} of {count} is empty: {}",
-                    i + 1,
-                    plural(lines, "line")
+                t!(
+                    "underset-whole",
+                    column = i + 1,
+                    count = count,
+                    lines = t!("lines", n = lines)
                 )
             } else {
-                format!(
-                    "column {} of {count}: {} empty at its foot{after}",
-                    i + 1,
-                    plural(lines, "line")
+                t!(
+                    "underset-foot",
+                    column = i + 1,
+                    count = count,
+                    lines = t!("lines", n = lines),
+                    after = story.unwrap_or("none")
                 )
             };
             findings.push(Finding {
                 severity: Severity::Warning,
                 check: "underset",
-                message: format!(
-                    "{what}; {} of the body's {count} × {} stand empty",
-                    total,
-                    plural(area.lines, "line")
+                message: t!(
+                    "underset-total",
+                    what = what,
+                    total = total,
+                    count = count,
+                    lines = t!("lines", n = area.lines)
                 ),
                 story: story.map(str::to_string),
                 line,

@@ -271,21 +271,32 @@ pub fn project(case: &Case, under: &str) -> Result<(PathBuf, PathBuf, PathBuf), 
     Ok((root, page, out))
 }
 
-fn run(case: &Case) -> Result<(), String> {
-    let (root, page, out) = project(case, "bad-input")?;
-    std::fs::write(&out, good_pdf()).unwrap();
-    let before = snapshot(&root);
-    let fonts = repo().join("fonts");
+/// The case's command line over its project (`--font-path` to the repo's fonts added to build
+/// and check).
+pub fn command(case: &Case, root: &Path, page: &Path, out: &Path) -> Vec<String> {
     let command = case
         .args
         .replace("{page}", page.to_str().unwrap())
         .replace("{out}", out.to_str().unwrap())
         .replace("{root}", root.to_str().unwrap());
-    let mut args: Vec<&str> = command.split(' ').collect();
-    if matches!(args[0], "build" | "check") {
-        args.extend(["--font-path", fonts.to_str().unwrap()]);
+    let mut args: Vec<String> = command.split(' ').map(String::from).collect();
+    if matches!(args[0].as_str(), "build" | "check") {
+        let fonts = repo().join("fonts");
+        args.extend(["--font-path".into(), fonts.to_str().unwrap().into()]);
     }
-    let output = banmian(&args);
+    args
+}
+
+fn run(case: &Case) -> Result<(), String> {
+    let (root, page, out) = project(case, "bad-input")?;
+    std::fs::write(&out, good_pdf()).unwrap();
+    let before = snapshot(&root);
+    let output = banmian(
+        &command(case, &root, &page, &out)
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
     let message = stderr(&output);
     let mut problems = Vec::new();
     if output.status.code() != Some(case.exit) {
@@ -362,6 +373,29 @@ fn run(case: &Case) -> Result<(), String> {
     }
 }
 
+/// What `look` finds in each case of `cases`, two cases at a time: each case is a process, and
+/// most finish before typst runs.
+pub fn each_case(cases: &[PathBuf], look: impl Fn(&Case) -> Vec<String> + Sync) -> Vec<String> {
+    let look = &look;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = cases
+            .chunks(cases.len().div_ceil(2))
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .flat_map(|path| look(&parse(path)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    })
+}
+
 /// Every case file of the corpus, in name order.
 pub fn case_files() -> Vec<PathBuf> {
     let dir = repo().join("tests/bad-input");
@@ -384,26 +418,11 @@ fn every_bad_input_is_refused_cleanly_and_costs_nothing() {
         cases.len()
     );
     good_pdf();
-    // Two at a time: each case is a process; most finish before typst runs.
-    let failures: Vec<String> = std::thread::scope(|scope| {
-        let chunks: Vec<&[PathBuf]> = cases.chunks(cases.len().div_ceil(2)).collect();
-        let handles: Vec<_> = chunks
+    let failures = each_case(&cases, |case| {
+        run(case)
+            .err()
+            .map(|e| format!("{}: {e}", case.name))
             .into_iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    chunk
-                        .iter()
-                        .filter_map(|path| {
-                            let case = parse(path);
-                            run(&case).err().map(|e| format!("{}: {e}", case.name))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap())
             .collect()
     });
     assert!(

@@ -42,7 +42,7 @@ fn diff_boxes_the_edit_in_red_and_nothing_else() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("1 changed line boxed in red"),
+        stderr(&out).contains("1 change boxed in red"),
         "{}",
         stderr(&out)
     );
@@ -111,7 +111,7 @@ fn diff_boxes_the_edit_in_red_and_nothing_else() {
         ],
     );
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("0 changed lines"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("0 changes"), "{}", stderr(&out));
     assert!(
         rgb(&project.root.join("out/same.png")) == plain,
         "marks on an unchanged page"

@@ -174,6 +174,22 @@ fn completions_print_for_each_shell() {
 }
 
 #[test]
+fn help_names_the_file_each_command_writes_by_default() {
+    for (command, default) in [
+        ("build", "out/<page>.<format>"),
+        ("watch", "out/<page>.proof.pdf"),
+        ("diff", "out/<page>-diff.pdf"),
+    ] {
+        let out = banmian(&[command, "--help"]);
+        assert!(out.status.success());
+        let help = String::from_utf8_lossy(&out.stdout);
+        let output = help.split("--output <OUT>").nth(1).unwrap_or_default();
+        let output = output.split("\n      --").next().unwrap_or_default();
+        assert!(output.contains(default), "{command} -o: {output}");
+    }
+}
+
+#[test]
 fn five_independent_mistakes_get_five_messages_from_one_check_in_file_order() {
     // Two unknown keys (serde alone stops at the first), a date that is none, a page 0 and
     // a key misspelt under a photo, with the value of one unknown key spread over lines.
@@ -217,6 +233,31 @@ fn five_independent_mistakes_get_five_messages_from_one_check_in_file_order() {
     // means, so it is not reported missing too.
     assert!(lines.windows(2).all(|w| w[0].0 <= w[1].0), "{lines:#?}");
     assert_eq!(lines.len(), 5, "{lines:#?}");
+}
+
+#[test]
+fn many_mistakes_are_shown_fifty_at_a_time_and_counted_all_in_json() {
+    // 40 sections, each without head or text: 80 mistakes.
+    let sections: String = (1..=40)
+        .map(|i| format!("  - number: {i}\n    head: [\"\"]\n    body: \" \"\n"))
+        .collect();
+    let yaml = format!(
+        "template: feature\nfolio:\n  paper: 测试报\n  date: 2024-01-15\n  page: 1\nheadline: 测试\nsections:\n{sections}"
+    );
+    let project = TempProject::new("many-mistakes", &yaml);
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        report["findings"].as_array().unwrap().len(),
+        80,
+        "{report:#}"
+    );
+    let said = stderr(&project.run("check", &[]));
+    assert_eq!(said.matches("error: ").count(), 50, "{said}");
+    assert!(said.contains("… and 30 more mistakes"), "{said}");
+    // In file order: the fiftieth shown is section 25's missing text.
+    assert!(said.contains("section 25 has no body text"), "{said}");
+    assert!(!said.contains("section 26 has no head"), "{said}");
 }
 
 #[test]

@@ -75,7 +75,7 @@ fn a_named_pipe_in_a_font_folder_is_skipped_with_a_warning() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("a.ttf: it is a named pipe, not a regular file"),
+            .contains("a.ttf: is a named pipe (FIFO), not a file"),
         "{}",
         run.stderr
     );

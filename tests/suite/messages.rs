@@ -1,21 +1,24 @@
 //! Messages in the editor's language (issue 23): every message id the sources use is in the
-//! catalogue (`banmian_content::messages`) and every entry is used; `--lang`, `BANMIAN_LANG`
-//! and the locale choose English or Chinese.
+//! message files (`crates/content/messages/*.ftl`) and every message there is used; `--lang`,
+//! `BANMIAN_LANG` and the locale choose English or Chinese.
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-use banmian::content::messages::CATALOGUE;
+use banmian::content::messages::{Lang, ids};
 
 use crate::support::*;
 
-/// Every `.rs` file under `dir`, with its text.
+/// Every `.rs` file under `dir` and the serve page's `.html` and `.js`, with its text.
 fn sources(dir: &Path, out: &mut Vec<(String, String)>) {
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
         if path.is_dir() {
             sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "rs" || e == "html" || e == "js")
+        {
             let text = std::fs::read_to_string(&path).unwrap();
             out.push((path.display().to_string(), text));
         }
@@ -27,11 +30,24 @@ fn every_message_the_sources_say_is_in_the_catalogue_and_every_entry_is_said() {
     let mut files = Vec::new();
     sources(&repo().join("src"), &mut files);
     sources(&repo().join("crates/content/src"), &mut files);
-    let catalogue = |id: &str| CATALOGUE.iter().any(|(key, _, _)| *key == id);
-    let used = regex::Regex::new(r#"t!\(\s*"([a-z0-9-]+)""#).unwrap();
+    let known = ids(Lang::En);
+    let catalogue = |id: &str| known.contains(&id);
+    // `t!("id"` in Rust, `{{id}}` in the page, `say('id'` and `sayInto(x, 'id'` in its script.
+    let rust = regex::Regex::new(r#"t!\(\s*"([a-z0-9-]+)""#).unwrap();
+    let html = regex::Regex::new(r"\{\{([a-z0-9-]+)\}\}").unwrap();
+    let script = regex::Regex::new(r"say(?:Into\([^,]+,|\()\s*'([a-z0-9-]+)'").unwrap();
     let mut missing = Vec::new();
     for (file, text) in &files {
-        for id in used.captures_iter(text).map(|c| c[1].to_string()) {
+        let used = match file.rsplit('.').next() {
+            Some("html") => &html,
+            Some("js") => &script,
+            _ => &rust,
+        };
+        let ids = used
+            .captures_iter(text)
+            .map(|c| c[1].to_string())
+            .filter(|id| !matches!(id.as_str(), "lang" | "words"));
+        for id in ids {
             if !catalogue(&id) {
                 missing.push(format!("{file}: t!(\"{id}\")"));
             }
@@ -39,20 +55,25 @@ fn every_message_the_sources_say_is_in_the_catalogue_and_every_entry_is_said() {
     }
     assert!(
         missing.is_empty(),
-        "not in the catalogue:\n{}",
+        "not in the message files:\n{}",
         missing.join("\n")
     );
-    // Each entry is named somewhere outside the catalogue (by t!, or passed as an id).
+    // Each entry is named somewhere outside the catalogue (by t!, passed as an id, in the
+    // page or its script).
     let elsewhere: Vec<&(String, String)> = files
         .iter()
         .filter(|(file, _)| !file.ends_with("messages.rs"))
         .collect();
-    for (id, _, _) in CATALOGUE {
+    for id in &known {
         assert!(
-            elsewhere
-                .iter()
-                .any(|(_, text)| text.contains(&format!("\"{id}\""))),
-            "`{id}` is in the catalogue but nothing says it"
+            elsewhere.iter().any(|(_, text)| [
+                format!("\"{id}\""),
+                format!("{{{{{id}}}}}"),
+                format!("'{id}'")
+            ]
+            .iter()
+            .any(|said| text.contains(said.as_str()))),
+            "`{id}` is in the message files but nothing says it"
         );
     }
 }
@@ -106,6 +127,17 @@ fn the_locale_or_lang_chooses_english_or_chinese() {
     // A language banmian does not speak is a usage error.
     let out = check_in(&[], &["--lang", "fr"], &page);
     assert_eq!(out.status.code(), Some(2));
+    // A usage error in the language the command line or the locale asks for.
+    let out = check_in(&[("LANG", "zh_CN.UTF-8")], &["--format", "jsno"], &page);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(
+        said.contains("错误: `jsno` 不是 `--format <FORMAT>` 可以取的值")
+            && said.contains("可以取的值：`text`、`json`"),
+        "{said}"
+    );
+    let out = check_in(&[], &["--lang=zh-CN", "--pdf-standard"], &page);
+    assert!(stderr(&out).contains("需要一个值"), "{}", stderr(&out));
 }
 
 #[test]
@@ -169,4 +201,101 @@ fn the_commonest_mistakes_are_told_in_either_language() {
         assert!(zh.contains(chinese), "`{chinese}` in:\n{zh}");
         assert!(!zh.contains(english), "`{english}` left in English:\n{zh}");
     }
+}
+
+/// What is left in English in words said in Chinese: each line holding two English words in
+/// a row, outside code (`…`), paths, file names, options, code points, the lines of the page
+/// shown under an error and what another program said, quoted as such (`libyaml: …`,
+/// `原文：…`).
+pub fn english_left(said: &str) -> Vec<String> {
+    let code = regex::Regex::new(
+        r"`[^`]*`|“[^”]*”|\S*[/\\]\S*|\S+\.[a-z]\S*|--?[a-z][a-z0-9-]*|U\+[0-9A-F]+|(libyaml: |原文：).*",
+    )
+    .unwrap();
+    let phrase = regex::Regex::new(r"\b[A-Za-z]{2,}\b[ ,;:'()]+\b[A-Za-z]{2,}\b").unwrap();
+    said.lines()
+        // The page's own lines under an error: `12 │ text`, `   │   ^`.
+        .filter(|line| {
+            !line
+                .trim_start()
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start()
+                .starts_with('│')
+        })
+        .filter(|line| phrase.is_match(&code.replace_all(line, " ")))
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn english_left_finds_sentences_not_names() {
+    assert_eq!(
+        english_left("错误: p.yaml:1:2: no such file"),
+        ["错误: p.yaml:1:2: no such file"]
+    );
+    for chinese in [
+        "错误: content/p/page.yaml:3:7: 没有名为 `feture feature` 的模板",
+        "提示: 用 --draft 生成 PDF",
+        "3 │ template: feture",
+        "  │           ^^^^^^",
+        "第 1 版 U+00A0 JPEG 图片",
+        "提示: 请转成 UTF-8：iconv -f GB18030 -t UTF-8 page.yaml > page-utf8.yaml",
+        "错误: p.yaml:9:13: YAML 语法错误：这里不能有“键: 值”（libyaml: mapping values are not allowed）",
+        "错误: p.yaml:9:13: 图片已损坏（原文：Format error decoding Png）",
+    ] {
+        assert_eq!(english_left(chinese), Vec::<String>::new(), "{chinese}");
+    }
+}
+
+/// Every case of the bad-input corpus, run with `--lang zh-CN`: what it says is all Chinese
+/// (names, paths, code and the page's own lines aside).
+#[test]
+fn every_bad_input_is_told_in_chinese() {
+    let cases = crate::bad_input::case_files();
+    let left = crate::bad_input::each_case(&cases, |case| {
+        let (root, page, out) = crate::bad_input::project(case, "bad-input-zh").unwrap();
+        let mut args = crate::bad_input::command(case, &root, &page, &out);
+        args.extend(["--lang".into(), "zh-CN".into()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let said = stderr(&banmian(&args));
+        english_left(&said)
+            .into_iter()
+            .map(|line| format!("{}: {line}", case.name))
+            .collect()
+    });
+    assert!(
+        left.is_empty(),
+        "{} lines still in English:\n{}",
+        left.len(),
+        left.join("\n")
+    );
+}
+
+/// Preflight's findings in Chinese: an overset story with what to cut, the counts and the
+/// error label, and nothing left in English (the make-up's own account, below its heading,
+/// is the make-up's words).
+#[test]
+fn preflight_findings_are_told_in_chinese() {
+    use crate::preflight::{EXACT_FIT, one_story};
+    let project = TempProject::new("messages-preflight", &one_story(EXACT_FIT + 30));
+    let said = stderr(&check_in(
+        &[("BANMIAN_LANG", "zh-CN")],
+        &[],
+        &project.page(),
+    ));
+    for chinese in [
+        "错误: ",
+        "section-1 超版：2 行共 30 个字排不下",
+        "从 section-1 删去 2 行（30 个字）",
+        "印前检查：1 个错误，0 个警告",
+    ] {
+        assert!(said.contains(chinese), "`{chinese}` not in:\n{said}");
+    }
+    let findings = said.split("组版：").next().unwrap_or_default();
+    assert_eq!(english_left(findings), Vec::<String>::new(), "{said}");
+    let english = stderr(&check_in(&[("BANMIAN_LANG", "en")], &[], &project.page()));
+    assert!(
+        english.contains("section-1 is overset: 30 characters in 2 lines did not fit"),
+        "{english}"
+    );
 }

@@ -81,13 +81,7 @@ fn build_reports_json_on_stdout_and_speaks_on_stderr() {
 #[test]
 fn check_says_its_report_on_stderr_and_keeps_stdout_for_data() {
     let project = TempProject::new("pipeline-check", MINIMAL_PAGE);
-    let fonts = repo().join("fonts");
-    let out = banmian(&[
-        "check",
-        project.page().to_str().unwrap(),
-        "--font-path",
-        fonts.to_str().unwrap(),
-    ]);
+    let out = project.run("check", &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
         out.stdout.is_empty(),
@@ -96,14 +90,7 @@ fn check_says_its_report_on_stderr_and_keeps_stdout_for_data() {
     );
     assert!(stderr(&out).contains("preflight"), "{}", stderr(&out));
     // `--report json` is check's `--format json` too.
-    let out = banmian(&[
-        "check",
-        project.page().to_str().unwrap(),
-        "--report",
-        "json",
-        "--font-path",
-        fonts.to_str().unwrap(),
-    ]);
+    let out = project.run("check", &["--report", "json"]);
     assert_eq!(json(&out)["version"], 1);
 }
 

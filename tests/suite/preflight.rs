@@ -9,7 +9,7 @@ use crate::support::*;
 
 /// One section of `chars` copies of 国 and no photo: on a page with only a headline, the body
 /// flows through 4 stacks of 100 lines, 27 characters a line; the head takes 4 lines.
-fn one_story(chars: usize) -> String {
+pub fn one_story(chars: usize) -> String {
     let body = "国".repeat(chars);
     format!(
         "folio:\n  paper: 测试报\n  date: 2024-01-15\n  page: 1\nheadline: 满版测试\nsections:\n  - number: 1\n    head: [满版]\n    body: |\n      {body}\n"
@@ -17,7 +17,7 @@ fn one_story(chars: usize) -> String {
 }
 
 /// Characters that exactly fill the body: 4 × 100 lines, less the head, less the indent.
-const EXACT_FIT: usize = (4 * 100 - 4) * 27 - 2;
+pub const EXACT_FIT: usize = (4 * 100 - 4) * 27 - 2;
 
 #[test]
 fn the_sample_page_passes_check() {

@@ -20,6 +20,12 @@ pub struct Serving {
 impl Serving {
     /// Starts serving `page` on a free port with `extra` arguments; waits for its first proof.
     pub fn start(project: &TempProject, extra: &[&str]) -> Self {
+        Self::start_until(project, extra, &["proof 1 in", "第 1 次校样"])
+    }
+
+    /// Starts serving as [`start`](Self::start) does; waits until its log holds one of
+    /// `ready`.
+    pub fn start_until(project: &TempProject, extra: &[&str], ready: &[&str]) -> Self {
         let log = project.root.join("serve.log");
         let child = Command::new(env!("CARGO_BIN_EXE_banmian"))
             // Named from the project folder, as an editor would type it.
@@ -29,6 +35,8 @@ impl Serving {
             .args(extra)
             .current_dir(&project.root)
             .env("BANMIAN_CACHE", repo().join("target/test-scratch/cache"))
+            // English whatever the machine's locale; `--lang` in `extra` says otherwise.
+            .env("BANMIAN_LANG", "en")
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
@@ -39,13 +47,16 @@ impl Serving {
             port: 0,
         };
         assert!(
-            eventually(20, || serving.log().contains("proof 1 in")),
-            "no first proof; serve printed:\n{}",
+            eventually(20, || {
+                let log = serving.log();
+                ready.iter().any(|said| log.contains(said))
+            }),
+            "not ready; serve printed:\n{}",
             serving.log()
         );
         let log = serving.log();
         let url = log
-            .split("at http://127.0.0.1:")
+            .split("http://127.0.0.1:")
             .nth(1)
             .unwrap_or_else(|| panic!("no URL printed:\n{log}"));
         serving.port = url[..url.find('/').unwrap()].parse().unwrap();
@@ -503,7 +514,7 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains(&format!("{} changed line", changed.len())),
+        stderr(&out).contains(&format!("{} change", changed.len())),
         "{}",
         stderr(&out)
     );
@@ -550,6 +561,91 @@ fn serve_sends_only_what_changed_and_keeps_the_proof_when_an_edit_breaks() {
     let fourth = events.next();
     assert!(fourth["broken"].is_null(), "{fourth:.300}");
     assert_eq!(fourth["proof"]["id"], 3);
+}
+
+/// Started with `--lang zh-CN`, serve says everything in Chinese: the page's own words, the
+/// words its script fills in, the terminal's lines and a broken page's error, with its
+/// position, in the browser.
+#[test]
+fn serve_speaks_the_desks_language_in_the_browser_and_the_terminal() {
+    let project = sample_project("serve-chinese");
+    let sample = std::fs::read_to_string(project.page()).unwrap();
+    let serving = Serving::start(&project, &["--lang", "zh-CN"]);
+    let (status, page) = serving.get("/", "");
+    assert_eq!(status, 200, "{page}");
+    for chinese in [
+        "<html lang=\"zh-CN\">",
+        "<h2>检查结果</h2>",
+        "正在连接…",
+        "第 {page} 页",
+    ] {
+        assert!(page.contains(chinese), "`{chinese}` not in:\n{page}");
+    }
+    assert!(!page.contains("Findings") && !page.contains("{{"), "{page}");
+    assert!(
+        serving.log().contains("第 1 次校样，用时"),
+        "{}",
+        serving.log()
+    );
+
+    let mut events = Events::open(&serving);
+    events.next();
+    replace_file(
+        &project.page(),
+        sample.replace("headline:", "headlin:").as_bytes(),
+    );
+    let broken = events.next();
+    let text = broken["broken"]["text"].as_str().unwrap();
+    let line = sample
+        .lines()
+        .position(|l| l.starts_with("headline:"))
+        .unwrap()
+        + 1;
+    for said in [
+        format!("错误: content/p/page.yaml:{line}:1: 未知字段 `headlin`"),
+        "提示: 是不是 `headline`？".to_string(),
+    ] {
+        assert!(text.contains(&said), "`{said}` not in:\n{text}");
+    }
+    assert!(
+        eventually(10, || serving.log().contains("失败，用时")),
+        "{}",
+        serving.log()
+    );
+}
+
+/// Started on a page that does not build, serve shows the error with its position in the
+/// browser at once (there is no proof yet to keep), then the proof once the page is fixed.
+#[test]
+fn serve_started_on_a_broken_page_shows_where_it_is_broken() {
+    let sample = sample_yaml();
+    let project = TempProject::new(
+        "serve-broken-start",
+        &sample.replace("headline:", "headlin:"),
+    );
+    let serving = Serving::start_until(&project, &[], &["error: "]);
+    let mut events = Events::open(&serving);
+    let first = events.next();
+    assert!(first["proof"].is_null(), "{first:.300}");
+    let text = first["broken"]["text"].as_str().unwrap();
+    let line = sample
+        .lines()
+        .position(|l| l.starts_with("headline:"))
+        .unwrap()
+        + 1;
+    assert!(
+        text.contains(&format!("page.yaml:{line}:1: unknown field `headlin`"))
+            && text.contains("did you mean `headline`?"),
+        "{text}"
+    );
+    // One mistake, said once: the misspelt headline is not also missing.
+    assert!(!text.contains("is missing"), "{text}");
+    replace_file(&project.page(), sample.as_bytes());
+    let fixed = events.next();
+    assert!(
+        fixed["broken"].is_null() && !fixed["proof"].is_null(),
+        "{fixed:.300}"
+    );
 }
 
 /// One of this machine's addresses that is not a loopback one, if it has any (the address it

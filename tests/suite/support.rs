@@ -84,17 +84,23 @@ impl TempProject {
         self.root.join("content/p/page.yaml")
     }
 
-    /// `banmian check --format json` on the page: exit code and the parsed report.
-    pub fn check(&self) -> (Option<i32>, serde_json::Value) {
+    /// `banmian COMMAND PAGE --font-path <the repo's fonts> EXTRA…`.
+    pub fn run(&self, command: &str, extra: &[&str]) -> Output {
         let fonts = repo().join("fonts");
-        let out = banmian(&[
-            "check",
-            self.page().to_str().unwrap(),
-            "--format",
-            "json",
+        let page = self.page();
+        let mut args = vec![
+            command,
+            page.to_str().unwrap(),
             "--font-path",
             fonts.to_str().unwrap(),
-        ]);
+        ];
+        args.extend_from_slice(extra);
+        banmian(&args)
+    }
+
+    /// `banmian check --format json` on the page: exit code and the parsed report.
+    pub fn check(&self) -> (Option<i32>, serde_json::Value) {
+        let out = self.run("check", &["--format", "json"]);
         let report = serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("check printed no JSON ({e}):\n{}", stderr(&out)));
         (out.status.code(), report)

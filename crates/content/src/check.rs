@@ -76,8 +76,8 @@ impl Checker<'_> {
         {
             self.error(
                 "headline",
-                "`headline` is empty".into(),
-                "write the page's headline, or leave the field out if its template takes none",
+                crate::t!("headline-empty"),
+                &crate::t!("headline-empty-hint"),
             );
         }
         self.counts(page);
@@ -134,19 +134,15 @@ impl Checker<'_> {
             &lang,
         );
         if let Some(slot) = self.slot.filter(|s| s.spread != page.spread) {
-            let (says, issue_says) = if page.spread {
-                ("is a spread", "a single page")
-            } else {
-                ("is a single page", "a spread")
-            };
             self.error(
                 if page.spread { "spread" } else { "folio" },
-                format!(
-                    "the page {says}, its issue {} lists it as {issue_says} ({})",
-                    slot.issue.display(),
-                    slot.entry
+                crate::t!(
+                    "spread-disagrees",
+                    page = if page.spread { "spread" } else { "single" },
+                    issue = slot.issue.display(),
+                    entry = slot.entry
                 ),
-                "give the page `spread: true` and its issue entry `spread: true`, or neither",
+                &crate::t!("spread-disagrees-hint"),
             );
         }
         let spread = page.spread.then(|| self.spread(&folio));
@@ -199,27 +195,16 @@ impl Checker<'_> {
     fn folio(&mut self, page: &Page) -> FolioView {
         let own = &page.folio;
         let slot = self.slot;
-        let paper = self.inherited(
-            "paper",
-            own.paper.clone(),
-            slot.map(|s| s.paper.clone()),
-            "the paper's name",
-        );
-        let date = self.inherited(
-            "date",
-            own.date.clone(),
-            slot.map(|s| s.date.clone()),
-            "the date as YYYY-MM-DD",
-        );
+        let paper = self.inherited("paper", own.paper.clone(), slot.map(|s| s.paper.clone()));
+        let date = self.inherited("date", own.date.clone(), slot.map(|s| s.date.clone()));
         for (field, text) in [("paper", &own.paper), ("date", &own.date)] {
             // With an issue, a page's own value is an error of its own (it differs).
             if slot.is_none() && text.as_deref().is_some_and(|t| t.trim().is_empty()) {
                 let path = format!("folio.{field}");
                 let at = self.parsed.positions.key(&path);
                 self.errors.push(
-                    ContentError::new(self.file, at, format!("`{path}` is empty")).hint(format!(
-                        "give {field}, or delete the key and build the page from an issue file that gives it"
-                    )),
+                    ContentError::new(self.file, at, crate::t!("field-empty", field = path))
+                        .hint(crate::t!("folio-empty-hint", field = field)),
                 );
             }
         }
@@ -230,7 +215,7 @@ impl Checker<'_> {
                 &crate::t!("write-dates"),
             );
         }
-        let number = self.inherited("page", own.page, slot.map(|s| s.page), "the page number");
+        let number = self.inherited("page", own.page, slot.map(|s| s.page));
         if !rules::PAGE_NUMBERS.contains(&number) && (own.page.is_some() || slot.is_some()) {
             self.error(
                 "folio.page",
@@ -259,8 +244,8 @@ impl Checker<'_> {
         if left.page % 2 == 1 {
             self.error(
                 "spread",
-                format!("a spread starts on a left-hand (even) page, not page {}", left.page),
-                "number the spread's first page even (its second is the next, odd), or set it as a single page",
+                crate::t!("spread-odd", page = left.page),
+                &crate::t!("spread-odd-hint"),
             );
         }
         FolioView {
@@ -277,26 +262,24 @@ impl Checker<'_> {
         field: &str,
         own: Option<T>,
         issue: Option<T>,
-        what: &str,
     ) -> T {
         let path = format!("folio.{field}");
         match (own, issue, self.slot) {
             (Some(own), Some(issue), Some(slot)) if own != issue => {
-                self.error(
-                    &path,
-                    format!(
-                        "the page says {field} `{own}`, its issue {} says `{issue}` ({})",
-                        slot.issue.display(),
-                        slot.entry
-                    ),
-                    &if field == "page" {
-                        format!(
-                            "delete `{path}` (a page of an issue takes its number from its place), or number its entry in the issue `page: {own}`"
-                        )
-                    } else {
-                        format!("delete `{path}`: a page of an issue takes the issue's")
-                    },
+                let message = crate::t!(
+                    "folio-disagrees",
+                    field = field,
+                    own = own,
+                    issue = slot.issue.display(),
+                    theirs = issue,
+                    entry = slot.entry
                 );
+                let hint = if field == "page" {
+                    crate::t!("folio-disagrees-page-hint", path = path, own = own)
+                } else {
+                    crate::t!("folio-disagrees-hint", path = path)
+                };
+                self.error(&path, message, &hint);
                 issue
             }
             (Some(value), _, _) | (None, Some(value), _) => value,
@@ -305,13 +288,17 @@ impl Checker<'_> {
                 // all is missing at the `folio:` key, where it belongs.
                 let positions = &self.parsed.positions;
                 let (at, message) = match positions.get(&path) {
-                    Some(_) => (positions.key(&path), format!("`{path}` is empty")),
-                    None => (positions.key("folio"), format!("`{path}` is missing")),
+                    Some(_) => (positions.key(&path), crate::t!("field-empty", field = path)),
+                    None => (
+                        positions.key("folio"),
+                        crate::t!("field-missing", field = path),
+                    ),
                 };
-                self.errors
-                    .push(ContentError::new(self.file, at, message).hint(format!(
-                        "give {what}, or build the page from an issue file that gives it"
-                    )));
+                let what = crate::t!("folio-what", field = field);
+                self.errors.push(
+                    ContentError::new(self.file, at, message)
+                        .hint(crate::t!("folio-missing-hint", what = what)),
+                );
                 T::default()
             }
         }
@@ -323,8 +310,8 @@ impl Checker<'_> {
         if !rules::is_plain_id(id) {
             self.error(
                 path,
-                format!("`{id}` is not a story id"),
-                "use up to 40 lowercase letters, digits and hyphens, e.g. `river-cleanup`",
+                crate::t!("not-an-id", id = id),
+                &crate::t!("not-an-id-hint"),
             );
         } else if before.contains(&id)
             || rules::RESERVED_IDS.contains(&id)
@@ -332,8 +319,8 @@ impl Checker<'_> {
         {
             self.error(
                 path,
-                format!("story id `{id}` is already taken on this page"),
-                "give each section an id of its own, or leave `id` out (then it is section-<number>)",
+                crate::t!("id-taken", id = id),
+                &crate::t!("id-taken-hint"),
             );
         }
     }
@@ -360,8 +347,8 @@ impl Checker<'_> {
             let path = format!("sections[{}]", limits::SECTIONS.max);
             self.error(
                 &path,
-                limits::SECTIONS.message("the page", sections),
-                "split the story over two pages",
+                limits::SECTIONS.message("page", sections),
+                &crate::t!("too-many-sections-hint"),
             );
         }
         let photos = page.sections.iter().map(|s| s.photos.len()).sum::<usize>()
@@ -369,8 +356,8 @@ impl Checker<'_> {
         if limits::PHOTOS.exceeded_by(photos as u64) {
             self.error(
                 "sections",
-                limits::PHOTOS.message("the page", photos as u64),
-                "choose the photos the page needs",
+                limits::PHOTOS.message("page", photos as u64),
+                &crate::t!("too-many-photos-hint"),
             );
         }
     }
@@ -394,18 +381,19 @@ impl Checker<'_> {
                     .iter()
                     .any(|s| s.number == section.number)
                 {
-                    format!("section number {} is used twice", section.number)
+                    crate::t!("section-twice", number = section.number)
                 } else {
-                    format!(
-                        "section {} stands where section {expected} belongs (the sections are numbered {})",
-                        section.number,
-                        order.join(", ")
+                    crate::t!(
+                        "section-out-of-order",
+                        number = section.number,
+                        expected = expected,
+                        order = order.join(", ")
                     )
                 };
                 self.error(
                     &format!("{path}.number"),
                     message,
-                    "number the sections 1, 2, 3… in the order they appear on the page",
+                    &crate::t!("section-order-hint"),
                 );
             }
             if section.head.iter().all(|h| h.trim().is_empty()) {
@@ -452,7 +440,10 @@ impl Checker<'_> {
         let best = closest(name, &names);
         let hint = match best {
             Some(best) => crate::t!("did-you-mean", best = best),
-            None => crate::t!("templates-are", names = names.join(", ")),
+            None => {
+                let names: Vec<String> = names.iter().map(|name| format!("`{name}`")).collect();
+                crate::t!("templates-are", names = names.join(&crate::t!("list-sep")))
+            }
         };
         self.error("template", crate::t!("no-template", name = name), &hint);
         self.fix_last(name, best);
@@ -466,39 +457,33 @@ impl Checker<'_> {
         let takes = manifest.takes();
         let template = &page.template;
         for field in manifest::CONTENT_FIELDS {
-            let given = self.parsed.positions.get(field).is_some();
+            // A page key misspelt is read as the field it means (`headlin`): reported as
+            // unknown, with the fix, and not as missing too.
+            let respelt = self.parsed.unknown.iter().any(|e| {
+                e.fix.as_ref().is_some_and(|fix| {
+                    fix.right == *field && self.parsed.positions.get(&fix.wrong).is_some()
+                })
+            });
+            let given = self.parsed.positions.get(field).is_some() || respelt;
             if given && !takes.contains(&field) {
                 let at = self.parsed.positions.key(field);
-                let hint = match closest(field, &takes) {
-                    Some(best) => format!(
-                        "did you mean `{best}`? The {template} template ({}) takes {}",
-                        manifest.name,
-                        takes.join(", ")
-                    ),
-                    None => format!(
-                        "the {template} template ({}) takes {}; delete the field or choose another template",
-                        manifest.name,
-                        takes.join(", ")
-                    ),
-                };
-                self.errors.push(
-                    ContentError::new(
-                        self.file,
-                        at,
-                        format!("the {template} template does not print `{field}`"),
-                    )
-                    .hint(hint),
+                let hint = crate::t!(
+                    "field-not-printed-hint",
+                    best = closest(field, &takes).unwrap_or("none"),
+                    template = template,
+                    name = manifest.name,
+                    takes = takes.join(", ")
                 );
+                let message = crate::t!("field-not-printed", template = template, field = field);
+                self.errors
+                    .push(ContentError::new(self.file, at, message).hint(hint));
             } else if !given && manifest.requires(field) {
                 let at = self.parsed.positions.key("template");
                 let at = if at == (0, 0) { (1, 1) } else { at };
+                let message = crate::t!("field-needed", field = field, template = template);
                 self.errors.push(
-                    ContentError::new(
-                        self.file,
-                        at,
-                        format!("`{field}` is missing: the {template} template needs it"),
-                    )
-                    .hint(format!("add `{field}:` to the page")),
+                    ContentError::new(self.file, at, message)
+                        .hint(crate::t!("field-needed-hint", field = field)),
                 );
             }
         }
@@ -507,15 +492,17 @@ impl Checker<'_> {
             if n < count.min || n > count.max {
                 self.error(
                     "stories",
-                    format!(
-                        "the page has {n} stories; the {template} template takes {} to {}",
-                        count.min, count.max
+                    crate::t!(
+                        "story-count",
+                        n = n,
+                        template = template,
+                        min = count.min,
+                        max = count.max
                     ),
-                    if n < count.min {
-                        "add stories, or choose a template for fewer"
-                    } else {
-                        "move stories to another page (the last ones by priority go first)"
-                    },
+                    &crate::t!(
+                        "story-count-hint",
+                        more = if n < count.min { "yes" } else { "no" }
+                    ),
                 );
             }
         }
@@ -531,8 +518,8 @@ impl Checker<'_> {
         if limits::STORIES.exceeded_by(page.stories.len() as u64) {
             self.error(
                 &format!("stories[{}]", limits::STORIES.max),
-                limits::STORIES.message("the page", page.stories.len() as u64),
-                "move stories to another page",
+                limits::STORIES.message("page", page.stories.len() as u64),
+                &crate::t!("too-many-stories-hint"),
             );
         }
         let mut order: Vec<usize> = (0..page.stories.len()).collect();
@@ -593,43 +580,40 @@ impl Checker<'_> {
         if story.headline.trim().is_empty() {
             self.error(
                 &format!("{path}.headline"),
-                "the story's `headline` is empty".into(),
-                "every story needs a headline",
+                crate::t!("story-no-headline"),
+                &crate::t!("story-no-headline-hint"),
             );
         }
         let kind = story.kind.as_deref().unwrap_or("story");
         if paragraphs(&story.body).is_empty() && kind != "photo" {
             self.error(
                 &format!("{path}.body"),
-                "the story has no body text".into(),
-                "write its paragraphs under `body: |`, a blank line between paragraphs",
+                crate::t!("story-no-body"),
+                &crate::t!("no-body-hint"),
             );
         }
         if !rules::STORY_KINDS.contains(&kind) {
             self.error(
                 &format!("{path}.kind"),
-                format!("`{kind}` is not a kind of story"),
-                "write `story` (the default) or `photo` (图片新闻)",
+                crate::t!("not-a-kind", kind = kind),
+                &crate::t!("not-a-kind-hint"),
             );
         }
         if kind == "photo" && story.photos.is_empty() {
             self.error(
                 &format!("{path}.photos"),
-                "a photo-news item (`kind: photo`) has no photo".into(),
-                "give it `photos:` with one photo, or make it `kind: story`",
+                crate::t!("photo-news-no-photo"),
+                &crate::t!("photo-news-no-photo-hint"),
             );
         }
         if let Some(frame) = story.frame.as_deref()
             && !rules::FRAMES.contains(&frame)
         {
             let best = closest(frame, &rules::FRAMES);
-            let hint = match best {
-                Some(best) => format!("did you mean `{best}`? Write `box` (加框) or `tint` (底纹)"),
-                None => "write `box` (加框) or `tint` (底纹)".into(),
-            };
+            let hint = crate::t!("frame-hint", best = best.unwrap_or("none"));
             self.error(
                 &format!("{path}.frame"),
-                format!("`{frame}` is not a frame"),
+                crate::t!("not-a-frame", frame = frame),
                 &hint,
             );
             self.fix_last(frame, best);
@@ -639,8 +623,8 @@ impl Checker<'_> {
                 if value == Some(0) {
                     self.error(
                         &format!("{path}.pin.{field}"),
-                        format!("a pin's {field} of 0"),
-                        "columns count from 1 (the leftmost)",
+                        crate::t!("pin-zero", field = field),
+                        &crate::t!("columns-from-1"),
                     );
                 }
             }
@@ -652,23 +636,23 @@ impl Checker<'_> {
         if briefs.items.is_empty() {
             self.error(
                 "briefs.items",
-                "the brief column has no items".into(),
-                "give it items, or delete `briefs`",
+                crate::t!("briefs-empty"),
+                &crate::t!("briefs-empty-hint"),
             );
         }
         if limits::STORIES.exceeded_by(briefs.items.len() as u64) {
             self.error(
                 &format!("briefs.items[{}]", limits::STORIES.max),
-                limits::STORIES.message("the brief column", briefs.items.len() as u64),
-                "move briefs to another page",
+                limits::STORIES.message("brief-column", briefs.items.len() as u64),
+                &crate::t!("too-many-briefs-hint"),
             );
         }
         for (i, item) in briefs.items.iter().enumerate() {
             if item.headline.trim().is_empty() || item.body.trim().is_empty() {
                 self.error(
                     &format!("briefs.items[{i}]"),
-                    "a brief without a head or text".into(),
-                    "give every brief `headline:` and `body:`",
+                    crate::t!("brief-incomplete"),
+                    &crate::t!("brief-incomplete-hint"),
                 );
             }
         }
@@ -695,18 +679,15 @@ impl Checker<'_> {
         {
             self.error(
                 &format!("{path}.crop"),
-                format!("a crop of {crop} % would cut more than half the photo"),
-                &format!(
-                    "allow at most {} (percent), or choose another photo",
-                    rules::CROP_MAX
-                ),
+                crate::t!("crop-too-much", crop = crop),
+                &crate::t!("crop-hint", max = rules::CROP_MAX),
             );
         }
         if photo.span == Some(0) {
             self.error(
                 &format!("{path}.span"),
-                "a photo 0 columns wide".into(),
-                "give the columns the photo spans (1 or more), or leave `span` out",
+                crate::t!("span-zero"),
+                &crate::t!("span-zero-hint"),
             );
         }
         let dir = self.file.parent().unwrap_or(Path::new("."));
@@ -715,8 +696,8 @@ impl Checker<'_> {
             Err(err) => {
                 self.error(
                     &file_path,
-                    format!("image `{}`: {err}", photo.file),
-                    "keep images inside the project folder, next to the page",
+                    crate::t!("image-outside", file = photo.file, problem = err),
+                    &crate::t!("image-outside-hint"),
                 );
                 return None;
             }
@@ -726,7 +707,7 @@ impl Checker<'_> {
             // A symlink loop is named as one; anything else unreadable is "not found" here
             // and `inspect` says more about files that exist.
             let problem = if crate::files::is_loop(&err) {
-                crate::files::describe(&err)
+                crate::files::describe(&err).to_string()
             } else {
                 crate::t!("not-found")
             };
@@ -747,8 +728,8 @@ impl Checker<'_> {
             Err(err) => {
                 self.error(
                     &file_path,
-                    format!("image `{}` {err}", photo.file),
-                    "photos are JPEG or PNG files, at most 100 megapixels",
+                    crate::t!("image-bad", file = photo.file, problem = err),
+                    &crate::t!("image-bad-hint"),
                 );
                 return None;
             }
@@ -766,8 +747,11 @@ impl Checker<'_> {
             Some(None) => {
                 self.error(
                     &format!("{path}.focus"),
-                    format!("`{}` is not a focus", photo.focus.as_deref().unwrap_or_default()),
-                    "write center, top, bottom, left, right, top-left, top-right, bottom-left or bottom-right",
+                    crate::t!(
+                        "not-a-focus",
+                        focus = photo.focus.as_deref().unwrap_or_default()
+                    ),
+                    &crate::t!("focus-hint"),
                 );
                 (0.5, 0.5)
             }
@@ -816,10 +800,7 @@ impl Checker<'_> {
             .filter(|f| !matches!(*f, "lang" | "sections" | "stories" | "briefs"))
             .find(|f| self.parsed.positions.get(f).is_some())
             .unwrap_or("template");
-        self.note(
-            first,
-            "the page's text is mostly in Latin letters: it is set as English",
-        );
+        self.note(first, &crate::t!("latin-page"));
         Some(lang::found_latin())
     }
 
@@ -843,10 +824,7 @@ impl Checker<'_> {
         match lang::detect(texts.into_iter().map(String::as_str)) {
             Found::Latin => {
                 if !page_lang.as_ref().is_some_and(|l| l.latin) {
-                    self.note(
-                        path,
-                        "its text is mostly in Latin letters: it is set as English",
-                    );
+                    self.note(path, &crate::t!("latin-story"));
                 }
                 Some(lang::found_latin())
             }
@@ -860,11 +838,7 @@ impl Checker<'_> {
         match lang::parse(tag) {
             Ok(lang) => Some(lang),
             Err(message) => {
-                self.error(
-                    path,
-                    message,
-                    "write a BCP 47 language tag: zh, zh-Hant, en, en-GB, fr…; or leave `lang` out for the house's language",
-                );
+                self.error(path, message, &crate::t!("lang-hint"));
                 None
             }
         }
@@ -873,14 +847,11 @@ impl Checker<'_> {
     /// A note at `path`'s key about a language found from the text.
     fn note(&mut self, path: &str, message: &str) {
         let at = self.parsed.positions.key(path);
-        let whose = if path.contains('[') {
-            "to it"
-        } else {
-            "to the page"
-        };
-        self.notes.push(ContentError::new(self.file, at, message.into()).hint(format!(
-            "add `lang: en` (or the text's language, e.g. `lang: fr`) {whose} to say so, or `lang: zh` for the Chinese style"
-        )));
+        let whose = if path.contains('[') { "story" } else { "page" };
+        self.notes.push(
+            ContentError::new(self.file, at, message.into())
+                .hint(crate::t!("lang-note-hint", whose = whose)),
+        );
     }
 }
 

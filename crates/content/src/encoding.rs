@@ -7,13 +7,7 @@ pub type NotUtf8 = ((usize, usize), String, String);
 /// The text of a page file, a leading byte-order mark dropped.
 pub fn decode(bytes: &[u8]) -> Result<String, NotUtf8> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err((
-            (1, 1),
-            "the file is UTF-16, not UTF-8".into(),
-            "save it as UTF-8 (in most editors: Save As… → Encoding: UTF-8), or convert it: \
-             iconv -f UTF-16 -t UTF-8 page.yaml > page-utf8.yaml"
-                .into(),
-        ));
+        return Err(((1, 1), crate::t!("utf16"), crate::t!("utf16-hint")));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -25,24 +19,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, NotUtf8> {
             if mostly_invalid(bytes) && looks_like_gb18030(bytes) {
                 Err((
                     at,
-                    format!(
-                        "the file is not UTF-8: it looks like GB18030/GBK, the encoding of Chinese \
-                         Windows editors (first non-UTF-8 bytes: {})",
-                        shown.join(" ")
-                    ),
-                    "convert it to UTF-8: iconv -f GB18030 -t UTF-8 page.yaml > page-utf8.yaml, \
-                     check it, then put it in place of page.yaml (or Save As… UTF-8 in the editor)"
-                        .into(),
+                    crate::t!("gb18030", bytes = shown.join(" ")),
+                    crate::t!("gb18030-hint"),
                 ))
             } else {
                 Err((
                     at,
-                    format!(
-                        "invalid UTF-8 starts here (bytes {}): the file was damaged, or pasted \
-                         from a document in another encoding",
-                        shown.join(" ")
-                    ),
-                    "retype the text at this position, or convert the file to UTF-8".into(),
+                    crate::t!("bad-utf8", bytes = shown.join(" ")),
+                    crate::t!("bad-utf8-hint"),
                 ))
             }
         }

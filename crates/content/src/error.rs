@@ -68,7 +68,7 @@ impl fmt::Display for ContentError {
             self.message
         )?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  {}: {hint}", crate::t!("hint"))?;
         }
         Ok(())
     }

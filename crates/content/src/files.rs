@@ -7,15 +7,48 @@ use std::fs::{File, Metadata};
 use std::io::{self, Read};
 use std::path::Path;
 
-/// Why a file cannot be read, in words for an editor.
-pub fn describe(err: &io::Error) -> String {
+/// Why a file cannot be read; said (in the editor's language) after the file's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    Loop,
+    NotFound,
+    Denied,
+    /// Any other error the system gave, in its words.
+    Failed(String),
+    Folder,
+    Pipe,
+    Socket,
+    Device,
+    /// Not a regular file, and none of the above.
+    Special,
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let said = match self {
+            Unreadable::Loop => crate::t!("file-loop"),
+            Unreadable::NotFound => crate::t!("not-found"),
+            Unreadable::Denied => crate::t!("file-denied"),
+            Unreadable::Failed(error) => crate::t!("file-failed", error = error),
+            Unreadable::Folder => crate::t!("file-folder"),
+            Unreadable::Pipe => crate::t!("file-pipe"),
+            Unreadable::Socket => crate::t!("file-socket"),
+            Unreadable::Device => crate::t!("file-device"),
+            Unreadable::Special => crate::t!("file-special"),
+        };
+        f.write_str(&said)
+    }
+}
+
+/// Why a file cannot be read.
+pub fn describe(err: &io::Error) -> Unreadable {
     if is_loop(err) {
-        return "is a symlink loop (a link that leads, directly or not, back to itself)".into();
+        return Unreadable::Loop;
     }
     match err.kind() {
-        io::ErrorKind::NotFound => "not found".into(),
-        io::ErrorKind::PermissionDenied => "cannot be read: permission denied".into(),
-        _ => format!("cannot be read ({err})"),
+        io::ErrorKind::NotFound => Unreadable::NotFound,
+        io::ErrorKind::PermissionDenied => Unreadable::Denied,
+        _ => Unreadable::Failed(err.to_string()),
     }
 }
 
@@ -33,43 +66,43 @@ pub fn is_loop(err: &io::Error) -> bool {
 }
 
 /// What a file system entry is, when it is not a regular file.
-fn kind_of(meta: &Metadata) -> Option<&'static str> {
+fn kind_of(meta: &Metadata) -> Option<Unreadable> {
     if meta.is_file() {
         return None;
     }
     if meta.is_dir() {
-        return Some("is a folder, not a file");
+        return Some(Unreadable::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         let kind = meta.file_type();
         if kind.is_fifo() {
-            return Some("is a named pipe (FIFO), not a file");
+            return Some(Unreadable::Pipe);
         }
         if kind.is_socket() {
-            return Some("is a socket, not a file");
+            return Some(Unreadable::Socket);
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return Some("is a device, not a file");
+            return Some(Unreadable::Device);
         }
     }
-    Some("is not a regular file")
+    Some(Unreadable::Special)
 }
 
 /// The metadata of `path` (symlinks followed) if it is a regular file, else why not.
-pub fn regular(path: &Path) -> Result<Metadata, String> {
+pub fn regular(path: &Path) -> Result<Metadata, Unreadable> {
     let meta = std::fs::metadata(path).map_err(|err| describe(&err))?;
     match kind_of(&meta) {
         None => Ok(meta),
-        Some(what) => Err(what.into()),
+        Some(what) => Err(what),
     }
 }
 
 /// Opens `path` for reading if it is a regular file. Checked before opening (so a pipe is
 /// never opened) and again on the open file (so one swapped in between is refused too); the
 /// open itself does not block (`O_NONBLOCK`, which regular files ignore).
-pub fn open_regular(path: &Path) -> Result<(File, Metadata), String> {
+pub fn open_regular(path: &Path) -> Result<(File, Metadata), Unreadable> {
     regular(path)?;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -82,13 +115,13 @@ pub fn open_regular(path: &Path) -> Result<(File, Metadata), String> {
     let meta = file.metadata().map_err(|err| describe(&err))?;
     match kind_of(&meta) {
         None => Ok((file, meta)),
-        Some(what) => Err(what.into()),
+        Some(what) => Err(what),
     }
 }
 
 /// At most `max + 1` bytes of the regular file `path` (one more than allowed, so a file over
 /// the limit shows it), and the size its metadata gives.
-pub fn read_at_most(path: &Path, max: u64) -> Result<(Vec<u8>, u64), String> {
+pub fn read_at_most(path: &Path, max: u64) -> Result<(Vec<u8>, u64), Unreadable> {
     let (file, meta) = open_regular(path)?;
     let mut bytes = Vec::new();
     file.take(max.saturating_add(1))
@@ -109,23 +142,19 @@ mod tests {
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
             // Would block for good if opened without O_NONBLOCK and no writer came.
-            let err = read_at_most(&fifo, 10).unwrap_err();
-            assert!(err.contains("named pipe"), "{err}");
+            assert_eq!(read_at_most(&fifo, 10).unwrap_err(), Unreadable::Pipe);
         }
         let looped = dir.path().join("loop.yaml");
         std::os::unix::fs::symlink(&looped, &looped).unwrap();
-        let err = read_at_most(&looped, 10).unwrap_err();
-        assert!(err.contains("symlink loop"), "{err}");
-        assert!(read_at_most(dir.path(), 10).unwrap_err().contains("folder"));
+        assert_eq!(read_at_most(&looped, 10).unwrap_err(), Unreadable::Loop);
         assert_eq!(
-            read_at_most(&dir.path().join("none"), 10).unwrap_err(),
-            "not found"
+            read_at_most(dir.path(), 10).unwrap_err(),
+            Unreadable::Folder
         );
-        assert!(
-            read_at_most(Path::new("/dev/zero"), 10)
-                .unwrap_err()
-                .contains("device")
-        );
+        let none = dir.path().join("none");
+        assert_eq!(read_at_most(&none, 10).unwrap_err(), Unreadable::NotFound);
+        let zero = read_at_most(Path::new("/dev/zero"), 10).unwrap_err();
+        assert_eq!(zero, Unreadable::Device);
         let file = dir.path().join("a.yaml");
         std::fs::write(&file, "0123456789abc").unwrap();
         let (bytes, size) = read_at_most(&file, 4).unwrap();

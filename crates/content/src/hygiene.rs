@@ -27,32 +27,29 @@ pub fn oddity(c: char) -> Option<Oddity> {
     }
 }
 
-/// "U+0007 (a control character)", for messages.
+/// "U+0007 (BEL, a control character)", for messages (what it is: a word of the message
+/// `character`).
 pub fn describe(c: char) -> String {
     let what = match c {
-        '\u{0}' => "NUL, a control character",
-        '\u{7}' => "BEL, a control character",
-        '\u{8}' => "backspace, a control character",
-        '\u{1B}' => "ESC, a control character",
-        '\u{0}'..='\u{1F}' | '\u{7F}' => "a control character",
-        '\u{80}'..='\u{9F}' => {
-            "a C1 control character, often a sign of text decoded with the wrong encoding"
-        }
-        '\u{FFFD}' => {
-            "the replacement character: this text was damaged by a conversion before it got here"
-        }
-        '\u{FFFE}' | '\u{FFFF}' => "not a character",
-        '\u{00AD}' => "a soft hyphen",
-        '\u{200B}' => "a zero-width space",
-        '\u{200C}' => "a zero-width non-joiner",
-        '\u{200D}' => "a zero-width joiner",
-        '\u{200E}' | '\u{200F}' => "a direction mark",
-        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a bidirectional control",
-        '\u{2060}' => "a word joiner",
-        '\u{FEFF}' => "a byte-order mark inside the text",
-        _ => "an invisible character",
+        '\u{0}' => "nul",
+        '\u{7}' => "bel",
+        '\u{8}' => "backspace",
+        '\u{1B}' => "esc",
+        '\u{0}'..='\u{1F}' | '\u{7F}' => "control",
+        '\u{80}'..='\u{9F}' => "c1",
+        '\u{FFFD}' => "replacement",
+        '\u{FFFE}' | '\u{FFFF}' => "noncharacter",
+        '\u{00AD}' => "soft-hyphen",
+        '\u{200B}' => "zwsp",
+        '\u{200C}' => "zwnj",
+        '\u{200D}' => "zwj",
+        '\u{200E}' | '\u{200F}' => "direction",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "bidi",
+        '\u{2060}' => "word-joiner",
+        '\u{FEFF}' => "bom",
+        _ => "invisible",
     };
-    format!("U+{:04X} ({what})", c as u32)
+    crate::t!("character", code = format!("{:04X}", c as u32), what = what)
 }
 
 /// Every forbidden character of `source` as (line, column, char), 1-based, at most `max`.

@@ -38,7 +38,8 @@ pub struct PhotoInfo {
     pub format: PhotoFormat,
 }
 
-/// The format of `bytes`: JPEG or PNG, or the name of what it is instead.
+/// The format of `bytes`: JPEG or PNG, or a word for what it is instead (`webp`, `gif`,
+/// `heic`…, `empty`, `other`: the `kind` message `photo-not-jpeg-png` names).
 pub fn sniff(bytes: &[u8]) -> Result<PhotoFormat, &'static str> {
     let at = |offset: usize, magic: &[u8]| bytes.get(offset..offset + magic.len()) == Some(magic);
     if at(0, &[0xFF, 0xD8, 0xFF]) {
@@ -49,36 +50,36 @@ pub fn sniff(bytes: &[u8]) -> Result<PhotoFormat, &'static str> {
     }
     let brand = bytes.get(8..12).unwrap_or_default();
     Err(if at(0, b"RIFF") && at(8, b"WEBP") {
-        "a WebP image"
+        "webp"
     } else if at(0, b"GIF8") {
-        "a GIF image"
+        "gif"
     } else if at(0, b"II*\0") || at(0, b"MM\0*") {
-        "a TIFF image"
+        "tiff"
     } else if at(0, b"BM") {
-        "a BMP image"
+        "bmp"
     } else if at(4, b"ftyp")
         && matches!(
             brand,
             b"heic" | b"heix" | b"hevc" | b"heim" | b"heis" | b"mif1" | b"msf1"
         )
     {
-        "a HEIC image (the iPhone's format)"
+        "heic"
     } else if at(4, b"ftyp") && matches!(brand, b"avif" | b"avis") {
-        "an AVIF image"
+        "avif"
     } else if at(0, &[0, 0, 0, 0x0C, b'j', b'P']) || at(0, &[0xFF, 0x4F, 0xFF, 0x51]) {
-        "a JPEG 2000 image"
+        "jpeg2000"
     } else if at(0, b"8BPS") {
-        "a Photoshop document"
+        "photoshop"
     } else if at(0, b"%PDF") {
-        "a PDF document"
+        "pdf"
     } else if bytes.iter().take(512).any(|&b| b == b'<')
         && String::from_utf8_lossy(&bytes[..bytes.len().min(512)]).contains("<svg")
     {
-        "an SVG drawing"
+        "svg"
     } else if bytes.is_empty() {
-        "an empty file"
+        "empty"
     } else {
-        "not an image banmian knows"
+        "other"
     })
 }
 
@@ -87,58 +88,53 @@ pub fn sniff(bytes: &[u8]) -> Result<PhotoFormat, &'static str> {
 /// PNG (naming what they are), truncated files and absurd sizes.
 pub fn inspect(path: &Path) -> Result<PhotoInfo, String> {
     let limit = crate::limits::PHOTO_BYTES;
-    let named = |problem: String| {
-        if problem.starts_with("is a folder") {
-            "is a folder, not a photo file".to_string()
-        } else {
-            problem
-        }
+    let named = |problem: crate::files::Unreadable| match problem {
+        crate::files::Unreadable::Folder => crate::t!("photo-folder"),
+        problem => problem.to_string(),
     };
     // The size from the metadata first: a photo over the limit is refused unread.
     let meta = crate::files::regular(path).map_err(named)?;
     if limit.exceeded_by(meta.len()) {
-        return Err(limit.message("the photo file", meta.len()));
+        return Err(limit.message("photo-file", meta.len()));
     }
     let (bytes, size) = crate::files::read_at_most(path, limit.max).map_err(named)?;
     if limit.exceeded_by(size) {
-        return Err(limit.message("the photo file", size));
+        return Err(limit.message("photo-file", size));
     }
     inspect_bytes(&bytes)
 }
 
 /// A photo file's header read from its bytes: as [`inspect`], without the file system.
 pub fn inspect_bytes(bytes: &[u8]) -> Result<PhotoInfo, String> {
-    let format = sniff(bytes).map_err(|what| {
-        format!("is {what}, not a JPEG or PNG photo; convert it to JPEG (e.g. `convert in out.jpg`, or export as JPEG from the photo editor) and point `file:` at the new file")
-    })?;
+    let format = sniff(bytes).map_err(|kind| crate::t!("photo-not-jpeg-png", kind = kind))?;
     let image_format = format.image_format();
     if !is_complete(bytes, image_format) {
-        return Err(
-            "the file is truncated (it ends before the image does); export it again".into(),
-        );
+        return Err(crate::t!("photo-truncated"));
     }
     // The header alone gives the size: check it before anything allocates for the pixels.
     let (w, h) = ImageReader::with_format(Cursor::new(bytes), image_format)
         .into_dimensions()
-        .map_err(|err| format!("damaged or unsupported image ({err})"))?;
+        .map_err(|err| crate::t!("photo-damaged-header", error = err))?;
     if w == 0 || h == 0 || w > MAX_SIDE || h > MAX_SIDE {
-        return Err(format!(
-            "{w} × {h} pixels is more than a page can use (at most {MAX_SIDE} per side)"
+        return Err(crate::t!(
+            "photo-too-large",
+            width = w,
+            height = h,
+            max = MAX_SIDE
         ));
     }
     let pixels = crate::limits::PHOTO_PIXELS;
     if pixels.exceeded_by(u64::from(w) * u64::from(h)) {
-        return Err(format!(
-            "{}; scale it down (a full broadsheet page at 300 ppi needs about 24 million \
-             pixels) and export it again",
-            pixels.message(&format!("{w} × {h} pixels"), u64::from(w) * u64::from(h))
+        return Err(crate::t!(
+            "photo-scale-down",
+            limit = pixels.message("photo", u64::from(w) * u64::from(h))
         ));
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     reader.limits(limits());
     let mut decoder = reader
         .into_decoder()
-        .map_err(|err| format!("damaged or unsupported image ({err})"))?;
+        .map_err(|err| crate::t!("photo-damaged-header", error = err))?;
     let turned = decoder.orientation().is_ok_and(|o| {
         use image::metadata::Orientation::*;
         matches!(o, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH)

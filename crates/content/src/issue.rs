@@ -144,21 +144,25 @@ fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<Conte
         );
     }
     if issue.paper.trim().is_empty() {
-        error("paper", "`paper` is empty".into(), "give the paper's name");
+        error(
+            "paper",
+            crate::t!("paper-empty"),
+            &crate::t!("paper-empty-hint"),
+        );
     }
     if issue.pages.is_empty() {
         error(
             "pages",
-            "the issue lists no pages".into(),
-            "list its page files under `pages:`, e.g. `- file: front/page.yaml`",
+            crate::t!("issue-no-pages"),
+            &crate::t!("issue-no-pages-hint"),
         );
     }
     let pages_limit = limits::ISSUE_PAGES;
     if pages_limit.exceeded_by(issue.pages.len() as u64) {
         error(
             &format!("pages[{}]", pages_limit.max),
-            pages_limit.message("the issue", issue.pages.len() as u64),
-            "split it into sections of their own issue files",
+            pages_limit.message("issue", issue.pages.len() as u64),
+            &crate::t!("issue-too-many-pages-hint"),
         );
     }
     let folder = file.parent().unwrap_or(Path::new("."));
@@ -179,15 +183,15 @@ fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<Conte
         } else if let Some(before) = previous.filter(|&p| number <= p) {
             error(
                 &format!("{at}.page"),
-                format!("page {number} comes after page {before}"),
-                "list the pages in order, each number higher than the one before",
+                crate::t!("page-after-page", number = number, before = before),
+                &crate::t!("page-order-hint"),
             );
         }
         previous = Some(if entry.spread { number + 1 } else { number });
         let path = tidy(&folder.join(&entry.file));
         let file_at = format!("{at}.file");
         match page_problem(root, file, &path, &entry.file) {
-            Some((message, hint)) => error(&file_at, message, hint),
+            Some((message, hint)) => error(&file_at, message, &hint),
             None => {
                 // The same page twice would be built twice, under two numbers.
                 let real = path.canonicalize().unwrap_or_else(|_| path.clone());
@@ -195,11 +199,13 @@ fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<Conte
                     let line = scanned.positions.value(&format!("pages[{first}].file")).0;
                     error(
                         &file_at,
-                        format!(
-                            "`{}` is listed twice: it is page {} already (line {line})",
-                            entry.file, numbers[*first]
+                        crate::t!(
+                            "page-twice",
+                            file = entry.file,
+                            page = numbers[*first],
+                            line = line
                         ),
-                        "list each page once; for a page printed twice, copy its folder",
+                        &crate::t!("page-twice-hint"),
                     );
                 } else {
                     seen.insert(real, i);
@@ -258,19 +264,14 @@ fn read(file: &Path, root: &Path, bytes: &[u8]) -> Result<LoadedIssue, Vec<Conte
 
 /// Why the page file `path` (written `written` in the issue `issue`) cannot be a page of it:
 /// outside the project, not a regular file, the issue itself or another issue.
-fn page_problem(
-    root: &Path,
-    issue: &Path,
-    path: &Path,
-    written: &str,
-) -> Option<(String, &'static str)> {
+fn page_problem(root: &Path, issue: &Path, path: &Path, written: &str) -> Option<(String, String)> {
     if let Err(message) = paths::virtual_path(root, path) {
-        return Some((message, "page files live inside the project folder"));
+        return Some((message, crate::t!("page-outside-hint")));
     }
     if let Err(problem) = files::regular(path) {
         return Some((
-            format!("page file `{written}` {problem}"),
-            "give the page's YAML file relative to the issue file",
+            crate::t!("page-file-problem", file = written, problem = problem),
+            crate::t!("page-file-problem-hint"),
         ));
     }
     let same = |a: &Path, b: &Path| {
@@ -280,14 +281,14 @@ fn page_problem(
     };
     if same(path, issue) {
         return Some((
-            format!("the issue lists itself (`{written}`) as a page"),
-            "list the pages' own YAML files, e.g. `- file: front/page.yaml`",
+            crate::t!("issue-lists-itself", file = written),
+            crate::t!("issue-lists-itself-hint"),
         ));
     }
     if is_issue_file(path) {
         return Some((
-            format!("`{written}` is an issue file (it lists `pages:`), not a page"),
-            "list the pages' own YAML files; an issue cannot hold another issue",
+            crate::t!("issue-in-issue", file = written),
+            crate::t!("issue-in-issue-hint"),
         ));
     }
     None

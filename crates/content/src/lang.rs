@@ -36,9 +36,7 @@ pub fn parse(tag: &str) -> Result<LangView, String> {
     let mut subtags = tag.trim().split('-');
     let language = subtags.next().unwrap_or_default().to_ascii_lowercase();
     if !(2..=3).contains(&language.len()) || !language.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Err(format!(
-            "`{tag}` is not a language tag: it starts with a language code of 2 or 3 letters"
-        ));
+        return Err(crate::t!("lang-no-code", tag = tag));
     }
     let (mut script, mut region) = (None, None);
     for subtag in subtags {
@@ -57,9 +55,7 @@ pub fn parse(tag: &str) -> Result<LangView, String> {
             4 if subtag.starts_with(|c: char| c.is_ascii_digit())
                 && subtag.chars().all(|c| c.is_ascii_alphanumeric()) => {}
             _ => {
-                return Err(format!(
-                    "`{tag}` is not a language tag: `{subtag}` is no script, region or variant"
-                ));
+                return Err(crate::t!("lang-bad-subtag", tag = tag, subtag = subtag));
             }
         }
     }
@@ -89,9 +85,7 @@ pub fn parse(tag: &str) -> Result<LangView, String> {
 }
 
 fn unsupported(tag: &str) -> String {
-    format!(
-        "`{tag}` is a language banmian has no house style for: it sets Chinese, Japanese and Korean in the Chinese style and languages in Latin script in the Latin one"
-    )
+    crate::t!("lang-unsupported", tag = tag)
 }
 
 /// The language of text found, when the page or story does not say: `en` for text mostly in

@@ -163,12 +163,12 @@ fn at_entry(error: ContentError, file: &Path, slot: &issue::Slot) -> ContentErro
     if error.line != 0 {
         return error;
     }
-    let message = format!(
-        "page {} ({}, {}): {}",
-        slot.page,
-        slot.entry,
-        file.display(),
-        error.message
+    let message = t!(
+        "issue-page-unreadable",
+        page = slot.page,
+        entry = slot.entry,
+        file = file.display(),
+        message = error.message
     );
     let mut moved = ContentError::new(&slot.issue, slot.entry_at, message);
     moved.hint = error.hint;
@@ -180,15 +180,15 @@ fn at_entry(error: ContentError, file: &Path, slot: &issue::Slot) -> ContentErro
 fn read_limited(file: &Path, what: &str) -> Result<Vec<u8>, Vec<ContentError>> {
     let limit = limits::FILE_BYTES;
     let (bytes, size) = files::read_at_most(file, limit.max).map_err(|problem| {
-        let (message, hint) = if problem.starts_with("is a folder") {
+        let (message, hint) = if problem == files::Unreadable::Folder {
             (
-                format!("is a folder, not a {what} file"),
-                format!("give the {what}'s YAML file, e.g. content/<page>/page.yaml"),
+                t!("not-a-yaml-file", what = what),
+                t!("not-a-yaml-file-hint", what = what),
             )
         } else {
             (
-                format!("cannot read the {what}: {problem}"),
-                format!("check the path; a {what} is a UTF-8 YAML file"),
+                t!("cannot-read-file", what = what, problem = problem),
+                t!("cannot-read-file-hint", what = what),
             )
         };
         vec![ContentError::new(file, (0, 0), message).hint(hint)]
@@ -218,8 +218,8 @@ pub fn parse(file: &Path, bytes: &[u8]) -> Result<Parsed, Vec<ContentError>> {
         return Err(forbidden
             .into_iter()
             .map(|(line, column, c)| {
-                ContentError::new(file, (line, column), format!("{} in the text", hygiene::describe(c)))
-                    .hint("delete it (it was probably pasted from another system); it would print as an empty box")
+                let message = t!("forbidden-char", char = hygiene::describe(c));
+                ContentError::new(file, (line, column), message).hint(t!("forbidden-char-hint"))
             })
             .collect());
     }

@@ -120,14 +120,16 @@ impl Limit {
         value > self.max
     }
 
-    /// "limit `aliases` exceeded: 250 aliases, at most 100".
+    /// "the page: limit `aliases` exceeded: 250 aliases, at most 100", of `what`: a word the
+    /// message `limit-subject` knows (`page`, `issue`, `photo-file`…) or a field, `` `body` ``.
     pub fn message(&self, what: &str, value: u64) -> String {
-        format!(
-            "{what}: limit `{}` exceeded: {} {}, at most {}",
-            self.name,
-            group(value),
-            self.unit,
-            group(self.max)
+        crate::t!(
+            "limit-exceeded",
+            what = crate::t!("limit-subject", what = what),
+            name = self.name,
+            value = group(value),
+            unit = self.unit,
+            max = group(self.max)
         )
     }
 }
@@ -152,7 +154,7 @@ mod tests {
     #[test]
     fn messages_name_the_limit_and_both_numbers() {
         assert_eq!(
-            ALIASES.message("the page", 250),
+            ALIASES.message("page", 250),
             "the page: limit `aliases` exceeded: 250 aliases, at most 100"
         );
         assert_eq!(group(1_048_576), "1,048,576");

@@ -67,14 +67,12 @@ pub fn path(root: &Path, name: &str) -> PathBuf {
 pub fn load(root: &Path, name: &str) -> Result<Manifest, Vec<ContentError>> {
     let file = path(root, name);
     // The same bounded reader as pages: a manifest is a YAML file like any other.
-    let bytes = crate::read_limited(&file, "template's manifest").map_err(|errors| {
+    let bytes = crate::read_limited(&file, "manifest").map_err(|errors| {
         errors
             .into_iter()
             // A manifest that cannot be read is told what it is for; one too large, where.
             .map(|e| match e.line {
-                0 => e.hint(format!(
-                    "every template under layout/templates/ has a manifest beside it saying what it takes ({name}.yaml; see layout/README.md)"
-                )),
+                0 => e.hint(crate::t!("manifest-needed", name = name)),
                 _ => e,
             })
             .collect::<Vec<_>>()
@@ -92,8 +90,8 @@ fn read(file: &Path, bytes: &[u8]) -> Result<Manifest, Vec<ContentError>> {
         if !CONTENT_FIELDS.contains(&field.as_str()) {
             let at = scanned.positions.key(&format!("fields.{field}"));
             errors.push(
-                ContentError::new(file, at, format!("`{field}` is not a page field"))
-                    .hint(format!("page fields: {}", CONTENT_FIELDS.join(", "))),
+                ContentError::new(file, at, crate::t!("not-a-page-field", field = field))
+                    .hint(crate::t!("page-fields", fields = CONTENT_FIELDS.join(", "))),
             );
         }
     }
@@ -102,8 +100,8 @@ fn read(file: &Path, bytes: &[u8]) -> Result<Manifest, Vec<ContentError>> {
     {
         let at = scanned.positions.key("stories");
         errors.push(
-            ContentError::new(file, at, "`stories` does not match the fields".into())
-                .hint("give `min` no larger than `max`, and list `stories` among the fields"),
+            ContentError::new(file, at, crate::t!("manifest-stories"))
+                .hint(crate::t!("manifest-stories-hint")),
         );
     }
     if errors.is_empty() {

@@ -7,25 +7,20 @@ use std::path::{Component, Path};
 pub fn virtual_path(root: &Path, path: &Path) -> Result<String, String> {
     let root = root
         .canonicalize()
-        .map_err(|err| format!("project root {}: {err}", root.display()))?;
+        .map_err(|err| crate::t!("root-unreadable", root = root.display(), error = err))?;
     let absolute = match path.canonicalize() {
         Ok(real) => real,
         Err(_) => std::path::absolute(path).map_err(|err| err.to_string())?,
     };
-    let escapes = || {
-        format!(
-            "{} lies outside the project root {}",
-            path.display(),
-            root.display()
-        )
-    };
+    let escapes = || crate::t!("outside-root", path = path.display(), root = root.display());
     let inside = absolute.strip_prefix(&root).map_err(|_| escapes())?;
     let mut vpath = String::new();
     for component in inside.components() {
         match component {
             Component::Normal(name) => {
                 vpath.push('/');
-                vpath.push_str(name.to_str().ok_or("the path is not valid Unicode")?);
+                let name = name.to_str().ok_or_else(|| crate::t!("path-not-unicode"))?;
+                vpath.push_str(name);
             }
             _ => return Err(escapes()),
         }

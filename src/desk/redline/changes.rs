@@ -3,8 +3,10 @@
 //! that only moved outlined, merged into blocks.
 //!
 //! Each text's characters (a story's body, a caption, a head: one YAML node) are compared in
-//! reading order, before and after, matched character by character (Myers' diff, however long
-//! the text), so a reflowed paragraph is not marked as changed, only as moved.
+//! reading order, before and after, matched word by word (Myers' diff of the `similar` crate,
+//! however long the text), so a reflowed paragraph is not marked as changed, only as moved. A
+//! word is what a proofreader marks: a Latin word whole, each Chinese character on its own
+//! (`words`).
 
 use std::collections::BTreeMap;
 
@@ -23,6 +25,9 @@ pub struct Change {
 
 /// Changes of `after` against `before`.
 pub fn changes(before: &[Source], after: &[Source]) -> Vec<Change> {
+    // One time limit for all texts: a page whose every story was pasted anew is marked in
+    // about DIFF_TIME, not DIFF_TIME a story.
+    let deadline = std::time::Instant::now() + DIFF_TIME;
     let old = stories(before);
     let mut changed = Vec::new();
     let mut moved = Vec::new();
@@ -31,13 +36,20 @@ pub fn changes(before: &[Source], after: &[Source]) -> Vec<Change> {
         let a: Vec<char> = old_chars.iter().map(|(c, _, _)| *c).collect();
         let b: Vec<char> = new.iter().map(|(c, _, _)| *c).collect();
         // For each character of `b`, the index in `a` it matches, if any.
-        let matched = matches(&a, &b);
-        // Per printed line: the boxes of its changed characters and of its moved ones.
-        let mut lines: BTreeMap<usize, (Option<Area>, Option<Area>)> = BTreeMap::new();
+        let matched = matches(&words(&a, old_chars), &words(&b, &new), deadline);
+        // Per printed line: a box around each run of changed characters, as a proofreader
+        // rings each edit, and one around what only moved.
+        let mut lines: BTreeMap<usize, (Vec<Area>, Option<Area>)> = BTreeMap::new();
         for (j, &(_, area, run)) in new.iter().enumerate() {
             let entry = lines.entry(run).or_default();
             match matched[j] {
-                None => entry.0 = Some(entry.0.map_or(area, |box_| box_.union(area))),
+                None => {
+                    let goes_on = j > 0 && matched[j - 1].is_none() && new[j - 1].2 == run;
+                    match entry.0.last_mut() {
+                        Some(last) if goes_on => *last = last.union(area),
+                        _ => entry.0.push(area),
+                    }
+                }
                 Some(i) if shifted(old_chars[i].1, area) => {
                     entry.1 = Some(entry.1.map_or(area, |box_| box_.union(area)))
                 }
@@ -45,10 +57,10 @@ pub fn changes(before: &[Source], after: &[Source]) -> Vec<Change> {
             }
         }
         for (_, (line_changed, line_moved)) in lines {
-            match (line_changed, line_moved) {
-                (Some(area), _) => changed.push(area),
-                (None, Some(area)) => moved.push(area),
-                (None, None) => {}
+            match (line_changed.is_empty(), line_moved) {
+                (false, _) => changed.extend(line_changed),
+                (true, Some(area)) => moved.push(area),
+                (true, None) => {}
             }
         }
     }
@@ -94,28 +106,117 @@ fn stories(sources: &[Source]) -> BTreeMap<String, Vec<(char, Area, usize)>> {
     out
 }
 
-/// For each character of `b`, the index of the character of `a` it is the same as: Myers'
-/// diff (the `similar` crate), with no cap on the length; past [`DIFF_TIME`] it settles for a
-/// coarser match rather than keep the desk waiting.
-fn matches(a: &[char], b: &[char]) -> Vec<Option<usize>> {
-    let deadline = std::time::Instant::now() + DIFF_TIME;
+/// `chars` (the characters of `placed`, as printed) cut into words: a run of Latin letters and
+/// digits set close together on one line is one word; any other character (a Chinese
+/// character, a punctuation mark) is one of its own. The printed text has no spaces: a word
+/// ends where the next letter stands apart, at the width of a space.
+fn words<'a>(chars: &'a [char], placed: &[(char, Area, usize)]) -> Vec<&'a [char]> {
+    // A letter or digit, but not a wide one (a Chinese character is a word by itself).
+    let in_word =
+        |c: char| c.is_alphanumeric() && unicode_width::UnicodeWidthChar::width(c) != Some(2);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=chars.len() {
+        let joined = i < chars.len() && {
+            let ((a, before, line), (b, after, next_line)) = (placed[i - 1], placed[i]);
+            let gap = after.x - (before.x + before.width);
+            in_word(a) && in_word(b) && line == next_line && gap < SPACE * after.height
+        };
+        if !joined {
+            out.push(&chars[start..i]);
+            start = i;
+        }
+    }
+    out
+}
+
+/// The least gap between two letters, in their height, that is a word space (a space is a
+/// quarter em or more; tracking, even justified, far less).
+const SPACE: f64 = 0.12;
+
+/// For each character of `b`, the index of the character of `a` it is the same as, both cut
+/// into words: Myers' diff of the words (the `similar` crate), with no cap on the length; past
+/// `deadline` it settles for a coarser match rather than keep the desk waiting. A run of words
+/// cut in one place and put in another (a paragraph moved, edited or not) is matched too, so
+/// what it kept is outlined as moved, not boxed as new.
+fn matches(a: &[&[char]], b: &[&[char]], deadline: std::time::Instant) -> Vec<Option<usize>> {
     let ops =
         similar::capture_diff_slices_deadline(similar::Algorithm::Myers, a, b, Some(deadline));
-    let mut out: Vec<Option<usize>> = vec![None; b.len()];
-    for op in ops {
+    // Where each word starts among the characters.
+    let starts = |words: &[&[char]]| -> Vec<usize> {
+        words
+            .iter()
+            .scan(0, |at, word| {
+                let start = *at;
+                *at += word.len();
+                Some(start)
+            })
+            .collect()
+    };
+    let (a_at, b_at) = (starts(a), starts(b));
+    let mut out: Vec<Option<usize>> = vec![None; b.iter().map(|w| w.len()).sum()];
+    let mut pair = |old_index: usize, new_index: usize, len: usize| {
+        for k in 0..len {
+            let (i, j) = (a_at[old_index + k], b_at[new_index + k]);
+            for c in 0..b[new_index + k].len() {
+                out[j + c] = Some(i + c);
+            }
+        }
+    };
+    // The words cut from `a` and those put into `b`, each in order, by index.
+    let (mut cut, mut put) = (Vec::new(), Vec::new());
+    for op in &ops {
+        match *op {
+            similar::DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => pair(old_index, new_index, len),
+            similar::DiffOp::Delete {
+                old_index, old_len, ..
+            } => cut.extend(old_index..old_index + old_len),
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => put.extend(new_index..new_index + new_len),
+            similar::DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                cut.extend(old_index..old_index + old_len);
+                put.extend(new_index..new_index + new_len);
+            }
+        }
+    }
+    // What was cut against what was put: long runs alike moved.
+    let cut_words: Vec<&[char]> = cut.iter().map(|&i| a[i]).collect();
+    let put_words: Vec<&[char]> = put.iter().map(|&j| b[j]).collect();
+    let moves = similar::capture_diff_slices_deadline(
+        similar::Algorithm::Myers,
+        &cut_words,
+        &put_words,
+        Some(deadline),
+    );
+    for op in moves {
         if let similar::DiffOp::Equal {
             old_index,
             new_index,
             len,
         } = op
+            && len >= MOVED_WORDS
         {
             for k in 0..len {
-                out[new_index + k] = Some(old_index + k);
+                pair(cut[old_index + k], put[new_index + k], 1);
             }
         }
     }
     out
 }
+
+/// The fewest words a run moved unchanged must have to be matched as moved (fewer could be
+/// common words put elsewhere by chance).
+const MOVED_WORDS: usize = 12;
 
 /// How long one text's characters are matched before a coarser match is taken.
 const DIFF_TIME: std::time::Duration = std::time::Duration::from_millis(200);
@@ -159,6 +260,15 @@ mod tests {
         s.chars().collect()
     }
 
+    fn later() -> std::time::Instant {
+        std::time::Instant::now() + DIFF_TIME
+    }
+
+    /// Each character a word of its own (as Chinese text is cut).
+    fn singles(chars: &[char]) -> Vec<&[char]> {
+        chars.chunks(1).collect()
+    }
+
     #[test]
     fn a_long_story_edited_in_two_places_matches_all_but_the_edits() {
         // 10,000 characters (the old table stopped at 2,000 and marked all of it changed).
@@ -171,7 +281,7 @@ mod tests {
         new.remove(8000);
         new[5000] = '改';
         let started = std::time::Instant::now();
-        let m = matches(&old, &new);
+        let m = matches(&singles(&old), &singles(&new), later());
         let took = started.elapsed();
         let unmatched: Vec<usize> = (0..new.len()).filter(|&j| m[j].is_none()).collect();
         assert_eq!(unmatched, [1200, 5000], "{took:?}");
@@ -186,8 +296,28 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_moved_whole_is_matched_where_it_went() {
+        let (first, second, third) = (
+            "甲乙丙丁戊己庚辛壬癸子丑寅",
+            "天地玄黄宇宙洪荒日月盈昃辰宿",
+            "春夏秋冬",
+        );
+        let old = chars(&format!("{first}{second}{third}"));
+        let new = chars(&format!("{second}{first}{third}"));
+        let m = matches(&singles(&old), &singles(&new), later());
+        // Every character found, the moved run where it was.
+        assert!(m.iter().all(Option::is_some), "{m:?}");
+        assert_eq!(m[0], Some(first.chars().count()));
+        // A short run moved is not matched by chance (fewer than MOVED_WORDS words).
+        let (old, new) = (chars("甲乙丙丁戊"), chars("丁戊甲乙丙"));
+        let m = matches(&singles(&old), &singles(&new), later());
+        assert_eq!(m.iter().filter(|i| i.is_none()).count(), 2, "{m:?}");
+    }
+
+    #[test]
     fn matches_what_stayed_around_an_edit() {
-        let m = matches(&chars("思想是本行动是形"), &chars("思想是根本行动是形"));
+        let (a, b) = (chars("思想是本行动是形"), chars("思想是根本行动是形"));
+        let m = matches(&singles(&a), &singles(&b), later());
         assert_eq!(
             m,
             [
@@ -202,9 +332,13 @@ mod tests {
                 Some(7)
             ]
         );
-        let m = matches(&chars("甲乙丙丁戊"), &chars("甲丙X戊"));
-        assert_eq!(m, [Some(0), Some(2), None, Some(4)]);
-        assert_eq!(matches(&[], &chars("新")), [None]);
+        let (a, b) = (chars("甲乙丙丁戊"), chars("甲丙X戊"));
+        assert_eq!(
+            matches(&singles(&a), &singles(&b), later()),
+            [Some(0), Some(2), None, Some(4)]
+        );
+        let new = chars("新");
+        assert_eq!(matches(&[], &singles(&new), later()), [None]);
     }
 
     fn line(story: &str, text: &str, x: f64, y: f64) -> Source {
@@ -236,6 +370,57 @@ mod tests {
             story: story.into(),
             prints: Prints::Text(glyphs),
         }
+    }
+
+    /// A line of Latin words, each letter 5 pt wide, a 3 pt space between words.
+    fn latin(story: &str, text: &str, y: f64) -> Source {
+        let mut glyphs = Vec::new();
+        let mut x = 0.0;
+        for word in text.split(' ') {
+            for c in word.chars() {
+                glyphs.push((
+                    c,
+                    Area {
+                        page: 1,
+                        x,
+                        y,
+                        width: 5.0,
+                        height: 9.0,
+                    },
+                ));
+                x += 5.0;
+            }
+            x += 3.0;
+        }
+        Source {
+            prints: Prints::Text(glyphs),
+            ..line(story, "", 0.0, y)
+        }
+    }
+
+    #[test]
+    fn latin_words_are_marked_whole_and_chinese_characters_one_by_one() {
+        let old = latin("s", "the cat sat", 0.0);
+        let cut = |source: &Source| {
+            let Prints::Text(glyphs) = &source.prints else {
+                unreachable!()
+            };
+            let placed: Vec<(char, Area, usize)> = glyphs.iter().map(|&(c, a)| (c, a, 0)).collect();
+            let text: Vec<char> = placed.iter().map(|p| p.0).collect();
+            words(&text, &placed)
+                .iter()
+                .map(|w| w.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(cut(&old), ["the", "cat", "sat"]);
+        assert_eq!(
+            cut(&line("s", "GDP增长3%", 0.0, 0.0)),
+            ["GDP", "增", "长", "3", "%"]
+        );
+        // `cat` → `cart`: the whole word is boxed (four letters, 20 pt), not the `r` alone.
+        let changes = changes(&[old], &[latin("s", "the cart sat", 0.0)]);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!((changes[0].area.x, changes[0].area.width), (18.0, 20.0));
     }
 
     #[test]

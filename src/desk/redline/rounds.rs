@@ -4,6 +4,7 @@
 //! (beside the page's default output), holding each printed line's characters with their
 //! boxes and each photo's place; it is written once and never replaced.
 
+use crate::content::t;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -46,33 +47,33 @@ const MAX_NAME: usize = 40;
 /// (what the desk sees is what the file is called: no invisible or reordering characters),
 /// nothing that could be read as a path.
 pub fn check_name(name: &str) -> Result<(), String> {
-    let shown = name.escape_debug();
-    let refuse = |why: String| {
-        Err(format!(
-            "`{shown}` is not a round name: {why} (a round name is up to {MAX_NAME} printable characters, e.g. 一校)"
+    let refuse = |why: &str, c: Option<char>| {
+        Err(t!(
+            "round-name-bad",
+            name = name.escape_debug(),
+            why = why,
+            max = MAX_NAME,
+            char = c.map(String::from).unwrap_or_default(),
+            code = c.map_or(String::new(), |c| format!("{:04X}", u32::from(c)))
         ))
     };
     if name.trim().is_empty() {
-        return refuse("it is empty".into());
+        return refuse("empty", None);
     }
     if name.chars().count() > MAX_NAME {
-        return refuse(format!("it is longer than {MAX_NAME} characters"));
+        return refuse("long", None);
     }
     if name.trim() != name {
-        return refuse("it starts or ends with a space".into());
+        return refuse("space", None);
     }
     if name.starts_with('.') {
-        return refuse("it starts with a dot".into());
+        return refuse("dot", None);
     }
     if let Some(c) = name.chars().find(|&c| is_path_character(c)) {
-        return refuse(format!("it holds `{c}`, which file names cannot"));
+        return refuse("path", Some(c));
     }
     if let Some(c) = name.chars().find(|&c| !is_printable(c)) {
-        return refuse(format!(
-            "it holds U+{:04X}, {}",
-            u32::from(c),
-            unprintable_kind(c)
-        ));
+        return refuse(unprintable_kind(c), Some(c));
     }
     Ok(())
 }
@@ -125,14 +126,14 @@ fn is_invisible_format(c: char) -> bool {
     ) || (u32::from(c) & 0xFFFE) == 0xFFFE
 }
 
-/// What an unprintable character is, for the message refusing it.
+/// What an unprintable character is, for the message refusing it (`why` in `round-name-bad`).
 fn unprintable_kind(c: char) -> &'static str {
     if c.is_control() {
-        "a control character"
+        "control"
     } else if is_bidi_control(c) {
-        "a bidi control, which reorders the text around it"
+        "bidi"
     } else {
-        "an invisible character"
+        "invisible"
     }
 }
 
@@ -141,10 +142,7 @@ pub fn save(folder: &Path, page: &Path, name: &str, sources: &[Source]) -> Resul
     check_name(name)?;
     let path = folder.join(format!("{name}.json"));
     if path.exists() {
-        return Err(format!(
-            "round `{name}` is kept already ({}); choose another name",
-            path.display()
-        ));
+        return Err(t!("round-kept-already", name = name, path = path.display()));
     }
     let file = RoundFile {
         page: page.display().to_string(),
@@ -160,8 +158,14 @@ pub fn save(folder: &Path, page: &Path, name: &str, sources: &[Source]) -> Resul
             .collect(),
     };
     let json = serde_json::to_vec(&file).map_err(|err| err.to_string())?;
-    crate::atomic::write_atomic(&path, &json)
-        .map_err(|err| format!("cannot keep round `{name}` in {}: {err}", path.display()))?;
+    crate::atomic::write_atomic(&path, &json).map_err(|err| {
+        t!(
+            "round-cannot-keep",
+            name = name,
+            path = path.display(),
+            error = err
+        )
+    })?;
     Ok(path)
 }
 
@@ -171,18 +175,21 @@ pub fn load(folder: &Path, name: &str) -> Result<Vec<Source>, String> {
     let path = folder.join(format!("{name}.json"));
     let bytes = std::fs::read(&path).map_err(|err| {
         let kept = list(folder);
-        format!(
-            "no round `{name}` ({}: {err}); kept rounds: {}",
-            path.display(),
-            if kept.is_empty() {
-                "none".to_string()
-            } else {
-                kept.join(", ")
-            }
+        let kept = if kept.is_empty() {
+            "none".to_string()
+        } else {
+            kept.join(", ")
+        };
+        t!(
+            "round-none",
+            name = name,
+            path = path.display(),
+            error = err,
+            kept = kept
         )
     })?;
     let file: RoundFile = serde_json::from_slice(&bytes)
-        .map_err(|err| format!("{}: not a round banmian kept: {err}", path.display()))?;
+        .map_err(|err| t!("round-not-ours", path = path.display(), error = err))?;
     Ok(file
         .kept
         .into_iter()

@@ -5,6 +5,7 @@
 //! written afresh beside `content/`. Nothing that exists is ever overwritten but those
 //! generated schemas.
 
+use crate::content::t;
 use std::path::{Path, PathBuf};
 
 use crate::failure::Failure;
@@ -41,10 +42,11 @@ pub fn new_page(
     let templates = root.join("layout/templates");
     if !templates.join(format!("{template}.typ")).is_file() {
         let known = crate::content::check::templates(root);
-        return Err(Failure::Refused(format!(
-            "no template `{template}` in {}; templates: {}",
-            templates.display(),
-            known.join(", ")
+        return Err(Failure::Refused(t!(
+            "new-no-template",
+            template = template,
+            folder = templates.display(),
+            known = known.join(", ")
         )));
     }
     let loaded = match &issue {
@@ -64,10 +66,10 @@ pub fn new_page(
                 .and_then(|dir| dir.strip_prefix(root.canonicalize().ok()?).ok())
                 .map(Path::to_path_buf)
                 .ok_or_else(|| {
-                    Failure::Refused(format!(
-                        "{} lies outside the project {}",
-                        issue.file.display(),
-                        root.display()
+                    Failure::Refused(t!(
+                        "new-outside",
+                        issue = issue.file.display(),
+                        root = root.display()
                     ))
                 })?;
             within.join(slug)
@@ -75,21 +77,19 @@ pub fn new_page(
         None => Path::new("content").join(slug),
     };
     if root.join(&folder).exists() {
-        return Err(Failure::Refused(format!(
-            "{} already exists; banmian never overwrites a page (choose another name)",
-            root.join(&folder).display()
+        return Err(Failure::Refused(t!(
+            "new-exists",
+            folder = root.join(&folder).display()
         )));
     }
     let page = folder.join("page.yaml");
     // The starter in the shape the template's manifest asks for: stories or sections.
     let manifest = crate::content::manifest::load(root, template).map_err(|errors| {
-        Failure::Refused(format!(
-            "the template `{template}` has no readable manifest: {}",
-            errors
-                .iter()
-                .map(|e| e.to_string())
-                .collect::<Vec<_>>()
-                .join("; ")
+        let errors: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        Failure::Refused(t!(
+            "new-no-manifest",
+            template = template,
+            errors = errors.join("; ")
         ))
     })?;
     let starter = if manifest.takes().contains(&"stories") {
@@ -191,9 +191,11 @@ fn list_in_issue(
             )
         };
         return Err(Failure::Refused(format!(
-            "{} would not build with the new page there, so neither is changed:\n{}\nhint: choose another --page (a page before a spread moves it to an odd page), or leave --page out to add the page at the end",
-            issue.file.display(),
-            errors.iter().map(shown).collect::<Vec<_>>().join("\n")
+            "{}\n{}\n{}: {}",
+            t!("new-breaks-issue", issue = issue.file.display()),
+            errors.iter().map(shown).collect::<Vec<_>>().join("\n"),
+            t!("hint"),
+            t!("new-breaks-issue-hint")
         )));
     }
     crate::atomic::write_atomic(issue.file, updated.as_bytes()).map_err(|error| Failure::Write {
@@ -214,9 +216,7 @@ fn check_slug(slug: &str) -> Result<(), Failure> {
     if valid {
         Ok(())
     } else {
-        Err(Failure::Refused(format!(
-            "`{slug}` is not a page name: use lower-case letters, digits and hyphens (e.g. 2024-05-01-a8)"
-        )))
+        Err(Failure::Refused(t!("new-bad-slug", slug = slug)))
     }
 }
 

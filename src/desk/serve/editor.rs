@@ -4,6 +4,7 @@
 //! and `{col}` are replaced in each word. The file is always the page being served: the
 //! browser names only a line and a column.
 
+use crate::content::t;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
@@ -20,14 +21,10 @@ impl Editor {
             Some(command) => {
                 let words: Vec<String> = command.split_whitespace().map(String::from).collect();
                 if words.is_empty() {
-                    return Err(
-                        "--editor is empty; e.g. --editor 'code -g {file}:{line}:{col}'".into(),
-                    );
+                    return Err(t!("editor-empty"));
                 }
                 if !words.iter().any(|w| w.contains("{file}")) {
-                    return Err(format!(
-                        "--editor `{command}` has no {{file}}; e.g. --editor 'code -g {{file}}:{{line}}:{{col}}'"
-                    ));
+                    return Err(t!("editor-no-file", command = command));
                 }
                 Some(words)
             }
@@ -39,22 +36,28 @@ impl Editor {
     /// Whether `line:column` (both from 1) is a position in the page's YAML as it is now: a
     /// line of the file, a column on that line or just past its end.
     pub fn check_position(&self, line: usize, column: usize) -> Result<(), String> {
-        let text = std::fs::read_to_string(&self.page)
-            .map_err(|err| format!("cannot read {}: {err}\n", self.page.display()))?;
+        let text = std::fs::read_to_string(&self.page).map_err(|err| {
+            t!(
+                "editor-cannot-read",
+                file = self.page.display(),
+                error = err
+            ) + "\n"
+        })?;
         let lines = text.lines().count().max(1);
         if !(1..=lines).contains(&line) {
-            return Err(format!(
-                "line {line} is not a line of {} (lines 1 to {lines})\n",
-                self.page.display()
-            ));
+            let file = self.page.display();
+            return Err(t!("editor-no-line", line = line, file = file, lines = lines) + "\n");
         }
         let width = text.lines().nth(line - 1).map_or(0, |l| l.chars().count());
         if !(1..=width + 1).contains(&column) {
-            return Err(format!(
-                "column {column} is not on line {line} of {} (columns 1 to {})\n",
-                self.page.display(),
-                width + 1
-            ));
+            let said = t!(
+                "editor-no-column",
+                column = column,
+                line = line,
+                file = self.page.display(),
+                columns = width + 1
+            );
+            return Err(said + "\n");
         }
         Ok(())
     }
@@ -62,9 +65,7 @@ impl Editor {
     /// Starts the editor at `line:column` of the page; says what it ran, or why it did not.
     pub fn open(&self, line: usize, column: usize) -> Result<String, String> {
         let Some(words) = &self.words else {
-            return Err(
-                "no editor: start banmian serve with --editor 'CMD {file}:{line}:{col}'\n".into(),
-            );
+            return Err(t!("editor-none") + "\n");
         };
         let file = self.page.display().to_string();
         let words: Vec<String> = words
@@ -79,9 +80,9 @@ impl Editor {
             .args(&words[1..])
             .stdin(Stdio::null())
             .spawn()
-            .map_err(|err| format!("cannot run the editor `{}`: {err}\n", words[0]))?;
+            .map_err(|err| t!("editor-cannot-run", editor = words[0], error = err) + "\n")?;
         // Reap it when it exits, without holding up the server.
         std::thread::spawn(move || child.wait());
-        Ok(format!("opened {file}:{line}:{column}\n"))
+        Ok(t!("editor-opened", file = file, line = line, column = column) + "\n")
     }
 }

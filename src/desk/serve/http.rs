@@ -24,6 +24,9 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use tokio::sync::watch;
 
+use crate::content::messages;
+use crate::content::t;
+
 use super::editor::Editor;
 use super::kept::KeptRounds;
 use super::proof::Snapshot;
@@ -36,6 +39,7 @@ pub const MAX_HEADERS: usize = 16 * 1024;
 /// refusal's text says 4 KiB).
 pub const MAX_BODY: usize = 4 * 1024;
 
+/// The page, its words as `{{id}}` of the message files (see [`index`]).
 const INDEX: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/app.css");
@@ -113,7 +117,7 @@ pub fn router(app: App) -> Router {
     Router::new()
         .route(
             "/",
-            get(|| async { page(INDEX, "text/html; charset=utf-8") }),
+            get(|| async { page(index(), "text/html; charset=utf-8") }),
         )
         .route(
             "/app.js",
@@ -132,6 +136,56 @@ pub fn router(app: App) -> Router {
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(app.clone(), guard))
         .with_state(app)
+}
+
+/// The page in the editor's language, made once: each `{{id}}` of index.html is its message,
+/// `{{lang}}` the language's tag, and `{{words}}` the messages the script says (every
+/// `serve-…` id, each argument left as `{name}` for the script to fill in).
+fn index() -> &'static str {
+    static SAID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SAID.get_or_init(|| said_in(INDEX, messages::lang()))
+}
+
+fn said_in(html: &str, lang: messages::Lang) -> String {
+    let words: serde_json::Map<String, serde_json::Value> = messages::ids(lang)
+        .into_iter()
+        .filter(|id| id.starts_with("serve-"))
+        .map(|id| {
+            let args: Vec<(&str, messages::Arg)> = messages::arguments(lang, id)
+                .into_iter()
+                .map(|name| (name, messages::Arg::from(format!("{{{name}}}"))))
+                .collect();
+            (id.to_string(), messages::say(lang, id, &args).into())
+        })
+        .collect();
+    // In a <script> element: no `</script>` may close it early.
+    let words = serde_json::Value::Object(words)
+        .to_string()
+        .replace('<', "\\u003c");
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("{{") {
+        let Some(length) = rest[start..].find("}}") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        out.push_str(&match &rest[start + 2..start + length] {
+            "lang" => messages::FILES[lang as usize].1.to_string(),
+            "words" => words.clone(),
+            id => escape_html(&messages::say(lang, id, &[])),
+        });
+        rest = &rest[start + length + 2..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `text` as HTML text or an attribute's value.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 fn page(body: &'static str, kind: &'static str) -> Response {
@@ -247,7 +301,7 @@ async fn keep_round(State(app): State<App>, headers: HeaderMap, body: Bytes) -> 
     }
     let proof = app.builds.borrow().proof.clone();
     let Some(proof) = proof else {
-        return (StatusCode::CONFLICT, "no proof yet\n").into_response();
+        return (StatusCode::CONFLICT, t!("serve-no-proof") + "\n").into_response();
     };
     match app.rounds.keep(&round.name, &proof.sources) {
         Ok(message) => (StatusCode::OK, message + "\n").into_response(),
@@ -267,11 +321,7 @@ async fn guard(State(app): State<App>, request: Request, next: Next) -> Response
         return refusal.into_response();
     }
     let Some(token) = token_of(&request, app.token.as_deref()) else {
-        return (
-            StatusCode::FORBIDDEN,
-            "this proof is served with a token: open the URL banmian serve printed\n",
-        )
-            .into_response();
+        return (StatusCode::FORBIDDEN, t!("serve-token-needed") + "\n").into_response();
     };
     let peer = request
         .extensions()
@@ -279,11 +329,7 @@ async fn guard(State(app): State<App>, request: Request, next: Next) -> Response
         .map(|c| c.0.ip());
     let edits = matches!(request.uri().path(), "/open" | "/round");
     if edits && !app.allow_remote_edit && peer.is_some_and(|ip| !ip.is_loopback()) {
-        return (
-            StatusCode::FORBIDDEN,
-            "editing from another machine is off (banmian serve --allow-remote-edit)\n",
-        )
-            .into_response();
+        return (StatusCode::FORBIDDEN, t!("serve-remote-edit-off") + "\n").into_response();
     }
     let mut response = next.run(request).await;
     if let (Token::Query, Some(secret)) = (token, &app.token)
@@ -391,7 +437,34 @@ fn local_host(host: &str, port: u16) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::local_host;
+    use super::{INDEX, local_host, messages, said_in};
+
+    #[test]
+    fn the_page_is_said_in_either_language_whole() {
+        for (lang, tag, findings) in [
+            (messages::Lang::En, "en", "Findings"),
+            (messages::Lang::Zh, "zh-CN", "检查结果"),
+        ] {
+            let html = said_in(INDEX, lang);
+            assert!(!html.contains("{{"), "a word left unsaid in {tag}");
+            assert!(html.contains(&format!("<html lang=\"{tag}\">")));
+            assert!(html.contains(&format!("<h2>{findings}</h2>")));
+            // The script's words: valid JSON with the arguments left to fill in.
+            let json = html
+                .split("<script id=\"words\" type=\"application/json\">")
+                .nth(1)
+                .and_then(|rest| rest.split("</script>").next())
+                .unwrap();
+            let words: serde_json::Value = serde_json::from_str(json).unwrap();
+            assert!(words["serve-page"].as_str().unwrap().contains("{page}"));
+            assert!(
+                words["serve-source-at"]
+                    .as_str()
+                    .unwrap()
+                    .contains("{what}")
+            );
+        }
+    }
 
     #[test]
     fn accepts_only_addresses_and_localhost_on_our_port() {

@@ -22,7 +22,7 @@ impl KeptRounds {
         for name in rounds::list(&folder) {
             match rounds::load(&folder, &name) {
                 Ok(sources) => kept.push((name, Arc::new(sources))),
-                Err(err) => eprintln!("warning: {err}"),
+                Err(err) => eprintln!("{}", crate::content::t!("warning-line", message = err)),
             }
         }
         Self {
@@ -43,6 +43,10 @@ impl KeptRounds {
         if let Ok(mut kept) = self.kept.lock() {
             kept.push((name.to_string(), Arc::new(sources.to_vec())));
         }
-        Ok(format!("kept round {name} in {}", path.display()))
+        Ok(crate::content::t!(
+            "kept-round",
+            name = name,
+            path = path.display()
+        ))
     }
 }

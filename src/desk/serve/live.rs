@@ -2,6 +2,7 @@
 //! result published to the browsers as a new snapshot. Runs on its own thread: typst's layout
 //! and the file watcher block.
 
+use crate::content::t;
 use std::sync::{Arc, OnceLock};
 
 use crate::build::watcher::Watcher;
@@ -42,10 +43,14 @@ pub fn run(
         let snapshot = match rebuilt.result {
             Ok(proof) => {
                 proofs += 1;
-                eprintln!(
-                    "proof {build} in {:.2} s: {}",
-                    rebuilt.seconds, proof.summary
+                let seconds = format!("{:.2}", rebuilt.seconds);
+                let said = t!(
+                    "proof-built",
+                    build = build,
+                    seconds = seconds,
+                    summary = proof.summary
                 );
+                eprintln!("{said}");
                 Snapshot {
                     build,
                     seconds: rebuilt.seconds,
@@ -58,10 +63,8 @@ pub fn run(
             Err(failure) => {
                 let broken = Broken::new(&failure, session.world());
                 eprintln!("{}", broken.text.trim_end());
-                eprintln!(
-                    "failed after {:.2} s; the browser keeps the last good proof",
-                    rebuilt.seconds
-                );
+                let seconds = format!("{:.2}", rebuilt.seconds);
+                eprintln!("{}", t!("serve-failed-after", seconds = seconds));
                 Snapshot {
                     build,
                     seconds: rebuilt.seconds,
@@ -75,7 +78,7 @@ pub fn run(
         builds.send_replace(Arc::new(snapshot));
         if let Err(err) = updated.and_then(|()| watcher.wait()) {
             // The browser is told too: a proof that no longer follows the saves must say so.
-            let text = format!("error: {err}; no more rebuilds: restart banmian serve");
+            let text = t!("serve-stopped", error = err);
             eprintln!("{text}");
             let last = builds.borrow().clone();
             builds.send_replace(Arc::new(Snapshot {
@@ -89,8 +92,8 @@ pub fn run(
             return;
         }
         match session.rescan_fonts_if_changed() {
-            Some(Ok(faces)) => eprintln!("fonts changed: re-scanned {faces} faces"),
-            Some(Err(failure)) => eprintln!("error: {failure}"),
+            Some(Ok(faces)) => eprintln!("{}", t!("fonts-changed", faces = faces)),
+            Some(Err(failure)) => eprintln!("{}", t!("error-line", message = failure)),
             None => {}
         }
     }

@@ -51,8 +51,10 @@ pub fn run(options: Options) -> Result<(), Failure> {
     let listener = std::net::TcpListener::bind(address)
         .and_then(|l| l.set_nonblocking(true).map(|()| l))
         .map_err(|err| {
-            Failure::Service(format!(
-                "cannot listen on {address}: {err}; try another --port"
+            Failure::Service(crate::content::t!(
+                "cannot-listen",
+                address = address,
+                error = err
             ))
         })?;
     let port = listener
@@ -62,15 +64,13 @@ pub fn run(options: Options) -> Result<(), Failure> {
     // Beyond this machine, the proof is seen only with a secret token (in the URL printed).
     let token = (!options.host.is_loopback()).then(http::token);
     if token.is_some() {
-        eprintln!(
-            "warning: serving on {} (not only this machine): whoever has the URL below (its token) sees the proof{}",
-            options.host,
-            if options.allow_remote_edit {
-                ", opens your editor at lines of the page and keeps proof rounds"
-            } else {
-                "; opening the editor and keeping rounds stay with this machine (--allow-remote-edit)"
-            }
-        );
+        let edit = if options.allow_remote_edit {
+            "yes"
+        } else {
+            "no"
+        };
+        let said = crate::content::t!("serving-beyond", host = options.host, edit = edit);
+        eprintln!("{said}");
     }
     let shown = match options.host {
         IpAddr::V6(ip) => format!("[{ip}]"),
@@ -80,10 +80,9 @@ pub fn run(options: Options) -> Result<(), Failure> {
     let query = token
         .as_ref()
         .map_or(String::new(), |t| format!("?token={t}"));
-    eprintln!(
-        "serving {} at http://{shown}:{port}/{query} (Ctrl-C to stop)",
-        options.page.display()
-    );
+    let url = format!("http://{shown}:{port}/{query}");
+    let said = crate::content::t!("serving", page = options.page.display(), url = url);
+    eprintln!("{said}");
 
     let (sender, builds) = watch::channel(Arc::new(proof::Snapshot::empty()));
     let rounds = Arc::new(kept::KeptRounds::open(

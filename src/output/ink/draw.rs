@@ -263,10 +263,7 @@ impl<'a> Painter<'a> {
             let at = Placement { rect, window, clip };
             photo::place(&mut self.plates, &samples, &at);
         } else {
-            self.skip(
-                "a turned or mirrored picture is measured by its pixel at each cell's centre"
-                    .into(),
-            );
+            self.skip(crate::content::t!("unmeasured-turned"));
             self.point_sampled(&samples, size, ts, window, clip);
         }
     }
@@ -401,7 +398,7 @@ impl<'a> Painter<'a> {
         match paint::ink_of(paint, &mut self.plates) {
             Ok(ink) => Some(ink),
             Err(why) => {
-                self.skip(why.into());
+                self.skip(why);
                 None
             }
         }

@@ -44,16 +44,22 @@ impl Coverage {
 
 impl std::fmt::Display for Coverage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "ink: at most {:.0} % (limit {:.0} %) on page {}, {:.0} mm from the left and {:.0} mm from the top of the trim",
-            self.max_percent, self.limit, self.page, self.at_mm.0, self.at_mm.1
-        )?;
+        use crate::content::t;
+        let line = t!(
+            "ink-line",
+            max = format!("{:.0}", self.max_percent),
+            limit = format!("{:.0}", self.limit),
+            page = self.page,
+            left = format!("{:.0}", self.at_mm.0),
+            top = format!("{:.0}", self.at_mm.1)
+        );
+        write!(f, "{line}")?;
         if self.over_mm2 > 0.0 {
-            write!(f, "; {:.1} mm² over the limit", self.over_mm2)?;
+            let over = t!("ink-over-area", mm2 = format!("{:.1}", self.over_mm2));
+            write!(f, "{over}")?;
         }
         for what in &self.unmeasured {
-            write!(f, "; not measured: {what}")?;
+            write!(f, "{}", t!("ink-unmeasured", what = what))?;
         }
         Ok(())
     }

@@ -9,7 +9,7 @@ use super::plates::{Ink, Plates};
 
 /// The ink `paint` puts down and its opacity, or why it is not measured. A spot colour's
 /// plate is added to `plates` on first use.
-pub fn ink_of(paint: &Paint, plates: &mut Plates) -> Result<(Ink, f32), &'static str> {
+pub fn ink_of(paint: &Paint, plates: &mut Plates) -> Result<(Ink, f32), String> {
     let color = match paint {
         Paint::Solid(color) => color.clone(),
         Paint::Gradient(gradient) => gradient
@@ -17,8 +17,8 @@ pub fn ink_of(paint: &Paint, plates: &mut Plates) -> Result<(Ink, f32), &'static
             .iter()
             .map(|(c, _)| c.clone())
             .max_by(|a, b| total(a).total_cmp(&total(b)))
-            .ok_or("a gradient without stops is not measured")?,
-        Paint::Tiling(_) => return Err("a tiling (pattern) fill is not measured"),
+            .ok_or_else(|| crate::content::t!("unmeasured-gradient"))?,
+        Paint::Tiling(_) => return Err(crate::content::t!("unmeasured-tiling")),
     };
     Ok(ink_of_color(&color, plates))
 }

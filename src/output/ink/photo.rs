@@ -87,7 +87,7 @@ static MEMORY: std::sync::OnceLock<std::sync::Mutex<std::collections::HashMap<Ke
 /// The ink of `image` at full size.
 fn decode(image: &Image, press: &Press) -> Result<Samples, String> {
     let ImageKind::Raster(raster) = image.kind() else {
-        return Err("a vector picture (SVG or PDF) is not measured".into());
+        return Err(crate::content::t!("unmeasured-vector"));
     };
     if raster.format() == RasterFormat::Exchange(ExchangeFormat::Jpg)
         && let Some(samples) = cmyk_jpeg(raster.data())?

@@ -18,15 +18,12 @@ pub fn oversize(file: &Path, bytes: &[u8], size: u64, what: &str) -> ContentErro
     ContentError::new(
         file,
         at,
-        format!(
-            "{}; the limit falls inside what starts here",
-            limit.message(&format!("the {what} file"), size)
+        crate::t!(
+            "oversize",
+            limit = limit.message(&format!("{what}-file"), size)
         ),
     )
-    .hint(format!(
-        "a {what}'s YAML is a few dozen KiB: look here for text pasted many times over, or check \
-         what the upstream system sent (README.md, Limits)"
-    ))
+    .hint(crate::t!("oversize-hint", what = what))
 }
 
 /// Where the node straddling the end of `kept` starts, as (line, column); `None` if `kept`

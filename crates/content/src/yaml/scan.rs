@@ -262,8 +262,8 @@ impl Walk<'_> {
                 if self.documents > 1 {
                     return self.fail(
                         at,
-                        "a second YAML document starts here; a page file holds one".into(),
-                        "remove the `---` line, or split the file into two pages",
+                        crate::t!("second-document"),
+                        &crate::t!("second-document-hint"),
                     );
                 }
             }
@@ -274,7 +274,7 @@ impl Walk<'_> {
                 match self.slot() {
                     Slot::Key => {
                         if limits::KEY_CHARS.exceeded_by(length) {
-                            return self.over(limits::KEY_CHARS, "a key", length, at);
+                            return self.over(limits::KEY_CHARS, "key", length, at);
                         }
                         if !self.key(value, at) {
                             return false;
@@ -301,13 +301,13 @@ impl Walk<'_> {
             Kind::Alias(name) => {
                 self.aliases += 1;
                 if limits::ALIASES.exceeded_by(self.aliases) {
-                    return self.over(limits::ALIASES, "the page", self.aliases, at);
+                    return self.over(limits::ALIASES, "page", self.aliases, at);
                 }
                 let Some(&(nodes, chars)) = self.anchors.get(&name) else {
                     return self.fail(
                         at,
-                        format!("alias `*{name}` refers to no anchor `&{name}` above it"),
-                        "define the anchor before its first use, or write the text out",
+                        crate::t!("no-anchor", name = name),
+                        &crate::t!("no-anchor-hint"),
                     );
                 };
                 self.nodes = self.nodes.saturating_add(nodes);
@@ -316,8 +316,8 @@ impl Walk<'_> {
                     Slot::Key => {
                         return self.fail(
                             at,
-                            "an alias cannot be a key".into(),
-                            "write the key out as plain text",
+                            crate::t!("alias-as-key"),
+                            &crate::t!("alias-as-key-hint"),
                         );
                     }
                     Slot::Value(path, key) => self.place(&path, key, at, event.end, false),
@@ -329,8 +329,8 @@ impl Walk<'_> {
                     Slot::Key => {
                         return self.fail(
                             at,
-                            "a key must be plain text, not a list or mapping".into(),
-                            "check the indentation and the `?`, `[` or `{` before this point",
+                            crate::t!("key-not-text"),
+                            &crate::t!("key-not-text-hint"),
                         );
                     }
                     Slot::Value(path, key) => {
@@ -349,7 +349,7 @@ impl Walk<'_> {
                     chars_before: self.chars,
                 });
                 if limits::DEPTH.exceeded_by(self.stack.len() as u64) {
-                    return self.over(limits::DEPTH, "the page", self.stack.len() as u64, at);
+                    return self.over(limits::DEPTH, "page", self.stack.len() as u64, at);
                 }
             }
             Kind::SequenceEnd | Kind::MappingEnd => {
@@ -371,15 +371,10 @@ impl Walk<'_> {
             Kind::Other => {}
         }
         if limits::NODES.exceeded_by(self.nodes) {
-            return self.over(limits::NODES, "the page (aliases expanded)", self.nodes, at);
+            return self.over(limits::NODES, "page-expanded", self.nodes, at);
         }
         if limits::PAGE_CHARS.exceeded_by(self.chars) {
-            return self.over(
-                limits::PAGE_CHARS,
-                "the page's text (aliases expanded)",
-                self.chars,
-                at,
-            );
+            return self.over(limits::PAGE_CHARS, "page-text", self.chars, at);
         }
         true
     }
@@ -413,18 +408,17 @@ impl Walk<'_> {
         if let Some(first) = frame.keys.get(&key) {
             let first = *first;
             let within = if frame.path.is_empty() {
-                "the page".to_string()
+                "page"
             } else {
-                format!("`{}`", frame.path)
+                &frame.path
             };
-            return self.fail(
-                at,
-                format!(
-                    "duplicate key `{key}` in {within}: it is set already at line {}",
-                    first.line
-                ),
-                "keep one of the two; YAML would silently drop the other",
+            let message = crate::t!(
+                "duplicate-key",
+                key = key,
+                within = within,
+                line = first.line
             );
+            return self.fail(at, message, &crate::t!("duplicate-key-hint"));
         }
         frame.keys.insert(key.clone(), at);
         frame.pending = Some((key, at));
@@ -462,12 +456,9 @@ impl Walk<'_> {
                         ContentError::new(
                             self.file,
                             start.at(),
-                            format!(
-                                "`{path}` contains {}, written as an escape in quotes",
-                                hygiene::describe(c)
-                            ),
+                            crate::t!("escaped-control", path = path, char = hygiene::describe(c)),
                         )
-                        .hint("remove the escape; control characters print as empty boxes"),
+                        .hint(crate::t!("escaped-control-hint")),
                     );
                     return;
                 }
@@ -483,18 +474,14 @@ impl Walk<'_> {
             && self.scanned.warnings.len() < MAX_REPORTED
         {
             let at = self.find(c, start, end);
-            let times = if count > 1 {
-                format!(" ({count} times)")
-            } else {
-                String::new()
-            };
+            let message = crate::t!(
+                "invisible-char",
+                path = path,
+                char = hygiene::describe(c),
+                count = count
+            );
             self.scanned.warnings.push(
-                ContentError::new(
-                    self.file,
-                    at,
-                    format!("`{path}` contains {}{times}", hygiene::describe(c)),
-                )
-                .hint("it prints nothing but can upset line breaks and searches; delete it unless it is wanted"),
+                ContentError::new(self.file, at, message).hint(crate::t!("invisible-char-hint")),
             );
         }
     }
@@ -523,11 +510,9 @@ impl Walk<'_> {
             ContentError::new(
                 self.file,
                 at,
-                format!(
-                    "`{path}` has a word of {length} characters with no place to break (`{opening}…`): it is broken at any character where its line ends"
-                ),
+                crate::t!("long-word", path = path, length = length, opening = opening),
             )
-            .hint("add spaces, shorten it (a link: print its short form) or move it to a line of its own"),
+            .hint(crate::t!("long-word-hint")),
         );
     }
 
@@ -544,11 +529,7 @@ impl Walk<'_> {
     }
 
     fn over(&mut self, limit: Limit, what: &str, value: u64, at: Mark) -> bool {
-        self.fail(
-            at,
-            limit.message(what, value),
-            "no page needs this much: check what the upstream system sent (see README.md, Limits)",
-        )
+        self.fail(at, limit.message(what, value), &crate::t!("limit-hint"))
     }
 
     fn fail(&mut self, at: Mark, message: String, hint: &str) -> bool {

@@ -23,14 +23,9 @@ pub fn error(
             )
             .at()
     });
-    // serde_yaml appends " at line X column Y"; we print the location ourselves.
     let text = err.to_string();
-    let message = text.split(" at line ").next().unwrap_or(&text).to_string();
-    // serde prefixes the path of the mapping it was reading: `sections[0].photos[0]: …`.
-    let (path, detail) = match message.split_once(": ") {
-        Some((path, detail)) if !path.contains(' ') => (path, detail),
-        _ => ("", message.as_str()),
-    };
+    let (path, detail) = path_and_detail(&text);
+    let message = reworded(path, detail);
     if let Some(field) = missing_field(detail) {
         return missing(file, positions, path, field, &message, at);
     }
@@ -43,10 +38,10 @@ pub fn error(
             }
             None => crate::t!("allowed-keys", keys = expected.join(", ")),
         }
-    } else if detail.contains("invalid type") || detail.contains("invalid value") {
-        "check the value's kind: text, a number, or a list (`- item` lines)".into()
+    } else if invalid(detail).is_some() {
+        crate::t!("value-kind-hint")
     } else {
-        "check indentation and quoting; see README.md, section \"Content format\"".into()
+        crate::t!("content-format-hint")
     };
     let error = ContentError::new(file, at, message).hint(hint);
     match fix {
@@ -81,17 +76,21 @@ fn missing(
             .get(path)
             .and_then(|mapping| (!path.is_empty()).then_some(mapping.value.column));
         let advice = match sibling_column {
-            Some(column) => {
-                format!("indent it to column {column}, like the other keys of `{path}`")
-            }
-            None => "line it up with the keys it belongs with".into(),
+            Some(column) => crate::t!("stray-indent-hint", column = column, path = path),
+            None => crate::t!("stray-line-up-hint"),
         };
+        let within = crate::t!(
+            "stray-within",
+            path = if path.is_empty() { "none" } else { path }
+        );
         return ContentError::new(
             file,
             key.at(),
-            format!(
-                "{message}: a `{field}` stands here, but its indentation puts it outside `{}`",
-                if path.is_empty() { "the page" } else { path }
+            crate::t!(
+                "stray-field",
+                message = message,
+                field = field,
+                within = within
             ),
         )
         .hint(advice);
@@ -118,6 +117,101 @@ fn stray_rank(path: &str, found: &str, field: &str) -> Option<(u8, usize)> {
     is_under(parent, path).then_some((1, 0))
 }
 
+/// serde_yaml's message without the " at line X column Y" it appends (the location is printed
+/// apart), split into the path of the mapping it was reading (`sections[0].photos[0]`, or
+/// empty) and what it found there.
+fn path_and_detail(text: &str) -> (&str, &str) {
+    let message = text.split(" at line ").next().unwrap_or(text);
+    match message.split_once(": ") {
+        Some((path, detail)) if !path.contains(' ') => (path, detail),
+        _ => ("", message),
+    }
+}
+
+/// serde's words for `detail` said in the catalogue's, after the mapping's `path`; what the
+/// catalogue has no words for stays as serde said it.
+fn reworded(path: &str, detail: &str) -> String {
+    let said = if let Some(field) = missing_field(detail) {
+        crate::t!("serde-missing", field = field)
+    } else if let Some((wrong, expected)) = unknown_field(detail) {
+        let names: Vec<String> = expected.iter().map(|name| format!("`{name}`")).collect();
+        crate::t!(
+            "serde-unknown",
+            field = wrong,
+            count = expected.len(),
+            expected = names.join(&crate::t!("list-sep"))
+        )
+    } else if let Some((which, got, want)) = invalid(detail) {
+        let (kind, value) = unexpected(got);
+        crate::t!(
+            "serde-invalid",
+            which = which,
+            got = crate::t!("serde-got", kind = kind, value = value, raw = got),
+            want = crate::t!("serde-want", kind = expected_kind(want), raw = want)
+        )
+    } else {
+        detail.to_string()
+    };
+    if path.is_empty() {
+        said
+    } else {
+        crate::t!("at-path", path = path, message = said)
+    }
+}
+
+/// serde's "invalid type: string \"x\", expected u32" as (`type`, what it got, what it wanted).
+fn invalid(detail: &str) -> Option<(&str, &str, &str)> {
+    let (which, rest) = detail
+        .strip_prefix("invalid type: ")
+        .map(|rest| ("type", rest))
+        .or_else(|| {
+            detail
+                .strip_prefix("invalid value: ")
+                .map(|rest| ("value", rest))
+        })?;
+    let (got, want) = rest.rsplit_once(", expected ")?;
+    Some((which, got, want))
+}
+
+/// What serde got, as a kind the catalogue names and the value (`string`, `"第一部分"`); an
+/// unknown kind is `other`.
+fn unexpected(got: &str) -> (&'static str, &str) {
+    const WITH_VALUE: [(&str, &str); 5] = [
+        ("string ", "string"),
+        ("integer ", "integer"),
+        ("floating point ", "float"),
+        ("boolean ", "boolean"),
+        ("character ", "character"),
+    ];
+    for (words, kind) in WITH_VALUE {
+        if let Some(value) = got.strip_prefix(words) {
+            return (kind, value);
+        }
+    }
+    let kind = match got {
+        "sequence" => "sequence",
+        "map" => "map",
+        "unit value" => "unit",
+        _ => "other",
+    };
+    (kind, "")
+}
+
+/// What serde wanted, as a kind the catalogue names (`u32`: `unsigned`).
+fn expected_kind(want: &str) -> &'static str {
+    match want {
+        "a sequence" => "sequence",
+        "a string" | "a borrowed string" => "string",
+        "a boolean" => "boolean",
+        "u8" | "u16" | "u32" | "u64" | "usize" => "unsigned",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "integer",
+        "f32" | "f64" => "number",
+        "a map" => "map",
+        want if want.starts_with("struct ") => "map",
+        _ => "other",
+    }
+}
+
 fn missing_field(detail: &str) -> Option<&str> {
     let rest = detail.strip_prefix("missing field `")?;
     rest.split('`').next()
@@ -136,11 +230,7 @@ fn unknown_field(message: &str) -> Option<(&str, Vec<&str>)> {
 /// it, or with it read as meant.
 pub fn unknown_key(err: &serde_yaml::Error) -> Option<(String, Option<String>)> {
     let text = err.to_string();
-    let message = text.split(" at line ").next().unwrap_or(&text);
-    let (path, detail) = match message.split_once(": ") {
-        Some((path, detail)) if !path.contains(' ') => (path, detail),
-        _ => ("", message),
-    };
+    let (path, detail) = path_and_detail(&text);
     let (wrong, expected) = unknown_field(detail)?;
     let meant = closest(wrong, &expected).map(|meant| match path {
         "" => meant.to_string(),
@@ -160,6 +250,40 @@ mod tests {
         assert_eq!(wrong, "bdy");
         assert_eq!(expected, ["number", "head", "body"]);
         assert_eq!(missing_field("missing field `page`"), Some("page"));
+    }
+
+    #[test]
+    fn serde_is_said_again_in_the_same_words_in_english() {
+        crate::messages::set_lang(Some(crate::messages::Lang::En));
+        for (path, detail) in [
+            (
+                "sections[0]",
+                "unknown field `bdy`, expected one of `number`, `head`, `body`",
+            ),
+            ("", "unknown field `x`, expected `a`"),
+            (
+                "folio.page",
+                "invalid type: string \"第一版\", expected u32",
+            ),
+            (
+                "sections[0].number",
+                "invalid value: integer `-1`, expected u32",
+            ),
+            ("", "missing field `folio`"),
+            ("", "something serde says we do not know"),
+        ] {
+            let expected = match path {
+                "" => detail.to_string(),
+                path => format!("{path}: {detail}"),
+            };
+            assert_eq!(reworded(path, detail), expected);
+        }
+        assert_eq!(
+            invalid("invalid type: string \"a, expected b\", expected a sequence"),
+            Some(("type", "string \"a, expected b\"", "a sequence"))
+        );
+        assert_eq!(unexpected("integer `-1`"), ("integer", "`-1`"));
+        assert_eq!(expected_kind("struct Folio"), "map");
     }
 
     #[test]

@@ -20,45 +20,42 @@ pub fn error(
     let libyaml = libyaml_text(err);
     // Something opened and never closed: the opening is what to fix.
     if let Some((context, mark)) = &err.context {
-        let opened = [
-            (
-                "while scanning a quoted scalar",
-                "the quoted text that starts here is never closed",
-                "close it with the same quote mark it opens with, or write the text as a block (`key: |`, then the text on indented lines)",
-            ),
-            (
-                "while parsing a flow sequence",
-                "the `[` list that starts here is never closed",
-                "close it with `]`; a list item with a comma or colon inside must be quoted",
-            ),
-            (
-                "while parsing a flow mapping",
-                "the `{` that starts here is never closed",
-                "close it with `}`",
-            ),
-        ];
-        for (libyaml_context, message, hint) in opened {
-            if context.starts_with(libyaml_context) {
-                return ContentError::new(file, mark.at(), format!("{message} ({libyaml})"))
-                    .hint(hint);
-            }
+        let opened = if context.starts_with("while scanning a quoted scalar") {
+            Some((
+                crate::t!("yaml-unclosed-quote", libyaml = libyaml),
+                crate::t!("yaml-unclosed-quote-hint"),
+            ))
+        } else if context.starts_with("while parsing a flow sequence") {
+            Some((
+                crate::t!("yaml-unclosed-list", libyaml = libyaml),
+                crate::t!("yaml-unclosed-list-hint"),
+            ))
+        } else if context.starts_with("while parsing a flow mapping") {
+            Some((
+                crate::t!("yaml-unclosed-map", libyaml = libyaml),
+                crate::t!("yaml-unclosed-map-hint"),
+            ))
+        } else {
+            None
+        };
+        if let Some((message, hint)) = opened {
+            return ContentError::new(file, mark.at(), message).hint(hint);
         }
     }
     if let Some(key) = long_key(err) {
         return ContentError::new(
             file,
             key.at(),
-            format!(
-                "{} ({libyaml})",
-                limits::KEY_CHARS.message(
-                    "a key",
+            crate::t!(
+                "with-libyaml",
+                message = limits::KEY_CHARS.message(
+                    "key",
                     err.problem_mark.map_or(0, |m| m.column - key.column) as u64
-                )
+                ),
+                libyaml = libyaml
             ),
         )
-        .hint(
-            "no page needs this much: check what the upstream system sent (see README.md, Limits)",
-        );
+        .hint(crate::t!("limit-hint"));
     }
     let after_block = last_block
         .zip(problem_at)
@@ -70,46 +67,63 @@ pub fn error(
         return ContentError::new(
             file,
             (line, 1),
-            format!(
-                "this line is indented less than the text above it, so it ends the block of text \
-                 that starts at line {block} ({libyaml})"
-            ),
+            crate::t!("yaml-block-cut", block = block, libyaml = libyaml),
         )
-        .hint("indent every line of a block of text at least as far as its first line");
+        .hint(crate::t!("yaml-block-cut-hint"));
     }
     let at = problem_at.unwrap_or((1, 1));
     if let Some((item, indent, columns)) = stray_indent(source, at.0) {
         let columns: Vec<String> = columns.iter().map(|c| (c + 1).to_string()).collect();
-        let (what, whose) = if item {
-            ("list item", "list")
-        } else {
-            ("key", "mapping")
-        };
+        let what = if item { "item" } else { "key" };
         return ContentError::new(
             file,
             (at.0, indent + 1),
-            format!(
-                "this {what} is indented to column {}, where no {whose} above it has its {what}s \
-                 (they stand at column {}) ({libyaml})",
-                indent + 1,
-                columns.join(" or ")
+            crate::t!(
+                "yaml-stray-indent",
+                what = what,
+                column = indent + 1,
+                columns = columns.join(&crate::t!("or")),
+                libyaml = libyaml
             ),
         )
-        .hint(format!(
-            "line the {what} up with the {what}s it belongs with, using spaces"
-        ));
+        .hint(crate::t!("yaml-stray-indent-hint", what = what));
     }
     let hint = if source
         .lines()
         .nth(at.0.saturating_sub(1))
         .is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'))
     {
-        "YAML indents with spaces, never tabs: replace the tab at the start of this line"
+        crate::t!("yaml-tab-hint")
     } else {
-        "check indentation and quoting; text containing `: ` or starting with a special \
-         character can be written as a block (`key: |` then the text on indented lines)"
+        crate::t!("yaml-syntax-hint")
     };
-    ContentError::new(file, at, format!("YAML syntax: {libyaml}")).hint(hint)
+    let message = crate::t!(
+        "yaml-syntax",
+        problem = problem_key(&err.problem),
+        libyaml = libyaml
+    );
+    ContentError::new(file, at, message).hint(hint)
+}
+
+/// A word for the commonest of libyaml's problems, which a message may explain in its own
+/// language (`other` for the rest).
+fn problem_key(problem: &str) -> &'static str {
+    [
+        ("mapping values are not allowed", "mapping-values"),
+        ("did not find expected key", "expected-key"),
+        (
+            "found character that cannot start any token",
+            "cannot-start",
+        ),
+        ("found unexpected end of stream", "end-of-stream"),
+        ("could not find expected ':'", "expected-colon"),
+        ("did not find expected '-' indicator", "expected-dash"),
+        ("block sequence entries are not allowed", "sequence-entries"),
+        ("found unexpected document indicator", "document"),
+    ]
+    .into_iter()
+    .find(|(words, _)| problem.starts_with(words))
+    .map_or("other", |(_, key)| key)
 }
 
 /// Where a key starts that libyaml gave up on for its length: a key stands on one line and

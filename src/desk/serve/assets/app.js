@@ -16,6 +16,23 @@ window.banmianSources = () => (current ? current.sources : []);
 
 const $ = (id) => document.getElementById(id);
 
+// The words of the page in the editor's language, from the server's message files: `say`
+// fills in a message's `{name}`s as text; `sayInto` puts elements in their places.
+const WORDS = JSON.parse($('words').textContent);
+const say = (id, args = {}) => WORDS[id].replace(/\{(\w+)\}/g, (m, name) => (name in args ? args[name] : m));
+function sayInto(element, id, parts) {
+  element.replaceChildren(...WORDS[id].split(/(\{\w+\})/).map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece);
+    return name && parts[name[1]] ? parts[name[1]] : document.createTextNode(piece);
+  }));
+}
+function span(className, text = '') {
+  const element = document.createElement('span');
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
 // Elements from SVG text: one per top-level element of `texts`.
 function parseSvg(texts) {
   const source = `<svg xmlns="${SVG_NS}" xmlns:xlink="${XLINK_NS}" xmlns:h5="http://www.w3.org/1999/xhtml">${texts.join('')}</svg>`;
@@ -89,8 +106,8 @@ function applyProof(p) {
     const overflow = i + 1 > p.pagesToFill;
     sheet.classList.toggle('overflow', overflow);
     sheet.querySelector('.label').textContent = overflow
-      ? `page ${i + 1}: overset text, past the page`
-      : `page ${i + 1}`;
+      ? say('serve-page-overset', { page: i + 1 })
+      : say('serve-page', { page: i + 1 });
     // The page group (it moves the page inside the bleed), its blocks, then the marks on top.
     // The group shown stays when its opening tag is the same, its blocks put in order around
     // the unchanged ones: the browser repaints what changed, not the whole page.
@@ -134,7 +151,7 @@ function drawChanges() {
   const sheets = $('pages').children;
   const since = $('since').value;
   for (const option of current.rounds) {
-    if (![...$('since').options].some((o) => o.value === option.name)) $('since').add(new Option(`round ${option.name}`, option.name));
+    if (![...$('since').options].some((o) => o.value === option.name)) $('since').add(new Option(say('serve-round', { name: option.name }), option.name));
   }
   const round = current.rounds.find((r) => r.name === since);
   // A round kept from this very proof has no entry yet: nothing changed since it.
@@ -209,15 +226,17 @@ async function clicked(event, svg) {
   marks.querySelectorAll('.clicked').forEach((e) => e.remove());
   const source = $('source');
   if (!hits.length) {
-    source.textContent = 'Nothing from the YAML here.';
+    source.textContent = say('serve-nothing-here');
     return;
   }
   const hit = hits[0];
   const a = hit.area;
   marks.append(svgElement('rect', { x: a.x, y: a.y, width: a.width, height: a.height, class: 'clicked' }));
-  source.innerHTML = '<span class="what"></span> at <span class="at"></span><br><span class="editor"></span>';
-  source.querySelector('.what').textContent = hit.what;
-  source.querySelector('.at').textContent = `${current.page}:${hit.line}:${hit.column}`;
+  sayInto(source, 'serve-source-at', {
+    what: span('what', hit.what),
+    at: span('at', `${current.page}:${hit.line}:${hit.column}`),
+  });
+  source.append(document.createElement('br'), span('editor'));
   source.dataset.line = hit.line;
   source.dataset.column = hit.column;
   const response = await fetch('/open', {
@@ -237,11 +256,13 @@ function showBuild(message, receivedAt) {
   if (message.proof) applyProof(message.proof);
   const appliedAt = Date.now();
   if (broken) {
-    status.textContent = `build ${message.build} failed after ${message.seconds.toFixed(2)} s`;
+    status.textContent = say('serve-build-failed', { build: message.build, seconds: message.seconds.toFixed(2) });
   } else if (current) {
-    status.textContent = `build ${message.build} in ${message.seconds.toFixed(2)} s: ${current.summary}`;
+    status.textContent = say('serve-build-done', {
+      build: message.build, seconds: message.seconds.toFixed(2), summary: current.summary,
+    });
   } else {
-    status.textContent = 'building…';
+    status.textContent = say('serve-building');
   }
   status.classList.toggle('failed', !!broken);
   document.body.dataset.build = message.build;
@@ -263,7 +284,7 @@ function connect() {
     showBuild(message, receivedAt);
   });
   events.onerror = () => {
-    $('status').textContent = 'disconnected; reconnecting…';
+    $('status').textContent = say('serve-disconnected');
     // A new connection starts from nothing: the server sends everything again.
     events.close();
     blocks.clear();
@@ -277,7 +298,7 @@ function connect() {
 $('show-findings').addEventListener('change', (e) => document.body.classList.toggle('no-findings', !e.target.checked));
 $('since').addEventListener('change', () => { if (current) drawChanges(); });
 $('keep').addEventListener('click', async () => {
-  const name = prompt('Keep this proof as round (e.g. 一校):');
+  const name = prompt(say('serve-keep-prompt'));
   if (name) await keepRound(name);
 });
 // Keeps the proof shown as round `name`; says how it went in the status line.
@@ -289,7 +310,7 @@ async function keepRound(name) {
   });
   $('status').textContent = (await response.text()).trim();
   if (response.ok && ![...$('since').options].some((o) => o.value === name)) {
-    $('since').add(new Option(`round ${name}`, name));
+    $('since').add(new Option(say('serve-round', { name }), name));
   }
   return response.ok;
 }
