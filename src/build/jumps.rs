@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use crate::content::LoadedPage;
 use crate::content::issue::{LoadedIssue, Slot};
 use crate::content::jumps::{self, Jump};
+use crate::content::t;
 use crate::failure::Failure;
 use crate::makeup::MadeUp;
 
@@ -101,10 +102,12 @@ impl Handoff {
 
 fn unbuilt(jump: &Jump) -> crate::content::ContentError {
     jump.error(
-        format!(
-            "page {} takes the continuation of `{}`, but page {}, where it starts, did not lay it out",
-            jump.to, jump.story, jump.from
+        t!(
+            "jump-unbuilt",
+            to = jump.to,
+            story = jump.story,
+            from = jump.from
         ),
-        &format!("fix page {} first: its messages say why", jump.from),
+        &t!("jump-unbuilt-hint", from = jump.from),
     )
 }

@@ -376,6 +376,35 @@ issue-lists-itself-hint = list the pages' own YAML files, e.g. `- file: front/pa
 issue-in-issue = `{ $file }` is an issue file (it lists `pages:`), not a page
 issue-in-issue-hint = list the pages' own YAML files; an issue cannot hold another issue
 
+## Jumps across an issue's pages (content::jumps, src/build/jumps)
+jump-no-story = the jump names no story
+jump-no-story-hint = give the story's `id:` on the page it starts on
+jump-from-unlisted = `{ $file }` is not a page of this issue
+jump-from-unlisted-hint = name the page the story starts on as `pages:` lists it
+jump-to-unlisted = the jump goes to `{ $file }`, which is not a page of this issue
+jump-to-unlisted-hint = name the page that takes the continuation as `pages:` lists it, or list it there
+jump-to-itself = `{ $story }` jumps to its own page ({ $page })
+jump-to-itself-hint = a story continues on a later page: name it under `to:`
+jump-backwards = `{ $story }` would continue on page { $to }, before it starts (page { $from }): a circular jump
+jump-backwards-hint = a story continues on a later page: swap `from` and `to`, or move the pages
+jump-twice = `{ $story }` of page { $page } jumps twice (to page { $to } on line { $line })
+jump-twice-hint = a story continues once: remove one of the two jumps
+jump-again = `{ $story }` on page { $page } is the continuation of page { $from }'s: a continuation does not jump again
+jump-again-hint = let the continuation's page hold the rest, or cut the story
+jump-starts-off-news = `{ $story }` starts on page { $page }, a `{ $template }` page: only news pages hold jumps
+jump-ends-off-news = `{ $story }` continues on page { $page }, a `{ $template }` page: only news pages hold jumps
+jump-off-news-hint = jump between pages of the news template
+jump-story-missing = page { $page } has no story `{ $story }`
+jump-story-missing-hint = its stories are { $ids }; name one of them
+jump-id-taken = page { $page } has a story `{ $story }` of its own, and takes its namesake's continuation
+jump-id-taken-hint = give one of the two stories another `id:`
+jump-built-alone = the continuation of `{ $story }` from page { $from } ({ $issue }, line { $line }) is left out of this page built on its own
+jump-built-alone-hint = build the issue to set it: its text is what page { $from }'s make-up leaves over
+jump-fits = `{ $story }` fits on page { $from } now: it does not jump ({ $issue }, line { $line }), and this page sets no continuation
+jump-fits-hint = keep the jump for when the story grows, or remove it from `jumps:` and fill its place
+jump-unbuilt = page { $to } takes the continuation of `{ $story }`, but page { $from }, where it starts, did not lay it out
+jump-unbuilt-hint = fix page { $from } first: its messages say why
+
 ## serde's schema errors, said again (content::yaml::schema)
 at-path = { $path }: { $message }
 list-sep = ,{" "}

@@ -378,6 +378,35 @@ issue-lists-itself-hint = 请列出各版面自己的 YAML 文件，如 `- file:
 issue-in-issue = `{ $file }` 是报纸期次文件（它列有 `pages:`），不是版面
 issue-in-issue-hint = 请列出各版面自己的 YAML 文件；报纸期次文件里不能再套报纸期次文件
 
+## Jumps across an issue's pages (content::jumps, src/build/jumps)
+jump-no-story = 转版没有写明是哪篇稿件
+jump-no-story-hint = 请写上稿件在起始版上的 `id:`
+jump-from-unlisted = `{ $file }` 不是本期的版面
+jump-from-unlisted-hint = 请按 `pages:` 中的写法写出稿件起始的版面
+jump-to-unlisted = 转版转到了 `{ $file }`，它不是本期的版面
+jump-to-unlisted-hint = 请按 `pages:` 中的写法写出接续的版面，或先把它列入 `pages:`
+jump-to-itself = `{ $story }` 转到了它自己所在的第 { $page } 版
+jump-to-itself-hint = 稿件只能转到后面的版面：请在 `to:` 下写后面的一版
+jump-backwards = `{ $story }` 将在第 { $to } 版接续，却在第 { $from } 版才开始：转版成了回环
+jump-backwards-hint = 稿件只能转到后面的版面：请对调 `from` 和 `to`，或调整版面顺序
+jump-twice = 第 { $page } 版的 `{ $story }` 转了两次（第 { $line } 行已转到第 { $to } 版）
+jump-twice-hint = 一篇稿件只转一次：请删去其中一处转版
+jump-again = 第 { $page } 版的 `{ $story }` 是第 { $from } 版转来的接续部分：接续部分不能再转
+jump-again-hint = 请让接续版容纳余下的正文，或删减稿件
+jump-starts-off-news = `{ $story }` 从第 { $page } 版开始，那是 `{ $template }` 版面：只有消息版可以转版
+jump-ends-off-news = `{ $story }` 在第 { $page } 版接续，那是 `{ $template }` 版面：只有消息版可以转版
+jump-off-news-hint = 请在消息版模板的版面之间转版
+jump-story-missing = 第 { $page } 版没有稿件 `{ $story }`
+jump-story-missing-hint = 该版的稿件有：{ $ids }；请写其中之一
+jump-id-taken = 第 { $page } 版自己已有稿件 `{ $story }`，又要接续同名稿件
+jump-id-taken-hint = 请给其中一篇稿件换一个 `id:`
+jump-built-alone = 第 { $from } 版转来的 `{ $story }` 接续部分（{ $issue }，第 { $line } 行）在单独生成本版时不排
+jump-built-alone-hint = 请生成整期报纸来排入它：它的正文是第 { $from } 版排版后余下的部分
+jump-fits = `{ $story }` 现在在第 { $from } 版就排得下：不再转版（{ $issue }，第 { $line } 行），本版不排接续部分
+jump-fits-hint = 可保留转版以备稿件加长，或从 `jumps:` 中删去它并补上这块版面
+jump-unbuilt = 第 { $to } 版接续 `{ $story }`，但它起始的第 { $from } 版没有排成
+jump-unbuilt-hint = 请先修好第 { $from } 版：它的提示说明了原因
+
 ## serde's schema errors, said again (content::yaml::schema)
 at-path = { $path }：{ $message }
 list-sep = 、

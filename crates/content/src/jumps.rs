@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::ContentError;
+use crate::t;
 use crate::view::{JumpView, PageView, StoryView};
 
 /// A jump as the issue file writes it.
@@ -89,8 +90,8 @@ pub fn resolve(
         if entry.story.trim().is_empty() {
             error(
                 &format!("{at}.story"),
-                "the jump names no story".into(),
-                "give the story's `id:` on the page it starts on",
+                t!("jump-no-story"),
+                &t!("jump-no-story-hint"),
             );
             continue;
         }
@@ -98,19 +99,16 @@ pub fn resolve(
         if from.is_none() {
             error(
                 &format!("{at}.from"),
-                format!("`{}` is not a page of this issue", entry.from),
-                "name the page the story starts on as `pages:` lists it",
+                t!("jump-from-unlisted", file = entry.from),
+                &t!("jump-from-unlisted-hint"),
             );
         }
         let to = find(&entry.to);
         if to.is_none() {
             error(
                 &format!("{at}.to"),
-                format!(
-                    "the jump goes to `{}`, which is not a page of this issue",
-                    entry.to
-                ),
-                "name the page that takes the continuation as `pages:` lists it, or list it there",
+                t!("jump-to-unlisted", file = entry.to),
+                &t!("jump-to-unlisted-hint"),
             );
         }
         let (Some(from), Some(to)) = (from, to) else {
@@ -121,40 +119,43 @@ pub fn resolve(
         if from == to {
             error(
                 &format!("{at}.to"),
-                format!("`{story}` jumps to its own page ({start})"),
-                "a story continues on a later page: name it under `to:`",
+                t!("jump-to-itself", story = story, page = start),
+                &t!("jump-to-itself-hint"),
             );
             continue;
         }
         if to < from {
             error(
                 &format!("{at}.to"),
-                format!(
-                    "`{story}` would continue on page {end}, before it starts (page {start}): a circular jump"
-                ),
-                "a story continues on a later page: swap `from` and `to`, or move the pages",
+                t!("jump-backwards", story = story, to = end, from = start),
+                &t!("jump-backwards-hint"),
             );
             continue;
         }
         if let Some(twice) = jumps.iter().find(|j| j.story == *story && j.from == start) {
             error(
                 &format!("{at}.story"),
-                format!(
-                    "`{story}` of page {start} jumps twice (to page {} on line {})",
-                    twice.to, twice.at.0
+                t!(
+                    "jump-twice",
+                    story = story,
+                    page = start,
+                    to = twice.to,
+                    line = twice.at.0
                 ),
-                "a story continues once: remove one of the two jumps",
+                &t!("jump-twice-hint"),
             );
             continue;
         }
         if let Some(earlier) = jumps.iter().find(|j| j.story == *story && j.to == start) {
             error(
                 &format!("{at}.from"),
-                format!(
-                    "`{story}` on page {start} is the continuation of page {}'s: a continuation does not jump again",
-                    earlier.from
+                t!(
+                    "jump-again",
+                    story = story,
+                    page = start,
+                    from = earlier.from
                 ),
-                "let the continuation's page hold the rest, or cut the story",
+                &t!("jump-again-hint"),
             );
             continue;
         }
@@ -188,18 +189,22 @@ pub fn apply(
             continue;
         }
         if template != "news" {
-            let (page, role) = if start {
-                (jump.from, "starts on")
+            let message = if start {
+                t!(
+                    "jump-starts-off-news",
+                    story = jump.story,
+                    page = jump.from,
+                    template = template
+                )
             } else {
-                (jump.to, "continues on")
+                t!(
+                    "jump-ends-off-news",
+                    story = jump.story,
+                    page = jump.to,
+                    template = template
+                )
             };
-            errors.push(jump.error(
-                format!(
-                    "`{}` {role} page {page}, a `{template}` page: only news pages hold jumps",
-                    jump.story
-                ),
-                "jump between pages of the news template",
-            ));
+            errors.push(jump.error(message, &t!("jump-off-news-hint")));
             continue;
         }
         let found = view.stories.iter_mut().find(|s| s.id == jump.story);
@@ -213,16 +218,13 @@ pub fn apply(
             (true, None) => {
                 let ids: Vec<&str> = view.stories.iter().map(|s| s.id.as_str()).collect();
                 errors.push(jump.error(
-                    format!("page {} has no story `{}`", jump.from, jump.story),
-                    &format!("its stories are {}; name one of them", ids.join(", ")),
+                    t!("jump-story-missing", page = jump.from, story = jump.story),
+                    &t!("jump-story-missing-hint", ids = ids.join(", ")),
                 ));
             }
             (false, Some(_)) => errors.push(jump.error(
-                format!(
-                    "page {} has a story `{}` of its own, and takes its namesake's continuation",
-                    jump.to, jump.story
-                ),
-                "give one of the two stories another `id:`",
+                t!("jump-id-taken", page = jump.to, story = jump.story),
+                &t!("jump-id-taken-hint"),
             )),
             (false, None) => {}
         }
@@ -286,18 +288,15 @@ pub fn built_alone(
             ContentError::new(
                 page,
                 at,
-                format!(
-                    "the continuation of `{}` from page {} ({}, line {}) is left out of this page built on its own",
-                    j.story,
-                    j.from,
-                    j.issue.display(),
-                    j.at.0
+                t!(
+                    "jump-built-alone",
+                    story = j.story,
+                    from = j.from,
+                    issue = j.issue.display(),
+                    line = j.at.0
                 ),
             )
-            .hint(format!(
-                "build the issue to set it: its text is what page {}'s make-up leaves over",
-                j.from
-            ))
+            .hint(t!("jump-built-alone-hint", from = j.from))
         })
         .collect()
 }
@@ -308,15 +307,15 @@ pub fn fits(jump: &Jump, page: &Path, at: (usize, usize)) -> ContentError {
     ContentError::new(
         page,
         at,
-        format!(
-            "`{}` fits on page {} now: it does not jump ({}, line {}), and this page sets no continuation",
-            jump.story,
-            jump.from,
-            jump.issue.display(),
-            jump.at.0
+        t!(
+            "jump-fits",
+            story = jump.story,
+            from = jump.from,
+            issue = jump.issue.display(),
+            line = jump.at.0
         ),
     )
-    .hint("keep the jump for when the story grows, or remove it from `jumps:` and fill its place")
+    .hint(t!("jump-fits-hint"))
 }
 
 #[cfg(test)]
