@@ -68,7 +68,8 @@ pub struct Built {
     /// Its files for the target asked for, or why it cannot go there (preflight errors, ink over
     /// the limit, an export that failed); no files when no target was asked for.
     pub output: Result<Output, Failure>,
-    /// Milliseconds each step took (`compile`, `export`, `ink`), for `build --timings`.
+    /// Milliseconds each step took (`compile`, `export`, and beside each other within it
+    /// `files` and `ink`), for `build --timings`.
     pub laps: Vec<(&'static str, f64)>,
 }
 
@@ -128,17 +129,26 @@ fn export(
     laps: &mut Laps,
 ) -> Result<Output, Failure> {
     // The ink is measured on the laid-out page while the PDF is written: the two share nothing.
-    let (files, (ink, ink_ms)) = std::thread::scope(|scope| {
+    // So is the press's profile made ready for the PDF/X's output intent.
+    let (files, ink) = std::thread::scope(|scope| {
+        if let (true, Some(press)) = (target.is_pdfx(), laid.press.as_deref()) {
+            scope.spawn(|| crate::output::pdfx::intent::prepare(press));
+        }
         let ink = scope.spawn(|| {
             let started = Instant::now();
             let ink = crate::build::export::ink(laid, target);
             (ink, started.elapsed().as_secs_f64() * 1000.0)
         });
+        let started = Instant::now();
         let files = crate::build::export::render(loaded, laid, target);
+        let pdf_ms = started.elapsed().as_secs_f64() * 1000.0;
         let ink = ink.join().expect("the ink measurement does not panic");
-        (files, ink)
+        ((files, pdf_ms), ink)
     });
+    let ((files, pdf_ms), (ink, ink_ms)) = (files, ink);
     laps.lap("export");
+    // The two sides of the export: the files written and, beside them, the ink measured.
+    laps.beside("files", pdf_ms);
     laps.beside("ink", ink_ms);
     let (mut files, ink) = (files?, ink?);
     let ink = ink.map(|(found, maps)| {

@@ -56,7 +56,8 @@ pub fn add(pdf: Vec<u8>, crop_marks: bool) -> Result<Vec<u8>, String> {
         }
         update.new_document.set_object(id, Object::Dictionary(page));
     }
-    let mut out = Vec::new();
+    // The file grows by its update: room for it at once rather than copies as it grows.
+    let mut out = Vec::with_capacity(update.get_prev_documents_bytes().len() + (1 << 20));
     update
         .save_to(&mut out)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;

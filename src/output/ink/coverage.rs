@@ -20,26 +20,24 @@ pub struct Coverage {
 #[cfg(test)]
 pub fn rasterise(path: &Path, ts: Transform) -> Option<Coverage> {
     let mut r = Rasteriser::default();
-    r.rasterise(path, ts)?;
+    let edges = Edges::of(path, ts)?;
+    r.rasterise(&edges, 0.0, 0.0)?;
     Some(r.coverage)
 }
 
-/// Rasterises glyph after glyph in the same buffers (a page's glyphs would otherwise allocate
-/// three times each).
-#[derive(Default)]
-pub struct Rasteriser {
+/// An outline flattened into straight edges under a transform (to cells), with their bounds:
+/// a glyph's at the size it is drawn, made once and moved to wherever the glyph stands (a
+/// page sets each glyph of its text several times, at the same few sizes).
+pub struct Edges {
     lines: Vec<(Point, Point)>,
-    area: Vec<f32>,
-    /// The last glyph's coverage.
-    pub coverage: Coverage,
+    /// Left, top, right, bottom.
+    pub bounds: [f32; 4],
 }
 
-impl Rasteriser {
-    /// The coverage of `path` under `ts` (to cells), in `self.coverage`; `None` for a path
-    /// that covers nothing.
-    pub fn rasterise(&mut self, path: &Path, ts: Transform) -> Option<&Coverage> {
-        let lines = &mut self.lines;
-        lines.clear();
+impl Edges {
+    /// The edges of `path` under `ts`; `None` for a path with none (or not finite).
+    pub fn of(path: &Path, ts: Transform) -> Option<Edges> {
+        let mut lines = Vec::new();
         let (mut start, mut last) = (Point::zero(), Point::zero());
         let map = |p: Point| {
             let mut p = p;
@@ -102,43 +100,90 @@ impl Rasteriser {
         if last != start {
             lines.push((last, start));
         }
-        let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-        for (a, b) in lines.iter() {
+        // Horizontal edges sweep no area.
+        lines.retain(|(a, b)| a.y != b.y);
+        let mut bounds = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+        for (a, b) in &lines {
             for p in [a, b] {
-                x0 = x0.min(p.x);
-                y0 = y0.min(p.y);
-                x1 = x1.max(p.x);
-                y1 = y1.max(p.y);
+                bounds = [
+                    bounds[0].min(p.x),
+                    bounds[1].min(p.y),
+                    bounds[2].max(p.x),
+                    bounds[3].max(p.y),
+                ];
             }
         }
-        if lines.is_empty()
-            || !(x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite())
-        {
+        (!lines.is_empty() && bounds.iter().all(|v| v.is_finite()))
+            .then_some(Edges { lines, bounds })
+    }
+}
+
+/// Rasterises run after run of glyphs in the same buffers: a run's glyphs (a line of text, one
+/// paint) are accumulated together, so that two glyphs sharing a cell cover what they cover
+/// between them, and the run is summed and painted once.
+#[derive(Default)]
+pub struct Rasteriser {
+    area: Vec<f32>,
+    /// The run's cells: left, top, width (with one spare cell a row), height.
+    at: (f32, f32, usize, usize),
+    /// The last run's coverage.
+    pub coverage: Coverage,
+}
+
+impl Rasteriser {
+    /// The coverage of `edges` moved by (`dx`, `dy`) cells, in `self.coverage`; `None` for
+    /// edges that cover nothing.
+    #[cfg(test)]
+    pub fn rasterise(&mut self, edges: &Edges, dx: f32, dy: f32) -> Option<&Coverage> {
+        let [x0, y0, x1, y1] = edges.bounds;
+        if !self.begin([x0 + dx, y0 + dy, x1 + dx, y1 + dy]) {
             return None;
+        }
+        self.add(edges, dx, dy);
+        Some(self.finish())
+    }
+
+    /// Starts a run whose edges lie within `bounds` (cells: left, top, right, bottom); false
+    /// for bounds that hold no cell or too many.
+    pub fn begin(&mut self, [x0, y0, x1, y1]: [f32; 4]) -> bool {
+        if !(x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite()) {
+            return false;
         }
         let (left, top) = (x0.floor(), y0.floor());
         let width = (x1.ceil() - left) as usize + 1;
         let height = (y1.ceil() - top) as usize;
         if width == 0 || height == 0 || width * height > 1 << 24 {
-            return None;
+            return false;
         }
         // One cell more to the right of each row: an edge on the last cell's right side adds there.
-        let stride = width + 1;
-        let area = &mut self.area;
-        area.clear();
-        area.resize(stride * height, 0.0);
-        for &(a, b) in lines.iter() {
+        self.at = (left, top, width + 1, height);
+        self.area.clear();
+        self.area.resize((width + 1) * height, 0.0);
+        true
+    }
+
+    /// Adds the area `edges`, moved by (`dx`, `dy`) cells, sweep (within the run's bounds).
+    pub fn add(&mut self, edges: &Edges, dx: f32, dy: f32) {
+        let (left, top, stride, height) = self.at;
+        let (ox, oy) = (dx - left, dy - top);
+        for &(a, b) in &edges.lines {
             line(
-                area,
+                &mut self.area,
                 stride,
                 height,
-                Point::from_xy(a.x - left, a.y - top),
-                Point::from_xy(b.x - left, b.y - top),
+                Point::from_xy(a.x + ox, a.y + oy),
+                Point::from_xy(b.x + ox, b.y + oy),
             );
         }
+    }
+
+    /// The run's coverage: the swept areas summed along each row, clamped to a whole cell.
+    pub fn finish(&mut self) -> &Coverage {
+        let (left, top, stride, _) = self.at;
+        let width = stride - 1;
         let coverage = &mut self.coverage;
         coverage.cells.clear();
-        for row in area.chunks_exact(stride) {
+        for row in self.area.chunks_exact(stride) {
             let mut sum = 0.0;
             for v in &row[..width] {
                 sum += v;
@@ -148,29 +193,30 @@ impl Rasteriser {
         coverage.x = left as i64;
         coverage.y = top as i64;
         coverage.width = width;
-        Some(&self.coverage)
+        &self.coverage
     }
 }
 
-/// `x.floor()` for the non-negative coordinates of a glyph's own cells, without the libm call
-/// (a glyph takes a few hundred of these a row).
-fn floor(x: f32) -> f32 {
-    let t = x as i32 as f32;
-    if t > x { t - 1.0 } else { t }
+/// `x.ceil()` for the coordinates of a run's own cells (at least 0), as an index, without the
+/// libm call (a glyph takes a few hundred of these).
+fn ceil(x: f32) -> usize {
+    let t = floor(x);
+    if (t as f32) < x { t + 1 } else { t }
 }
 
-/// `x.ceil()`, as [`floor`].
-fn ceil(x: f32) -> f32 {
-    let t = x as i32 as f32;
-    if t < x { t + 1.0 } else { t }
+/// `x.floor()` as [`ceil`]: a coordinate a rounding put a hair below 0 counts as 0. (Through
+/// `i32`, whose conversion is one instruction, where `usize`'s takes several.)
+fn floor(x: f32) -> usize {
+    (x as i32).max(0) as usize
 }
 
 /// Straight pieces a curve of control-polygon length `len` (cells) is set as.
 fn pieces(len: f32) -> usize {
-    (ceil(len * 1.5) as usize).clamp(1, 16)
+    ceil(len * 1.5).clamp(1, 16)
 }
 
-/// Adds the signed area the edge `p0`→`p1` sweeps to each cell right of it (font-rs).
+/// Adds the signed area the edge `p0`→`p1` sweeps to each cell right of it (font-rs). The
+/// edge lies within the rows and, but for a cell to the right, the columns of `area`.
 fn line(area: &mut [f32], stride: usize, height: usize, p0: Point, p1: Point) {
     if p0.y == p1.y {
         return;
@@ -182,41 +228,44 @@ fn line(area: &mut [f32], stride: usize, height: usize, p0: Point, p1: Point) {
     };
     let dxdy = (p1.x - p0.x) / (p1.y - p0.y);
     let mut x = p0.x;
-    let first = p0.y.max(0.0) as usize;
-    let last = (ceil(p1.y) as usize).min(height);
-    for y in first..last {
-        let row = y * stride;
+    let first = floor(p0.y);
+    let last = ceil(p1.y).min(height);
+    for (y, row) in area
+        .chunks_exact_mut(stride)
+        .enumerate()
+        .take(last)
+        .skip(first)
+    {
         let dy = ((y + 1) as f32).min(p1.y) - (y as f32).max(p0.y);
         let next = x + dxdy * dy;
         let d = dy * dir;
         let (x0, x1) = if x < next { (x, next) } else { (next, x) };
-        let x0f = floor(x0);
-        let x0i = x0f as usize;
-        let x1c = ceil(x1);
-        let x1i = x1c as usize;
-        if x1i <= x0i + 1 {
+        let x0i = floor(x0);
+        let x0f = x0i as f32;
+        let x1i = ceil(x1).max(x0i + 1);
+        if x1i == x0i + 1 {
             let mid = 0.5 * (x + next) - x0f;
-            area[row + x0i] += d - d * mid;
-            area[row + x0i + 1] += d * mid;
+            row[x0i] += d - d * mid;
+            row[x0i + 1] += d * mid;
         } else {
             let s = (x1 - x0).recip();
             let x0frac = x0 - x0f;
             let a0 = 0.5 * s * (1.0 - x0frac) * (1.0 - x0frac);
-            let x1frac = x1 - x1c + 1.0;
+            let x1frac = x1 - x1i as f32 + 1.0;
             let am = 0.5 * s * x1frac * x1frac;
-            area[row + x0i] += d * a0;
+            row[x0i] += d * a0;
             if x1i == x0i + 2 {
-                area[row + x0i + 1] += d * (1.0 - a0 - am);
+                row[x0i + 1] += d * (1.0 - a0 - am);
             } else {
                 let a1 = s * (1.5 - x0frac);
-                area[row + x0i + 1] += d * (a1 - a0);
-                for xi in x0i + 2..x1i - 1 {
-                    area[row + xi] += d * s;
+                row[x0i + 1] += d * (a1 - a0);
+                for cell in &mut row[x0i + 2..x1i - 1] {
+                    *cell += d * s;
                 }
                 let a2 = a1 + (x1i - x0i - 3) as f32 * s;
-                area[row + x1i - 1] += d * (1.0 - a2 - am);
+                row[x1i - 1] += d * (1.0 - a2 - am);
             }
-            area[row + x1i] += d * am;
+            row[x1i] += d * am;
         }
         x = next;
     }
@@ -237,10 +286,11 @@ mod tests {
 
     #[test]
     fn floor_and_ceil_agree_with_the_standard_ones() {
-        for x in [-2.5f32, -1.0, -0.25, 0.0, 0.3, 1.0, 7.999, 8.0, 1234.5] {
-            assert_eq!(floor(x), x.floor(), "{x}");
-            assert_eq!(ceil(x), x.ceil(), "{x}");
+        for x in [0.0f32, 0.3, 1.0, 7.999, 8.0, 1234.5] {
+            assert_eq!(floor(x), x.floor() as usize, "{x}");
+            assert_eq!(ceil(x), x.ceil() as usize, "{x}");
         }
+        assert_eq!(floor(-1e-6), 0);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use typst::visualize::{FillRule, FixedStroke, Geometry, Image, LineCap, LineJoin
 
 use crate::engine::press::Press;
 
+use super::clip::{Clip, intersect};
 use super::coverage;
 use super::geometry::{outline, path_of, pt, to_sk};
 use super::paint;
@@ -27,6 +28,9 @@ pub struct Painter<'a> {
     pub press: &'a Press,
     /// Each glyph's outline, read from its font once: by the font's hash, then glyph.
     pub outlines: HashMap<u128, HashMap<u16, Option<sk::Path>>>,
+    /// Each glyph's edges at the size it is drawn (`coverage::Edges`): by the font's hash,
+    /// glyph and scale to cells across and down.
+    pub edges: HashMap<(u128, u16, u32, u32), Option<Arc<coverage::Edges>>>,
     /// Why some paint was left out (a vector picture, a tiling), once each.
     pub skipped: Vec<String>,
     rasteriser: coverage::Rasteriser,
@@ -41,15 +45,9 @@ struct State {
     clip: Option<Arc<Clip>>,
 }
 
-/// A clip: each cell's share inside it, and the cells it can leave anything in.
-struct Clip {
-    mask: sk::Mask,
-    bounds: [i64; 4],
-}
-
 impl State {
-    fn mask(&self) -> Option<&sk::Mask> {
-        self.clip.as_deref().map(|c| &c.mask)
+    fn clip(&self) -> Option<&Clip> {
+        self.clip.as_deref()
     }
 }
 
@@ -59,6 +57,7 @@ impl<'a> Painter<'a> {
             plates,
             press,
             outlines: HashMap::new(),
+            edges: HashMap::new(),
             skipped: Vec::new(),
             rasteriser: coverage::Rasteriser::default(),
             row: Vec::new(),
@@ -111,36 +110,14 @@ impl<'a> Painter<'a> {
             let Some(path) = path_of(curve).and_then(|p| p.transform(transform)) else {
                 return;
             };
-            let Some(mut bounds) = self.window(path.bounds(), sk::Transform::identity(), None)
-            else {
+            let Some(bounds) = self.window(path.bounds(), sk::Transform::identity(), None) else {
                 return;
             };
-            let mask = match &clip {
-                Some(outer) => {
-                    bounds = intersect(bounds, outer.bounds);
-                    let mut mask = outer.mask.clone();
-                    mask.intersect_path(
-                        &path,
-                        sk::FillRule::Winding,
-                        true,
-                        sk::Transform::identity(),
-                    );
-                    mask
-                }
-                None => {
-                    let Some(mut mask) = sk::Mask::new(self.width(), self.height()) else {
-                        return;
-                    };
-                    mask.fill_path(
-                        &path,
-                        sk::FillRule::Winding,
-                        true,
-                        sk::Transform::identity(),
-                    );
-                    mask
-                }
+            // Nothing inside a clip that leaves no cell is painted.
+            let Some(inner) = Clip::new(&path, bounds, clip.as_deref()) else {
+                return;
             };
-            clip = Some(Arc::new(Clip { mask, bounds }));
+            clip = Some(Arc::new(inner));
         }
         self.frame(&group.frame, &State { transform, clip });
     }
@@ -173,7 +150,8 @@ impl<'a> Painter<'a> {
         }
     }
 
-    /// A run of text, glyph by glyph (`coverage::rasterise`); outlined text by tiny-skia.
+    /// A run of text, its glyphs' edges (made once a size: `coverage::Edges`) accumulated
+    /// together and painted once; outlined text by tiny-skia.
     fn text(&mut self, text: &TextItem, state: &State) {
         let Some((ink, opacity)) = self.ink_of(&text.fill) else {
             return;
@@ -183,6 +161,11 @@ impl<'a> Painter<'a> {
         let mut outlines = self.outlines.remove(&font).unwrap_or_default();
         let (mut x, mut y) = (Abs::zero(), Abs::zero());
         let mut outlined = sk::PathBuilder::new();
+        // Upright text (no turn, no skew): a glyph's edges at this size are the same wherever
+        // it stands, up to a move.
+        let upright = state.transform.kx == 0.0 && state.transform.ky == 0.0;
+        let mut placed = Vec::with_capacity(text.glyphs.len());
+        let mut bounds = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
         for glyph in &text.glyphs {
             let dx = x + glyph.x_offset.at(text.size);
             let dy = y + glyph.y_offset.at(text.size);
@@ -200,17 +183,39 @@ impl<'a> Painter<'a> {
                 if let Some(placed) = outline.clone().transform(at) {
                     outlined.push_path(&placed);
                 }
-            } else if self
-                .rasteriser
-                .rasterise(outline, state.transform.pre_concat(at))
-                .is_some()
-            {
-                let cells = std::mem::take(&mut self.rasteriser.coverage);
-                self.paint_coverage(&cells, &ink, opacity, state.clip.as_deref());
-                self.rasteriser.coverage = cells;
+                continue;
             }
+            let ts = state.transform.pre_concat(at);
+            let (edges, dx, dy) = if upright {
+                let key = (font, glyph.id, ts.sx.to_bits(), ts.sy.to_bits());
+                let edges = self.edges.entry(key).or_insert_with(|| {
+                    coverage::Edges::of(outline, sk::Transform::from_scale(ts.sx, ts.sy))
+                        .map(Arc::new)
+                });
+                (edges.clone(), ts.tx, ts.ty)
+            } else {
+                (coverage::Edges::of(outline, ts).map(Arc::new), 0.0, 0.0)
+            };
+            let Some(edges) = edges else { continue };
+            let [x0, y0, x1, y1] = edges.bounds;
+            bounds = [
+                bounds[0].min(x0 + dx),
+                bounds[1].min(y0 + dy),
+                bounds[2].max(x1 + dx),
+                bounds[3].max(y1 + dy),
+            ];
+            placed.push((edges, dx, dy));
         }
         self.outlines.insert(font, outlines);
+        if !placed.is_empty() && self.rasteriser.begin(bounds) {
+            for (edges, dx, dy) in &placed {
+                self.rasteriser.add(edges, *dx, *dy);
+            }
+            self.rasteriser.finish();
+            let cells = std::mem::take(&mut self.rasteriser.coverage);
+            self.paint_coverage(&cells, &ink, opacity, state.clip.as_deref());
+            self.rasteriser.coverage = cells;
+        }
         if let (Some(stroke), Some(path)) = (&text.stroke, outlined.finish()) {
             self.fill(&path, sk::FillRule::Winding, &text.fill, state);
             self.stroke(&path, stroke, state);
@@ -230,7 +235,7 @@ impl<'a> Painter<'a> {
         for (j, line) in cells.cells.chunks_exact(cells.width).enumerate() {
             let y = cells.y + j as i64;
             for (i, (out, &c)) in row.iter_mut().zip(line).enumerate() {
-                let clip = clip.map_or(1.0, |k| photo::mask_at(&k.mask, cells.x + i as i64, y));
+                let clip = clip.map_or(1.0, |k| k.at(cells.x + i as i64, y));
                 *out = c * clip * opacity;
             }
             self.plates.paint_row(cells.x, y, &row, ink);
@@ -252,7 +257,7 @@ impl<'a> Painter<'a> {
         let Some(window) = self.window(bounds, ts, state.clip.as_deref()) else {
             return;
         };
-        let clip = state.mask();
+        let clip = state.clip();
         if ts.kx == 0.0 && ts.ky == 0.0 && ts.sx > 0.0 && ts.sy > 0.0 {
             let rect = [
                 ts.tx,
@@ -276,7 +281,7 @@ impl<'a> Painter<'a> {
         size: [f32; 2],
         ts: sk::Transform,
         window: [i64; 4],
-        clip: Option<&sk::Mask>,
+        clip: Option<&Clip>,
     ) {
         let Some(inverse) = ts.invert() else { return };
         for y in window[1]..window[3] {
@@ -290,7 +295,7 @@ impl<'a> Painter<'a> {
                     let i = (v * samples.height as f32) as usize * samples.width
                         + (u * samples.width as f32) as usize;
                     let s = samples.pixel(i);
-                    let c = clip.map_or(1.0, |m| photo::mask_at(m, x, y));
+                    let c = clip.map_or(1.0, |m| m.at(x, y));
                     (s[4] * c, [s[0] * c, s[1] * c, s[2] * c, s[3] * c])
                 } else {
                     (0.0, [0.0; 4])
@@ -386,7 +391,7 @@ impl<'a> Painter<'a> {
             let line = &mask.data()[y * w as usize..(y + 1) * w as usize];
             let cy = window[1] + y as i64;
             for (x, (out, &m)) in row.iter_mut().zip(line).enumerate() {
-                let clip = clip.map_or(1.0, |c| photo::mask_at(&c.mask, window[0] + x as i64, cy));
+                let clip = clip.map_or(1.0, |c| c.at(window[0] + x as i64, cy));
                 *out = f32::from(m) / 255.0 * clip * opacity;
             }
             self.plates.paint_row(window[0], cy, &row, ink);
@@ -424,26 +429,9 @@ impl<'a> Painter<'a> {
         (w[2] > w[0] && w[3] > w[1]).then_some(w)
     }
 
-    fn width(&self) -> u32 {
-        self.plates.width as u32
-    }
-
-    fn height(&self) -> u32 {
-        self.plates.height as u32
-    }
-
     fn skip(&mut self, why: String) {
         if !self.skipped.contains(&why) {
             self.skipped.push(why);
         }
     }
-}
-
-fn intersect(a: [i64; 4], b: [i64; 4]) -> [i64; 4] {
-    [
-        a[0].max(b[0]),
-        a[1].max(b[1]),
-        a[2].min(b[2]),
-        a[3].min(b[3]),
-    ]
 }

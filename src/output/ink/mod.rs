@@ -6,6 +6,7 @@
 //! more. No outside program: the figures agree with ghostscript's `tiffsep` (a test compares
 //! them where ghostscript is installed).
 
+mod clip;
 mod coverage;
 mod draw;
 mod geometry;
@@ -81,6 +82,7 @@ pub fn plates(document: &PagedDocument, ppi: u32, press: &Press) -> (Vec<PageInk
     let scale = ppi as f32 / 72.0;
     let mut skipped = Vec::new();
     let mut outlines = std::collections::HashMap::new();
+    let mut edges = std::collections::HashMap::new();
     let mut pages = Vec::new();
     for page in document.pages() {
         let size = page.frame.size();
@@ -95,6 +97,7 @@ pub fn plates(document: &PagedDocument, ppi: u32, press: &Press) -> (Vec<PageInk
         let height = (height_pt * scale + 1e-3).floor().max(1.0) as usize;
         let mut painter = draw::Painter::new(plates::Plates::new(width, height), press);
         painter.outlines = std::mem::take(&mut outlines);
+        painter.edges = std::mem::take(&mut edges);
         painter.skipped = std::mem::take(&mut skipped);
         let transform = sk::Transform::from_scale(scale, scale).pre_translate(left, top);
         if let Some(fill) = page.fill_or_transparent() {
@@ -115,6 +118,7 @@ pub fn plates(document: &PagedDocument, ppi: u32, press: &Press) -> (Vec<PageInk
         });
         skipped = painter.skipped;
         outlines = painter.outlines;
+        edges = painter.edges;
     }
     (pages, skipped)
 }

@@ -12,6 +12,7 @@ use zune_core::colorspace::ColorSpace;
 use zune_core::options::DecoderOptions;
 use zune_jpeg::JpegDecoder;
 
+use super::clip::Clip;
 use super::plates::Plates;
 
 /// A picture as ink: per pixel C, M, Y, K (0–255 for 0–100 %), and its opacity if it has one
@@ -24,6 +25,11 @@ pub struct Samples {
 }
 
 impl Samples {
+    /// The memory its pixels take.
+    fn bytes(&self) -> usize {
+        self.ink.len() * 4 + self.alpha.as_ref().map_or(0, Vec::len)
+    }
+
     /// Pixel `i` as ink premultiplied by its opacity (0–1), then the opacity.
     pub fn pixel(&self, i: usize) -> [f32; 5] {
         let a = self.alpha.as_ref().map_or(1.0, |a| f32::from(a[i]) / 255.0);
@@ -67,8 +73,10 @@ pub fn samples(image: &Image, factor: usize, press: &Press) -> Result<Arc<Sample
         }
     };
     if let Ok(mut memory) = memory.lock() {
-        // A long-lived world keeps what its pages show; a bound keeps it from growing.
-        if memory.len() >= MEMORY_PICTURES {
+        // A long-lived world keeps what its pages show; a bound keeps it from growing (an
+        // issue's pages, measured one after another, each bring their own).
+        let held: usize = memory.values().map(|s| s.bytes()).sum();
+        if held + samples.bytes() > MEMORY_BYTES {
             memory.clear();
         }
         memory.insert(key, samples.clone());
@@ -76,8 +84,9 @@ pub fn samples(image: &Image, factor: usize, press: &Press) -> Result<Arc<Sample
     Ok(samples)
 }
 
-/// Pictures kept in memory at most.
-const MEMORY_PICTURES: usize = 64;
+/// Bytes of pictures kept in memory at most: a page's photos several times over (the sample
+/// page's eight take 5 MB).
+const MEMORY_BYTES: usize = 32 << 20;
 
 type Key = (u128, usize, u128);
 
@@ -247,89 +256,129 @@ fn cmyk_jpeg(data: &[u8]) -> Result<Option<Samples>, String> {
 pub struct Placement<'a> {
     pub rect: [f32; 4],
     pub window: [i64; 4],
-    pub clip: Option<&'a tiny_skia::Mask>,
+    pub clip: Option<&'a Clip>,
 }
 
-/// Puts `samples` on the plates, upright and scaled into `at.rect`.
+/// Puts `samples` on the plates, upright and scaled into `at.rect`: each cell takes the
+/// pixels under it, each weighed by the share of the cell it covers (across, then down).
 pub fn place(plates: &mut Plates, samples: &Samples, at: &Placement) {
     let [x0, y0, x1, y1] = at.rect;
     if samples.width == 0 || samples.height == 0 || x1 <= x0 || y1 <= y0 {
         return;
     }
-    let columns = weights(x0, x1, samples.width, at.window[0], at.window[2]);
-    let rows = weights(y0, y1, samples.height, at.window[1], at.window[3]);
-    // Weights come in order, each list non-empty: the first and last rows bound the pixels used.
-    let (Some(&(first_x, _)), Some((_, top)), Some((_, bottom))) =
-        (columns.first(), rows.first(), rows.last())
-    else {
+    let columns = Weights::new(x0, x1, samples.width, at.window[0], at.window[2]);
+    let rows = Weights::new(y0, y1, samples.height, at.window[1], at.window[3]);
+    let (Some(first_x), Some((used_from, used_to))) = (columns.first, rows.pixels()) else {
         return;
     };
-    let (used_from, used_to) = (top[0].0, bottom[bottom.len() - 1].0);
+    // Sums of bytes (0–255) for ink and opacity; with an opacity, ink × opacity (0–255²).
+    let (ink_scale, alpha_scale) = match samples.alpha {
+        Some(_) => (1.0 / (255.0 * 255.0), 1.0 / 255.0),
+        None => (1.0 / 255.0, 1.0),
+    };
+    let n = columns.cells.len();
     // Each source row used, reduced across to the cells' columns.
-    let across: Vec<Vec<[f32; 5]>> = (used_from..=used_to)
-        .map(|k| {
-            let row = k * samples.width;
-            columns
-                .iter()
-                .map(|(_, ws)| {
-                    let mut sum = [0.0; 5];
-                    for &(j, w) in ws {
-                        for (s, v) in sum.iter_mut().zip(samples.pixel(row + j)) {
-                            *s += w * v;
-                        }
-                    }
-                    sum
-                })
-                .collect()
-        })
-        .collect();
-    let mut coverage = vec![0.0; columns.len()];
-    let mut ink = vec![[0.0; 4]; columns.len()];
-    for (y, ws) in &rows {
+    let mut across = vec![[0.0f32; 5]; (used_to + 1 - used_from) * n];
+    for (k, out) in (used_from..=used_to).zip(across.chunks_exact_mut(n)) {
+        let row = &samples.ink[k * samples.width..(k + 1) * samples.width];
+        let alpha = samples
+            .alpha
+            .as_ref()
+            .map(|a| &a[k * samples.width..(k + 1) * samples.width]);
+        for (sum, (from, weights)) in out.iter_mut().zip(columns.iter()) {
+            for (j, &w) in (from..).zip(weights) {
+                let a = alpha.map_or(1.0, |a| f32::from(a[j]));
+                let p = row[j];
+                for c in 0..4 {
+                    sum[c] += w * f32::from(p[c]) * a;
+                }
+                sum[4] += w * a;
+            }
+        }
+    }
+    let mut coverage = vec![0.0; n];
+    let mut ink = vec![[0.0; 4]; n];
+    for (y, (from, weights)) in (rows.first.unwrap_or(0)..).zip(rows.iter()) {
         for (i, (cov, out)) in coverage.iter_mut().zip(ink.iter_mut()).enumerate() {
-            let mut sum = [0.0; 5];
-            for &(k, w) in ws {
-                for (s, v) in sum.iter_mut().zip(across[k - used_from][i]) {
-                    *s += w * v;
+            let mut sum = [0.0f32; 5];
+            for (k, &w) in (from..).zip(weights) {
+                let v = &across[(k - used_from) * n + i];
+                for c in 0..5 {
+                    sum[c] += w * v[c];
                 }
             }
-            let clip = at.clip.map_or(1.0, |m| mask_at(m, first_x + i as i64, *y));
-            *cov = sum[4] * clip;
-            *out = [sum[0] * clip, sum[1] * clip, sum[2] * clip, sum[3] * clip];
+            let clip = at.clip.map_or(1.0, |m| m.at(first_x + i as i64, y));
+            *cov = sum[4] * alpha_scale * clip;
+            *out = [0, 1, 2, 3].map(|c| sum[c] * ink_scale * clip);
         }
-        plates.paint_samples(first_x, *y, &coverage, &ink);
+        plates.paint_samples(first_x, y, &coverage, &ink);
     }
 }
 
-/// For the cells `from..to` of an axis that the span `a..b` (cells) covers with `n` pixels:
-/// each cell, with each pixel's share of it (in cells: a pixel that fills the cell weighs 1).
-fn weights(a: f32, b: f32, n: usize, from: i64, to: i64) -> Vec<(i64, Vec<(usize, f32)>)> {
-    let size = (b - a) / n as f32;
-    let first = (a.floor() as i64).max(from);
-    let last = (b.ceil() as i64).min(to);
-    (first..last)
-        .filter_map(|cell| {
+/// For the cells of an axis that the span `a..b` (cells) covers with `n` pixels: each cell's
+/// first pixel and each pixel's share of it (in cells: a pixel that fills the cell weighs 1),
+/// kept in one list.
+struct Weights {
+    /// The first cell (none if the span covers none within the window).
+    first: Option<i64>,
+    /// Per cell: its first pixel, and where its weights start in `weights`.
+    cells: Vec<(usize, usize)>,
+    weights: Vec<f32>,
+}
+
+impl Weights {
+    /// The cells `from..to` of the axis.
+    fn new(a: f32, b: f32, n: usize, from: i64, to: i64) -> Weights {
+        let size = (b - a) / n as f32;
+        let first = (a.floor() as i64).max(from);
+        let last = (b.ceil() as i64).min(to);
+        let mut out = Weights {
+            first: None,
+            cells: Vec::new(),
+            weights: Vec::new(),
+        };
+        for cell in first..last {
             let (lo, hi) = (cell as f32, cell as f32 + 1.0);
             let j0 = (((lo - a) / size).floor().max(0.0)) as usize;
             let j1 = ((((hi - a) / size).ceil()).max(0.0) as usize).min(n);
-            let ws: Vec<(usize, f32)> = (j0..j1)
-                .filter_map(|j| {
-                    let p0 = a + j as f32 * size;
-                    let w = (hi.min(p0 + size) - lo.max(p0)).max(0.0);
-                    (w > 0.0).then_some((j, w))
-                })
-                .collect();
-            (!ws.is_empty()).then_some((cell, ws))
-        })
-        .collect()
-}
-
-/// A clip mask's coverage of a cell, 0–1 (0 off the mask).
-pub fn mask_at(mask: &tiny_skia::Mask, x: i64, y: i64) -> f32 {
-    if x < 0 || y < 0 || x >= i64::from(mask.width()) || y >= i64::from(mask.height()) {
-        return 0.0;
+            let start = out.weights.len();
+            let mut pixel = None;
+            for j in j0..j1 {
+                let p0 = a + j as f32 * size;
+                let w = (hi.min(p0 + size) - lo.max(p0)).max(0.0);
+                if w > 0.0 {
+                    // Pixels with a share come one after another: only the edges can have none.
+                    pixel.get_or_insert(j);
+                    out.weights.push(w);
+                }
+            }
+            match pixel {
+                Some(j) => {
+                    out.first.get_or_insert(cell);
+                    out.cells.push((j, start));
+                }
+                // A cell no pixel reaches ends the span (only the last can be one).
+                None if out.first.is_some() => break,
+                None => {}
+            }
+        }
+        out
     }
-    f32::from(mask.data()[y as usize * mask.width() as usize + x as usize]) / 255.0
+
+    /// Each cell's first pixel and its pixels' weights.
+    fn iter(&self) -> impl Iterator<Item = (usize, &[f32])> {
+        self.cells.iter().enumerate().map(|(i, &(pixel, start))| {
+            let end = self.cells.get(i + 1).map_or(self.weights.len(), |c| c.1);
+            (pixel, &self.weights[start..end])
+        })
+    }
+
+    /// The first and last pixel used.
+    fn pixels(&self) -> Option<(usize, usize)> {
+        let (first, _) = self.iter().next()?;
+        let (last, weights) = self.iter().last()?;
+        Some((first, last + weights.len() - 1))
+    }
 }
 
 #[cfg(test)]

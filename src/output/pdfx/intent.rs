@@ -1,6 +1,8 @@
 //! The output intent of a PDF/X: the press's profile embedded (`engine::press` says which
 //! profile and what it is) and the printing condition it names.
 
+use std::sync::Mutex;
+
 use lopdf::{Dictionary, Document, Object, Stream, StringFormat};
 
 use crate::engine::press::Press;
@@ -12,14 +14,7 @@ pub const CONDITION_IDENTIFIER: &str = "Custom";
 /// Adds `press`'s profile stream and the `/GTS_PDFX` output intent to `doc`; returns the
 /// intent.
 pub fn add(doc: &mut Document, press: &Press) -> Result<Object, String> {
-    let mut profile = Stream::new(
-        Dictionary::from_iter([("N", Object::Integer(4))]),
-        press.icc.to_vec(),
-    );
-    profile
-        .compress()
-        .map_err(|e| format!("cannot compress the profile: {e}"))?;
-    let profile = doc.add_object(profile);
+    let profile = doc.add_object(profile(press)?);
     let text = |s: &str| Object::String(s.as_bytes().to_vec(), StringFormat::Literal);
     let intent = Dictionary::from_iter([
         ("Type", Object::Name(b"OutputIntent".to_vec())),
@@ -31,6 +26,40 @@ pub fn add(doc: &mut Document, press: &Press) -> Result<Object, String> {
         ("DestOutputProfile", Object::Reference(profile)),
     ]);
     Ok(Object::Reference(doc.add_object(intent)))
+}
+
+/// The profile as a PDF stream, compressed (the same for every page made for this press, and
+/// remembered: a profile takes milliseconds to compress).
+fn profile(press: &Press) -> Result<Stream, String> {
+    static MADE: Mutex<Vec<(u128, Stream)>> = Mutex::new(Vec::new());
+    if let Some((_, stream)) = MADE
+        .lock()
+        .ok()
+        .and_then(|made| made.iter().find(|(hash, _)| *hash == press.hash).cloned())
+    {
+        return Ok(stream);
+    }
+    let mut stream = Stream::new(
+        Dictionary::from_iter([("N", Object::Integer(4))]),
+        press.icc.to_vec(),
+    );
+    stream
+        .compress()
+        .map_err(|e| format!("cannot compress the profile: {e}"))?;
+    if let Ok(mut made) = MADE.lock() {
+        // A session that changes profiles keeps the last few.
+        if made.len() >= 4 {
+            made.remove(0);
+        }
+        made.push((press.hash, stream.clone()));
+    }
+    Ok(stream)
+}
+
+/// Makes `press`'s profile stream ahead of the PDF that needs it (`build` does this while
+/// typst writes the PDF).
+pub fn prepare(press: &Press) {
+    let _ = profile(press);
 }
 
 /// A literal PDF string keeps to printable ASCII: other characters of a profile's description

@@ -99,7 +99,8 @@ pub fn convert(pdf: Vec<u8>, title: &str, press: &Press) -> Result<Vec<u8>, Stri
         check_boxes(update.get_prev_documents(), page)?;
         paint(&mut update, page, false, &states, &mut done)?;
     }
-    let mut out = Vec::new();
+    // The file grows by its update: room for it at once rather than copies as it grows.
+    let mut out = Vec::with_capacity(update.get_prev_documents_bytes().len() + (1 << 20));
     update
         .save_to(&mut out)
         .map_err(|e| format!("cannot write the PDF: {e}"))?;
