@@ -6,9 +6,10 @@ use serde_json::json;
 use super::{Finding, Severity, story_location};
 use crate::content::{LoadedPage, t};
 use crate::makeup::MadeUp;
+use crate::makeup::news::{NewsMeasures, NewsPlan};
 
 pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
-    let Some(MadeUp::News(plan, _)) = plan else {
+    let Some(MadeUp::News(plan, measures)) = plan else {
         return Vec::new();
     };
     let mut findings = Vec::new();
@@ -38,10 +39,96 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
             story: None,
             line: 1,
             column: 1,
-            message: t!("page-not-filled", lines = plan.empty_lines),
+            message: underset_message(plan, measures),
             details: json!({ "empty-lines": plan.empty_lines }),
             areas: Vec::new(),
         });
     }
     findings
+}
+
+/// What a news page that is not filled lacks: its empty lines, the widest run of columns that
+/// ends short (where a photo or a story would go) and how deep, and the text or the photo
+/// that would fill it.
+fn underset_message(plan: &NewsPlan, m: &NewsMeasures) -> String {
+    let mut bottoms = vec![0u32; m.columns as usize];
+    for module in &plan.modules {
+        for c in module.column..(module.column + module.width).min(m.columns) {
+            bottoms[c as usize] = bottoms[c as usize].max(module.line + module.lines);
+        }
+    }
+    let Some(run) = short_run(&bottoms, m.lines) else {
+        return t!("page-not-filled", lines = plan.empty_lines);
+    };
+    // A line of a basic column holds its width in body characters (the body's size is the
+    // pitch less the leading).
+    let per_line = (m.column_width / (m.pitch - m.gap)).round().max(1.0) as u32;
+    // Too shallow for a photo over a caption: more text, or the stories above set looser.
+    if run.depth < m.min_photo_lines + 2 {
+        return t!(
+            "page-not-filled-text",
+            lines = plan.empty_lines,
+            first = run.first + 1,
+            last = run.first + run.width,
+                        depth = run.depth,
+            chars = plan.empty_lines * per_line,
+            width = run.width
+        );
+    }
+    t!(
+        "page-not-filled-here",
+        lines = plan.empty_lines,
+        first = run.first + 1,
+        last = run.first + run.width,
+        depth = run.depth,
+        chars = plan.empty_lines * per_line,
+        width = run.width
+    )
+}
+
+/// Columns side by side that end at the same line short of the foot.
+#[derive(Debug, PartialEq)]
+struct Run {
+    first: u32,
+    width: u32,
+    depth: u32,
+}
+
+/// The run of columns ending short with the most empty lines (columns × depth).
+fn short_run(bottoms: &[u32], foot: u32) -> Option<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (c, &bottom) in bottoms.iter().enumerate() {
+        let depth = foot.saturating_sub(bottom);
+        match runs.last_mut() {
+            Some(run) if run.depth == depth && run.first + run.width == c as u32 => run.width += 1,
+            _ => runs.push(Run {
+                first: c as u32,
+                width: 1,
+                depth,
+            }),
+        }
+    }
+    runs.into_iter()
+        .filter(|r| r.depth > 0)
+        .max_by_key(|r| (r.width * r.depth, std::cmp::Reverse(r.first)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_widest_short_run_is_found() {
+        // Columns 5-8 end 10 lines short, column 2 three lines short.
+        let bottoms = [107, 104, 107, 107, 97, 97, 97, 97];
+        assert_eq!(
+            short_run(&bottoms, 107),
+            Some(Run {
+                first: 4,
+                width: 4,
+                depth: 10
+            })
+        );
+        assert_eq!(short_run(&[107; 8], 107), None);
+    }
 }

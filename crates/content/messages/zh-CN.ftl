@@ -537,6 +537,14 @@ short-last-line = { $story }：段落最后一行只有一个断词的后半截{
 ## Preflight: make-up and photos
 left-out = { $id } 在本版找不到位置：排在它前面的稿件已把版面占满。它最小要占 { $columns } 栏 × { $lines } 行；请从它前面的稿件或它自己删去这么多，或把它移到别的版面
 page-not-filled = 稿件填不满版面：栏脚共空着 { $lines } 行；请加一篇稿件或一张图片，或把某篇加长
+page-not-filled-here = 稿件填不满版面：栏脚共空着 { $lines } 行，最多在第 { $width ->
+        [1] { $first } 栏（空 { $depth } 行）
+       *[other] { $first }–{ $last } 栏（各空 { $depth } 行）
+    }；再加约 { $chars } 字正文，或在那里放一张 { $width } 栏宽、连图说共 { $depth } 行高的图片，就能填满
+page-not-filled-text = 稿件填不满版面：栏脚共空着 { $lines } 行，最多在第 { $width ->
+        [1] { $first } 栏（空 { $depth } 行）
+       *[other] { $first }–{ $last } 栏（各空 { $depth } 行）
+    }；再加约 { $chars } 字正文就能填满
 photo-coarse = { $story }：图片 { $file } 按排出的尺寸只有 { $ppi } ppi（{ $width } × { $height } 像素排成 { $mm_wide } × { $mm_high } 毫米）；新闻纸需要 { $needed } ppi：请用更大的原图，或排小一些
 
 ## Builds (src/build, src/output)
