@@ -134,6 +134,89 @@ fn next_build(client: &Session, build: u64, what: &str) -> Value {
     )
 }
 
+/// Ten edits of a sentence of section 1 in `sample`, each saved as an editor saves and waited
+/// for in the browser; prints how long from save to painted proof (median, fastest, slowest)
+/// and its stages. The bound asserted only catches a proof that no longer follows the saves:
+/// speed is measured, not asserted. `build` is the last build shown, then the last edit's.
+fn ten_edits(
+    client: &Session,
+    serving: &Serving,
+    project: &TempProject,
+    sample: &str,
+    build: &mut u64,
+    what: &str,
+) {
+    let original = "思想是本，行动是形，本正则形立。";
+    assert!(sample.contains(original), "the sentence edited moved");
+    let mut latencies = Vec::new();
+    // Save to event received, event to page updated, update to painted.
+    let mut stages = [Vec::new(), Vec::new(), Vec::new()];
+    for n in 0..10 {
+        let edited = sample.replace(original, &format!("思想是本，行动是形，第{n}次修改。"));
+        let saved = now_ms();
+        replace_file(&project.page(), edited.as_bytes());
+        let shown = next_build(client, *build, "an edit shown");
+        assert_eq!(shown["broken"], false, "{shown}\n{}", serving.log());
+        let at = |key: &str| shown[key].as_f64().unwrap();
+        latencies.push(at("shownAt") - saved);
+        stages[0].push(at("receivedAt") - saved);
+        stages[1].push(at("appliedAt") - at("receivedAt"));
+        stages[2].push(at("shownAt") - at("appliedAt"));
+        *build = shown["build"].as_u64().unwrap();
+    }
+    let median_of = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[4] + v[5]) / 2.0
+    };
+    let median = median_of(&mut latencies);
+    eprintln!(
+        "serve, {what}: save to painted proof in chromium, median of 10 edits: {median:.0} ms (min {:.0}, max {:.0})",
+        latencies[0], latencies[9]
+    );
+    let [received, applied, painted] = stages.each_mut().map(median_of);
+    eprintln!(
+        "serve, {what}: of which (medians) save to event received {received:.0} ms, page updated {applied:.0} ms, painted {painted:.0} ms"
+    );
+    eprintln!(
+        "serve, {what}: server memory after 11 builds: {}",
+        serving.memory()
+    );
+    assert!(median < 2000.0, "median {median:.0} ms");
+}
+
+/// The sample page as it is, edited ten times: what issue 22 measures (save to painted proof,
+/// target 150 ms on 2 cores), printed. The proof after the edits shows every glyph it showed
+/// before (the edits keep the sentence's length): the blocks sent and kept make the page.
+#[test]
+fn serve_proofs_each_save_of_the_sample_page() {
+    let driver = Driver::start();
+    let sample = sample_yaml();
+    let project = TempProject::new("serve-browser-sample", &sample);
+    let serving = Serving::start(&project, &[]);
+    let client = browser(&driver);
+    client.goto(&serving.url("/")).unwrap();
+    let first = next_build(&client, 0, "the first proof shown");
+    let mut build = first["build"].as_u64().unwrap();
+    let before = client.screenshot().unwrap();
+    let glyphs = "return document.querySelectorAll('svg.page g.content use').length";
+    let shown = eval(&client, glyphs);
+    ten_edits(
+        &client,
+        &serving,
+        &project,
+        &sample,
+        &mut build,
+        "the sample page",
+    );
+    assert_ne!(
+        before,
+        client.screenshot().unwrap(),
+        "the proof looks the same after ten edits"
+    );
+    assert_eq!(eval(&client, glyphs), shown, "glyphs shown after the edits");
+    client.close().unwrap();
+}
+
 #[test]
 fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
     let driver = Driver::start();
@@ -175,40 +258,15 @@ fn serve_in_headless_chromium_updates_marks_and_clicks_to_source() {
         assert_eq!(kept, true, "{}", serving.log());
 
         // Ten edits of a sentence: save to painted proof, as the editor sees it.
-        let original = "思想是本，行动是形，本正则形立。";
         let mut build = first["build"].as_u64().unwrap();
-        let mut latencies = Vec::new();
-        // Save to event received, event to page updated, update to painted.
-        let mut stages = [Vec::new(), Vec::new(), Vec::new()];
-        for n in 0..10 {
-            let edited = sample.replace(original, &format!("思想是本，行动是形，第{n}次修改。"));
-            let saved = now_ms();
-            replace_file(&project.page(), edited.as_bytes());
-            let shown = next_build(&client, build, "an edit shown");
-            assert_eq!(shown["broken"], false, "{shown}\n{}", serving.log());
-            let at = |key: &str| shown[key].as_f64().unwrap();
-            latencies.push(at("shownAt") - saved);
-            stages[0].push(at("receivedAt") - saved);
-            stages[1].push(at("appliedAt") - at("receivedAt"));
-            stages[2].push(at("shownAt") - at("appliedAt"));
-            build = shown["build"].as_u64().unwrap();
-        }
-        latencies.sort_by(f64::total_cmp);
-        let median = (latencies[4] + latencies[5]) / 2.0;
-        eprintln!(
-            "serve: save to painted proof in chromium, median of 10 edits: {median:.0} ms (min {:.0}, max {:.0})",
-            latencies[0], latencies[9]
+        ten_edits(
+            &client,
+            &serving,
+            &project,
+            &sample,
+            &mut build,
+            "a cut page",
         );
-        let median_of = |v: &mut Vec<f64>| {
-            v.sort_by(f64::total_cmp);
-            (v[4] + v[5]) / 2.0
-        };
-        let [received, applied, painted] = stages.each_mut().map(median_of);
-        eprintln!(
-            "serve: of which (medians) save to event received {received:.0} ms, page updated {applied:.0} ms, painted {painted:.0} ms"
-        );
-        eprintln!("serve: server memory after 11 builds: {}", serving.memory());
-        assert!(median < 2000.0, "median {median:.0} ms");
         let after = client.screenshot().unwrap();
         assert_ne!(before, after, "the proof looks the same after ten edits");
         // The last edit marked in red on the page.

@@ -10,6 +10,7 @@ use tokio::sync::watch;
 
 use super::kept::KeptRounds;
 use super::proof::{Broken, Proof, Snapshot};
+use super::render::Renderer;
 use crate::build::session::Session;
 
 /// Builds, publishes, waits for a change, and again, until the watcher fails.
@@ -21,6 +22,7 @@ pub fn run(
 ) {
     let mut build = 0;
     let mut proofs = 0;
+    let mut renderer = Renderer::default();
     loop {
         build += 1;
         let previous = builds.borrow().proof.clone();
@@ -34,6 +36,7 @@ pub fn run(
                     &built.laid,
                     previous.as_deref(),
                     &kept,
+                    &mut renderer,
                 ))
             },
         );

@@ -12,6 +12,7 @@ mod http;
 mod kept;
 mod live;
 mod proof;
+mod render;
 mod svg;
 
 use std::net::{IpAddr, SocketAddr};

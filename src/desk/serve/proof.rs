@@ -7,8 +7,8 @@ use std::sync::{Arc, OnceLock};
 use axum::body::Bytes;
 
 use serde::Serialize;
-use typst_svg::SvgOptions;
 
+use super::render::Renderer;
 use super::svg::Cut;
 use crate::build::Laid;
 use crate::content::LoadedPage;
@@ -84,22 +84,24 @@ pub struct Broken {
 }
 
 impl Proof {
-    /// The proof of a laid-out page, marked against the `previous` proof and the `rounds`.
+    /// The proof of a laid-out page, marked against the `previous` proof and the `rounds`;
+    /// its pages written by `renderer`, which remembers them for the next proof.
     pub fn new(
         id: u64,
         page: &LoadedPage,
         laid: &Laid,
         previous: Option<&Proof>,
         rounds: &[(String, Arc<Vec<Source>>)],
+        renderer: &mut Renderer,
     ) -> Self {
         let mut cut = Cut::default();
-        let options = SvgOptions {
-            render_bleed: true,
-            pretty: false,
-        };
         for page in laid.document.pages() {
-            cut.add(&typst_svg::svg(page, &options));
+            let written = renderer.page(page);
+            cut.add(&written.svg);
+            cut.add_defs(&written.defs);
+            cut.assets.extend(written.assets);
         }
+        renderer.sweep();
         let sources = sources::map(page, &laid.document, &laid.report);
         Self {
             id,

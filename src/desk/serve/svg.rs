@@ -8,7 +8,6 @@
 //!   (`/asset/<key>`), so a moved photo is not sent or decoded again.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use base64::Engine;
@@ -49,14 +48,16 @@ pub struct Cut {
     pub chunks: HashMap<String, Chunk>,
     /// Definitions by id, in first-seen order.
     pub defs: Vec<(String, String)>,
-    /// Photos by key: (media type, bytes).
-    pub assets: HashMap<String, (String, Arc<[u8]>)>,
+    def_ids: std::collections::HashSet<String>,
+    /// Photos by key.
+    pub assets: HashMap<String, Asset>,
 }
 
 impl Cut {
     /// Adds one page's SVG. An SVG not shaped as expected is kept whole, as one block.
     pub fn add(&mut self, svg: &str) {
-        let svg = self.take_images(svg);
+        let (svg, assets) = take_images(svg);
+        self.assets.extend(assets);
         let page = match split(&svg) {
             Some(parts) => {
                 let keys = parts
@@ -66,10 +67,8 @@ impl Cut {
                     .collect();
                 for def in parts.defs {
                     let text = &svg[def.start..def.end];
-                    if let Some(id) = attribute(text, "id")
-                        && !self.defs.iter().any(|(known, _)| known == id)
-                    {
-                        self.defs.push((id.to_string(), text.to_string()));
+                    if let Some(id) = attribute(text, "id") {
+                        self.def(id, text);
                     }
                 }
                 Page {
@@ -87,6 +86,19 @@ impl Cut {
             },
         };
         self.pages.push(page);
+    }
+
+    /// Adds the definitions `defs` (id and text), those not known yet.
+    pub fn add_defs(&mut self, defs: &[(String, String)]) {
+        for (id, text) in defs {
+            self.def(id, text);
+        }
+    }
+
+    fn def(&mut self, id: &str, text: &str) {
+        if self.def_ids.insert(id.to_string()) {
+            self.defs.push((id.to_string(), text.to_string()));
+        }
     }
 
     /// Every key reachable from the pages: what a browser showing them holds.
@@ -126,41 +138,67 @@ impl Cut {
             .or_insert_with(|| Chunk::Leaf(text.to_string()));
         key
     }
+}
 
-    /// Replaces every `data:image/…;base64,…` URL by `/asset/<key>`, keeping the bytes.
-    fn take_images(&mut self, svg: &str) -> String {
-        const MARK: &str = "\"data:image/";
-        let mut out = String::with_capacity(svg.len().min(1 << 20));
-        let mut rest = svg;
-        while let Some(at) = rest.find(MARK) {
-            let url_start = at + 1;
-            let Some(len) = rest[url_start..].find('"') else {
-                break;
-            };
-            let url = &rest[url_start..url_start + len];
-            out.push_str(&rest[..url_start]);
-            match decode_data_url(url) {
-                Some((media, bytes)) => {
-                    let key = key(&bytes);
-                    out.push_str(&format!("/asset/{key}"));
-                    self.assets.entry(key).or_insert((media, bytes.into()));
-                }
-                None => out.push_str(url),
+/// A photo: its media type and bytes.
+pub type Asset = (String, Arc<[u8]>);
+
+/// `svg` with every `data:image/…;base64,…` URL replaced by `/asset/<key>`, and the photos by
+/// key.
+pub fn take_images(svg: &str) -> (String, Vec<(String, Asset)>) {
+    const MARK: &str = "\"data:image/";
+    let mut out = String::with_capacity(svg.len().min(1 << 20));
+    let mut assets = Vec::new();
+    let mut rest = svg;
+    while let Some(at) = rest.find(MARK) {
+        let url_start = at + 1;
+        let Some(len) = rest[url_start..].find('"') else {
+            break;
+        };
+        let url = &rest[url_start..url_start + len];
+        out.push_str(&rest[..url_start]);
+        match decode_data_url(url) {
+            Some((media, bytes)) => {
+                let key = key(&bytes);
+                out.push_str(&format!("/asset/{key}"));
+                assets.push((key, (media, bytes.into())));
             }
-            rest = &rest[url_start + len..];
+            None => out.push_str(url),
         }
-        out.push_str(rest);
-        out
+        rest = &rest[url_start + len..];
     }
+    out.push_str(rest);
+    (out, assets)
+}
+
+/// The elements an SVG typst-svg wrote for a page with no fill and no bleed draws (the root's
+/// children: typst-svg writes no page group there) as text, and its definitions (id and
+/// text): one item written alone (see `render`).
+pub fn elements(svg: &str) -> (String, Vec<(String, String)>) {
+    let Some(root) = tree(svg) else {
+        return (String::new(), Vec::new());
+    };
+    let mut drawn: Option<(usize, usize)> = None;
+    let mut defs = Vec::new();
+    for child in &root.children {
+        if child.name == "defs" {
+            for def in &child.children {
+                let def = &svg[def.start..def.end];
+                if let Some(id) = attribute(def, "id") {
+                    defs.push((id.to_string(), def.to_string()));
+                }
+            }
+        } else {
+            drawn = Some((drawn.map_or(child.start, |(start, _)| start), child.end));
+        }
+    }
+    let text = drawn.map_or_else(String::new, |(start, end)| svg[start..end].to_string());
+    (text, defs)
 }
 
 /// 128 bits of hash, in hex: the same text always gets the same key.
 pub fn key(bytes: &[u8]) -> String {
-    let mut a = std::hash::DefaultHasher::new();
-    bytes.hash(&mut a);
-    let mut b = std::hash::DefaultHasher::new();
-    (bytes, 0x5eedu16).hash(&mut b);
-    format!("{:016x}{:016x}", a.finish(), b.finish())
+    format!("{:032x}", typst::utils::hash128(bytes))
 }
 
 fn decode_data_url(url: &str) -> Option<(String, Vec<u8>)> {

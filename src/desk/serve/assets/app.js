@@ -51,42 +51,67 @@ function svgElement(name, attributes) {
 // `kinds` keeps what each key is, so that a group reused whole still counts its children as
 // kept: the server sends a block only once while the browser holds it.
 const kinds = new Map(); // key -> string (leaf) or { open, children }
+const keyOf = new WeakMap(); // element -> the key it shows
+const openOf = new WeakMap(); // group element -> its opening tag
 
 function applyProof(p) {
   if (p.defs) $('defs').append(...parseSvg([p.defs]));
   for (const [key, chunk] of Object.entries(p.chunks)) kinds.set(key, chunk);
   // New leaves, parsed in one go.
   const leaves = Object.keys(p.chunks).filter((k) => typeof p.chunks[k] === 'string');
-  if (leaves.length) parseSvg(leaves.map((k) => p.chunks[k])).forEach((e, i) => blocks.set(leaves[i], e));
+  if (leaves.length) {
+    parseSvg(leaves.map((k) => p.chunks[k])).forEach((e, i) => {
+      blocks.set(leaves[i], e);
+      keyOf.set(e, leaves[i]);
+    });
+  }
+  // The keys of this proof, and the elements shown already that stay as they are, their
+  // children with them (a key names its whole content: what is shown under it is current).
   const used = new Set();
-  const keep = (key) => {
-    used.add(key);
-    const kind = kinds.get(key);
-    if (typeof kind !== 'string') kind.children.forEach(keep);
-  };
-  // Elements shown already that stay where they are, their children with them: a block is
-  // moved out of its group only when that group is not shown again, else it is copied.
   const staying = new Set();
-  const survey = (key) => {
-    const e = blocks.get(key);
-    if (e) staying.add(e);
-    else kinds.get(key).children.forEach(survey);
-  };
-  p.pages.forEach((page) => page.chunks.forEach(survey));
-  // The element for `key`: the one shown already if unchanged, a copy if used twice.
-  const element = (key) => {
-    const shown = blocks.get(key);
-    if (shown) {
-      if (used.has(key) || staying.has(shown.parentNode)) return shown.cloneNode(true);
-      keep(key);
-      return shown;
-    }
-    const kind = kinds.get(key);
-    const [e] = parseSvg([kind.open + '</g>']);
-    e.append(...kind.children.map(element));
-    blocks.set(key, e);
+  const survey = (key, under) => {
     used.add(key);
-    return e;
+    const e = blocks.get(key);
+    const stays = !under && e && e.isConnected;
+    if (stays) staying.add(e);
+    const kind = kinds.get(key);
+    if (typeof kind !== 'string') kind.children.forEach((child) => survey(child, under || stays));
+  };
+  p.pages.forEach((page) => page.chunks.forEach((key) => survey(key, false)));
+  const placed = new Set(); // elements put in place by this proof
+  // Whether `e` lies inside an element that stays: it is copied, not taken from there.
+  const inside = (e) => {
+    for (let up = e.parentNode; up; up = up.parentNode) if (staying.has(up)) return true;
+    return false;
+  };
+  // `parent`'s children made the blocks `keys`, in order, moving as little as possible: a
+  // block shown already stays (or is moved, or copied if it is needed twice); a group that
+  // changed is the element shown in its place when that has the same opening tag, its
+  // children put right in turn. The browser then repaints what changed, not the page.
+  const reconcile = (parent, keys) => {
+    keys.forEach((key, at) => {
+      const there = parent.children[at] || null;
+      let e = blocks.get(key);
+      if (e && (placed.has(e) || inside(e))) {
+        e = e.cloneNode(true);
+      } else if (!e) {
+        const kind = kinds.get(key);
+        const was = there && keyOf.get(there);
+        if (there && !placed.has(there) && !used.has(was) && openOf.get(there) === kind.open) {
+          e = there;
+          blocks.delete(was);
+        } else {
+          [e] = parseSvg([kind.open + '</g>']);
+          openOf.set(e, kind.open);
+        }
+        blocks.set(key, e);
+        keyOf.set(e, key);
+        reconcile(e, kind.children);
+      }
+      placed.add(e);
+      if (e !== there) parent.insertBefore(e, there);
+    });
+    while (parent.children.length > keys.length) parent.lastChild.remove();
   };
   const container = $('pages');
   p.pages.forEach((page, i) => {
@@ -109,27 +134,23 @@ function applyProof(p) {
       ? say('serve-page-overset', { page: i + 1 })
       : say('serve-page', { page: i + 1 });
     // The page group (it moves the page inside the bleed), its blocks, then the marks on top.
-    // The group shown stays when its opening tag is the same, its blocks put in order around
-    // the unchanged ones: the browser repaints what changed, not the whole page.
-    const wanted = page.chunks.map(element);
+    // The group shown stays when its opening tag is the same.
     let content = svg.querySelector(':scope > g.content');
-    if (content && svg.dataset.open === page.open) {
-      wanted.forEach((e, at) => {
-        const there = content.children[at];
-        if (there !== e) content.insertBefore(e, there || null);
-      });
-      while (content.children.length > wanted.length) content.lastChild.remove();
-    } else {
+    if (!content || svg.dataset.open !== page.open) {
       [content] = parseSvg([page.open + '</g>']);
       content.classList.add('content');
-      content.append(...wanted);
       svg.dataset.open = page.open;
     }
-    const [marks] = parseSvg([page.open + '</g>']);
-    marks.classList.add('marks');
-    const shown = svg.querySelector(':scope > g.marks');
-    if (content.parentNode === svg && shown) shown.replaceWith(marks);
-    else svg.replaceChildren(content, marks);
+    reconcile(content, page.chunks);
+    // The marks stay too (the findings and changes are drawn on them again as they change).
+    let marks = svg.querySelector(':scope > g.marks');
+    if (!marks || content.parentNode !== svg) {
+      [marks] = parseSvg([page.open + '</g>']);
+      marks.classList.add('marks');
+      svg.replaceChildren(content, marks);
+      drawnFindings = null;
+    }
+    marks.querySelectorAll('.clicked').forEach((e) => e.remove());
   });
   while (container.children.length > p.pages.length) container.lastChild.remove();
   for (const key of [...kinds.keys()]) {
@@ -167,7 +188,15 @@ function drawChanges() {
   }
 }
 
+// The findings drawn, as JSON: the same findings after an edit are left as they are, so the
+// browser does not paint the page under them again.
+let drawnFindings = null;
+
 function drawFindings() {
+  const drawn = JSON.stringify(current.findings);
+  if (drawn === drawnFindings) return;
+  drawnFindings = drawn;
+  $('pages').querySelectorAll('rect.finding').forEach((e) => e.remove());
   const list = $('findings');
   list.replaceChildren();
   const sheets = $('pages').children;
@@ -291,6 +320,7 @@ function connect() {
     kinds.clear();
     $('defs').replaceChildren();
     current = null;
+    drawnFindings = null;
     setTimeout(connect, 1000);
   };
 }
