@@ -70,7 +70,7 @@ fn underset_message(plan: &NewsPlan, m: &NewsMeasures) -> String {
             lines = plan.empty_lines,
             first = run.first + 1,
             last = run.first + run.width,
-                        depth = run.depth,
+            depth = run.depth,
             chars = plan.empty_lines * per_line,
             width = run.width
         );
