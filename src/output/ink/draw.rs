@@ -15,7 +15,7 @@ use crate::engine::press::Press;
 
 use super::clip::{Clip, intersect};
 use super::coverage;
-use super::geometry::{outline, path_of, pt, to_sk};
+use super::geometry::{path_of, pt, to_sk};
 use super::glyphs::Glyphs;
 use super::paint;
 use super::photo::{self, Placement, Samples};
@@ -152,30 +152,17 @@ impl<'a> Painter<'a> {
         let Some((ink, opacity)) = self.ink_of(&text.fill) else {
             return;
         };
-        let scale = pt(text.size) / text.font.units_per_em() as f32;
         let font = typst::utils::hash128(&text.font);
-        let (mut x, mut y) = (Abs::zero(), Abs::zero());
         let mut outlined = sk::PathBuilder::new();
         // Upright text (no turn, no skew): a glyph's edges at this size are the same wherever
         // it stands, up to a move.
         let upright = state.transform.kx == 0.0 && state.transform.ky == 0.0;
         let mut placed = Vec::with_capacity(text.glyphs.len());
         let mut bounds = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
-        for glyph in &text.glyphs {
-            let dx = x + glyph.x_offset.at(text.size);
-            let dy = y + glyph.y_offset.at(text.size);
-            x += glyph.x_advance.at(text.size);
-            y += glyph.y_advance.at(text.size);
-            let outline = self
-                .glyphs
-                .outlines
-                .entry((font, glyph.id))
-                .or_insert_with(|| outline(&text.font, glyph.id).map(Arc::new));
-            let Some(outline) = outline.clone() else {
+        for (id, at) in glyphs_of(text) {
+            let Some(outline) = self.glyphs.outline(font, &text.font, id) else {
                 continue;
             };
-            // Font units are y-up.
-            let at = sk::Transform::from_row(scale, 0.0, 0.0, -scale, pt(dx), -pt(dy));
             if text.stroke.is_some() {
                 if let Some(placed) = (*outline).clone().transform(at) {
                     outlined.push_path(&placed);
@@ -184,12 +171,8 @@ impl<'a> Painter<'a> {
             }
             let ts = state.transform.pre_concat(at);
             let (edges, dx, dy) = if upright {
-                let key = (font, glyph.id, ts.sx.to_bits(), ts.sy.to_bits());
-                let edges = self.glyphs.edges.entry(key).or_insert_with(|| {
-                    coverage::Edges::of(&outline, sk::Transform::from_scale(ts.sx, ts.sy))
-                        .map(Arc::new)
-                });
-                (edges.clone(), ts.tx, ts.ty)
+                let edges = self.glyphs.edges(font, id, &outline, ts.sx, ts.sy);
+                (edges, ts.tx, ts.ty)
             } else {
                 (coverage::Edges::of(&outline, ts).map(Arc::new), 0.0, 0.0)
             };
@@ -433,4 +416,19 @@ impl<'a> Painter<'a> {
             self.skipped.push(why);
         }
     }
+}
+
+/// Each glyph of a run of text with where it stands: its id and the transform from its font
+/// units (y up) to the run's points.
+fn glyphs_of(text: &TextItem) -> impl Iterator<Item = (u16, sk::Transform)> + '_ {
+    let scale = pt(text.size) / text.font.units_per_em() as f32;
+    let (mut x, mut y) = (Abs::zero(), Abs::zero());
+    text.glyphs.iter().map(move |glyph| {
+        let dx = x + glyph.x_offset.at(text.size);
+        let dy = y + glyph.y_offset.at(text.size);
+        x += glyph.x_advance.at(text.size);
+        y += glyph.y_advance.at(text.size);
+        let at = sk::Transform::from_row(scale, 0.0, 0.0, -scale, pt(dx), -pt(dy));
+        (glyph.id, at)
+    })
 }

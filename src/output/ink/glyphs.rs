@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use tiny_skia as sk;
+use typst::text::FontInstance;
 
 use super::coverage::Edges;
 
@@ -26,6 +27,32 @@ pub struct Glyphs {
     pub outlines: HashMap<GlyphKey, Option<Arc<sk::Path>>>,
     /// Each glyph's edges at a size, `None` for one that covers nothing.
     pub edges: HashMap<SizedKey, Option<Arc<Edges>>>,
+}
+
+impl Glyphs {
+    /// The outline of glyph `id` of `font` (whose hash is `hash`), read once.
+    pub fn outline(&mut self, hash: u128, font: &FontInstance, id: u16) -> Option<Arc<sk::Path>> {
+        self.outlines
+            .entry((hash, id))
+            .or_insert_with(|| super::geometry::outline(font, id).map(Arc::new))
+            .clone()
+    }
+
+    /// The edges of `outline` (glyph `id` of the font hashed `hash`) scaled by `sx`, `sy` to
+    /// cells, flattened once a size.
+    pub fn edges(
+        &mut self,
+        hash: u128,
+        id: u16,
+        outline: &sk::Path,
+        sx: f32,
+        sy: f32,
+    ) -> Option<Arc<Edges>> {
+        self.edges
+            .entry((hash, id, sx.to_bits(), sy.to_bits()))
+            .or_insert_with(|| Edges::of(outline, sk::Transform::from_scale(sx, sy)).map(Arc::new))
+            .clone()
+    }
 }
 
 /// Glyphs kept at most, outlines and sizes each: a few fonts' worth of a paper's pages.
