@@ -1,9 +1,11 @@
-//! A glyph's coverage of each cell, exact: the signed area each edge sweeps is accumulated per
-//! cell and summed along the row (the accumulation rasteriser of font-rs, Raph Levien's). A
-//! page holds thousands of glyphs a few cells high; this is several times faster on them than a
-//! general scan converter, and its coverage is the covered share of each cell's area, which is
-//! what ink is measured in. Nonzero winding for outlines whose contours do not overlap (glyphs):
-//! overlapping ones count once, clamped.
+//! A run of glyphs' coverage of each cell, exact: the signed area each edge sweeps is
+//! accumulated per cell and summed along the row (the accumulation rasteriser of font-rs, Raph
+//! Levien's). A page holds thousands of glyphs a few cells high; this is several times faster
+//! on them than a general scan converter, and its coverage is the covered share of each cell's
+//! area, which is what ink is measured in. A glyph's outline is flattened into edges once a
+//! size (`Edges`) and moved to where it stands; the glyphs of a run are accumulated together,
+//! so two sharing a cell cover what they cover between them. Nonzero winding for outlines whose
+//! contours do not overlap (glyphs): overlapping ones count once, clamped.
 
 use tiny_skia::{Path, PathSegment, Point, Transform};
 
