@@ -160,21 +160,23 @@ impl<'a> Painter<'a> {
         let mut placed = Vec::with_capacity(text.glyphs.len());
         let mut bounds = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
         for (id, at) in glyphs_of(text) {
-            let Some(outline) = self.glyphs.outline(font, &text.font, id) else {
-                continue;
-            };
-            if text.stroke.is_some() {
-                if let Some(placed) = (*outline).clone().transform(at) {
+            let ts = state.transform.pre_concat(at);
+            let (edges, dx, dy) = if text.stroke.is_some() {
+                if let Some(placed) = self
+                    .glyphs
+                    .outline(font, &text.font, id)
+                    .and_then(|outline| (*outline).clone().transform(at))
+                {
                     outlined.push_path(&placed);
                 }
                 continue;
-            }
-            let ts = state.transform.pre_concat(at);
-            let (edges, dx, dy) = if upright {
-                let edges = self.glyphs.edges(font, id, &outline, ts.sx, ts.sy);
+            } else if upright {
+                let edges = self.glyphs.edges(font, &text.font, id, ts.sx, ts.sy);
                 (edges, ts.tx, ts.ty)
             } else {
-                (coverage::Edges::of(&outline, ts).map(Arc::new), 0.0, 0.0)
+                let outline = self.glyphs.outline(font, &text.font, id);
+                let edges = outline.and_then(|outline| coverage::Edges::of(&outline, ts));
+                (edges.map(Arc::new), 0.0, 0.0)
             };
             let Some(edges) = edges else { continue };
             let [x0, y0, x1, y1] = edges.bounds;

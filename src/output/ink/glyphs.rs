@@ -6,8 +6,12 @@
 //! A measurement works on its own copy (`take`: the maps' values are shared, so the copy is
 //! cheap) and hands back what it added (`keep`): pages measured side by side never wait for
 //! each other.
+//!
+//! The edges of each size of each font are kept in the cache folder too, one file a size
+//! (`glyphs/`), for the next process: a build is a process of its own, and most glyphs of a
+//! paper's next page are those of its last.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
 use tiny_skia as sk;
@@ -21,12 +25,19 @@ pub type GlyphKey = (u128, u16);
 /// A glyph at a size: its key and the scale to cells across and down (as bits).
 pub type SizedKey = (u128, u16, u32, u32);
 
+/// A font at a size: its hash and the scale to cells across and down (as bits).
+type SizeKey = (u128, u32, u32);
+
 #[derive(Default, Clone)]
 pub struct Glyphs {
     /// Each glyph's outline in font units (y up), `None` for one without.
-    pub outlines: HashMap<GlyphKey, Option<Arc<sk::Path>>>,
+    outlines: HashMap<GlyphKey, Option<Arc<sk::Path>>>,
     /// Each glyph's edges at a size, `None` for one that covers nothing.
-    pub edges: HashMap<SizedKey, Option<Arc<Edges>>>,
+    edges: HashMap<SizedKey, Option<Arc<Edges>>>,
+    /// The sizes whose file in the cache folder was read (or looked for).
+    read: HashSet<SizeKey>,
+    /// The sizes that gained glyphs since their file was read: written by `keep`.
+    grown: HashSet<SizeKey>,
 }
 
 impl Glyphs {
@@ -38,22 +49,95 @@ impl Glyphs {
             .clone()
     }
 
-    /// The edges of `outline` (glyph `id` of the font hashed `hash`) scaled by `sx`, `sy` to
-    /// cells, flattened once a size.
+    /// The edges of glyph `id` of `font` (whose hash is `hash`) scaled by `sx`, `sy` to cells,
+    /// flattened once a size (or read from the cache folder); `None` for a glyph that covers
+    /// nothing.
     pub fn edges(
         &mut self,
         hash: u128,
+        font: &FontInstance,
         id: u16,
-        outline: &sk::Path,
         sx: f32,
         sy: f32,
     ) -> Option<Arc<Edges>> {
-        self.edges
-            .entry((hash, id, sx.to_bits(), sy.to_bits()))
-            .or_insert_with(|| Edges::of(outline, sk::Transform::from_scale(sx, sy)).map(Arc::new))
-            .clone()
+        let (x, y) = (sx.to_bits(), sy.to_bits());
+        if let Some(edges) = self.edges.get(&(hash, id, x, y)) {
+            return edges.clone();
+        }
+        if self.read.insert((hash, x, y)) {
+            self.read_file((hash, x, y));
+            if let Some(edges) = self.edges.get(&(hash, id, x, y)) {
+                return edges.clone();
+            }
+        }
+        let edges = self
+            .outline(hash, font, id)
+            .and_then(|outline| Edges::of(&outline, sk::Transform::from_scale(sx, sy)))
+            .map(Arc::new);
+        self.edges.insert((hash, id, x, y), edges.clone());
+        self.grown.insert((hash, x, y));
+        edges
+    }
+
+    /// Reads the file of size `size` from the cache folder, if there is one.
+    fn read_file(&mut self, size: SizeKey) {
+        let Some(bytes) = file(size).and_then(|f| std::fs::read(f).ok()) else {
+            return;
+        };
+        let Some(mut rest) = bytes.strip_prefix(MAGIC) else {
+            return;
+        };
+        let (hash, x, y) = size;
+        while let Some((id, tail)) = rest.split_first_chunk::<2>() {
+            let id = u16::from_le_bytes(*id);
+            match tail.split_first() {
+                Some((0, tail)) => {
+                    self.edges.insert((hash, id, x, y), None);
+                    rest = tail;
+                }
+                Some((1, tail)) => {
+                    let Some((edges, tail)) = Edges::read(tail) else {
+                        return;
+                    };
+                    self.edges.insert((hash, id, x, y), Some(Arc::new(edges)));
+                    rest = tail;
+                }
+                _ => return,
+            }
+        }
+    }
+
+    /// Writes the file of each size that gained glyphs: every glyph known at that size.
+    fn write_files(&mut self) {
+        for size in std::mem::take(&mut self.grown) {
+            let Some(path) = file(size) else { continue };
+            let (hash, x, y) = size;
+            let mut out = MAGIC.to_vec();
+            for ((h, id, gx, gy), edges) in &self.edges {
+                if (*h, *gx, *gy) != (hash, x, y) {
+                    continue;
+                }
+                out.extend(id.to_le_bytes());
+                match edges {
+                    Some(edges) => {
+                        out.push(1);
+                        edges.write(&mut out);
+                    }
+                    None => out.push(0),
+                }
+            }
+            let _ = crate::atomic::write_atomic(&path, &out);
+        }
     }
 }
+
+/// The file of a size in the cache folder.
+fn file(size: SizeKey) -> Option<std::path::PathBuf> {
+    crate::engine::cache::file("glyphs", &(MAGIC, size))
+}
+
+/// What a glyph file starts with: a new way of flattening would write a new one.
+const MAGIC: &[u8] = b"banmian glyph edges 1\n";
 
 /// Glyphs kept at most, outlines and sizes each: a few fonts' worth of a paper's pages.
 const KEPT: usize = 50_000;
@@ -69,8 +153,10 @@ pub fn take() -> Glyphs {
         .unwrap_or_default()
 }
 
-/// Keeps what `glyphs` holds that is not kept yet.
-pub fn keep(glyphs: Glyphs) {
+/// Keeps what `glyphs` holds that is not kept yet, and writes the sizes that gained glyphs to
+/// the cache folder.
+pub fn keep(mut glyphs: Glyphs) {
+    glyphs.write_files();
     let Ok(mut kept) = KEPT_GLYPHS.lock() else {
         return;
     };
@@ -82,4 +168,5 @@ pub fn keep(glyphs: Glyphs) {
     }
     kept.outlines.extend(glyphs.outlines);
     kept.edges.extend(glyphs.edges);
+    kept.read.extend(glyphs.read);
 }
