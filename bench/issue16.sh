@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Writes a 16-page issue into DIR (default target/bench/issue-16): the sample issue's pages and
-# the sample page, copied (an issue lists each page folder once) until 16 pages stand, pages 2
-# to 17 as the sample issue numbers them, each spread put on an even page as the rules want.
+# Writes a 16-page issue into DIR (default target/bench/issue-16; PAGES other than 16 as a
+# second argument): the sample issue's pages and the sample page, copied (an issue lists each
+# page folder once) until 16 pages stand, pages 2 to 17 as the sample issue numbers them, each
+# spread put on an even page as the rules want.
 # A copied page states no page number of its own (its place in the issue gives it). Used by
 # bench/run.sh; prints the issue file's path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIR="${1:-target/bench/issue-16}"
+PAGES="${2:-16}"
 rm -rf "$DIR"
 mkdir -p "$DIR"
 SOURCES=(content/sample-issue/city-news content/sample-issue/river-town
@@ -19,7 +21,7 @@ SOURCES=(content/sample-issue/city-news content/sample-issue/river-town
   echo "pages:"
 } > "$DIR/issue.yaml"
 FIRST=2
-LAST=17
+LAST=$((FIRST + PAGES - 1))
 page=$FIRST
 copy=0
 deferred=""

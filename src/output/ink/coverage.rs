@@ -1,9 +1,11 @@
-//! A glyph's coverage of each cell, exact: the signed area each edge sweeps is accumulated per
-//! cell and summed along the row (the accumulation rasteriser of font-rs, Raph Levien's). A
-//! page holds thousands of glyphs a few cells high; this is several times faster on them than a
-//! general scan converter, and its coverage is the covered share of each cell's area, which is
-//! what ink is measured in. Nonzero winding for outlines whose contours do not overlap (glyphs):
-//! overlapping ones count once, clamped.
+//! A run of glyphs' coverage of each cell, exact: the signed area each edge sweeps is
+//! accumulated per cell and summed along the row (the accumulation rasteriser of font-rs, Raph
+//! Levien's). A page holds thousands of glyphs a few cells high; this is several times faster
+//! on them than a general scan converter, and its coverage is the covered share of each cell's
+//! area, which is what ink is measured in. A glyph's outline is flattened into edges once a
+//! size (`Edges`) and moved to where it stands; the glyphs of a run are accumulated together,
+//! so two sharing a cell cover what they cover between them. Nonzero winding for outlines whose
+//! contours do not overlap (glyphs): overlapping ones count once, clamped.
 
 use tiny_skia::{Path, PathSegment, Point, Transform};
 
@@ -35,6 +37,35 @@ pub struct Edges {
 }
 
 impl Edges {
+    /// Appends the edges to `out`: their count, the bounds, then each edge's two points, as
+    /// little-endian floats (see [`Edges::read`]).
+    pub fn write(&self, out: &mut Vec<u8>) {
+        out.extend((self.lines.len() as u32).to_le_bytes());
+        let (a, b): (Vec<_>, Vec<_>) = self.lines.iter().copied().unzip();
+        let points = a.into_iter().zip(b).flat_map(|(a, b)| [a.x, a.y, b.x, b.y]);
+        for v in self.bounds.into_iter().chain(points) {
+            out.extend(v.to_le_bytes());
+        }
+    }
+
+    /// Edges [`Edges::write`] wrote at the start of `bytes`, and the bytes after them; `None`
+    /// for anything else.
+    pub fn read(bytes: &[u8]) -> Option<(Edges, &[u8])> {
+        let count = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?) as usize;
+        let len = 16usize.checked_add(count.checked_mul(16)?)?;
+        let data = bytes.get(4..4 + len)?;
+        let floats: Vec<f32> = data
+            .chunks_exact(4)
+            .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        let bounds = [floats[0], floats[1], floats[2], floats[3]];
+        let lines = floats[4..]
+            .chunks_exact(4)
+            .map(|p| (Point::from_xy(p[0], p[1]), Point::from_xy(p[2], p[3])))
+            .collect();
+        Some((Edges { lines, bounds }, &bytes[4 + len..]))
+    }
+
     /// The edges of `path` under `ts`; `None` for a path with none (or not finite).
     pub fn of(path: &Path, ts: Transform) -> Option<Edges> {
         let mut lines = Vec::new();
@@ -319,6 +350,23 @@ mod tests {
         let flipped = rasterise(&circle, Transform::from_scale(1.0, -1.0)).unwrap();
         let total: f32 = flipped.cells.iter().sum();
         assert!((total - want).abs() < want * 0.01);
+    }
+
+    #[test]
+    fn edges_read_back_as_written() {
+        let circle = PathBuilder::from_circle(10.0, 10.0, 6.3).unwrap();
+        let edges = Edges::of(&circle, Transform::from_scale(0.5, -0.5)).unwrap();
+        let mut bytes = Vec::new();
+        edges.write(&mut bytes);
+        bytes.extend(b"next");
+        let (again, rest) = Edges::read(&bytes).unwrap();
+        assert_eq!(rest, b"next");
+        assert_eq!(again.bounds, edges.bounds);
+        assert_eq!(again.lines, edges.lines);
+        assert!(
+            Edges::read(&bytes[..bytes.len() - 9]).is_none(),
+            "cut short"
+        );
     }
 
     #[test]

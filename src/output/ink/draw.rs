@@ -4,7 +4,6 @@
 //! (anti-aliased: a cell's coverage is the share of its area inside the outline), pictures by
 //! `photo`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use tiny_skia as sk;
@@ -16,7 +15,8 @@ use crate::engine::press::Press;
 
 use super::clip::{Clip, intersect};
 use super::coverage;
-use super::geometry::{outline, path_of, pt, to_sk};
+use super::geometry::{path_of, pt, to_sk};
+use super::glyphs::Glyphs;
 use super::paint;
 use super::photo::{self, Placement, Samples};
 use super::plates::{Ink, Plates};
@@ -26,11 +26,8 @@ use super::plates::{Ink, Plates};
 pub struct Painter<'a> {
     pub plates: Plates,
     pub press: &'a Press,
-    /// Each glyph's outline, read from its font once: by the font's hash, then glyph.
-    pub outlines: HashMap<u128, HashMap<u16, Option<sk::Path>>>,
-    /// Each glyph's edges at the size it is drawn (`coverage::Edges`): by the font's hash,
-    /// glyph and scale to cells across and down.
-    pub edges: HashMap<(u128, u16, u32, u32), Option<Arc<coverage::Edges>>>,
+    /// The glyphs read so far (see `glyphs`).
+    pub glyphs: Glyphs,
     /// Why some paint was left out (a vector picture, a tiling), once each.
     pub skipped: Vec<String>,
     rasteriser: coverage::Rasteriser,
@@ -56,8 +53,7 @@ impl<'a> Painter<'a> {
         Painter {
             plates,
             press,
-            outlines: HashMap::new(),
-            edges: HashMap::new(),
+            glyphs: Glyphs::default(),
             skipped: Vec::new(),
             rasteriser: coverage::Rasteriser::default(),
             row: Vec::new(),
@@ -156,45 +152,31 @@ impl<'a> Painter<'a> {
         let Some((ink, opacity)) = self.ink_of(&text.fill) else {
             return;
         };
-        let scale = pt(text.size) / text.font.units_per_em() as f32;
         let font = typst::utils::hash128(&text.font);
-        let mut outlines = self.outlines.remove(&font).unwrap_or_default();
-        let (mut x, mut y) = (Abs::zero(), Abs::zero());
         let mut outlined = sk::PathBuilder::new();
         // Upright text (no turn, no skew): a glyph's edges at this size are the same wherever
         // it stands, up to a move.
         let upright = state.transform.kx == 0.0 && state.transform.ky == 0.0;
         let mut placed = Vec::with_capacity(text.glyphs.len());
         let mut bounds = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
-        for glyph in &text.glyphs {
-            let dx = x + glyph.x_offset.at(text.size);
-            let dy = y + glyph.y_offset.at(text.size);
-            x += glyph.x_advance.at(text.size);
-            y += glyph.y_advance.at(text.size);
-            let outline = outlines
-                .entry(glyph.id)
-                .or_insert_with(|| outline(&text.font, glyph.id));
-            let Some(outline) = outline.as_ref() else {
-                continue;
-            };
-            // Font units are y-up.
-            let at = sk::Transform::from_row(scale, 0.0, 0.0, -scale, pt(dx), -pt(dy));
-            if text.stroke.is_some() {
-                if let Some(placed) = outline.clone().transform(at) {
+        for (id, at) in glyphs_of(text) {
+            let ts = state.transform.pre_concat(at);
+            let (edges, dx, dy) = if text.stroke.is_some() {
+                if let Some(placed) = self
+                    .glyphs
+                    .outline(font, &text.font, id)
+                    .and_then(|outline| (*outline).clone().transform(at))
+                {
                     outlined.push_path(&placed);
                 }
                 continue;
-            }
-            let ts = state.transform.pre_concat(at);
-            let (edges, dx, dy) = if upright {
-                let key = (font, glyph.id, ts.sx.to_bits(), ts.sy.to_bits());
-                let edges = self.edges.entry(key).or_insert_with(|| {
-                    coverage::Edges::of(outline, sk::Transform::from_scale(ts.sx, ts.sy))
-                        .map(Arc::new)
-                });
-                (edges.clone(), ts.tx, ts.ty)
+            } else if upright {
+                let edges = self.glyphs.edges(font, &text.font, id, ts.sx, ts.sy);
+                (edges, ts.tx, ts.ty)
             } else {
-                (coverage::Edges::of(outline, ts).map(Arc::new), 0.0, 0.0)
+                let outline = self.glyphs.outline(font, &text.font, id);
+                let edges = outline.and_then(|outline| coverage::Edges::of(&outline, ts));
+                (edges.map(Arc::new), 0.0, 0.0)
             };
             let Some(edges) = edges else { continue };
             let [x0, y0, x1, y1] = edges.bounds;
@@ -206,7 +188,6 @@ impl<'a> Painter<'a> {
             ];
             placed.push((edges, dx, dy));
         }
-        self.outlines.insert(font, outlines);
         if !placed.is_empty() && self.rasteriser.begin(bounds) {
             for (edges, dx, dy) in &placed {
                 self.rasteriser.add(edges, *dx, *dy);
@@ -434,4 +415,19 @@ impl<'a> Painter<'a> {
             self.skipped.push(why);
         }
     }
+}
+
+/// Each glyph of a run of text with where it stands: its id and the transform from its font
+/// units (y up) to the run's points.
+fn glyphs_of(text: &TextItem) -> impl Iterator<Item = (u16, sk::Transform)> + '_ {
+    let scale = pt(text.size) / text.font.units_per_em() as f32;
+    let (mut x, mut y) = (Abs::zero(), Abs::zero());
+    text.glyphs.iter().map(move |glyph| {
+        let dx = x + glyph.x_offset.at(text.size);
+        let dy = y + glyph.y_offset.at(text.size);
+        x += glyph.x_advance.at(text.size);
+        y += glyph.y_advance.at(text.size);
+        let at = sk::Transform::from_row(scale, 0.0, 0.0, -scale, pt(dx), -pt(dy));
+        (glyph.id, at)
+    })
 }

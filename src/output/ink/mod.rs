@@ -10,6 +10,7 @@ mod clip;
 mod coverage;
 mod draw;
 mod geometry;
+mod glyphs;
 pub mod map;
 mod paint;
 mod photo;
@@ -81,8 +82,7 @@ pub struct PageInk {
 pub fn plates(document: &PagedDocument, ppi: u32, press: &Press) -> (Vec<PageInk>, Vec<String>) {
     let scale = ppi as f32 / 72.0;
     let mut skipped = Vec::new();
-    let mut outlines = std::collections::HashMap::new();
-    let mut edges = std::collections::HashMap::new();
+    let mut glyphs = glyphs::take();
     let mut pages = Vec::new();
     for page in document.pages() {
         let size = page.frame.size();
@@ -96,8 +96,7 @@ pub fn plates(document: &PagedDocument, ppi: u32, press: &Press) -> (Vec<PageInk
         let width = (width_pt * scale + 1e-3).floor().max(1.0) as usize;
         let height = (height_pt * scale + 1e-3).floor().max(1.0) as usize;
         let mut painter = draw::Painter::new(plates::Plates::new(width, height), press);
-        painter.outlines = std::mem::take(&mut outlines);
-        painter.edges = std::mem::take(&mut edges);
+        painter.glyphs = std::mem::take(&mut glyphs);
         painter.skipped = std::mem::take(&mut skipped);
         let transform = sk::Transform::from_scale(scale, scale).pre_translate(left, top);
         if let Some(fill) = page.fill_or_transparent() {
@@ -117,9 +116,9 @@ pub fn plates(document: &PagedDocument, ppi: u32, press: &Press) -> (Vec<PageInk
             separations: painter.plates.names().to_vec(),
         });
         skipped = painter.skipped;
-        outlines = painter.outlines;
-        edges = painter.edges;
+        glyphs = painter.glyphs;
     }
+    glyphs::keep(glyphs);
     (pages, skipped)
 }
 

@@ -278,22 +278,38 @@ pub fn place(plates: &mut Plates, samples: &Samples, at: &Placement) {
     };
     let n = columns.cells.len();
     // Each source row used, reduced across to the cells' columns.
-    let mut across = vec![[0.0f32; 5]; (used_to + 1 - used_from) * n];
-    for (k, out) in (used_from..=used_to).zip(across.chunks_exact_mut(n)) {
+    let mut across = Vec::with_capacity((used_to + 1 - used_from) * n);
+    for k in used_from..=used_to {
         let row = &samples.ink[k * samples.width..(k + 1) * samples.width];
         let alpha = samples
             .alpha
             .as_ref()
             .map(|a| &a[k * samples.width..(k + 1) * samples.width]);
-        for (sum, (from, weights)) in out.iter_mut().zip(columns.iter()) {
-            for (j, &w) in (from..).zip(weights) {
-                let a = alpha.map_or(1.0, |a| f32::from(a[j]));
-                let p = row[j];
-                for c in 0..4 {
-                    sum[c] += w * f32::from(p[c]) * a;
+        for (from, weights) in columns.iter() {
+            let mut sum = [0.0f32; 5];
+            let pixels = (from..).zip(weights);
+            match alpha {
+                // Most pictures (every separated photo) are opaque.
+                None => {
+                    for (j, &w) in pixels {
+                        let p = row[j];
+                        for c in 0..4 {
+                            sum[c] += w * f32::from(p[c]);
+                        }
+                        sum[4] += w;
+                    }
                 }
-                sum[4] += w * a;
+                Some(alpha) => {
+                    for (j, &w) in pixels {
+                        let (p, a) = (row[j], f32::from(alpha[j]));
+                        for c in 0..4 {
+                            sum[c] += w * f32::from(p[c]) * a;
+                        }
+                        sum[4] += w * a;
+                    }
+                }
             }
+            across.push(sum);
         }
     }
     let mut coverage = vec![0.0; n];
