@@ -16,6 +16,10 @@ pub struct Feature {
     pub band: f64,
     /// A grid line empty at a column foot beyond the house's tolerance.
     pub hole: f64,
+    /// Beyond `hole`, each grid line past the house's tolerance at the foot of a column
+    /// before one that holds text: white in the middle of the page, which balancing a short
+    /// page cannot gather under the stacks.
+    pub inner_hole: f64,
     /// A head with only a photo under it in its column.
     pub stranded_head: f64,
     /// A stepped lead band (the body's columns start under the lead's text beside its photo):
@@ -39,6 +43,7 @@ pub const FEATURE: Feature = Feature {
     other_grid: 1.0,
     band: 3.0,
     hole: 5.0,
+    inner_hole: 0.5,
     stranded_head: 200.0,
     stepped_lead: 2.0,
     wide: 3.0,

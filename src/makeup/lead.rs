@@ -49,13 +49,16 @@ pub fn choices(
                 || ppi(f64::from(p.width_px), o.photo_width) >= rules.warn_ppi
         })
     };
-    let deep_enough = |o: &super::LeadOption| o.columns == 1 || text_height(o, keep) >= 3;
+    let deep_enough = |o: &super::LeadOption| o.columns == 1 || text_height(o, keep).0 >= 3;
     let any_deep = lead.options.iter().any(|o| sharp(o) && deep_enough(o));
     for (i, option) in lead.options.iter().enumerate() {
         if !sharp(option) || (any_deep && !deep_enough(option)) {
             continue;
         }
-        let text_lines = text_height(option, keep);
+        let (text_lines, last_short) = text_height(option, keep);
+        // The lead's last column short of the others by more than a line: white in the band.
+        let short_white = (f64::from(last_short) * lead.pitch / grid.pitch).floor();
+        let short_cost = FEATURE.hole * (short_white - 1.0).max(0.0);
         // Grid lines the lead's columns take: its lines at its pitch, less the leading under
         // the last, plus the gap under every block.
         let text_grid = if text_lines == 0 {
@@ -85,7 +88,7 @@ pub fn choices(
         let Some(photo) = &lead.photo else {
             out.push(LeadChoice {
                 plan: plan(text_grid, None, false),
-                cost: measure_cost,
+                cost: measure_cost + short_cost,
             });
             continue;
         };
@@ -123,11 +126,6 @@ pub fn choices(
             // Never enlarged below the warning resolution where another width keeps it: not
             // even to make the page fit (kept aside in case no way keeps it).
             let coarse = photo::needlessly_coarse(&f, sharpest_ppi, rules.warn_ppi, error_ppi);
-            let white = if stepped {
-                0.0
-            } else {
-                f64::from(lines - photo_grid.min(text_grid))
-            };
             let to = if coarse { &mut coarse_out } else { &mut out };
             to.push(LeadChoice {
                 plan: plan(
@@ -142,7 +140,7 @@ pub fn choices(
                     stepped,
                 ),
                 cost: measure_cost
-                    + white
+                    + short_cost
                     + if stepped { FEATURE.stepped_lead } else { 0.0 }
                     + photo::cost(&f, sharpest_ppi, rules.warn_ppi, error_ppi),
             });
@@ -209,11 +207,12 @@ pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// Grid lines of white over the stacks of grid `g` under a stepped lead that stand under both
-/// its text and its photo: their column starts under the lower, the difference empty under the
-/// higher.
+/// Grid lines of white the lead band leaves over the stacks of grid `g`, a stack's each: under
+/// a level band, between the shorter side (its text or its photo and caption) and the band's
+/// foot, where the body's columns start; under a stepped one, over a stack that stands under
+/// both, between the higher side and the lower, where its column starts.
 pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
-    let Some(lead) = lead.map(|l| &l.plan).filter(|l| l.stepped) else {
+    let Some(lead) = lead.map(|l| &l.plan) else {
         return 0;
     };
     let Some((left, photo)) = photo_span(m, lead) else {
@@ -221,14 +220,19 @@ pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
     };
     stacks(m, g)
         .into_iter()
-        .filter(|&stack| under(m, stack, left) == (true, true))
-        .map(|_| photo.abs_diff(lead.text_grid))
+        .map(|stack| match (under(m, stack, left), lead.stepped) {
+            ((true, true), _) => photo.abs_diff(lead.text_grid),
+            (_, true) => 0,
+            ((true, false), false) => lead.lines - lead.text_grid.min(lead.lines),
+            ((false, true), false) => lead.lines - photo.min(lead.lines),
+            ((false, false), false) => 0,
+        })
         .sum()
 }
 
 /// The lowest column height (in lead lines) that holds the lead in `option.columns` columns,
-/// paragraphs splitting as in the body.
-fn text_height(option: &super::LeadOption, keep: u32) -> u32 {
+/// paragraphs splitting as in the body, and the lead lines its last column stands short.
+fn text_height(option: &super::LeadOption, keep: u32) -> (u32, u32) {
     let items: Vec<Item> = option
         .paragraphs
         .iter()
@@ -236,13 +240,18 @@ fn text_height(option: &super::LeadOption, keep: u32) -> u32 {
         .collect();
     let total: u32 = option.paragraphs.iter().sum();
     if total == 0 {
-        return 0;
+        return (0, 0);
     }
+    let columns = option.columns.max(1) as usize;
     // Two lines a column at least: a lead of a few lines is not spread one line a column.
-    let lowest = total.div_ceil(option.columns.max(1)).max(total.min(2));
+    let lowest = total.div_ceil(columns as u32).max(total.min(2));
     (lowest..=total)
-        .find(|&h| play(&items, &vec![h; option.columns as usize], keep).fits)
-        .unwrap_or(total)
+        .find_map(|h| {
+            let played = play(&items, &vec![h; columns], keep);
+            let last = played.used.get(columns - 1).copied().unwrap_or(0);
+            played.fits.then_some((h, h - last.min(h)))
+        })
+        .unwrap_or((total, 0))
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub use photo::{Fit, Grid, Rules, allowed, fit};
 pub use search::solve;
 
 /// What the template measured, in grid lines and points.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Measures {
     pub pitch: f64,
@@ -62,7 +62,7 @@ pub struct Measures {
 }
 
 /// The lead (导语) and its photo: ways to set them side by side.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct LeadMeasures {
     /// The lead's own line pitch and leading, pt.
@@ -74,7 +74,7 @@ pub struct LeadMeasures {
     pub options: Vec<LeadOption>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct LeadPhoto {
     pub width_px: u32,
@@ -84,7 +84,7 @@ pub struct LeadPhoto {
 
 /// One way to set the lead band: the photo this wide (0 without one), the lead in `columns`
 /// columns of `text_width` beside it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct LeadOption {
     pub photo_width: f64,
@@ -96,7 +96,7 @@ pub struct LeadOption {
     pub caption: u32,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct GridOption {
     pub stacks: u32,
@@ -108,7 +108,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct SectionMeasures {
     /// Whether it opens with a head (the lead set as a page's one story has none).
@@ -124,7 +124,7 @@ pub struct SectionMeasures {
     pub starts: Vec<Vec<Option<Vec<usize>>>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct PhotoMeasures {
     pub width_px: u32,

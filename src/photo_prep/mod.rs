@@ -48,6 +48,7 @@ pub fn lay_out(
     let measures = template::measures(&first.document).map_err(Failure::Template)?;
     let mut made_up = None;
     if let Some(measures) = measures {
+        dump_measures(&measures);
         let plan = makeup::solve_memoized(&measures);
         compile::serve(world, page, Some(&plan));
         widths.extend(plan.drawn_widths(&page.view));
@@ -59,6 +60,22 @@ pub fn lay_out(
     let mut compiled = compile::recompile(world).map_err(Failure::Typst)?;
     compiled.plan = made_up;
     Ok((compiled, house, press))
+}
+
+/// For work on the make-up: `BANMIAN_DUMP_MEASURES=FILE` writes a feature page's measures
+/// there as JSON, which `examples/makeup.rs` makes up again without typst.
+fn dump_measures(measures: &makeup::Measured) {
+    let (Some(path), makeup::Measured::Feature(m)) =
+        (std::env::var_os("BANMIAN_DUMP_MEASURES"), measures)
+    else {
+        return;
+    };
+    let written = serde_json::to_string(m)
+        .map_err(|e| e.to_string())
+        .and_then(|json| std::fs::write(&path, json).map_err(|e| e.to_string()));
+    if let Err(why) = written {
+        eprintln!("BANMIAN_DUMP_MEASURES: {}: {why}", path.to_string_lossy());
+    }
 }
 
 /// Decodes the photos as typst is about to, side by side: typst decodes each picture when it

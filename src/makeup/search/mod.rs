@@ -33,7 +33,9 @@ struct Trial {
     band: Option<BandChoice>,
     band_lines: u32,
     lines: Vec<Vec<u32>>,
-    at: Vec<usize>,
+    /// For each photo of each section, how many of its section's paragraphs stand before it
+    /// (never fewer than for the photo before it: the editor's order is kept).
+    at: Vec<Vec<usize>>,
     space: Vec<u32>,
     /// Photos set across stacks (`wide`), out of the flow.
     wide: Vec<Wide>,
@@ -286,7 +288,7 @@ impl Context<'_> {
                 .m
                 .sections
                 .iter()
-                .map(|s| at.min(s.paragraphs.len().saturating_sub(1)))
+                .map(|s| vec![at.min(s.paragraphs.len().saturating_sub(1)); s.photos.len()])
                 .collect(),
             space: vec![0; self.m.sections.len() + 1],
             wide: Vec::new(),
@@ -312,30 +314,29 @@ impl Context<'_> {
                     Ref::Head(s),
                 ));
             }
-            let photos: Vec<(Item, Ref)> = section
-                .photos
-                .iter()
-                .enumerate()
-                .filter(|(p, _)| !self.in_band(trial, s, *p) && !self.is_wide(trial, s, *p))
-                .map(|(p, ph)| {
-                    (
-                        Item::new(Kind::Block, trial.lines[s][p] + ph.caption[g]),
-                        Ref::Photo(s, p),
-                    )
-                })
-                .collect();
-            let mut texts = section.paragraphs.iter().enumerate().map(|(i, lines)| {
+            let photo = |p: usize| {
+                let lines = trial.lines[s][p] + section.photos[p].caption[g];
+                (Item::new(Kind::Block, lines), Ref::Photo(s, p))
+            };
+            let in_flow = |p: &usize| !self.in_band(trial, s, *p) && !self.is_wide(trial, s, *p);
+            let last = section.paragraphs.len().saturating_sub(1);
+            for (i, lines) in section.paragraphs.iter().enumerate() {
+                out.extend(
+                    (0..section.photos.len())
+                        .filter(|p| trial.at[s][*p].min(last) == i && in_flow(p))
+                        .map(photo),
+                );
                 // A paragraph whose lines the template could not show is never split.
                 let kind = if self.starts(s, i, g).is_some() {
                     Kind::Text
                 } else {
                     Kind::Block
                 };
-                (Item::new(kind, lines[g]), Ref::Text(s, i))
-            });
-            out.extend(texts.by_ref().take(trial.at[s]));
-            out.extend(photos);
-            out.extend(texts);
+                out.push((Item::new(kind, lines[g]), Ref::Text(s, i)));
+            }
+            if section.paragraphs.is_empty() {
+                out.extend((0..section.photos.len()).filter(in_flow).map(photo));
+            }
         }
         if let Some(credit) = &m.credit {
             let space = trial.space[m.sections.len()];

@@ -2,7 +2,7 @@
 //! a line taller or shorter, photos after another paragraph, a line of space over a head or the
 //! credit), the best one taken until none improves the page, and shaken copies to start again.
 
-use super::{Context, MAX_HEAD_SPACE, Score, Trial};
+use super::{Context, MAX_HEAD_SPACE, Ref, Score, Trial};
 use crate::makeup::random::Xorshift;
 
 impl Context<'_> {
@@ -20,7 +20,11 @@ impl Context<'_> {
         }
         for (s, at) in t.at.iter_mut().enumerate() {
             if next(3) == 0 {
-                *at = next(self.m.sections[s].paragraphs.len().max(1));
+                let paragraphs = self.m.sections[s].paragraphs.len().max(1);
+                for a in at.iter_mut() {
+                    *a = next(paragraphs);
+                }
+                at.sort_unstable();
             }
         }
         let spaced = self.m.sections.len() + usize::from(self.m.credit.is_some());
@@ -70,12 +74,27 @@ impl Context<'_> {
             if !photos.is_empty() {
                 // Photos stand within their section: some of its text follows them, so they
                 // never read with the next section's head.
+                // All of them a paragraph earlier or later, or one of them, in their order.
                 let last = self.m.sections[s].paragraphs.len().saturating_sub(1);
-                for next in [trial.at[s].wrapping_sub(1), trial.at[s] + 1] {
-                    if next <= last {
+                let at = &trial.at[s];
+                for step in [usize::wrapping_sub, usize::wrapping_add] {
+                    let all: Vec<usize> = at.iter().map(|&a| step(a, 1)).collect();
+                    if all.iter().all(|&a| a <= last) {
                         let mut t = trial.clone();
-                        t.at[s] = next;
+                        t.at[s] = all;
                         out.push(t);
+                    }
+                    if at.len() > 1 {
+                        for p in 0..at.len() {
+                            let next = step(at[p], 1);
+                            let after = p == 0 || at[p - 1] <= next;
+                            let before = at.get(p + 1).is_none_or(|&b| next <= b);
+                            if next <= last && after && before {
+                                let mut t = trial.clone();
+                                t.at[s][p] = next;
+                                out.push(t);
+                            }
+                        }
                     }
                 }
             }
@@ -90,6 +109,7 @@ impl Context<'_> {
                 }
             }
         }
+        self.gap_moves(trial, &mut out);
         self.wide_moves(trial, &mut out);
         if let Some(b) = &trial.band {
             for next in [trial.band_lines.wrapping_sub(1), trial.band_lines + 1] {
@@ -101,5 +121,64 @@ impl Context<'_> {
             }
         }
         out
+    }
+
+    /// A make-up editor's answer to a column that ends short because the photo after it does
+    /// not fit: the photo made as tall as the room (it then closes the column), or the photo
+    /// over the gap made taller to close it, within its crop. Single line moves reach neither
+    /// when the gap is more than a line.
+    fn gap_moves(&self, trial: &Trial, out: &mut Vec<Trial>) {
+        let foot = self.foot(trial);
+        let frames = self.frames(trial, foot);
+        let columns = super::fillable(&frames);
+        let played = self.play(trial, foot);
+        if !played.fits {
+            return;
+        }
+        let flow = self.flow(trial);
+        let g = trial.grid;
+        let mut later_moves = Vec::new();
+        let mut resize = |(s, p): (usize, usize), lines: u32| {
+            let (lo, _, hi) = self.ranges[g][s][p];
+            if (lo..=hi).contains(&lines) && lines != trial.lines[s][p] {
+                let mut t = trial.clone();
+                t.lines[s][p] = lines;
+                out.push(t);
+            }
+        };
+        for (column, (&room, &used)) in columns.iter().zip(&played.used).enumerate() {
+            let gap = room.saturating_sub(used);
+            if gap == 0 || used == 0 {
+                continue;
+            }
+            let in_column: Vec<_> = played
+                .pieces
+                .iter()
+                .filter(|p| p.column == column)
+                .collect();
+            let next = played.pieces.iter().find(|p| p.column > column);
+            // The photo opening the next column, made to fit the room here.
+            if let Some(&Ref::Photo(s, p)) = next.map(|n| &flow[n.item].1) {
+                let caption = self.m.sections[s].photos[p].caption[g];
+                resize((s, p), gap.saturating_sub(caption));
+                // Or set after more of its section's paragraphs, which close the column
+                // instead (and the photos after it no earlier).
+                let last = self.m.sections[s].paragraphs.len().saturating_sub(1);
+                for at in trial.at[s][p] + 1..=last {
+                    let mut t = trial.clone();
+                    for a in t.at[s].iter_mut().skip(p) {
+                        *a = (*a).max(at);
+                    }
+                    later_moves.push(t);
+                }
+            }
+            // Any photo of this column made taller by the gap.
+            for piece in in_column {
+                if let Ref::Photo(s, p) = flow[piece.item].1 {
+                    resize((s, p), trial.lines[s][p] + gap);
+                }
+            }
+        }
+        out.extend(later_moves);
     }
 }

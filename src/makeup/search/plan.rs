@@ -14,7 +14,7 @@ impl Context<'_> {
         let m = self.m;
         let foot = self.foot(&trial);
         let played = self.play(&trial, foot);
-        if !played.fits || played.left <= m.tolerance {
+        if !played.fits || played.left + played.waste <= m.tolerance {
             return (trial, None);
         }
         let lowest = self.lowest_foot(&trial, &played);

@@ -99,10 +99,12 @@ impl Context<'_> {
         // Space over a head fills a column, at a small price; photos far down their
         // section read less with its head.
         cost += FEATURE.head_space * f64::from(trial.space.iter().sum::<u32>());
+        // (Only a section's first photo: the others read anywhere in its text.)
         cost += FEATURE.photo_late
             * trial
                 .at
                 .iter()
+                .filter_map(|at| at.first())
                 .map(|&a| a.saturating_sub(1) as f64)
                 .sum::<f64>();
         // The house grid is the default; a band takes photos away from their text.
@@ -115,14 +117,25 @@ impl Context<'_> {
         // A column foot emptier than the house lets pass is a hole: worth far more than a line
         // spread elsewhere. A leg over a wide photo runs down to it: any line empty there is
         // white in the middle of the page, as good as forbidden.
-        let (mut holes, mut over_photo) = (0, 0);
-        for ((f, &c), &u) in frames.iter().zip(&columns).zip(&played.used) {
+        // Only the column the text ends in may end short, by the house's tolerance, and the
+        // columns after it stand empty: balancing a short page gathers those lines in a strip
+        // under the stacks. A column ending short before another that holds text is white in
+        // the middle of the page, which nothing gathers: worse.
+        let (mut holes, mut inner, mut over_photo) = (0, 0, 0);
+        let ends_in = played.used.iter().rposition(|&u| u > 0).unwrap_or(0);
+        for (i, ((f, &c), &u)) in frames.iter().zip(&columns).zip(&played.used).enumerate() {
             if f.top + f.lines == foot {
-                holes += if c == 0 {
-                    f.lines
-                } else {
-                    c.saturating_sub(u).saturating_sub(self.m.tolerance)
-                };
+                let empty = if c == 0 { f.lines } else { c.saturating_sub(u) };
+                match i.cmp(&ends_in) {
+                    std::cmp::Ordering::Less => {
+                        holes += empty;
+                        inner += empty.saturating_sub(self.m.tolerance);
+                    }
+                    std::cmp::Ordering::Equal => {
+                        holes += empty.saturating_sub(self.m.tolerance);
+                    }
+                    std::cmp::Ordering::Greater => holes += empty,
+                }
             } else {
                 over_photo += f.lines.saturating_sub(u);
             }
@@ -134,8 +147,9 @@ impl Context<'_> {
             + FEATURE.astray * f64::from(self.astray(trial, &ends, &frames));
         // A head with only a photo under it in its column never goes to press when setting the
         // photos after its first paragraph avoids it.
-        cost +=
-            FEATURE.hole * f64::from(holes) + FEATURE.stranded_head * f64::from(played.stranded);
+        cost += FEATURE.hole * f64::from(holes)
+            + FEATURE.inner_hole * f64::from(inner)
+            + FEATURE.stranded_head * f64::from(played.stranded);
         // Space over a head that opens a column under a stepped lead's photo or a wide photo
         // fills nothing: it is white under the photo's caption, in the middle of the page.
         cost += FEATURE.white_over_photo * f64::from(self.space_atop(trial, &ends.0, &frames));

@@ -363,9 +363,15 @@ impl Context<'_> {
                             // foot, the best kept: where its section's text stands around it.
                             let highest = self.tops[g][from..from + span].iter().max();
                             let lowest = foot.saturating_sub(self.wide_total(g, &w));
-                            let best = (highest.copied().unwrap_or(0)..=lowest)
-                                .map(|top| {
+                            // Its section's photos after any of its paragraphs: the text
+                            // that reads with it above and under it is what moves.
+                            let ats = 0..section.paragraphs.len().max(1);
+                            let tops = highest.copied().unwrap_or(0)..=lowest;
+                            let best = ats
+                                .flat_map(|at| tops.clone().map(move |top| (at, top)))
+                                .map(|(at, top)| {
                                     let mut t = trial.clone();
+                                    t.at[s].iter_mut().for_each(|a| *a = at);
                                     t.wide.push(Wide { top, ..w.clone() });
                                     (self.score(&t), t)
                                 })
