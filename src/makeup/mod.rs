@@ -363,16 +363,17 @@ impl MadeUp {
 pub fn solve_memoized(measured: &Measured) -> MadeUp {
     static LAST: std::sync::Mutex<Option<(String, MadeUp)>> = std::sync::Mutex::new(None);
     let key = format!("{measured:?}");
-    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((seen, plan)) = last.as_ref()
+    let last = || LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((seen, plan)) = last().as_ref()
         && *seen == key
     {
         return plan.clone();
     }
+    // Solved with the lock released: an issue's pages make up side by side.
     let plan = match measured {
         Measured::Feature(m) => MadeUp::Feature(solve(m)),
         Measured::News(m) => MadeUp::News(news::solve(m), m.clone()),
     };
-    *last = Some((key, plan.clone()));
+    *last() = Some((key, plan.clone()));
     plan
 }
