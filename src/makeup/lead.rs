@@ -43,13 +43,16 @@ pub fn choices(
     // unless no option gives that (a lead of a line or two).
     // Neither of which ever sets the photo wider than its pixels allow where a narrower option
     // keeps it sharp.
+    // (A photo under the warning resolution even at its narrowest is set only that narrow.)
     let sharp = |o: &super::LeadOption| {
         lead.photo.as_ref().is_none_or(|p| {
-            sharpest_ppi < rules.warn_ppi
-                || ppi(f64::from(p.width_px), o.photo_width) >= rules.warn_ppi
+            ppi(f64::from(p.width_px), o.photo_width) >= rules.warn_ppi
+                || (sharpest_ppi < rules.warn_ppi && o.photo_width <= narrowest)
         })
     };
-    let deep_enough = |o: &super::LeadOption| o.columns == 1 || text_height(o, keep).0 >= 3;
+    let deep_enough = |o: &super::LeadOption| {
+        o.columns == 1 || o.paragraphs.is_empty() || text_height(o, keep).0 >= 3
+    };
     let any_deep = lead.options.iter().any(|o| sharp(o) && deep_enough(o));
     for (i, option) in lead.options.iter().enumerate() {
         if !sharp(option) || (any_deep && !deep_enough(option)) {

@@ -49,7 +49,7 @@ pub(super) const MIN_LEG: u32 = 4;
 const SHAKES: usize = 12;
 
 /// How many ways of setting the lead, best on a sketch, are made up in full.
-const LEADS_IN_FULL: usize = 3;
+const LEADS_IN_FULL: usize = 5;
 
 /// Lines of space a head may take over it: one opens a page up where its columns would
 /// otherwise end unevenly; two, with the head's own space, already read as a hole.
@@ -171,9 +171,16 @@ pub fn solve(m: &Measures) -> Plan {
     // The best page of each lead and grid, best first: should the best leave lines empty,
     // the others are finished too (a smaller lead leaves room a wide photo fills; a wider
     // photo may fit one grid's stacks at a resolution another's do not allow).
-    let mut bests: Vec<(Score, Trial, Option<LeadChoice>)> = Vec::new();
-    for (_, lead) in sketched.into_iter().take(LEADS_IN_FULL) {
+    // Each lead made up on its own, side by side.
+    let leads: Vec<Option<LeadChoice>> = sketched
+        .into_iter()
+        .take(LEADS_IN_FULL)
+        .map(|(_, lead)| lead)
+        .collect();
+    let mut bests: Vec<(Score, Trial, Option<LeadChoice>)> = side_by_side(leads, |lead| {
+        let mut cx = cx.clone();
         cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+        let mut bests = Vec::new();
         for g in 0..m.grids.len() {
             let mut grid_best: Option<(Score, Trial)> = None;
             for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
@@ -188,15 +195,22 @@ pub fn solve(m: &Measures) -> Plan {
             }
             bests.extend(grid_best.map(|(s, t)| (s, t, lead.clone())));
         }
-    }
+        bests
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     bests.sort_by(|(a, _, _), (b, _, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
     let mut bests = bests.into_iter();
     let first = bests.next().expect("at least one grid");
     let (mut score, mut trial, mut lead) = finish(&mut cx, first, &lead_cost, SHAKES);
     if score.fits && score.empty > m.tolerance {
         // (One that runs over does not come back from a few shakes to fill better.)
-        for other in bests.filter(|(s, _, _)| s.fits) {
-            let (s, t, l) = finish(&mut cx, other, &lead_cost, SHAKES);
+        let others: Vec<_> = bests.filter(|(s, _, _)| s.fits).collect();
+        let finished = side_by_side(others, |other| {
+            finish(&mut cx.clone(), other, &lead_cost, SHAKES)
+        });
+        for (s, t, l) in finished {
             if s.better_than(&score) {
                 (score, trial, lead) = (s, t, l);
             }
@@ -207,6 +221,45 @@ pub fn solve(m: &Measures) -> Plan {
     let mut plan = cx.plan(&trial, foot);
     plan.lead = lead.map(|l| l.plan);
     plan
+}
+
+/// `f` of each item, in their order, on as many threads as the machine has cores: the make-ups
+/// of different leads and grids are independent, and the answer is the same on any machine.
+fn side_by_side<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let mut shares: Vec<Vec<(usize, T)>> = (0..threads).map(|_| Vec::new()).collect();
+    for (i, item) in items.into_iter().enumerate() {
+        shares[i % threads].push((i, item));
+    }
+    let f = &f;
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let running: Vec<_> = shares
+            .into_iter()
+            .map(|share| {
+                scope.spawn(move || {
+                    share
+                        .into_iter()
+                        .map(|(i, item)| (i, f(item)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .flat_map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
 }
 
 /// The best page from a made-up trial: shaken copies tried, then, if it still leaves lines
