@@ -43,19 +43,22 @@ pub fn choices(
     // unless no option gives that (a lead of a line or two).
     // Neither of which ever sets the photo wider than its pixels allow where a narrower option
     // keeps it sharp.
-    // (A photo under the warning resolution even at its narrowest is set only that narrow.)
+    // (A photo under the warning resolution even at its narrowest may be set wider, its cost
+    // weighing how coarse, but never below the error resolution.)
     let sharp = |o: &super::LeadOption| {
         lead.photo.as_ref().is_none_or(|p| {
-            ppi(f64::from(p.width_px), o.photo_width) >= rules.warn_ppi
-                || (sharpest_ppi < rules.warn_ppi && o.photo_width <= narrowest)
+            let at = ppi(f64::from(p.width_px), o.photo_width);
+            at >= rules.warn_ppi || (sharpest_ppi < rules.warn_ppi && at >= error_ppi)
         })
     };
-    let deep_enough = |o: &super::LeadOption| {
-        o.columns == 1 || o.paragraphs.is_empty() || text_height(o, keep).0 >= 3
-    };
-    let any_deep = lead.options.iter().any(|o| sharp(o) && deep_enough(o));
+    let deep_enough =
+        |o: &super::LeadOption| o.paragraphs.is_empty() || text_height(o, keep).0 >= 3;
+    let any_deep = lead
+        .options
+        .iter()
+        .any(|o| o.columns > 1 && sharp(o) && deep_enough(o));
     for (i, option) in lead.options.iter().enumerate() {
-        if !sharp(option) || (any_deep && !deep_enough(option)) {
+        if !sharp(option) || (option.columns > 1 && any_deep && !deep_enough(option)) {
             continue;
         }
         let (text_lines, last_short) = text_height(option, keep);

@@ -51,7 +51,11 @@ pub fn lay_out(
         dump_measures(&measures);
         let plan = makeup::solve_memoized(&measures);
         compile::serve(world, page, Some(&plan));
-        widths.extend(plan.drawn_widths(&page.view));
+        // Where the plan places a photo, it is drawn at the plan's width, not the first
+        // layout's (`serve_for_print` takes a photo's first width).
+        let mut planned = plan.drawn_widths(&page.view);
+        planned.append(&mut widths);
+        widths = planned;
         made_up = Some(plan);
     }
     drop(first);

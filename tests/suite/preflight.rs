@@ -228,12 +228,13 @@ fn a_photo_far_too_sharp_is_resampled_before_embedding() {
 #[test]
 fn a_photo_placed_anew_is_resampled_for_its_new_size() {
     // The first build remembers where the photo went; the second page moves it from a section
-    // (two columns wide) to the lead (four): it must not be served at the old size.
+    // (two columns wide) to the lead (up to six): it must not be served at the old size.
+    // (6,000 pixels stay over the resampling threshold at any of those widths.)
     let project = TempProject::new("moved", MINIMAL_PAGE);
     write_jpeg(
         &project.root.join("content/p/images/photo-1.jpg"),
+        6000,
         4000,
-        2667,
     );
     let (_, first) = project.check();
     let moved = MINIMAL_PAGE

@@ -109,7 +109,9 @@ function applyProof(p) {
         reconcile(e, kind.children);
       }
       placed.add(e);
-      if (e !== there) parent.insertBefore(e, there);
+      // (Putting `e`'s own children right may have taken `there` from this parent.)
+      const before = parent.children[at] || null;
+      if (e !== before) parent.insertBefore(e, before);
     });
     while (parent.children.length > keys.length) parent.lastChild.remove();
   };
