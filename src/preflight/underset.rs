@@ -85,7 +85,8 @@ pub fn check(
                     what = what,
                     total = total,
                     count = count,
-                    lines = t!("lines", n = area.lines)
+                    lines = t!("lines", n = area.lines),
+                    chars = lines as u64 * chars_per_line(house, area.columns[i])
                 ),
                 story: story.map(str::to_string),
                 line,
@@ -110,4 +111,10 @@ pub fn check(
         }
     }
     findings
+}
+
+/// About how many body characters a line of a column from `x0` to `x1` holds: its width over
+/// the body size (Han characters are square; Latin text holds about as many letters).
+fn chars_per_line(house: &House, (x0, x1): (f64, f64)) -> u64 {
+    ((x1 - x0) / house.body_size.max(1.0)).round().max(1.0) as u64
 }

@@ -36,6 +36,8 @@ pub struct House {
     pub photo_target_ppi: f64,
     /// Body line pitch, pt.
     pub pitch: f64,
+    /// Body type size, pt: a column line holds its width over this in Han characters.
+    pub body_size: f64,
     /// Foot of the type area from the page top, pt.
     pub type_bottom: f64,
     /// Baseline of the first body line of a column at the top of the type area, pt: every
@@ -102,6 +104,7 @@ impl Default for House {
             photo_downsample_ppi: 400.0,
             photo_target_ppi: 300.0,
             pitch: 13.0,
+            body_size: 9.0,
             type_bottom: f64::INFINITY,
             grid_origin: f64::NAN,
             fonts: BTreeMap::new(),

@@ -136,6 +136,18 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
         named <= total && total <= 10,
         "{total} empty lines: {report:#}"
     );
+    // Each says about how much text would fill its column: its empty lines, each as many
+    // characters as the column is wide in body characters (a stack of 27 or a wider one).
+    for f in &underset {
+        let lines = f["details"]["lines"].as_u64().unwrap();
+        let [x0, x1] = [0, 1].map(|i| f["details"]["column_pt"][i].as_f64().unwrap());
+        let chars = lines * ((x1 - x0) / 9.0).round() as u64;
+        let message = f["message"].as_str().unwrap();
+        assert!(
+            message.contains(&format!("about {chars} characters more text")),
+            "{message}"
+        );
+    }
     // Two lines short is within the house's tolerance (`underset-tolerance`).
     let project = TempProject::new("underset-2", &one_story(EXACT_FIT - 2 * 27));
     let (_, report) = project.check();

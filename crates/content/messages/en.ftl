@@ -478,7 +478,7 @@ underset-foot = column { $column } of { $count }: { $lines } empty at its foot{ 
         [none] {""}
        *[other] {" "}after { $after }
     }
-underset-total = { $what }; { $total } of the body's { $count } × { $lines } stand empty
+underset-total = { $what }; { $total } of the body's { $count } × { $lines } stand empty; about { $chars } characters more text, or a taller photo, would fill this column
 hole = column { $column } of { $count }: { $lines } stand empty inside the column{ $under ->
         [none] {""}
        *[other] {" "}under { $under }
