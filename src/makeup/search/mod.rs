@@ -204,7 +204,7 @@ pub fn solve(m: &Measures) -> Plan {
     let mut bests = bests.into_iter();
     let first = bests.next().expect("at least one grid");
     let (mut score, mut trial, mut lead) = finish(&mut cx, first, &lead_cost, SHAKES);
-    if score.fits && score.empty > m.tolerance {
+    if score.fits && cx.leaves_a_foot_empty(&trial) {
         // (One that runs over does not come back from a few shakes to fill better.)
         let others: Vec<_> = bests.filter(|(s, _, _)| s.fits).collect();
         let finished = side_by_side(others, |other| {
@@ -372,13 +372,17 @@ impl Context<'_> {
                 (Item::new(Kind::Block, lines), Ref::Photo(s, p))
             };
             let in_flow = |p: &usize| !self.in_band(trial, s, *p) && !self.is_wide(trial, s, *p);
-            let last = section.paragraphs.len().saturating_sub(1);
+            // (A section's photos stand in their order, each after as many paragraphs as its
+            // `at`, which never falls from one photo to the next.)
+            let mut next = 0;
             for (i, lines) in section.paragraphs.iter().enumerate() {
-                out.extend(
-                    (0..section.photos.len())
-                        .filter(|p| trial.at[s][*p].min(last) == i && in_flow(p))
-                        .map(photo),
-                );
+                let from = next;
+                while next < section.photos.len()
+                    && (trial.at[s][next] <= i || i + 1 == section.paragraphs.len())
+                {
+                    next += 1;
+                }
+                out.extend((from..next).filter(in_flow).map(photo));
                 // A paragraph whose lines the template could not show is never split.
                 let kind = if self.starts(s, i, g).is_some() {
                     Kind::Text

@@ -167,6 +167,24 @@ impl Context<'_> {
         }
     }
 
+    /// Whether a column's foot stands emptier than the house lets pass (preflight would
+    /// report the page underset).
+    pub(super) fn leaves_a_foot_empty(&self, trial: &Trial) -> bool {
+        let foot = self.foot(trial);
+        let frames = self.frames(trial, foot);
+        let columns = fillable(&frames);
+        let played = self.play(trial, foot);
+        frames
+            .iter()
+            .zip(&columns)
+            .zip(&played.used)
+            .filter(|((f, _), _)| f.top + f.lines == foot)
+            .any(|((f, &c), &u)| {
+                let empty = if c == 0 { f.lines } else { c.saturating_sub(u) };
+                empty > self.m.tolerance
+            })
+    }
+
     /// Lines of space over heads that open a frame starting lower than the highest column
     /// (under a stepped lead's photo or a wide photo's caption).
     fn space_atop(&self, trial: &Trial, firsts: &[Option<Ref>], frames: &[Frame]) -> u32 {

@@ -8,6 +8,7 @@
 
 use super::{Context, Ref, Score, Trial, range};
 use crate::makeup::Frame;
+use crate::makeup::costs::FEATURE;
 use crate::makeup::flow::Played;
 use crate::units::ppi;
 
@@ -313,7 +314,7 @@ impl Context<'_> {
     /// each span and each stack it may start from, the photo at the line it stood on, the
     /// best few of those improved in full.
     pub(super) fn fill(&self, mut score: Score, mut trial: Trial) -> (Score, Trial) {
-        while score.fits && score.empty > self.m.tolerance && trial.wide.len() < MAX_WIDE {
+        while score.fits && self.leaves_a_foot_empty(&trial) && trial.wide.len() < MAX_WIDE {
             let g = trial.grid;
             let stacks = self.tops[g].len();
             let foot = self.foot(&trial);
@@ -363,23 +364,36 @@ impl Context<'_> {
                             // foot, the best kept: where its section's text stands around it.
                             let highest = self.tops[g][from..from + span].iter().max();
                             let lowest = foot.saturating_sub(self.wide_total(g, &w));
-                            // Its section's photos after any of its paragraphs: the text
-                            // that reads with it above and under it is what moves.
-                            let ats = 0..section.paragraphs.len().max(1);
                             let tops = highest.copied().unwrap_or(0)..=lowest;
-                            let best = ats
-                                .flat_map(|at| tops.clone().map(move |top| (at, top)))
-                                .map(|(at, top)| {
-                                    let mut t = trial.clone();
-                                    t.at[s].iter_mut().for_each(|a| *a = at);
-                                    t.wide.push(Wide { top, ..w.clone() });
-                                    (self.score(&t), t)
-                                })
-                                .min_by(|(a, _), (b, _)| {
-                                    a.key()
-                                        .partial_cmp(&b.key())
-                                        .unwrap_or(std::cmp::Ordering::Equal)
-                                });
+                            let placed = |at: Option<usize>| {
+                                tops.clone()
+                                    .map(|top| {
+                                        let mut t = trial.clone();
+                                        if let Some(at) = at {
+                                            t.at[s].iter_mut().for_each(|a| *a = at);
+                                        }
+                                        t.wide.push(Wide { top, ..w.clone() });
+                                        (self.score(&t), t)
+                                    })
+                                    .min_by(|(a, _), (b, _)| {
+                                        a.key()
+                                            .partial_cmp(&b.key())
+                                            .unwrap_or(std::cmp::Ordering::Equal)
+                                    })
+                            };
+                            // Where no line reads with its section, its section's photos after
+                            // any of its paragraphs: the text above and under it is what moves.
+                            let mut best = placed(None);
+                            if best.as_ref().is_some_and(|(b, _)| b.cost >= FEATURE.astray) {
+                                best = (0..section.paragraphs.len().max(1))
+                                    .filter_map(|at| placed(Some(at)))
+                                    .chain(best)
+                                    .min_by(|(a, _), (b, _)| {
+                                        a.key()
+                                            .partial_cmp(&b.key())
+                                            .unwrap_or(std::cmp::Ordering::Equal)
+                                    });
+                            }
                             firsts.extend(best);
                         }
                     }
