@@ -148,15 +148,13 @@ pub fn solve(m: &Measures) -> Plan {
         lead.as_ref().map_or(0.0, |l| l.cost)
             + FEATURE.hole * f64::from(lead::white(cx.m, lead.as_ref(), g))
     };
-    let mut sketched: Vec<(Score, Option<LeadChoice>)> = leads
-        .into_iter()
-        .map(|lead| {
-            cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
-            let (mut score, _) = cx.improve(cx.start(0, None, 1));
-            score.cost += lead_cost(&cx, &lead, 0);
-            (score, lead)
-        })
-        .collect();
+    let mut sketched: Vec<(Score, Option<LeadChoice>)> = side_by_side(leads, |lead| {
+        let mut cx = cx.clone();
+        cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+        let (mut score, _) = cx.improve(cx.start(0, None, 1));
+        score.cost += lead_cost(&cx, &lead, 0);
+        (score, lead)
+    });
     sketched.sort_by(|(a, _), (b, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
     // The best way of each lead option first, then the next best: the few made up in full
     // differ in the lead's size, not only in a line of its photo.
