@@ -4,6 +4,7 @@ use super::super::flow::Played;
 use super::super::{Band, FlowItem, Frame, PhotoPlan, Plan, WidePhoto};
 use super::{Context, Ref, Trial};
 use crate::makeup::FlowKind;
+use crate::makeup::costs::FEATURE;
 
 impl Context<'_> {
     /// A page that leaves more than the house tolerance empty at its end, made up again with
@@ -51,7 +52,9 @@ impl Context<'_> {
             // The photos `fill` set wide stay wide: they are what fills the page.
             lower.wide_fixed = true;
             let (score, made) = lower.improve(trial.clone());
-            if !score.fits {
+            // (Nor one that buys its level feet with what is as good as forbidden: a wide
+            // photo astray, white over a photo.)
+            if !score.fits || score.cost >= FEATURE.white_over_photo {
                 continue;
             }
             let made_foot = lower.foot(&made);

@@ -449,3 +449,25 @@ fn a_sections_photos_spread_through_its_text_rather_than_leave_a_column_short() 
     let (_, others) = empty.split_last().unwrap();
     assert!(others.iter().all(|&e| e <= 2), "{empty:?} {plan:?}");
 }
+
+/// The sample with sections 4–6 cut: a short page, photos set across two stacks to fill it.
+/// Balancing its feet level once set a section's photo between the lead's photo and a wide
+/// one, three pictures touching: a balanced page never buys its level feet so.
+#[test]
+fn no_photo_stands_right_over_a_wide_one_even_on_a_balanced_page() {
+    let (plan, _) = made_up(include_str!("pages/sections-cut.json"));
+    assert!(!plan.wide.is_empty(), "{plan:?}");
+    for w in &plan.wide {
+        for stack in w.stack..w.stack + w.span {
+            let over = plan
+                .frames
+                .iter()
+                .position(|f| f.stack == stack && f.top + f.lines == w.top);
+            let last = over.and_then(|i| plan.flow.iter().rfind(|item| item.frame == i));
+            assert!(
+                last.is_none_or(|item| item.kind != FlowKind::Photo),
+                "{w:?} {plan:?}"
+            );
+        }
+    }
+}
