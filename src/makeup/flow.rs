@@ -80,7 +80,8 @@ pub fn play(items: &[Item], capacities: &[u32], keep: u32) -> Played {
     let cap = |col: usize| capacities.get(col).copied().unwrap_or(tallest);
     let mut used = vec![0u32; columns.max(1)];
     let (mut col, mut waste, mut breaks) = (0usize, 0u32, Vec::new());
-    let mut pieces = Vec::new();
+    // (An item is one piece, or a few where it splits: room for them all at once.)
+    let mut pieces = Vec::with_capacity(items.len() + columns);
     let mut overflow = false;
     let mut stranded = 0;
     let mut forced = 0;

@@ -357,7 +357,12 @@ impl Context<'_> {
     fn flow(&self, trial: &Trial) -> Vec<(Item, Ref)> {
         let m = self.m;
         let g = trial.grid;
-        let mut out = Vec::new();
+        let items: usize = m
+            .sections
+            .iter()
+            .map(|s| 1 + s.paragraphs.len() + s.photos.len())
+            .sum();
+        let mut out = Vec::with_capacity(items + 1);
         for (s, section) in m.sections.iter().enumerate() {
             if section.head {
                 out.push((
