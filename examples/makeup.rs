@@ -36,12 +36,7 @@ fn main() {
         }
         println!("  tops {:?}", plan.tops);
         for (i, f) in plan.frames.iter().enumerate() {
-            let used: u32 = plan
-                .flow
-                .iter()
-                .filter(|it| it.frame == i)
-                .map(|it| it.lines)
-                .sum();
+            let used = plan.lines_in(i);
             let items: Vec<String> = plan
                 .flow
                 .iter()

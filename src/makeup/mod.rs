@@ -284,6 +284,15 @@ impl PhotoPlan {
 }
 
 impl Plan {
+    /// Lines the flow fills in frame `frame`.
+    pub fn lines_in(&self, frame: usize) -> u32 {
+        self.flow
+            .iter()
+            .filter(|item| item.frame == frame)
+            .map(|item| item.lines)
+            .sum()
+    }
+
     /// Every photo the plan places, in flow then band order.
     pub fn photos(&self) -> impl Iterator<Item = &PhotoPlan> {
         self.flow

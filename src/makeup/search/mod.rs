@@ -6,6 +6,8 @@
 //! (balancing a short page so its stacks end together).
 
 mod band;
+#[cfg(test)]
+mod measured;
 mod moves;
 mod plan;
 mod score;

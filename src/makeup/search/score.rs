@@ -125,7 +125,7 @@ impl Context<'_> {
         let ends_in = played.used.iter().rposition(|&u| u > 0).unwrap_or(0);
         for (i, ((f, &c), &u)) in frames.iter().zip(&columns).zip(&played.used).enumerate() {
             if f.top + f.lines == foot {
-                let empty = if c == 0 { f.lines } else { c.saturating_sub(u) };
+                let empty = empty_at_foot(f, c, u);
                 match i.cmp(&ends_in) {
                     std::cmp::Ordering::Less => {
                         holes += empty;
@@ -179,10 +179,7 @@ impl Context<'_> {
             .zip(&columns)
             .zip(&played.used)
             .filter(|((f, _), _)| f.top + f.lines == foot)
-            .any(|((f, &c), &u)| {
-                let empty = if c == 0 { f.lines } else { c.saturating_sub(u) };
-                empty > self.m.tolerance
-            })
+            .any(|((f, &c), &u)| empty_at_foot(f, c, u) > self.m.tolerance)
     }
 
     /// Lines of space over heads that open a frame starting lower than the highest column
@@ -250,6 +247,16 @@ fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
 }
 
 /// Each frame's height as the flow fills it: none if too short for a leg.
+/// Empty lines at the foot of frame `f`, `room` lines of it fillable, `used` filled: all of it
+/// where it is too short for a leg.
+fn empty_at_foot(f: &Frame, room: u32, used: u32) -> u32 {
+    if room == 0 {
+        f.lines
+    } else {
+        room.saturating_sub(used)
+    }
+}
+
 pub(super) fn fillable(frames: &[Frame]) -> Vec<u32> {
     frames
         .iter()

@@ -1,0 +1,79 @@
+//! The make-up of pages the templates measured (`BANMIAN_DUMP_MEASURES`, kept in `pages/`):
+//! the sample and the desk's edits of it, made up again from plain numbers.
+
+use super::super::{FlowKind, Measures, Plan};
+use super::solve;
+use super::tests::keeps_its_columns;
+
+/// Pages measured by the templates (`BANMIAN_DUMP_MEASURES`), made up again: what each
+/// leaves empty, column by column, with the columns' foot.
+fn made_up(json: &str) -> (Plan, Vec<u32>) {
+    let m: Measures = serde_json::from_str(json).expect("measures");
+    let plan = solve(&m);
+    keeps_its_columns(&plan, &m);
+    let foot = plan.frames.iter().map(|f| f.top + f.lines).max().unwrap();
+    let empty = plan
+        .frames
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.top + f.lines == foot)
+        .map(|(i, f)| f.lines - plan.lines_in(i))
+        .collect();
+    (plan, empty)
+}
+
+#[test]
+fn the_sample_and_a_paragraph_cut_from_each_section_fill_their_columns() {
+    for json in [
+        include_str!("pages/sample.json"),
+        include_str!("pages/paragraph-cut.json"),
+    ] {
+        let (plan, empty) = made_up(json);
+        let (last, others) = empty.split_last().unwrap();
+        assert!(others.iter().all(|&e| e == 0), "{empty:?} {plan:?}");
+        assert!(*last <= 4, "{empty:?}");
+        // Nor white under the lead: level with its photo within the tolerance, or stepped.
+        let lead = plan.lead.as_ref().unwrap();
+        let photo = lead
+            .photo
+            .as_ref()
+            .map_or(0, |p| p.picture_lines + p.caption_lines);
+        assert!(
+            lead.stepped || photo.abs_diff(lead.text_grid) <= 2,
+            "{lead:?}"
+        );
+    }
+}
+
+/// A section of four columns' text with four photos, one a tall portrait: with the section's
+/// photos kept together after one paragraph, a search that counts every column's empty foot
+/// left column 1 twenty lines short under a tower of photos in column 2. Set through the
+/// text, no column before the last ends more than the house's tolerance short.
+#[test]
+fn a_sections_photos_spread_through_its_text_rather_than_leave_a_column_short() {
+    let (plan, empty) = made_up(include_str!("pages/photo-tower.json"));
+    let (_, others) = empty.split_last().unwrap();
+    assert!(others.iter().all(|&e| e <= 2), "{empty:?} {plan:?}");
+}
+
+/// The sample with sections 4–6 cut: a short page, photos set across two stacks to fill it.
+/// Balancing its feet level once set a section's photo between the lead's photo and a wide
+/// one, three pictures touching: a balanced page never buys its level feet so.
+#[test]
+fn no_photo_stands_right_over_a_wide_one_even_on_a_balanced_page() {
+    let (plan, _) = made_up(include_str!("pages/sections-cut.json"));
+    assert!(!plan.wide.is_empty(), "{plan:?}");
+    for w in &plan.wide {
+        for stack in w.stack..w.stack + w.span {
+            let over = plan
+                .frames
+                .iter()
+                .position(|f| f.stack == stack && f.top + f.lines == w.top);
+            let last = over.and_then(|i| plan.flow.iter().rfind(|item| item.frame == i));
+            assert!(
+                last.is_none_or(|item| item.kind != FlowKind::Photo),
+                "{w:?} {plan:?}"
+            );
+        }
+    }
+}
