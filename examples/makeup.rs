@@ -9,6 +9,10 @@
 
 use banmian::makeup::{self, Measures};
 
+/// The allocator `banmian` runs on (src/main.rs), so that the figures are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let paths: Vec<String> = std::env::args().skip(1).collect();
     if paths.is_empty() {

@@ -18,6 +18,7 @@ pub mod engine;
 pub mod excerpt;
 pub mod failure;
 pub mod inspect;
+pub mod laps;
 pub mod makeup;
 pub mod output;
 pub mod photo_prep;

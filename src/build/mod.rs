@@ -25,6 +25,7 @@ use crate::content::{ContentError, LoadedPage};
 use crate::engine::compile::Compiled;
 use crate::engine::world::PageWorld;
 use crate::failure::Failure;
+pub use crate::laps::Laps;
 use crate::output::Format;
 use crate::output::Target;
 use crate::output::ink::Coverage;
@@ -40,6 +41,9 @@ pub struct Laid {
     pub plan: Option<crate::makeup::MadeUp>,
     /// The press its photos were separated for (a page laid out for a PDF/X).
     pub press: Option<std::sync::Arc<crate::engine::press::Press>>,
+    /// Milliseconds each step of laying out took (`measure`, `makeup`, `photos`, `layout`,
+    /// `preflight`), for `build --timings`.
+    pub steps: Vec<(&'static str, f64)>,
 }
 
 /// What a page becomes for its target, not yet written.
@@ -85,6 +89,9 @@ pub fn page(
     let mut laps = Laps::start();
     let laid = lay_out(world, loaded)?;
     laps.lap("compile");
+    for (step, ms) in &laid.steps {
+        laps.beside(step, *ms);
+    }
     let output = match target {
         Some(target) => export(loaded, &laid, target, &mut laps),
         None => Ok(Output {
@@ -184,56 +191,10 @@ fn strict(laid: &Laid, ink: Option<&Coverage>) -> Result<(), Failure> {
     }
 }
 
-/// Step times, in milliseconds, each from the end of the one before (`build --timings`).
-pub struct Laps {
-    pub started: Instant,
-    last: Instant,
-    pub done: Vec<(&'static str, f64)>,
-}
-
-impl Laps {
-    pub fn start() -> Self {
-        let now = Instant::now();
-        Self {
-            started: now,
-            last: now,
-            done: Vec::new(),
-        }
-    }
-
-    /// Ends the step `step` now.
-    pub fn lap(&mut self, step: &'static str) {
-        let now = Instant::now();
-        self.done
-            .push((step, (now - self.last).as_secs_f64() * 1000.0));
-        self.last = now;
-    }
-
-    /// A step that ran beside the last one, `ms` long (its time is not counted again).
-    pub fn beside(&mut self, step: &'static str, ms: f64) {
-        self.done.push((step, ms));
-    }
-
-    /// Steps timed elsewhere (the pipeline's), ending now.
-    pub fn add(&mut self, laps: &[(&'static str, f64)]) {
-        self.done.extend_from_slice(laps);
-        self.last = Instant::now();
-    }
-
-    /// One `timings:` line, for scripts to parse.
-    pub fn line(&self) -> String {
-        let laps: Vec<String> = self
-            .done
-            .iter()
-            .map(|(step, ms)| format!("{step}={ms:.1}ms"))
-            .collect();
-        format!("timings: {}", laps.join(" "))
-    }
-}
-
 /// Lays out one page in `world`, every photo at the resolution print needs (see
 /// `photo_prep`), and preflights it.
 pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure> {
+    let mut laps = Laps::start();
     let (
         Compiled {
             document,
@@ -242,14 +203,17 @@ pub fn lay_out(world: &mut PageWorld, page: &LoadedPage) -> Result<Laid, Failure
         },
         house,
         press,
-    ) = photo_prep::lay_out(world, page).map_err(|failure| damaged_photos(page, failure))?;
+    ) = photo_prep::lay_out(world, page, &mut laps)
+        .map_err(|failure| damaged_photos(page, failure))?;
     let report = preflight::check(page, &document, world, plan.as_ref(), house);
+    laps.lap("preflight");
     Ok(Laid {
         document,
         warnings,
         report,
         plan,
         press,
+        steps: laps.done,
     })
 }
 
