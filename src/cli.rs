@@ -212,7 +212,8 @@ pub struct BuildArgs {
     pub strict: bool,
     #[command(flatten)]
     pub project: ProjectArgs,
-    /// Print how long fonts, YAML, layout and export took (for benchmarks).
+    /// Print how long fonts, YAML, layout (its measure, make-up, photos, final layout and
+    /// preflight) and export took (for benchmarks).
     #[arg(long, hide = true)]
     pub timings: bool,
     /// `json`: also a report for scripts on stdout (versioned, as check's: the findings, the

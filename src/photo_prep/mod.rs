@@ -30,8 +30,9 @@ use crate::template::{self, House};
 
 /// Lays the page out, made up, with every photo at print resolution; with the house settings
 /// the template published and, when photos are separated for the press, the press.
-/// Each step is timed in `laps`: `measure` (the first layout), `makeup`, `photos` (served for
-/// print) and `layout` (the final one).
+/// Each step is timed in `laps`: `measure` (the first layout, read), `makeup` (the plan solved,
+/// for a template that makes up by plan), `photos` (served for print and decoded) and `layout`
+/// (the final one).
 pub fn lay_out(
     world: &mut PageWorld,
     page: &LoadedPage,
@@ -40,7 +41,6 @@ pub fn lay_out(
     compile::serve(world, page, None);
     serve_stand_ins(world, page);
     let first = compile::recompile(world).map_err(Failure::Typst)?;
-    laps.lap("measure");
     let house = template::house(&first.document).map_err(Failure::Template)?;
     let press = match world.separates_photos() {
         true => Some(world.press(&house).map_err(|e| match e {
@@ -49,15 +49,14 @@ pub fn lay_out(
         })?),
         false => None,
     };
-    laps.lap("press");
     let mut widths = placed_widths(world, page, &first);
     let measures = template::measures(&first.document).map_err(Failure::Template)?;
     let mut made_up = None;
+    laps.lap("measure");
     if let Some(measures) = measures {
         dump_measures(&measures);
-        laps.lap("measures");
         let plan = makeup::solve_memoized(&measures);
-        laps.lap("solve");
+        laps.lap("makeup");
         compile::serve(world, page, Some(&plan));
         // Where the plan places a photo, it is drawn at the plan's width, not the first
         // layout's (`serve_for_print` takes a photo's first width).
@@ -67,7 +66,6 @@ pub fn lay_out(
         made_up = Some(plan);
     }
     drop(first);
-    laps.lap("makeup");
     serve_for_print(world, page, &widths, &house, press.as_deref()).map_err(Failure::Photo)?;
     predecode(world, page);
     laps.lap("photos");
