@@ -42,6 +42,12 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
                 lead.lines
             ),
         });
+        if let (Some(top), Some(line)) = (lead.last_top, out.last_mut()) {
+            line.push_str(&format!(
+                "; the stack under its last column from line {}, right under its text",
+                top + 1
+            ));
+        }
         if let Some(photo) = &lead.photo {
             out.push(photo_line(photo, &name, "beside the lead"));
         }
@@ -164,6 +170,8 @@ mod tests {
                 text_width: 230.0,
                 text_lines: 12,
                 text_grid: 12,
+                last_grid: 12,
+                last_top: None,
                 lines: 15,
                 stepped: true,
                 photo: Some(photo(None, 500.0, 170.0, (540.0, 170.0))),

@@ -4,7 +4,7 @@
 
 use super::flow::{Item, Kind, play};
 use super::photo::{self, Grid, Rules};
-use super::{LeadMeasures, LeadPlan, Measures, PhotoPlan};
+use super::{HOLE_LINES, LeadMeasures, LeadPlan, Measures, PhotoPlan};
 use crate::makeup::costs::FEATURE;
 use crate::units::ppi;
 
@@ -28,6 +28,7 @@ pub fn choices(
 ) -> Vec<LeadChoice> {
     let mut out = Vec::new();
     let mut coarse_out = Vec::new();
+    let mut sparse_out = Vec::new();
     // The photo's resolution at its narrowest option: an option below the warning resolution
     // where that one is not sets it wider than its pixels allow.
     let narrowest = lead
@@ -62,23 +63,30 @@ pub fn choices(
             continue;
         }
         let (text_lines, last_short) = text_height(option, keep);
-        // The lead's last column short of the others by more than a line: white in the band.
-        let short_white = (f64::from(last_short) * lead.pitch / grid.pitch).floor();
-        let short_cost = FEATURE.hole * (short_white - 1.0).max(0.0);
+        // A column left empty: the lead is in fewer columns (another option sets it so), kept
+        // aside in case no other option sets it.
+        let sparse = option.columns > 1 && text_lines > 0 && last_short >= text_lines;
         // Grid lines the lead's columns take: its lines at its pitch, less the leading under
-        // the last, plus the gap under every block.
-        let text_grid = if text_lines == 0 {
-            0
-        } else {
-            ((f64::from(text_lines) * lead.pitch - lead.leading + grid.gap) / grid.pitch - 0.01)
-                .ceil() as u32
+        // the last, plus the gap under every block. (The white under a last column that ends
+        // short is the band's: see `white`.)
+        let grid_lines = |lines: u32| {
+            if lines == 0 {
+                0
+            } else {
+                ((f64::from(lines) * lead.pitch - lead.leading + grid.gap) / grid.pitch - 0.01)
+                    .ceil() as u32
+            }
         };
+        let text_grid = grid_lines(text_lines);
+        let last_grid = grid_lines(text_lines - last_short);
         let plan = |lines: u32, photo: Option<PhotoPlan>, stepped: bool| LeadPlan {
             option: i,
             columns: option.columns,
             text_width: option.text_width,
             text_lines,
             text_grid,
+            last_grid,
+            last_top: None,
             lines,
             stepped,
             photo,
@@ -92,9 +100,10 @@ pub fn choices(
             0.0
         };
         let Some(photo) = &lead.photo else {
-            out.push(LeadChoice {
+            let to = if sparse { &mut sparse_out } else { &mut out };
+            to.push(LeadChoice {
                 plan: plan(text_grid, None, false),
-                cost: measure_cost + short_cost,
+                cost: measure_cost,
             });
             continue;
         };
@@ -132,7 +141,11 @@ pub fn choices(
             // Never enlarged below the warning resolution where another width keeps it: not
             // even to make the page fit (kept aside in case no way keeps it).
             let coarse = photo::needlessly_coarse(&f, sharpest_ppi, rules.warn_ppi, error_ppi);
-            let to = if coarse { &mut coarse_out } else { &mut out };
+            let to = match (sparse, coarse) {
+                (true, _) => &mut sparse_out,
+                (false, true) => &mut coarse_out,
+                (false, false) => &mut out,
+            };
             to.push(LeadChoice {
                 plan: plan(
                     lines,
@@ -146,13 +159,15 @@ pub fn choices(
                     stepped,
                 ),
                 cost: measure_cost
-                    + short_cost
                     + if stepped { FEATURE.stepped_lead } else { 0.0 }
                     + photo::cost(&f, sharpest_ppi, rules.warn_ppi, error_ppi),
             });
         }
     }
-    if out.is_empty() { coarse_out } else { out }
+    [out, coarse_out, sparse_out]
+        .into_iter()
+        .find(|choices| !choices.is_empty())
+        .unwrap_or_default()
 }
 
 /// The lead's photo across the type area, pt from its left edge, and its grid lines; the
@@ -190,14 +205,19 @@ fn under(m: &Measures, (x0, x1): (f64, f64), left: f64) -> (bool, bool) {
 
 /// For each grid, the line each stack's column starts at: under a level lead band, its foot;
 /// under a stepped one, the lead's text or its photo and caption, whichever the stack stands
-/// under (the lower where it stands under both). 0 without a lead.
+/// under (the lower where it stands under both); under the lead's last column, where that
+/// ends short of the band by more than the house lets pass, right under its text
+/// (`last_step`). 0 without a lead.
 pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
     (0..m.grids.len())
         .map(|g| {
+            let last = lead.and_then(|lead| last_step(m, lead, g));
             stacks(m, g)
                 .into_iter()
-                .map(|stack| match lead {
+                .enumerate()
+                .map(|(i, stack)| match lead {
                     None => 0,
+                    Some(_) if last.is_some_and(|(s, _)| s == i) => last.map_or(0, |(_, t)| t),
                     Some(lead) if !lead.stepped => lead.lines,
                     Some(lead) => match photo_span(m, lead) {
                         Some((left, photo)) => match under(m, stack, left) {
@@ -213,27 +233,78 @@ pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// Grid lines of white the lead band leaves over the stacks of grid `g`, a stack's each: under
-/// a level band, between the shorter side (its text or its photo and caption) and the band's
-/// foot, where the body's columns start; under a stepped one, over a stack that stands under
-/// both, between the higher side and the lower, where its column starts.
+/// The stack right under the lead's last column, and the line its column starts at there,
+/// where that column ends so far short of the others that the lines between would be a hole
+/// (`HOLE_LINES`), under a stepped band or a lead across the page: the lead's columns stand
+/// over the body's stacks, one each (as wide, on the same gutters, left of the photo), so the
+/// body's column continues right under the lead's text, as the stepped band's columns do
+/// under the rest of it. (Fewer lines stay the band's, as any text's last column ends short;
+/// a short page may need them.)
+pub fn last_step(m: &Measures, lead: &LeadPlan, g: usize) -> Option<(usize, u32)> {
+    let grid = m.grids.get(g)?;
+    let stacks = stacks(m, g);
+    let gutter = stacks.get(1).map_or(m.gutter, |s| s.0 - stacks[0].1);
+    let index = (lead.columns as usize).checked_sub(1)?;
+    let stack = *stacks.get(index)?;
+    let aligned = (lead.text_width - grid.width).abs() < 0.5 && (gutter - m.gutter).abs() < 0.5;
+    let beside_photo = photo_span(m, lead).is_some_and(|(left, _)| under(m, stack, left).1);
+    // A level band beside a photo stays level: its rule notched under one column would read
+    // as a stepped band gone wrong (the stepped one is the search's other choice).
+    let level_beside_photo = lead.photo.is_some() && !lead.stepped;
+    (lead.text_lines > 0
+        && aligned
+        && !beside_photo
+        && !level_beside_photo
+        && lead.text_grid >= lead.last_grid + HOLE_LINES)
+        .then_some((index, lead.last_grid))
+}
+
+/// Grid lines of white the lead band leaves over the stacks of grid `g`, as the make-up counts
+/// them: `whites`, less a line under the lead's last column where it ends short (a column's
+/// text never ends exactly on the grid).
 pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
+    let runs: u32 = whites(m, lead, g).iter().sum();
+    let short = lead.map_or(0, |l| {
+        let stepped_in = last_step(m, &l.plan, g).is_some();
+        u32::from(!stepped_in && l.plan.text_grid > l.plan.last_grid)
+    });
+    runs.saturating_sub(short)
+}
+
+/// The white lines the lead band leaves over each stack of grid `g` (a lead without a photo:
+/// one run, under its last column): under a level band, between the shorter side (its text
+/// or its photo and caption) and the band's foot, where the body's columns start; under a
+/// stepped one, over a stack that stands under both, between the higher side and the lower,
+/// where its column starts. Under the lead's last column, the lines it ends short by too,
+/// unless its stack starts right under it (`last_step`).
+fn whites(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> Vec<u32> {
     let Some(lead) = lead.map(|l| &l.plan) else {
-        return 0;
+        return Vec::new();
+    };
+    let stepped_in = last_step(m, lead, g).map(|(s, _)| s);
+    let last = (lead.columns as usize).checked_sub(1);
+    let short = |i: usize| {
+        if Some(i) == last && stepped_in.is_none() {
+            lead.text_grid.saturating_sub(lead.last_grid)
+        } else {
+            0
+        }
     };
     let Some((left, photo)) = photo_span(m, lead) else {
-        return 0;
+        return vec![last.map_or(0, short)];
     };
     stacks(m, g)
         .into_iter()
-        .map(|stack| match (under(m, stack, left), lead.stepped) {
+        .enumerate()
+        .map(|(i, stack)| match (under(m, stack, left), lead.stepped) {
+            _ if Some(i) == stepped_in => 0,
             ((true, true), _) => photo.abs_diff(lead.text_grid),
-            (_, true) => 0,
-            ((true, false), false) => lead.lines - lead.text_grid.min(lead.lines),
+            (_, true) => short(i),
+            ((true, false), false) => lead.lines - lead.text_grid.min(lead.lines) + short(i),
             ((false, true), false) => lead.lines - photo.min(lead.lines),
             ((false, false), false) => 0,
         })
-        .sum()
+        .collect()
 }
 
 /// The lowest column height (in lead lines) that holds the lead in `option.columns` columns,

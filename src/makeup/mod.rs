@@ -24,6 +24,11 @@ pub use flow::{Item, Kind, Played, play};
 pub use photo::{Fit, Grid, Rules, allowed, fit};
 pub use search::solve;
 
+/// Empty grid lines in a row inside a column from which the run is a hole (preflight reports
+/// it; the make-up steps the body in under a lead column that would leave one): a head's own
+/// space and a line over it, or the space under a caption, stay under it.
+pub const HOLE_LINES: u32 = 5;
+
 /// What the template measured, in grid lines and points.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -246,6 +251,13 @@ pub struct LeadPlan {
     /// Grid lines the lead's text takes (with the gap under it): the body's columns under
     /// the text start there, those under the photo under its caption.
     pub text_grid: u32,
+    /// Grid lines the lead's last column takes (with the gap under it): fewer than
+    /// `text_grid` where it ends short of the others.
+    pub last_grid: u32,
+    /// Where the stack right under the lead's last column starts when its column starts
+    /// under that column's text rather than under the band (see `lead::last_step`): the band's
+    /// rule then steps up under it.
+    pub last_top: Option<u32>,
     /// Grid lines of the whole band: its taller side.
     pub lines: u32,
     /// The body's columns start under the text where they stand under it and under the photo

@@ -10,9 +10,8 @@ use super::{Area, Finding, Severity, story_location};
 use crate::content::{LoadedPage, t};
 use crate::template::{BodyArea, House};
 
-/// Empty grid lines in a row inside a column from which the run is a hole: a head's own space
-/// and a line over it, or the space under a caption, stay under it.
-pub(super) const HOLE_LINES: usize = 5;
+/// Empty grid lines in a row inside a column from which the run is a hole.
+const HOLE_LINES: usize = crate::makeup::HOLE_LINES as usize;
 
 /// Each run of `HOLE_LINES` or more empty grid lines inside a column of a body area, with the
 /// story of what stands over it.

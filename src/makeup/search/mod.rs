@@ -20,7 +20,7 @@ use std::cmp::Ordering;
 use super::flow::{Item, Kind, Played, play};
 use super::lead::{self, LeadChoice};
 use super::photo::{self, Grid, Rules};
-use super::{Measures, Plan};
+use super::{LeadPlan, Measures, Plan};
 use crate::makeup::costs::FEATURE;
 use band::{BandChoice, band_choices};
 use score::{Score, fillable, too_short};
@@ -219,7 +219,10 @@ pub fn solve(m: &Measures) -> Plan {
     cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
     let (trial, foot) = cx.balance(trial);
     let mut plan = cx.plan(&trial, foot);
-    plan.lead = lead.map(|l| l.plan);
+    plan.lead = lead.map(|l| LeadPlan {
+        last_top: lead::last_step(m, &l.plan, trial.grid).map(|(_, top)| top),
+        ..l.plan
+    });
     plan
 }
 

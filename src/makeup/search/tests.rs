@@ -274,15 +274,27 @@ fn every_column_starts_under_what_the_lead_sets_over_it() {
         let lead = plan.lead.as_ref().expect("a lead");
         let photo = lead.photo.as_ref().unwrap();
         let under = photo.picture_lines + photo.caption_lines;
+        // Under a stepped band, the stack under the lead's last column starts under its text
+        // where that column ends a hole short of the others (house grid: the columns stand
+        // over stacks 1–2).
+        let last = |top: u32| lead.last_top.unwrap_or(top);
         match (lead.stepped, plan.stacks) {
             // Each column starts right under what stands over it.
             (true, 4) => assert_eq!(
                 plan.tops,
-                [lead.text_grid, lead.text_grid, under, under],
+                [lead.text_grid, last(lead.text_grid), under, under],
                 "{plan:?}"
             ),
             (true, _) => {}
             (false, _) => assert!(plan.tops.iter().all(|&t| t == lead.lines), "{plan:?}"),
+        }
+        if let Some(top) = lead.last_top {
+            assert!(lead.stepped, "{plan:?}");
+            assert_eq!(top, lead.last_grid, "{plan:?}");
+            assert!(
+                lead.text_grid >= top + crate::makeup::HOLE_LINES,
+                "{plan:?}"
+            );
         }
     }
 }
@@ -296,6 +308,8 @@ fn lead_plan(text_grid: u32, photo_lines: u32, stepped: bool) -> crate::makeup::
         text_width: 254.25,
         text_lines: text_grid,
         text_grid,
+        last_grid: text_grid,
+        last_top: None,
         lines: text_grid.max(photo_lines),
         stepped,
         photo: Some(crate::makeup::PhotoPlan {
@@ -368,6 +382,31 @@ fn a_short_page_fills_with_a_photo_across_two_stacks_within_its_section() {
     {
         assert!(f.top + f.lines <= w.top || f.top >= bottom, "{f:?} {w:?}");
     }
+}
+
+/// A lead whose last column ends a hole short of the others: under a stepped band the stack
+/// under that column starts right under its text, and no white is counted there; a level band
+/// beside a photo stays level, the white under the short column counted; four lines short
+/// are the band's, as any text's last column ends short.
+#[test]
+fn the_stack_under_a_leads_short_last_column_starts_under_its_text() {
+    use super::super::lead::{LeadChoice, tops, white};
+    let m = measures(vec![section(&[9], &[])]);
+    let short = |text_grid: u32, last_grid: u32, stepped: bool| crate::makeup::LeadPlan {
+        last_grid,
+        ..lead_plan(text_grid, 20, stepped)
+    };
+    let white_of = |plan| white(&m, Some(&LeadChoice { plan, cost: 0.0 }), 0);
+    assert_eq!(tops(&m, Some(&short(18, 13, true)))[0], [18, 13, 20, 20]);
+    assert_eq!(white_of(short(18, 13, true)), 0);
+    // Four lines short: the band's (a line of them passes).
+    assert_eq!(tops(&m, Some(&short(18, 14, true)))[0], [18, 18, 20, 20]);
+    assert_eq!(white_of(short(18, 14, true)), 3);
+    // Level beside its photo: the band's foot, and the white under the short column counted.
+    assert_eq!(tops(&m, Some(&short(20, 13, false)))[0], [20; 4]);
+    assert_eq!(white_of(short(20, 13, false)), 6);
+    // The three-stack grid's stacks are not the lead's columns: no step.
+    assert_eq!(tops(&m, Some(&short(18, 13, true)))[1], [18, 20, 20]);
 }
 
 #[test]

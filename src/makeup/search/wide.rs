@@ -124,7 +124,12 @@ impl Context<'_> {
             let spanned = |f: &Frame| (w.stack..w.stack + w.span).contains(&f.stack);
             if let Some(first) = out.iter().position(spanned) {
                 let end = first + out[first..].iter().take_while(|f| spanned(f)).count();
-                out[first..end].sort_by_key(|f| (f.top, f.stack));
+                // The legs over the photo left to right (their tops may step), then what
+                // stands under it, by its top.
+                out[first..end].sort_by_key(|f| {
+                    let under = f.top >= w.top;
+                    (under, if under { f.top } else { 0 }, f.stack)
+                });
             }
         }
         out
