@@ -48,6 +48,10 @@ pub struct House {
     pub fonts: BTreeMap<String, Vec<String>>,
     /// Empty grid lines at the foot of a body column that are fine; more are underset.
     pub underset_tolerance: usize,
+    /// Grid lines the least photo takes (its caption apart): an underset column with room for
+    /// one and its caption is told the photo that would fill it.
+    #[serde(default = "default_photo_min_lines")]
+    pub photo_min_lines: usize,
     /// Total area coverage (C+M+Y+K, percent) no colour or separated photo may pass.
     pub ink_limit: f64,
     /// Text smaller than this (pt) that is black must be pure K.
@@ -88,6 +92,10 @@ fn default_word_space() -> f64 {
     0.5
 }
 
+fn default_photo_min_lines() -> usize {
+    4
+}
+
 fn default_hyphen_lines() -> usize {
     2
 }
@@ -109,6 +117,7 @@ impl Default for House {
             grid_origin: f64::NAN,
             fonts: BTreeMap::new(),
             underset_tolerance: 2,
+            photo_min_lines: default_photo_min_lines(),
             ink_limit: 240.0,
             rich_black_min_size: 12.0,
             photo_ink_margin: 3.0,

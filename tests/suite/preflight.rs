@@ -147,6 +147,23 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
             message.contains(&format!("about {chars} characters more text")),
             "{message}"
         );
+        // Or a photo there as much taller as its empty lines (13 pt a line); or, where they
+        // hold the least photo (4 lines) and its caption, a new one as wide as the column.
+        let (width, height) = (
+            ((x1 - x0) * 25.4 / 72.0).round(),
+            (lines as f64 * 13.0 * 25.4 / 72.0).round(),
+        );
+        assert!(
+            message.contains(&format!("or a photo there {height} mm taller")),
+            "{message}"
+        );
+        assert_eq!(
+            message.contains(&format!(
+                ", or a new one {width} × {height} mm with its caption"
+            )),
+            lines >= 6,
+            "{message}"
+        );
     }
     // Two lines short is within the house's tolerance (`underset-tolerance`).
     let project = TempProject::new("underset-2", &one_story(EXACT_FIT - 2 * 27));

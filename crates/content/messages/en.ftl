@@ -478,7 +478,10 @@ underset-foot = column { $column } of { $count }: { $lines } empty at its foot{ 
         [none] {""}
        *[other] {" "}after { $after }
     }
-underset-total = { $what }; { $total } of the body's { $count } × { $lines } stand empty; about { $chars } characters more text, or a taller photo, would fill this column
+underset-total = { $what }; { $total } of the body's { $count } × { $lines } stand empty; about { $chars } characters more text, or a photo there { $height } mm taller{ $photo ->
+        [yes] , or a new one { $width } × { $height } mm with its caption
+       *[no] {""}
+    }, would fill this column
 hole = column { $column } of { $count }: { $lines } stand empty inside the column{ $under ->
         [none] {""}
        *[other] {" "}under { $under }
