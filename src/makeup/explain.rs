@@ -3,76 +3,72 @@
 //! lines of text out.
 
 use super::{PhotoPlan, Plan};
+use crate::content::t;
 
 const MM: f64 = crate::units::MM_PER_PT;
 
 /// One line for the body and the lead, then one a photo. `name` gives a photo's file and
 /// story from its section (`None`: the lead photo) and index.
 pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Vec<String> {
-    let mut out = vec![format!(
-        "body: {} stacks {:.0} mm wide, columns down to line {}{}",
-        plan.stacks,
-        plan.stack_width * MM,
-        plan.foot,
-        match (plan.overset_lines, plan.empty_lines) {
-            (0, 0) => String::from(", every line used"),
-            (0, empty) => format!(", {empty} lines left empty"),
-            (over, _) => format!(", {over} lines overset"),
-        }
+    let end = match (plan.overset_lines, plan.empty_lines) {
+        (0, 0) => t!("makeup-every-line-used"),
+        (0, empty) => t!("makeup-lines-empty", n = empty),
+        (over, _) => t!("makeup-lines-overset", n = over),
+    };
+    let mut out = vec![t!(
+        "makeup-body",
+        stacks = plan.stacks,
+        width = mm(plan.stack_width),
+        foot = plan.foot,
+        end = end
     )];
     if let Some(lead) = &plan.lead {
-        out.push(match &lead.photo {
-            Some(photo) if lead.stepped => format!(
-                "lead: {} columns {:.0} mm wide beside its photo, {} lines over the stacks under it and {} under the photo",
-                lead.columns,
-                lead.text_width * MM,
-                lead.text_grid,
-                photo.picture_lines + photo.caption_lines
+        let (columns, width) = (lead.columns, mm(lead.text_width));
+        let said = match &lead.photo {
+            Some(photo) if lead.stepped => t!(
+                "makeup-lead-stepped",
+                columns = columns,
+                width = width,
+                text = lead.text_grid,
+                photo = photo.picture_lines + photo.caption_lines
             ),
-            Some(_) => format!(
-                "lead: {} columns {:.0} mm wide beside its photo, the band {} lines",
-                lead.columns,
-                lead.text_width * MM,
-                lead.lines
+            Some(_) => t!(
+                "makeup-lead-level",
+                columns = columns,
+                width = width,
+                lines = lead.lines
             ),
-            None => format!(
-                "lead: {} columns {:.0} mm wide across the page, {} lines",
-                lead.columns,
-                lead.text_width * MM,
-                lead.lines
+            None => t!(
+                "makeup-lead-across",
+                columns = columns,
+                width = width,
+                lines = lead.lines
             ),
+        };
+        out.push(match lead.last_top {
+            Some(top) => t!("makeup-lead-last-step", lead = said, line = top + 1),
+            None => said,
         });
-        if let (Some(top), Some(line)) = (lead.last_top, out.last_mut()) {
-            line.push_str(&format!(
-                "; the stack under its last column from line {}, right under its text",
-                top + 1
-            ));
-        }
         if let Some(photo) = &lead.photo {
-            out.push(photo_line(photo, &name, "beside the lead"));
+            out.push(photo_line(photo, &name, &t!("makeup-beside-lead")));
         }
     }
     for item in &plan.flow {
         if let Some(photo) = &item.photo {
-            out.push(photo_line(photo, &name, "in its section's stack"));
+            out.push(photo_line(photo, &name, &t!("makeup-in-stack")));
         }
     }
     for wide in &plan.wide {
-        let place = format!(
-            "across stacks {}–{} from line {}",
-            wide.stack + 1,
-            wide.stack + wide.span,
-            wide.top + 1
+        let place = t!(
+            "makeup-across-stacks",
+            first = wide.stack + 1,
+            last = wide.stack + wide.span,
+            line = wide.top + 1
         );
         out.push(photo_line(&wide.photo, &name, &place));
     }
     if let Some(band) = &plan.band {
-        let n = band.photos.len();
-        let place = if n == 1 {
-            "across the page under the stacks".to_string()
-        } else {
-            format!("one of {n} side by side across the page under the stacks")
-        };
+        let place = t!("makeup-band", n = band.photos.len());
         for photo in &band.photos {
             out.push(photo_line(photo, &name, &place));
         }
@@ -87,18 +83,25 @@ fn photo_line(
 ) -> String {
     let (across, down) = crops(photo);
     let crop = match (percent(across), percent(down)) {
-        (0, 0) => "uncropped".to_string(),
-        (a, 0) => format!("{a} % cut across"),
-        (0, d) => format!("{d} % cut down"),
-        (a, d) => format!("{a} % cut across, {d} % down"),
+        (0, 0) => t!("makeup-uncropped"),
+        (a, 0) => t!("makeup-cut-across", across = a),
+        (0, d) => t!("makeup-cut-down", down = d),
+        (a, d) => t!("makeup-cut-both", across = a, down = d),
     };
-    format!(
-        "photo {}: {place}, {:.0} × {:.0} mm ({} lines), {crop}",
-        name(photo.section, photo.index),
-        photo.width * MM,
-        photo.height * MM,
-        photo.picture_lines
+    t!(
+        "makeup-photo",
+        name = name(photo.section, photo.index),
+        place = place,
+        width = mm(photo.width),
+        height = mm(photo.height),
+        lines = photo.picture_lines,
+        crop = crop
     )
+}
+
+/// Points as whole millimetres.
+fn mm(pt: f64) -> String {
+    format!("{:.0}", pt * MM)
 }
 
 /// Shares of the photo's width and height the box leaves out.

@@ -753,3 +753,53 @@ and-more = … and { $n ->
         [one] { $n } more mistake
        *[other] { $n } more mistakes
     } (fix these and check again, or read them all in `check --format json`)
+
+## The make-up in words (src/makeup/explain, src/makeup/news/explain)
+makeup-body = body: { $stacks } stacks { $width } mm wide, columns down to line { $foot }{ $end }
+makeup-every-line-used = , every line used
+makeup-lines-empty = , { $n } lines left empty
+makeup-lines-overset = , { $n } lines overset
+makeup-lead-stepped = lead: { $columns } columns { $width } mm wide beside its photo, { $text } lines over the stacks under it and { $photo } under the photo
+makeup-lead-level = lead: { $columns } columns { $width } mm wide beside its photo, the band { $lines } lines
+makeup-lead-across = lead: { $columns } columns { $width } mm wide across the page, { $lines } lines
+makeup-lead-last-step = { $lead }; the stack under its last column from line { $line }, right under its text
+makeup-photo = photo { $name }: { $place }, { $width } × { $height } mm ({ $lines } lines), { $crop }
+makeup-beside-lead = beside the lead
+makeup-in-stack = in its section's stack
+makeup-across-stacks = across stacks { $first }–{ $last } from line { $line }
+makeup-band = { $n ->
+        [one] across the page under the stacks
+       *[other] one of { $n } side by side across the page under the stacks
+    }
+makeup-uncropped = uncropped
+makeup-cut-across = { $across } % cut across
+makeup-cut-down = { $down } % cut down
+makeup-cut-both = { $across } % cut across, { $down } % down
+news-makeup = news make-up: { $stories } stories in rectangles on { $columns } columns × { $lines } lines, by rank from the top left
+news-left-out = { $story }: no place on the page with the stories above it; it needs at least { $columns } × { $lines } (columns × lines)
+news-empty-foot = { $lines } lines of column left empty at the foot: the stories are too short to fill the page
+news-role = { $role ->
+        [briefs] brief column
+        [photo] photo news
+        [lead] lead story (头条)
+        [second] second story (二条)
+       *[other] rank { $rank }
+    }
+news-module = { $story } ({ $role }): columns { $first }–{ $last }, lines { $top }–{ $bottom } ({ $width } × { $height })
+news-headline = headline { $size } pt in { $lines } lines
+news-legs = { $legs ->
+        [one] { $legs } leg
+       *[other] { $legs } legs
+    } of { $columns ->
+        [one] { $columns } column
+       *[other] { $columns } columns
+    } × { $lines } lines{ $empty ->
+        [0] {""}
+       *[other] {" "}({ $empty } empty at the feet)
+    }
+news-photo = photo { $n } { $across ->
+        [yes] across it
+       *[no] in a leg
+    }, { $lines } lines, { $cut } % cut
+news-jump = jumps after line { $line } of paragraph { $paragraph }: { $lines } lines continue on page { $to }
+list-separator = {", "}

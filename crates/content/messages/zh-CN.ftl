@@ -733,3 +733,47 @@ watch-failed = 无法监视 { $path }（{ $error }）
 watch-files-failed = 监视文件失败（{ $error }）
 photo-not-separated = 图片 `{ $file }` 无法为印刷分色为 CMYK：{ $error }
 and-more = ……另外还有 { $n } 处错误（改好这些后再检查，或用 `check --format json` 看全部）
+
+## The make-up in words (src/makeup/explain, src/makeup/news/explain)
+makeup-body = 正文：{ $stacks } 栏，栏宽 { $width } 毫米，排到第 { $foot } 行{ $end }
+makeup-every-line-used = ，每行都用上了
+makeup-lines-empty = ，空着 { $n } 行
+makeup-lines-overset = ，超版 { $n } 行
+makeup-lead-stepped = 导语：分 { $columns } 栏，栏宽 { $width } 毫米，排在图片旁；导语下的栏从第 { $text } 行起，图片下的栏从第 { $photo } 行起
+makeup-lead-level = 导语：分 { $columns } 栏，栏宽 { $width } 毫米，排在图片旁，导语区高 { $lines } 行
+makeup-lead-across = 导语：分 { $columns } 栏，栏宽 { $width } 毫米，通栏，高 { $lines } 行
+makeup-lead-last-step = { $lead }；导语末栏下的一栏从第 { $line } 行起，紧接导语
+makeup-photo = 图片 { $name }：{ $place }，{ $width } × { $height } 毫米（{ $lines } 行），{ $crop }
+makeup-beside-lead = 在导语旁
+makeup-in-stack = 在本节所在栏中
+makeup-across-stacks = 跨第 { $first }–{ $last } 栏，从第 { $line } 行起
+makeup-band = { $n ->
+        [one] 通栏排在各栏之下
+       *[other] 通栏并排排在各栏之下（共 { $n } 张）
+    }
+makeup-uncropped = 未裁切
+makeup-cut-across = 左右裁去 { $across }%
+makeup-cut-down = 上下裁去 { $down }%
+makeup-cut-both = 左右裁去 { $across }%，上下裁去 { $down }%
+news-makeup = 消息版组版：{ $stories } 篇稿件按块排在 { $columns } 栏 × { $lines } 行上，按重要程度从左上排起
+news-left-out = { $story }：排在前面的稿件之后版面上已无位置；它至少需要 { $columns } × { $lines }（栏 × 行）
+news-empty-foot = 栏脚空着 { $lines } 行：稿件太短，排不满版面
+news-role = { $role ->
+        [briefs] 简讯栏
+        [photo] 图片新闻
+        [lead] 头条
+        [second] 二条
+       *[other] 第 { $rank } 条
+    }
+news-module = { $story }（{ $role }）：第 { $first }–{ $last } 栏，第 { $top }–{ $bottom } 行（{ $width } × { $height }）
+news-headline = 标题 { $size } 磅，{ $lines } 行
+news-legs = { $legs } 腿，每腿 { $columns } 栏 × { $lines } 行{ $empty ->
+        [0] {""}
+       *[other] （栏脚空 { $empty } 行）
+    }
+news-photo = 图片 { $n } { $across ->
+        [yes] 横跨全块
+       *[no] 在一腿中
+    }，{ $lines } 行，裁去 { $cut }%
+news-jump = 第 { $paragraph } 段第 { $line } 行后转版：{ $lines } 行转至第 { $to } 版
+list-separator = ，

@@ -2,14 +2,15 @@
 //! (its rank); what found no place.
 
 use super::{Module, NewsMeasures, NewsPlan};
+use crate::content::t;
 use crate::makeup::news::StoryKind;
 
 pub fn explain(plan: &NewsPlan, m: &NewsMeasures) -> Vec<String> {
-    let mut out = vec![format!(
-        "news make-up: {} stories in rectangles on {} columns × {} lines, by rank from the top left",
-        plan.modules.len(),
-        m.columns,
-        m.lines
+    let mut out = vec![t!(
+        "news-makeup",
+        stories = plan.modules.len(),
+        columns = m.columns,
+        lines = m.lines
     )];
     let mut modules: Vec<&Module> = plan.modules.iter().collect();
     modules.sort_by_key(|module| (module.line, module.column));
@@ -17,16 +18,15 @@ pub fn explain(plan: &NewsPlan, m: &NewsMeasures) -> Vec<String> {
         out.push(describe(module, m));
     }
     for left in &plan.left_out {
-        out.push(format!(
-            "{}: no place on the page with the stories above it; it needs at least {} × {} (columns × lines)",
-            left.id, left.width, left.lines
+        out.push(t!(
+            "news-left-out",
+            story = left.id.as_str(),
+            columns = left.width,
+            lines = left.lines
         ));
     }
     if plan.empty_lines > 0 {
-        out.push(format!(
-            "{} lines of column left empty at the foot: the stories are too short to fill the page",
-            plan.empty_lines
-        ));
+        out.push(t!("news-empty-foot", lines = plan.empty_lines));
     }
     out
 }
@@ -34,65 +34,59 @@ pub fn explain(plan: &NewsPlan, m: &NewsMeasures) -> Vec<String> {
 fn describe(module: &Module, m: &NewsMeasures) -> String {
     let story = &m.stories[module.story];
     let role = match (story.kind, story.rank) {
-        (StoryKind::Briefs, _) => "brief column".to_string(),
-        (StoryKind::Photo, _) => "photo news".to_string(),
-        (_, 0) => "lead story (头条)".to_string(),
-        (_, 1) => "second story (二条)".to_string(),
-        (_, r) => format!("rank {}", r + 1),
+        (StoryKind::Briefs, _) => "briefs",
+        (StoryKind::Photo, _) => "photo",
+        (_, 0) => "lead",
+        (_, 1) => "second",
+        _ => "rank",
     };
-    let mut parts = vec![format!(
-        "{} ({role}): columns {}–{}, lines {}–{} ({} × {})",
-        module.id,
-        module.column + 1,
-        module.column + module.width,
-        module.line + 1,
-        module.line + module.lines,
-        module.width,
-        module.lines
+    let mut parts = vec![t!(
+        "news-module",
+        story = module.id.as_str(),
+        role = t!("news-role", role = role, rank = story.rank + 1),
+        first = module.column + 1,
+        last = module.column + module.width,
+        top = module.line + 1,
+        bottom = module.line + module.lines,
+        width = module.width,
+        height = module.lines
     )];
     if story.kind != StoryKind::Briefs {
-        parts.push(format!(
-            "headline {} pt in {} lines",
-            module.size, module.head_lines
+        parts.push(t!(
+            "news-headline",
+            size = module.size.to_string(),
+            lines = module.head_lines
         ));
     }
     if module.legs > 0 {
-        parts.push(format!(
-            "{} leg{} of {} column{} × {} lines{}",
-            module.legs,
-            if module.legs == 1 { "" } else { "s" },
-            module.leg_cols,
-            if module.leg_cols == 1 { "" } else { "s" },
-            module.body_lines,
-            if module.empty > 0 {
-                format!(" ({} empty at the feet)", module.empty)
-            } else {
-                String::new()
-            }
+        parts.push(t!(
+            "news-legs",
+            legs = module.legs,
+            columns = module.leg_cols,
+            lines = module.body_lines,
+            empty = module.empty
         ));
     }
     for photo in &module.photos {
-        let place = if photo.index == 0 && module.across {
-            "across it"
-        } else {
-            "in a leg"
-        };
-        parts.push(format!(
-            "photo {} {place}, {} lines, {:.0} % cut",
-            photo.index + 1,
-            photo.picture_lines,
-            cut(photo) * 100.0
+        let across = photo.index == 0 && module.across;
+        parts.push(t!(
+            "news-photo",
+            n = photo.index + 1,
+            across = if across { "yes" } else { "no" },
+            lines = photo.picture_lines,
+            cut = format!("{:.0}", cut(photo) * 100.0)
         ));
     }
     if let (Some(jump), Some(to)) = (&module.jump, m.stories[module.story].jump_to) {
-        parts.push(format!(
-            "jumps after line {} of paragraph {}: {} lines continue on page {to}",
-            jump.cut.lines,
-            jump.cut.paragraph + 1,
-            jump.jumped
+        parts.push(t!(
+            "news-jump",
+            line = jump.cut.lines,
+            paragraph = jump.cut.paragraph + 1,
+            lines = jump.jumped,
+            to = to
         ));
     }
-    parts.join(", ")
+    parts.join(&t!("list-separator"))
 }
 
 /// The share of a photo its box cuts away, across or down.
