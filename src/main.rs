@@ -9,8 +9,9 @@ use std::process::ExitCode;
 /// hundred thousand (trials and their scores); in a process where typst has just laid a page
 /// out, glibc's malloc took it 124–186 ms on the sample page where mimalloc takes 48–89 ms,
 /// and an issue's pages built side by side no longer wait on each other's arenas. The cost
-/// is memory: a page's peak is about a half higher (105 → 155 MiB for the sample as PDF/X-4,
-/// with `no_huge_pages`), still flat in the page count (bench/README.md, "mimalloc").
+/// is memory: a page's peak is about 15 % higher (the sample: 96 → 113 MiB plain, 137 → 157
+/// MiB as PDF/X-4, with `no_huge_pages`), still flat in the page count (bench/README.md,
+/// "mimalloc").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -41,8 +42,8 @@ fn main() -> ExitCode {
 }
 
 /// mimalloc asks Linux for transparent huge pages, and each 2 MiB page is cleared whole when
-/// first touched: a page build's memory held 215 MiB at its peak, not 155, for no gain in
-/// time. Turned off for the process before anything is allocated.
+/// first touched: a PDF/X-4 build of the sample held 210–220 MiB at its peak, not 155–166,
+/// and an issue's builds were slower and less steady. Turned off for the process before anything is allocated.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_THP_DISABLE takes plain integers and touches no memory of ours.

@@ -12,6 +12,11 @@ pub const fn mm(pt: f64) -> f64 {
     pt * MM_PER_INCH / PT_PER_INCH
 }
 
+/// `pt` points in whole millimetres, as the desk measures a photo or a column.
+pub fn whole_mm(pt: f64) -> u64 {
+    mm(pt).round().max(0.0) as u64
+}
+
 /// `mm` millimetres in points.
 pub const fn pt(mm: f64) -> f64 {
     mm * PT_PER_INCH / MM_PER_INCH

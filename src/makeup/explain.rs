@@ -4,8 +4,7 @@
 
 use super::{PhotoPlan, Plan};
 use crate::content::t;
-
-const MM: f64 = crate::units::MM_PER_PT;
+use crate::units::whole_mm as mm;
 
 /// One line for the body and the lead, then one a photo. `name` gives a photo's file and
 /// story from its section (`None`: the lead photo) and index.
@@ -97,11 +96,6 @@ fn photo_line(
         lines = photo.picture_lines,
         crop = crop
     )
-}
-
-/// Points as whole millimetres.
-fn mm(pt: f64) -> String {
-    format!("{:.0}", pt * MM)
 }
 
 /// Shares of the photo's width and height the box leaves out.

@@ -215,11 +215,11 @@ pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
             stacks(m, g)
                 .into_iter()
                 .enumerate()
-                .map(|(i, stack)| match lead {
-                    None => 0,
-                    Some(_) if last.is_some_and(|(s, _)| s == i) => last.map_or(0, |(_, t)| t),
-                    Some(lead) if !lead.stepped => lead.lines,
-                    Some(lead) => match photo_span(m, lead) {
+                .map(|(i, stack)| match (lead, last) {
+                    (None, _) => 0,
+                    (Some(_), Some((under_last, top))) if under_last == i => top,
+                    (Some(lead), _) if !lead.stepped => lead.lines,
+                    (Some(lead), _) => match photo_span(m, lead) {
                         Some((left, photo)) => match under(m, stack, left) {
                             (true, true) => photo.max(lead.text_grid),
                             (false, true) => photo,
@@ -259,28 +259,22 @@ pub fn last_step(m: &Measures, lead: &LeadPlan, g: usize) -> Option<(usize, u32)
         .then_some((index, lead.last_grid))
 }
 
-/// Grid lines of white the lead band leaves over the stacks of grid `g`, as the make-up counts
-/// them: `whites`, less a line under the lead's last column where it ends short (a column's
-/// text never ends exactly on the grid).
+/// Grid lines of white the lead band leaves over the stacks of grid `g`, a stack's each: under
+/// a level band, between the shorter side (its text or its photo and caption) and the band's
+/// foot, where the body's columns start; under a stepped one, over a stack that stands under
+/// both, between the higher side and the lower, where its column starts. Under the lead's
+/// last column, the lines it ends short by too, unless its stack starts right under it
+/// (`last_step`); a line of those passes (a column's text never ends exactly on the grid).
 pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
-    let runs: u32 = whites(m, lead, g).iter().sum();
-    let short = lead.map_or(0, |l| {
-        let stepped_in = last_step(m, &l.plan, g).is_some();
-        u32::from(!stepped_in && l.plan.text_grid > l.plan.last_grid)
-    });
-    runs.saturating_sub(short)
+    let Some(lead) = lead.map(|l| &l.plan) else {
+        return 0;
+    };
+    let passes = u32::from(last_step(m, lead, g).is_none() && lead.text_grid > lead.last_grid);
+    white_over_stacks(m, lead, g).saturating_sub(passes)
 }
 
-/// The white lines the lead band leaves over each stack of grid `g` (a lead without a photo:
-/// one run, under its last column): under a level band, between the shorter side (its text
-/// or its photo and caption) and the band's foot, where the body's columns start; under a
-/// stepped one, over a stack that stands under both, between the higher side and the lower,
-/// where its column starts. Under the lead's last column, the lines it ends short by too,
-/// unless its stack starts right under it (`last_step`).
-fn whites(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> Vec<u32> {
-    let Some(lead) = lead.map(|l| &l.plan) else {
-        return Vec::new();
-    };
+/// `white` before the line that passes.
+fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> u32 {
     let stepped_in = last_step(m, lead, g).map(|(s, _)| s);
     let last = (lead.columns as usize).checked_sub(1);
     let short = |i: usize| {
@@ -291,7 +285,7 @@ fn whites(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> Vec<u32> {
         }
     };
     let Some((left, photo)) = photo_span(m, lead) else {
-        return vec![last.map_or(0, short)];
+        return last.map_or(0, short);
     };
     stacks(m, g)
         .into_iter()
@@ -304,7 +298,7 @@ fn whites(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> Vec<u32> {
             ((false, true), false) => lead.lines - photo.min(lead.lines),
             ((false, false), false) => 0,
         })
-        .collect()
+        .sum()
 }
 
 /// The lowest column height (in lead lines) that holds the lead in `option.columns` columns,

@@ -9,6 +9,7 @@ use super::ink::{Ink, column_feet, column_of};
 use super::{Area, Finding, Severity, story_location};
 use crate::content::{LoadedPage, t};
 use crate::template::{self as marks, BodyArea, House};
+use crate::units::whole_mm;
 
 /// Every column of the body area: the grid lines between its last ink and the foot of the
 /// type area, or, for a column with nothing in it, all its lines. More than the house's
@@ -89,13 +90,13 @@ pub fn check(
                     chars = lines as u64 * chars_per_line(house, area.columns[i]),
                     // A photo there taller by the empty lines, or, where they hold the least
                     // photo and a caption (two lines), a new one as wide as the column.
-                    height = mm(lines as f64 * house.pitch),
+                    height = whole_mm(lines as f64 * house.pitch),
                     photo = if lines >= house.photo_min_lines + 2 {
                         "yes"
                     } else {
                         "no"
                     },
-                    width = mm(area.columns[i].1 - area.columns[i].0)
+                    width = whole_mm(area.columns[i].1 - area.columns[i].0)
                 ),
                 story: story.map(str::to_string),
                 line,
@@ -124,11 +125,6 @@ pub fn check(
 
 /// About how many body characters a line of a column from `x0` to `x1` holds: its width over
 /// the body size (Han characters are square; Latin text holds about as many letters).
-/// Points as whole millimetres, as the desk measures a photo.
-fn mm(pt: f64) -> u64 {
-    (pt * crate::units::MM_PER_PT).round() as u64
-}
-
 fn chars_per_line(house: &House, (x0, x1): (f64, f64)) -> u64 {
     ((x1 - x0) / house.body_size.max(1.0)).round().max(1.0) as u64
 }
