@@ -9,6 +9,7 @@
 //! profile's CMYK within the house ink limit (`separate`). Resampled and separated copies are
 //! remembered across builds (see `cache`).
 
+pub mod head_start;
 pub mod separate;
 
 use std::path::PathBuf;
@@ -38,6 +39,7 @@ pub fn lay_out(
     page: &LoadedPage,
     laps: &mut Laps,
 ) -> Result<(Compiled, House, Option<Arc<Press>>), Failure> {
+    let ahead = head_start::HeadStart::start(&page.file, world.separates_photos());
     compile::serve(world, page, None);
     serve_stand_ins(world, page);
     let first = compile::recompile(world).map_err(Failure::Typst)?;
@@ -66,8 +68,11 @@ pub fn lay_out(
         made_up = Some(plan);
     }
     drop(first);
-    serve_for_print(world, page, &widths, &house, press.as_deref()).map_err(Failure::Photo)?;
+    let served =
+        serve_for_print(world, page, &widths, &house, press.as_deref()).map_err(Failure::Photo)?;
+    ahead.finish();
     predecode(world, page);
+    head_start::remember(&page.file, world.separates_photos(), &served);
     laps.lap("photos");
     let mut compiled = compile::recompile(world).map_err(Failure::Typst)?;
     laps.lap("layout");
@@ -96,23 +101,19 @@ fn dump_measures(measures: &makeup::Measured) {
 /// layout that follows finds them decoded (a page's photos are most of a cold layout's time;
 /// CMYK ones for the press the more).
 fn predecode(world: &PageWorld, page: &LoadedPage) {
-    use typst::foundations::Smart;
-    use typst::visualize::{ExchangeFormat, RasterImage};
+    use typst::visualize::ExchangeFormat;
     let mut served: Vec<(Bytes, ExchangeFormat)> = Vec::new();
     for (photo, _) in photos(page) {
         let Some(bytes) = world.served(&photo.src) else {
             continue;
         };
-        let format = match compile::served_format(world, photo.format) {
-            images::PhotoFormat::Jpeg => ExchangeFormat::Jpg,
-            images::PhotoFormat::Png => ExchangeFormat::Png,
-        };
+        let format = head_start::exchange(compile::served_format(world, photo.format));
         if !served.iter().any(|(b, f)| *f == format && *b == bytes) {
             served.push((bytes, format));
         }
     }
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || served.len() < 2 {
+    if !head_start::spare_core() || served.len() < 2 {
         return;
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -122,8 +123,7 @@ fn predecode(world: &PageWorld, page: &LoadedPage) {
                 while let Some((bytes, format)) =
                     served.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
                 {
-                    // An error is typst's to report, at the photo, when it lays it out.
-                    let _ = RasterImage::new(bytes.clone(), *format, Smart::Auto);
+                    head_start::decode(bytes.clone(), *format);
                 }
             });
         }
@@ -163,15 +163,16 @@ fn placed_widths(world: &PageWorld, page: &LoadedPage, compiled: &Compiled) -> V
 /// Serves each photo for print given the width it is placed at: resampled when its original
 /// would be over the house's resampling threshold there, else the original; separated into
 /// CMYK when the world lays out for the press (a photo that cannot be is an error: the page
-/// would carry RGB).
+/// would carry RGB). Returns the files the placed photos were served from.
 fn serve_for_print(
     world: &mut PageWorld,
     page: &LoadedPage,
     widths: &[(String, f64)],
     house: &House,
     press: Option<&Press>,
-) -> Result<(), String> {
+) -> Result<Vec<head_start::ServedFile>, String> {
     let mut jobs = Vec::new();
+    let mut served = Vec::new();
     for (photo, path) in photos(page) {
         let Some((_, width)) = widths.iter().find(|(src, _)| *src == photo.src) else {
             world.restore_file(&photo.src);
@@ -197,14 +198,17 @@ fn serve_for_print(
         };
         match key(&path, size, separation) {
             Some(key) if resample || separation.is_some() => {
-                jobs.push((photo.src.clone(), path, key))
+                jobs.push((photo.src.clone(), path, key, photo.format))
             }
-            _ => world.restore_file(&photo.src),
+            _ => {
+                world.restore_file(&photo.src);
+                served.push((path, photo.format));
+            }
         }
     }
     let missing: Vec<_> = jobs
         .iter()
-        .filter(|(_, _, key)| world.photos.resampled(key).is_none())
+        .filter(|(_, _, key, _)| world.photos.resampled(key).is_none())
         .cloned()
         .collect();
     let mut failed = None;
@@ -213,7 +217,7 @@ fn serve_for_print(
         let done: Vec<Result<Vec<u8>, String>> = std::thread::scope(|scope| {
             let handles: Vec<_> = pair
                 .iter()
-                .map(|(_, path, key)| scope.spawn(move || prepare(path, key, press)))
+                .map(|(_, path, key, _)| scope.spawn(move || prepare(path, key, press)))
                 .collect();
             handles
                 .into_iter()
@@ -223,7 +227,7 @@ fn serve_for_print(
                 })
                 .collect()
         });
-        for ((src, path, key), bytes) in pair.iter().zip(done) {
+        for ((src, path, key, _), bytes) in pair.iter().zip(done) {
             match bytes {
                 Ok(bytes) => world.photos.store_resampled(key.clone(), Bytes::new(bytes)),
                 // A photo whose pixels are damaged goes to typst as it is: typst's decoding
@@ -243,14 +247,23 @@ fn serve_for_print(
     if let Some(message) = failed {
         return Err(message);
     }
-    for (src, _, key) in jobs {
+    for (src, path, key, own) in jobs {
+        let format = compile::served_format(world, own);
         match world.photos.resampled(&key) {
-            Some(bytes) => world.replace_file(&src, bytes),
+            Some(bytes) => {
+                world.replace_file(&src, bytes);
+                if let Some(copy) = crate::engine::cache::photos::file(&key) {
+                    served.push((copy, format));
+                }
+            }
             // Could not resample: typst gets the original (and says why if it cannot read it).
-            None => world.restore_file(&src),
+            None => {
+                world.restore_file(&src);
+                served.push((path, format));
+            }
         }
     }
-    Ok(())
+    Ok(served)
 }
 
 /// The copy `key` asks for: separated (and resized if its size is not the photo's own) for the

@@ -227,3 +227,59 @@ fn a_damaged_font_index_cache_is_rebuilt() {
     }
     assert_eq!(fonts(), first);
 }
+
+/// A page built again starts decoding the photos its last build served while it is made up
+/// (`photo_prep::head_start`): that record can only speed a build up. Built again, and with the
+/// record naming a damaged file, or damaged itself, the press PDF is the same to the byte.
+#[test]
+fn a_page_built_again_prints_the_same_whatever_its_last_build_recorded() {
+    let dir = scratch("head-start");
+    let cache = dir.join("cache");
+    let build = |name: &str| {
+        let out_pdf = dir.join(name);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_banmian"))
+            .args(["build", "content/pingluo-cppcc/page.yaml", "-q", "-o"])
+            .arg(&out_pdf)
+            .current_dir(repo())
+            .env("BANMIAN_CACHE", &cache)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::read(out_pdf).unwrap()
+    };
+    let first = build("first.pdf");
+    let records: Vec<_> = std::fs::read_dir(cache.join("served"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(records.len(), 1, "one record for the page's press build");
+    let listed: Vec<(String, String)> =
+        serde_json::from_slice(&std::fs::read(&records[0]).unwrap()).unwrap();
+    let photos = content::load(&repo().join("content/pingluo-cppcc/page.yaml"), repo())
+        .unwrap()
+        .images
+        .len();
+    assert_eq!(listed.len(), photos, "{listed:?}");
+    assert!(
+        listed
+            .iter()
+            .all(|(file, format)| file.contains("photos") && format == "jpg"),
+        "each photo served as its separated copy: {listed:?}"
+    );
+    assert!(build("again.pdf") == first, "built again, the PDF changed");
+    // A file the record names, damaged: decoded ahead in vain; the build serves its own copy.
+    let damaged = dir.join("damaged.jpg");
+    std::fs::write(&damaged, b"not a JPEG").unwrap();
+    let record = serde_json::json!([[damaged, "jpg"], [listed[1].0, "png"]]);
+    std::fs::write(&records[0], record.to_string()).unwrap();
+    assert!(
+        build("named.pdf") == first,
+        "what the record named changed the PDF"
+    );
+    std::fs::write(&records[0], b"[[").unwrap();
+    assert!(
+        build("damaged.pdf") == first,
+        "a damaged record changed the PDF"
+    );
+}

@@ -12,7 +12,7 @@ pub const MAX_DECODED_BYTES: u64 = 512 * 1024 * 1024;
 
 /// A photo's file format, read from its bytes (never from its name).
 /// Serialized as the name typst's `image(format: ..)` takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum PhotoFormat {
     #[serde(rename = "jpg")]
     Jpeg,

@@ -3,7 +3,7 @@
 //! `~/.cache/banmian`. Everything in it is keyed by what it was made from, and a cache that
 //! cannot be read or written is simply not used: it never changes what a build produces.
 
-mod photos;
+pub mod photos;
 
 pub use photos::{PhotoCache, ResampleKey};
 

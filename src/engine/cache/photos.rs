@@ -34,15 +34,20 @@ impl PhotoCache {
         if let Some(bytes) = self.resampled.get(key) {
             return Some(bytes.clone());
         }
-        let bytes = Bytes::new(std::fs::read(cache::file("photos", key)?).ok()?);
+        let bytes = Bytes::new(std::fs::read(file(key)?).ok()?);
         self.resampled.insert(key.clone(), bytes.clone());
         Some(bytes)
     }
 
     pub fn store_resampled(&mut self, key: ResampleKey, bytes: Bytes) {
-        if let Some(file) = cache::file("photos", &key) {
+        if let Some(file) = file(&key) {
             let _ = crate::atomic::write_atomic(&file, &bytes);
         }
         self.resampled.insert(key, bytes);
     }
+}
+
+/// The file in the cache folder that holds the copy `key` names (none without a cache).
+pub fn file(key: &ResampleKey) -> Option<std::path::PathBuf> {
+    cache::file("photos", key)
 }
