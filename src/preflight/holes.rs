@@ -118,8 +118,8 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_run_of_five_empty_lines_inside_a_column_is_a_hole_and_four_are_not() {
+    /// A house of 13 pt lines and a body area of two columns, 40 lines from 100 pt down.
+    fn two_columns() -> (House, BodyArea) {
         let house = House {
             pitch: 13.0,
             type_bottom: 1000.0,
@@ -134,6 +134,12 @@ mod tests {
             body_size: 9.0,
             spans: Vec::new(),
         };
+        (house, area)
+    }
+
+    #[test]
+    fn a_run_of_five_empty_lines_inside_a_column_is_a_hole_and_four_are_not() {
+        let (house, area) = two_columns();
         // Column 1: lines 1–3, then 5 empty, then lines 9–10. Column 2: lines 1–3, 4 empty,
         // lines 8–9, then nothing down to the foot (underset's, not a hole).
         let baseline = |n: u32| 100.0 + 13.0 * f64::from(n);
@@ -145,5 +151,44 @@ mod tests {
         assert_eq!(first.len(), 1, "{first:?}");
         assert_eq!((first[0].1, first[0].2.as_deref()), (5, Some("lead")));
         assert!(holes(&house, &area, area.columns[1], &inks).is_empty());
+    }
+
+    #[test]
+    fn white_right_of_a_wide_photos_short_caption_is_the_captions() {
+        let (house, area) = two_columns();
+        let baseline = |n: u32| 100.0 + 13.0 * f64::from(n);
+        // A photo across both columns over lines 1–10, a caption of 8 pt whose lines end in
+        // column 1 (11–13), then white, and text again from line 17 in both.
+        let photo = Ink {
+            page: 1,
+            x0: 0.0,
+            x1: 210.0,
+            top: baseline(0),
+            bottom: baseline(10),
+            kind: Kind::Image,
+            story: Some("s1".into()),
+            running: false,
+        };
+        let caption = |n: u32| Ink {
+            kind: Kind::Text {
+                chars: 20,
+                size: 8.0,
+                slack: 0.0,
+            },
+            x1: 90.0,
+            ..line("s1", 0.0, baseline(n))
+        };
+        let mut inks = vec![photo, caption(11), caption(12), caption(13)];
+        inks.extend([17, 18].map(|n| line("s2", 0.0, baseline(n))));
+        inks.extend([17, 18].map(|n| line("s2", 110.0, baseline(n))));
+        let before = holes(&house, &area, area.columns[1], &inks);
+        assert_eq!(
+            before.len(),
+            1,
+            "read line by line, column 2 shows a hole: {before:?}"
+        );
+        crate::preflight::ink::captions_as_wide_as_photos(&mut inks, 9.0, 13.0);
+        assert!(holes(&house, &area, area.columns[1], &inks).is_empty());
+        assert_eq!(inks[4].x1, 100.0, "body text is not widened");
     }
 }

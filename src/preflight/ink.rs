@@ -213,6 +213,35 @@ pub(super) fn column_of(columns: &[(f64, f64)], x0: f64, x1: f64) -> usize {
         .unwrap_or(0)
 }
 
+/// Each photo's caption read as a block as wide as its photo: the lines right under a picture,
+/// of its story, within its width, one under the other, not of the body's size. The white
+/// right of a short caption line is the caption's: neither a hole nor an empty foot in a column
+/// the photo spans (a make-up editor reads it so, and the make-up counts the caption so).
+pub(super) fn captions_as_wide_as_photos(inks: &mut [Ink], body_size: f64, pitch: f64) {
+    for i in 0..inks.len() {
+        if inks[i].kind != Kind::Image {
+            continue;
+        }
+        let photo = inks[i].clone();
+        let mut bottom = photo.bottom;
+        for next in &mut inks[i + 1..] {
+            let caption =
+                matches!(next.kind, Kind::Text { size, .. } if (size - body_size).abs() >= 0.05);
+            let under = next.page == photo.page
+                && next.story == photo.story
+                && next.top > photo.bottom
+                && next.top <= bottom + 2.0 * pitch
+                && next.x0 >= photo.x0 - 1.0
+                && next.x1 <= photo.x1 + 1.0;
+            if !(caption && under) {
+                break;
+            }
+            (next.x0, next.x1) = (photo.x0, photo.x1);
+            bottom = next.bottom;
+        }
+    }
+}
+
 /// Whether `x0..x1` prints within the column `a..b`.
 pub(super) fn overlaps(x0: f64, x1: f64, (a, b): (f64, f64)) -> bool {
     x1.min(b) - x0.max(a) > 0.5

@@ -93,7 +93,10 @@ pub fn check(
 ) -> Report {
     let mut findings = Vec::new();
     let areas = crate::template::body_areas(document);
-    let inks = ink::inks(document);
+    let mut inks = ink::inks(document);
+    if let Some(area) = areas.first() {
+        ink::captions_as_wide_as_photos(&mut inks, area.body_size, house.pitch);
+    }
     findings.extend(overset::check(page, &house, &areas, &inks));
     findings.extend(underset::check(page, document, &house, &areas, &inks));
     findings.extend(holes::check(page, &house, &areas, &inks));

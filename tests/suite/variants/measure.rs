@@ -447,8 +447,28 @@ fn make_up(
         }
     }
     for image in images.iter().filter(|i| i.page == 1) {
-        if let Some(v) = image.visible {
-            mark(v.x0, v.x1, v.y0, v.y1);
+        let Some(v) = image.visible else { continue };
+        mark(v.x0, v.x1, v.y0, v.y1);
+        // Its caption is a block as wide as the photo: the white right of a short caption
+        // line is the caption's, not a hole in the column beside (as a make-up editor reads
+        // it, and as the make-up and preflight count it). Caption lines: the lines right under
+        // the photo, within its width, one under the other, not of the body's face and size.
+        let mut under: Vec<&Line> = lines
+            .iter()
+            .map(|(l, _)| l)
+            .filter(|l| {
+                l.page == 1 && l.start() >= v.x0 - 1.0 && l.end() <= v.x1 + 1.0 && l.baseline > v.y1
+            })
+            .collect();
+        under.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+        let mut bottom = v.y1;
+        for l in under {
+            let body_line = l.family == body_family && (l.size - body_size).abs() < 0.01;
+            if l.baseline > bottom + 2.0 * pitch || body_line || l.size > body_size + 0.01 {
+                break;
+            }
+            mark(v.x0, v.x1, l.baseline - 0.88 * l.size, l.baseline);
+            bottom = l.baseline;
         }
     }
     for shape in shapes
