@@ -34,8 +34,6 @@ pub struct Feature {
     pub white_over_photo: f64,
     /// Two heads side by side in neighbouring stacks (撞题).
     pub tombstone: f64,
-    /// A section's first photo opening a column other than its head's.
-    pub photo_apart: f64,
 }
 
 pub const FEATURE: Feature = Feature {
@@ -52,7 +50,6 @@ pub const FEATURE: Feature = Feature {
     astray: 10_000.0,
     white_over_photo: 1_000.0,
     tombstone: 40.0,
-    photo_apart: 3.0,
 };
 
 /// A photo in its box (`photo::cost`), on both pages.

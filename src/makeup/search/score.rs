@@ -155,7 +155,6 @@ impl Context<'_> {
         cost += FEATURE.white_over_photo * f64::from(self.space_atop(trial, &ends.0, &frames));
         // Heads side by side in neighbouring stacks read as one line (撞题).
         cost += FEATURE.tombstone * f64::from(tombstones(&flow, &frames, &played));
-        cost += FEATURE.photo_apart * f64::from(photos_apart(&flow, &played));
         let excess = items.iter().map(|item| i64::from(item.lines)).sum::<i64>()
             - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
         Score {
@@ -217,38 +216,6 @@ pub(super) fn frame_ends(
     (first, last)
 }
 
-/// Section photos that open a column other than their head's (the first of a section's
-/// photos only: the others read anywhere in its text). A reader finds the photo away from its
-/// head, at the top of the next column, reading with whatever stands beside it.
-fn photos_apart(flow: &[(Item, Ref)], played: &Played) -> u32 {
-    let mut head_in: Vec<Option<usize>> = Vec::new();
-    let mut opened: Vec<bool> = Vec::new();
-    let mut apart = 0;
-    for piece in &played.pieces {
-        let first_in_column = opened.get(piece.column).is_none_or(|o| !o);
-        if opened.len() <= piece.column {
-            opened.resize(piece.column + 1, false);
-        }
-        opened[piece.column] = true;
-        match flow[piece.item].1 {
-            Ref::Head(s) => {
-                if head_in.len() <= s {
-                    head_in.resize(s + 1, None);
-                }
-                head_in[s] = Some(piece.column);
-            }
-            Ref::Photo(s, 0) if first_in_column => {
-                let head = head_in.get(s).copied().flatten();
-                if head.is_some_and(|c| c != piece.column) {
-                    apart += 1;
-                }
-            }
-            _ => {}
-        }
-    }
-    apart
-}
-
 /// Lines of text at least between heads of neighbouring stacks: closer, they read as one.
 const HEADS_APART: u32 = 0;
 
@@ -304,37 +271,4 @@ pub(super) fn too_short(frames: &[Frame]) -> u32 {
         .map(|f| f.lines)
         .filter(|&lines| lines < MIN_LEG)
         .sum()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::makeup::flow::Kind;
-
-    /// Section 0: head, text, photo; section 1: head, text, photo; played through two columns
-    /// of 10 lines.
-    fn played(capacities: [u32; 2]) -> (Vec<(Item, Ref)>, Played) {
-        let flow = vec![
-            (Item::new(Kind::Head, 2), Ref::Head(0)),
-            (Item::new(Kind::Text, 4), Ref::Text(0, 0)),
-            (Item::new(Kind::Block, 4), Ref::Photo(0, 0)),
-            (Item::new(Kind::Head, 2), Ref::Head(1)),
-            (Item::new(Kind::Text, 4), Ref::Text(1, 0)),
-            (Item::new(Kind::Block, 4), Ref::Photo(1, 0)),
-        ];
-        let items: Vec<Item> = flow.iter().map(|(item, _)| *item).collect();
-        let played = play(&items, &capacities, 2);
-        (flow, played)
-    }
-
-    #[test]
-    fn a_first_photo_opening_the_column_after_its_heads_is_apart() {
-        // 10 + 10: section 0 fills column 1 (2 + 4 + 4), section 1 all of column 2.
-        let (flow, together) = played([10, 10]);
-        assert_eq!(photos_apart(&flow, &together), 0, "{:?}", together.pieces);
-        // 8 + 14: section 0's photo no longer fits under its text and opens column 2, where
-        // section 1 follows whole.
-        let (flow, apart) = played([8, 14]);
-        assert_eq!(photos_apart(&flow, &apart), 1, "{:?}", apart.pieces);
-    }
 }
