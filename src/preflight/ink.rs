@@ -222,24 +222,36 @@ pub(super) fn captions_as_wide_as_photos(inks: &mut [Ink], body_size: f64, pitch
         if inks[i].kind != Kind::Image {
             continue;
         }
-        let photo = inks[i].clone();
-        let mut bottom = photo.bottom;
-        for next in &mut inks[i + 1..] {
-            let caption =
-                matches!(next.kind, Kind::Text { size, .. } if (size - body_size).abs() >= 0.05);
-            let under = next.page == photo.page
-                && next.story == photo.story
-                && next.top > photo.bottom
-                && next.top <= bottom + 2.0 * pitch
-                && next.x0 >= photo.x0 - 1.0
-                && next.x1 <= photo.x1 + 1.0;
-            if !(caption && under) {
-                break;
-            }
-            (next.x0, next.x1) = (photo.x0, photo.x1);
-            bottom = next.bottom;
+        let lines = caption_lines(inks, i, body_size, pitch);
+        let (x0, x1) = (inks[i].x0, inks[i].x1);
+        for line in &mut inks[i + 1..i + 1 + lines] {
+            (line.x0, line.x1) = (x0, x1);
         }
     }
+}
+
+/// How many inks after the picture `inks[photo]` are its caption's lines: the text right
+/// under it, of its story, within its width, one under the other, not of the body's size.
+pub(super) fn caption_lines(inks: &[Ink], photo: usize, body_size: f64, pitch: f64) -> usize {
+    let picture = &inks[photo];
+    let mut bottom = picture.bottom;
+    inks[photo + 1..]
+        .iter()
+        .take_while(|next| {
+            let caption =
+                matches!(next.kind, Kind::Text { size, .. } if (size - body_size).abs() >= 0.05);
+            let under = next.page == picture.page
+                && next.story == picture.story
+                && next.top > picture.bottom
+                && next.top <= bottom + 2.0 * pitch
+                && next.x0 >= picture.x0 - 1.0
+                && next.x1 <= picture.x1 + 1.0;
+            if caption && under {
+                bottom = next.bottom;
+            }
+            caption && under
+        })
+        .count()
 }
 
 /// Whether `x0..x1` prints within the column `a..b`.

@@ -11,7 +11,7 @@ use typst::visualize::Geometry;
 use typst::visualize::{Color, FixedStroke, Paint};
 use typst_layout::PagedDocument;
 
-use super::ink::{Ink, Kind, column_feet, column_of, slot};
+use super::ink::{Ink, Kind, caption_lines, column_feet, column_of, slot};
 use super::{Area, Finding, Severity, story_location};
 use crate::content::{LoadedPage, t};
 use crate::template::{BodyArea, House};
@@ -326,22 +326,9 @@ fn photo_sizes(page: &LoadedPage, house: &House, inks: &[Ink], body_size: f64) -
         let Some(data) = page.view.sections[k].photos.get(j) else {
             continue;
         };
-        // The caption: the text right under the picture, within its width, not running text.
-        let mut bottom = ink.bottom;
-        for next in &inks[i + 1..] {
-            let caption =
-                matches!(next.kind, Kind::Text { size, .. } if (size - body_size).abs() >= 0.05);
-            let under = next.page == ink.page
-                && next.story.as_ref() == Some(story)
-                && next.top > ink.bottom
-                && next.top <= bottom + 2.0 * house.pitch
-                && next.x0 >= ink.x0 - 1.0
-                && next.x1 <= ink.x1 + 1.0;
-            if !(caption && under) {
-                break;
-            }
-            bottom = next.bottom;
-        }
+        // The caption under the picture (see `ink::caption_lines`).
+        let caption = caption_lines(inks, i, body_size, house.pitch);
+        let bottom = inks[i + caption].bottom;
         let lines = (slot(bottom, house) - slot(ink.top, house) + 1).max(1) as usize;
         let path = page.view.sections[k].photo_path(k, j);
         let (line, _) = page.positions.value(&format!("{path}.file"));
