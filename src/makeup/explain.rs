@@ -168,6 +168,7 @@ mod tests {
                 text_lines: 12,
                 text_grid: 12,
                 last_grid: 12,
+                parts: vec![],
                 last_top: None,
                 lines: 15,
                 stepped: true,

@@ -95,8 +95,14 @@ pub struct LeadOption {
     pub photo_width: f64,
     pub text_width: f64,
     pub columns: u32,
-    /// Each lead paragraph's lines (of the lead's pitch) at `text_width`.
+    /// Each lead paragraph's lines (of the lead's pitch) at `text_width`: banmian counts them
+    /// on the measure pass's lead line pages (`src/template/lines.rs`).
+    #[serde(default)]
     pub paragraphs: Vec<u32>,
+    /// Where each paragraph's lines start in its text at `text_width`, read there too: `None`
+    /// where they could not be read (the make-up never splits that paragraph).
+    #[serde(default)]
+    pub starts: Vec<Option<Vec<usize>>>,
     /// The photo caption's grid lines at `photo_width`.
     pub caption: u32,
 }
@@ -260,10 +266,28 @@ pub struct LeadPlan {
     pub last_top: Option<u32>,
     /// Grid lines of the whole band: its taller side.
     pub lines: u32,
+    /// The lead's text, column by column: each paragraph or part of one where the make-up
+    /// balanced the columns (see `lead::set_text`). The template sets exactly these.
+    pub parts: Vec<LeadPart>,
     /// The body's columns start under the text where they stand under it and under the photo
     /// where they stand under the photo (see `lead::tops`); else all under the band's foot.
     pub stepped: bool,
     pub photo: Option<PhotoPlan>,
+}
+
+/// A lead paragraph, or part of one, in a column of the lead band.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LeadPart {
+    pub column: u32,
+    pub paragraph: usize,
+    /// Lines `from..to` of the paragraph stand here.
+    pub from: u32,
+    pub to: u32,
+    /// Its last line is the paragraph's last.
+    pub last: bool,
+    /// For a paragraph split between columns: where each of its lines here starts in its
+    /// text (byte offsets), and where the last ends, as `FlowItem::starts`.
+    pub starts: Option<Vec<usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -59,12 +59,62 @@ pub fn attach(document: &PagedDocument, m: &mut Measures) -> Result<(), String> 
                 .map(move |(n, c)| (s, n, c))
         })
         .find(|(_, _, counts)| counts.contains(&u32::MAX));
-    match unset {
-        Some((s, n, _)) => Err(format!(
+    if let Some((s, n, _)) = unset {
+        return Err(format!(
             "the template set paragraph {} of section {} on no line page (`<{}>`) at every grid",
             n + 1,
             s + 1,
             super::LINES
+        ));
+    }
+    attach_lead(document, m)
+}
+
+/// A lead paragraph's line page, at the text width of one way of setting the lead band.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct LeadMark {
+    lead_option: usize,
+    paragraph: usize,
+    text: String,
+}
+
+/// Fills each lead paragraph's line count and line starts at each way of setting the band
+/// (`LeadOption::paragraphs`, `starts`) from the lead line pages (`lead-line-pages` in
+/// `layout/components/lead.typ`). A paragraph the template set on no line page is a template
+/// error.
+fn attach_lead(document: &PagedDocument, m: &mut Measures) -> Result<(), String> {
+    let Some(lead) = &mut m.lead else {
+        return Ok(());
+    };
+    for option in &mut lead.options {
+        option.paragraphs = vec![u32::MAX; option.paragraphs.len()];
+        option.starts = vec![None; option.paragraphs.len()];
+    }
+    for (mark, lines) in line_pages::<LeadMark>(document) {
+        let Some(option) = lead.options.get_mut(mark.lead_option) else {
+            continue;
+        };
+        if let (Some(count), Some(starts)) = (
+            option.paragraphs.get_mut(mark.paragraph),
+            option.starts.get_mut(mark.paragraph),
+        ) {
+            *count = lines.len() as u32;
+            *starts = self::starts(&mark.text, &lines);
+        }
+    }
+    let unset = lead.options.iter().enumerate().find_map(|(i, o)| {
+        o.paragraphs
+            .iter()
+            .position(|&c| c == u32::MAX)
+            .map(|n| (i, n))
+    });
+    match unset {
+        Some((i, n)) => Err(format!(
+            "the template set lead paragraph {} on no line page (`<{}>`) at lead option {}",
+            n + 1,
+            super::LINES,
+            i + 1
         )),
         None => Ok(()),
     }

@@ -42,6 +42,12 @@ fn the_sample_and_a_paragraph_cut_from_each_section_fill_their_columns() {
             lead.stepped || photo.abs_diff(lead.text_grid) <= 2,
             "{lead:?}"
         );
+        // And the lead's columns end level enough that none leaves a hole under it: set
+        // 8, 8, 5 lines, its last stood 5 grid lines short.
+        assert!(
+            lead.text_grid < lead.last_grid + crate::makeup::HOLE_LINES,
+            "{lead:?}"
+        );
     }
 }
 

@@ -266,6 +266,7 @@ fn every_column_starts_under_what_the_lead_sets_over_it() {
                 text_width: 254.25,
                 columns: 2,
                 paragraphs: vec![3 + rand(6), 3 + rand(6)],
+                starts: vec![None, None],
                 caption: 2,
             }],
         });
@@ -309,6 +310,7 @@ fn lead_plan(text_grid: u32, photo_lines: u32, stepped: bool) -> crate::makeup::
         text_lines: text_grid,
         text_grid,
         last_grid: text_grid,
+        parts: vec![],
         last_top: None,
         lines: text_grid.max(photo_lines),
         stepped,
@@ -394,6 +396,7 @@ fn the_stack_under_a_leads_short_last_column_starts_under_its_text() {
     let m = measures(vec![section(&[9], &[])]);
     let short = |text_grid: u32, last_grid: u32, stepped: bool| crate::makeup::LeadPlan {
         last_grid,
+        parts: vec![],
         ..lead_plan(text_grid, 20, stepped)
     };
     let white_of = |plan| white(&m, Some(&LeadChoice { plan, cost: 0.0 }), 0);
