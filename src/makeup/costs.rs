@@ -32,6 +32,9 @@ pub struct Feature {
     pub astray: f64,
     /// A line of white in a leg over a wide photo (beside a leg that runs down to it).
     pub white_over_photo: f64,
+    /// A paragraph set loose (拉行) to run a line longer: it fills a column, but reads a touch
+    /// sparser than its neighbours.
+    pub loose: f64,
     /// Two heads side by side in neighbouring stacks (撞题).
     pub tombstone: f64,
 }
@@ -49,6 +52,7 @@ pub const FEATURE: Feature = Feature {
     wide: 3.0,
     astray: 10_000.0,
     white_over_photo: 1_000.0,
+    loose: 0.5,
     tombstone: 40.0,
 };
 

@@ -52,6 +52,17 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
             out.push(photo_line(photo, &name, &t!("makeup-beside-lead")));
         }
     }
+    // Paragraphs set loose (拉行), as section.paragraph, each once.
+    let mut loose: Vec<String> = plan
+        .flow
+        .iter()
+        .filter(|item| item.loose)
+        .map(|item| format!("{}.{}", item.section + 1, item.index + 1))
+        .collect();
+    loose.dedup();
+    if !loose.is_empty() {
+        out.push(t!("makeup-loose", which = loose.join(", ")));
+    }
     for item in &plan.flow {
         if let Some(photo) = &item.photo {
             out.push(photo_line(photo, &name, &t!("makeup-in-stack")));
@@ -154,6 +165,7 @@ mod tests {
                 to: 16,
                 last: true,
                 starts: None,
+                loose: false,
                 photo: Some(photo(Some(0), 243.0, 169.0, (243.0, 188.0))),
             }],
             band: Some(Band {

@@ -267,17 +267,21 @@ pub fn last_step(m: &Measures, lead: &LeadPlan, g: usize) -> Option<(usize, u32)
 /// foot, where the body's columns start; under a stepped one, over a stack that stands under
 /// both, between the higher side and the lower, where its column starts. Under the lead's
 /// last column, the lines it ends short by too, unless its stack starts right under it
-/// (`last_step`); a line of those passes (a column's text never ends exactly on the grid).
+/// (`last_step`). Over a stack under the lead's text a line passes: the lead's pitch is a
+/// grid line and a half, so its columns end between grid lines, never exactly on one.
 pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
     let Some(lead) = lead.map(|l| &l.plan) else {
         return 0;
     };
-    let passes = u32::from(last_step(m, lead, g).is_none() && lead.text_grid > lead.last_grid);
-    white_over_stacks(m, lead, g).saturating_sub(passes)
+    white_over_stacks(m, lead, g)
+        .into_iter()
+        .map(|(white, under_text)| white.saturating_sub(u32::from(under_text)))
+        .sum()
 }
 
-/// `white` before the line that passes.
-fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> u32 {
+/// `white` over each stack before the line that passes, and whether the stack stands under
+/// the lead's text.
+fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, bool)> {
     let stepped_in = last_step(m, lead, g).map(|(s, _)| s);
     let last = (lead.columns as usize).checked_sub(1);
     let short = |i: usize| {
@@ -288,20 +292,24 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> u32 {
         }
     };
     let Some((left, photo)) = photo_span(m, lead) else {
-        return last.map_or(0, short);
+        return last.map(|i| (short(i), true)).into_iter().collect();
     };
     stacks(m, g)
         .into_iter()
         .enumerate()
-        .map(|(i, stack)| match (under(m, stack, left), lead.stepped) {
-            _ if Some(i) == stepped_in => 0,
-            ((true, true), _) => photo.abs_diff(lead.text_grid),
-            (_, true) => short(i),
-            ((true, false), false) => lead.lines - lead.text_grid.min(lead.lines) + short(i),
-            ((false, true), false) => lead.lines - photo.min(lead.lines),
-            ((false, false), false) => 0,
+        .map(|(i, stack)| {
+            let (under_text, under_photo) = under(m, stack, left);
+            let white = match ((under_text, under_photo), lead.stepped) {
+                _ if Some(i) == stepped_in => 0,
+                ((true, true), _) => photo.abs_diff(lead.text_grid),
+                (_, true) => short(i),
+                ((true, false), false) => lead.lines - lead.text_grid.min(lead.lines) + short(i),
+                ((false, true), false) => lead.lines - photo.min(lead.lines),
+                ((false, false), false) => 0,
+            };
+            (white, under_text && !under_photo)
         })
-        .sum()
+        .collect()
 }
 
 /// How the lead's text stands in its columns.

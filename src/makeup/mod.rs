@@ -133,6 +133,10 @@ pub struct SectionMeasures {
     /// paragraph without them is never split between frames.
     #[serde(default)]
     pub starts: Vec<Vec<Option<Vec<usize>>>>,
+    /// The same, where the paragraph set loose (拉行, `loose-tracking`) runs exactly one line
+    /// longer: the make-up may set it so to fill a column.
+    #[serde(default)]
+    pub loose: Vec<Vec<Option<Vec<usize>>>>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -209,6 +213,8 @@ pub struct FlowItem {
     /// For a paragraph split between columns: where each of its lines here starts in its
     /// text (byte offsets), and where the last ends. The template sets these very lines.
     pub starts: Option<Vec<usize>>,
+    /// A paragraph set loose (拉行: `loose-tracking`), a line longer, to fill its page.
+    pub loose: bool,
     pub photo: Option<PhotoPlan>,
 }
 

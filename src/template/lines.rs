@@ -18,20 +18,28 @@ struct Mark {
     section: usize,
     paragraph: usize,
     text: String,
+    /// Set loose (拉行): its lines are the paragraph's other setting.
+    #[serde(default)]
+    loose: bool,
 }
 
 /// Fills each paragraph's line count per grid (`paragraphs`) and where its lines start in its
-/// text (`starts`) from the measure pass's line pages. A paragraph whose lines cannot be
+/// text (`starts`) from the measure pass's line pages, and where they start set loose
+/// (`loose`: only where that runs exactly a line longer). A paragraph whose lines cannot be
 /// matched to its text gets no starts: the make-up never splits it. A paragraph the template
 /// set on no line page is a template error.
 pub fn attach(document: &PagedDocument, m: &mut Measures) -> Result<(), String> {
     let grids = m.grids.len();
     for section in &mut m.sections {
         section.starts = vec![vec![None; grids]; section.paragraphs.len()];
+        section.loose = vec![vec![None; grids]; section.paragraphs.len()];
         // Not yet seen on a line page.
         section.paragraphs = vec![vec![u32::MAX; grids]; section.paragraphs.len()];
     }
-    for (mark, lines) in line_pages::<Mark>(document) {
+    let (loose, tight): (Vec<_>, Vec<_>) = line_pages::<Mark>(document)
+        .into_iter()
+        .partition(|(mark, _)| mark.loose);
+    for (mark, lines) in tight {
         let Some(section) = m.sections.get_mut(mark.section) else {
             continue;
         };
@@ -46,6 +54,24 @@ pub fn attach(document: &PagedDocument, m: &mut Measures) -> Result<(), String> 
         }
         counts[mark.grid] = lines.len() as u32;
         starts[mark.grid] = self::starts(&mark.text, &lines);
+    }
+    // A loose setting is the make-up's only where it runs exactly a line longer.
+    for (mark, lines) in loose {
+        let Some(section) = m.sections.get_mut(mark.section) else {
+            continue;
+        };
+        let normal = section
+            .paragraphs
+            .get(mark.paragraph)
+            .and_then(|counts| counts.get(mark.grid));
+        if normal.is_some_and(|&n| n != u32::MAX && lines.len() as u32 == n + 1)
+            && let Some(slot) = section
+                .loose
+                .get_mut(mark.paragraph)
+                .and_then(|l| l.get_mut(mark.grid))
+        {
+            *slot = self::starts(&mark.text, &lines);
+        }
     }
     let unset = m
         .sections

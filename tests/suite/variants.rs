@@ -406,6 +406,18 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
             fills.iter().copied().fold(f64::INFINITY, f64::min) * 100.0,
             fills.iter().copied().fold(0.0, f64::max) * 100.0,
         );
+        // The fullest first: a page with nearly enough text is the make-up's to fill.
+        let mut fullest: Vec<_> = underset.iter().collect();
+        fullest.sort_by(|(a, _), (b, _)| b.variant.fill().total_cmp(&a.variant.fill()));
+        eprintln!(
+            "  underset, fullest first (seed: text % of capacity, empty lines): {}",
+            fullest
+                .iter()
+                .take(12)
+                .map(|(r, e)| format!("{}: {:.0} %, {e}", r.variant.seed, r.variant.fill() * 100.0))
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
     }
     if !measured.is_empty() {
         let totals: Vec<usize> = measured.iter().map(|m| m.total_empty()).collect();

@@ -771,6 +771,7 @@ makeup-band = { $n ->
         [one] across the page under the stacks
        *[other] one of { $n } side by side across the page under the stacks
     }
+makeup-loose = paragraphs set a touch looser to fill the page, each a line longer (拉行): { $which }
 makeup-uncropped = uncropped
 makeup-cut-across = { $across } % cut across
 makeup-cut-down = { $down } % cut down

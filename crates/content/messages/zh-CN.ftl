@@ -751,6 +751,7 @@ makeup-band = { $n ->
         [one] 通栏排在各栏之下
        *[other] 通栏并排排在各栏之下（共 { $n } 张）
     }
+makeup-loose = 为排满版面拉行（字距略放宽，各多占一行）的段落：{ $which }
 makeup-uncropped = 未裁切
 makeup-cut-across = 左右裁去 { $across }%
 makeup-cut-down = 上下裁去 { $down }%

@@ -6,6 +6,7 @@
 //! (balancing a short page so its stacks end together).
 
 mod band;
+mod loose;
 #[cfg(test)]
 mod measured;
 mod moves;
@@ -41,6 +42,9 @@ struct Trial {
     space: Vec<u32>,
     /// Photos set across stacks (`wide`), out of the flow.
     wide: Vec<Wide>,
+    /// Paragraphs set loose (拉行), a line longer: each section's, by paragraph. Only to fill a
+    /// page that leaves a foot empty (`loosen`).
+    loose: Vec<Vec<bool>>,
 }
 
 /// The fewest lines a column (a leg) may hold: a column shorter than this under a tall lead
@@ -217,6 +221,9 @@ pub fn solve(m: &Measures) -> Plan {
         }
     }
     cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+    // The best page, if it still leaves a foot empty, with paragraphs set loose: the last
+    // fill, never a reason to prefer one page to another.
+    let (_, trial) = cx.loosen(cx.score(&trial), trial);
     let (trial, foot) = cx.balance(trial);
     let mut plan = cx.plan(&trial, foot);
     plan.lead = lead.map(|l| LeadPlan {
@@ -348,6 +355,12 @@ impl Context<'_> {
                 .collect(),
             space: vec![0; self.m.sections.len() + 1],
             wide: Vec::new(),
+            loose: self
+                .m
+                .sections
+                .iter()
+                .map(|s| vec![false; s.paragraphs.len()])
+                .collect(),
         }
     }
 
@@ -392,12 +405,14 @@ impl Context<'_> {
                 }
                 out.extend((from..next).filter(in_flow).map(photo));
                 // A paragraph whose lines the template could not show is never split.
-                let kind = if self.starts(s, i, g).is_some() {
+                let loose = trial.loose[s][i];
+                let kind = if self.starts_set(s, i, g, loose).is_some() {
                     Kind::Text
                 } else {
                     Kind::Block
                 };
-                out.push((Item::new(kind, lines[g]), Ref::Text(s, i)));
+                let lines = lines[g] + u32::from(loose);
+                out.push((Item::new(kind, lines), Ref::Text(s, i)));
             }
             if section.paragraphs.is_empty() {
                 out.extend((0..section.photos.len()).filter(in_flow).map(photo));
@@ -428,6 +443,24 @@ impl Context<'_> {
     fn starts(&self, section: usize, paragraph: usize, g: usize) -> Option<&Vec<usize>> {
         self.m.sections[section]
             .starts
+            .get(paragraph)?
+            .get(g)?
+            .as_ref()
+    }
+
+    /// The same, set loose (拉行) where `loose`: `None` where it cannot be.
+    fn starts_set(
+        &self,
+        section: usize,
+        paragraph: usize,
+        g: usize,
+        loose: bool,
+    ) -> Option<&Vec<usize>> {
+        if !loose {
+            return self.starts(section, paragraph, g);
+        }
+        self.m.sections[section]
+            .loose
             .get(paragraph)?
             .get(g)?
             .as_ref()

@@ -190,8 +190,9 @@ impl Context<'_> {
                 };
                 // A paragraph split between columns: where each of its lines here starts.
                 let split = kind == FlowKind::Text && (piece.from > 0 || piece.to < item.lines);
+                let loose = kind == FlowKind::Text && trial.loose[section][index];
                 let starts = split
-                    .then(|| self.starts(section, index, g))
+                    .then(|| self.starts_set(section, index, g, loose))
                     .flatten()
                     .map(|all| all[piece.from as usize..=piece.to as usize].to_vec());
                 FlowItem {
@@ -204,6 +205,7 @@ impl Context<'_> {
                     to: piece.to,
                     last: piece.to == item.lines,
                     starts,
+                    loose,
                     photo,
                 }
             })

@@ -99,6 +99,7 @@ impl Context<'_> {
         // Space over a head fills a column, at a small price; photos far down their
         // section read less with its head.
         cost += FEATURE.head_space * f64::from(trial.space.iter().sum::<u32>());
+        cost += FEATURE.loose * trial.loose.iter().flatten().filter(|&&l| l).count() as f64;
         // (Only a section's first photo: the others read anywhere in its text.)
         cost += FEATURE.photo_late
             * trial

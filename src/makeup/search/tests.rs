@@ -66,6 +66,7 @@ fn section(paragraphs: &[u32], photos: &[(u32, u32)]) -> SectionMeasures {
                     .to_vec()
             })
             .collect(),
+        loose: Vec::new(),
     }
 }
 
@@ -420,15 +421,98 @@ fn a_level_lead_counts_the_white_under_its_shorter_side_in_every_stack() {
         plan: lead_plan(12, 20, false),
         cost: 0.0,
     };
-    // Four stacks: the two under the text stand 8 lines under it.
-    assert_eq!(white(&m, Some(&level), 0), 16);
+    // Four stacks: the two under the text stand 8 lines under it, a line of each passing
+    // (the lead's columns end between grid lines).
+    assert_eq!(white(&m, Some(&level), 0), 14);
     // Three stacks: one under the text, and the middle one, under both, white under the
-    // part of it the text stands over.
-    assert_eq!(white(&m, Some(&level), 1), 16);
+    // part of it the text stands over (no line passes there: the photo's side is on the grid).
+    assert_eq!(white(&m, Some(&level), 1), 15);
     // Level with the photo: none.
     let matched = LeadChoice {
         plan: lead_plan(20, 20, false),
         cost: 0.0,
     };
     assert_eq!(white(&m, Some(&matched), 0), 0);
+}
+
+/// A page short by more than heads' space and the last column's tolerance fill: some
+/// paragraphs set loose (拉行), each a line longer, only those the measure pass found so, and
+/// none on a page that fills without.
+#[test]
+fn a_page_a_few_lines_short_fills_with_paragraphs_set_loose() {
+    // 41 paragraphs of 7 lines, four heads and a credit: 311 of the 320 lines.
+    let sections: Vec<SectionMeasures> = [11, 11, 10, 9]
+        .iter()
+        .map(|&n| section(&vec![7; n], &[]))
+        .collect();
+    let without = measures(sections.clone());
+    let plain = solve(&without);
+    keeps_its_columns(&plain, &without);
+    assert!(plain.flow.iter().all(|item| !item.loose));
+    // Each paragraph's loose setting: a line longer at both grids.
+    let loosened: Vec<SectionMeasures> = sections
+        .into_iter()
+        .map(|mut s| {
+            s.loose = s
+                .paragraphs
+                .iter()
+                .map(|grids| {
+                    grids
+                        .iter()
+                        .map(|&n| Some((0..=n as usize + 1).collect()))
+                        .collect()
+                })
+                .collect();
+            s
+        })
+        .collect();
+    let with = measures(loosened);
+    let plan = solve(&with);
+    keeps_its_columns(&plan, &with);
+    assert!(
+        plan.empty_lines < plain.empty_lines,
+        "{} -> {}",
+        plain.empty_lines,
+        plan.empty_lines
+    );
+    assert!(plan.empty_lines <= with.tolerance, "{plan:?}");
+    // A loose paragraph is a line longer, all its parts set loose.
+    let mut loose = 0;
+    for (s, section) in with.sections.iter().enumerate() {
+        for (p, lines) in section.paragraphs.iter().enumerate() {
+            let parts: Vec<_> = plan
+                .flow
+                .iter()
+                .filter(|i| i.kind == FlowKind::Text && (i.section, i.index) == (s, p))
+                .collect();
+            let set: u32 = parts.iter().map(|i| i.lines).sum();
+            let is_loose = parts[0].loose;
+            assert!(parts.iter().all(|i| i.loose == is_loose));
+            assert_eq!(set, lines[0] + u32::from(is_loose));
+            loose += usize::from(is_loose);
+        }
+    }
+    assert!(loose >= 1 && loose <= plain.empty_lines as usize, "{loose}");
+    // A page that fills without sets nothing loose.
+    let full = measures(
+        [11, 11, 11, 10]
+            .iter()
+            .map(|&n| {
+                let mut s = section(&vec![7; n], &[]);
+                s.loose = s
+                    .paragraphs
+                    .iter()
+                    .map(|g| {
+                        g.iter()
+                            .map(|&n| Some((0..=n as usize + 1).collect()))
+                            .collect()
+                    })
+                    .collect();
+                s
+            })
+            .collect(),
+    );
+    let plan = solve(&full);
+    assert!(plan.overset_lines == 0 && plan.empty_lines <= full.tolerance);
+    assert!(plan.flow.iter().all(|item| !item.loose), "{plan:?}");
 }

@@ -1,0 +1,42 @@
+//! 拉行: a make-up editor's last fill. Where the page still leaves a column's foot empty, a
+//! paragraph whose last line is nearly full is set a touch looser (`loose-tracking`), so it
+//! runs a line longer; one at a time, the one that improves the page most, as long as one
+//! does. Only paragraphs the measure pass found a line longer set so
+//! (`SectionMeasures::loose`), and only where that fills the page: text set loose on a page
+//! still reported underset would read sparser for nothing.
+
+use super::{Context, Score, Trial};
+
+impl Context<'_> {
+    /// `trial` with paragraphs set loose, one at a time, while that makes a better page, if
+    /// the page then leaves no foot empty; else `trial` as it is.
+    pub(super) fn loosen(&self, score: Score, trial: Trial) -> (Score, Trial) {
+        let (mut best_score, mut best) = (score, trial.clone());
+        while best_score.fits && self.leaves_a_foot_empty(&best) {
+            let g = best.grid;
+            let mut next: Option<(Score, Trial)> = None;
+            for (s, section) in self.m.sections.iter().enumerate() {
+                for p in 0..section.paragraphs.len() {
+                    if best.loose[s][p] || self.starts_set(s, p, g, true).is_none() {
+                        continue;
+                    }
+                    let mut t = best.clone();
+                    t.loose[s][p] = true;
+                    let (sc, t) = self.improve(t);
+                    if sc.better_than(next.as_ref().map_or(&best_score, |(b, _)| b)) {
+                        next = Some((sc, t));
+                    }
+                }
+            }
+            match next {
+                Some(better) => (best_score, best) = better,
+                None => break,
+            }
+        }
+        if self.leaves_a_foot_empty(&best) {
+            (score, trial)
+        } else {
+            (best_score, best)
+        }
+    }
+}
