@@ -52,22 +52,26 @@ pub fn choices(
             at >= rules.warn_ppi || (sharpest_ppi < rules.warn_ppi && at >= error_ppi)
         })
     };
+    // Each option's text in its columns. A column left empty: the lead is in fewer columns
+    // (another option sets it so), kept aside in case no other option sets it.
+    let texts: Vec<LeadText> = lead.options.iter().map(|o| set_text(o, keep)).collect();
+    let sparse = |o: &super::LeadOption, t: &LeadText| {
+        o.columns > 1 && t.height > 0 && t.short() >= t.height
+    };
     let deep_enough =
-        |o: &super::LeadOption| o.paragraphs.is_empty() || set_text(o, keep).height >= 3;
+        |o: &super::LeadOption, t: &LeadText| o.paragraphs.is_empty() || t.height >= 3;
     let any_deep = lead
         .options
         .iter()
-        .any(|o| o.columns > 1 && sharp(o) && deep_enough(o));
-    for (i, option) in lead.options.iter().enumerate() {
-        if !sharp(option) || (option.columns > 1 && any_deep && !deep_enough(option)) {
+        .zip(&texts)
+        .any(|(o, t)| o.columns > 1 && sharp(o) && deep_enough(o, t) && !sparse(o, t));
+    for (i, (option, text)) in lead.options.iter().zip(&texts).enumerate() {
+        if !sharp(option) || (option.columns > 1 && any_deep && !deep_enough(option, text)) {
             continue;
         }
-        let text = set_text(option, keep);
         let text_lines = text.height;
         let last_short = text_lines - text.used.last().copied().unwrap_or(0).min(text_lines);
-        // A column left empty: the lead is in fewer columns (another option sets it so), kept
-        // aside in case no other option sets it.
-        let sparse = option.columns > 1 && text_lines > 0 && text.short() >= text_lines;
+        let sparse = sparse(option, text);
         // Grid lines the lead's columns take: its lines at its pitch, less the leading under
         // the last, plus the gap under every block. (The white under a last column that ends
         // short is the band's: see `white`.)
@@ -496,6 +500,28 @@ mod tests {
         let text = set_text(&fixed, 3);
         assert_eq!(text.used, vec![3, 6]);
         assert!(text.parts.iter().all(|p| p.starts.is_none()));
+    }
+
+    #[test]
+    fn a_lead_too_short_for_deep_columns_keeps_its_two_column_settings() {
+        // A lead of one paragraph: 3 lines at one width (no split of 3 leaves no widow: one
+        // column holds it, the other stands empty) and 4 at another (2 and 2). The first is
+        // no two-column setting, so it must not count as the deep one the others lack.
+        let lead = LeadMeasures {
+            pitch: 19.5,
+            leading: 8.5,
+            max_chars: 30.0,
+            photo: None,
+            options: vec![option(2, &[3]), option(2, &[4])],
+        };
+        let choices = choices(&lead, GRID, RULES, 120.0, 3);
+        assert!(
+            choices
+                .iter()
+                .any(|c| c.plan.option == 1 && c.plan.columns == 2 && c.plan.text_lines == 2),
+            "{choices:?}"
+        );
+        assert!(choices.iter().all(|c| c.plan.option == 1), "{choices:?}");
     }
 
     #[test]
