@@ -1,7 +1,9 @@
 //! Holes: a run of empty grid lines inside a column of the body area, between two things
 //! printed in it — white under a lead shorter than its photo, over a photo whose leg stopped
 //! short, under a caption. Underset counts the empty lines at a column's foot; these stand in
-//! the middle of the page, where no reader takes them for the end of a story.
+//! the middle of the page, where no reader takes them for the end of a story. A column that
+//! stops short over a photo set across it and the columns beside it (a band, a wide photo)
+//! ends there as at a foot: more white than the house lets a foot stand is a hole too.
 
 use serde_json::json;
 
@@ -61,7 +63,7 @@ fn holes(
     let foot = (area.top + area.lines as f64 * house.pitch).min(house.type_bottom);
     // What each ink takes of the column: a line of text its grid line (its baseline at the
     // foot of it), an image or rule its own height.
-    let mut taken: Vec<(f64, f64, Option<&String>)> = inks
+    let mut taken: Vec<(f64, f64, Option<&String>, bool)> = inks
         .iter()
         .filter(|ink| {
             ink.page == area.page
@@ -75,16 +77,25 @@ fn holes(
                 Kind::Text { .. } => ink.bottom - house.pitch,
                 _ => ink.top,
             };
-            (top, ink.bottom, ink.story.as_ref())
+            // A photo reaching past the column into the one beside it (a band, a wide
+            // photo): the column's text ends at its top as at a foot.
+            let across = ink.kind == Kind::Image
+                && (ink.x0 < column.0 - house.pitch || ink.x1 > column.1 + house.pitch);
+            (top, ink.bottom, ink.story.as_ref(), across)
         })
         .collect();
     taken.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out = Vec::new();
     let mut reached: Option<(f64, Option<&String>)> = None;
-    for (top, bottom, story) in taken {
+    for (top, bottom, story, across) in taken {
         if let Some((y, over)) = reached {
             let lines = ((top - y) / house.pitch + 0.01).floor().max(0.0) as usize;
-            if lines >= HOLE_LINES {
+            let least = if across {
+                house.underset_tolerance + 1
+            } else {
+                HOLE_LINES
+            };
+            if lines >= least {
                 out.push((y, lines, over.cloned()));
             }
             if bottom > y {
@@ -151,6 +162,35 @@ mod tests {
         assert_eq!(first.len(), 1, "{first:?}");
         assert_eq!((first[0].1, first[0].2.as_deref()), (5, Some("lead")));
         assert!(holes(&house, &area, area.columns[1], &inks).is_empty());
+    }
+
+    #[test]
+    fn a_column_stopping_short_over_a_photo_across_it_is_a_hole_past_the_tolerance() {
+        let (house, area) = two_columns();
+        let baseline = |n: u32| 100.0 + 13.0 * f64::from(n);
+        // A photo across both columns from line 20; column 1's text ends at line 16 (3 lines
+        // of white over the photo), column 2's at line 17 (2 lines: the house's tolerance).
+        let photo = Ink {
+            page: 1,
+            x0: 0.0,
+            x1: 210.0,
+            top: baseline(19),
+            bottom: baseline(35),
+            kind: Kind::Image,
+            story: Some("s2".into()),
+            running: false,
+        };
+        let mut inks = vec![photo.clone()];
+        inks.extend((1..=16).map(|n| line("s1", 0.0, baseline(n))));
+        inks.extend((1..=17).map(|n| line("s1", 110.0, baseline(n))));
+        let first = holes(&house, &area, area.columns[0], &inks);
+        assert_eq!(first.len(), 1, "{first:?}");
+        assert_eq!(first[0].1, 3);
+        assert!(holes(&house, &area, area.columns[1], &inks).is_empty());
+        // The same white over a photo in its own column is no hole: under five lines.
+        let own = Ink { x1: 100.0, ..photo };
+        inks[0] = own;
+        assert!(holes(&house, &area, area.columns[0], &inks).is_empty());
     }
 
     #[test]
