@@ -129,6 +129,20 @@ mod tests {
         }
     }
 
+    /// A photo of `story` across both columns of `two_columns`, from `top` to `bottom`.
+    fn across(story: &str, top: f64, bottom: f64) -> Ink {
+        Ink {
+            page: 1,
+            x0: 0.0,
+            x1: 210.0,
+            top,
+            bottom,
+            kind: Kind::Image,
+            story: Some(story.into()),
+            running: false,
+        }
+    }
+
     /// A house of 13 pt lines and a body area of two columns, 40 lines from 100 pt down.
     fn two_columns() -> (House, BodyArea) {
         let house = House {
@@ -170,16 +184,7 @@ mod tests {
         let baseline = |n: u32| 100.0 + 13.0 * f64::from(n);
         // A photo across both columns from line 20; column 1's text ends at line 16 (3 lines
         // of white over the photo), column 2's at line 17 (2 lines: the house's tolerance).
-        let photo = Ink {
-            page: 1,
-            x0: 0.0,
-            x1: 210.0,
-            top: baseline(19),
-            bottom: baseline(35),
-            kind: Kind::Image,
-            story: Some("s2".into()),
-            running: false,
-        };
+        let photo = across("s2", baseline(19), baseline(35));
         let mut inks = vec![photo.clone()];
         inks.extend((1..=16).map(|n| line("s1", 0.0, baseline(n))));
         inks.extend((1..=17).map(|n| line("s1", 110.0, baseline(n))));
@@ -199,16 +204,7 @@ mod tests {
         let baseline = |n: u32| 100.0 + 13.0 * f64::from(n);
         // A photo across both columns over lines 1–10, a caption of 8 pt whose lines end in
         // column 1 (11–13), then white, and text again from line 17 in both.
-        let photo = Ink {
-            page: 1,
-            x0: 0.0,
-            x1: 210.0,
-            top: baseline(0),
-            bottom: baseline(10),
-            kind: Kind::Image,
-            story: Some("s1".into()),
-            running: false,
-        };
+        let photo = across("s1", baseline(0), baseline(10));
         let caption = |n: u32| Ink {
             kind: Kind::Text {
                 chars: 20,
