@@ -55,8 +55,17 @@ pub fn attach(document: &PagedDocument, m: &mut Measures) -> Result<(), String> 
         counts[mark.grid] = lines.len() as u32;
         starts[mark.grid] = self::starts(&mark.text, &lines);
     }
-    // A loose setting is the make-up's only where it runs exactly a line longer.
+    // A loose setting is the make-up's only where it runs exactly a line longer, and no line
+    // of it but its last stands spaced out: the line-breaking rules may leave a line a
+    // character short, which its justification then spreads further.
     for (mark, lines) in loose {
+        let body = &lines[..lines.len().saturating_sub(1)];
+        if body
+            .iter()
+            .any(|l| l.pitch().is_some_and(|p| p > LOOSE_PITCH))
+        {
+            continue;
+        }
         let Some(section) = m.sections.get_mut(mark.section) else {
             continue;
         };
@@ -146,6 +155,11 @@ fn attach_lead(document: &PagedDocument, m: &mut Measures) -> Result<(), String>
     }
 }
 
+/// The widest a loose line's Han characters may stand, ems of their size: the loose tracking
+/// (0.05 em, `loose-tracking`) and about as much justification as a line set solid takes at
+/// most (0.03 em). A line a character short stands at 1.08 em or more: spaced out.
+const LOOSE_PITCH: f64 = 1.07;
+
 /// A news story's line page: a paragraph of a story that jumps, at one leg width.
 #[derive(Deserialize)]
 struct NewsMark {
@@ -181,8 +195,8 @@ pub fn attach_news(document: &PagedDocument, m: &mut NewsMeasures) {
     }
 }
 
-/// Every line page of the measure pass whose mark reads as `M`, with its lines' text.
-fn line_pages<M: serde::de::DeserializeOwned>(document: &PagedDocument) -> Vec<(M, Vec<String>)> {
+/// Every line page of the measure pass whose mark reads as `M`, with its lines.
+fn line_pages<M: serde::de::DeserializeOwned>(document: &PagedDocument) -> Vec<(M, Vec<Line>)> {
     let introspector = document.introspector();
     super::query(document, super::LINES)
         .iter()
@@ -192,28 +206,55 @@ fn line_pages<M: serde::de::DeserializeOwned>(document: &PagedDocument) -> Vec<(
                 .location()
                 .and_then(|l| introspector.position(l))
                 .and_then(|p| document.pages().get(p.page.get() - 1))?;
-            Some((mark, line_texts(&page.frame)))
+            Some((mark, lines(&page.frame)))
         })
         .collect()
 }
 
-/// The text of each line of a frame, top to bottom: text runs on one baseline, left to right.
-fn line_texts(frame: &Frame) -> Vec<String> {
+/// A line of a line page: its text, and the advance its Han characters take on average, in
+/// ems of their size (1 set solid; more where the line is spaced out, by tracking or
+/// justification).
+#[derive(Debug, Clone, Default)]
+struct Line {
+    text: String,
+    han: u32,
+    han_advance: f64,
+}
+
+impl AsRef<str> for Line {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+impl Line {
+    /// The Han characters' average advance, ems; `None` on a line without any.
+    fn pitch(&self) -> Option<f64> {
+        (self.han > 0).then(|| self.han_advance / f64::from(self.han))
+    }
+}
+
+/// Each line of a frame, top to bottom: text runs on one baseline, left to right.
+fn lines(frame: &Frame) -> Vec<Line> {
     let mut runs = Vec::new();
     collect(frame, Point::zero(), &mut runs);
     runs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
-    let mut lines: Vec<(f64, String)> = Vec::new();
-    for (y, _, text) in runs {
+    let mut lines: Vec<(f64, Line)> = Vec::new();
+    for (y, _, run) in runs {
         match lines.last_mut() {
-            Some((baseline, line)) if (*baseline - y).abs() < 0.5 => line.push_str(&text),
-            _ => lines.push((y, text)),
+            Some((baseline, line)) if (*baseline - y).abs() < 0.5 => {
+                line.text.push_str(&run.text);
+                line.han += run.han;
+                line.han_advance += run.han_advance;
+            }
+            _ => lines.push((y, run)),
         }
     }
-    lines.into_iter().map(|(_, text)| text).collect()
+    lines.into_iter().map(|(_, line)| line).collect()
 }
 
-/// (baseline, x, text) of every text run in `frame` and the groups in it.
-fn collect(frame: &Frame, at: Point, runs: &mut Vec<(f64, f64, String)>) {
+/// (baseline, x, run) of every text run in `frame` and the groups in it.
+fn collect(frame: &Frame, at: Point, runs: &mut Vec<(f64, f64, Line)>) {
     for (pos, item) in frame.items() {
         let here = at + *pos;
         match item {
@@ -226,12 +267,31 @@ fn collect(frame: &Frame, at: Point, runs: &mut Vec<(f64, f64, String)>) {
                 let end = text.glyphs.iter().map(|g| g.range().end).max();
                 if let (Some(start), Some(end)) = (start, end) {
                     let run = text.text.get(start..end).unwrap_or(&text.text);
-                    runs.push((here.y.to_pt(), here.x.to_pt(), run.to_string()));
+                    let han: Vec<f64> = text
+                        .glyphs
+                        .iter()
+                        .filter(|g| text.text.get(g.range()).is_some_and(is_han))
+                        .map(|g| g.x_advance.get())
+                        .collect();
+                    let line = Line {
+                        text: run.to_string(),
+                        han: han.len() as u32,
+                        han_advance: han.iter().sum(),
+                    };
+                    runs.push((here.y.to_pt(), here.x.to_pt(), line));
                 }
             }
             _ => {}
         }
     }
+}
+
+/// A Han character (CJK Unified Ideographs and Extension A): set 1 em wide solid.
+fn is_han(glyph_text: &str) -> bool {
+    glyph_text
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))
 }
 
 /// Byte offsets in `paragraph` where each of `lines` starts, and its end last; `None` when the
@@ -282,6 +342,18 @@ pub fn starts<S: AsRef<str>>(paragraph: &str, lines: &[S]) -> Option<Vec<usize>>
 #[cfg(test)]
 mod tests {
     use super::starts;
+
+    #[test]
+    fn a_lines_pitch_is_its_han_characters_average_advance() {
+        let line = super::Line {
+            text: "一二，三".into(),
+            han: 3,
+            han_advance: 3.15,
+        };
+        assert!((line.pitch().unwrap() - 1.05).abs() < 1e-9);
+        assert_eq!(super::Line::default().pitch(), None);
+        assert!(super::is_han("中") && !super::is_han("，") && !super::is_han("A"));
+    }
 
     #[test]
     fn lines_are_found_in_their_paragraph() {

@@ -1,7 +1,7 @@
 //! 拉行: a make-up editor's last fill. Where the page still leaves a column's foot empty, a
 //! paragraph whose last line is nearly full is set a touch looser (`loose-tracking`), so it
 //! runs a line longer; one at a time, the one that improves the page most, as long as one
-//! does. Only paragraphs the measure pass found a line longer set so
+//! does, never two side by side. Only paragraphs the measure pass found a line longer set so
 //! (`SectionMeasures::loose`), and only where that fills the page: text set loose on a page
 //! still reported underset would read sparser for nothing.
 
@@ -17,7 +17,15 @@ impl Context<'_> {
             let mut next: Option<(Score, Trial)> = None;
             for (s, section) in self.m.sections.iter().enumerate() {
                 for p in 0..section.paragraphs.len() {
-                    if best.loose[s][p] || self.starts_set(s, p, g, true).is_none() {
+                    // Never two side by side: a run of loose paragraphs reads as a lighter
+                    // block of the page.
+                    let beside =
+                        |q: Option<usize>| q.is_some_and(|q| best.loose[s].get(q) == Some(&true));
+                    if best.loose[s][p]
+                        || beside(p.checked_sub(1))
+                        || beside(Some(p + 1))
+                        || self.starts_set(s, p, g, true).is_none()
+                    {
                         continue;
                     }
                     let mut t = best.clone();

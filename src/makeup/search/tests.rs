@@ -493,6 +493,19 @@ fn a_page_a_few_lines_short_fills_with_paragraphs_set_loose() {
         }
     }
     assert!(loose >= 1 && loose <= plain.empty_lines as usize, "{loose}");
+    // Never two loose paragraphs side by side.
+    let flags: Vec<(usize, usize, bool)> = plan
+        .flow
+        .iter()
+        .filter(|i| i.kind == FlowKind::Text && i.last)
+        .map(|i| (i.section, i.index, i.loose))
+        .collect();
+    assert!(
+        flags
+            .windows(2)
+            .all(|w| !(w[0].2 && w[1].2 && w[0].0 == w[1].0)),
+        "{flags:?}"
+    );
     // A page that fills without sets nothing loose.
     let full = measures(
         [11, 11, 11, 10]
