@@ -283,6 +283,24 @@ pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
         .sum()
 }
 
+/// Grid lines of a stack that stands partly under a lead photo with no lead text beside it:
+/// its column starts under the photo, and the part of it the photo leaves bare holds nothing
+/// at all over it, a block of white beside the photo no column can fill (a portrait three
+/// basic columns wide over a grid of two-column stacks). As good as forbidden.
+pub fn bare(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
+    let Some(lead) = lead.map(|l| &l.plan).filter(|l| l.text_lines == 0) else {
+        return 0;
+    };
+    let Some((left, photo)) = photo_span(m, lead) else {
+        return 0;
+    };
+    stacks(m, g)
+        .into_iter()
+        .filter(|&stack| under(m, stack, left) == (true, true))
+        .map(|_| photo)
+        .sum()
+}
+
 /// `white` over each stack before the line that passes, and whether the stack stands under
 /// the lead's text.
 fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, bool)> {

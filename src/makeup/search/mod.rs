@@ -153,6 +153,7 @@ pub fn solve(m: &Measures) -> Plan {
     let lead_cost = |cx: &Context, lead: &Option<LeadChoice>, g: usize| {
         lead.as_ref().map_or(0.0, |l| l.cost)
             + FEATURE.hole * f64::from(lead::white(cx.m, lead.as_ref(), g))
+            + FEATURE.white_over_photo * f64::from(lead::bare(cx.m, lead.as_ref(), g))
     };
     let mut sketched: Vec<(Score, Option<LeadChoice>)> = side_by_side(leads, |lead| {
         let mut cx = cx.clone();

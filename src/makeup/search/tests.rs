@@ -529,3 +529,25 @@ fn a_page_a_few_lines_short_fills_with_paragraphs_set_loose() {
     assert!(plan.overset_lines == 0 && plan.empty_lines <= full.tolerance);
     assert!(plan.flow.iter().all(|item| !item.loose), "{plan:?}");
 }
+
+/// A lead photo with no lead text beside it, three basic columns wide over a grid of
+/// two-column stacks, leaves half a stack bare beside it from the top down to its caption:
+/// counted as the hole it is; on the stacks' edges, or with text beside it, nothing bare.
+#[test]
+fn a_lead_photo_without_text_leaving_part_of_a_stack_bare_is_counted() {
+    use super::super::lead::{LeadChoice, bare};
+    let m = measures(vec![section(&[9], &[])]);
+    let choice = |width: f64, text_grid: u32| {
+        let mut plan = lead_plan(text_grid, 30, true);
+        if let Some(photo) = plan.photo.as_mut() {
+            photo.width = width;
+        }
+        LeadChoice { plan, cost: 0.0 }
+    };
+    // 1,044 pt across, stacks of 254.25 on 9 pt gutters: 385 pt from the right leaves
+    // stack 3 half under it.
+    assert_eq!(bare(&m, Some(&choice(385.0, 0)), 0), 30);
+    assert_eq!(bare(&m, Some(&choice(517.5, 0)), 0), 0);
+    assert_eq!(bare(&m, Some(&choice(254.25, 0)), 0), 0);
+    assert_eq!(bare(&m, Some(&choice(385.0, 6)), 0), 0);
+}
