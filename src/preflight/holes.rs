@@ -22,6 +22,31 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
     for area in areas.iter().filter(|a| a.page <= house.pages) {
         let count = area.columns.len();
         for (i, &column) in area.columns.iter().enumerate() {
+            let start = area.column_tops.get(i).copied().unwrap_or(area.top);
+            if let Some((top, lines, width)) = bare(house, area, column, start, inks) {
+                findings.push(Finding {
+                    severity: Severity::Warning,
+                    check: "hole",
+                    message: t!(
+                        "hole-bare",
+                        column = i + 1,
+                        count = count,
+                        lines = t!("lines", n = lines),
+                        width = crate::units::whole_mm(width)
+                    ),
+                    story: None,
+                    line: 1,
+                    column: 1,
+                    details: json!({ "column": i + 1, "columns": count, "lines": lines, "bare": true }),
+                    areas: vec![Area {
+                        page: area.page,
+                        x: column.0,
+                        y: top,
+                        width: column.1 - column.0,
+                        height: lines as f64 * house.pitch,
+                    }],
+                });
+            }
             for (top, lines, story) in holes(house, area, column, inks) {
                 let (line, col) = story.as_deref().map_or((1, 1), |s| story_location(page, s));
                 findings.push(Finding {
@@ -50,6 +75,45 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
         }
     }
     findings
+}
+
+/// A column that starts lower than the area's top (under a lead) with a strip over its start
+/// that nothing printed covers, from the top down: where it starts (pt from the page's top),
+/// its lines and the strip's width, pt. Under a lead the column stands under the lead's text
+/// or its photo; a photo with no text beside it that covers the column only in part leaves
+/// the rest bare, a block of white no column fills. (A strip under a quarter of the column
+/// wide is a gutter.)
+fn bare(
+    house: &House,
+    area: &BodyArea,
+    (x0, x1): (f64, f64),
+    start: f64,
+    inks: &[Ink],
+) -> Option<(f64, usize, f64)> {
+    let lines = ((start - area.top) / house.pitch + 0.01).floor().max(0.0) as usize;
+    if lines < HOLE_LINES {
+        return None;
+    }
+    let mut covered: Vec<(f64, f64)> = inks
+        .iter()
+        .filter(|ink| {
+            ink.page == area.page
+                && !ink.running
+                && ink.bottom >= area.top - 0.5
+                && ink.top <= start + 0.5
+                && overlaps(ink.x0, ink.x1, (x0, x1))
+        })
+        .map(|ink| (ink.x0.max(x0), ink.x1.min(x1)))
+        .collect();
+    covered.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // The widest stretch of the column no ink reaches.
+    let (mut widest, mut reached) = (0.0f64, x0);
+    for (from, to) in covered {
+        widest = widest.max(from - reached);
+        reached = reached.max(to);
+    }
+    widest = widest.max(x1 - reached);
+    (widest >= (x1 - x0) / 4.0).then_some((area.top, lines, widest))
 }
 
 /// The runs of empty grid lines in `column` between its inks: where each starts (pt from the
@@ -196,6 +260,28 @@ mod tests {
         let own = Ink { x1: 100.0, ..photo };
         inks[0] = own;
         assert!(holes(&house, &area, area.columns[0], &inks).is_empty());
+    }
+
+    #[test]
+    fn a_column_starting_under_a_photo_that_covers_it_in_part_is_bare_beside_it() {
+        let (house, mut area) = two_columns();
+        let baseline = |n: u32| 100.0 + 13.0 * f64::from(n);
+        // Column 2 starts 20 lines down, under a lead photo over its right 60 pt only.
+        area.column_tops[1] = baseline(20);
+        let photo = Ink {
+            x0: 150.0,
+            ..across("lead", baseline(0), baseline(18))
+        };
+        let inks = vec![photo.clone()];
+        let found = bare(&house, &area, area.columns[1], area.column_tops[1], &inks);
+        assert_eq!(found.map(|(_, lines, width)| (lines, width)), Some((20, 40.0)));
+        // A photo over the whole column: nothing bare; nor over a column starting at the top.
+        let whole = vec![Ink { x0: 110.0, ..photo }];
+        assert_eq!(
+            bare(&house, &area, area.columns[1], area.column_tops[1], &whole),
+            None
+        );
+        assert_eq!(bare(&house, &area, area.columns[0], area.top, &inks), None);
     }
 
     #[test]

@@ -482,6 +482,7 @@ underset-total = { $what }；正文区 { $count } × { $lines }中共有 { $tota
         [yes] ，或加一张连图说 { $width } × { $height } 毫米的图片
        *[no] {""}
     }，就能填满
+hole-bare = 第 { $column } 栏（共 { $count } 栏）起点之上空着 { $lines }，在导语旁留下 { $width } 毫米宽的一块空白，什么也没有排：把导语图片对齐栏线，或在旁边排导语文字，就能填上
 hole = 第 { $column } 栏（共 { $count } 栏）{ $under ->
         [none] 栏中
        *[other] 在 { $under } 下面
