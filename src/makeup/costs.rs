@@ -37,6 +37,8 @@ pub struct Feature {
     pub loose: f64,
     /// Two heads side by side in neighbouring stacks (撞题).
     pub tombstone: f64,
+    /// Two photos one right under the other in a column, only a caption between: a tower.
+    pub stacked: f64,
 }
 
 pub const FEATURE: Feature = Feature {
@@ -54,6 +56,7 @@ pub const FEATURE: Feature = Feature {
     white_over_photo: 1_000.0,
     loose: 0.5,
     tombstone: 40.0,
+    stacked: 3.0,
 };
 
 /// A photo in its box (`photo::cost`), on both pages.

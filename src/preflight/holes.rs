@@ -274,7 +274,10 @@ mod tests {
         };
         let inks = vec![photo.clone()];
         let found = bare(&house, &area, area.columns[1], area.column_tops[1], &inks);
-        assert_eq!(found.map(|(_, lines, width)| (lines, width)), Some((20, 40.0)));
+        assert_eq!(
+            found.map(|(_, lines, width)| (lines, width)),
+            Some((20, 40.0))
+        );
         // A photo over the whole column: nothing bare; nor over a column starting at the top.
         let whole = vec![Ink { x0: 110.0, ..photo }];
         assert_eq!(

@@ -426,6 +426,12 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
         let max_total = totals.iter().max().copied().unwrap_or(0);
         let max_crop = measured.iter().map(|m| m.max_crop()).fold(0.0, f64::max);
         let small = measured.iter().map(|m| m.small_originals).sum::<usize>();
+        let stacked: Vec<usize> = measured.iter().map(|m| m.stacked_photos).collect();
+        eprintln!(
+            "photos one over the other with no running text between (towers): {} pairs on {} pages",
+            stacked.iter().sum::<usize>(),
+            stacked.iter().filter(|&&n| n > 0).count()
+        );
         eprintln!(
             "pages laid out within the page ({}): empty grid lines per page mean {mean:.1}, max {max_total}; \
              most in one stack {max_run}; largest crop {:.0} %; {small} low-resolution originals let off",

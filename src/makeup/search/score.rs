@@ -156,6 +156,8 @@ impl Context<'_> {
         cost += FEATURE.white_over_photo * f64::from(self.space_atop(trial, &ends.0, &frames));
         // Heads side by side in neighbouring stacks read as one line (撞题).
         cost += FEATURE.tombstone * f64::from(tombstones(&flow, &frames, &played));
+        // Two photos one over the other with no text between read as a tower.
+        cost += FEATURE.stacked * f64::from(stacked(&flow, &played));
         let excess = items.iter().map(|item| i64::from(item.lines)).sum::<i64>()
             - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
         Score {
@@ -245,6 +247,20 @@ fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
             .count() as u32;
     }
     pairs
+}
+
+/// Pairs of photos one right under the other in a column of the flow (with their captions
+/// only between).
+fn stacked(flow: &[(Item, Ref)], played: &Played) -> u32 {
+    played
+        .pieces
+        .windows(2)
+        .filter(|w| {
+            w[0].column == w[1].column
+                && matches!(flow[w[0].item].1, Ref::Photo(..))
+                && matches!(flow[w[1].item].1, Ref::Photo(..))
+        })
+        .count() as u32
 }
 
 /// Each frame's height as the flow fills it: none if too short for a leg.

@@ -551,3 +551,25 @@ fn a_lead_photo_without_text_leaving_part_of_a_stack_bare_is_counted() {
     assert_eq!(bare(&m, Some(&choice(254.25, 0)), 0), 0);
     assert_eq!(bare(&m, Some(&choice(385.0, 6)), 0), 0);
 }
+
+/// Two photos of a section with text enough to stand between them are set apart, text
+/// between: one right under the other, only a caption between, reads as a tower.
+#[test]
+fn a_sections_photos_stand_apart_when_its_text_allows() {
+    let m = measures(
+        (0..4)
+            .map(|_| section(&[6, 7, 5, 8, 6, 7], &[(1800, 1200), (1800, 1200)]))
+            .collect(),
+    );
+    let plan = solve(&m);
+    keeps_its_columns(&plan, &m);
+    let towers: Vec<_> = plan
+        .flow
+        .windows(2)
+        .filter(|w| {
+            w[0].frame == w[1].frame && w[0].kind == FlowKind::Photo && w[1].kind == FlowKind::Photo
+        })
+        .map(|w| (w[0].section, w[0].frame))
+        .collect();
+    assert!(towers.is_empty(), "photos stacked: {towers:?} {plan:?}");
+}

@@ -44,6 +44,9 @@ pub struct Measured {
     pub small_originals: usize,
     /// Texts of the YAML not found on the page.
     pub missing_text: Findings,
+    /// Pairs of photos one over the other in a stack with no line of running text between
+    /// (captions only): what a make-up editor calls a tower.
+    pub stacked_photos: usize,
 }
 
 /// A count and a few examples.
@@ -420,6 +423,7 @@ fn make_up(
     // The grid: line k of the type area is the 1 em box of its body line.
     let type_top = house.grid_origin - 0.88 * body_size;
     let pitch = house.pitch;
+    m.stacked_photos = stacked_photos(images, lines, &body_family, body_size);
     let count = ((house.type_bottom - type_top) / pitch).round() as usize;
     let first = (((body_top - type_top) / pitch).round().max(0.0) as usize).min(count);
     let line_box = |k: usize| {
@@ -606,4 +610,45 @@ fn make_up(
             });
         }
     }
+}
+
+/// Pairs of photos on page 1 one over the other (overlapping across by half the narrower's
+/// width at least) with no line of running text (`body_family` at `body_size`) between them.
+fn stacked_photos(
+    images: &[inspect::PlacedImage],
+    lines: &[(Line, Option<String>)],
+    body_family: &str,
+    body_size: f64,
+) -> usize {
+    let boxes: Vec<inspect::Area> = images
+        .iter()
+        .filter(|i| i.page == 1)
+        .filter_map(|i| i.visible)
+        .collect();
+    let mut pairs = 0;
+    for a in &boxes {
+        for b in &boxes {
+            let across = a.x1.min(b.x1) - a.x0.max(b.x0);
+            if b.y0 <= a.y1 || across < 0.5 * (a.x1 - a.x0).min(b.x1 - b.x0) {
+                continue;
+            }
+            // The nearest photo under `a` only.
+            let nearer = boxes.iter().any(|c| {
+                c.y0 > a.y1
+                    && c.y0 < b.y0
+                    && c.x1.min(a.x1) - c.x0.max(a.x0) >= 0.5 * (a.x1 - a.x0).min(c.x1 - c.x0)
+            });
+            let text_between = lines.iter().any(|(l, _)| {
+                l.page == 1
+                    && l.family == body_family
+                    && (l.size - body_size).abs() < 0.01
+                    && l.baseline > a.y1
+                    && l.baseline < b.y0
+                    && l.end() > a.x0.max(b.x0)
+                    && l.start() < a.x1.min(b.x1)
+            });
+            pairs += usize::from(!nearer && !text_between);
+        }
+    }
+    pairs
 }
