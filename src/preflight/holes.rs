@@ -16,49 +16,20 @@ use crate::template::{BodyArea, House};
 const HOLE_LINES: usize = crate::makeup::HOLE_LINES as usize;
 
 /// Each run of `HOLE_LINES` or more empty grid lines inside a column of a body area, with the
-/// story of what stands over it.
+/// story of what stands over it, and each strip left bare over a column's start (`bare`).
 pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink]) -> Vec<Finding> {
     let mut findings = Vec::new();
     for area in areas.iter().filter(|a| a.page <= house.pages) {
         let count = area.columns.len();
         for (i, &column) in area.columns.iter().enumerate() {
-            let start = area.column_tops.get(i).copied().unwrap_or(area.top);
-            if let Some((top, lines, width)) = bare(house, area, column, start, inks) {
-                findings.push(Finding {
-                    severity: Severity::Warning,
-                    check: "hole",
-                    message: t!(
-                        "hole-bare",
-                        column = i + 1,
-                        count = count,
-                        lines = t!("lines", n = lines),
-                        width = crate::units::whole_mm(width)
-                    ),
-                    story: None,
-                    line: 1,
-                    column: 1,
-                    details: json!({ "column": i + 1, "columns": count, "lines": lines, "bare": true }),
-                    areas: vec![Area {
-                        page: area.page,
-                        x: column.0,
-                        y: top,
-                        width: column.1 - column.0,
-                        height: lines as f64 * house.pitch,
-                    }],
-                });
-            }
-            for (top, lines, story) in holes(house, area, column, inks) {
+            // One finding for `lines` empty from `top` in this column.
+            let hole = |top: f64, lines: usize, message: String, story: Option<String>| {
                 let (line, col) = story.as_deref().map_or((1, 1), |s| story_location(page, s));
-                findings.push(Finding {
+
+                Finding {
                     severity: Severity::Warning,
                     check: "hole",
-                    message: t!(
-                        "hole",
-                        column = i + 1,
-                        count = count,
-                        lines = t!("lines", n = lines),
-                        under = story.as_deref().unwrap_or("none")
-                    ),
+                    message,
                     story,
                     line,
                     column: col,
@@ -70,7 +41,30 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
                         width: column.1 - column.0,
                         height: lines as f64 * house.pitch,
                     }],
-                });
+                }
+            };
+            let start = area.column_tops.get(i).copied().unwrap_or(area.top);
+            if let Some((top, lines, width)) = bare(house, area, column, start, inks) {
+                let message = t!(
+                    "hole-bare",
+                    column = i + 1,
+                    count = count,
+                    lines = t!("lines", n = lines),
+                    width = crate::units::whole_mm(width)
+                );
+                let mut finding = hole(top, lines, message, None);
+                finding.details["bare"] = true.into();
+                findings.push(finding);
+            }
+            for (top, lines, story) in holes(house, area, column, inks) {
+                let message = t!(
+                    "hole",
+                    column = i + 1,
+                    count = count,
+                    lines = t!("lines", n = lines),
+                    under = story.as_deref().unwrap_or("none")
+                );
+                findings.push(hole(top, lines, message, story));
             }
         }
     }
