@@ -52,6 +52,9 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
             out.push(photo_line(photo, &name, &t!("makeup-beside-lead")));
         }
     }
+    if plan.air > 0 {
+        out.push(t!("makeup-air", lines = plan.air));
+    }
     // Paragraphs set loose (拉行), as section.paragraph, each once.
     let mut loose: Vec<String> = plan
         .flow
@@ -142,6 +145,7 @@ mod tests {
     #[test]
     fn says_where_each_photo_went_and_what_was_cut() {
         let plan = Plan {
+            air: 0,
             stacks: 4,
             stack_width: 243.0,
             tops: vec![12, 12, 15, 15],

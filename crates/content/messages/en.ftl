@@ -773,6 +773,10 @@ makeup-band = { $n ->
        *[other] one of { $n } side by side across the page under the stacks
     }
 makeup-loose = paragraphs set a touch looser to fill the page, each a line longer (拉行): { $which }
+makeup-air = { $lines ->
+    [one] the headline's band a grid line deeper to fill the page, the body starting that much lower
+   *[other] the headline's band { $lines } grid lines deeper to fill the page, the body starting that much lower
+}
 makeup-uncropped = uncropped
 makeup-cut-across = { $across } % cut across
 makeup-cut-down = { $down } % cut down

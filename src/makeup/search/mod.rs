@@ -5,6 +5,7 @@
 //! photos across stacks to fill a short page; `plan` turns the winning trial into the plan
 //! (balancing a short page so its stacks end together).
 
+mod air;
 mod band;
 mod loose;
 #[cfg(test)]
@@ -222,11 +223,18 @@ pub fn solve(m: &Measures) -> Plan {
         }
     }
     cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
-    // The best page, if it still leaves a foot empty, with paragraphs set loose: the last
-    // fill, never a reason to prefer one page to another.
-    let (_, trial) = cx.loosen(cx.score(&trial), trial);
+    // The best page, if it still leaves a foot empty, with paragraphs set loose, else with
+    // air in the headline's band: the last fills, never a reason to prefer one page to
+    // another.
+    let (score, loosened) = cx.loosen(cx.score(&trial), trial.clone());
+    let (air, trial) = match score.fits && cx.leaves_a_foot_empty(&loosened) {
+        true => cx.air(&trial).unwrap_or((0, loosened)),
+        false => (0, loosened),
+    };
+    cx.capacity -= air;
     let (trial, foot) = cx.balance(trial);
     let mut plan = cx.plan(&trial, foot);
+    plan.air = air;
     plan.lead = lead.map(|l| LeadPlan {
         last_top: lead::last_step(m, &l.plan, trial.grid).map(|(_, top)| top),
         ..l.plan
@@ -277,27 +285,15 @@ fn side_by_side<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> V
 /// empty, photos set wider than their stack (`fill`). Its score counts the lead's cost.
 fn finish(
     cx: &mut Context,
-    (mut score, mut trial, lead): (Score, Trial, Option<LeadChoice>),
+    (mut score, trial, lead): (Score, Trial, Option<LeadChoice>),
     lead_cost: &dyn Fn(&Context, &Option<LeadChoice>, usize) -> f64,
     shakes: usize,
 ) -> (Score, Trial, Option<LeadChoice>) {
     cx.tops = lead::tops(cx.m, lead.as_ref().map(|l| &l.plan));
-    // One move at a time stops at the first page no single move improves: start again from
-    // a few shaken copies of the best (photos a line taller or shorter, photos further down,
-    // space over heads), as an editor tries a different sketch. Seeded: the same page always
-    // comes out the same.
     let lead_cost = lead_cost(cx, &lead, trial.grid);
-    let mut rng = crate::makeup::random::Xorshift::new(0x2545_F491_4F6C_DD1D);
-    for _ in 0..shakes {
-        let shaken = cx.shake(&trial, &mut rng);
-        let (mut s, t) = cx.improve(shaken);
-        s.cost += lead_cost;
-        if s.better_than(&score) {
-            (score, trial) = (s, t);
-        }
-    }
-    // A page that still leaves lines empty: photos set wider than their stack.
     score.cost -= lead_cost;
+    let (score, trial) = cx.shaken(score, trial, shakes);
+    // A page that still leaves lines empty: photos set wider than their stack.
     let (mut score, trial) = cx.fill(score, trial);
     score.cost += lead_cost;
     (score, trial, lead)

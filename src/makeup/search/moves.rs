@@ -36,6 +36,27 @@ impl Context<'_> {
         t
     }
 
+    /// The best of `trial` and of `shakes` shaken copies of the best so far, each improved.
+    /// One move at a time stops at the first page no single move improves: starting again
+    /// from a shaken copy (photos a line taller or shorter, photos further down, space over
+    /// heads) is an editor trying a different sketch. Seeded: the same page always comes out
+    /// the same.
+    pub(super) fn shaken(
+        &self,
+        mut score: Score,
+        mut trial: Trial,
+        shakes: usize,
+    ) -> (Score, Trial) {
+        let mut rng = Xorshift::new(0x2545_F491_4F6C_DD1D);
+        for _ in 0..shakes {
+            let (s, t) = self.improve(self.shake(&trial, &mut rng));
+            if s.better_than(&score) {
+                (score, trial) = (s, t);
+            }
+        }
+        (score, trial)
+    }
+
     /// Takes, one at a time, the single move that improves the page most.
     pub(super) fn improve(&self, mut trial: Trial) -> (Score, Trial) {
         let mut best = self.score(&trial);

@@ -244,6 +244,7 @@ impl Context<'_> {
         let area: u32 = self.frames(trial, full).iter().map(|f| f.lines).sum();
         let used: u32 = played.used.iter().take(frames.len()).sum();
         Plan {
+            air: 0,
             stacks,
             stack_width: width,
             tops,

@@ -31,6 +31,7 @@ fn measures(sections: Vec<SectionMeasures>) -> Measures {
         error_ppi: 120.0,
         min_photo_lines: 4,
         tolerance: 2,
+        headline_air: 0,
         sections,
         credit: Some(vec![1, 1]),
         lead: None,
@@ -528,6 +529,41 @@ fn a_page_a_few_lines_short_fills_with_paragraphs_set_loose() {
     let plan = solve(&full);
     assert!(plan.overset_lines == 0 && plan.empty_lines <= full.tolerance);
     assert!(plan.flow.iter().all(|item| !item.loose), "{plan:?}");
+}
+
+/// A page a few lines short in every stack, with nothing set loose and no photo to grow, fills
+/// with air in the headline's band: the fewest lines that fill it, within the house's most;
+/// none on a page that fills without, nor on one too short for the air to fill.
+#[test]
+fn a_page_short_in_every_stack_fills_with_air_in_the_headlines_band() {
+    let page =
+        |counts: &[usize]| measures(counts.iter().map(|&n| section(&vec![7; n], &[])).collect());
+    // 41 paragraphs of 7 lines, four heads and a credit: 311 of the 320 lines.
+    let mut m = page(&[11, 11, 10, 9]);
+    let plain = solve(&m);
+    assert_eq!(plain.air, 0);
+    assert!(plain.empty_lines > m.tolerance, "{plain:?}");
+    m.headline_air = 3;
+    let plan = solve(&m);
+    keeps_its_columns(&plan, &m);
+    assert!((1..=3).contains(&plan.air), "{plan:?}");
+    assert!(plan.empty_lines <= m.tolerance, "{plan:?}");
+    assert!(
+        plan.frames
+            .iter()
+            .all(|f| f.top + f.lines <= m.capacity - plan.air),
+        "{plan:?}"
+    );
+    // The fewest lines that fill it: one fewer leaves a foot empty.
+    m.headline_air = plan.air - 1;
+    let less = solve(&m);
+    assert!(less.air == 0 && less.empty_lines > m.tolerance, "{less:?}");
+    // A page that fills without takes none; nor does one the air cannot fill.
+    for counts in [&[11, 11, 11, 10][..], &[5, 5]] {
+        let mut m = page(counts);
+        m.headline_air = 3;
+        assert_eq!(solve(&m).air, 0, "{counts:?}");
+    }
 }
 
 /// A lead photo with no lead text beside it, three basic columns wide over a grid of
