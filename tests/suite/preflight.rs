@@ -112,11 +112,12 @@ fn an_overset_story_is_named_with_what_did_not_fit() {
 
 #[test]
 fn an_underset_story_says_how_many_lines_stand_empty() {
-    // Ten lines short of a full body in four stacks: the make-up may set it in three wider
-    // ones, take a line as space over the head, and spread the rest over the stacks' feet (a
-    // short page is balanced). Preflight names each foot emptier than the house lets pass, and
-    // its total counts them all.
-    let project = TempProject::new("underset", &one_story(EXACT_FIT - 10 * 27));
+    // Thirty lines short of a full body in four stacks, more than air in the headline's band
+    // fills (`tests/suite/threads.rs`): the make-up may set it in three wider stacks, take a
+    // line as space over the head, and spread the rest over the stacks' feet (a short page is
+    // balanced). Preflight names each foot emptier than the house lets pass, and its total
+    // counts them all.
+    let project = TempProject::new("underset", &one_story(EXACT_FIT - 30 * 27));
     let (code, report) = project.check();
     assert_eq!(code, Some(0));
     let underset = findings(&report, "underset");
@@ -133,7 +134,7 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
         "{report:#}"
     );
     assert!(
-        named <= total && total <= 10,
+        named <= total && total <= 30,
         "{total} empty lines: {report:#}"
     );
     // Each says about how much text would fill its column: its empty lines, each as many

@@ -192,3 +192,47 @@ fn the_lead_photos_caption_reads_from_its_left_edge() {
         left
     );
 }
+
+/// A story ten lines short of its page, in every stack: the make-up gives the headline's band
+/// grid lines of air and starts the body that much lower, so its columns end at the foot.
+/// Press-ready, and the body's first line stands that many grid lines lower than on a page
+/// the story fills exactly.
+#[test]
+fn a_page_short_in_every_stack_starts_its_body_lower_under_a_deeper_headline_band() {
+    use crate::preflight::{EXACT_FIT, one_story};
+    let first_body_line = |name: &str, chars: usize| {
+        let project = TempProject::new(name, &one_story(chars));
+        let (page, laid) = lay_out(&project.page());
+        let Some(MadeUp::Feature(plan)) = &laid.plan else {
+            panic!("no feature plan")
+        };
+        assert!(
+            laid.report.findings.is_empty(),
+            "{:?}",
+            laid.report.findings
+        );
+        let texts: Vec<String> = paragraphs(&page);
+        let m = measure::measure(&page, &laid, &texts, PRESS_READY.smallest_photo_pt);
+        assert!(
+            PRESS_READY.defects(&m).is_empty(),
+            "{:?}",
+            PRESS_READY.defects(&m)
+        );
+        let top = banmian::inspect::lines(&laid.document)
+            .iter()
+            .filter(|l| l.text().starts_with('国'))
+            .map(|l| l.baseline)
+            .fold(f64::INFINITY, f64::min);
+        (plan.air, top)
+    };
+    let (none, full) = first_body_line("air-none", EXACT_FIT);
+    assert_eq!(none, 0);
+    let (air, short) = first_body_line("air-short", EXACT_FIT - 10 * 27);
+    assert!((1..=3).contains(&air), "{air} lines of air");
+    // 13 pt a grid line.
+    let lower = short - full;
+    assert!(
+        (lower - f64::from(air) * 13.0).abs() < 0.5,
+        "the body {lower} pt lower under {air} lines of air"
+    );
+}
