@@ -39,6 +39,8 @@ pub struct Feature {
     pub tombstone: f64,
     /// Two photos one right under the other in a column, only a caption between: a tower.
     pub stacked: f64,
+    /// A line of air in the headline's band (`search::air`): the title stands in more white.
+    pub air: f64,
 }
 
 pub const FEATURE: Feature = Feature {
@@ -57,6 +59,7 @@ pub const FEATURE: Feature = Feature {
     loose: 0.5,
     tombstone: 40.0,
     stacked: 3.0,
+    air: 2.0,
 };
 
 /// A photo in its box (`photo::cost`), on both pages.

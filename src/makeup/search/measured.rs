@@ -29,9 +29,9 @@ fn the_sample_and_a_paragraph_cut_from_each_section_fill_their_columns() {
         include_str!("pages/paragraph-cut.json"),
     ] {
         let (plan, empty) = made_up(json);
-        let (last, others) = empty.split_last().unwrap();
-        assert!(others.iter().all(|&e| e == 0), "{empty:?} {plan:?}");
-        assert!(*last <= 4, "{empty:?}");
+        // Every column foot within the house's tolerance (the paragraph cut from each section
+        // left its last 4 lines short, until air in the headline's band filled it).
+        assert!(empty.iter().all(|&e| e <= 2), "{empty:?} {plan:?}");
         // Nor white under the lead: level with its photo within the tolerance, or stepped.
         let lead = plan.lead.as_ref().unwrap();
         let photo = lead

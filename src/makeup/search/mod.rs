@@ -209,28 +209,48 @@ pub fn solve(m: &Measures) -> Plan {
     bests.sort_by(|(a, _, _), (b, _, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
     let mut bests = bests.into_iter();
     let first = bests.next().expect("at least one grid");
-    let (mut score, mut trial, mut lead) = finish(&mut cx, first, &lead_cost, SHAKES);
-    if score.fits && cx.leaves_a_foot_empty(&trial) {
+    let mut pages = vec![finish(&mut cx, first, &lead_cost, SHAKES)];
+    if pages[0].0.fits && cx.leaves_a_foot_empty(&pages[0].1) {
         // (One that runs over does not come back from a few shakes to fill better.)
         let others: Vec<_> = bests.filter(|(s, _, _)| s.fits).collect();
-        let finished = side_by_side(others, |other| {
+        pages.extend(side_by_side(others, |other| {
             finish(&mut cx.clone(), other, &lead_cost, SHAKES)
+        }));
+        pages.sort_by(|(a, _, _), (b, _, _)| {
+            a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal)
         });
-        for (s, t, l) in finished {
-            if s.better_than(&score) {
-                (score, trial, lead) = (s, t, l);
-            }
-        }
     }
+    let (score, trial, lead) = pages[0].clone();
     cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
     // The best page, if it still leaves a foot empty, with paragraphs set loose, else with
-    // air in the headline's band: the last fills, never a reason to prefer one page to
-    // another.
-    let (score, loosened) = cx.loosen(cx.score(&trial), trial.clone());
-    let (air, trial) = match score.fits && cx.leaves_a_foot_empty(&loosened) {
-        true => cx.air(&trial).unwrap_or((0, loosened)),
-        false => (0, loosened),
+    // air in the headline's band (the fewest lines that fill one of the pages made up in
+    // full): the last fills, never a reason to prefer one page to another.
+    let lead_cost_of = |lead: &Option<LeadChoice>, g: usize| {
+        let mut cx = cx.clone();
+        cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+        lead_cost(&cx, lead, g)
     };
+    let (mut loose_score, loosened) = cx.loosen(score, trial);
+    loose_score.cost += lead_cost_of(&lead, loosened.grid);
+    let (air, trial, lead) = if loose_score.fits && cx.leaves_a_foot_empty(&loosened) {
+        (1..=m.headline_air)
+            .find_map(|air| {
+                side_by_side(pages.clone(), |(score, trial, lead)| {
+                    let mut cx = cx.clone();
+                    cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+                    let (mut filled, t) = cx.filled_with_air(&score, &trial, air)?;
+                    filled.cost += lead_cost_of(&lead, t.grid);
+                    filled.better_than(&loose_score).then_some((air, t, lead))
+                })
+                .into_iter()
+                .flatten()
+                .next()
+            })
+            .unwrap_or((0, loosened, lead))
+    } else {
+        (0, loosened, lead)
+    };
+    cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
     cx.capacity -= air;
     let (trial, foot) = cx.balance(trial);
     let mut plan = cx.plan(&trial, foot);
