@@ -426,6 +426,32 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
         let max_total = totals.iter().max().copied().unwrap_or(0);
         let max_crop = measured.iter().map(|m| m.max_crop()).fold(0.0, f64::max);
         let small = measured.iter().map(|m| m.small_originals).sum::<usize>();
+        let air: Vec<u32> = measured.iter().map(|m| m.air).collect();
+        eprintln!(
+            "air in the headline's band to fill the page: 1 line on {}, 2 on {}, 3 on {} pages",
+            air.iter().filter(|&&a| a == 1).count(),
+            air.iter().filter(|&&a| a == 2).count(),
+            air.iter().filter(|&&a| a == 3).count()
+        );
+        let side_by_side: Vec<usize> = measured.iter().map(|m| m.side_by_side_heads).collect();
+        let seeds: Vec<String> = runs
+            .iter()
+            .filter_map(|r| match &r.outcome {
+                Outcome::PressReady(m) | Outcome::Underset(m) | Outcome::Failing(Some(m), _)
+                    if m.side_by_side_heads > 0 =>
+                {
+                    Some(r.variant.seed.to_string())
+                }
+                _ => None,
+            })
+            .take(12)
+            .collect();
+        eprintln!(
+            "heads side by side in neighbouring stacks (撞题): {} pairs on {} pages: {}",
+            side_by_side.iter().sum::<usize>(),
+            side_by_side.iter().filter(|&&n| n > 0).count(),
+            seeds.join(" ")
+        );
         let stacked: Vec<usize> = measured.iter().map(|m| m.stacked_photos).collect();
         eprintln!(
             "photos one over the other with no running text between (towers): {} pairs on {} pages",

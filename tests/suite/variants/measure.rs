@@ -47,6 +47,11 @@ pub struct Measured {
     /// Pairs of photos one over the other in a stack with no line of running text between
     /// (captions only): what a make-up editor calls a tower.
     pub stacked_photos: usize,
+    /// Pairs of section heads in neighbouring stacks less than three grid lines apart: they
+    /// read as one line across (撞题).
+    pub side_by_side_heads: usize,
+    /// Grid lines of air the make-up gave the headline's band to fill the page.
+    pub air: u32,
 }
 
 /// A count and a few examples.
@@ -124,6 +129,10 @@ pub fn measure(
             .filter(|f| f.severity == Severity::Error && f.check != "overset")
             .map(|f| format!("{}: {}", f.check, f.message))
             .collect(),
+        air: match &laid.plan {
+            Some(banmian::makeup::MadeUp::Feature(plan)) => plan.air,
+            _ => 0,
+        },
         ..Measured::default()
     };
 
@@ -424,6 +433,23 @@ fn make_up(
     let type_top = house.grid_origin - 0.88 * body_size;
     let pitch = house.pitch;
     m.stacked_photos = stacked_photos(images, lines, &body_family, body_size);
+    let head_at: Vec<(usize, f64)> = heads
+        .iter()
+        .filter_map(|h| {
+            let (x, y) = (h.at.x.to_pt(), h.at.y.to_pt());
+            Some((stack_of(x + 1.0, x + 1.0)?, y))
+        })
+        .collect();
+    m.side_by_side_heads = head_at
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, y))| {
+            head_at[i + 1..]
+                .iter()
+                .filter(|&&(t, z)| s.abs_diff(t) == 1 && (y - z).abs() < 3.0 * pitch)
+                .count()
+        })
+        .sum();
     let count = ((house.type_bottom - type_top) / pitch).round() as usize;
     let first = (((body_top - type_top) / pitch).round().max(0.0) as usize).min(count);
     let line_box = |k: usize| {
