@@ -83,3 +83,31 @@ fn no_photo_stands_right_over_a_wide_one_even_on_a_balanced_page() {
         }
     }
 }
+
+/// Generated page 89 with no air allowed: a short page, balanced. Its stacks once ended level
+/// at a foot that set section 2's head beside section 4's in the next stack (撞题); a balanced
+/// page takes a foot that sets none beyond the unbalanced page's.
+#[test]
+fn balancing_a_short_page_sets_no_heads_side_by_side() {
+    let (plan, _) = made_up(include_str!("pages/balanced-heads.json"));
+    let mut used = vec![0u32; plan.frames.len()];
+    let mut heads = Vec::new();
+    for item in &plan.flow {
+        let Some(frame) = plan.frames.get(item.frame) else {
+            continue;
+        };
+        if item.kind == FlowKind::Head {
+            let top = frame.top + used[item.frame];
+            heads.push((frame.stack, top, top + item.lines));
+        }
+        used[item.frame] += item.lines;
+    }
+    for (i, a) in heads.iter().enumerate() {
+        for b in &heads[i + 1..] {
+            assert!(
+                a.0.abs_diff(b.0) != 1 || a.2 <= b.1 || b.2 <= a.1,
+                "heads {a:?} and {b:?} side by side: {plan:?}"
+            );
+        }
+    }
+}
