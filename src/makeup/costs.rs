@@ -39,7 +39,7 @@ pub struct Feature {
     pub tombstone: f64,
     /// Two photos one right under the other in a column, only a caption between: a tower.
     pub stacked: f64,
-    /// A line of air in the headline's band (`search::air`): the title stands in more white.
+    /// A line of air around the title (`search::air`): the title stands in more white.
     pub air: f64,
 }
 

@@ -57,7 +57,8 @@ pub struct Measures {
     pub min_photo_lines: u32,
     /// Lines of empty space at a column foot the house accepts without a word.
     pub tolerance: u32,
-    /// Grid lines of air the headline's band may take to fill a page short in every stack
+    /// Grid lines of air the title may take (over it and under its byline) to fill a page
+    /// short in every stack
     /// (`search::air`).
     #[serde(default)]
     pub headline_air: u32,
@@ -184,7 +185,7 @@ pub struct Plan {
     pub band: Option<Band>,
     /// The lead band over the body.
     pub lead: Option<LeadPlan>,
-    /// Grid lines of air given to the headline's band to fill a short page: the body (and
+    /// Grid lines of air given to the title to fill a short page: the body (and
     /// every line of this plan) starts that much lower, in a body area that much shorter.
     pub air: u32,
     /// What the plan leaves: empty lines at column feet and after the end, overset lines.

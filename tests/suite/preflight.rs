@@ -112,7 +112,7 @@ fn an_overset_story_is_named_with_what_did_not_fit() {
 
 #[test]
 fn an_underset_story_says_how_many_lines_stand_empty() {
-    // Thirty lines short of a full body in four stacks, more than air in the headline's band
+    // Thirty lines short of a full body in four stacks, more than air around the title
     // fills (`tests/suite/threads.rs`): the make-up may set it in three wider stacks, take a
     // line as space over the head, and spread the rest over the stacks' feet (a short page is
     // balanced). Preflight names each foot emptier than the house lets pass, and its total

@@ -428,10 +428,9 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
         let small = measured.iter().map(|m| m.small_originals).sum::<usize>();
         let air: Vec<u32> = measured.iter().map(|m| m.air).collect();
         eprintln!(
-            "air in the headline's band to fill the page: 1 line on {}, 2 on {}, 3 on {} pages",
+            "air around the title to fill the page: 1 line on {}, 2 on {} pages",
             air.iter().filter(|&&a| a == 1).count(),
-            air.iter().filter(|&&a| a == 2).count(),
-            air.iter().filter(|&&a| a == 3).count()
+            air.iter().filter(|&&a| a == 2).count()
         );
         let side_by_side: Vec<usize> = measured.iter().map(|m| m.side_by_side_heads).collect();
         let seeds: Vec<String> = runs

@@ -774,8 +774,8 @@ makeup-band = { $n ->
     }
 makeup-loose = paragraphs set a touch looser to fill the page, each a line longer (拉行): { $which }
 makeup-air = { $lines ->
-    [one] the headline's band a grid line deeper to fill the page, the body starting that much lower
-   *[other] the headline's band { $lines } grid lines deeper to fill the page, the body starting that much lower
+    [one] a grid line of air under the title's byline to fill the page, the body starting that much lower
+   *[other] { $lines } grid lines of air around the title (over it and under its byline) to fill the page, the body starting that much lower
 }
 makeup-uncropped = uncropped
 makeup-cut-across = { $across } % cut across

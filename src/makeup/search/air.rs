@@ -1,4 +1,4 @@
-//! Air in the headline's band: a make-up editor's fill for a page a few lines short in every
+//! Air around the title: a make-up editor's fill for a page a few lines short in every
 //! stack, which neither photos nor 拉行 close. Each line of air starts the body a grid line
 //! lower, so every stack holds a line less; the page is made up again under it (its moves,
 //! shaken copies, 拉行), and the fewest lines of air that fill one of the pages made up in

@@ -223,7 +223,7 @@ pub fn solve(m: &Measures) -> Plan {
     let (score, trial, lead) = pages[0].clone();
     cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
     // The best page, if it still leaves a foot empty, with paragraphs set loose, else with
-    // air in the headline's band (the fewest lines that fill one of the pages made up in
+    // air around the title (the fewest lines that fill one of the pages made up in
     // full): the last fills, never a reason to prefer one page to another.
     let lead_cost_of = |lead: &Option<LeadChoice>, g: usize| {
         let mut cx = cx.clone();

@@ -41,14 +41,10 @@ impl Context<'_> {
         // The highest foot that holds everything, or up to two lines lower when the stacks
         // then end closer together (a stack two lines short of the others is within the house
         // tolerance; three is a hole above whatever follows the columns).
-        // Heads side by side (撞题) that a foot sets beyond the page's own: a balanced page
-        // takes the foot that sets fewest, then the one with the shortest run.
-        let tombstones = self.tombstones_at(&trial, foot);
-        // (heads side by side added, longest run inside a column, emptiest foot, the trial, its
-        // foot, first that fitted)
-        let mut found: Option<(u32, u32, u32, Trial, u32, u32)> = None;
+        // (longest run inside a column, emptiest foot, the trial, its foot, first that fitted)
+        let mut found: Option<(u32, u32, Trial, u32, u32)> = None;
         for lines in (lowest..foot).take(40) {
-            if found.as_ref().is_some_and(|f| lines > f.5 + 2) {
+            if found.as_ref().is_some_and(|f| lines > f.4 + 2) {
                 break;
             }
             let mut lower = self.clone();
@@ -71,24 +67,20 @@ impl Context<'_> {
                 continue;
             }
             let after = deepest(&balanced);
-            let first = found.as_ref().map_or(lines, |f| f.5);
+            let first = found.as_ref().map_or(lines, |f| f.4);
             let gap = gap(&balanced, &lower.columns(&made, made_foot));
-            let added = lower
-                .tombstones_at(&made, made_foot)
-                .saturating_sub(tombstones);
-            let key = |added: u32, gap: u32| (added, gap.saturating_sub(m.tolerance));
             let better = found
                 .as_ref()
-                .is_none_or(|f| key(added, gap) < key(f.0, f.1));
+                .is_none_or(|f| gap.saturating_sub(m.tolerance) < f.0.saturating_sub(m.tolerance));
             if better {
-                found = Some((added, gap, after, made, made_foot, first));
-                if gap <= m.tolerance && added == 0 {
+                found = Some((gap, after, made, made_foot, first));
+                if gap <= m.tolerance {
                     break;
                 }
             }
         }
         match found {
-            Some((_, _, after, made, made_foot, _)) if after < before => (made, Some(made_foot)),
+            Some((_, after, made, made_foot, _)) if after < before => (made, Some(made_foot)),
             Some(_) => (trial, Some(foot)),
             None => (trial, None),
         }
@@ -142,7 +134,6 @@ impl Context<'_> {
                 ends.iter().max().unwrap_or(&0) - ends.iter().min().unwrap_or(&0)
             };
             let mut best: Option<(u32, u32, Played)> = None;
-            let tombstones = self.tombstones_at(trial, full);
             for lines in self.lowest_foot(trial, &played)..full {
                 let balanced = self.play(trial, lines);
                 let mut at = self.clone();
@@ -154,14 +145,11 @@ impl Context<'_> {
                 if lines > first + 6 {
                     break;
                 }
-                // (Heads side by side that the foot sets weigh more than any spread.)
-                let added = self.tombstones_at(trial, lines).saturating_sub(tombstones);
                 let cost = spread(
                     &balanced,
                     &self.frames(trial, lines),
                     &self.columns(trial, lines),
-                ) + (lines - first)
-                    + 1000 * added;
+                ) + (lines - first);
                 if best.as_ref().is_none_or(|(s, _, _)| cost < *s) {
                     best = Some((cost, first, balanced));
                     foot = lines;

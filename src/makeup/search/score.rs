@@ -185,13 +185,6 @@ impl Context<'_> {
             .any(|((f, &c), &u)| empty_at_foot(f, c, u) > self.m.tolerance)
     }
 
-    /// Pairs of heads side by side in neighbouring stacks (撞题) with the columns' foot at
-    /// `foot`.
-    pub(super) fn tombstones_at(&self, trial: &Trial, foot: u32) -> u32 {
-        let flow = self.flow(trial);
-        tombstones(&flow, &self.frames(trial, foot), &self.play(trial, foot))
-    }
-
     /// Lines of space over heads that open a frame starting lower than the highest column
     /// (under a stepped lead's photo or a wide photo's caption).
     fn space_atop(&self, trial: &Trial, firsts: &[Option<Ref>], frames: &[Frame]) -> u32 {

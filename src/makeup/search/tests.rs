@@ -532,10 +532,10 @@ fn a_page_a_few_lines_short_fills_with_paragraphs_set_loose() {
 }
 
 /// A page a few lines short in every stack, with nothing set loose and no photo to grow, fills
-/// with air in the headline's band: the fewest lines that fill it, within the house's most;
+/// with air around the title: the fewest lines that fill it, within the house's most;
 /// none on a page that fills without, nor on one too short for the air to fill.
 #[test]
-fn a_page_short_in_every_stack_fills_with_air_in_the_headlines_band() {
+fn a_page_short_in_every_stack_fills_with_air_around_the_title() {
     let page =
         |counts: &[usize]| measures(counts.iter().map(|&n| section(&vec![7; n], &[])).collect());
     // 41 paragraphs of 7 lines, four heads and a credit: 311 of the 320 lines.

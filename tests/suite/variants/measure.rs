@@ -50,7 +50,7 @@ pub struct Measured {
     /// Pairs of section heads in neighbouring stacks less than three grid lines apart: they
     /// read as one line across (撞题).
     pub side_by_side_heads: usize,
-    /// Grid lines of air the make-up gave the headline's band to fill the page.
+    /// Grid lines of air the make-up gave the title to fill the page.
     pub air: u32,
 }
 
