@@ -41,6 +41,9 @@ pub struct Feature {
     pub stacked: f64,
     /// A line of air around the title (`search::air`): the title stands in more white.
     pub air: f64,
+    /// A photo standing higher on the page than its section's head, in a later column: it
+    /// reads with the section beside it.
+    pub above_head: f64,
 }
 
 pub const FEATURE: Feature = Feature {
@@ -60,6 +63,7 @@ pub const FEATURE: Feature = Feature {
     tombstone: 40.0,
     stacked: 3.0,
     air: 2.0,
+    above_head: 3.0,
 };
 
 /// A photo in its box (`photo::cost`), on both pages.

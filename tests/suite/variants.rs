@@ -432,6 +432,12 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
             air.iter().filter(|&&a| a == 1).count(),
             air.iter().filter(|&&a| a == 2).count()
         );
+        let above: Vec<usize> = measured.iter().map(|m| m.photos_above_head).collect();
+        eprintln!(
+            "photos higher than their section's head, in a later column: {} on {} pages",
+            above.iter().sum::<usize>(),
+            above.iter().filter(|&&n| n > 0).count()
+        );
         let side_by_side: Vec<usize> = measured.iter().map(|m| m.side_by_side_heads).collect();
         let seeds: Vec<String> = runs
             .iter()

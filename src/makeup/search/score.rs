@@ -158,6 +158,7 @@ impl Context<'_> {
         cost += FEATURE.tombstone * f64::from(tombstones(&flow, &frames, &played));
         // Two photos one over the other with no text between read as a tower.
         cost += FEATURE.stacked * f64::from(stacked(&flow, &played));
+        cost += FEATURE.above_head * f64::from(above_head(&flow, &frames, &played));
         let excess = items.iter().map(|item| i64::from(item.lines)).sum::<i64>()
             - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
         Score {
@@ -247,6 +248,30 @@ fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
             .count() as u32;
     }
     pairs
+}
+
+/// Photos of the flow whose top stands higher on the page than their section's head (in an
+/// earlier column): a head low in one column, its photo atop the next.
+pub(super) fn above_head(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
+    let mut used = vec![0u32; frames.len()];
+    let mut heads: Vec<(usize, u32)> = Vec::new();
+    let mut photos: Vec<(usize, u32)> = Vec::new();
+    for piece in &played.pieces {
+        let Some(frame) = frames.get(piece.column) else {
+            continue;
+        };
+        let at = frame.top + used[piece.column];
+        match flow[piece.item].1 {
+            Ref::Head(s) => heads.push((s, at)),
+            Ref::Photo(s, _) if piece.from == 0 => photos.push((s, at)),
+            _ => {}
+        }
+        used[piece.column] += piece.to - piece.from;
+    }
+    photos
+        .iter()
+        .filter(|(s, top)| heads.iter().any(|(h, at)| h == s && top < at))
+        .count() as u32
 }
 
 /// Pairs of photos one right under the other in a column of the flow (with their captions

@@ -609,3 +609,43 @@ fn a_sections_photos_stand_apart_when_its_text_allows() {
         .collect();
     assert!(towers.is_empty(), "photos stacked: {towers:?} {plan:?}");
 }
+
+/// A photo that opens a column higher than its section's head stands in the column before
+/// reads with the section beside it: counted; the same photo in a column that starts lower,
+/// under the head's line, is not.
+#[test]
+fn a_photo_higher_than_its_sections_head_is_counted() {
+    use crate::makeup::Frame;
+    use crate::makeup::flow::{Item, Kind, play};
+    let flow = [
+        (Item::new(Kind::Head, 4), Ref::Head(0)),
+        (Item::new(Kind::Text, 9), Ref::Text(0, 0)),
+        (Item::new(Kind::Head, 4), Ref::Head(1)),
+        (Item::new(Kind::Text, 3), Ref::Text(1, 0)),
+        (Item::new(Kind::Block, 8), Ref::Photo(1, 0)),
+        (Item::new(Kind::Text, 6), Ref::Text(1, 1)),
+    ];
+    let items: Vec<Item> = flow.iter().map(|(item, _)| *item).collect();
+    // Section 2's head at line 13 of column 1; its photo opens column 2.
+    for (top, above) in [(0, 1), (16, 0)] {
+        let frames = [
+            Frame {
+                stack: 0,
+                top: 0,
+                lines: 20,
+            },
+            Frame {
+                stack: 1,
+                top,
+                lines: 20,
+            },
+        ];
+        let played = play(&items, &[20, 20], 3);
+        assert_eq!(played.used, [20, 14], "{played:?}");
+        assert_eq!(
+            score::above_head(&flow, &frames, &played),
+            above,
+            "top {top}"
+        );
+    }
+}

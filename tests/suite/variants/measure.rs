@@ -52,6 +52,9 @@ pub struct Measured {
     pub side_by_side_heads: usize,
     /// Grid lines of air the make-up gave the title to fill the page.
     pub air: u32,
+    /// Photos in a column standing higher than their section's head in an earlier column
+    /// (from the plan): they read with the section beside them.
+    pub photos_above_head: usize,
 }
 
 /// A count and a few examples.
@@ -131,6 +134,10 @@ pub fn measure(
             .collect(),
         air: match &laid.plan {
             Some(banmian::makeup::MadeUp::Feature(plan)) => plan.air,
+            _ => 0,
+        },
+        photos_above_head: match &laid.plan {
+            Some(banmian::makeup::MadeUp::Feature(plan)) => photos_above_head(plan),
             _ => 0,
         },
         ..Measured::default()
@@ -677,4 +684,27 @@ fn stacked_photos(
         }
     }
     pairs
+}
+
+/// Photos of the plan's flow whose top stands higher than their section's head.
+fn photos_above_head(plan: &banmian::makeup::Plan) -> usize {
+    use banmian::makeup::FlowKind;
+    let mut used = vec![0u32; plan.frames.len()];
+    let (mut heads, mut photos) = (Vec::new(), Vec::new());
+    for item in &plan.flow {
+        let Some(frame) = plan.frames.get(item.frame) else {
+            continue;
+        };
+        let at = frame.top + used[item.frame];
+        match item.kind {
+            FlowKind::Head => heads.push((item.section, at)),
+            FlowKind::Photo => photos.push((item.section, at)),
+            _ => {}
+        }
+        used[item.frame] += item.lines;
+    }
+    photos
+        .iter()
+        .filter(|(s, top)| heads.iter().any(|(h, at)| h == s && top < at))
+        .count()
 }
