@@ -166,7 +166,7 @@ impl Context<'_> {
             PhotoPlan::new((Some(s), p), px, width, (lines, caption), self.grid)
         };
         let items = self.flow(trial);
-        let flow: Vec<FlowItem> = played
+        let mut flow: Vec<FlowItem> = played
             .pieces
             .iter()
             .map(|piece| {
@@ -210,6 +210,20 @@ impl Context<'_> {
                 }
             })
             .collect();
+        let frames = self.frames(trial, foot);
+        // The credit closes the page standing on its foot, the few lines the house lets the
+        // last column end short over it (with the space it has over it, no more than the
+        // house's tolerance: more reads as a hole): under it they would float it over the foot.
+        if let Some(credit) = flow.last_mut().filter(|it| it.kind == FlowKind::Credit)
+            && let Some(f) = frames.get(credit.frame)
+        {
+            let room = f.lines.saturating_sub(played.used[credit.frame]);
+            let space = credit.lines - m.credit.as_ref().map_or(0, |c| c[g]);
+            if f.top + f.lines == foot && room + space <= m.tolerance {
+                credit.lines += room;
+                credit.to += room;
+            }
+        }
         let band = trial.band.as_ref().map(|b| Band {
             section: b.section,
             photos: b
@@ -222,7 +236,6 @@ impl Context<'_> {
                 .collect(),
             lines: self.band_total(trial),
         });
-        let frames = self.frames(trial, foot);
         let wide = trial
             .wide
             .iter()

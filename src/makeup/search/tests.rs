@@ -167,6 +167,24 @@ pub(super) fn keeps_its_columns(plan: &Plan, m: &Measures) {
         let height = plan.frames[c].lines;
         assert!(u <= height, "frame {c}: {u} lines in {height}: {plan:?}");
     }
+    // The credit, last at a column's foot, stands on it unless the white over it would then
+    // pass the house's tolerance.
+    if let Some(credit) = plan.flow.last().filter(|it| it.kind == FlowKind::Credit)
+        && let Some(f) = plan.frames.get(credit.frame)
+        && f.top + f.lines == plan.foot
+    {
+        let g = m
+            .grids
+            .iter()
+            .position(|g| g.stacks == plan.stacks)
+            .unwrap();
+        let space = credit.lines - m.credit.as_ref().map_or(0, |c| c[g]);
+        let short = f.lines - used[credit.frame];
+        assert!(
+            short == 0 || short + space > m.tolerance,
+            "{short} lines under the credit: {plan:?}"
+        );
+    }
     let paragraphs: usize = m.sections.iter().map(|s| s.paragraphs.len()).sum();
     let ends = plan
         .flow
