@@ -158,7 +158,7 @@ pub fn solve(m: &Measures) -> Plan {
     };
     let mut sketched: Vec<(Score, Option<LeadChoice>)> = side_by_side(leads, |lead| {
         let mut cx = cx.clone();
-        cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+        cx.set_lead(lead.as_ref());
         let (mut score, _) = cx.improve(cx.start(0, None, 1));
         score.cost += lead_cost(&cx, &lead, 0);
         (score, lead)
@@ -185,7 +185,7 @@ pub fn solve(m: &Measures) -> Plan {
         .collect();
     let mut bests: Vec<(Score, Trial, Option<LeadChoice>)> = side_by_side(leads, |lead| {
         let mut cx = cx.clone();
-        cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+        cx.set_lead(lead.as_ref());
         let mut bests = Vec::new();
         for g in 0..m.grids.len() {
             let mut grid_best: Option<(Score, Trial)> = None;
@@ -221,36 +221,24 @@ pub fn solve(m: &Measures) -> Plan {
         });
     }
     let (score, trial, lead) = pages[0].clone();
-    cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+    cx.set_lead(lead.as_ref());
     // The best page, if it still leaves a foot empty, with paragraphs set loose, else with
     // air around the title (the fewest lines that fill one of the pages made up in
     // full): the last fills, never a reason to prefer one page to another.
     let lead_cost_of = |lead: &Option<LeadChoice>, g: usize| {
         let mut cx = cx.clone();
-        cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+        cx.set_lead(lead.as_ref());
         lead_cost(&cx, lead, g)
     };
     let (mut loose_score, loosened) = cx.loosen(score, trial);
     loose_score.cost += lead_cost_of(&lead, loosened.grid);
     let (air, trial, lead) = if loose_score.fits && cx.leaves_a_foot_empty(&loosened) {
-        (1..=m.headline_air)
-            .find_map(|air| {
-                side_by_side(pages.clone(), |(score, trial, lead)| {
-                    let mut cx = cx.clone();
-                    cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
-                    let (mut filled, t) = cx.filled_with_air(&score, &trial, air)?;
-                    filled.cost += lead_cost_of(&lead, t.grid);
-                    filled.better_than(&loose_score).then_some((air, t, lead))
-                })
-                .into_iter()
-                .flatten()
-                .next()
-            })
+        cx.fill_with_air(&pages, &loose_score, &lead_cost_of)
             .unwrap_or((0, loosened, lead))
     } else {
         (0, loosened, lead)
     };
-    cx.tops = lead::tops(m, lead.as_ref().map(|l| &l.plan));
+    cx.set_lead(lead.as_ref());
     cx.capacity -= air;
     let (trial, foot) = cx.balance(trial);
     let mut plan = cx.plan(&trial, foot);
@@ -309,7 +297,7 @@ fn finish(
     lead_cost: &dyn Fn(&Context, &Option<LeadChoice>, usize) -> f64,
     shakes: usize,
 ) -> (Score, Trial, Option<LeadChoice>) {
-    cx.tops = lead::tops(cx.m, lead.as_ref().map(|l| &l.plan));
+    cx.set_lead(lead.as_ref());
     let lead_cost = lead_cost(cx, &lead, trial.grid);
     score.cost -= lead_cost;
     let (score, trial) = cx.shaken(score, trial, shakes);
@@ -339,6 +327,11 @@ fn range(
 }
 
 impl Context<'_> {
+    /// Makes up the body under `lead`: where each stack's column starts.
+    fn set_lead(&mut self, lead: Option<&LeadChoice>) {
+        self.tops = lead::tops(self.m, lead.map(|l| &l.plan));
+    }
+
     fn start(&self, grid: usize, band: Option<BandChoice>, at: usize) -> Trial {
         let lines = self.ranges[grid]
             .iter()
