@@ -58,8 +58,7 @@ pub struct Measures {
     /// Lines of empty space at a column foot the house accepts without a word.
     pub tolerance: u32,
     /// Grid lines of air the title may take (over it and under its byline) to fill a page
-    /// short in every stack
-    /// (`search::air`).
+    /// short in every stack (`search::air`).
     #[serde(default)]
     pub headline_air: u32,
     pub sections: Vec<SectionMeasures>,

@@ -69,6 +69,18 @@ fn paragraphs(page: &banmian::content::LoadedPage) -> Vec<String> {
         .collect()
 }
 
+/// Press-ready as a make-up editor sees it: no white inside a column, the feet full, every
+/// paragraph once and in order. What was measured, for the test's own checks.
+fn assert_press_ready(page: &banmian::content::LoadedPage, laid: &Laid) -> measure::Measured {
+    let m = measure::measure(page, laid, &paragraphs(page), PRESS_READY.smallest_photo_pt);
+    assert!(
+        PRESS_READY.defects(&m).is_empty(),
+        "{:?}",
+        PRESS_READY.defects(&m)
+    );
+    m
+}
+
 #[test]
 fn a_short_lead_beside_a_tall_photo_starts_the_columns_under_its_text() {
     let project = TempProject::new("threads-short-lead", &short_lead_page());
@@ -86,15 +98,7 @@ fn a_short_lead_beside_a_tall_photo_starts_the_columns_under_its_text() {
         plan.tops,
         [lead.text_grid, lead.text_grid, under_photo, under_photo]
     );
-    // Press-ready as a make-up editor sees it: no white inside a column, the feet full, every
-    // paragraph once and in order.
-    let texts: Vec<String> = paragraphs(&page);
-    let m = measure::measure(&page, &laid, &texts, PRESS_READY.smallest_photo_pt);
-    assert!(
-        PRESS_READY.defects(&m).is_empty(),
-        "{:?}",
-        PRESS_READY.defects(&m)
-    );
+    let m = assert_press_ready(&page, &laid);
     assert!(
         laid.report.findings.is_empty(),
         "{:?}",
@@ -211,13 +215,7 @@ fn a_page_short_in_every_stack_starts_its_body_lower_under_air_around_its_title(
             "{:?}",
             laid.report.findings
         );
-        let texts: Vec<String> = paragraphs(&page);
-        let m = measure::measure(&page, &laid, &texts, PRESS_READY.smallest_photo_pt);
-        assert!(
-            PRESS_READY.defects(&m).is_empty(),
-            "{:?}",
-            PRESS_READY.defects(&m)
-        );
+        assert_press_ready(&page, &laid);
         let top = banmian::inspect::lines(&laid.document)
             .iter()
             .filter(|l| l.text().starts_with('国'))
