@@ -5,7 +5,7 @@
 mod columns;
 
 use super::photo::{self, Grid, Rules};
-use super::{HOLE_LINES, LeadMeasures, LeadPlan, Measures, PhotoPlan};
+use super::{LeadMeasures, LeadPlan, Measures, PhotoPlan};
 use crate::makeup::costs::FEATURE;
 use crate::units::ppi;
 use columns::{LeadText, set_text};
@@ -206,6 +206,27 @@ fn stacks(m: &Measures, g: usize) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// Grid lines of white over the stacks of grid `g` that stand, under a stepped band, partly
+/// under the lead's photo and partly under its last column alone (its columns need not stand
+/// on the stacks' gutters) where that ends short: the stack's column starts under the text's
+/// foot, and between it and both the photo and that last column nothing stands. Two lines
+/// are a hole (the column's head brings its own white over it).
+pub fn holes(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
+    let Some(lead) = lead.map(|l| &l.plan).filter(|l| l.stepped && l.columns > 1) else {
+        return 0;
+    };
+    let Some((left, photo)) = photo_span(m, lead) else {
+        return 0;
+    };
+    let last_left = f64::from(lead.columns - 1) * (lead.text_width + m.gutter);
+    stacks(m, g)
+        .into_iter()
+        .filter(|&stack| under(m, stack, left) == (true, true) && stack.0 > last_left - m.gutter)
+        .map(|_| lead.text_grid.saturating_sub(photo.max(lead.last_grid)))
+        .filter(|&white| white >= 2)
+        .sum()
+}
+
 /// Whether a stack from `x0` to `x1` stands under the lead's text and under its photo, whose
 /// left edge is at `left`.
 fn under(m: &Measures, (x0, x1): (f64, f64), left: f64) -> (bool, bool) {
@@ -243,8 +264,9 @@ pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
 }
 
 /// The stack right under the lead's last column, and the line its column starts at there,
-/// where that column ends so far short of the others that the lines between would be a hole
-/// (`HOLE_LINES`), under a stepped band or a lead across the page: the lead's columns stand
+/// where that column ends more lines short of the others than the house lets pass at a
+/// column's foot (the variants' gate sees 3 as a hole), under a stepped band or a lead across
+/// the page: the lead's columns stand
 /// over the body's stacks, one each (as wide, on the same gutters, left of the photo), so the
 /// body's column continues right under the lead's text, as the stepped band's columns do
 /// under the rest of it. (Fewer lines stay the band's, as any text's last column ends short;
@@ -264,7 +286,7 @@ pub fn last_step(m: &Measures, lead: &LeadPlan, g: usize) -> Option<(usize, u32)
         && aligned
         && !beside_photo
         && !level_beside_photo
-        && lead.text_grid >= lead.last_grid + HOLE_LINES)
+        && lead.text_grid > lead.last_grid + m.tolerance)
         .then_some((index, lead.last_grid))
 }
 

@@ -83,3 +83,40 @@ fn no_photo_stands_right_over_a_wide_one_even_on_a_balanced_page() {
         }
     }
 }
+
+/// The sample with the photos of sections 1, 3 and 5 dropped: its sections too short to run
+/// across two stacks above a photo of theirs, the page 16 lines short. A make-up editor sets
+/// a photo across two stacks over its section, as a story's photo tops the story: the section
+/// before runs down to it in both stacks, the section's head opens the first stack under it
+/// and its text the next; with the lead's photo a few lines shorter, the page fills.
+#[test]
+fn a_short_page_fills_with_a_photo_set_over_its_sections_legs() {
+    let (plan, empty) = made_up(include_str!("pages/photos-dropped.json"));
+    assert!(empty.iter().all(|&e| e <= 2), "{empty:?} {plan:?}");
+    let topping = plan.wide.iter().any(|w| {
+        let section = w.photo.section.expect("a section's photo");
+        let bottom = w.top + w.photo.picture_lines + w.photo.caption_lines;
+        let first_under = |stack: usize| {
+            let frame = plan
+                .frames
+                .iter()
+                .position(|f| f.stack == stack && f.top == bottom)?;
+            plan.flow.iter().find(|item| item.frame == frame)
+        };
+        let last_over = |stack: usize| {
+            let frame = plan
+                .frames
+                .iter()
+                .position(|f| f.stack == stack && f.top + f.lines == w.top)?;
+            plan.flow.iter().rfind(|item| item.frame == frame)
+        };
+        first_under(w.stack).is_some_and(|i| i.kind == FlowKind::Head && i.section == section)
+            && (w.stack + 1..w.stack + w.span).all(|s| {
+                first_under(s).is_some_and(|i| i.kind == FlowKind::Text && i.section == section)
+            })
+            && (w.stack..w.stack + w.span).all(|s| {
+                last_over(s).is_some_and(|i| i.kind == FlowKind::Text && i.section < section)
+            })
+    });
+    assert!(topping, "{plan:?}");
+}

@@ -154,7 +154,10 @@ pub fn solve(m: &Measures) -> Plan {
     let lead_cost = |cx: &Context, lead: &Option<LeadChoice>, g: usize| {
         lead.as_ref().map_or(0.0, |l| l.cost)
             + FEATURE.hole * f64::from(lead::white(cx.m, lead.as_ref(), g))
-            + FEATURE.white_over_photo * f64::from(lead::bare(cx.m, lead.as_ref(), g))
+            + FEATURE.white_over_photo
+                * f64::from(
+                    lead::bare(cx.m, lead.as_ref(), g) + lead::holes(cx.m, lead.as_ref(), g),
+                )
     };
     let mut sketched: Vec<(Score, Option<LeadChoice>)> = side_by_side(leads, |lead| {
         let mut cx = cx.clone();
@@ -178,47 +181,48 @@ pub fn solve(m: &Measures) -> Plan {
     // the others are finished too (a smaller lead leaves room a wide photo fills; a wider
     // photo may fit one grid's stacks at a resolution another's do not allow).
     // Each lead made up on its own, side by side.
-    let leads: Vec<Option<LeadChoice>> = sketched
-        .into_iter()
-        .take(LEADS_IN_FULL)
-        .map(|(_, lead)| lead)
-        .collect();
-    let mut bests: Vec<(Score, Trial, Option<LeadChoice>)> = side_by_side(leads, |lead| {
-        let mut cx = cx.clone();
-        cx.set_lead(lead.as_ref());
-        let mut bests = Vec::new();
-        for g in 0..m.grids.len() {
-            let mut grid_best: Option<(Score, Trial)> = None;
-            for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
-                for at in [0, 1] {
-                    let trial = cx.start(g, band.clone(), at);
-                    let (mut score, trial) = cx.improve(trial);
-                    score.cost += lead_cost(&cx, &lead, g);
-                    if grid_best.as_ref().is_none_or(|(b, _)| score.better_than(b)) {
-                        grid_best = Some((score, trial));
-                    }
-                }
-            }
-            bests.extend(grid_best.map(|(s, t)| (s, t, lead.clone())));
-        }
+    let made_up = |leads: Vec<Option<LeadChoice>>| -> Vec<(Score, Trial, Option<LeadChoice>)> {
+        let mut bests: Vec<_> = side_by_side(leads, |lead| cx.made_up_in_full(lead, &lead_cost))
+            .into_iter()
+            .flatten()
+            .collect();
+        bests.sort_by(|(a, _, _), (b, _, _)| {
+            a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal)
+        });
         bests
-    })
-    .into_iter()
-    .flatten()
-    .collect();
-    bests.sort_by(|(a, _, _), (b, _, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
-    let mut bests = bests.into_iter();
+    };
+    let finished = |bests: Vec<(Score, Trial, Option<LeadChoice>)>| {
+        let bests: Vec<_> = bests.into_iter().filter(|(s, _, _)| s.fits).collect();
+        side_by_side(bests, |best| {
+            finish(&mut cx.clone(), best, &lead_cost, SHAKES)
+        })
+    };
+    let mut leads = sketched.into_iter().map(|(_, lead)| lead);
+    let mut bests = made_up(leads.by_ref().take(LEADS_IN_FULL).collect()).into_iter();
     let first = bests.next().expect("at least one grid");
-    let mut pages = vec![finish(&mut cx, first, &lead_cost, SHAKES)];
-    if pages[0].0.fits && cx.leaves_a_foot_empty(&pages[0].1) {
-        // (One that runs over does not come back from a few shakes to fill better.)
-        let others: Vec<_> = bests.filter(|(s, _, _)| s.fits).collect();
-        pages.extend(side_by_side(others, |other| {
-            finish(&mut cx.clone(), other, &lead_cost, SHAKES)
-        }));
+    let mut pages = vec![finish(&mut cx.clone(), first, &lead_cost, SHAKES)];
+    let by_score = |pages: &mut Vec<(Score, Trial, Option<LeadChoice>)>| {
         pages.sort_by(|(a, _, _), (b, _, _)| {
             a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal)
         });
+    };
+    let fills = |pages: &[(Score, Trial, Option<LeadChoice>)]| {
+        let (score, trial, lead) = &pages[0];
+        let mut cx = cx.clone();
+        cx.set_lead(lead.as_ref());
+        !score.fits || !cx.leaves_a_foot_empty(trial)
+    };
+    // (One that runs over does not come back from a few shakes to fill better.)
+    if !fills(&pages) {
+        pages.extend(finished(bests.collect()));
+        by_score(&mut pages);
+    }
+    // Still short: the other ways of setting the lead, which lost the sketch by leaving more
+    // empty, made up in full too (a lead photo a few lines shorter leaves the room a photo
+    // set wide takes).
+    if !fills(&pages) {
+        pages.extend(finished(made_up(leads.collect())));
+        by_score(&mut pages);
     }
     let (score, trial, lead) = pages[0].clone();
     cx.set_lead(lead.as_ref());
@@ -327,6 +331,33 @@ fn range(
 }
 
 impl Context<'_> {
+    /// The best page of each grid under `lead` (each band tried, its section's photos after
+    /// its first paragraph or none), its score counting the lead's cost.
+    fn made_up_in_full(
+        &self,
+        lead: Option<LeadChoice>,
+        lead_cost: &dyn Fn(&Context, &Option<LeadChoice>, usize) -> f64,
+    ) -> Vec<(Score, Trial, Option<LeadChoice>)> {
+        let mut cx = self.clone();
+        cx.set_lead(lead.as_ref());
+        let mut bests = Vec::new();
+        for g in 0..self.m.grids.len() {
+            let mut grid_best: Option<(Score, Trial)> = None;
+            for band in std::iter::once(None).chain(band_choices(&cx).into_iter().map(Some)) {
+                for at in [0, 1] {
+                    let trial = cx.start(g, band.clone(), at);
+                    let (mut score, trial) = cx.improve(trial);
+                    score.cost += lead_cost(&cx, &lead, g);
+                    if grid_best.as_ref().is_none_or(|(b, _)| score.better_than(b)) {
+                        grid_best = Some((score, trial));
+                    }
+                }
+            }
+            bests.extend(grid_best.map(|(s, t)| (s, t, lead.clone())));
+        }
+        bests
+    }
+
     /// Makes up the body under `lead`: where each stack's column starts.
     fn set_lead(&mut self, lead: Option<&LeadChoice>) {
         self.tops = lead::tops(self.m, lead.map(|l| &l.plan));

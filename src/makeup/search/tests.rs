@@ -296,7 +296,7 @@ fn every_column_starts_under_what_the_lead_sets_over_it() {
         let photo = lead.photo.as_ref().unwrap();
         let under = photo.picture_lines + photo.caption_lines;
         // Under a stepped band, the stack under the lead's last column starts under its text
-        // where that column ends a hole short of the others (house grid: the columns stand
+        // where that column ends more than the tolerance short (house grid: the columns stand
         // over stacks 1–2).
         let last = |top: u32| lead.last_top.unwrap_or(top);
         match (lead.stepped, plan.stacks) {
@@ -312,10 +312,7 @@ fn every_column_starts_under_what_the_lead_sets_over_it() {
         if let Some(top) = lead.last_top {
             assert!(lead.stepped, "{plan:?}");
             assert_eq!(top, lead.last_grid, "{plan:?}");
-            assert!(
-                lead.text_grid >= top + crate::makeup::HOLE_LINES,
-                "{plan:?}"
-            );
+            assert!(lead.text_grid > top + m.tolerance, "{plan:?}");
         }
     }
 }
@@ -406,10 +403,10 @@ fn a_short_page_fills_with_a_photo_across_two_stacks_within_its_section() {
     }
 }
 
-/// A lead whose last column ends a hole short of the others: under a stepped band the stack
-/// under that column starts right under its text, and no white is counted there; a level band
-/// beside a photo stays level, the white under the short column counted; four lines short
-/// are the band's, as any text's last column ends short.
+/// A lead whose last column ends more than the house's tolerance short of the others: under a
+/// stepped band the stack under that column starts right under its text, and no white is
+/// counted there; a level band beside a photo stays level, the white under the short column
+/// counted; two lines short are the band's, as any text's last column ends short.
 #[test]
 fn the_stack_under_a_leads_short_last_column_starts_under_its_text() {
     use super::super::lead::{LeadChoice, tops, white};
@@ -422,14 +419,41 @@ fn the_stack_under_a_leads_short_last_column_starts_under_its_text() {
     let white_of = |plan| white(&m, Some(&LeadChoice { plan, cost: 0.0 }), 0);
     assert_eq!(tops(&m, Some(&short(18, 13, true)))[0], [18, 13, 20, 20]);
     assert_eq!(white_of(short(18, 13, true)), 0);
-    // Four lines short: the band's (a line of them passes).
-    assert_eq!(tops(&m, Some(&short(18, 14, true)))[0], [18, 18, 20, 20]);
-    assert_eq!(white_of(short(18, 14, true)), 3);
+    // Three lines short: more than the house lets pass at a foot, so a step too.
+    assert_eq!(tops(&m, Some(&short(18, 15, true)))[0], [18, 15, 20, 20]);
+    assert_eq!(white_of(short(18, 15, true)), 0);
+    // Two lines short: the band's (a line of them passes).
+    assert_eq!(tops(&m, Some(&short(18, 16, true)))[0], [18, 18, 20, 20]);
+    assert_eq!(white_of(short(18, 16, true)), 1);
     // Level beside its photo: the band's foot, and the white under the short column counted.
     assert_eq!(tops(&m, Some(&short(20, 13, false)))[0], [20; 4]);
     assert_eq!(white_of(short(20, 13, false)), 6);
     // The three-stack grid's stacks are not the lead's columns: no step.
     assert_eq!(tops(&m, Some(&short(18, 13, true)))[1], [18, 20, 20]);
+}
+
+/// A stepped lead whose two columns do not stand on the stacks' gutters: the third stack
+/// stands partly under its photo (10 lines with its caption) and partly under its last column
+/// alone, and its column starts under the text's foot (18). Where that last column ends two
+/// lines or more over it, the white between is a hole in the middle of the page; a line is
+/// the band's, and a level band has no such stack.
+#[test]
+fn white_beside_the_lead_photo_under_a_short_last_column_is_a_hole() {
+    use super::super::lead::{LeadChoice, holes};
+    let m = measures(vec![section(&[9], &[])]);
+    let of = |last_grid: u32, stepped: bool| {
+        let mut plan = lead_plan(18, 10, stepped);
+        plan.text_width = 320.0;
+        plan.last_grid = last_grid;
+        if let Some(photo) = plan.photo.as_mut() {
+            photo.width = 386.0;
+        }
+        holes(&m, Some(&LeadChoice { plan, cost: 0.0 }), 0)
+    };
+    assert_eq!(of(14, true), 4);
+    assert_eq!(of(16, true), 2);
+    assert_eq!(of(17, true), 0);
+    assert_eq!(of(14, false), 0);
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! columns are cut into frames above and below it, and the flow runs through the frames in
 //! reading order, split at line boundaries: the stacks left to right, but over the stacks a
 //! wide photo spans, first the legs above it side by side, then those under it (a dog-leg:
-//! the photo's section runs across its stacks above it and resumes under it). Tried only when
+//! the photo's section runs across its stacks above it and resumes under it, or the section
+//! before ends above it and the photo tops its own section, whose head opens the legs under
+//! it: a section too short for legs both above and under its photo). Tried only when
 //! the page does not fill otherwise (`fill`), so a full page costs nothing.
 
 use super::{Context, Ref, Score, Trial, range};
@@ -176,11 +178,13 @@ impl Context<'_> {
             .all(|(f, &used)| f.top + f.lines == foot || used == f.lines)
     }
 
-    /// Wide photos that do not read with their section: in a stack it spans, the line right
-    /// above it is not its section's (its head or its text), or in its first stack the line
-    /// right under it is neither its section's text nor a later head. (A wide photo at the top
-    /// of its first stack, right under the lead's photo, reads as a stack of photos: astray
-    /// too.)
+    /// Wide photos that do not read with their section. One reads with it set into its text
+    /// (in every stack it spans, the line right above it is its section's, its head or its
+    /// text, and in its first stack the line right under it is its section's text or a later
+    /// head) or over it, as a story's photo tops the story (an earlier section's text runs
+    /// down to it in every stack it spans, its section's head opens its first stack under it
+    /// and its section's text the others). A wide photo at the top of its first stack, right
+    /// under the lead's photo, reads as a stack of photos: astray too.
     pub(super) fn astray(
         &self,
         trial: &Trial,
@@ -190,11 +194,10 @@ impl Context<'_> {
         let mut astray = 0;
         for w in &trial.wide {
             let bottom = w.top + self.wide_total(trial.grid, w);
-            let at = |top: u32| {
-                frames
-                    .iter()
-                    .position(|f| f.stack == w.stack && f.top == top)
+            let at_in = |stack: usize, top: u32| {
+                frames.iter().position(|f| f.stack == stack && f.top == top)
             };
+            let at = |top: u32| at_in(w.stack, top);
             let ours = |r: Option<Ref>| matches!(r, Some(Ref::Head(s) | Ref::Text(s, _)) if s == w.section);
             let above = |stack: usize| {
                 frames
@@ -219,7 +222,13 @@ impl Context<'_> {
                 Some(Ref::Head(s)) => s > w.section,
                 Some(Ref::Credit) | None => true,
             };
-            astray += u32::from(!(reads_above && reads_below) || photo_under);
+            let earlier = |r: Option<Ref>| matches!(r, Some(Ref::Text(s, _)) if s < w.section);
+            let under = |stack: usize| at_in(stack, bottom).and_then(|i| first[i]);
+            let tops_its_section = below == Some(Ref::Head(w.section))
+                && (w.stack..w.stack + w.span).all(|s| above(s).is_some_and(earlier))
+                && (w.stack + 1..w.stack + w.span)
+                    .all(|s| matches!(under(s), Some(Ref::Text(x, _)) if x == w.section));
+            astray += u32::from(!(reads_above && reads_below || tops_its_section) || photo_under);
         }
         astray
     }
