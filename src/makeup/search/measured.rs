@@ -120,3 +120,20 @@ fn a_short_page_fills_with_a_photo_set_over_its_sections_legs() {
     });
     assert!(topping, "{plan:?}");
 }
+
+/// A generated page of four sections, text short of the page: it fills with two photos
+/// across the same two stacks, a section's panorama high and the next section's photo low,
+/// the legs between them holding text, and the flow reads those stacks row by row: the legs
+/// over the first photo, those between, those under the second (`keeps_its_columns` checks
+/// the order and the leg between).
+#[test]
+fn two_wide_photos_share_their_stacks_one_over_the_other() {
+    let (plan, empty) = made_up(include_str!("pages/two-wide.json"));
+    assert!(empty.iter().all(|&e| e <= 2), "{empty:?} {plan:?}");
+    let shared = plan.wide.iter().enumerate().any(|(i, w)| {
+        plan.wide[i + 1..]
+            .iter()
+            .any(|o| (o.stack, o.span) == (w.stack, w.span))
+    });
+    assert!(shared, "{plan:?}");
+}

@@ -185,6 +185,28 @@ pub(super) fn keeps_its_columns(plan: &Plan, m: &Measures) {
             "{short} lines under the credit: {plan:?}"
         );
     }
+    // Each stack's frames read top to bottom.
+    for (i, f) in plan.frames.iter().enumerate() {
+        for g in &plan.frames[i + 1..] {
+            assert!(
+                g.stack != f.stack || g.top > f.top,
+                "{f:?} before {g:?}: {plan:?}"
+            );
+        }
+    }
+    // Wide photos share a stack only across the very same stacks, a leg of text between.
+    let bottom =
+        |w: &crate::makeup::WidePhoto| w.top + w.photo.picture_lines + w.photo.caption_lines;
+    for (i, w) in plan.wide.iter().enumerate() {
+        for o in &plan.wide[i + 1..] {
+            let apart = w.stack + w.span <= o.stack || o.stack + o.span <= w.stack;
+            let leg = bottom(w) + super::MIN_LEG <= o.top || bottom(o) + super::MIN_LEG <= w.top;
+            assert!(
+                apart || ((w.stack, w.span) == (o.stack, o.span) && leg),
+                "{w:?} {o:?}: {plan:?}"
+            );
+        }
+    }
     let paragraphs: usize = m.sections.iter().map(|s| s.paragraphs.len()).sum();
     let ends = plan
         .flow

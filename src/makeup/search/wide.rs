@@ -5,10 +5,12 @@
 //! wide photo spans, first the legs above it side by side, then those under it (a dog-leg:
 //! the photo's section runs across its stacks above it and resumes under it, or the section
 //! before ends above it and the photo tops its own section, whose head opens the legs under
-//! it: a section too short for legs both above and under its photo). Tried only when
+//! it: a section too short for legs both above and under its photo). Two wide photos may
+//! share stacks, the very same ones, one over the other with a leg of text between: the flow
+//! then reads those stacks row by row. Tried only when
 //! the page does not fill otherwise (`fill`), so a full page costs nothing.
 
-use super::{Context, Ref, Score, Trial, range};
+use super::{Context, MIN_LEG, Ref, Score, Trial, range};
 use crate::makeup::Frame;
 use crate::makeup::costs::FEATURE;
 use crate::makeup::flow::Played;
@@ -106,13 +108,18 @@ impl Context<'_> {
                 )
             })
             .collect();
-        // Two wide photos never share a stack: the reading order around each stays plain, and
-        // photos stacked in the same stacks read as a tower.
+        // Two wide photos share a stack only across the very same stacks, one over the other
+        // with a leg of text between them (touching, they read as a tower): the reading
+        // order around each stays plain.
         boxes.iter().enumerate().all(|(i, &(a, b, top, bottom))| {
             b <= tops.len()
                 && tops[a..b].iter().all(|&t| t <= top)
                 && bottom <= foot
-                && boxes[..i].iter().all(|&(c, d, _, _)| d <= a || b <= c)
+                && boxes[..i].iter().all(|&(c, d, t, u)| {
+                    d <= a
+                        || b <= c
+                        || ((c, d) == (a, b) && (u + MIN_LEG <= top || bottom + MIN_LEG <= t))
+                })
         })
     }
 
@@ -126,12 +133,17 @@ impl Context<'_> {
             let spanned = |f: &Frame| (w.stack..w.stack + w.span).contains(&f.stack);
             if let Some(first) = out.iter().position(spanned) {
                 let end = first + out[first..].iter().take_while(|f| spanned(f)).count();
-                // The legs over the photo left to right (their tops may step), then what
-                // stands under it, by its top.
-                out[first..end].sort_by_key(|f| {
-                    let under = f.top >= w.top;
-                    (under, if under { f.top } else { 0 }, f.stack)
-                });
+                // Over those stacks, the legs between two photos (or over the first, under
+                // the last) left to right (the tops of those over the first may step), each
+                // such row under the one before.
+                let row = |f: &Frame| {
+                    trial
+                        .wide
+                        .iter()
+                        .filter(|o| (o.stack, o.span) == (w.stack, w.span) && o.top <= f.top)
+                        .count()
+                };
+                out[first..end].sort_by_key(|f| (row(f), f.stack));
             }
         }
         out
