@@ -30,6 +30,9 @@ pub struct Feature {
     /// A wide photo that does not read with its section (`search::wide::astray`): as good as
     /// forbidden.
     pub astray: f64,
+    /// A wide photo set into its section whose head stands lower on the page, in an earlier
+    /// stack: it reads with the section beside it (a make-up editor's review rejected it).
+    pub wide_below_head: f64,
     /// A line of white in a leg over a wide photo (beside a leg that runs down to it).
     pub white_over_photo: f64,
     /// A paragraph set loose (拉行) to run a line longer: it fills a column, but reads a touch
@@ -58,6 +61,7 @@ pub const FEATURE: Feature = Feature {
     stepped_lead: 2.0,
     wide: 3.0,
     astray: 10_000.0,
+    wide_below_head: 40.0,
     white_over_photo: 1_000.0,
     loose: 0.5,
     tombstone: 40.0,

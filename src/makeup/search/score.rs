@@ -144,8 +144,11 @@ impl Context<'_> {
         cost += FEATURE.white_over_photo * f64::from(over_photo);
         // A wide photo is an accent the page pays for, and one away from its section's text
         // reads with the wrong story.
+        let (astray, below_head) =
+            self.astray(trial, &ends, &frames, &heads(&flow, &frames, &played));
         cost += FEATURE.wide * trial.wide.len() as f64
-            + FEATURE.astray * f64::from(self.astray(trial, &ends, &frames));
+            + FEATURE.astray * f64::from(astray)
+            + FEATURE.wide_below_head * f64::from(below_head);
         // A head with only a photo under it in its column never goes to press when setting the
         // photos after its first paragraph avoids it.
         cost += FEATURE.hole * f64::from(holes)
@@ -248,6 +251,26 @@ fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
             .count() as u32;
     }
     pairs
+}
+
+/// Each head of the flow as played: its section, its stack and its first line.
+pub(super) fn heads(
+    flow: &[(Item, Ref)],
+    frames: &[Frame],
+    played: &Played,
+) -> Vec<(usize, usize, u32)> {
+    let mut used = vec![0u32; frames.len()];
+    let mut out = Vec::new();
+    for piece in &played.pieces {
+        let Some(frame) = frames.get(piece.column) else {
+            continue;
+        };
+        if let Ref::Head(s) = flow[piece.item].1 {
+            out.push((s, frame.stack, frame.top + used[piece.column]));
+        }
+        used[piece.column] += piece.to - piece.from;
+    }
+    out
 }
 
 /// Photos of the flow whose top stands higher on the page than their section's head (in an

@@ -28,6 +28,11 @@ pub(super) struct Wide {
     pub(super) lines: u32,
 }
 
+/// Lines under a photo topping its section in which no other head may stand in the stacks
+/// beside its head: closer, the two heads read as a staircase (a make-up editor's review of
+/// such pages asked for 8 or more between heads in neighbouring stacks).
+const CLEAR_UNDER: u32 = 8;
+
 /// At most this many photos set wide on a page: each is a strong accent.
 const MAX_WIDE: usize = 3;
 
@@ -196,14 +201,19 @@ impl Context<'_> {
     /// head) or over it, as a story's photo tops the story (an earlier section's text runs
     /// down to it in every stack it spans, its section's head opens its first stack under it
     /// and its section's text the others). A wide photo at the top of its first stack, right
-    /// under the lead's photo, reads as a stack of photos: astray too.
+    /// under the lead's photo, reads as a stack of photos: astray too, as does one topping its
+    /// section where another head stands in a stack beside its head within `CLEAR_UNDER`
+    /// lines under it (the heads read as a staircase). Also counted apart: photos set into
+    /// their section whose head stands lower on the page, in an earlier stack (the photo reads
+    /// with the section beside it). `heads`: each head's section, stack and first line.
     pub(super) fn astray(
         &self,
         trial: &Trial,
         (first, last): &(Vec<Option<Ref>>, Vec<Option<Ref>>),
         frames: &[Frame],
-    ) -> u32 {
-        let mut astray = 0;
+        heads: &[(usize, usize, u32)],
+    ) -> (u32, u32) {
+        let (mut astray, mut below_head) = (0, 0);
         for w in &trial.wide {
             let bottom = w.top + self.wide_total(trial.grid, w);
             let at_in = |stack: usize, top: u32| {
@@ -240,9 +250,21 @@ impl Context<'_> {
                 && (w.stack..w.stack + w.span).all(|s| above(s).is_some_and(earlier))
                 && (w.stack + 1..w.stack + w.span)
                     .all(|s| matches!(under(s), Some(Ref::Text(x, _)) if x == w.section));
-            astray += u32::from(!(reads_above && reads_below || tops_its_section) || photo_under);
+            let head_over = heads
+                .iter()
+                .filter(|&&(s, _, _)| s == w.section)
+                .all(|&(_, _, line)| line <= w.top);
+            let clear_beside = heads.iter().all(|&(_, stack, line)| {
+                stack <= w.stack
+                    || stack >= w.stack + w.span
+                    || !(bottom..bottom + CLEAR_UNDER).contains(&line)
+            });
+            let set_into = reads_above && reads_below;
+            let topping = tops_its_section && clear_beside;
+            astray += u32::from(!(set_into || topping) || photo_under);
+            below_head += u32::from(set_into && !topping && !head_over);
         }
-        astray
+        (astray, below_head)
     }
 
     /// Changes of the wide photos a make-up editor tries one at a time: a line or a few up or

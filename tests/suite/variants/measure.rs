@@ -686,7 +686,8 @@ fn stacked_photos(
     pairs
 }
 
-/// Photos of the plan's flow whose top stands higher than their section's head.
+/// Photos whose top stands higher than their section's head: of the plan's flow, and set
+/// across stacks (but for one right over its head, topping its section).
 fn photos_above_head(plan: &banmian::makeup::Plan) -> usize {
     use banmian::makeup::FlowKind;
     let mut used = vec![0u32; plan.frames.len()];
@@ -697,14 +698,25 @@ fn photos_above_head(plan: &banmian::makeup::Plan) -> usize {
         };
         let at = frame.top + used[item.frame];
         match item.kind {
-            FlowKind::Head => heads.push((item.section, at)),
+            FlowKind::Head => heads.push((item.section, frame.stack, at)),
             FlowKind::Photo => photos.push((item.section, at)),
             _ => {}
         }
         used[item.frame] += item.lines;
     }
-    photos
+    let in_flow = photos
         .iter()
-        .filter(|(s, top)| heads.iter().any(|(h, at)| h == s && top < at))
-        .count()
+        .filter(|(s, top)| heads.iter().any(|(h, _, at)| h == s && top < at))
+        .count();
+    let wide = plan
+        .wide
+        .iter()
+        .filter(|w| {
+            let bottom = w.top + w.photo.picture_lines + w.photo.caption_lines;
+            heads.iter().any(|&(h, stack, at)| {
+                Some(h) == w.photo.section && w.top < at && (stack, at) != (w.stack, bottom)
+            })
+        })
+        .count();
+    in_flow + wide
 }
