@@ -207,6 +207,19 @@ pub(super) fn keeps_its_columns(plan: &Plan, m: &Measures) {
             );
         }
     }
+    // Right under a wide photo in its first stack, no other section's head: the photo would
+    // read as that section's.
+    for w in &plan.wide {
+        let frame = plan
+            .frames
+            .iter()
+            .position(|f| f.stack == w.stack && f.top == bottom(w));
+        let first = frame.and_then(|i| plan.flow.iter().find(|item| item.frame == i));
+        assert!(
+            first.is_none_or(|i| i.kind != FlowKind::Head || Some(i.section) == w.photo.section),
+            "{w:?} {plan:?}"
+        );
+    }
     let paragraphs: usize = m.sections.iter().map(|s| s.paragraphs.len()).sum();
     let ends = plan
         .flow

@@ -197,8 +197,8 @@ impl Context<'_> {
 
     /// Wide photos that do not read with their section. One reads with it set into its text
     /// (in every stack it spans, the line right above it is its section's, its head or its
-    /// text, and in its first stack the line right under it is its section's text or a later
-    /// head) or over it, as a story's photo tops the story (an earlier section's text runs
+    /// text, and in its first stack the line right under it its section's text, or the foot:
+    /// another section's head there would make it read as that section's photo) or over it, as a story's photo tops the story (an earlier section's text runs
     /// down to it in every stack it spans, its section's head opens its first stack under it
     /// and its section's text the others). A wide photo at the top of its first stack, right
     /// under the lead's photo, reads as a stack of photos: astray too, as does one topping its
@@ -219,7 +219,6 @@ impl Context<'_> {
             let at_in = |stack: usize, top: u32| {
                 frames.iter().position(|f| f.stack == stack && f.top == top)
             };
-            let at = |top: u32| at_in(w.stack, top);
             let ours = |r: Option<Ref>| matches!(r, Some(Ref::Head(s) | Ref::Text(s, _)) if s == w.section);
             let above = |stack: usize| {
                 frames
@@ -227,7 +226,8 @@ impl Context<'_> {
                     .position(|f| f.stack == stack && f.top + f.lines == w.top && f.lines > 0)
                     .map(|i| last[i])
             };
-            let below = at(bottom).and_then(|i| first[i]);
+            let under = |stack: usize| at_in(stack, bottom).and_then(|i| first[i]);
+            let below = under(w.stack);
             let reads_above = above(w.stack).is_some_and(ours)
                 && (w.stack + 1..w.stack + w.span).all(|s| above(s).is_none_or(ours));
             // Nor does a photo stand right under it in any stack it spans: two pictures
@@ -239,13 +239,13 @@ impl Context<'_> {
                     .and_then(|i| first[i])
                     .is_some_and(|r| matches!(r, Ref::Photo(..)))
             });
+            // (Under it, another section's head would make it read as that section's photo.)
             let reads_below = match below {
                 Some(Ref::Text(s, _) | Ref::Photo(s, _)) => s == w.section,
-                Some(Ref::Head(s)) => s > w.section,
+                Some(Ref::Head(_)) => false,
                 Some(Ref::Credit) | None => true,
             };
             let earlier = |r: Option<Ref>| matches!(r, Some(Ref::Text(s, _)) if s < w.section);
-            let under = |stack: usize| at_in(stack, bottom).and_then(|i| first[i]);
             let tops_its_section = below == Some(Ref::Head(w.section))
                 && (w.stack..w.stack + w.span).all(|s| above(s).is_some_and(earlier))
                 && (w.stack + 1..w.stack + w.span)
