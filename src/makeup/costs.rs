@@ -42,6 +42,8 @@ pub struct Feature {
     pub tombstone: f64,
     /// Two photos one right under the other in a column, only a caption between: a tower.
     pub stacked: f64,
+    /// A head low in a column, its section running on in the next after a few lines.
+    pub low_head: f64,
     /// A line of air around the title (`search::air`): the title stands in more white.
     pub air: f64,
     /// A photo standing higher on the page than its section's head, in a later column: it
@@ -66,6 +68,7 @@ pub const FEATURE: Feature = Feature {
     loose: 0.5,
     tombstone: 40.0,
     stacked: 3.0,
+    low_head: 10.0,
     air: 2.0,
     above_head: 3.0,
 };

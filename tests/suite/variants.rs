@@ -438,6 +438,12 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
             above.iter().sum::<usize>(),
             above.iter().filter(|&&n| n > 0).count()
         );
+        let low: Vec<usize> = measured.iter().map(|m| m.low_heads).collect();
+        eprintln!(
+            "heads low in a column (fewer than 6 lines under them, their section running on): {} on {} pages",
+            low.iter().sum::<usize>(),
+            low.iter().filter(|&&n| n > 0).count()
+        );
         let side_by_side: Vec<usize> = measured.iter().map(|m| m.side_by_side_heads).collect();
         let seeds: Vec<String> = runs
             .iter()

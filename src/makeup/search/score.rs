@@ -159,6 +159,8 @@ impl Context<'_> {
         cost += FEATURE.white_over_photo * f64::from(self.space_atop(trial, &ends.0, &frames));
         // Heads side by side in neighbouring stacks read as one line (撞题).
         cost += FEATURE.tombstone * f64::from(tombstones(&flow, &frames, &played));
+        // A head low in a column, its text running on in the next after a few lines.
+        cost += FEATURE.low_head * f64::from(low_heads(&flow, &played));
         // Two photos one over the other with no text between read as a tower.
         cost += FEATURE.stacked * f64::from(stacked(&flow, &played));
         cost += FEATURE.above_head * f64::from(above_head(&flow, &frames, &played));
@@ -251,6 +253,39 @@ fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
             .count() as u32;
     }
     pairs
+}
+
+/// Lines of its text a head keeps under it in its column, at least, when its section runs on
+/// into the next column: fewer, and the head stands at the column's foot, away from its story.
+const UNDER_A_HEAD: u32 = 6;
+
+/// Heads that stand low in a column: their section runs on into the next after fewer than
+/// `UNDER_A_HEAD` lines under them.
+pub(super) fn low_heads(flow: &[(Item, Ref)], played: &Played) -> u32 {
+    let pieces = &played.pieces;
+    let mut low = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        let Ref::Head(s) = flow[piece.item].1 else {
+            continue;
+        };
+        let ours = |p: &&crate::makeup::flow::Piece| match flow[p.item].1 {
+            Ref::Text(t, _) | Ref::Photo(t, _) => t == s,
+            _ => false,
+        };
+        let after = &pieces[i + 1..];
+        let here: u32 = after
+            .iter()
+            .take_while(|p| p.column == piece.column)
+            .take_while(ours)
+            .map(|p| p.to - p.from)
+            .sum();
+        let runs_on = after
+            .iter()
+            .take_while(ours)
+            .any(|p| p.column != piece.column);
+        low += u32::from(runs_on && here < UNDER_A_HEAD);
+    }
+    low
 }
 
 /// Each head of the flow as played: its section, its stack and its first line.

@@ -726,3 +726,31 @@ fn a_photo_higher_than_its_sections_head_is_counted() {
         );
     }
 }
+
+/// A head with its text running on into the next column after 3 lines stands at the foot,
+/// away from its story: counted; with 6 lines under it, or its section ending in its column,
+/// not.
+#[test]
+fn a_head_low_in_a_column_is_counted() {
+    use super::super::flow::{Item, Kind, play};
+    use super::Ref;
+    use super::score::low_heads;
+    let flow = |first: u32| {
+        vec![
+            (Item::new(Kind::Text, first), Ref::Text(0, 0)),
+            (Item::new(Kind::Head, 4), Ref::Head(1)),
+            (Item::new(Kind::Text, 12), Ref::Text(1, 0)),
+        ]
+    };
+    let low = |first: u32, columns: &[u32]| {
+        let f = flow(first);
+        let items: Vec<Item> = f.iter().map(|(item, _)| *item).collect();
+        low_heads(&f, &play(&items, columns, 3))
+    };
+    // 20 lines a column: the head at line 13, 3 lines under it, 9 in the next column.
+    assert_eq!(low(13, &[20, 20]), 1);
+    // At line 10: 6 lines under it.
+    assert_eq!(low(10, &[20, 20]), 0);
+    // Its section ends in its column.
+    assert_eq!(low(13, &[40]), 0);
+}

@@ -55,6 +55,9 @@ pub struct Measured {
     /// Photos in a column standing higher than their section's head in an earlier column
     /// (from the plan): they read with the section beside them.
     pub photos_above_head: usize,
+    /// Heads low in a column: their section runs on into the next column after fewer than 6
+    /// lines under them (from the plan).
+    pub low_heads: usize,
 }
 
 /// A count and a few examples.
@@ -138,6 +141,10 @@ pub fn measure(
         },
         photos_above_head: match &laid.plan {
             Some(banmian::makeup::MadeUp::Feature(plan)) => photos_above_head(plan),
+            _ => 0,
+        },
+        low_heads: match &laid.plan {
+            Some(banmian::makeup::MadeUp::Feature(plan)) => low_heads(plan),
             _ => 0,
         },
         ..Measured::default()
@@ -684,6 +691,29 @@ fn stacked_photos(
         }
     }
     pairs
+}
+
+/// Heads of the plan whose section runs on into another frame after fewer than 6 lines under
+/// them in theirs.
+fn low_heads(plan: &banmian::makeup::Plan) -> usize {
+    use banmian::makeup::FlowKind;
+    let flow = &plan.flow;
+    (0..flow.len())
+        .filter(|&i| flow[i].kind == FlowKind::Head)
+        .filter(|&i| {
+            let ours =
+                |j: &usize| flow[*j].section == flow[i].section && flow[*j].kind != FlowKind::Head;
+            let here: u32 = (i + 1..flow.len())
+                .take_while(|j| flow[*j].frame == flow[i].frame)
+                .take_while(ours)
+                .map(|j| flow[j].lines)
+                .sum();
+            let runs_on = (i + 1..flow.len())
+                .take_while(ours)
+                .any(|j| flow[j].frame != flow[i].frame);
+            runs_on && here < 6
+        })
+        .count()
 }
 
 /// Photos whose top stands higher than their section's head: of the plan's flow, and set
