@@ -61,6 +61,10 @@ pub struct Measures {
     /// short in every stack (`search::air`).
     #[serde(default)]
     pub headline_air: u32,
+    /// Pages the body runs across: 2 on a spread, whose fold falls in the middle gutter
+    /// between its stacks (no photo is set across it).
+    #[serde(default = "one")]
+    pub pages_across: u32,
     pub sections: Vec<SectionMeasures>,
     /// The credit's lines per grid option, if the page has one.
     pub credit: Option<Vec<u32>>,
@@ -117,6 +121,10 @@ pub struct GridOption {
     pub stacks: u32,
     /// Width of one stack, pt.
     pub width: f64,
+}
+
+fn one() -> u32 {
+    1
 }
 
 fn yes() -> bool {

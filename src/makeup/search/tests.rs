@@ -32,6 +32,7 @@ fn measures(sections: Vec<SectionMeasures>) -> Measures {
         min_photo_lines: 4,
         tolerance: 2,
         headline_air: 0,
+        pages_across: 1,
         sections,
         credit: Some(vec![1, 1]),
         lead: None,
@@ -436,6 +437,32 @@ fn a_short_page_fills_with_a_photo_across_two_stacks_within_its_section() {
     {
         assert!(f.top + f.lines <= w.top || f.top >= bottom, "{f:?} {w:?}");
     }
+}
+
+/// On a spread (two pages, two stacks each) no photo is set across the fold: the short pages
+/// that fill with a wide photo keep it on one page.
+#[test]
+fn no_wide_photo_crosses_a_spreads_fold() {
+    let mut rand = rng(23);
+    let mut wide = 0;
+    for _ in 0..12 {
+        let sections: Vec<SectionMeasures> = (0..3 + rand(3))
+            .map(|_| {
+                let paragraphs: Vec<u32> = (0..3 + rand(4)).map(|_| 4 + rand(9)).collect();
+                section(&paragraphs, &[(1800, 1200)])
+            })
+            .collect();
+        let mut m = measures(sections);
+        m.grids.truncate(1);
+        m.pages_across = 2;
+        let plan = solve(&m);
+        keeps_its_columns(&plan, &m);
+        for w in &plan.wide {
+            wide += 1;
+            assert!(w.stack + w.span <= 2 || w.stack >= 2, "{w:?} {plan:?}");
+        }
+    }
+    assert!(wide > 0, "no page set a photo wide");
 }
 
 /// A lead whose last column ends more than the house's tolerance short of the others: under a

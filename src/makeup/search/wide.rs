@@ -116,8 +116,12 @@ impl Context<'_> {
         // Two wide photos share a stack only across the very same stacks, one over the other
         // with a leg of text between them (touching, they read as a tower): the reading
         // order around each stays plain.
+        // Nor across a spread's fold: the stacks of each page are its own.
+        let pages = self.m.pages_across.max(1) as usize;
+        let folds: Vec<usize> = (1..pages).map(|k| k * tops.len() / pages).collect();
         boxes.iter().enumerate().all(|(i, &(a, b, top, bottom))| {
-            b <= tops.len()
+            folds.iter().all(|&fold| b <= fold || a >= fold)
+                && b <= tops.len()
                 && tops[a..b].iter().all(|&t| t <= top)
                 && bottom <= foot
                 && boxes[..i].iter().all(|&(c, d, t, u)| {
