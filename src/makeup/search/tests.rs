@@ -297,17 +297,21 @@ fn a_section_without_a_head_has_no_head_item() {
     assert_eq!(plan.overset_lines, 0, "{plan:?}");
 }
 
+/// Two to six sections of two to six paragraphs (2–11 lines each), a 3:2 photo each.
+fn sections_of_a_photo(rand: &mut impl FnMut(u32) -> u32) -> Vec<SectionMeasures> {
+    (0..2 + rand(5))
+        .map(|_| {
+            let paragraphs: Vec<u32> = (0..2 + rand(5)).map(|_| 2 + rand(10)).collect();
+            section(&paragraphs, &[(1800, 1200)])
+        })
+        .collect()
+}
+
 #[test]
 fn every_column_starts_under_what_the_lead_sets_over_it() {
     let mut rand = rng(11);
     for _ in 0..40 {
-        let sections: Vec<SectionMeasures> = (0..2 + rand(5))
-            .map(|_| {
-                let paragraphs: Vec<u32> = (0..2 + rand(5)).map(|_| 2 + rand(10)).collect();
-                section(&paragraphs, &[(1800, 1200)])
-            })
-            .collect();
-        let mut m = measures(sections);
+        let mut m = measures(sections_of_a_photo(&mut rand));
         m.lead = Some(crate::makeup::LeadMeasures {
             pitch: 19.5,
             leading: 8.5,
@@ -446,13 +450,7 @@ fn no_wide_photo_crosses_a_spreads_fold() {
     let mut rand = rng(23);
     let mut wide = 0;
     for _ in 0..12 {
-        let sections: Vec<SectionMeasures> = (0..3 + rand(3))
-            .map(|_| {
-                let paragraphs: Vec<u32> = (0..3 + rand(4)).map(|_| 4 + rand(9)).collect();
-                section(&paragraphs, &[(1800, 1200)])
-            })
-            .collect();
-        let mut m = measures(sections);
+        let mut m = measures(sections_of_a_photo(&mut rand));
         m.grids.truncate(1);
         m.pages_across = 2;
         let plan = solve(&m);
