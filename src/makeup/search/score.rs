@@ -144,8 +144,13 @@ impl Context<'_> {
         cost += FEATURE.white_over_photo * f64::from(over_photo);
         // A wide photo is an accent the page pays for, and one away from its section's text
         // reads with the wrong story.
-        let (astray, below_head) =
-            self.astray(trial, &ends, &frames, &heads(&flow, &frames, &played));
+        // (The heads' places only matter around a wide photo: the inner loop spares them.)
+        let heads = if trial.wide.is_empty() {
+            Vec::new()
+        } else {
+            heads(&flow, &frames, &played)
+        };
+        let (astray, below_head) = self.astray(trial, &ends, &frames, &heads);
         cost += FEATURE.wide * trial.wide.len() as f64
             + FEATURE.astray * f64::from(astray)
             + FEATURE.wide_below_head * f64::from(below_head);
