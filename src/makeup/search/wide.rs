@@ -207,7 +207,8 @@ impl Context<'_> {
     /// and its section's text the others). A wide photo at the top of its first stack, right
     /// under the lead's photo, reads as a stack of photos: astray too, as does one topping its
     /// section where another head stands in a stack beside its head within `CLEAR_UNDER`
-    /// lines under it (the heads read as a staircase). Also counted apart: photos set into
+    /// lines under it (the heads read as a staircase) or within as many lines over it in a
+    /// stack it spans (it reads as that head's photo). Also counted apart: photos set into
     /// their section whose head stands lower on the page, in an earlier stack (the photo reads
     /// with the section beside it). `heads`: each head's section, stack and first line.
     pub(super) fn astray(
@@ -258,10 +259,13 @@ impl Context<'_> {
                 .iter()
                 .filter(|&&(s, _, _)| s == w.section)
                 .all(|&(_, _, line)| line <= w.top);
+            // (Nor does another head stand right over it: the photo would read as that
+            // section's.)
             let clear_beside = heads.iter().all(|&(_, stack, line)| {
-                stack <= w.stack
-                    || stack >= w.stack + w.span
-                    || !(bottom..bottom + CLEAR_UNDER).contains(&line)
+                let beside = stack > w.stack && stack < w.stack + w.span;
+                let over = (w.stack..w.stack + w.span).contains(&stack);
+                !(beside && (bottom..bottom + CLEAR_UNDER).contains(&line)
+                    || over && (w.top.saturating_sub(CLEAR_UNDER)..w.top).contains(&line))
             });
             let set_into = reads_above && reads_below;
             let topping = tops_its_section && clear_beside;
