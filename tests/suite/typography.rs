@@ -352,3 +352,43 @@ fn a_long_headline_is_set_on_one_line_within_the_type_area() {
         "a long headline is set smaller than the house size ({size} pt)"
     );
 }
+
+/// A photographer's credit keeps to one line: parted, "（欧阳/修文 摄）" reads as two names.
+/// The sample's section photos each get a credit after a caption of 23 to 29 characters, so
+/// that in a stack's width (30 caption characters a line) the credit falls at the line's end.
+#[test]
+fn a_photo_credit_keeps_to_one_line() {
+    use crate::support::{TempProject, poppler, sample_yaml};
+    let credit = "（欧阳修文 摄）";
+    let mut page: serde_yaml::Value = serde_yaml::from_str(&sample_yaml()).unwrap();
+    let mut photos = 0usize;
+    let sections = page["sections"].as_sequence_mut().expect("sections");
+    for section in sections.iter_mut() {
+        let Some(list) = section.get_mut("photos").and_then(|p| p.as_sequence_mut()) else {
+            continue;
+        };
+        for photo in list.iter_mut() {
+            photo["caption"] = "平罗县政协委员视察"
+                .repeat(4)
+                .chars()
+                .take(23 + photos % 7)
+                .collect::<String>()
+                .into();
+            photo["credit"] = credit.into();
+            photos += 1;
+        }
+    }
+    assert!(photos >= 6, "{photos} photos");
+    let yaml = serde_yaml::to_string(&page).unwrap();
+    let project = TempProject::new("credit-one-line", &yaml);
+    let pdf = project.root.join("page.pdf");
+    let out = project.build_with(&pdf, &["--pdf-standard", "1.7"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    let whole: String = credit.split_whitespace().collect();
+    let on_one_line = text
+        .lines()
+        .filter(|l| l.split_whitespace().collect::<String>().contains(&whole))
+        .count();
+    assert_eq!(on_one_line, photos, "{text}");
+}
