@@ -2,7 +2,8 @@
 //! improved one move at a time, as a make-up editor tries them; the page with the fewest empty
 //! lines, then the least cropping, wins. `band` finds the bands worth trying; `moves` makes
 //! the changes one at a time and the shaken restarts; `score` weighs a trial; `wide` sets
-//! photos across stacks to fill a short page; `plan` turns the winning trial into the plan
+//! photos across stacks to fill a short page, `reading` says which of them read with their
+//! section; `plan` turns the winning trial into the plan
 //! (balancing a short page so its stacks end together).
 
 mod air;
@@ -12,6 +13,7 @@ mod loose;
 mod measured;
 mod moves;
 mod plan;
+mod reading;
 mod score;
 #[cfg(test)]
 mod tests;
