@@ -168,7 +168,7 @@ pub fn solve(m: &Measures) -> Plan {
         score.cost += lead_cost(&cx, &lead, 0);
         (score, lead)
     });
-    sketched.sort_by(|(a, _), (b, _)| a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal));
+    best_first(&mut sketched, |(score, _)| score);
     // The best way of each lead option first, then the next best: the few made up in full
     // differ in the lead's size, not only in a line of its photo.
     let mut seen = Vec::new();
@@ -188,9 +188,7 @@ pub fn solve(m: &Measures) -> Plan {
             .into_iter()
             .flatten()
             .collect();
-        bests.sort_by(|(a, _, _), (b, _, _)| {
-            a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal)
-        });
+        best_first(&mut bests, |(score, _, _)| score);
         bests
     };
     let finished = |bests: Vec<(Score, Trial, Option<LeadChoice>)>| {
@@ -203,11 +201,6 @@ pub fn solve(m: &Measures) -> Plan {
     let mut bests = made_up(leads.by_ref().take(LEADS_IN_FULL).collect()).into_iter();
     let first = bests.next().expect("at least one grid");
     let mut pages = vec![finish(&mut cx.clone(), first, &lead_cost, SHAKES)];
-    let by_score = |pages: &mut Vec<(Score, Trial, Option<LeadChoice>)>| {
-        pages.sort_by(|(a, _, _), (b, _, _)| {
-            a.key().partial_cmp(&b.key()).unwrap_or(Ordering::Equal)
-        });
-    };
     let fills = |pages: &[(Score, Trial, Option<LeadChoice>)]| {
         let (score, trial, lead) = &pages[0];
         let mut cx = cx.clone();
@@ -217,14 +210,14 @@ pub fn solve(m: &Measures) -> Plan {
     // (One that runs over does not come back from a few shakes to fill better.)
     if !fills(&pages) {
         pages.extend(finished(bests.collect()));
-        by_score(&mut pages);
+        best_first(&mut pages, |(score, _, _)| score);
     }
     // Still short: the other ways of setting the lead, which lost the sketch by leaving more
     // empty, made up in full too (a lead photo a few lines shorter leaves the room a photo
     // set wide takes).
     if !fills(&pages) {
         pages.extend(finished(made_up(leads.collect())));
-        by_score(&mut pages);
+        best_first(&mut pages, |(score, _, _)| score);
     }
     let (score, trial, lead) = pages[0].clone();
     cx.set_lead(lead.as_ref());
@@ -254,6 +247,16 @@ pub fn solve(m: &Measures) -> Plan {
         ..l.plan
     });
     plan
+}
+
+/// Sorts `items` by their score, best first (as `Score::better_than` orders them).
+fn best_first<T>(items: &mut [T], score: impl Fn(&T) -> &Score) {
+    items.sort_by(|a, b| {
+        score(a)
+            .key()
+            .partial_cmp(&score(b).key())
+            .unwrap_or(Ordering::Equal)
+    });
 }
 
 /// `f` of each item, in their order, on as many threads as the machine has cores: the make-ups

@@ -236,28 +236,54 @@ const HEADS_APART: u32 = 0;
 /// Pairs of heads in neighbouring stacks whose lines overlap or nearly touch (撞题): a
 /// reader's eye runs from one into the other.
 fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
-    let mut used = vec![0u32; frames.len()];
-    let mut heads: Vec<(usize, u32, u32)> = Vec::new();
-    for piece in &played.pieces {
-        let Some(frame) = frames.get(piece.column) else {
-            continue;
-        };
-        let at = frame.top + used[piece.column];
-        if let Ref::Head(_) = flow[piece.item].1 {
-            heads.push((frame.stack, at, at + piece.to - piece.from));
-        }
-        used[piece.column] += piece.to - piece.from;
-    }
+    let heads: Vec<Placed> = placed(flow, frames, played)
+        .into_iter()
+        .filter(|p| matches!(p.what, Ref::Head(_)))
+        .collect();
     let mut pairs = 0;
-    for (i, &(stack, top, bottom)) in heads.iter().enumerate() {
+    for (i, a) in heads.iter().enumerate() {
         pairs += heads[i + 1..]
             .iter()
-            .filter(|&&(s, t, b)| {
-                s.abs_diff(stack) == 1 && t < bottom + HEADS_APART && top < b + HEADS_APART
+            .filter(|b| {
+                b.stack.abs_diff(a.stack) == 1
+                    && b.top < a.top + a.lines + HEADS_APART
+                    && a.top < b.top + b.lines + HEADS_APART
             })
             .count() as u32;
     }
     pairs
+}
+
+/// A piece of the flow as played: what it stands for, its stack, its first line and its
+/// lines, and whether it opens its item (a paragraph's continuation does not).
+struct Placed {
+    what: Ref,
+    stack: usize,
+    top: u32,
+    lines: u32,
+    opens: bool,
+}
+
+/// Where each piece of the flow stands as played, in the flow's order: the one walk the
+/// counts of heads and photos by their places share.
+fn placed(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> Vec<Placed> {
+    let mut used = vec![0u32; frames.len()];
+    let mut out = Vec::with_capacity(played.pieces.len());
+    for piece in &played.pieces {
+        let Some(frame) = frames.get(piece.column) else {
+            continue;
+        };
+        let lines = piece.to - piece.from;
+        out.push(Placed {
+            what: flow[piece.item].1,
+            stack: frame.stack,
+            top: frame.top + used[piece.column],
+            lines,
+            opens: piece.from == 0,
+        });
+        used[piece.column] += lines;
+    }
+    out
 }
 
 /// Lines of its text a head keeps under it in its column, at least, when its section runs on
@@ -299,41 +325,32 @@ pub(super) fn heads(
     frames: &[Frame],
     played: &Played,
 ) -> Vec<(usize, usize, u32)> {
-    let mut used = vec![0u32; frames.len()];
-    let mut out = Vec::new();
-    for piece in &played.pieces {
-        let Some(frame) = frames.get(piece.column) else {
-            continue;
-        };
-        if let Ref::Head(s) = flow[piece.item].1 {
-            out.push((s, frame.stack, frame.top + used[piece.column]));
-        }
-        used[piece.column] += piece.to - piece.from;
-    }
-    out
+    placed(flow, frames, played)
+        .iter()
+        .filter_map(|p| match p.what {
+            Ref::Head(s) => Some((s, p.stack, p.top)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Photos of the flow whose top stands higher on the page than their section's head (in an
 /// earlier column): a head low in one column, its photo atop the next.
 pub(super) fn above_head(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
-    let mut used = vec![0u32; frames.len()];
-    let mut heads: Vec<(usize, u32)> = Vec::new();
-    let mut photos: Vec<(usize, u32)> = Vec::new();
-    for piece in &played.pieces {
-        let Some(frame) = frames.get(piece.column) else {
-            continue;
-        };
-        let at = frame.top + used[piece.column];
-        match flow[piece.item].1 {
-            Ref::Head(s) => heads.push((s, at)),
-            Ref::Photo(s, _) if piece.from == 0 => photos.push((s, at)),
-            _ => {}
-        }
-        used[piece.column] += piece.to - piece.from;
-    }
-    photos
+    let placed = placed(flow, frames, played);
+    let head_at = |s: usize| {
+        placed.iter().filter_map(move |p| match p.what {
+            Ref::Head(h) if h == s => Some(p.top),
+            _ => None,
+        })
+    };
+    placed
         .iter()
-        .filter(|(s, top)| heads.iter().any(|(h, at)| h == s && top < at))
+        .filter(|p| p.opens)
+        .filter(|p| match p.what {
+            Ref::Photo(s, _) => head_at(s).any(|at| p.top < at),
+            _ => false,
+        })
         .count() as u32
 }
 

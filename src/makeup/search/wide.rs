@@ -10,7 +10,7 @@
 //! then reads those stacks row by row. Tried only when
 //! the page does not fill otherwise (`fill`), so a full page costs nothing.
 
-use super::{Context, MIN_LEG, Ref, Score, Trial, range};
+use super::{Context, MIN_LEG, Ref, Score, Trial, best_first, range};
 use crate::makeup::Frame;
 use crate::makeup::costs::FEATURE;
 use crate::makeup::flow::Played;
@@ -374,11 +374,7 @@ impl Context<'_> {
                     }
                 }
             }
-            firsts.sort_by(|(a, _), (b, _)| {
-                a.key()
-                    .partial_cmp(&b.key())
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            });
+            best_first(&mut firsts, |(score, _)| score);
             // Each first placement improved as a page with that photo wide: taking it back into
             // its stack is the page the fill started from.
             let fixed = Context {
