@@ -1,0 +1,193 @@
+//! The fills of a short page: photos set across stacks, paragraphs set loose, air around the
+//! title.
+
+use super::*;
+
+/// A page about a wide photo short: the make-up sets a photo across two stacks, within its
+/// section's text (its text right above it in every stack it spans), and the page fills.
+#[test]
+fn a_short_page_fills_with_a_photo_across_two_stacks_within_its_section() {
+    let mut m = measures(vec![
+        section(&[10, 12, 9, 11, 8, 7], &[(1800, 1200)]),
+        section(&[6, 9, 12, 5, 10], &[(1800, 1200)]),
+        section(&[11, 7, 10, 9, 12, 6, 8], &[(1800, 1200)]),
+        section(&[9, 8, 13], &[(1800, 1200)]),
+    ]);
+    // The house grid alone: the wider one would hold the text.
+    m.grids.truncate(1);
+    let plan = solve(&m);
+    keeps_its_columns(&plan, &m);
+    assert_eq!(plan.wide.len(), 1, "{plan:?}");
+    assert!(plan.empty_lines <= 6, "{} lines empty", plan.empty_lines);
+    let w = &plan.wide[0];
+    let section = w.photo.section.unwrap();
+    for stack in w.stack..w.stack + w.span {
+        let above = plan
+            .frames
+            .iter()
+            .position(|f| f.stack == stack && f.top + f.lines == w.top)
+            .expect("a frame over the photo");
+        let last = plan.flow.iter().rfind(|item| item.frame == above);
+        assert_eq!(last.map(|item| item.section), Some(section), "{plan:?}");
+    }
+    // The frames do not overlap the photo, and the flow reads the legs over it before those
+    // under it.
+    let bottom = w.top + w.photo.picture_lines + w.photo.caption_lines;
+    for f in plan
+        .frames
+        .iter()
+        .filter(|f| (w.stack..w.stack + w.span).contains(&f.stack))
+    {
+        assert!(f.top + f.lines <= w.top || f.top >= bottom, "{f:?} {w:?}");
+    }
+}
+
+/// On a spread (two pages, two stacks each) no photo is set across the fold: the short pages
+/// that fill with a wide photo keep it on one page.
+#[test]
+fn no_wide_photo_crosses_a_spreads_fold() {
+    let mut rand = rng(23);
+    let mut wide = 0;
+    for _ in 0..12 {
+        let mut m = measures(sections_of_a_photo(&mut rand));
+        m.grids.truncate(1);
+        m.pages_across = 2;
+        let plan = solve(&m);
+        keeps_its_columns(&plan, &m);
+        for w in &plan.wide {
+            wide += 1;
+            assert!(w.stack + w.span <= 2 || w.stack >= 2, "{w:?} {plan:?}");
+        }
+    }
+    assert!(wide > 0, "no page set a photo wide");
+}
+
+/// A page short by more than heads' space and the last column's tolerance fill: some
+/// paragraphs set loose (拉行), each a line longer, only those the measure pass found so, and
+/// none on a page that fills without.
+#[test]
+fn a_page_a_few_lines_short_fills_with_paragraphs_set_loose() {
+    // 41 paragraphs of 7 lines, four heads and a credit: 311 of the 320 lines.
+    let sections: Vec<SectionMeasures> = [11, 11, 10, 9]
+        .iter()
+        .map(|&n| section(&vec![7; n], &[]))
+        .collect();
+    let without = measures(sections.clone());
+    let plain = solve(&without);
+    keeps_its_columns(&plain, &without);
+    assert!(plain.flow.iter().all(|item| !item.loose));
+    // Each paragraph's loose setting: a line longer at both grids.
+    let loosened: Vec<SectionMeasures> = sections
+        .into_iter()
+        .map(|mut s| {
+            s.loose = s
+                .paragraphs
+                .iter()
+                .map(|grids| {
+                    grids
+                        .iter()
+                        .map(|&n| Some((0..=n as usize + 1).collect()))
+                        .collect()
+                })
+                .collect();
+            s
+        })
+        .collect();
+    let with = measures(loosened);
+    let plan = solve(&with);
+    keeps_its_columns(&plan, &with);
+    assert!(
+        plan.empty_lines < plain.empty_lines,
+        "{} -> {}",
+        plain.empty_lines,
+        plan.empty_lines
+    );
+    assert!(plan.empty_lines <= with.tolerance, "{plan:?}");
+    // A loose paragraph is a line longer, all its parts set loose.
+    let mut loose = 0;
+    for (s, section) in with.sections.iter().enumerate() {
+        for (p, lines) in section.paragraphs.iter().enumerate() {
+            let parts: Vec<_> = plan
+                .flow
+                .iter()
+                .filter(|i| i.kind == FlowKind::Text && (i.section, i.index) == (s, p))
+                .collect();
+            let set: u32 = parts.iter().map(|i| i.lines).sum();
+            let is_loose = parts[0].loose;
+            assert!(parts.iter().all(|i| i.loose == is_loose));
+            assert_eq!(set, lines[0] + u32::from(is_loose));
+            loose += usize::from(is_loose);
+        }
+    }
+    assert!(loose >= 1 && loose <= plain.empty_lines as usize, "{loose}");
+    // Never two loose paragraphs side by side.
+    let flags: Vec<(usize, usize, bool)> = plan
+        .flow
+        .iter()
+        .filter(|i| i.kind == FlowKind::Text && i.last)
+        .map(|i| (i.section, i.index, i.loose))
+        .collect();
+    assert!(
+        flags
+            .windows(2)
+            .all(|w| !(w[0].2 && w[1].2 && w[0].0 == w[1].0)),
+        "{flags:?}"
+    );
+    // A page that fills without sets nothing loose.
+    let full = measures(
+        [11, 11, 11, 10]
+            .iter()
+            .map(|&n| {
+                let mut s = section(&vec![7; n], &[]);
+                s.loose = s
+                    .paragraphs
+                    .iter()
+                    .map(|g| {
+                        g.iter()
+                            .map(|&n| Some((0..=n as usize + 1).collect()))
+                            .collect()
+                    })
+                    .collect();
+                s
+            })
+            .collect(),
+    );
+    let plan = solve(&full);
+    assert!(plan.overset_lines == 0 && plan.empty_lines <= full.tolerance);
+    assert!(plan.flow.iter().all(|item| !item.loose), "{plan:?}");
+}
+
+/// A page a few lines short in every stack, with nothing set loose and no photo to grow, fills
+/// with air around the title: the fewest lines that fill it, within the house's most;
+/// none on a page that fills without, nor on one too short for the air to fill.
+#[test]
+fn a_page_short_in_every_stack_fills_with_air_around_the_title() {
+    let page =
+        |counts: &[usize]| measures(counts.iter().map(|&n| section(&vec![7; n], &[])).collect());
+    // 41 paragraphs of 7 lines, four heads and a credit: 311 of the 320 lines.
+    let mut m = page(&[11, 11, 10, 9]);
+    let plain = solve(&m);
+    assert_eq!(plain.air, 0);
+    assert!(plain.empty_lines > m.tolerance, "{plain:?}");
+    m.headline_air = 3;
+    let plan = solve(&m);
+    keeps_its_columns(&plan, &m);
+    assert!((1..=3).contains(&plan.air), "{plan:?}");
+    assert!(plan.empty_lines <= m.tolerance, "{plan:?}");
+    assert!(
+        plan.frames
+            .iter()
+            .all(|f| f.top + f.lines <= m.capacity - plan.air),
+        "{plan:?}"
+    );
+    // The fewest lines that fill it: one fewer leaves a foot empty.
+    m.headline_air = plan.air - 1;
+    let less = solve(&m);
+    assert!(less.air == 0 && less.empty_lines > m.tolerance, "{less:?}");
+    // A page that fills without takes none; nor does one the air cannot fill.
+    for counts in [&[11, 11, 11, 10][..], &[5, 5]] {
+        let mut m = page(counts);
+        m.headline_air = 3;
+        assert_eq!(solve(&m).air, 0, "{counts:?}");
+    }
+}

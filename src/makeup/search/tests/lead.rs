@@ -1,0 +1,197 @@
+//! The lead band's make-up: where the stacks under it start, the white it leaves.
+
+use super::*;
+
+#[test]
+fn every_column_starts_under_what_the_lead_sets_over_it() {
+    let mut rand = rng(11);
+    for _ in 0..40 {
+        let mut m = measures(sections_of_a_photo(&mut rand));
+        m.lead = Some(crate::makeup::LeadMeasures {
+            pitch: 19.5,
+            leading: 8.5,
+            max_chars: 30.0,
+            photo: Some(crate::makeup::LeadPhoto {
+                width_px: 2400,
+                height_px: 1600,
+                max_crop: None,
+            }),
+            options: vec![crate::makeup::LeadOption {
+                photo_width: 517.5,
+                text_width: 254.25,
+                columns: 2,
+                paragraphs: vec![3 + rand(6), 3 + rand(6)],
+                starts: vec![None, None],
+                caption: 2,
+            }],
+        });
+        let plan = solve(&m);
+        keeps_its_columns(&plan, &m);
+        let lead = plan.lead.as_ref().expect("a lead");
+        let photo = lead.photo.as_ref().unwrap();
+        let under = photo.picture_lines + photo.caption_lines;
+        // Under a stepped band, the stack under the lead's last column starts under its text
+        // where that column ends more than the tolerance short (house grid: the columns stand
+        // over stacks 1–2).
+        let last = |top: u32| lead.last_top.unwrap_or(top);
+        match (lead.stepped, plan.stacks) {
+            // Each column starts right under what stands over it.
+            (true, 4) => assert_eq!(
+                plan.tops,
+                [lead.text_grid, last(lead.text_grid), under, under],
+                "{plan:?}"
+            ),
+            (true, _) => {}
+            (false, _) => assert!(plan.tops.iter().all(|&t| t == lead.lines), "{plan:?}"),
+        }
+        if let Some(top) = lead.last_top {
+            assert!(lead.stepped, "{plan:?}");
+            assert_eq!(top, lead.last_grid, "{plan:?}");
+            assert!(lead.text_grid > top + m.tolerance, "{plan:?}");
+        }
+    }
+}
+
+/// The lead's photo over stacks 3–4 of the house grid, the text over stacks 1–2.
+fn lead_plan(text_grid: u32, photo_lines: u32, stepped: bool) -> crate::makeup::LeadPlan {
+    let height = f64::from(photo_lines - 2) * 13.0 - 4.0;
+    crate::makeup::LeadPlan {
+        option: 0,
+        columns: 2,
+        text_width: 254.25,
+        text_lines: text_grid,
+        text_grid,
+        last_grid: text_grid,
+        parts: vec![],
+        last_top: None,
+        lines: text_grid.max(photo_lines),
+        stepped,
+        photo: Some(crate::makeup::PhotoPlan {
+            section: None,
+            index: 0,
+            width: 517.5,
+            height,
+            drawn: (517.5, height),
+            picture_lines: photo_lines - 2,
+            caption_lines: 2,
+        }),
+    }
+}
+
+#[test]
+fn columns_start_under_the_leads_text_or_under_its_photo() {
+    use super::super::lead::{LeadChoice, tops, white};
+    let m = measures(vec![section(&[9], &[])]);
+    let level = lead_plan(12, 20, false);
+    assert_eq!(tops(&m, Some(&level)), [vec![20; 4], vec![20; 3]]);
+    let stepped = lead_plan(12, 20, true);
+    let t = tops(&m, Some(&stepped));
+    // Four stacks: two under the text, two under the photo.
+    assert_eq!(t[0], [12, 12, 20, 20]);
+    // Three stacks: the middle one stands under both and starts under the lower, the white
+    // over it counted.
+    assert_eq!(t[1], [12, 20, 20]);
+    let choice = LeadChoice {
+        plan: stepped,
+        cost: 0.0,
+    };
+    assert_eq!(white(&m, Some(&choice), 0), 0);
+    assert_eq!(white(&m, Some(&choice), 1), 8);
+}
+
+/// A lead whose last column ends more than the house's tolerance short of the others: under a
+/// stepped band the stack under that column starts right under its text, and no white is
+/// counted there; a level band beside a photo stays level, the white under the short column
+/// counted; two lines short are the band's, as any text's last column ends short.
+#[test]
+fn the_stack_under_a_leads_short_last_column_starts_under_its_text() {
+    use super::super::lead::{LeadChoice, tops, white};
+    let m = measures(vec![section(&[9], &[])]);
+    let short = |text_grid: u32, last_grid: u32, stepped: bool| crate::makeup::LeadPlan {
+        last_grid,
+        parts: vec![],
+        ..lead_plan(text_grid, 20, stepped)
+    };
+    let white_of = |plan| white(&m, Some(&LeadChoice { plan, cost: 0.0 }), 0);
+    assert_eq!(tops(&m, Some(&short(18, 13, true)))[0], [18, 13, 20, 20]);
+    assert_eq!(white_of(short(18, 13, true)), 0);
+    // Three lines short: more than the house lets pass at a foot, so a step too.
+    assert_eq!(tops(&m, Some(&short(18, 15, true)))[0], [18, 15, 20, 20]);
+    assert_eq!(white_of(short(18, 15, true)), 0);
+    // Two lines short: the band's (a line of them passes).
+    assert_eq!(tops(&m, Some(&short(18, 16, true)))[0], [18, 18, 20, 20]);
+    assert_eq!(white_of(short(18, 16, true)), 1);
+    // Level beside its photo: the band's foot, and the white under the short column counted.
+    assert_eq!(tops(&m, Some(&short(20, 13, false)))[0], [20; 4]);
+    assert_eq!(white_of(short(20, 13, false)), 6);
+    // The three-stack grid's stacks are not the lead's columns: no step.
+    assert_eq!(tops(&m, Some(&short(18, 13, true)))[1], [18, 20, 20]);
+}
+
+/// A stepped lead whose two columns do not stand on the stacks' gutters: the third stack
+/// stands partly under its photo (10 lines with its caption) and partly under its last column
+/// alone, and its column starts under the text's foot (18). Where that last column ends two
+/// lines or more over it, the white between is a hole in the middle of the page; a line is
+/// the band's, and a level band has no such stack.
+#[test]
+fn white_beside_the_lead_photo_under_a_short_last_column_is_a_hole() {
+    use super::super::lead::{LeadChoice, holes};
+    let m = measures(vec![section(&[9], &[])]);
+    let of = |last_grid: u32, stepped: bool| {
+        let mut plan = lead_plan(18, 10, stepped);
+        plan.text_width = 320.0;
+        plan.last_grid = last_grid;
+        if let Some(photo) = plan.photo.as_mut() {
+            photo.width = 386.0;
+        }
+        holes(&m, Some(&LeadChoice { plan, cost: 0.0 }), 0)
+    };
+    assert_eq!(of(14, true), 4);
+    assert_eq!(of(16, true), 2);
+    assert_eq!(of(17, true), 0);
+    assert_eq!(of(14, false), 0);
+}
+
+#[test]
+fn a_level_lead_counts_the_white_under_its_shorter_side_in_every_stack() {
+    use super::super::lead::{LeadChoice, white};
+    let m = measures(vec![section(&[9], &[])]);
+    let level = LeadChoice {
+        plan: lead_plan(12, 20, false),
+        cost: 0.0,
+    };
+    // Four stacks: the two under the text stand 8 lines under it, a line of each passing
+    // (the lead's columns end between grid lines).
+    assert_eq!(white(&m, Some(&level), 0), 14);
+    // Three stacks: one under the text, and the middle one, under both, white under the
+    // part of it the text stands over (no line passes there: the photo's side is on the grid).
+    assert_eq!(white(&m, Some(&level), 1), 15);
+    // Level with the photo: none.
+    let matched = LeadChoice {
+        plan: lead_plan(20, 20, false),
+        cost: 0.0,
+    };
+    assert_eq!(white(&m, Some(&matched), 0), 0);
+}
+
+/// A lead photo with no lead text beside it, three basic columns wide over a grid of
+/// two-column stacks, leaves half a stack bare beside it from the top down to its caption:
+/// counted as the hole it is; on the stacks' edges, or with text beside it, nothing bare.
+#[test]
+fn a_lead_photo_without_text_leaving_part_of_a_stack_bare_is_counted() {
+    use super::super::lead::{LeadChoice, bare};
+    let m = measures(vec![section(&[9], &[])]);
+    let choice = |width: f64, text_grid: u32| {
+        let mut plan = lead_plan(text_grid, 30, true);
+        if let Some(photo) = plan.photo.as_mut() {
+            photo.width = width;
+        }
+        LeadChoice { plan, cost: 0.0 }
+    };
+    // 1,044 pt across, stacks of 254.25 on 9 pt gutters: 385 pt from the right leaves
+    // stack 3 half under it.
+    assert_eq!(bare(&m, Some(&choice(385.0, 0)), 0), 30);
+    assert_eq!(bare(&m, Some(&choice(517.5, 0)), 0), 0);
+    assert_eq!(bare(&m, Some(&choice(254.25, 0)), 0), 0);
+    assert_eq!(bare(&m, Some(&choice(385.0, 6)), 0), 0);
+}
