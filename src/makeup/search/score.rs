@@ -145,10 +145,11 @@ impl Context<'_> {
         // A wide photo is an accent the page pays for, and one away from its section's text
         // reads with the wrong story.
         // (The heads' places only matter around a wide photo: the inner loop spares them.)
+        let at = placed(&flow, &frames, &played);
         let heads = if trial.wide.is_empty() {
             Vec::new()
         } else {
-            heads(&flow, &frames, &played)
+            heads(&at)
         };
         let (astray, below_head) = self.astray(trial, &ends, &frames, &heads);
         cost += FEATURE.wide * trial.wide.len() as f64
@@ -163,12 +164,12 @@ impl Context<'_> {
         // fills nothing: it is white under the photo's caption, in the middle of the page.
         cost += FEATURE.white_over_photo * f64::from(self.space_atop(trial, &ends.0, &frames));
         // Heads side by side in neighbouring stacks read as one line (撞题).
-        cost += FEATURE.tombstone * f64::from(tombstones(&flow, &frames, &played));
+        cost += FEATURE.tombstone * f64::from(tombstones(&at));
         // A head low in a column, its text running on in the next after a few lines.
         cost += FEATURE.low_head * f64::from(low_heads(&flow, &played));
         // Two photos one over the other with no text between read as a tower.
         cost += FEATURE.stacked * f64::from(stacked(&flow, &played));
-        cost += FEATURE.above_head * f64::from(above_head(&flow, &frames, &played));
+        cost += FEATURE.above_head * f64::from(above_head(&at));
         let excess = items.iter().map(|item| i64::from(item.lines)).sum::<i64>()
             - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
         Score {
@@ -235,9 +236,9 @@ const HEADS_APART: u32 = 0;
 
 /// Pairs of heads in neighbouring stacks whose lines overlap or nearly touch (撞题): a
 /// reader's eye runs from one into the other.
-fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
-    let heads: Vec<Placed> = placed(flow, frames, played)
-        .into_iter()
+fn tombstones(placed: &[Placed]) -> u32 {
+    let heads: Vec<&Placed> = placed
+        .iter()
         .filter(|p| matches!(p.what, Ref::Head(_)))
         .collect();
     let mut pairs = 0;
@@ -254,9 +255,9 @@ fn tombstones(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
     pairs
 }
 
-/// A piece of the flow as played: what it stands for, its stack, its first line and its
-/// lines, and whether it opens its item (a paragraph's continuation does not).
-struct Placed {
+/// A head or a photo of the flow as played: what it stands for, its stack, its first line
+/// and its lines, and whether it opens its item (a paragraph's continuation does not).
+pub(super) struct Placed {
     what: Ref,
     stack: usize,
     top: u32,
@@ -264,23 +265,26 @@ struct Placed {
     opens: bool,
 }
 
-/// Where each piece of the flow stands as played, in the flow's order: the one walk the
-/// counts of heads and photos by their places share.
-fn placed(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> Vec<Placed> {
+/// Where each head and photo of the flow stands as played, in the flow's order: the one walk
+/// the counts of heads and photos by their places share (a score's, once).
+pub(super) fn placed(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> Vec<Placed> {
     let mut used = vec![0u32; frames.len()];
-    let mut out = Vec::with_capacity(played.pieces.len());
+    let mut out = Vec::new();
     for piece in &played.pieces {
         let Some(frame) = frames.get(piece.column) else {
             continue;
         };
         let lines = piece.to - piece.from;
-        out.push(Placed {
-            what: flow[piece.item].1,
-            stack: frame.stack,
-            top: frame.top + used[piece.column],
-            lines,
-            opens: piece.from == 0,
-        });
+        let what = flow[piece.item].1;
+        if matches!(what, Ref::Head(_) | Ref::Photo(..)) {
+            out.push(Placed {
+                what,
+                stack: frame.stack,
+                top: frame.top + used[piece.column],
+                lines,
+                opens: piece.from == 0,
+            });
+        }
         used[piece.column] += lines;
     }
     out
@@ -320,12 +324,8 @@ pub(super) fn low_heads(flow: &[(Item, Ref)], played: &Played) -> u32 {
 }
 
 /// Each head of the flow as played: its section, its stack and its first line.
-pub(super) fn heads(
-    flow: &[(Item, Ref)],
-    frames: &[Frame],
-    played: &Played,
-) -> Vec<(usize, usize, u32)> {
-    placed(flow, frames, played)
+pub(super) fn heads(placed: &[Placed]) -> Vec<(usize, usize, u32)> {
+    placed
         .iter()
         .filter_map(|p| match p.what {
             Ref::Head(s) => Some((s, p.stack, p.top)),
@@ -336,8 +336,7 @@ pub(super) fn heads(
 
 /// Photos of the flow whose top stands higher on the page than their section's head (in an
 /// earlier column): a head low in one column, its photo atop the next.
-pub(super) fn above_head(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) -> u32 {
-    let placed = placed(flow, frames, played);
+pub(super) fn above_head(placed: &[Placed]) -> u32 {
     let head_at = |s: usize| {
         placed.iter().filter_map(move |p| match p.what {
             Ref::Head(h) if h == s => Some(p.top),

@@ -365,7 +365,7 @@ fn a_photo_higher_than_its_sections_head_is_counted() {
         let played = play(&items, &[20, 20], 3);
         assert_eq!(played.used, [20, 14], "{played:?}");
         assert_eq!(
-            score::above_head(&flow, &frames, &played),
+            score::above_head(&score::placed(&flow, &frames, &played)),
             above,
             "top {top}"
         );
