@@ -55,6 +55,9 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
     if plan.air > 0 {
         out.push(t!("makeup-air", lines = plan.air));
     }
+    if plan.head_air > 0 {
+        out.push(t!("makeup-head-air", lines = plan.head_air));
+    }
     // Paragraphs set loose (拉行), as section.paragraph, each once.
     let mut loose: Vec<String> = plan
         .flow
@@ -159,6 +162,7 @@ mod tests {
             }],
             foot: 74,
             head_lines: 4,
+            head_air: 0,
             flow: vec![FlowItem {
                 kind: crate::makeup::FlowKind::Photo,
                 section: 0,

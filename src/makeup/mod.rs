@@ -61,6 +61,10 @@ pub struct Measures {
     /// short in every stack (`search::air`).
     #[serde(default)]
     pub headline_air: u32,
+    /// Grid lines every section head may be opened by to fill a page the title's air leaves
+    /// short (`search::air`).
+    #[serde(default)]
+    pub head_air: u32,
     /// Pages the body runs across: 2 on a spread, whose fold falls in the middle gutter
     /// between its stacks (no photo is set across it).
     #[serde(default = "one")]
@@ -186,6 +190,10 @@ pub struct Plan {
     /// one, higher for a balanced short page.
     pub foot: u32,
     pub head_lines: u32,
+    /// Grid lines every section head is opened by to fill a short page (the head's numeral and
+    /// phrases centred in them): each head item is `head_lines + head_air` lines, and more
+    /// where it has space over it.
+    pub head_air: u32,
     /// The column flow in reading order, each item or part of a paragraph in its column.
     pub flow: Vec<FlowItem>,
     /// Photos set side by side across the page under the columns.

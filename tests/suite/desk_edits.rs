@@ -139,7 +139,7 @@ fn the_desks_edits_of_the_sample_build_with_every_paragraph_once_and_what_is_emp
         );
     }
     eprintln!("desk edits press-ready: {ready} of 5; with no column foot left empty: {full} of 5");
-    // What the make-up reaches today (see issue 21's notes: the photos dropped and the
-    // sections cut still leave the page short); fewer is a regression.
-    assert!(full >= 3, "{full} of 5 desk edits fill their columns");
+    // What the make-up reaches today (see issue 21's notes: the sections cut still leave
+    // the page short); fewer is a regression.
+    assert!(full >= 4, "{full} of 5 desk edits fill their columns");
 }

@@ -777,6 +777,10 @@ makeup-air = { $lines ->
     [one] a grid line of air under the title's byline to fill the page, the body starting that much lower
    *[other] { $lines } grid lines of air around the title (over it and under its byline) to fill the page, the body starting that much lower
 }
+makeup-head-air = { $lines ->
+    [one] every section head opened by a grid line to fill the page
+   *[other] every section head opened by { $lines } grid lines to fill the page
+}
 makeup-uncropped = uncropped
 makeup-cut-across = { $across } % cut across
 makeup-cut-down = { $down } % cut down

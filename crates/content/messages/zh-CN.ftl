@@ -754,6 +754,7 @@ makeup-band = { $n ->
     }
 makeup-loose = 为排满版面拉行（字距略放宽，各多占一行）的段落：{ $which }
 makeup-air = 为排满版面，标题区加空 { $lines } 行（标题上方、署名下方），正文随之下移
+makeup-head-air = 为排满版面，各小标题区一律加高 { $lines } 行
 makeup-uncropped = 未裁切
 makeup-cut-across = 左右裁去 { $across }%
 makeup-cut-down = 上下裁去 { $down }%

@@ -181,3 +181,23 @@ fn two_wide_photos_share_their_stacks_one_over_the_other() {
     });
     assert!(shared, "{plan:?}");
 }
+
+/// The same page as measured (photos of sections 1, 3 and 5 dropped), with the house's air
+/// over the heads (`head-air` in style.typ; the page was measured before it): no photo reads
+/// with its section set across stacks, the title's air leaves it short, and every head opened
+/// alike by a line fills it.
+#[test]
+fn the_sample_with_photos_dropped_fills_with_every_head_opened() {
+    let mut m: Measures =
+        serde_json::from_str(include_str!("pages/photos-dropped.json")).expect("measures");
+    let short = solve(&m);
+    assert!(short.empty_lines > m.tolerance, "{short:?}");
+    m.head_air = 1;
+    let json = serde_json::to_string(&m).expect("measures");
+    let (plan, empty) = made_up(&json);
+    assert!(
+        empty.iter().all(|&e| e <= m.tolerance),
+        "{empty:?} {plan:?}"
+    );
+    assert_eq!(plan.head_air, 1, "{plan:?}");
+}

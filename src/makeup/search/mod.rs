@@ -26,6 +26,7 @@ use super::lead::{self, LeadChoice};
 use super::photo::{self, Grid, Rules};
 use super::{LeadPlan, Measures, Plan};
 use crate::makeup::costs::FEATURE;
+use air::Air;
 use band::{BandChoice, band_choices};
 use score::{Score, fillable, too_short};
 use wide::Wide;
@@ -82,6 +83,8 @@ struct Context<'a> {
     tops: Vec<Vec<u32>>,
     grid: Grid,
     head_lines: u32,
+    /// Lines every head is opened by (`air`): 0 but on a page that fills no other way.
+    head_air: u32,
     /// Allowed picture lines of each photo in a stack of each grid: (lo, natural, hi).
     ranges: Vec<Vec<Vec<(u32, u32, u32)>>>,
     /// Moves keep every wide photo wide (while `fill` tries a page with one more).
@@ -147,6 +150,7 @@ pub fn solve(m: &Measures) -> Plan {
         tops: Vec::new(),
         grid,
         head_lines,
+        head_air: 0,
         ranges,
         wide_fixed: false,
     };
@@ -233,15 +237,16 @@ pub fn solve(m: &Measures) -> Plan {
     loose_score.cost += lead_cost_of(&lead, loosened.grid);
     let (air, trial, lead) = if loose_score.fits && cx.leaves_a_foot_empty(&loosened) {
         cx.fill_with_air(&pages, &loose_score, &lead_cost_of)
-            .unwrap_or((0, loosened, lead))
+            .unwrap_or((Air::default(), loosened, lead))
     } else {
-        (0, loosened, lead)
+        (Air::default(), loosened, lead)
     };
     cx.set_lead(lead.as_ref());
-    cx.capacity -= air;
+    cx.capacity -= air.title;
+    cx.head_air = air.heads;
     let (trial, foot) = cx.balance(trial);
     let mut plan = cx.plan(&trial, foot);
-    plan.air = air;
+    plan.air = air.title;
     plan.lead = lead.map(|l| LeadPlan {
         last_top: lead::last_step(m, &l.plan, trial.grid).map(|(_, top)| top),
         ..l.plan
@@ -430,7 +435,7 @@ impl Context<'_> {
         for (s, section) in m.sections.iter().enumerate() {
             if section.head {
                 out.push((
-                    Item::new(Kind::Head, self.head_lines + trial.space[s]),
+                    Item::new(Kind::Head, self.head_lines + self.head_air + trial.space[s]),
                     Ref::Head(s),
                 ));
             }

@@ -104,7 +104,7 @@ impl Context<'_> {
         let highest = tops.iter().copied().min().unwrap_or(0);
         (used + top_sum)
             .div_ceil(stacks)
-            .max(highest + self.head_lines + 1 + m.keep + 2 * m.tolerance)
+            .max(highest + self.head_lines + self.head_air + 1 + m.keep + 2 * m.tolerance)
     }
 
     /// The plan the template draws for a trial, its columns' foot at `balanced` if it was
@@ -265,6 +265,7 @@ impl Context<'_> {
             wide,
             foot,
             head_lines: self.head_lines,
+            head_air: self.head_air,
             flow,
             band,
             lead: None,

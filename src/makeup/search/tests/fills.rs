@@ -191,3 +191,31 @@ fn a_page_short_in_every_stack_fills_with_air_around_the_title() {
         assert_eq!(solve(&m).air, 0, "{counts:?}");
     }
 }
+
+/// A page the title's air leaves short fills with every section head opened alike by a line,
+/// the same for each (one rhythm down the page), and only then: a page the title's air fills
+/// keeps its heads as designed.
+#[test]
+fn a_page_the_titles_air_leaves_short_opens_every_head_alike() {
+    let page =
+        |counts: &[usize]| measures(counts.iter().map(|&n| section(&vec![7; n], &[])).collect());
+    // Four stacks and four heads: a line over every head fills as much as a line of air
+    // around the title.
+    let mut m = page(&[11, 11, 10, 9]);
+    m.headline_air = 3;
+    m.head_air = 1;
+    let by_title = solve(&m);
+    assert!(by_title.air > 0 && by_title.head_air == 0, "{by_title:?}");
+    m.headline_air = by_title.air - 1;
+    m.head_air = 0;
+    let short = solve(&m);
+    assert!(short.empty_lines > m.tolerance, "{short:?}");
+    m.head_air = 1;
+    let plan = solve(&m);
+    keeps_its_columns(&plan, &m);
+    assert_eq!(plan.head_air, 1, "{plan:?}");
+    assert!(plan.empty_lines <= m.tolerance, "{plan:?}");
+    for head in plan.flow.iter().filter(|it| it.kind == FlowKind::Head) {
+        assert!(head.lines > plan.head_lines, "{head:?}");
+    }
+}

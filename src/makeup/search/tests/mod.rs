@@ -35,6 +35,7 @@ fn measures(sections: Vec<SectionMeasures>) -> Measures {
         min_photo_lines: 4,
         tolerance: 2,
         headline_air: 0,
+        head_air: 0,
         pages_across: 1,
         sections,
         credit: Some(vec![1, 1]),
