@@ -24,6 +24,11 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
     if let Some(lead) = &plan.lead {
         let (columns, width) = (lead.columns, mm(lead.text_width));
         let said = match &lead.photo {
+            // (A lead photo with no lead text: no columns to speak of.)
+            Some(photo) if lead.text_lines == 0 => t!(
+                "makeup-lead-photo-only",
+                photo = photo.picture_lines + photo.caption_lines
+            ),
             Some(photo) if lead.stepped => t!(
                 "makeup-lead-stepped",
                 columns = columns,
@@ -197,6 +202,15 @@ mod tests {
             empty_lines: 5,
             overset_lines: 0,
         };
+        // A lead photo with no lead text is said as such, not as columns beside it.
+        let mut alone = plan.clone();
+        if let Some(lead) = alone.lead.as_mut() {
+            lead.text_lines = 0;
+        }
+        assert_eq!(
+            explain(&alone, |s, i| format!("{s:?}/{i}"))[1],
+            "lead: its photo alone at the body's top (15 lines with its caption), the stacks beside it starting under the title"
+        );
         let lines = explain(&plan, |s, i| format!("{s:?}/{i}"));
         assert_eq!(
             lines,

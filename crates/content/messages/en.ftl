@@ -762,6 +762,7 @@ makeup-lines-empty = , { $n } lines left empty
 makeup-lines-overset = , { $n } lines overset
 makeup-lead-stepped = lead: { $columns } columns { $width } mm wide beside its photo, { $text } lines over the stacks under it and { $photo } under the photo
 makeup-lead-level = lead: { $columns } columns { $width } mm wide beside its photo, the band { $lines } lines
+makeup-lead-photo-only = lead: its photo alone at the body's top ({ $photo } lines with its caption), the stacks beside it starting under the title
 makeup-lead-across = lead: { $columns } columns { $width } mm wide across the page, { $lines } lines
 makeup-lead-last-step = { $lead }; the stack under its last column from line { $line }, right under its text
 makeup-photo = photo { $name }: { $place }, { $width } × { $height } mm ({ $lines } lines), { $crop }

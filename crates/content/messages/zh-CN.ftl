@@ -742,6 +742,7 @@ makeup-lines-empty = ，空着 { $n } 行
 makeup-lines-overset = ，超版 { $n } 行
 makeup-lead-stepped = 导语：分 { $columns } 栏，栏宽 { $width } 毫米，排在图片旁；导语下的栏从第 { $text } 行起，图片下的栏从第 { $photo } 行起
 makeup-lead-level = 导语：分 { $columns } 栏，栏宽 { $width } 毫米，排在图片旁，导语区高 { $lines } 行
+makeup-lead-photo-only = 导语区：无导语文字，题图单独置于正文顶部（连图说 { $photo } 行），旁边各栏自标题下起排
 makeup-lead-across = 导语：分 { $columns } 栏，栏宽 { $width } 毫米，通栏，高 { $lines } 行
 makeup-lead-last-step = { $lead }；导语末栏下的一栏从第 { $line } 行起，紧接导语
 makeup-photo = 图片 { $name }：{ $place }，{ $width } × { $height } 毫米（{ $lines } 行），{ $crop }
