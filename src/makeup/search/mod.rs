@@ -12,6 +12,7 @@ mod loose;
 #[cfg(test)]
 mod measured;
 mod moves;
+mod nested;
 mod plan;
 mod reading;
 mod score;
@@ -28,6 +29,7 @@ use super::{LeadPlan, Measures, Plan};
 use crate::makeup::costs::FEATURE;
 use air::Air;
 use band::{BandChoice, band_choices};
+use nested::Nested;
 use score::{Score, fillable, too_short};
 use wide::Wide;
 
@@ -39,16 +41,16 @@ struct Trial {
     grid: usize,
     band: Option<BandChoice>,
     band_lines: u32,
-    lines: Vec<Vec<u32>>,
+    lines: Nested<u32>,
     /// For each photo of each section, how many of its section's paragraphs stand before it
     /// (never fewer than for the photo before it: the editor's order is kept).
-    at: Vec<Vec<usize>>,
+    at: Nested<usize>,
     space: Vec<u32>,
     /// Photos set across stacks (`wide`), out of the flow.
     wide: Vec<Wide>,
     /// Paragraphs set loose (拉行), a line longer: each section's, by paragraph. Only to fill a
     /// page that leaves a foot empty (`loosen`).
-    loose: Vec<Vec<bool>>,
+    loose: Nested<bool>,
 }
 
 /// The fewest lines a column (a leg) may hold: a column shorter than this under a tall lead
@@ -374,10 +376,11 @@ impl Context<'_> {
     }
 
     fn start(&self, grid: usize, band: Option<BandChoice>, at: usize) -> Trial {
-        let lines = self.ranges[grid]
-            .iter()
-            .map(|photos| photos.iter().map(|&(_, natural, _)| natural).collect())
-            .collect();
+        let lines = Nested::from_lists(
+            self.ranges[grid]
+                .iter()
+                .map(|photos| photos.iter().map(|&(_, natural, _)| natural).collect()),
+        );
         let band_lines = band.as_ref().map_or(0, |b| {
             // The photos' own proportions, on average, within what all of them allow.
             let natural: f64 = b
@@ -398,20 +401,20 @@ impl Context<'_> {
             band,
             band_lines,
             lines,
-            at: self
-                .m
-                .sections
-                .iter()
-                .map(|s| vec![at.min(s.paragraphs.len().saturating_sub(1)); s.photos.len()])
-                .collect(),
+            at: Nested::from_lists(
+                self.m
+                    .sections
+                    .iter()
+                    .map(|s| vec![at.min(s.paragraphs.len().saturating_sub(1)); s.photos.len()]),
+            ),
             space: vec![0; self.m.sections.len() + 1],
             wide: Vec::new(),
-            loose: self
-                .m
-                .sections
-                .iter()
-                .map(|s| vec![false; s.paragraphs.len()])
-                .collect(),
+            loose: Nested::from_lists(
+                self.m
+                    .sections
+                    .iter()
+                    .map(|s| vec![false; s.paragraphs.len()]),
+            ),
         }
     }
 

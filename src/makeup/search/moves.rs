@@ -102,7 +102,7 @@ impl Context<'_> {
                     let all: Vec<usize> = at.iter().map(|&a| step(a, 1)).collect();
                     if all.iter().all(|&a| a <= last) {
                         let mut t = trial.clone();
-                        t.at[s] = all;
+                        t.at[s].copy_from_slice(&all);
                         out.push(t);
                     }
                     if at.len() > 1 {
