@@ -457,7 +457,12 @@ impl Context<'_> {
                 {
                     next += 1;
                 }
-                out.extend((from..next).filter(in_flow).map(photo));
+                // (A loop, not `extend` of a filtered range: this runs for every trial scored.)
+                for p in from..next {
+                    if in_flow(&p) {
+                        out.push(photo(p));
+                    }
+                }
                 // A paragraph whose lines the template could not show is never split.
                 let loose = trial.loose[s][i];
                 let kind = if self.starts_set(s, i, g, loose).is_some() {
