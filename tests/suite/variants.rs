@@ -428,9 +428,11 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
         let small = measured.iter().map(|m| m.small_originals).sum::<usize>();
         let air: Vec<u32> = measured.iter().map(|m| m.air).collect();
         eprintln!(
-            "air around the title to fill the page: 1 line on {}, 2 on {} pages",
+            "air around the title to fill the page: 1 line on {}, 2 on {} pages; every head \
+             opened by a line on {} pages",
             air.iter().filter(|&&a| a == 1).count(),
-            air.iter().filter(|&&a| a == 2).count()
+            air.iter().filter(|&&a| a == 2).count(),
+            measured.iter().filter(|m| m.head_air > 0).count()
         );
         let above: Vec<usize> = measured.iter().map(|m| m.photos_above_head).collect();
         eprintln!(

@@ -52,6 +52,8 @@ pub struct Measured {
     pub side_by_side_heads: usize,
     /// Grid lines of air the make-up gave the title to fill the page.
     pub air: u32,
+    /// Grid lines the make-up opened every section head by to fill the page.
+    pub head_air: u32,
     /// Photos in a column standing higher than their section's head in an earlier column
     /// (from the plan): they read with the section beside them.
     pub photos_above_head: usize,
@@ -137,6 +139,10 @@ pub fn measure(
             .collect(),
         air: match &laid.plan {
             Some(banmian::makeup::MadeUp::Feature(plan)) => plan.air,
+            _ => 0,
+        },
+        head_air: match &laid.plan {
+            Some(banmian::makeup::MadeUp::Feature(plan)) => plan.head_air,
             _ => 0,
         },
         photos_above_head: match &laid.plan {
