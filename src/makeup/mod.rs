@@ -190,9 +190,9 @@ pub struct Plan {
     /// one, higher for a balanced short page.
     pub foot: u32,
     pub head_lines: u32,
-    /// Grid lines every section head is opened by to fill a short page (the head's numeral and
-    /// phrases centred in them): each head item is `head_lines + head_air` lines, and more
-    /// where it has space over it.
+    /// Grid lines every section head is opened by to fill a short page (where the template
+    /// sets them: `section-head`'s `air`): each head item is `head_lines + head_air` lines,
+    /// and more where it has space over it.
     pub head_air: u32,
     /// The column flow in reading order, each item or part of a paragraph in its column.
     pub flow: Vec<FlowItem>,

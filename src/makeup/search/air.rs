@@ -1,8 +1,8 @@
 //! Air: a make-up editor's last fill for a page a few lines short in every stack, which
 //! neither photos nor 拉行 close. First around the title: each line of air starts the body a
 //! grid line lower, so every stack holds a line less. Then, where that is not enough, every
-//! section head opened alike by a line (its numeral and phrases centred in the taller head):
-//! each head takes a line more, and the page keeps one rhythm. Under each such air the page is
+//! section head opened alike by a line (`section-head.typ` says where the line goes): each
+//! head takes a line more, and the page keeps one rhythm. Under each such air the page is
 //! made up again (its moves, shaken copies, 拉行), and the least air that fills one of the
 //! pages made up in full is taken (a lead with a taller photo may need less), if that page
 //! scores better than the best without air (a page filled by coarse photos is not). Where none
