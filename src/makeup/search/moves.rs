@@ -151,7 +151,7 @@ impl Context<'_> {
     fn gap_moves(&self, trial: &Trial, out: &mut Vec<Trial>) {
         let foot = self.foot(trial);
         let frames = self.frames(trial, foot);
-        let columns = super::fillable(&frames);
+        let columns = super::score::fillable(&frames);
         let played = self.play(trial, foot);
         if !played.fits {
             return;
