@@ -64,41 +64,59 @@ struct Context<'a> {
     wide_fixed: bool,
 }
 
+impl<'a> Context<'a> {
+    /// The search's context for the page `m` describes, no lead set yet (`set_lead`).
+    fn new(m: &'a Measures) -> Self {
+        let grid = Grid {
+            pitch: m.pitch,
+            gap: m.gap,
+        };
+        let head_lines = if m.sections.len() >= m.compact_from {
+            m.compact_head_lines
+        } else {
+            m.head_lines
+        };
+        let ranges = m
+            .grids
+            .iter()
+            .map(|g| {
+                m.sections
+                    .iter()
+                    .map(|s| {
+                        s.photos
+                            .iter()
+                            .map(|p| {
+                                range(
+                                    m,
+                                    grid,
+                                    (p.width_px, p.height_px),
+                                    p.max_crop,
+                                    g.width,
+                                    m.capacity / 2,
+                                )
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        Context {
+            m,
+            capacity: m.capacity,
+            tops: Vec::new(),
+            grid,
+            head_lines,
+            head_air: 0,
+            ranges,
+            wide_fixed: false,
+        }
+    }
+}
+
 /// Makes up the page the measures describe.
 pub fn solve(m: &Measures) -> Plan {
-    let grid = Grid {
-        pitch: m.pitch,
-        gap: m.gap,
-    };
-    let head_lines = if m.sections.len() >= m.compact_from {
-        m.compact_head_lines
-    } else {
-        m.head_lines
-    };
-    let ranges = m
-        .grids
-        .iter()
-        .map(|g| {
-            m.sections
-                .iter()
-                .map(|s| {
-                    s.photos
-                        .iter()
-                        .map(|p| {
-                            range(
-                                m,
-                                grid,
-                                (p.width_px, p.height_px),
-                                p.max_crop,
-                                g.width,
-                                m.capacity / 2,
-                            )
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
+    let mut cx = Context::new(m);
+    let grid = cx.grid;
     let rules = Rules {
         max_crop: m.max_crop,
         warn_ppi: m.warn_ppi,
@@ -117,16 +135,6 @@ pub fn solve(m: &Measures) -> Plan {
     if leads.is_empty() {
         leads.push(None);
     }
-    let mut cx = Context {
-        m,
-        capacity: m.capacity,
-        tops: Vec::new(),
-        grid,
-        head_lines,
-        head_air: 0,
-        ranges,
-        wide_fixed: false,
-    };
     // Each way of setting the lead scored on a sketch (the house grid, no band, photos after
     // their section's first paragraph), then the few best made up in full: a lead that loses
     // the sketch by far does not win the page.

@@ -271,6 +271,58 @@ impl Context<'_> {
         None
     }
 
+    /// Slides each wide photo across the very stacks of `new` out of its way, up over it or
+    /// down under it as their sections read, with a leg of text between, at its lowest height
+    /// if it must: a make-up
+    /// editor setting a second photo across the same stacks moves the first. None where one
+    /// cannot make way inside the body.
+    pub(super) fn make_way(
+        &self,
+        g: usize,
+        wide: &mut [Wide],
+        new: &Wide,
+        foot: u32,
+    ) -> Option<()> {
+        let highest = self.tops[g][new.stack..new.stack + new.span]
+            .iter()
+            .max()
+            .copied()
+            .unwrap_or(0);
+        let new_bottom = new.top + self.wide_total(g, new);
+        for w in wide
+            .iter_mut()
+            .filter(|w| (w.stack, w.span) == (new.stack, new.span))
+        {
+            let bottom = w.top + self.wide_total(g, w);
+            if bottom + MIN_LEG <= new.top || new_bottom + MIN_LEG <= w.top {
+                continue;
+            }
+            let (lo, _, _) = self.wide_range(g, (w.section, w.photo), w.span)?;
+            // Over stacks read row by row, the earlier section's photo stands over the later.
+            let over = (w.section, w.top) <= (new.section, new.top);
+            // Over it, a leg of text over both where there is room, else the first at the
+            // columns' top.
+            let (lines, top) = [
+                (w.lines, highest + MIN_LEG),
+                (lo, highest + MIN_LEG),
+                (w.lines, highest),
+                (lo, highest),
+            ]
+            .into_iter()
+            .find_map(|(lines, highest)| {
+                let total = lines + self.wide_caption(g, w);
+                if over {
+                    let top = new.top.checked_sub(MIN_LEG + total)?;
+                    (top >= highest).then_some((lines, top))
+                } else {
+                    (new_bottom + MIN_LEG + total <= foot).then_some((lines, new_bottom + MIN_LEG))
+                }
+            })?;
+            (w.lines, w.top) = (lines, top);
+        }
+        Some(())
+    }
+
     /// The best page from `trial` by single moves, then from a few shaken copies of it.
     fn settle(&self, trial: Trial) -> (Score, Trial) {
         let (mut score, mut trial) = self.improve(trial);
@@ -342,13 +394,15 @@ impl Context<'_> {
                             let tops = highest.copied().unwrap_or(0)..=lowest;
                             let placed = |at: Option<usize>| {
                                 tops.clone()
-                                    .map(|top| {
+                                    .filter_map(|top| {
                                         let mut t = trial.clone();
                                         if let Some(at) = at {
                                             t.at[s].iter_mut().for_each(|a| *a = at);
                                         }
-                                        t.wide.push(Wide { top, ..w.clone() });
-                                        (self.score(&t), t)
+                                        let w = Wide { top, ..w.clone() };
+                                        self.make_way(g, &mut t.wide, &w, foot)?;
+                                        t.wide.push(w);
+                                        Some((self.score(&t), t))
                                     })
                                     .min_by(|(a, _), (b, _)| {
                                         a.key()

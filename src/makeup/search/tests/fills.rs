@@ -223,3 +223,64 @@ fn a_page_the_titles_air_leaves_short_opens_every_head_alike() {
         assert!(head.lines > plan.head_lines, "{head:?}");
     }
 }
+
+/// A photo set across the very stacks of another moves it out of its way, as a make-up editor
+/// does: the earlier section's photo over the later's, a leg of text between, the one moved
+/// at its lowest height where its own does not leave the room; none where no room is left.
+#[test]
+fn a_second_photo_across_the_same_stacks_slides_the_first_out_of_its_way() {
+    use super::super::MIN_LEG;
+    use super::super::wide::Wide;
+    let m = measures(vec![
+        section(&[10, 12, 9], &[(1800, 1200)]),
+        section(&[6, 9, 12], &[(1800, 1200)]),
+        section(&[11, 7, 10], &[(1800, 1200)]),
+    ]);
+    let mut cx = Context::new(&m);
+    cx.set_lead(None);
+    let foot = 80;
+    let (lo, natural, _) = cx.wide_range(0, (0, 0), 2).unwrap();
+    assert!(lo < natural, "{lo} {natural}");
+    let wide = |section: usize, stack: usize, top: u32, lines: u32| Wide {
+        section,
+        photo: 0,
+        stack,
+        span: 2,
+        top,
+        lines,
+    };
+    let total = |w: &Wide| cx.wide_total(0, w);
+    // Section 2's photo set where section 1's stands: section 1's goes up over it, at its
+    // own height, a leg of text over it.
+    let mut placed = vec![wide(0, 0, 30, natural), wide(2, 2, 30, natural)];
+    let new = wide(1, 0, 40, natural);
+    cx.make_way(0, &mut placed, &new, foot).unwrap();
+    assert_eq!(placed[0].lines, natural);
+    assert_eq!(placed[0].top + total(&placed[0]) + MIN_LEG, new.top);
+    assert!(placed[0].top >= MIN_LEG);
+    assert_eq!(
+        placed[1],
+        wide(2, 2, 30, natural),
+        "another stacks' photo stays"
+    );
+    // Set higher, section 1's shrinks to its lowest to stand over it.
+    let mut placed = vec![wide(0, 0, 30, natural)];
+    let new = wide(1, 0, 2 * MIN_LEG + total(&wide(0, 0, 0, lo)), natural);
+    cx.make_way(0, &mut placed, &new, foot).unwrap();
+    assert_eq!(placed[0].lines, lo);
+    assert_eq!(placed[0].top + total(&placed[0]) + MIN_LEG, new.top);
+    // Section 0's photo set over section 1's: section 1's goes under it.
+    let mut placed = vec![wide(1, 0, 10, natural)];
+    let new = wide(0, 0, 8, natural);
+    cx.make_way(0, &mut placed, &new, foot).unwrap();
+    assert_eq!(placed[0].top, new.top + total(&new) + MIN_LEG);
+    // No room under it: no page.
+    let mut placed = vec![wide(1, 0, foot - total(&wide(1, 0, 0, natural)), natural)];
+    let new = wide(0, 0, foot - total(&wide(0, 0, 0, natural)), natural);
+    assert!(cx.make_way(0, &mut placed, &new, foot).is_none());
+    // Clear of it already: nothing moves.
+    let mut placed = vec![wide(0, 0, 4, natural)];
+    let new = wide(1, 0, 4 + total(&placed[0]) + MIN_LEG, natural);
+    cx.make_way(0, &mut placed, &new, foot).unwrap();
+    assert_eq!(placed[0], wide(0, 0, 4, natural));
+}
