@@ -126,10 +126,12 @@ impl Requirements {
             Kind::EmptyLines,
             m.max_empty() > self.max_empty_lines,
             format!(
-                "feet of the {} stacks {:?}, runs inside (stack, line, lines) {:?}",
+                "feet of the {} stacks {:?}, runs inside (stack, line, lines) {:?}, preflight's \
+                 holes (stack, lines) {:?}",
                 m.stacks.len(),
                 m.foot_empty,
-                m.holes
+                m.holes,
+                m.preflight_holes
             ),
         );
         check(

@@ -32,6 +32,10 @@ pub struct Measured {
     /// Empty runs inside a stack: above a photo or band that spans stacks (a column foot too),
     /// or of two lines or more anywhere. (stack, first empty line, lines).
     pub holes: Vec<(usize, usize, usize)>,
+    /// Holes preflight found, the ones the runs above do not look for among them (in the
+    /// lead's band over the body, beside its photo): (stack, lines). The gate's `max_empty`
+    /// counts them; `total_empty` does not (the runs both see would count twice).
+    pub preflight_holes: Vec<(usize, usize)>,
     pub widows: Findings,
     pub orphans: Findings,
     pub stranded_heads: Findings,
@@ -81,7 +85,11 @@ impl Findings {
 impl Measured {
     /// The most empty lines in one run (at a foot or inside a stack).
     pub fn max_empty(&self) -> usize {
-        let holes = self.holes.iter().map(|h| h.2);
+        let holes = self
+            .holes
+            .iter()
+            .map(|h| h.2)
+            .chain(self.preflight_holes.iter().map(|h| h.1));
         self.foot_empty
             .iter()
             .copied()
@@ -136,6 +144,17 @@ pub fn measure(
             .iter()
             .filter(|f| f.severity == Severity::Error && f.check != "overset")
             .map(|f| format!("{}: {}", f.check, f.message))
+            .collect(),
+        preflight_holes: report
+            .findings
+            .iter()
+            .filter(|f| f.check == "hole")
+            .filter_map(|f| {
+                Some((
+                    f.details["column"].as_u64()? as usize - 1,
+                    f.details["lines"].as_u64()? as usize,
+                ))
+            })
             .collect(),
         air: match &laid.plan {
             Some(banmian::makeup::MadeUp::Feature(plan)) => plan.air,
