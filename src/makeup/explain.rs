@@ -49,10 +49,14 @@ pub fn explain(plan: &Plan, name: impl Fn(Option<usize>, usize) -> String) -> Ve
                 lines = lead.lines
             ),
         };
-        out.push(match lead.last_top {
-            Some(top) => t!("makeup-lead-last-step", lead = said, line = top + 1),
-            None => said,
-        });
+        out.push(lead.steps.iter().fold(said, |said, &(column, top)| {
+            t!(
+                "makeup-lead-step",
+                lead = said,
+                column = column + 1,
+                line = top + 1
+            )
+        }));
         if let Some(photo) = &lead.photo {
             out.push(photo_line(photo, &name, &t!("makeup-beside-lead")));
         }
@@ -194,7 +198,8 @@ mod tests {
                 text_grid: 12,
                 last_grid: 12,
                 parts: vec![],
-                last_top: None,
+                column_grids: vec![12, 12, 12],
+                steps: Vec::new(),
                 lines: 15,
                 stepped: true,
                 photo: Some(photo(None, 500.0, 170.0, (540.0, 170.0))),

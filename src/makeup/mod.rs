@@ -289,10 +289,12 @@ pub struct LeadPlan {
     /// Grid lines the lead's last column takes (with the gap under it): fewer than
     /// `text_grid` where it ends short of the others.
     pub last_grid: u32,
-    /// Where the stack right under the lead's last column starts when its column starts
-    /// under that column's text rather than under the band (see `lead::last_step`): the band's
-    /// rule then steps up under it.
-    pub last_top: Option<u32>,
+    /// Grid lines each of the lead's columns takes (with the gap under it), left to right.
+    pub column_grids: Vec<u32>,
+    /// The lead's columns whose stacks start right under their text rather than under the
+    /// band, and the line they start at (see `lead::steps`): (column, line). The band's rule
+    /// steps up under each.
+    pub steps: Vec<(u32, u32)>,
     /// Grid lines of the whole band: its taller side.
     pub lines: u32,
     /// The lead's text, column by column: each paragraph or part of one where the make-up

@@ -5,7 +5,7 @@
 mod columns;
 
 use super::photo::{self, Grid, Rules};
-use super::{LeadMeasures, LeadPlan, Measures, PhotoPlan};
+use super::{HOLE_LINES, LeadMeasures, LeadPlan, Measures, PhotoPlan};
 use crate::makeup::costs::FEATURE;
 use crate::units::ppi;
 use columns::{LeadText, set_text};
@@ -87,6 +87,9 @@ pub fn choices(
         };
         let text_grid = grid_lines(text_lines);
         let last_grid = grid_lines(text_lines - last_short);
+        let column_grids: Vec<u32> = (0..option.columns as usize)
+            .map(|c| grid_lines(text.used.get(c).copied().unwrap_or(0).min(text_lines)))
+            .collect();
         let plan = |lines: u32, photo: Option<PhotoPlan>, stepped: bool| LeadPlan {
             option: i,
             columns: option.columns,
@@ -94,7 +97,8 @@ pub fn choices(
             text_lines,
             text_grid,
             last_grid,
-            last_top: None,
+            column_grids: column_grids.clone(),
+            steps: Vec::new(),
             lines,
             parts: text.parts.clone(),
             stepped,
@@ -235,21 +239,22 @@ fn under(m: &Measures, (x0, x1): (f64, f64), left: f64) -> (bool, bool) {
 
 /// For each grid, the line each stack's column starts at: under a level lead band, its foot;
 /// under a stepped one, the lead's text or its photo and caption, whichever the stack stands
-/// under (the lower where it stands under both); under the lead's last column, where that
-/// ends short of the band by more than the house lets pass, right under its text
-/// (`last_step`). 0 without a lead.
+/// under (the lower where it stands under both); under a lead's column that ends short of the
+/// band by more than the house lets pass, right under its text (`steps`). 0 without a lead.
 pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
     (0..m.grids.len())
         .map(|g| {
-            let last = lead.and_then(|lead| last_step(m, lead, g));
+            let steps = lead.map(|lead| steps(m, lead, g)).unwrap_or_default();
             stacks(m, g)
                 .into_iter()
                 .enumerate()
-                .map(|(i, stack)| match (lead, last) {
-                    (None, _) => 0,
-                    (Some(_), Some((under_last, top))) if under_last == i => top,
-                    (Some(lead), _) if !lead.stepped => lead.lines,
-                    (Some(lead), _) => match photo_span(m, lead) {
+                .map(|(i, stack)| match lead {
+                    None => 0,
+                    Some(_) if let Some(step) = steps.iter().find(|s| s.stacks.contains(&i)) => {
+                        step.top
+                    }
+                    Some(lead) if !lead.stepped => lead.lines,
+                    Some(lead) => match photo_span(m, lead) {
                         Some((left, photo)) => match under(m, stack, left) {
                             (true, true) => photo.max(lead.text_grid),
                             (false, true) => photo,
@@ -263,39 +268,66 @@ pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
         .collect()
 }
 
-/// The stack right under the lead's last column, and the line its column starts at there,
-/// where that column ends more lines short of the others than the house lets pass at a
-/// column's foot (the variants' gate sees 3 as a hole), under a stepped band or a lead across
-/// the page: the lead's columns stand
-/// over the body's stacks, one each (as wide, on the same gutters, left of the photo), so the
-/// body's column continues right under the lead's text, as the stepped band's columns do
-/// under the rest of it. (Fewer lines stay the band's, as any text's last column ends short;
-/// a short page may need them.)
-pub fn last_step(m: &Measures, lead: &LeadPlan, g: usize) -> Option<(usize, u32)> {
-    let grid = m.grids.get(g)?;
+/// A lead's column whose stacks start right under its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub column: usize,
+    pub stacks: std::ops::Range<usize>,
+    pub top: u32,
+}
+
+/// The lead's columns under which the body's columns start right under the lead's text, where
+/// that column ends two lines or more short of the band (with the white a head brings over
+/// its rule, the variants' gate sees 3 as a hole), under a stepped band or a lead across the
+/// page: the
+/// lead's columns stand over the body's stacks, each as wide as a whole number of them, on
+/// the same gutters, left of the photo, so the body's columns continue right under the lead's
+/// text, as the stepped band's columns do under the rest of it. (A line short stays the
+/// band's, as any text's last column ends short.)
+pub fn steps(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<Step> {
+    let Some(grid) = m.grids.get(g) else {
+        return Vec::new();
+    };
     let stacks = stacks(m, g);
     let gutter = stacks.get(1).map_or(m.gutter, |s| s.0 - stacks[0].1);
-    let index = (lead.columns as usize).checked_sub(1)?;
-    let stack = *stacks.get(index)?;
-    let aligned = (lead.text_width - grid.width).abs() < 0.5 && (gutter - m.gutter).abs() < 0.5;
-    let beside_photo = photo_span(m, lead).is_some_and(|(left, _)| under(m, stack, left).1);
+    // Stacks each column spans.
+    let span = ((lead.text_width + gutter) / (grid.width + gutter)).round() as usize;
+    let aligned = span >= 1
+        && (lead.text_width - (span as f64 * grid.width + (span as f64 - 1.0) * gutter)).abs()
+            < 0.5
+        && (gutter - m.gutter).abs() < 0.5;
     // A level band beside a photo stays level: its rule notched under one column would read
     // as a stepped band gone wrong (the stepped one is the search's other choice).
     let level_beside_photo = lead.photo.is_some() && !lead.stepped;
-    (lead.text_lines > 0
-        && aligned
-        && !beside_photo
-        && !level_beside_photo
-        && lead.text_grid > lead.last_grid + m.tolerance)
-        .then_some((index, lead.last_grid))
+    if lead.text_lines == 0 || !aligned || level_beside_photo {
+        return Vec::new();
+    }
+    let photo_left = photo_span(m, lead).map(|(left, _)| left);
+    (0..lead.columns as usize)
+        .filter_map(|column| {
+            let under_it = column * span..(column + 1) * span;
+            let beside_photo = photo_left.is_some_and(|left| {
+                stacks
+                    .get(under_it.clone())
+                    .is_none_or(|s| s.iter().any(|&stack| under(m, stack, left).1))
+            });
+            let grid_lines = *lead.column_grids.get(column)?;
+            (under_it.end <= stacks.len() && !beside_photo && lead.text_grid > grid_lines + 1)
+                .then_some(Step {
+                    column,
+                    stacks: under_it,
+                    top: grid_lines,
+                })
+        })
+        .collect()
 }
 
 /// Grid lines of white the lead band leaves over the stacks of grid `g`, a stack's each: under
 /// a level band, between the shorter side (its text or its photo and caption) and the band's
 /// foot, where the body's columns start; under a stepped one, over a stack that stands under
-/// both, between the higher side and the lower, where its column starts. Under the lead's
-/// last column, the lines it ends short by too, unless its stack starts right under it
-/// (`last_step`). Over a stack under the lead's text a line passes: the lead's pitch is a
+/// both, between the higher side and the lower, where its column starts. Under a lead's
+/// column that ends short, the lines it ends short by too, unless its stacks start right
+/// under it (`steps`). Over a stack under the lead's text a line passes: the lead's pitch is a
 /// grid line and a half, so its columns end between grid lines, never exactly on one.
 pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
     let Some(lead) = lead.map(|l| &l.plan) else {
@@ -305,6 +337,19 @@ pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
         .into_iter()
         .map(|(white, under_text)| white.saturating_sub(u32::from(under_text)))
         .sum()
+}
+
+/// Grid lines of white over each stack of grid `g`, left to right, as preflight sees them
+/// (none without a lead): `white_over_stacks`' lines, under the photo with the space under
+/// its caption, which its caption's lines count.
+pub fn seen_white(m: &Measures, lead: Option<&LeadPlan>, g: usize) -> Vec<u32> {
+    let Some(lead) = lead else {
+        return Vec::new();
+    };
+    white_over_stacks(m, lead, g)
+        .into_iter()
+        .map(|(white, under_text)| white + u32::from(!under_text && white > 0))
+        .collect()
 }
 
 /// Grid lines of a stack that stands partly under a lead photo with no lead text beside it:
@@ -325,20 +370,44 @@ pub fn bare(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
         .sum()
 }
 
+/// Stacks of grid `g` the lead band leaves a hole over, as preflight sees one: `HOLE_LINES`
+/// of white or more over a stack (`white`), a photo's white beside a short last column
+/// (`holes`), a stack left bare beside a photo (`bare`). A page with any is never made up.
+pub fn flaws(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
+    let white = seen_white(m, lead.map(|l| &l.plan), g)
+        .into_iter()
+        .filter(|&white| white >= HOLE_LINES)
+        .count() as u32;
+    white + u32::from(holes(m, lead, g) > 0) + u32::from(bare(m, lead, g) > 0)
+}
+
 /// `white` over each stack before the line that passes, and whether the stack stands under
 /// the lead's text.
 fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, bool)> {
-    let stepped_in = last_step(m, lead, g).map(|(s, _)| s);
-    let last = (lead.columns as usize).checked_sub(1);
-    let short = |i: usize| {
-        if Some(i) == last && stepped_in.is_none() {
-            lead.text_grid.saturating_sub(lead.last_grid)
-        } else {
-            0
+    let steps = steps(m, lead, g);
+    let gutter = m.gutter;
+    // Lines the lead's columns over a stack end short of its text's foot: the shortest's.
+    let short = |i: usize, (x0, x1): (f64, f64)| {
+        if steps.iter().any(|s| s.stacks.contains(&i)) {
+            return 0;
         }
+        lead.column_grids
+            .iter()
+            .enumerate()
+            .filter(|&(c, _)| {
+                let left = c as f64 * (lead.text_width + gutter);
+                x1.min(left + lead.text_width) - x0.max(left) > 0.5
+            })
+            .map(|(_, &grid_lines)| lead.text_grid.saturating_sub(grid_lines))
+            .max()
+            .unwrap_or(0)
     };
     let Some((left, photo)) = photo_span(m, lead) else {
-        return last.map(|i| (short(i), true)).into_iter().collect();
+        return stacks(m, g)
+            .into_iter()
+            .enumerate()
+            .map(|(i, stack)| (short(i, stack), true))
+            .collect();
     };
     stacks(m, g)
         .into_iter()
@@ -346,10 +415,11 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, bool)
         .map(|(i, stack)| {
             let (under_text, under_photo) = under(m, stack, left);
             let white = match ((under_text, under_photo), lead.stepped) {
-                _ if Some(i) == stepped_in => 0,
                 ((true, true), _) => photo.abs_diff(lead.text_grid),
-                (_, true) => short(i),
-                ((true, false), false) => lead.lines - lead.text_grid.min(lead.lines) + short(i),
+                (_, true) => short(i, stack),
+                ((true, false), false) => {
+                    lead.lines - lead.text_grid.min(lead.lines) + short(i, stack)
+                }
                 ((false, true), false) => lead.lines - photo.min(lead.lines),
                 ((false, false), false) => 0,
             };

@@ -11,7 +11,7 @@
 
 use super::{Context, SHAKES, Score, Trial, side_by_side};
 use crate::makeup::costs::FEATURE;
-use crate::makeup::lead::LeadChoice;
+use crate::makeup::lead::{self, LeadChoice};
 
 /// A page made up in full: its score (the lead's cost included), the trial, its lead.
 type Page = (Score, Trial, Option<LeadChoice>);
@@ -33,21 +33,21 @@ impl Context<'_> {
     }
 
     /// The least air that fills one of `pages` (the first, in their order, of those that fill
-    /// with as much), as it is then made up, if it scores better than `beat`, the best page
-    /// without air. `lead_cost`: a lead's cost at a grid.
+    /// with as much without a flaw, `Context::made_up`), as it is then made up, with its score (the
+    /// lead's cost included). `lead_cost`: a lead's cost at a grid.
     pub(super) fn fill_with_air(
         &self,
         pages: &[Page],
-        beat: &Score,
         lead_cost: &(dyn Fn(&Option<LeadChoice>, usize) -> f64 + Sync),
-    ) -> Option<(Air, Trial, Option<LeadChoice>)> {
+    ) -> Option<(Score, Air, Trial, Option<LeadChoice>)> {
         self.airs().find_map(|air| {
             side_by_side(pages.to_vec(), |(score, trial, lead)| {
                 let mut cx = self.clone();
                 cx.set_lead(lead.as_ref());
                 let (mut filled, t) = cx.filled_with_air(&score, &trial, air)?;
                 filled.cost += lead_cost(&lead, t.grid);
-                filled.better_than(beat).then_some((air, t, lead))
+                (filled.flaws == 0 && lead::flaws(cx.m, lead.as_ref(), t.grid) == 0)
+                    .then_some((filled, air, t, lead))
             })
             .into_iter()
             .flatten()

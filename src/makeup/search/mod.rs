@@ -54,6 +54,9 @@ struct Context<'a> {
     capacity: u32,
     /// For each grid, where each stack's column starts: the lines the lead takes over it.
     tops: Vec<Vec<u32>>,
+    /// For each grid, the lines of white the lead band leaves over each stack, as preflight
+    /// sees them (`lead::seen_white`).
+    lead_white: Vec<Vec<u32>>,
     grid: Grid,
     head_lines: u32,
     /// Lines every head is opened by (`air`): 0 but on a page that fills no other way.
@@ -104,6 +107,7 @@ impl<'a> Context<'a> {
             m,
             capacity: m.capacity,
             tops: Vec::new(),
+            lead_white: Vec::new(),
             grid,
             head_lines,
             head_air: 0,
@@ -216,9 +220,27 @@ pub fn solve(m: &Measures) -> Plan {
     };
     let (mut loose_score, loosened) = cx.loosen(score, trial);
     loose_score.cost += lead_cost_of(&lead, loosened.grid);
+    // Fill, don't report: where the best page still leaves a foot empty, a page made up in
+    // full that fills without a flaw, or with air, wins over it, whatever else it costs
+    // (heads side by side, a tower): a page that leaves a foot empty cannot go to press.
     let (air, trial, lead) = if loose_score.fits && cx.leaves_a_foot_empty(&loosened) {
-        cx.fill_with_air(&pages, &loose_score, &lead_cost_of)
-            .unwrap_or((Air::default(), loosened, lead))
+        let full = pages.iter().find(|(score, trial, lead)| {
+            let mut cx = cx.clone();
+            cx.set_lead(lead.as_ref());
+            cx.made_up(score, trial, lead.as_ref())
+        });
+        let aired = cx.fill_with_air(&pages, &lead_cost_of);
+        match (full, aired) {
+            (Some((score, trial, lead)), aired)
+                if aired
+                    .as_ref()
+                    .is_none_or(|(a, _, _, _)| !a.better_than(score)) =>
+            {
+                (Air::default(), trial.clone(), lead.clone())
+            }
+            (_, Some((_, air, trial, lead))) => (air, trial, lead),
+            _ => (Air::default(), loosened, lead),
+        }
     } else {
         (Air::default(), loosened, lead)
     };
@@ -229,7 +251,10 @@ pub fn solve(m: &Measures) -> Plan {
     let mut plan = cx.plan(&trial, foot);
     plan.air = air.title;
     plan.lead = lead.map(|l| LeadPlan {
-        last_top: lead::last_step(m, &l.plan, trial.grid).map(|(_, top)| top),
+        steps: lead::steps(m, &l.plan, trial.grid)
+            .into_iter()
+            .map(|s| (s.column as u32, s.top))
+            .collect(),
         ..l.plan
     });
     plan
@@ -350,7 +375,20 @@ impl Context<'_> {
     }
 
     /// Makes up the body under `lead`: where each stack's column starts.
+    /// Whether a page fills (no column foot emptier than the house lets pass) without a
+    /// flaw of its own or of its lead's (`Score::flaws`, `lead::flaws`): a page made up.
+    fn made_up(&self, score: &Score, trial: &Trial, lead: Option<&LeadChoice>) -> bool {
+        score.fits
+            && score.flaws == 0
+            && lead::flaws(self.m, lead, trial.grid) == 0
+            && !self.leaves_a_foot_empty(trial)
+    }
+
     fn set_lead(&mut self, lead: Option<&LeadChoice>) {
-        self.tops = lead::tops(self.m, lead.map(|l| &l.plan));
+        let plan = lead.map(|l| &l.plan);
+        self.tops = lead::tops(self.m, plan);
+        self.lead_white = (0..self.m.grids.len())
+            .map(|g| lead::seen_white(self.m, plan, g))
+            .collect();
     }
 }

@@ -5,6 +5,7 @@
 use super::super::Frame;
 use super::super::flow::{Item, Played, play};
 use super::{Context, MIN_LEG, Ref, Trial};
+use crate::makeup::HOLE_LINES;
 use crate::makeup::costs::FEATURE;
 use crate::makeup::photo;
 use crate::units::ppi;
@@ -19,6 +20,11 @@ pub(super) struct Score {
     pub(super) excess: i64,
     pub(super) empty: u32,
     pub(super) cost: f64,
+    /// What a make-up editor never sends to press, counted apart from the cost that weighs
+    /// it: wide photos astray, white over a photo, stranded heads, photos coarse where a
+    /// narrower place keeps them sharp. A page that fills with none of these is made up; one
+    /// that leaves a column's foot empty is not (`Context::fills`).
+    pub(super) flaws: u32,
 }
 
 impl Score {
@@ -61,6 +67,7 @@ impl Context<'_> {
                 excess: i64::MAX,
                 empty: u32::MAX,
                 cost: f64::MAX,
+                flaws: u32::MAX,
             };
         }
         let frames = self.frames(trial, foot);
@@ -73,6 +80,7 @@ impl Context<'_> {
         let g = trial.grid;
         let width = self.m.grids[g].width;
         let mut cost = 0.0;
+        let mut flaws = 0;
         for (s, section) in self.m.sections.iter().enumerate() {
             let mut in_flow = 0;
             for (p, ph) in section.photos.iter().enumerate() {
@@ -92,6 +100,12 @@ impl Context<'_> {
                 // Its narrowest placement is a stack of the house grid.
                 let in_house = ppi(f64::from(ph.width_px), self.m.grids[0].width);
                 cost += photo::cost(&f, in_house, self.m.warn_ppi, self.m.error_ppi);
+                flaws += u32::from(photo::needlessly_coarse(
+                    &f,
+                    in_house,
+                    self.m.warn_ppi,
+                    self.m.error_ppi,
+                ));
             }
             // More than two photos stacked in one column is a tower: a band is better.
             cost += FEATURE.tower * f64::from(in_flow.max(2) - 2);
@@ -161,8 +175,11 @@ impl Context<'_> {
             + FEATURE.inner_hole * f64::from(inner)
             + FEATURE.stranded_head * f64::from(played.stranded);
         // Space over a head that opens a column under a stepped lead's photo or a wide photo
-        // fills nothing: it is white under the photo's caption, in the middle of the page.
-        cost += FEATURE.white_over_photo * f64::from(self.space_atop(trial, &ends.0, &frames));
+        // fills nothing: it is white under the photo's caption, in the middle of the page (as
+        // under the lead band's white).
+        let space_atop = self.space_atop(trial, &ends.0, &frames);
+        cost += FEATURE.white_over_photo * f64::from(space_atop);
+        flaws += astray + over_photo + played.stranded + space_atop;
         // Heads side by side in neighbouring stacks read as one line (撞题).
         cost += FEATURE.tombstone * f64::from(tombstones(&at));
         // A head low in a column, its text running on in the next after a few lines.
@@ -179,6 +196,7 @@ impl Context<'_> {
             over: (f64::from(played.over) * width) as u32,
             empty: played.waste + played.left + short,
             cost,
+            flaws,
         }
     }
 
@@ -198,15 +216,37 @@ impl Context<'_> {
     }
 
     /// Lines of space over heads that open a frame starting lower than the highest column
-    /// (under a stepped lead's photo or a wide photo's caption).
+    /// (under a stepped lead's photo or a wide photo's caption), or a column under white the
+    /// lead band leaves where the two, with the head's own line over its rule, make a hole:
+    /// there the head's own line counts too.
     fn space_atop(&self, trial: &Trial, firsts: &[Option<Ref>], frames: &[Frame]) -> u32 {
-        let highest = self.tops[trial.grid].iter().copied().min().unwrap_or(0);
+        let g = trial.grid;
+        let highest = self.tops[g].iter().copied().min().unwrap_or(0);
+        let lead_white = |f: &Frame| {
+            if f.top == self.tops[g][f.stack] {
+                self.lead_white
+                    .get(g)
+                    .and_then(|w| w.get(f.stack))
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                0
+            }
+        };
         frames
             .iter()
             .zip(firsts)
-            .filter(|(f, _)| f.top > highest)
-            .map(|(_, first)| match first {
-                Some(Ref::Head(s)) => trial.space[*s],
+            .map(|(f, first)| match first {
+                Some(Ref::Head(s)) => {
+                    let white = lead_white(f);
+                    if white > 0 && white + 1 + trial.space[*s] >= HOLE_LINES {
+                        1 + trial.space[*s]
+                    } else if f.top > highest {
+                        trial.space[*s]
+                    } else {
+                        0
+                    }
+                }
                 _ => 0,
             })
             .sum()

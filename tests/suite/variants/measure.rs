@@ -578,8 +578,9 @@ fn make_up(
                         (y - b0).abs() <= pitch + 1.0
                     }
                 });
-            // A run that reaches the foot is counted there; one above a band is a foot too.
-            if k < count && start > first && !before_head && (run >= 2 || column[k] == Some(true)) {
+            // A run that reaches the foot is counted there; one above a band is a foot too. One
+            // at a column's top is a hole as any other: the columns beside start higher.
+            if k < count && !before_head && (run >= 2 || column[k] == Some(true)) {
                 m.holes.push((s, start, run));
             }
         }

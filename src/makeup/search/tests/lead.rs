@@ -33,21 +33,26 @@ fn every_column_starts_under_what_the_lead_sets_over_it() {
         // Under a stepped band, the stack under the lead's last column starts under its text
         // where that column ends more than the tolerance short (house grid: the columns stand
         // over stacks 1–2).
-        let last = |top: u32| lead.last_top.unwrap_or(top);
+        let under_column = |c: u32| {
+            lead.steps
+                .iter()
+                .find(|s| s.0 == c)
+                .map_or(lead.text_grid, |s| s.1)
+        };
         match (lead.stepped, plan.stacks) {
             // Each column starts right under what stands over it.
             (true, 4) => assert_eq!(
                 plan.tops,
-                [lead.text_grid, last(lead.text_grid), under, under],
+                [under_column(0), under_column(1), under, under],
                 "{plan:?}"
             ),
             (true, _) => {}
             (false, _) => assert!(plan.tops.iter().all(|&t| t == lead.lines), "{plan:?}"),
         }
-        if let Some(top) = lead.last_top {
+        for &(column, top) in &lead.steps {
             assert!(lead.stepped, "{plan:?}");
-            assert_eq!(top, lead.last_grid, "{plan:?}");
-            assert!(lead.text_grid > top + m.tolerance, "{plan:?}");
+            assert_eq!(top, lead.column_grids[column as usize], "{plan:?}");
+            assert!(lead.text_grid > top + 1, "{plan:?}");
         }
     }
 }
@@ -62,8 +67,9 @@ fn lead_plan(text_grid: u32, photo_lines: u32, stepped: bool) -> crate::makeup::
         text_lines: text_grid,
         text_grid,
         last_grid: text_grid,
+        column_grids: vec![text_grid; 2],
         parts: vec![],
-        last_top: None,
+        steps: Vec::new(),
         lines: text_grid.max(photo_lines),
         stepped,
         photo: Some(crate::makeup::PhotoPlan {
@@ -99,16 +105,17 @@ fn columns_start_under_the_leads_text_or_under_its_photo() {
     assert_eq!(white(&m, Some(&choice), 1), 8);
 }
 
-/// A lead whose last column ends more than the house's tolerance short of the others: under a
-/// stepped band the stack under that column starts right under its text, and no white is
-/// counted there; a level band beside a photo stays level, the white under the short column
-/// counted; two lines short are the band's, as any text's last column ends short.
+/// A lead whose last column ends two lines or more short of the others: under a stepped band
+/// the stack under that column starts right under its text, and no white is counted there; a
+/// level band beside a photo stays level, the white under the short column counted; a line
+/// short is the band's, as any text's last column ends short.
 #[test]
 fn the_stack_under_a_leads_short_last_column_starts_under_its_text() {
     use super::super::lead::{LeadChoice, tops, white};
     let m = measures(vec![section(&[9], &[])]);
     let short = |text_grid: u32, last_grid: u32, stepped: bool| crate::makeup::LeadPlan {
         last_grid,
+        column_grids: vec![text_grid, last_grid],
         parts: vec![],
         ..lead_plan(text_grid, 20, stepped)
     };
@@ -118,9 +125,12 @@ fn the_stack_under_a_leads_short_last_column_starts_under_its_text() {
     // Three lines short: more than the house lets pass at a foot, so a step too.
     assert_eq!(tops(&m, Some(&short(18, 15, true)))[0], [18, 15, 20, 20]);
     assert_eq!(white_of(short(18, 15, true)), 0);
-    // Two lines short: the band's (a line of them passes).
-    assert_eq!(tops(&m, Some(&short(18, 16, true)))[0], [18, 18, 20, 20]);
-    assert_eq!(white_of(short(18, 16, true)), 1);
+    // Two lines short: a step too.
+    assert_eq!(tops(&m, Some(&short(18, 16, true)))[0], [18, 16, 20, 20]);
+    assert_eq!(white_of(short(18, 16, true)), 0);
+    // A line short: the band's, and it passes.
+    assert_eq!(tops(&m, Some(&short(18, 17, true)))[0], [18, 18, 20, 20]);
+    assert_eq!(white_of(short(18, 17, true)), 0);
     // Level beside its photo: the band's foot, and the white under the short column counted.
     assert_eq!(tops(&m, Some(&short(20, 13, false)))[0], [20; 4]);
     assert_eq!(white_of(short(20, 13, false)), 6);
@@ -141,6 +151,7 @@ fn white_beside_the_lead_photo_under_a_short_last_column_is_a_hole() {
         let mut plan = lead_plan(18, 10, stepped);
         plan.text_width = 320.0;
         plan.last_grid = last_grid;
+        plan.column_grids = vec![18, last_grid];
         if let Some(photo) = plan.photo.as_mut() {
             photo.width = 386.0;
         }
@@ -194,4 +205,44 @@ fn a_lead_photo_without_text_leaving_part_of_a_stack_bare_is_counted() {
     assert_eq!(bare(&m, Some(&choice(517.5, 0)), 0), 0);
     assert_eq!(bare(&m, Some(&choice(254.25, 0)), 0), 0);
     assert_eq!(bare(&m, Some(&choice(385.0, 6)), 0), 0);
+}
+
+/// A lead across the page whose columns each stand over whole stacks: under any column that
+/// ends short, its first as much as its last, or holds nothing, the stacks start right under
+/// its text, no white counted there; columns a stack and a half wide do not stand on the
+/// stacks' gutters, and the white under the short one is counted.
+#[test]
+fn the_stacks_under_any_short_column_of_a_lead_across_the_page_start_under_its_text() {
+    use super::super::lead::{LeadChoice, tops, white};
+    let m = measures(vec![section(&[9], &[])]);
+    // Two columns, each two stacks of the house grid wide (2 × 254.25 + 9).
+    let across = |column_grids: Vec<u32>, text_width: f64| crate::makeup::LeadPlan {
+        columns: column_grids.len() as u32,
+        text_width,
+        text_grid: 8,
+        last_grid: *column_grids.last().unwrap(),
+        column_grids,
+        lines: 8,
+        photo: None,
+        ..lead_plan(8, 10, false)
+    };
+    let white_of = |plan| white(&m, Some(&LeadChoice { plan, cost: 0.0 }), 0);
+    // The first column short: the two stacks under it start under its text.
+    assert_eq!(tops(&m, Some(&across(vec![5, 8], 517.5)))[0], [5, 5, 8, 8]);
+    assert_eq!(white_of(across(vec![5, 8], 517.5)), 0);
+    // Four columns, the third holding nothing: its stack starts at the top.
+    assert_eq!(
+        tops(&m, Some(&across(vec![8, 8, 0, 8], 254.25)))[0],
+        [8, 8, 0, 8]
+    );
+    assert_eq!(white_of(across(vec![8, 8, 0, 8], 254.25)), 0);
+    // Two lines short: a step too (with a head's white over its rule, three read as a hole).
+    assert_eq!(tops(&m, Some(&across(vec![6, 8], 517.5)))[0], [6, 6, 8, 8]);
+    // A line short: the band's, and it passes.
+    assert_eq!(tops(&m, Some(&across(vec![7, 8], 517.5)))[0], [8; 4]);
+    assert_eq!(white_of(across(vec![7, 8], 517.5)), 0);
+    // Columns not on the stacks' gutters: no step, the white under the short one counted in
+    // every stack it stands over.
+    assert_eq!(tops(&m, Some(&across(vec![8, 5, 8], 340.0)))[0], [8; 4]);
+    assert!(white_of(across(vec![8, 5, 8], 340.0)) >= 4);
 }
