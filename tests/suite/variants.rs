@@ -317,7 +317,7 @@ pub fn seeds(count: u64) -> Vec<u64> {
 
 /// Whether preflight's underset names every stack foot emptier than the house tolerance with
 /// the lines the page shows there, and no empty run inside a stack (above a band) is longer
-/// than the house lets pass at a foot.
+/// than the house lets pass at a foot, unless preflight names it as a hole.
 fn underset_reported_exactly(report: &banmian::preflight::Report, m: &Measured) -> bool {
     let reported: Vec<(usize, u64)> = report
         .findings
@@ -330,16 +330,18 @@ fn underset_reported_exactly(report: &banmian::preflight::Report, m: &Measured) 
             ))
         })
         .collect();
-    m.holes
-        .iter()
-        .all(|&(_, _, lines)| lines <= PRESS_READY.max_empty_lines)
-        && m.foot_empty.iter().enumerate().all(|(i, &empty)| {
-            let named = reported.iter().find(|(column, _)| *column == i + 1);
-            match named {
-                Some(&(_, lines)) => lines == empty as u64,
-                None => empty <= PRESS_READY.max_empty_lines,
-            }
-        })
+    m.holes.iter().all(|&(stack, _, lines)| {
+        lines <= PRESS_READY.max_empty_lines
+            || m.preflight_holes
+                .iter()
+                .any(|&(s, reported)| s == stack && reported + 1 >= lines)
+    }) && m.foot_empty.iter().enumerate().all(|(i, &empty)| {
+        let named = reported.iter().find(|(column, _)| *column == i + 1);
+        match named {
+            Some(&(_, lines)) => lines == empty as u64,
+            None => empty <= PRESS_READY.max_empty_lines,
+        }
+    })
 }
 
 /// Prints the statistics, writes the worst failing pages; returns how many failed.

@@ -335,20 +335,20 @@ pub fn white(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
     };
     white_over_stacks(m, lead, g)
         .into_iter()
-        .map(|(white, under_text)| white.saturating_sub(u32::from(under_text)))
+        .map(|(white, side)| white.saturating_sub(u32::from(side == Side::Text)))
         .sum()
 }
 
 /// Grid lines of white over each stack of grid `g`, left to right, as preflight sees them
-/// (none without a lead): `white_over_stacks`' lines, under the photo with the space under
-/// its caption, which its caption's lines count.
+/// (none without a lead): `white_over_stacks`' lines, under the photo alone with the space
+/// under its caption, which its caption's lines count.
 pub fn seen_white(m: &Measures, lead: Option<&LeadPlan>, g: usize) -> Vec<u32> {
     let Some(lead) = lead else {
         return Vec::new();
     };
     white_over_stacks(m, lead, g)
         .into_iter()
-        .map(|(white, under_text)| white + u32::from(!under_text && white > 0))
+        .map(|(white, side)| white + u32::from(side == Side::Photo && white > 0))
         .collect()
 }
 
@@ -381,9 +381,29 @@ pub fn flaws(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
     white + u32::from(holes(m, lead, g) > 0) + u32::from(bare(m, lead, g) > 0)
 }
 
-/// `white` over each stack before the line that passes, and whether the stack stands under
-/// the lead's text.
-fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, bool)> {
+/// Lines of white the lead band leaves over stacks where they make a hole as preflight sees
+/// one (`seen_white`, `HOLE_LINES` or more over a stack): white a short page must not hide
+/// under its lead, where the columns' feet would show it.
+pub fn hole_lines(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
+    seen_white(m, lead.map(|l| &l.plan), g)
+        .into_iter()
+        .filter(|&white| white >= HOLE_LINES)
+        .sum()
+}
+
+/// What a stack stands under in the lead band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Side {
+    /// The lead's text alone.
+    Text,
+    /// The lead's photo alone.
+    Photo,
+    /// Both, or neither.
+    Other,
+}
+
+/// `white` over each stack before the line that passes, and what the stack stands under.
+fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, Side)> {
     let steps = steps(m, lead, g);
     let gutter = m.gutter;
     // Lines the lead's columns over a stack end short of its text's foot: the shortest's.
@@ -406,7 +426,7 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, bool)
         return stacks(m, g)
             .into_iter()
             .enumerate()
-            .map(|(i, stack)| (short(i, stack), true))
+            .map(|(i, stack)| (short(i, stack), Side::Text))
             .collect();
     };
     stacks(m, g)
@@ -423,7 +443,12 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, bool)
                 ((false, true), false) => lead.lines - photo.min(lead.lines),
                 ((false, false), false) => 0,
             };
-            (white, under_text && !under_photo)
+            let side = match (under_text, under_photo) {
+                (true, false) => Side::Text,
+                (false, true) => Side::Photo,
+                _ => Side::Other,
+            };
+            (white, side)
         })
         .collect()
 }

@@ -147,7 +147,9 @@ pub fn solve(m: &Measures) -> Plan {
             + FEATURE.hole * f64::from(lead::white(cx.m, lead.as_ref(), g))
             + FEATURE.white_over_photo
                 * f64::from(
-                    lead::bare(cx.m, lead.as_ref(), g) + lead::holes(cx.m, lead.as_ref(), g),
+                    lead::bare(cx.m, lead.as_ref(), g)
+                        + lead::holes(cx.m, lead.as_ref(), g)
+                        + lead::hole_lines(cx.m, lead.as_ref(), g),
                 )
     };
     let mut sketched: Vec<(Score, Option<LeadChoice>)> = side_by_side(leads, |lead| {

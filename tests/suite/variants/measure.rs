@@ -490,7 +490,25 @@ fn make_up(
         })
         .sum();
     let count = ((house.type_bottom - type_top) / pitch).round() as usize;
-    let first = (((body_top - type_top) / pitch).round().max(0.0) as usize).min(count);
+    // Looked at from the lead band's top: white beside its photo or under a column of its text
+    // that ends short, over a stack, is as much a hole as any in the body.
+    let band_top = lines
+        .iter()
+        .filter(|(l, story)| l.page == 1 && story.as_deref() == Some("lead"))
+        .map(|(l, _)| l.baseline - 0.88 * l.size)
+        .chain(
+            images
+                .iter()
+                .filter(|i| i.page == 1)
+                .filter_map(|i| i.visible)
+                .map(|v| v.y0)
+                .filter(|&y| y < body_top),
+        )
+        .fold(body_top, f64::min);
+    let first = (((band_top - type_top) / pitch).round().max(0.0) as usize).min(count);
+    // (There, a run counts from as many lines as preflight's: under the lead's text a line and
+    // more pass, its pitch a grid line and a half, and a head brings its own white.)
+    let body_first = (((body_top - type_top) / pitch).round().max(0.0) as usize).min(count);
     let line_box = |k: usize| {
         let y0 = type_top + k as f64 * pitch;
         (y0, y0 + body_size)
@@ -580,7 +598,8 @@ fn make_up(
                 });
             // A run that reaches the foot is counted there; one above a band is a foot too. One
             // at a column's top is a hole as any other: the columns beside start higher.
-            if k < count && !before_head && (run >= 2 || column[k] == Some(true)) {
+            let in_band = start < body_first && run < banmian::makeup::HOLE_LINES as usize;
+            if k < count && !before_head && !in_band && (run >= 2 || column[k] == Some(true)) {
                 m.holes.push((s, start, run));
             }
         }

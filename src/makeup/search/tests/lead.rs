@@ -86,7 +86,7 @@ fn lead_plan(text_grid: u32, photo_lines: u32, stepped: bool) -> crate::makeup::
 
 #[test]
 fn columns_start_under_the_leads_text_or_under_its_photo() {
-    use super::super::lead::{LeadChoice, tops, white};
+    use super::super::lead::{LeadChoice, hole_lines, tops, white};
     let m = measures(vec![section(&[9], &[])]);
     let level = lead_plan(12, 20, false);
     assert_eq!(tops(&m, Some(&level)), [vec![20; 4], vec![20; 3]]);
@@ -103,6 +103,15 @@ fn columns_start_under_the_leads_text_or_under_its_photo() {
     };
     assert_eq!(white(&m, Some(&choice), 0), 0);
     assert_eq!(white(&m, Some(&choice), 1), 8);
+    // Eight lines over the middle stack, beside the photo: a hole a short page must not hide
+    // there (its lines cost as white over a photo), where a line or two would pass.
+    assert_eq!(hole_lines(&m, Some(&choice), 0), 0);
+    assert_eq!(hole_lines(&m, Some(&choice), 1), 8);
+    let near = LeadChoice {
+        plan: lead_plan(18, 20, true),
+        cost: 0.0,
+    };
+    assert_eq!(hole_lines(&m, Some(&near), 1), 0);
 }
 
 /// A lead whose last column ends two lines or more short of the others: under a stepped band
