@@ -422,6 +422,8 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, Side)
             .max()
             .unwrap_or(0)
     };
+    let text_right = f64::from(lead.columns) * lead.text_width
+        + f64::from(lead.columns.saturating_sub(1)) * gutter;
     let Some((left, photo)) = photo_span(m, lead) else {
         return stacks(m, g)
             .into_iter()
@@ -435,6 +437,9 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, Side)
         .map(|(i, stack)| {
             let (under_text, under_photo) = under(m, stack, left);
             let white = match ((under_text, under_photo), lead.stepped) {
+                // (Where the text reaches into the stack, as a stack by the fold of a spread
+                // reaches under the photo on the other page: only a gutter's strip is bare.)
+                ((true, true), _) if text_right - stack.0 < (stack.1 - stack.0) / 4.0 => 0,
                 ((true, true), _) => photo.abs_diff(lead.text_grid),
                 (_, true) => short(i, stack),
                 ((true, false), false) => {
