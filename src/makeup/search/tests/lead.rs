@@ -255,3 +255,24 @@ fn the_stacks_under_any_short_column_of_a_lead_across_the_page_start_under_its_t
     assert_eq!(tops(&m, Some(&across(vec![8, 5, 8], 340.0)))[0], [8; 4]);
     assert!(white_of(across(vec![8, 5, 8], 340.0)) >= 4);
 }
+
+/// A stack the lead's text reaches only by a strip narrower than a quarter of it (its photo
+/// standing a little right of the stack's edge, as on a spread by the fold) is not white
+/// beside the photo: no hole is counted there. One the text covers a good part of is.
+#[test]
+fn a_stack_the_leads_text_only_grazes_is_not_white_beside_its_photo() {
+    use super::super::lead::{LeadChoice, hole_lines};
+    let m = measures(vec![section(&[9], &[])]);
+    let with = |text_width: f64, photo_width: f64| {
+        let mut plan = lead_plan(8, 20, true);
+        plan.text_width = text_width;
+        if let Some(photo) = plan.photo.as_mut() {
+            photo.width = photo_width;
+        }
+        hole_lines(&m, Some(&LeadChoice { plan, cost: 0.0 }), 0)
+    };
+    // The text ends 2.5 pt into the third stack, the photo starts 37.5 pt into it.
+    assert_eq!(with(260.0, 480.0), 0);
+    // The text covers half the third stack beside the photo: 12 lines of white beside it.
+    assert_eq!(with(320.0, 386.0), 12);
+}
