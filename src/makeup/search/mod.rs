@@ -203,48 +203,25 @@ pub fn solve(m: &Measures) -> Plan {
         pages.extend(finished(bests.collect()));
         best_first(&mut pages, |(score, _, _)| score);
     }
-    // Still short: the other ways of setting the lead, which lost the sketch by leaving more
-    // empty, made up in full too (a lead photo a few lines shorter leaves the room a photo
-    // set wide takes).
-    if !fills(&pages) {
-        pages.extend(finished(made_up(leads.collect())));
-        best_first(&mut pages, |(score, _, _)| score);
-    }
-    let (score, trial, lead) = pages[0].clone();
-    cx.set_lead(lead.as_ref());
-    // The best page, if it still leaves a foot empty, with paragraphs set loose, else with
-    // air around the title (the fewest lines that fill one of the pages made up in
-    // full): the last fills, never a reason to prefer one page to another.
+    // The best page, with paragraphs set loose; where that still leaves a foot empty, a page
+    // made up in full that fills without a flaw, or the least air that fills one
+    // (`page_to_set`).
     let lead_cost_of = |lead: &Option<LeadChoice>, g: usize| {
         let mut cx = cx.clone();
         cx.set_lead(lead.as_ref());
         lead_cost(&cx, lead, g)
     };
-    let (mut loose_score, loosened) = cx.loosen(score, trial);
-    loose_score.cost += lead_cost_of(&lead, loosened.grid);
-    // Fill, don't report: where the best page still leaves a foot empty, a page made up in
-    // full that fills without a flaw, or with air, wins over it, whatever else it costs
-    // (heads side by side, a tower): a page that leaves a foot empty cannot go to press.
-    let (air, trial, lead) = if loose_score.fits && cx.leaves_a_foot_empty(&loosened) {
-        let full = pages.iter().find(|(score, trial, lead)| {
-            let mut cx = cx.clone();
-            cx.set_lead(lead.as_ref());
-            cx.made_up(score, trial, lead.as_ref())
-        });
-        let aired = cx.fill_with_air(&pages, &lead_cost_of);
-        match (full, aired) {
-            (Some((score, trial, lead)), aired)
-                if aired
-                    .as_ref()
-                    .is_none_or(|(a, _, _, _)| !a.better_than(score)) =>
-            {
-                (Air::default(), trial.clone(), lead.clone())
-            }
-            (_, Some((_, air, trial, lead))) => (air, trial, lead),
-            _ => (Air::default(), loosened, lead),
+    // Still short: the other ways of setting the lead, which lost the sketch by leaving more
+    // empty, made up in full too (a lead photo a few lines shorter leaves the room a photo
+    // set wide takes), and the page settled from them all.
+    let (air, trial, lead) = match cx.page_to_set(&pages, &lead_cost_of) {
+        Ok(page) => page,
+        Err(_) => {
+            pages.extend(finished(made_up(leads.collect())));
+            best_first(&mut pages, |(score, _, _)| score);
+            cx.page_to_set(&pages, &lead_cost_of)
+                .unwrap_or_else(|short| short)
         }
-    } else {
-        (Air::default(), loosened, lead)
     };
     cx.set_lead(lead.as_ref());
     cx.capacity -= air.title;
@@ -377,6 +354,43 @@ impl Context<'_> {
     }
 
     /// Makes up the body under `lead`: where each stack's column starts.
+    /// The page to set from `pages` (best first) and the air it is given: the best, with
+    /// paragraphs set loose (拉行); where that still leaves a foot empty, a page made up in full
+    /// that fills without a flaw, or the least air that fills one, whichever scores better.
+    /// Fill, don't report: such a page wins over the best, whatever else it costs (heads side
+    /// by side, a tower), for a page that leaves a foot empty cannot go to press. `Err`: the
+    /// best page, loosened, where none of these fills. `lead_cost`: a lead's cost at a grid.
+    fn page_to_set(
+        &self,
+        pages: &[(Score, Trial, Option<LeadChoice>)],
+        lead_cost: &(dyn Fn(&Option<LeadChoice>, usize) -> f64 + Sync),
+    ) -> Result<(Air, Trial, Option<LeadChoice>), (Air, Trial, Option<LeadChoice>)> {
+        let (score, trial, lead) = pages[0].clone();
+        let mut cx = self.clone();
+        cx.set_lead(lead.as_ref());
+        let (mut loose_score, loosened) = cx.loosen(score, trial);
+        loose_score.cost += lead_cost(&lead, loosened.grid);
+        if !loose_score.fits || !cx.leaves_a_foot_empty(&loosened) {
+            return Ok((Air::default(), loosened, lead));
+        }
+        let full = pages.iter().find(|(score, trial, lead)| {
+            let mut cx = cx.clone();
+            cx.set_lead(lead.as_ref());
+            cx.made_up(score, trial, lead.as_ref())
+        });
+        match (full, cx.fill_with_air(pages, lead_cost)) {
+            (Some((score, trial, lead)), aired)
+                if aired
+                    .as_ref()
+                    .is_none_or(|(a, _, _, _)| !a.better_than(score)) =>
+            {
+                Ok((Air::default(), trial.clone(), lead.clone()))
+            }
+            (_, Some((_, air, trial, lead))) => Ok((air, trial, lead)),
+            _ => Err((Air::default(), loosened, lead)),
+        }
+    }
+
     /// Whether a page fills (no column foot emptier than the house lets pass) without a
     /// flaw of its own or of its lead's (`Score::flaws`, `lead::flaws`): a page made up.
     fn made_up(&self, score: &Score, trial: &Trial, lead: Option<&LeadChoice>) -> bool {
