@@ -117,6 +117,15 @@ impl<'a> Context<'a> {
     }
 }
 
+/// The page `Context::page_to_set` chose: its trial, its lead, the air it is given, and
+/// whether it fills.
+struct ToSet {
+    air: Air,
+    trial: Trial,
+    lead: Option<LeadChoice>,
+    fills: bool,
+}
+
 /// Makes up the page the measures describe.
 pub fn solve(m: &Measures) -> Plan {
     let mut cx = Context::new(m);
@@ -214,15 +223,15 @@ pub fn solve(m: &Measures) -> Plan {
     // Still short: the other ways of setting the lead, which lost the sketch by leaving more
     // empty, made up in full too (a lead photo a few lines shorter leaves the room a photo
     // set wide takes), and the page settled from them all.
-    let (air, trial, lead) = match cx.page_to_set(&pages, &lead_cost_of) {
-        Ok(page) => page,
-        Err(_) => {
-            pages.extend(finished(made_up(leads.collect())));
-            best_first(&mut pages, |(score, _, _)| score);
-            cx.page_to_set(&pages, &lead_cost_of)
-                .unwrap_or_else(|short| short)
-        }
-    };
+    let mut set = cx.page_to_set(&pages, &lead_cost_of);
+    if !set.fills {
+        pages.extend(finished(made_up(leads.collect())));
+        best_first(&mut pages, |(score, _, _)| score);
+        set = cx.page_to_set(&pages, &lead_cost_of);
+    }
+    let ToSet {
+        air, trial, lead, ..
+    } = set;
     cx.set_lead(lead.as_ref());
     cx.capacity -= air.title;
     cx.head_air = air.heads;
@@ -353,25 +362,30 @@ impl Context<'_> {
         bests
     }
 
-    /// Makes up the body under `lead`: where each stack's column starts.
     /// The page to set from `pages` (best first) and the air it is given: the best, with
     /// paragraphs set loose (拉行); where that still leaves a foot empty, a page made up in full
     /// that fills without a flaw, or the least air that fills one, whichever scores better.
     /// Fill, don't report: such a page wins over the best, whatever else it costs (heads side
-    /// by side, a tower), for a page that leaves a foot empty cannot go to press. `Err`: the
-    /// best page, loosened, where none of these fills. `lead_cost`: a lead's cost at a grid.
+    /// by side, a tower), for a page that leaves a foot empty cannot go to press; where none
+    /// of these fills, the best page, loosened. `lead_cost`: a lead's cost at a grid.
     fn page_to_set(
         &self,
         pages: &[(Score, Trial, Option<LeadChoice>)],
         lead_cost: &(dyn Fn(&Option<LeadChoice>, usize) -> f64 + Sync),
-    ) -> Result<(Air, Trial, Option<LeadChoice>), (Air, Trial, Option<LeadChoice>)> {
+    ) -> ToSet {
         let (score, trial, lead) = pages[0].clone();
         let mut cx = self.clone();
         cx.set_lead(lead.as_ref());
         let (mut loose_score, loosened) = cx.loosen(score, trial);
         loose_score.cost += lead_cost(&lead, loosened.grid);
+        let set = |air, trial, lead, fills| ToSet {
+            air,
+            trial,
+            lead,
+            fills,
+        };
         if !loose_score.fits || !cx.leaves_a_foot_empty(&loosened) {
-            return Ok((Air::default(), loosened, lead));
+            return set(Air::default(), loosened, lead, true);
         }
         let full = pages.iter().find(|(score, trial, lead)| {
             let mut cx = cx.clone();
@@ -384,10 +398,10 @@ impl Context<'_> {
                     .as_ref()
                     .is_none_or(|(a, _, _, _)| !a.better_than(score)) =>
             {
-                Ok((Air::default(), trial.clone(), lead.clone()))
+                set(Air::default(), trial.clone(), lead.clone(), true)
             }
-            (_, Some((_, air, trial, lead))) => Ok((air, trial, lead)),
-            _ => Err((Air::default(), loosened, lead)),
+            (_, Some((_, air, trial, lead))) => set(air, trial, lead, true),
+            _ => set(Air::default(), loosened, lead, false),
         }
     }
 
@@ -400,6 +414,7 @@ impl Context<'_> {
             && !self.leaves_a_foot_empty(trial)
     }
 
+    /// Makes up the body under `lead`: where each stack's column starts.
     fn set_lead(&mut self, lead: Option<&LeadChoice>) {
         let plan = lead.map(|l| &l.plan);
         self.tops = lead::tops(self.m, plan);
