@@ -1,6 +1,6 @@
-//! Makes up a feature page from its measures alone (JSON, as `banmian` hands them to the
-//! make-up), for working on the search without typst: prints the plan in words, its frames
-//! with the lines each holds, and the time the solve took.
+//! Makes up a page from its measures alone (JSON, as `banmian` hands them to the make-up), for
+//! working on the search without typst: prints the plan in words (a feature page's frames with
+//! the lines each holds, a news page's rectangles) and the time the solve took.
 //!
 //! ```sh
 //! BANMIAN_DUMP_MEASURES=/tmp/m.json banmian check page.yaml   # the page's measures
@@ -8,6 +8,7 @@
 //! MAKEUP_RUNS=20 cargo run --release --example makeup -- /tmp/m.json   # fastest and median
 //! ```
 
+use banmian::makeup::news::{self, NewsMeasures};
 use banmian::makeup::{self, Measures};
 
 /// The allocator `banmian` runs on (src/main.rs), so that the figures are the command's.
@@ -25,10 +26,19 @@ fn main() {
             eprintln!("{path}: {e}");
             std::process::exit(2)
         });
-        let m: Measures = serde_json::from_str(&text).unwrap_or_else(|e| {
-            eprintln!("{path}: {e}");
-            std::process::exit(2)
-        });
+        let m: Measures = match serde_json::from_str(&text) {
+            Ok(m) => m,
+            Err(feature) => match serde_json::from_str::<NewsMeasures>(&text) {
+                Ok(news) => {
+                    solve_news(&path, &news);
+                    continue;
+                }
+                Err(_) => {
+                    eprintln!("{path}: {feature}");
+                    std::process::exit(2)
+                }
+            },
+        };
         // (Solved as often as MAKEUP_RUNS asks: a shared machine's times wander, the fastest
         // and the median of many tell more than one.)
         let runs: usize = std::env::var("MAKEUP_RUNS")
@@ -77,5 +87,23 @@ fn main() {
                 items.join(" ")
             );
         }
+    }
+}
+
+/// A news page: its rectangles, in words, and each story's empty leg feet.
+fn solve_news(path: &str, m: &NewsMeasures) {
+    let start = std::time::Instant::now();
+    let plan = news::solve(m);
+    println!(
+        "{path}: solved in {:.1} ms, {} lines empty, {} left out",
+        start.elapsed().as_secs_f64() * 1000.0,
+        plan.empty_lines,
+        plan.left_out.len()
+    );
+    if std::env::var_os("NEWS_PLAN").is_some() {
+        println!("{}", serde_json::to_string(&plan).unwrap_or_default());
+    }
+    for line in news::explain(&plan, m) {
+        println!("  {line}");
     }
 }

@@ -80,15 +80,17 @@ pub fn lay_out(
     Ok((compiled, house, press))
 }
 
-/// For work on the make-up: `BANMIAN_DUMP_MEASURES=FILE` writes a feature page's measures
-/// there as JSON, which `examples/makeup.rs` makes up again without typst.
+/// For work on the make-up: `BANMIAN_DUMP_MEASURES=FILE` writes a page's measures (a feature
+/// or a news page's) there as JSON, which `examples/makeup.rs` makes up again without typst.
 fn dump_measures(measures: &makeup::Measured) {
-    let (Some(path), makeup::Measured::Feature(m)) =
-        (std::env::var_os("BANMIAN_DUMP_MEASURES"), measures)
-    else {
+    let Some(path) = std::env::var_os("BANMIAN_DUMP_MEASURES") else {
         return;
     };
-    let written = serde_json::to_string(m)
+    let json = match measures {
+        makeup::Measured::Feature(m) => serde_json::to_string(m),
+        makeup::Measured::News(m) => serde_json::to_string(m),
+    };
+    let written = json
         .map_err(|e| e.to_string())
         .and_then(|json| std::fs::write(&path, json).map_err(|e| e.to_string()));
     if let Err(why) = written {

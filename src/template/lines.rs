@@ -160,39 +160,88 @@ fn attach_lead(document: &PagedDocument, m: &mut Measures) -> Result<(), String>
 /// most (0.03 em). A line a character short stands at 1.08 em or more: spaced out.
 const LOOSE_PITCH: f64 = 1.07;
 
-/// A news story's line page: a paragraph of a story that jumps, at one leg width.
+/// A news story's line page: a paragraph of a story at one leg width.
 #[derive(Deserialize)]
 struct NewsMark {
     story: usize,
     width: f64,
     paragraph: usize,
     text: String,
+    /// What the first line sets before the text (a dateline, a brief's head).
+    #[serde(default)]
+    prefix: String,
 }
 
-/// Fills where each line starts in the paragraphs of a news page's jumping stories, at each
-/// way of setting its legs, from the measure pass's line pages (one per leg width). A
-/// paragraph whose lines do not spell its text, or that no line page set, is never split.
-pub fn attach_news(document: &PagedDocument, m: &mut NewsMeasures) {
+/// Fills each paragraph's lines (`paragraphs`) and where they start in its text (`starts`),
+/// for every story of a news page at each way of setting its legs, from the measure pass's
+/// line pages (one per leg width). A paragraph whose lines do not spell its text is never
+/// split; one the template set on no line page is a template error.
+pub fn attach_news(document: &PagedDocument, m: &mut NewsMeasures) -> Result<(), String> {
     for story in &mut m.stories {
         for leg in &mut story.legs {
             leg.starts = vec![None; leg.paragraphs.len()];
+            // Not yet seen on a line page.
+            leg.paragraphs = vec![u32::MAX; leg.paragraphs.len()];
         }
     }
-    for (mark, lines) in line_pages::<NewsMark>(document) {
+    for (mark, mut lines) in line_pages::<NewsMark>(document) {
         let Some(story) = m.stories.get_mut(mark.story) else {
             continue;
         };
+        let count = lines.len() as u32;
+        let spelled = match lines.first_mut() {
+            Some(first) => match strip_prefix(&first.text, &mark.prefix) {
+                Some(rest) => {
+                    first.text = rest;
+                    starts(&mark.text, &lines)
+                }
+                None => None,
+            },
+            None => None,
+        };
         for leg in &mut story.legs {
-            let same_width = (leg.leg_width - mark.width).abs() < 0.01;
-            let same_count = leg.paragraphs.get(mark.paragraph) == Some(&(lines.len() as u32));
-            if same_width
-                && same_count
-                && let Some(slot) = leg.starts.get_mut(mark.paragraph)
-            {
-                *slot = starts(&mark.text, &lines);
+            if (leg.leg_width - mark.width).abs() >= 0.01 {
+                continue;
+            }
+            if let (Some(slot), Some(lines)) = (
+                leg.starts.get_mut(mark.paragraph),
+                leg.paragraphs.get_mut(mark.paragraph),
+            ) {
+                slot.clone_from(&spelled);
+                *lines = count;
             }
         }
     }
+    let unset = m.stories.iter().find_map(|story| {
+        let leg = story
+            .legs
+            .iter()
+            .find(|l| l.paragraphs.contains(&u32::MAX))?;
+        let n = leg.paragraphs.iter().position(|&c| c == u32::MAX)?;
+        Some((story, leg, n))
+    });
+    match unset {
+        Some((story, leg, n)) => Err(format!(
+            "the template set paragraph {} of story {} on no line page (`<{}>`) at leg width {:.1} pt",
+            n + 1,
+            story.id,
+            super::LINES,
+            leg.leg_width
+        )),
+        None => Ok(()),
+    }
+}
+
+/// `line` without `prefix` at its start (white space aside); `None` when it does not start so.
+fn strip_prefix(line: &str, prefix: &str) -> Option<String> {
+    let mut rest = line.chars().peekable();
+    for wanted in prefix.chars().filter(|c| !c.is_whitespace()) {
+        while rest.next_if(|c| c.is_whitespace()).is_some() {}
+        if rest.next()? != wanted {
+            return None;
+        }
+    }
+    Some(rest.collect())
 }
 
 /// Every line page of the measure pass whose mark reads as `M`, with its lines.
@@ -341,7 +390,17 @@ pub fn starts<S: AsRef<str>>(paragraph: &str, lines: &[S]) -> Option<Vec<usize>>
 
 #[cfg(test)]
 mod tests {
-    use super::starts;
+    use super::{starts, strip_prefix};
+
+    #[test]
+    fn a_dateline_or_a_briefs_head_is_not_the_paragraphs_text() {
+        assert_eq!(
+            strip_prefix("本报讯 今天上午", "本报讯").as_deref(),
+            Some(" 今天上午")
+        );
+        assert_eq!(strip_prefix("今天上午", "").as_deref(), Some("今天上午"));
+        assert_eq!(strip_prefix("今天上午", "本报讯"), None);
+    }
 
     #[test]
     fn a_lines_pitch_is_its_han_characters_average_advance() {

@@ -352,7 +352,7 @@ pub fn measures(document: &PagedDocument) -> Result<Option<Measured>, String> {
         .and_then(|mut measured| {
             match &mut measured {
                 Measured::Feature(m) => lines::attach(document, m)?,
-                Measured::News(m) => lines::attach_news(document, m),
+                Measured::News(m) => lines::attach_news(document, m)?,
             }
             Ok(Some(measured))
         })

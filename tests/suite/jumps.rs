@@ -37,8 +37,9 @@ fn paragraphs(page: &Path, root: &Path, id: &str) -> Vec<String> {
     story.body.iter().map(|p| squash(p)).collect()
 }
 
-/// The lines of `pdf` set across a whole basic column (a justified line of running text): each
-/// a word of `pdftotext -bbox`, Chinese having no spaces.
+/// The lines of `pdf` set across a whole basic column (a justified line of running text): the
+/// words of `pdftotext -bbox` on one baseline that touch (Chinese has no spaces; a run of
+/// Latin or digits is a word of its own), joined.
 fn full_lines(pdf: &Path) -> Vec<String> {
     let bbox = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
     let attr = |word: &str, name: &str| -> f64 {
@@ -47,13 +48,30 @@ fn full_lines(pdf: &Path) -> Vec<String> {
             .parse()
             .unwrap()
     };
-    bbox.lines()
-        .filter_map(|line| {
-            let word = line.trim().strip_prefix("<word ")?;
-            let text = &word[word.find('>')? + 1..word.rfind("</word>")?];
-            // A basic column is 13 characters of 9 pt: 117 pt.
-            (attr(word, "xMax") - attr(word, "xMin") > 116.0).then(|| text.to_string())
-        })
+    let mut lines: Vec<(f64, f64, f64, String)> = Vec::new();
+    for line in bbox.lines() {
+        let Some(word) = line.trim().strip_prefix("<word ") else {
+            continue;
+        };
+        let (Some(open), Some(close)) = (word.find('>'), word.rfind("</word>")) else {
+            continue;
+        };
+        let text = &word[open + 1..close];
+        let (x0, x1, y) = (attr(word, "xMin"), attr(word, "xMax"), attr(word, "yMin"));
+        match lines.last_mut() {
+            // The next word of the same line: on its baseline, a letter space on.
+            Some((top, _, end, joined)) if (*top - y).abs() < 0.5 && x0 - *end < 4.0 => {
+                *end = x1;
+                joined.push_str(text);
+            }
+            _ => lines.push((y, x0, x1, text.to_string())),
+        }
+    }
+    // A basic column is 13 characters of 9 pt: 117 pt.
+    lines
+        .into_iter()
+        .filter(|(_, x0, x1, _)| x1 - x0 > 116.0)
+        .map(|(_, _, _, text)| text)
         .collect()
 }
 
@@ -231,9 +249,10 @@ fn the_split_moves_with_the_text_and_the_jump_goes_when_the_story_fits() {
         "（下转第3版）",
         "（上接第2版）",
     );
-    let continued = squash(&rest).len();
+    assert!(!rest.is_empty());
 
-    // Two paragraphs more: the continuation grows and takes them.
+    // Two paragraphs more: the continuation takes them, the split never moves back (the start
+    // page may keep more lines, its lead set tighter).
     let added = [
         "补记一：示例县还将在明年开通夜间班车，方便在县城务工的村民晚上回家。",
         "补记二：县里计划为每个行政村培训一名公交信息员，及时收集群众出行需求。",
@@ -252,10 +271,6 @@ fn the_split_moves_with_the_text_and_the_jump_goes_when_the_story_fits() {
         &rest,
         "（下转第3版）",
         "（上接第2版）",
-    );
-    assert!(
-        squash(&rest).len() > continued,
-        "the continuation did not grow"
     );
     assert!(added.iter().all(|p| squash(&rest).contains(&squash(p))));
     assert!(after >= before);

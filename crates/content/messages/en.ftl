@@ -808,9 +808,10 @@ news-legs = { $legs ->
         [0] {""}
        *[other] {" "}({ $empty } empty at the feet)
     }
-news-photo = photo { $n } { $across ->
-        [yes] across it
-       *[no] in a leg
+news-photo = photo { $n } { $place ->
+        [across] across it
+        [corner] over its last { $legs } legs, which start under it
+       *[leg] in a leg
     }, { $lines } lines, { $cut } % cut
 news-jump = jumps after line { $line } of paragraph { $paragraph }: { $lines } lines continue on page { $to }
 list-separator = {", "}

@@ -776,9 +776,10 @@ news-legs = { $legs } 腿，每腿 { $columns } 栏 × { $lines } 行{ $empty ->
         [0] {""}
        *[other] （栏脚空 { $empty } 行）
     }
-news-photo = 图片 { $n } { $across ->
-        [yes] 横跨全块
-       *[no] 在一腿中
+news-photo = 图片 { $n } { $place ->
+        [across] 横跨全块
+        [corner] 压在后 { $legs } 腿上，这几腿从图下起排
+       *[leg] 在一腿中
     }，{ $lines } 行，裁去 { $cut }%
 news-jump = 第 { $paragraph } 段第 { $line } 行后转版：{ $lines } 行转至第 { $to } 版
 list-separator = ，

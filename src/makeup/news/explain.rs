@@ -68,11 +68,16 @@ fn describe(module: &Module, m: &NewsMeasures) -> String {
         ));
     }
     for photo in &module.photos {
-        let across = photo.index == 0 && module.across;
+        let place = match photo.index {
+            0 if module.across => "across",
+            0 if module.corner > 0 => "corner",
+            _ => "leg",
+        };
         parts.push(t!(
             "news-photo",
             n = photo.index + 1,
-            across = if across { "yes" } else { "no" },
+            place = place,
+            legs = module.corner,
             lines = photo.picture_lines,
             cut = format!("{:.0}", cut(photo) * 100.0)
         ));

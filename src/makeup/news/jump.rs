@@ -93,16 +93,6 @@ pub fn resume(leg: &LegMeasures, cut: Cut) -> Option<(usize, usize)> {
     Some((cut.paragraph, *starts.get(cut.lines as usize)?))
 }
 
-/// The starts of the kept lines of the cut paragraph and the end of the last (the template
-/// sets each as a line of its own, justified), when the cut falls inside it.
-pub fn kept_starts(leg: &LegMeasures, cut: Cut) -> Option<Vec<usize>> {
-    if cut.lines == leg.paragraphs[cut.paragraph] {
-        return None;
-    }
-    let starts = leg.starts.get(cut.paragraph)?.as_ref()?;
-    starts.get(..=cut.lines as usize).map(<[usize]>::to_vec)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,12 +149,10 @@ mod tests {
             lines: 2,
         };
         assert_eq!(resume(&leg, cut), Some((1, 6)));
-        assert_eq!(kept_starts(&leg, cut), Some(vec![0, 3, 6]));
         let whole = Cut {
             paragraph: 1,
             lines: 6,
         };
         assert_eq!(resume(&leg, whole), Some((2, 0)));
-        assert_eq!(kept_starts(&leg, whole), None);
     }
 }

@@ -15,12 +15,13 @@ mod tile;
 use serde::{Deserialize, Serialize};
 
 use crate::makeup::PhotoPlan;
+use crate::makeup::flow;
 use crate::makeup::photo::Grid;
 pub use explain::explain;
 pub use shapes::{Shape, Slot};
 
 /// What the news template measured, in grid lines and points.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct NewsMeasures {
     pub pitch: f64,
@@ -45,7 +46,7 @@ pub struct NewsMeasures {
 }
 
 /// What a news page's item is, as the template names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StoryKind {
     /// A story: headline, text, photos.
@@ -56,7 +57,7 @@ pub enum StoryKind {
     Briefs,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct StoryMeasures {
     pub id: String,
@@ -83,14 +84,14 @@ pub struct StoryMeasures {
     pub jump_to: Option<u32>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
 pub struct PinMeasures {
     pub column: Option<u32>,
     pub width: Option<u32>,
 }
 
 /// Legs of `cols` basic columns in a rectangle `width` columns wide: each paragraph's lines.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct LegMeasures {
     pub width: u32,
@@ -104,7 +105,7 @@ pub struct LegMeasures {
     pub starts: Vec<Option<Vec<usize>>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct NewsPhoto {
     pub width_px: u32,
@@ -186,8 +187,11 @@ pub struct Module {
     pub body_lines: u32,
     /// The first photo across the rectangle over the legs.
     pub across: bool,
-    /// The flow of the legs: `paragraph` or `photo` with its index, and whether a new leg
-    /// starts at it.
+    /// Legs the first photo stands over at the top right of the legs (0: none).
+    pub corner: u32,
+    /// Where each leg starts under the legs' top, in lines (under a photo over it).
+    pub leg_tops: Vec<u32>,
+    /// The legs' flow, leg by leg: each paragraph or part of one, each photo in a leg.
     pub flow: Vec<FlowEntry>,
     /// Each photo's box (its `section` is the story's index).
     pub photos: Vec<PhotoPlan>,
@@ -196,15 +200,23 @@ pub struct Module {
     pub jump: Option<JumpPlan>,
 }
 
+/// A paragraph, or the part of one, or a photo, in one leg.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FlowEntry {
+    /// `paragraph` or `photo`, and its index in the story.
     pub kind: &'static str,
     pub index: usize,
-    pub column_break: bool,
-    /// For the paragraph a jump cuts: the starts of its kept lines and the end of the last
-    /// (each set as a line of its own); `None` when it is kept whole.
+    /// The leg it stands in.
+    pub leg: u32,
+    /// Its first line in the paragraph (0: the paragraph opens here, indented).
+    pub from: u32,
+    /// Where each of its lines starts in the paragraph's text, and the end of its last (each
+    /// set as a line of its own, the very lines of the whole paragraph); `None`: the whole
+    /// paragraph, set as typst breaks it.
     pub part: Option<Vec<usize>>,
-    /// The jump line follows this paragraph.
+    /// It holds the paragraph's last line on this page (that line is not justified).
+    pub last: bool,
+    /// The jump line follows it.
     pub jump: bool,
 }
 
@@ -258,12 +270,10 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
         .find(|l| l.width == shape.width && l.cols == shape.leg_cols)
         .expect("a shape is made from one of the story's legs");
     let spans: Vec<u32> = (0..story.photos.len())
-        .map(|i| {
-            if i == 0 && shape.across {
-                shape.width
-            } else {
-                shape.leg_cols
-            }
+        .map(|i| match i {
+            0 if shape.across => shape.width,
+            0 if shape.corner > 0 => shape.corner * shape.leg_cols,
+            _ => shape.leg_cols,
         })
         .collect();
     let photos: Vec<PhotoPlan> = story
@@ -280,32 +290,27 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
             )
         })
         .collect();
+    let over_legs = shape.across || shape.corner > 0;
     let in_leg: Vec<(usize, u32)> = photos
         .iter()
-        .filter(|p| !(p.index == 0 && shape.across))
+        .filter(|p| !(p.index == 0 && over_legs))
         .map(|p| (p.index, p.picture_lines + p.caption_lines))
         .collect();
     let paragraphs = match shape.cut {
         Some(cut) => jump::kept_lines(&leg.paragraphs, cut),
         None => leg.paragraphs.clone(),
     };
-    let flow = shapes::flow_items(&paragraphs, &in_leg)
-        .into_iter()
-        .enumerate()
-        .map(|(i, (_, slot))| {
-            let (kind, index) = match slot {
-                Slot::Paragraph(p) => ("paragraph", p),
-                Slot::Photo(p) => ("photo", p),
-            };
-            let cut = shape.cut.filter(|c| slot == Slot::Paragraph(c.paragraph));
-            FlowEntry {
-                kind,
-                index,
-                column_break: shape.breaks.contains(&i),
-                part: cut.and_then(|c| jump::kept_starts(leg, c)),
-                jump: cut.is_some(),
-            }
-        })
+    let corner = (shape.corner > 0).then(|| {
+        let first = &photos[0];
+        (shape.corner, first.picture_lines + first.caption_lines)
+    });
+    let capacities = shapes::capacities(shape.legs, shape.body_lines, corner);
+    let slots = shapes::flow_items(&paragraphs, &in_leg);
+    let items: Vec<_> = slots.iter().map(|(item, _)| *item).collect();
+    let flow = flow::play(&items, &capacities, 2)
+        .pieces
+        .iter()
+        .map(|piece| entry(leg, shape.cut, slots[piece.item].1, piece))
         .collect();
     let jump = shape.cut.and_then(|cut| {
         let kept: u32 = paragraphs.iter().sum::<u32>() - jump::JUMP_LINES;
@@ -328,11 +333,52 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
         leg_cols: shape.leg_cols,
         body_lines: shape.body_lines,
         across: shape.across,
+        corner: shape.corner,
+        leg_tops: capacities.iter().map(|c| shape.body_lines - c).collect(),
         flow,
         photos,
         empty: shape.empty,
         jump,
     }
+}
+
+/// What the template sets of a flow item where the play put it: a photo, a whole paragraph,
+/// or the lines `piece.from..piece.to` of one (the last of a paragraph a jump cuts is its jump
+/// line).
+fn entry(leg: &LegMeasures, cut: Option<jump::Cut>, slot: Slot, piece: &flow::Piece) -> FlowEntry {
+    let (kind, index) = match slot {
+        Slot::Paragraph(p) => ("paragraph", p),
+        Slot::Photo(p) => ("photo", p),
+    };
+    let mut entry = FlowEntry {
+        kind,
+        index,
+        leg: piece.column as u32,
+        from: piece.from,
+        part: None,
+        last: true,
+        jump: false,
+    };
+    if kind == "photo" {
+        return entry;
+    }
+    let whole = leg.paragraphs[index];
+    // The lines of text it holds: a cut paragraph's jump line is not its text.
+    let (kept, jumps) = match cut.filter(|c| c.paragraph == index) {
+        Some(c) => (c.lines, piece.to > c.lines),
+        None => (whole, false),
+    };
+    let to = piece.to.min(kept);
+    entry.last = to == whole;
+    entry.jump = jumps;
+    if piece.from > 0 || to < whole {
+        let starts = leg.starts.get(index).and_then(Option::as_ref);
+        entry.part = starts.and_then(|s| {
+            s.get(piece.from as usize..=to as usize)
+                .map(<[usize]>::to_vec)
+        });
+    }
+    entry
 }
 
 #[cfg(test)]

@@ -29,10 +29,11 @@ pub struct Shape {
     pub body_lines: u32,
     /// The first photo across the whole module above the legs (else in the first leg).
     pub across: bool,
+    /// Legs the first photo stands over at the top right of the legs, when it spans more than
+    /// one leg but not all (0: across them or in a leg): those legs start under its caption.
+    pub corner: u32,
     /// Picture lines of each photo, in story order.
     pub picture_lines: Vec<u32>,
-    /// Flow items (of `flow_items`) that open a new leg.
-    pub breaks: Vec<usize>,
     /// Empty lines at the legs' feet.
     pub empty: u32,
     /// Where a story that jumps ends on this page (`None`: it is set whole).
@@ -123,19 +124,18 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
             if story.rank == 0 && story.kind == StoryKind::Story && width * 2 < m.columns {
                 continue;
             }
-            for across in [true, false] {
-                if story.photos.is_empty() && !across {
-                    continue;
-                }
+            for (across, corner) in placements(story, k) {
                 if !story.photos.is_empty() && across && width < 2 && !photo_news {
                     continue;
                 }
-                if photo_news && !across {
-                    continue;
-                }
-                // Each photo's width in columns: the first across or in a leg, the rest in legs.
+                // Each photo's width in columns: the first across, over some legs or in a
+                // leg, the rest in legs.
                 let spans: Vec<u32> = (0..story.photos.len())
-                    .map(|i| if i == 0 && across { width } else { leg_cols })
+                    .map(|i| match i {
+                        0 if across => width,
+                        0 if corner > 0 => corner * leg_cols,
+                        _ => leg_cols,
+                    })
                     .collect();
                 if story
                     .photos
@@ -152,21 +152,13 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                         .zip(&spans)
                         .map(|(p, &s)| p.captions[s as usize - 1])
                         .collect();
-                    let (top, in_leg): (u32, Vec<(usize, u32)>) = if across {
-                        (
-                            picture_lines.first().map_or(0, |l| l + captions[0]),
-                            (1..story.photos.len())
-                                .map(|i| (i, picture_lines[i] + captions[i]))
-                                .collect(),
-                        )
-                    } else {
-                        (
-                            0,
-                            (0..story.photos.len())
-                                .map(|i| (i, picture_lines[i] + captions[i]))
-                                .collect(),
-                        )
-                    };
+                    let first = picture_lines.first().map_or(0, |l| l + captions[0]);
+                    let top = if across { first } else { 0 };
+                    let over = (corner > 0).then_some((corner, first));
+                    let in_leg: Vec<(usize, u32)> = (usize::from(across || corner > 0)
+                        ..story.photos.len())
+                        .map(|i| (i, picture_lines[i] + captions[i]))
+                        .collect();
                     // A photo taller than a quarter of the page outweighs the stories round it.
                     let tall: u32 = picture_lines
                         .iter()
@@ -177,23 +169,36 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                     };
                     let crop = crop + f64::from(tall) * 0.6;
                     for part in jump::parts(legs, story.jumps()) {
-                        let items: Vec<Item> = flow_items(&part.paragraphs, &in_leg)
-                            .into_iter()
-                            .map(|(item, _)| item)
+                        let flow = flow_items(&part.paragraphs, &in_leg);
+                        let items: Vec<Item> = flow.iter().map(|(item, _)| *item).collect();
+                        // A paragraph may break between legs only where its lines were read.
+                        let splittable: Vec<bool> = flow
+                            .iter()
+                            .map(|(_, slot)| match slot {
+                                Slot::Paragraph(p) => {
+                                    legs.starts.get(*p).is_some_and(Option::is_some)
+                                }
+                                Slot::Photo(_) => false,
+                            })
                             .collect();
                         let jump_cost = match part.cut {
                             Some(_) => NEWS.jump + f64::from(part.jumped) * NEWS.jumped_line,
                             None => 0.0,
                         };
-                        for body in body_heights(&items, k, m.tolerance) {
+                        for body in body_heights(&items, &splittable, k, over, m.tolerance) {
                             for air in 0..=MAX_AIR {
                                 let head_lines = heads + air;
                                 let lines = head_lines + top + body.lines + story.frame_lines;
-                                // The lead and second stories show their photo across them.
-                                let small_photo =
-                                    !story.photos.is_empty() && !across && story.rank <= 1;
+                                // The lead and second stories show their photo across them
+                                // (over some of their legs, by the share it leaves).
+                                let small_photo = match corner {
+                                    _ if story.photos.is_empty() || across || story.rank > 1 => 0.0,
+                                    0 => 1.0,
+                                    _ => f64::from(k - corner) / f64::from(k),
+                                };
                                 let cost = crop
-                                    + if small_photo { NEWS.small_photo } else { 0.0 }
+                                    + small_photo * NEWS.small_photo
+                                    + body.short_under * NEWS.short_leg
                                     + f64::from(wraps.saturating_sub(1)) * NEWS.head_wrap
                                     + f64::from(air) * NEWS.air
                                     + f64::from(body.empty) * NEWS.leg_foot
@@ -210,8 +215,8 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                                     leg_cols,
                                     body_lines: body.lines,
                                     across: across && !story.photos.is_empty(),
+                                    corner,
                                     picture_lines: picture_lines.clone(),
-                                    breaks: body.breaks.clone(),
                                     empty: body.empty,
                                     cut: part.cut,
                                     cost,
@@ -222,6 +227,23 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                 }
             }
         }
+    }
+    out
+}
+
+/// Where the first photo may stand in a story of `legs` legs: `(across, corner)`, across the
+/// rectangle over the legs, in the first leg (`(false, 0)`), or over the last `corner` legs
+/// (more than one, fewer than all), which then start under it: the dog-leg that gives a
+/// story every height between its photo in a leg and across it. The text opens top left,
+/// under its head, runs down the legs beside the photo and ends under it. Not in a framed story (its
+/// photo keeps inside the frame's inset) nor a photo-news item (its photo heads it).
+fn placements(story: &StoryMeasures, legs: u32) -> Vec<(bool, u32)> {
+    if story.photos.is_empty() || story.kind == StoryKind::Photo {
+        return vec![(true, 0)];
+    }
+    let mut out = vec![(true, 0), (false, 0)];
+    if story.frame_lines == 0 {
+        out.extend((2..legs).map(|corner| (false, corner)));
     }
     out
 }
@@ -267,32 +289,82 @@ fn leg_cost(lines: u32, legs: u32, leg_cols: u32, photo_news: bool) -> f64 {
 struct Body {
     lines: u32,
     empty: u32,
-    breaks: Vec<usize>,
+    /// Lines the legs under a photo over some of them fall short of a reader's leg.
+    short_under: f64,
 }
 
-fn body_heights(items: &[Item], legs: u32, tolerance: u32) -> Vec<Body> {
+/// Lines a leg under a photo holds at least: fewer read as a scrap under a picture.
+pub const MIN_UNDER: u32 = 4;
+/// Lines a leg under a photo holds before it reads as a leg of its own.
+const READER_UNDER: u32 = 6;
+
+/// The lines each of `legs` legs `lines` tall holds, the last `corner.0` under a block of
+/// `corner.1` lines.
+pub fn capacities(legs: u32, lines: u32, corner: Option<(u32, u32)>) -> Vec<u32> {
+    let (under, block) = corner.unwrap_or((0, 0));
+    (0..legs)
+        .map(|j| {
+            if j + under >= legs {
+                lines.saturating_sub(block)
+            } else {
+                lines
+            }
+        })
+        .collect()
+}
+
+/// Every leg height that holds `items` in `legs` legs (the last `corner.0` under a photo of
+/// `corner.1` lines): each leg holds text, its foot at most `tolerance` lines short, no widow
+/// or orphan, no head stranded, and a paragraph breaks between legs only where `splittable`.
+fn body_heights(
+    items: &[Item],
+    splittable: &[bool],
+    legs: u32,
+    corner: Option<(u32, u32)>,
+    tolerance: u32,
+) -> Vec<Body> {
     let total: u32 = items.iter().map(|i| i.lines).sum();
     if total == 0 {
         return vec![Body {
             lines: 0,
             empty: 0,
-            breaks: Vec::new(),
+            short_under: 0.0,
         }];
     }
-    let lowest = total.div_ceil(legs.max(1));
+    let (under, block) = corner.unwrap_or((0, 0));
+    let lowest = (total + under * block)
+        .div_ceil(legs.max(1))
+        .max(if under > 0 { block + MIN_UNDER } else { 0 });
     let mut out = Vec::new();
     for lines in lowest..=lowest + tolerance + 2 {
-        let played = flow::play(items, &vec![lines; legs as usize], 2);
+        let capacities = capacities(legs, lines, corner);
+        let played = flow::play(items, &capacities, 2);
         if !played.fits || played.stranded > 0 || played.forced > 0 {
             continue;
         }
+        let split_where_unread = played.pieces.iter().any(|p| {
+            !splittable.get(p.item).copied().unwrap_or(true)
+                && (p.from > 0 || p.to < items[p.item].lines)
+        });
+        if split_where_unread {
+            continue;
+        }
         // Every leg holds text (an empty leg is a hole), its foot within the tolerance.
-        let feet: Vec<u32> = played.used.iter().map(|u| lines - u).collect();
-        if played.used.iter().all(|&u| u > 0) && feet.iter().all(|&e| e <= tolerance) {
+        let feet: Vec<u32> = played
+            .used
+            .iter()
+            .zip(&capacities)
+            .map(|(u, c)| c.saturating_sub(*u))
+            .collect();
+        if played.used.iter().take(legs as usize).all(|&u| u > 0)
+            && played.used.len() <= legs as usize
+            && feet.iter().all(|&e| e <= tolerance)
+        {
+            let short = READER_UNDER.saturating_sub(lines - block) * under;
             out.push(Body {
                 lines,
                 empty: feet.iter().sum(),
-                breaks: played.breaks,
+                short_under: if under > 0 { f64::from(short) } else { 0.0 },
             });
         }
     }
@@ -398,10 +470,16 @@ mod tests {
     fn legs_end_within_the_tolerance() {
         // 20 lines in 3 legs: 7 + 7 + 6 at 7 lines, 8 + 8 + 4 at 8 (too short a foot).
         let items = [Item::new(Kind::Text, 20)];
-        let heights: Vec<u32> = body_heights(&items, 3, 2).iter().map(|b| b.lines).collect();
+        let heights: Vec<u32> = body_heights(&items, &[true], 3, None, 2)
+            .iter()
+            .map(|b| b.lines)
+            .collect();
         assert_eq!(heights, [7]);
         // One leg: any height up to two lines more.
-        let heights: Vec<u32> = body_heights(&items, 1, 2).iter().map(|b| b.lines).collect();
+        let heights: Vec<u32> = body_heights(&items, &[true], 1, None, 2)
+            .iter()
+            .map(|b| b.lines)
+            .collect();
         assert_eq!(heights, [20, 21, 22]);
     }
 
@@ -409,16 +487,51 @@ mod tests {
     fn legs_too_short_for_the_widow_and_orphan_rules_are_refused() {
         // 3 lines in 2 legs: 2 + 1 would leave a widow; 3 + 0 an empty leg.
         let items = [Item::new(Kind::Text, 3)];
-        assert!(body_heights(&items, 2, 2).is_empty());
+        assert!(body_heights(&items, &[true], 2, None, 2).is_empty());
         // 4 lines: 2 + 2 keeps both rules, in legs of 2 or of 3 (not 3 + 1).
         let items = [Item::new(Kind::Text, 4)];
-        let heights: Vec<u32> = body_heights(&items, 2, 2).iter().map(|b| b.lines).collect();
+        let heights: Vec<u32> = body_heights(&items, &[true], 2, None, 2)
+            .iter()
+            .map(|b| b.lines)
+            .collect();
         assert_eq!(heights, [2, 3]);
     }
 
     #[test]
     fn a_block_taller_than_the_legs_never_fits() {
         let items = [Item::new(Kind::Block, 12), Item::new(Kind::Text, 4)];
-        assert!(body_heights(&items, 4, 2).iter().all(|b| b.lines >= 12));
+        assert!(
+            body_heights(&items, &[false, true], 4, None, 2)
+                .iter()
+                .all(|b| b.lines >= 12)
+        );
+    }
+
+    #[test]
+    fn legs_under_a_photo_over_some_of_them_start_under_it() {
+        // 40 lines in 4 legs, a photo of 10 lines over the last 2: (40 + 20) / 4 = 15 lines,
+        // legs of 15, 15, 5 and 5.
+        let items = [Item::new(Kind::Text, 40)];
+        let bodies = body_heights(&items, &[true], 4, Some((2, 10)), 2);
+        assert_eq!(bodies.first().map(|b| b.lines), Some(15));
+        assert_eq!(capacities(4, 15, Some((2, 10))), [15, 15, 5, 5]);
+        // Legs of 5 under the photo are short of a reader's leg: a cost, not a refusal.
+        assert!(bodies[0].short_under > 0.0);
+        // Never fewer than MIN_UNDER lines under it.
+        let items = [Item::new(Kind::Text, 14)];
+        let bodies = body_heights(&items, &[true], 3, Some((2, 10)), 2);
+        assert!(bodies.iter().all(|b| b.lines >= 10 + MIN_UNDER));
+    }
+
+    #[test]
+    fn a_paragraph_whose_lines_were_not_read_never_breaks_between_legs() {
+        // Two paragraphs of 9 and 3 lines in 2 legs: 6 + 6 splits the first; unread, it
+        // goes whole into the first leg (9 + 3, too short a second leg for the tolerance
+        // at 9; at 10 and 11 the feet run 1–2 and 7–8: refused).
+        let items = [Item::new(Kind::Text, 9), Item::new(Kind::Text, 3)];
+        let read = body_heights(&items, &[true, true], 2, None, 2);
+        assert_eq!(read.first().map(|b| b.lines), Some(6));
+        let unread = body_heights(&items, &[false, true], 2, None, 2);
+        assert!(unread.iter().all(|b| b.lines >= 9));
     }
 }

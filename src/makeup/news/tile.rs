@@ -29,6 +29,12 @@ pub struct Tiling {
     pub cost: f64,
 }
 
+/// Heights of its cheapest shapes at each width a story tries beyond those that meet its
+/// neighbours' feet or the page's; the lead, whose shape shapes the page, tries more: with
+/// its photo over any number of its legs, its cheapest few may all fail to tile.
+const HEIGHTS: usize = 3;
+const LEAD_HEIGHTS: usize = 6;
+
 /// How far ahead of rank order a story may be taken.
 const LOOKAHEAD: usize = 2;
 /// States the search may visit before it settles for the best found.
@@ -88,12 +94,12 @@ struct Facts {
     /// Its smallest area, and its largest with the rule under it (lines × columns); `None`
     /// when it has no shape at all.
     area: Option<(u32, u32)>,
-    /// Per width, its three cheapest heights.
+    /// Per width, its cheapest heights (`HEIGHTS`, the lead's `LEAD_HEIGHTS`).
     cheap: Vec<Vec<u32>>,
 }
 
 impl Facts {
-    fn of(table: &[std::collections::BTreeMap<u32, Shape>], rule: u32) -> Self {
+    fn of(table: &[std::collections::BTreeMap<u32, Shape>], rule: u32, heights: usize) -> Self {
         let shapes = || table.iter().flat_map(|w| w.values());
         let areas = table.iter().enumerate().flat_map(|(w, t)| {
             let w = w as u32 + 1;
@@ -109,7 +115,7 @@ impl Facts {
                 .map(|t| {
                     let mut by_cost: Vec<&Shape> = t.values().collect();
                     by_cost.sort_by(|a, b| a.cost.total_cmp(&b.cost));
-                    by_cost.iter().take(3).map(|s| s.lines).collect()
+                    by_cost.iter().take(heights).map(|s| s.lines).collect()
                 })
                 .collect(),
         }
@@ -165,7 +171,14 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
             limit: budget,
             budget,
             incumbent: f64::INFINITY,
-            facts: tables.iter().map(|t| Facts::of(t, m.rule_lines)).collect(),
+            facts: tables
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let heights = if i == order[0] { LEAD_HEIGHTS } else { HEIGHTS };
+                    Facts::of(t, m.rule_lines, heights)
+                })
+                .collect(),
         };
         let start = vec![Column::default(); m.columns as usize];
         let found = search.best(start, 0);
