@@ -233,7 +233,8 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
 
 /// Where the first photo may stand in a story of `legs` legs: `(across, corner)`, across the
 /// rectangle over the legs, in the first leg (`(false, 0)`), or over the last `corner` legs
-/// (more than one, fewer than all), which then start under it: the dog-leg that gives a
+/// (more than one, fewer than all, with a leg beside it for every three under it), which then
+/// start under it: the dog-leg that gives a
 /// story every height between its photo in a leg and across it. The text opens top left,
 /// under its head, runs down the legs beside the photo and ends under it. Not in a framed story (its
 /// photo keeps inside the frame's inset) nor a photo-news item (its photo heads it).
@@ -243,7 +244,13 @@ fn placements(story: &StoryMeasures, legs: u32) -> Vec<(bool, u32)> {
     }
     let mut out = vec![(true, 0), (false, 0)];
     if story.frame_lines == 0 {
-        out.extend((2..legs).map(|corner| (false, corner)));
+        // A leg beside the photo for every three under it: one narrow leg beside a photo
+        // across the rest reads as a strip, not a story.
+        out.extend(
+            (2..legs)
+                .filter(|&corner| legs - corner >= corner.div_ceil(3))
+                .map(|corner| (false, corner)),
+        );
     }
     out
 }

@@ -335,3 +335,47 @@ fn photos_are_never_blown_up_below_the_warning_resolution() {
         }
     }
 }
+
+#[test]
+fn a_photo_over_the_last_legs_starts_them_under_it_and_the_text_runs_on_at_a_line() {
+    let m = page(vec![story("lead", 0, 3000, &[(3000, 2000)])]);
+    let table = shapes::table(&m, &m.stories[0]);
+    let corners: Vec<&Shape> = table
+        .iter()
+        .flat_map(|t| t.values())
+        .filter(|s| s.corner > 0)
+        .collect();
+    assert!(
+        !corners.is_empty(),
+        "no shape with the photo over some legs"
+    );
+    for shape in corners {
+        // Never one narrow leg beside a photo across the rest.
+        assert!(shape.legs - shape.corner >= shape.corner.div_ceil(3));
+        let module = module(&m, 0, 0, 0, shape);
+        let photo = &module.photos[0];
+        let block = photo.picture_lines + photo.caption_lines;
+        for (j, &top) in module.leg_tops.iter().enumerate() {
+            let under = j as u32 + shape.corner >= shape.legs;
+            assert_eq!(top, if under { block } else { 0 }, "leg {j}");
+            let text = |e: &&FlowEntry| e.leg == j as u32 && e.kind == "paragraph";
+            assert!(
+                module.flow.iter().any(|e| text(&e)),
+                "leg {j} holds no text"
+            );
+        }
+        // Each paragraph opens once, runs on from where it broke, and ends once; a part
+        // carries its lines' starts.
+        for p in 0..m.stories[0].legs[0].paragraphs.len() {
+            let parts: Vec<&FlowEntry> = module
+                .flow
+                .iter()
+                .filter(|e| e.kind == "paragraph" && e.index == p)
+                .collect();
+            assert_eq!(parts[0].from, 0);
+            assert!(parts.windows(2).all(|w| w[0].from < w[1].from));
+            assert_eq!(parts.iter().filter(|e| e.last).count(), 1);
+            assert!(parts.len() == 1 || parts.iter().all(|e| e.part.is_some()));
+        }
+    }
+}
