@@ -548,15 +548,27 @@ left-out = { $id } finds no place on the page: the stories ranked above it fill 
     } × { $lines } lines; cut that much from the stories above it or from it, or move it to another page
 page-not-filled = the stories do not fill the page: { $lines } lines of column stand empty at its foot; add a story or a photo, or lengthen one
 page-not-filled-here = the stories do not fill the page: { $lines } lines of column stand empty at its foot, most under { $width ->
-        [1] column { $first } ({ $depth } lines)
-       *[other] columns { $first }–{ $last } ({ $depth } lines each)
+        [1] column { $first } ({ $depth ->
+            [one] { $depth } line
+           *[other] { $depth } lines
+        })
+       *[other] columns { $first }–{ $last } ({ $depth ->
+            [one] { $depth } line
+           *[other] { $depth } lines
+        } each)
     }; about { $chars } characters more text, or a photo with its caption { $width ->
         [1] one column
        *[other] { $width } columns
     } wide and { $depth } lines tall there, would fill it
 page-not-filled-text = the stories do not fill the page: { $lines } lines of column stand empty at its foot, most under { $width ->
-        [1] column { $first } ({ $depth } lines)
-       *[other] columns { $first }–{ $last } ({ $depth } lines each)
+        [1] column { $first } ({ $depth ->
+            [one] { $depth } line
+           *[other] { $depth } lines
+        })
+       *[other] columns { $first }–{ $last } ({ $depth ->
+            [one] { $depth } line
+           *[other] { $depth } lines
+        } each)
     }; about { $chars } characters more text would fill it
 photo-coarse = { $story }: photo { $file } is { $ppi } ppi at its placed size ({ $width } × { $height } px over { $mm_wide } × { $mm_high } mm); newsprint needs { $needed } ppi: use a larger original or place it smaller
 
