@@ -231,13 +231,13 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
     out
 }
 
-/// Where the first photo may stand in a story of `legs` legs: `(across, corner)`, across the
-/// rectangle over the legs, in the first leg (`(false, 0)`), or over the last `corner` legs
-/// (more than one, fewer than all, with a leg beside it for every three under it), which then
-/// start under it: the dog-leg that gives a
-/// story every height between its photo in a leg and across it. The text opens top left,
-/// under its head, runs down the legs beside the photo and ends under it. Not in a framed story (its
-/// photo keeps inside the frame's inset) nor a photo-news item (its photo heads it).
+/// Where the first photo may stand in a story of `legs` legs, as `(across, corner)`: across
+/// the rectangle over the legs, in the first leg (`(false, 0)`), or over the last `corner`
+/// legs (more than one, fewer than all, with a leg beside it for every three under it), which
+/// then start under it. That dog-leg gives a story every height between its photo in a leg
+/// and across it; the text opens top left under its head, runs down the legs beside the
+/// photo and ends under it. Not in a framed story (its photo keeps inside the frame's inset)
+/// nor a photo-news item (its photo heads it).
 fn placements(story: &StoryMeasures, legs: u32) -> Vec<(bool, u32)> {
     if story.photos.is_empty() || story.kind == StoryKind::Photo {
         return vec![(true, 0)];
