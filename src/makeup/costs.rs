@@ -129,6 +129,9 @@ pub struct News {
     pub jump: f64,
     /// Each line that jumps: the first page keeps as much of the story as the page holds.
     pub jumped_line: f64,
+    /// A story set in an L, turning the corner under its neighbour (`news::turn`): it reads
+    /// less calmly than a rectangle, so it is taken where it fills the page.
+    pub turn: f64,
 }
 
 pub const NEWS: News = News {
@@ -148,4 +151,5 @@ pub const NEWS: News = News {
     set_low: 2.0,
     jump: 1.0,
     jumped_line: 0.01,
+    turn: 2.0,
 };

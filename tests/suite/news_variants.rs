@@ -302,7 +302,12 @@ fn defects(page: &Page, laid: &Laid, plan: &NewsPlan, m: &Measured) -> Vec<Strin
     let mut cover = vec![vec![None::<usize>; lines]; 8];
     for (i, module) in plan.modules.iter().enumerate() {
         for c in module.column..module.column + module.width {
-            for l in module.line..module.line + module.lines {
+            // A story set in an L leaves the corner it turns to its neighbour.
+            let from = match module.turn {
+                Some(turn) if c >= module.column + turn.left => module.line + turn.step,
+                _ => module.line,
+            };
+            for l in from..module.line + module.lines {
                 match cover[c as usize].get_mut(l as usize) {
                     Some(cell @ None) => *cell = Some(i),
                     Some(Some(_)) => out.push(format!("{} overlaps at ({c}, {l})", module.id)),
@@ -324,28 +329,31 @@ fn defects(page: &Page, laid: &Laid, plan: &NewsPlan, m: &Measured) -> Vec<Strin
             }
         }
     }
-    // Each story's text stays in its own rectangle: no two stories' ink boxes overlap.
+    // Each story's text stays in its own place: no line of one story's text overlaps a line of
+    // another's (a story set in an L has no one box to compare).
     let lines_of = inspect::lines_in_stories(&laid.document);
-    let boxes: Vec<(String, inspect::Area)> = plan
-        .modules
+    let boxes: Vec<(&str, inspect::Area)> = lines_of
         .iter()
-        .filter_map(|module| {
-            let area = lines_of
+        .filter_map(|(line, story)| {
+            let story = story.as_deref().filter(|s| *s != "folio")?;
+            let area = line
+                .glyphs
                 .iter()
-                .filter(|(_, s)| s.as_deref() == Some(module.id.as_str()))
-                .flat_map(|(l, _)| l.glyphs.iter().map(|g| inspect::glyph_area(l, g)))
+                .map(|g| inspect::glyph_area(line, g))
                 .reduce(|a, b| a.union(&b))?;
-            Some((module.id.clone(), area))
+            Some((story, area))
         })
         .collect();
+    let mut into = std::collections::BTreeSet::new();
     for (i, (a, area_a)) in boxes.iter().enumerate() {
         for (b, area_b) in &boxes[i + 1..] {
             let (x, y) = area_a.overlap(area_b);
-            if x > 0.5 && y > 0.5 {
-                out.push(format!("{a}'s text runs into {b}'s rectangle"));
+            if a != b && x > 0.5 && y > 0.5 {
+                into.insert(format!("{a}'s text runs into {b}'s"));
             }
         }
     }
+    out.extend(into);
     // One baseline grid across all legs: every line of running text (9 pt) on it.
     let house = &laid.report.house;
     if let Some((line, _)) = lines_of.iter().find(|(l, story)| {

@@ -822,8 +822,12 @@ news-legs = { $legs ->
     }
 news-photo = photo { $n } { $place ->
         [across] across it
-        [corner] over its last { $legs } legs, which start under it
+        [corner] { $legs ->
+            [one] over its last leg, which starts under it
+           *[other] over its last { $legs } legs, which start under it
+        }
        *[leg] in a leg
     }, { $lines } lines, { $cut } % cut
+news-turn = set in an L: its head and first legs over columns { $start }–{ $last }, its other legs turning the corner under its neighbour on columns { $first }–{ $end } from line { $line }
 news-jump = jumps after line { $line } of paragraph { $paragraph }: { $lines } lines continue on page { $to }
 list-separator = {", "}

@@ -778,8 +778,12 @@ news-legs = { $legs } 腿，每腿 { $columns } 栏 × { $lines } 行{ $empty ->
     }
 news-photo = 图片 { $n } { $place ->
         [across] 横跨全块
-        [corner] 压在后 { $legs } 腿上，这几腿从图下起排
+        [corner] { $legs ->
+            [1] 压在最后一腿上，这一腿从图下起排
+           *[other] 压在后 { $legs } 腿上，这几腿从图下起排
+        }
        *[leg] 在一腿中
     }，{ $lines } 行，裁去 { $cut }%
+news-turn = 拐角排：标题与前几腿在第 { $start }–{ $last } 栏，其余几腿拐到邻稿下方，排在第 { $first }–{ $end } 栏、自第 { $line } 行起
 news-jump = 第 { $paragraph } 段第 { $line } 行后转版：{ $lines } 行转至第 { $to } 版
 list-separator = ，

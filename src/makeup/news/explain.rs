@@ -51,6 +51,16 @@ fn describe(module: &Module, m: &NewsMeasures) -> String {
         width = module.width,
         height = module.lines
     )];
+    if let Some(turn) = module.turn {
+        parts.push(t!(
+            "news-turn",
+            start = module.column + 1,
+            last = module.column + turn.left,
+            first = module.column + turn.left + 1,
+            end = module.column + module.width,
+            line = module.line + turn.step + 1
+        ));
+    }
     if story.kind != StoryKind::Briefs {
         parts.push(t!(
             "news-headline",

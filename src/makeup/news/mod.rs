@@ -11,6 +11,7 @@ mod explain;
 pub mod jump;
 mod shapes;
 mod tile;
+mod turn;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,7 +19,7 @@ use crate::makeup::PhotoPlan;
 use crate::makeup::flow;
 use crate::makeup::photo::Grid;
 pub use explain::explain;
-pub use shapes::{Shape, Slot};
+pub use shapes::{Shape, Slot, Turn};
 
 /// What the news template measured, in grid lines and points.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -187,10 +188,15 @@ pub struct Module {
     pub body_lines: u32,
     /// The first photo across the rectangle over the legs.
     pub across: bool,
-    /// Legs the first photo stands over at the top right of the legs (0: none).
+    /// Legs the first photo stands over at the top right of the legs (0: none; a photo across
+    /// the rectangle or in its only leg).
     pub corner: u32,
-    /// Where each leg starts under the legs' top, in lines (under a photo over it).
+    /// Where each leg starts under the legs' top, in lines (under a photo over it, or under
+    /// the neighbour whose corner it turns).
     pub leg_tops: Vec<u32>,
+    /// The corner it turns, set in an L: its head and first legs over the first `left`
+    /// columns, the rest of its rectangle from `step` lines under its top.
+    pub turn: Option<Turn>,
     /// The legs' flow, leg by leg: each paragraph or part of one, each photo in a leg.
     pub flow: Vec<FlowEntry>,
     /// Each photo's box (its `section` is the story's index).
@@ -300,10 +306,10 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
         Some(cut) => jump::kept_lines(&leg.paragraphs, cut),
         None => leg.paragraphs.clone(),
     };
-    let corner = (shape.corner > 0).then(|| {
-        let first = &photos[0];
-        (shape.corner, first.picture_lines + first.caption_lines)
-    });
+    let photo_block = photos
+        .first()
+        .map_or(0, |p| p.picture_lines + p.caption_lines);
+    let corner = shape.stepped_legs(photo_block);
     let capacities = shapes::capacities(shape.legs, shape.body_lines, corner);
     let slots = shapes::flow_items(&paragraphs, &in_leg);
     let items: Vec<_> = slots.iter().map(|(item, _)| *item).collect();
@@ -334,6 +340,7 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
         body_lines: shape.body_lines,
         across: shape.across,
         corner: shape.corner,
+        turn: shape.turn,
         leg_tops: capacities.iter().map(|c| shape.body_lines - c).collect(),
         flow,
         photos,

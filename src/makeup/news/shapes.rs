@@ -3,13 +3,15 @@
 //! place and height, air under the headline). Plain numbers: the legs are played through with
 //! the feature's column rules (`flow::play`), so a shape that fits here fits on the page.
 
+use serde::Serialize;
+
 use crate::makeup::costs::NEWS;
 use crate::makeup::news::StoryKind;
 use crate::units::ppi;
 use std::collections::BTreeMap;
 
 use super::jump::{self, Cut};
-use super::{NewsMeasures, StoryMeasures};
+use super::{LegMeasures, NewsMeasures, StoryMeasures};
 use crate::makeup::flow::{self, Item, Kind};
 use crate::makeup::photo::{self, Grid, Rules};
 
@@ -29,8 +31,8 @@ pub struct Shape {
     pub body_lines: u32,
     /// The first photo across the whole module above the legs (else in the first leg).
     pub across: bool,
-    /// Legs the first photo stands over at the top right of the legs, when it spans more than
-    /// one leg but not all (0: across them or in a leg): those legs start under its caption.
+    /// Legs the first photo stands over at the top right of the legs, when it spans some but
+    /// not all (0: across them, or in a story's only leg): those legs start under its caption.
     pub corner: u32,
     /// Picture lines of each photo, in story order.
     pub picture_lines: Vec<u32>,
@@ -38,13 +40,43 @@ pub struct Shape {
     pub empty: u32,
     /// Where a story that jumps ends on this page (`None`: it is set whole).
     pub cut: Option<Cut>,
+    /// The corner it turns, set in an L (`None`: a rectangle).
+    pub turn: Option<Turn>,
     pub cost: f64,
+}
+
+/// A story set in an L (拐角): its head and first legs over the `left` columns of its
+/// rectangle, its other legs turning the corner under the neighbour that stands over the rest,
+/// from `step` lines under the rectangle's top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Turn {
+    pub left: u32,
+    pub step: u32,
+}
+
+impl Shape {
+    /// The legs that start lower and by how many lines under the legs' top: those under a
+    /// photo over the last legs, or those that turn the corner.
+    pub fn stepped_legs(&self, photo_block: u32) -> Option<(u32, u32)> {
+        match self.turn {
+            Some(turn) => Some((
+                self.legs - turn.left / self.leg_cols,
+                turn.step - self.head_lines,
+            )),
+            None => (self.corner > 0).then_some((self.corner, photo_block)),
+        }
+    }
 }
 
 /// Air the head band may take over its text, in lines: the elastic that makes stacks meet (the
 /// head stays centred in its band). Three rather than two filled 3 more of the 120 generated
 /// news pages (85 press-ready, 28 underset; `news_variants`).
 pub const MAX_AIR: u32 = 3;
+
+/// Lines a headline may wrap to: two for the lead and the second story, three below.
+pub(super) fn most_wraps(story: &StoryMeasures) -> u32 {
+    if story.rank <= 1 { 2 } else { 3 }
+}
 
 /// Every width's heights → the cheapest shape of that height. `widths[w - 1]`.
 pub fn table(m: &NewsMeasures, story: &StoryMeasures) -> Vec<BTreeMap<u32, Shape>> {
@@ -87,6 +119,17 @@ pub fn flow_items(paragraphs: &[u32], photos_in_leg: &[(usize, u32)]) -> Vec<(It
     items
 }
 
+/// Which items of `flow` may break between legs: a paragraph whose lines the measure pass
+/// read at these legs' width, never a photo.
+pub(super) fn splittable(flow: &[(Item, Slot)], legs: &LegMeasures) -> Vec<bool> {
+    flow.iter()
+        .map(|(_, slot)| match slot {
+            Slot::Paragraph(p) => legs.starts.get(*p).is_some_and(Option::is_some),
+            Slot::Photo(_) => false,
+        })
+        .collect()
+}
+
 /// What a flow item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
@@ -116,8 +159,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
             // A headline wraps to two lines at most (three for a short story's): more reads as
             // a column of words, not a head.
             let wraps = story.headline_lines[width as usize - 1][size];
-            let most = if story.rank <= 1 { 2 } else { 3 };
-            if wraps > most && story.kind != StoryKind::Briefs {
+            if wraps > most_wraps(story) && story.kind != StoryKind::Briefs {
                 continue;
             }
             // The lead story heads the page: at least half its width.
@@ -171,16 +213,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                     for part in jump::parts(legs, story.jumps()) {
                         let flow = flow_items(&part.paragraphs, &in_leg);
                         let items: Vec<Item> = flow.iter().map(|(item, _)| *item).collect();
-                        // A paragraph may break between legs only where its lines were read.
-                        let splittable: Vec<bool> = flow
-                            .iter()
-                            .map(|(_, slot)| match slot {
-                                Slot::Paragraph(p) => {
-                                    legs.starts.get(*p).is_some_and(Option::is_some)
-                                }
-                                Slot::Photo(_) => false,
-                            })
-                            .collect();
+                        let splittable = splittable(&flow, legs);
                         let jump_cost = match part.cut {
                             Some(_) => NEWS.jump + f64::from(part.jumped) * NEWS.jumped_line,
                             None => 0.0,
@@ -219,6 +252,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                                     picture_lines: picture_lines.clone(),
                                     empty: body.empty,
                                     cut: part.cut,
+                                    turn: None,
                                     cost,
                                 });
                             }
@@ -232,22 +266,26 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
 }
 
 /// Where the first photo may stand in a story of `legs` legs, as `(across, corner)`: across
-/// the rectangle over the legs, in the first leg (`(false, 0)`), or over the last `corner`
-/// legs (more than one, fewer than all, with a leg beside it for every three under it), which
-/// then start under it. That dog-leg gives a story every height between its photo in a leg
-/// and across it; the text opens top left under its head, runs down the legs beside the
-/// photo and ends under it. Not in a framed story (its photo keeps inside the frame's inset)
-/// nor a photo-news item (its photo heads it).
+/// the rectangle over the legs, or over its last `corner` legs (fewer than all, with a leg
+/// beside it for every three under it), which then start under it. That dog-leg gives a
+/// story every height between its photo in one leg and across it; the text opens top left
+/// under its head, runs down the legs beside the photo and ends under it (a photo at the top
+/// of the first leg would open the text under it, while the next leg's top, where a reader
+/// starts, runs on mid-sentence). A story of one leg, or a framed one (its photo keeps inside
+/// the frame's inset), sets it at the top of its first leg (`(false, 0)`); a photo-news item
+/// across it (its photo heads it).
 fn placements(story: &StoryMeasures, legs: u32) -> Vec<(bool, u32)> {
     if story.photos.is_empty() || story.kind == StoryKind::Photo {
         return vec![(true, 0)];
     }
-    let mut out = vec![(true, 0), (false, 0)];
-    if story.frame_lines == 0 {
+    let mut out = vec![(true, 0)];
+    if legs == 1 || story.frame_lines > 0 {
+        out.push((false, 0));
+    } else {
         // A leg beside the photo for every three under it: one narrow leg beside a photo
         // across the rest reads as a strip, not a story.
         out.extend(
-            (2..legs)
+            (1..legs)
                 .filter(|&corner| legs - corner >= corner.div_ceil(3))
                 .map(|corner| (false, corner)),
         );
@@ -258,7 +296,7 @@ fn placements(story: &StoryMeasures, legs: u32) -> Vec<(bool, u32)> {
 /// Width by importance: the lead story as wide as the page, the second at least three
 /// columns, a story of one column only where it must, the briefs a column of their own (one
 /// or two wide, not a strip across the page).
-fn width_cost(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> f64 {
+pub(super) fn width_cost(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> f64 {
     let mut cost = match story.rank {
         _ if story.kind == StoryKind::Briefs => f64::from(width.saturating_sub(2)),
         0 => f64::from(m.columns.saturating_sub(width)) * NEWS.narrow_lead,
@@ -273,7 +311,7 @@ fn width_cost(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> f64 {
 
 /// Legs of a reader's length: not so short they read as scraps, not so long the eye loses
 /// its place; 2-column legs (破栏) for text that runs long.
-fn leg_cost(lines: u32, legs: u32, leg_cols: u32, photo_news: bool) -> f64 {
+pub(super) fn leg_cost(lines: u32, legs: u32, leg_cols: u32, photo_news: bool) -> f64 {
     let mut cost = 0.0;
     let shortest = if photo_news { 3 } else { 6 };
     if lines < shortest {
@@ -293,11 +331,11 @@ fn leg_cost(lines: u32, legs: u32, leg_cols: u32, photo_news: bool) -> f64 {
 
 /// A leg height that holds the flow, with every leg's foot at most `tolerance` lines short.
 #[derive(Debug, Clone)]
-struct Body {
-    lines: u32,
-    empty: u32,
+pub(super) struct Body {
+    pub lines: u32,
+    pub empty: u32,
     /// Lines the legs under a photo over some of them fall short of a reader's leg.
-    short_under: f64,
+    pub short_under: f64,
 }
 
 /// Lines a leg under a photo holds at least: fewer read as a scrap under a picture.
@@ -320,7 +358,7 @@ pub fn capacities(legs: u32, lines: u32, corner: Option<(u32, u32)>) -> Vec<u32>
         .collect()
 }
 
-/// Every leg height that holds `items` in `legs` legs (the last `corner.0` under a photo of
+/// Every leg height that holds `items` in `legs` legs (the last `corner.0` under a block of
 /// `corner.1` lines): each leg holds text, its foot at most `tolerance` lines short, no widow
 /// or orphan, no head stranded, and a paragraph breaks between legs only where `splittable`.
 fn body_heights(
@@ -342,45 +380,56 @@ fn body_heights(
     let lowest = (total + under * block)
         .div_ceil(legs.max(1))
         .max(if under > 0 { block + MIN_UNDER } else { 0 });
-    let mut out = Vec::new();
-    for lines in lowest..=lowest + tolerance + 2 {
-        let capacities = capacities(legs, lines, corner);
-        let played = flow::play(items, &capacities, 2);
-        if !played.fits || played.stranded > 0 || played.forced > 0 {
-            continue;
-        }
-        let split_where_unread = played.pieces.iter().any(|p| {
-            !splittable.get(p.item).copied().unwrap_or(true)
-                && (p.from > 0 || p.to < items[p.item].lines)
-        });
-        if split_where_unread {
-            continue;
-        }
-        // Every leg holds text (an empty leg is a hole), its foot within the tolerance.
-        let feet: Vec<u32> = played
-            .used
-            .iter()
-            .zip(&capacities)
-            .map(|(u, c)| c.saturating_sub(*u))
-            .collect();
-        if played.used.iter().take(legs as usize).all(|&u| u > 0)
-            && played.used.len() <= legs as usize
-            && feet.iter().all(|&e| e <= tolerance)
-        {
-            let short = READER_UNDER.saturating_sub(lines - block) * under;
-            out.push(Body {
-                lines,
-                empty: feet.iter().sum(),
-                short_under: if under > 0 { f64::from(short) } else { 0.0 },
-            });
-        }
+    (lowest..=lowest + tolerance + 2)
+        .filter_map(|lines| body_at(items, splittable, legs, corner, tolerance, lines))
+        .collect()
+}
+
+/// The legs `lines` tall, if they hold `items` by the rules of `body_heights`.
+pub(super) fn body_at(
+    items: &[Item],
+    splittable: &[bool],
+    legs: u32,
+    corner: Option<(u32, u32)>,
+    tolerance: u32,
+    lines: u32,
+) -> Option<Body> {
+    let (under, block) = corner.unwrap_or((0, 0));
+    if under > 0 && lines < block + MIN_UNDER {
+        return None;
     }
-    out
+    let capacities = capacities(legs, lines, corner);
+    let played = flow::play(items, &capacities, 2);
+    if !played.fits || played.stranded > 0 || played.forced > 0 {
+        return None;
+    }
+    let split_where_unread = played.pieces.iter().any(|p| {
+        !splittable.get(p.item).copied().unwrap_or(true)
+            && (p.from > 0 || p.to < items[p.item].lines)
+    });
+    if split_where_unread {
+        return None;
+    }
+    // Every leg holds text (an empty leg is a hole), its foot within the tolerance.
+    let feet: Vec<u32> = played
+        .used
+        .iter()
+        .zip(&capacities)
+        .map(|(u, c)| c.saturating_sub(*u))
+        .collect();
+    let full = played.used.iter().take(legs as usize).all(|&u| u > 0)
+        && played.used.len() <= legs as usize
+        && feet.iter().all(|&e| e <= tolerance);
+    full.then(|| Body {
+        lines,
+        empty: feet.iter().sum(),
+        short_under: f64::from(READER_UNDER.saturating_sub(lines - block) * under),
+    })
 }
 
 /// The picture heights to try, photo by photo: each photo's lowest, natural and highest
 /// height the house allows at its span (only its natural one when its size is locked).
-fn photo_heights(
+pub(super) fn photo_heights(
     m: &NewsMeasures,
     story: &StoryMeasures,
     spans: &[u32],
@@ -428,7 +477,7 @@ fn photo_heights(
 /// one is cut more than the editor allows, or enlarged below the warning resolution (or the
 /// error one) where a narrower place would keep it above: a photo is never blown up past what
 /// its pixels print, however much room the page has.
-fn crop_cost(
+pub(super) fn crop_cost(
     m: &NewsMeasures,
     story: &StoryMeasures,
     spans: &[u32],

@@ -379,3 +379,41 @@ fn a_photo_over_the_last_legs_starts_them_under_it_and_the_text_runs_on_at_a_lin
         }
     }
 }
+
+#[test]
+fn a_story_turns_the_corner_under_its_neighbour_with_its_head_over_its_first_columns() {
+    let m = page(vec![
+        story("lead", 0, 3000, &[]),
+        story("second", 1, 1200, &[]),
+    ]);
+    let second = &m.stories[1];
+    // Three free columns, two more under a neighbour ending 20 lines lower.
+    let (lines, shape) = (20..80)
+        .find_map(|lines| Some((lines, turn::turned(&m, second, (3, 2), 20, lines)?)))
+        .expect("an L of some height");
+    let turned = shape.turn.expect("set in an L");
+    assert_eq!((turned.left, turned.step, shape.width), (3, 20, 5));
+    assert!(
+        shape.head_lines < 20,
+        "the legs that turn start under the head"
+    );
+    let module = module(&m, 1, 0, 30, &shape);
+    // The legs under the neighbour start level with its foot's rule, the rest under the head.
+    let under = 2 / shape.leg_cols;
+    for (j, &top) in module.leg_tops.iter().enumerate() {
+        let turns = j as u32 + under >= shape.legs;
+        assert_eq!(
+            top,
+            if turns { 20 - shape.head_lines } else { 0 },
+            "leg {j}"
+        );
+        assert!(
+            module.flow.iter().any(|e| e.leg == j as u32),
+            "leg {j} empty"
+        );
+    }
+    // Legs that would stand beside the head are no L.
+    assert!(turn::turned(&m, second, (3, 2), shape.head_lines, lines).is_none());
+    // Nor one whose turned legs hold fewer lines than a leg under a neighbour may.
+    assert!(turn::turned(&m, second, (3, 2), lines - 2, lines).is_none());
+}

@@ -10,6 +10,7 @@ use crate::makeup::news::StoryKind;
 use std::collections::HashMap;
 
 use super::shapes::Shape;
+use super::turn;
 use super::{NewsMeasures, StoryMeasures};
 
 /// A story placed: its rectangle's first column and line, and its shape.
@@ -83,6 +84,10 @@ struct Search<'a> {
     incumbent: f64,
     /// What the search asks of each story again and again, worked out once.
     facts: Vec<Facts>,
+    /// Stories set in an L (`turn::turned`), by story, columns, step and lines: an index
+    /// into `turned`, or `None` where the story cannot be set so.
+    turns: HashMap<(usize, u32, u32, u32, u32), Option<usize>>,
+    turned: Vec<Shape>,
 }
 
 /// A story's shapes in the figures the search prunes with.
@@ -122,7 +127,8 @@ impl Facts {
     }
 }
 
-/// A story placed at (column, line), by the height of its shape at `width` (its table's key).
+/// A story placed at (column, line), by the height of its shape at `width` (its table's key),
+/// or as the L `turned` holds at that index.
 #[derive(Debug, Clone, Copy)]
 struct Step {
     story: usize,
@@ -130,6 +136,7 @@ struct Step {
     line: u32,
     width: u32,
     lines: u32,
+    turned: Option<usize>,
 }
 
 /// The best tiling of every story; failing that, of all but the lowest-ranked one or two (the
@@ -179,6 +186,8 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
                     Facts::of(t, m.rule_lines, heights)
                 })
                 .collect(),
+            turns: HashMap::new(),
+            turned: Vec::new(),
         };
         let start = vec![Column::default(); m.columns as usize];
         let found = search.best(start, 0);
@@ -221,7 +230,25 @@ impl Search<'_> {
     }
 
     fn shape(&self, step: &Step) -> &Shape {
-        &self.tables[step.story][step.width as usize - 1][&step.lines]
+        match step.turned {
+            Some(i) => &self.turned[i],
+            None => &self.tables[step.story][step.width as usize - 1][&step.lines],
+        }
+    }
+
+    /// The story set in an L over `columns` (left, right), `step` lines and `lines` tall:
+    /// its index in `turned`, worked out once.
+    fn turn(&mut self, story: usize, columns: (u32, u32), step: u32, lines: u32) -> Option<usize> {
+        let key = (story, columns.0, columns.1, step, lines);
+        if let Some(known) = self.turns.get(&key) {
+            return *known;
+        }
+        let found = turn::turned(self.m, &self.m.stories[story], columns, step, lines).map(|s| {
+            self.turned.push(s);
+            self.turned.len() - 1
+        });
+        self.turns.insert(key, found);
+        found
     }
 
     fn after(&self, columns: &[Column], step: &Step) -> Vec<Column> {
@@ -357,9 +384,13 @@ impl Search<'_> {
                             line,
                             width,
                             lines,
+                            turned: None,
                         },
                     ));
                 }
+            }
+            if done != 0 && s.pin.is_none() {
+                tries.extend(self.turns_at(columns, x0, line, story, skip));
             }
         }
         // Cheapest first: the first dive finds a good tiling, and the rest are cut by it.
@@ -395,6 +426,71 @@ impl Search<'_> {
             }
         }
         best
+    }
+
+    /// A story set in an L at the free run from `x` (its head and first legs there), turning
+    /// the corner under the columns right of the run, which end lower: every width it may
+    /// take there, ending at the foot or level with the column after it.
+    fn turns_at(
+        &mut self,
+        columns: &[Column],
+        x: usize,
+        line: u32,
+        story: usize,
+        skip: usize,
+    ) -> Vec<(f64, Step)> {
+        let (m, h) = (self.m, self.m.lines);
+        let bottom = columns[x].bottom;
+        let run = columns[x..]
+            .iter()
+            .take_while(|c| c.bottom == bottom)
+            .count();
+        let right = x + run;
+        let Some(next) = columns.get(right) else {
+            return Vec::new();
+        };
+        let below = next.bottom + m.rule_lines;
+        let across = columns[right..]
+            .iter()
+            .take_while(|c| c.bottom == next.bottom)
+            .count();
+        if below >= h || below <= line {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for turning in 1..=across as u32 {
+            let end_column = right + turning as usize;
+            let mut ends = vec![h];
+            if let Some(after) = columns.get(end_column)
+                && after.bottom > below
+            {
+                ends.push(after.bottom);
+            }
+            for end in ends {
+                let cols = (run as u32, turning);
+                let Some(index) = self.turn(story, cols, below - line, end - line) else {
+                    continue;
+                };
+                let shape = &self.turned[index];
+                let s = &m.stories[story];
+                if self.collides(columns, x as u32, run as u32, line, shape, s) {
+                    continue;
+                }
+                let here = shape.cost + self.place_cost(s, skip, line);
+                out.push((
+                    here,
+                    Step {
+                        story,
+                        column: x as u32,
+                        line,
+                        width: cols.0 + cols.1,
+                        lines: end - line,
+                        turned: Some(index),
+                    },
+                ));
+            }
+        }
+        out
     }
 
     /// Heights worth trying for a rectangle at (x, line), `width` wide: one that ends at the
