@@ -132,6 +132,9 @@ pub struct News {
     /// A story set in an L, turning the corner under its neighbour (`news::turn`): it reads
     /// less calmly than a rectangle, so it is taken where it fills the page.
     pub turn: f64,
+    /// A head beside a neighbour's head band, of another size (撞题, if less loudly than two
+    /// of one size, which the tiler never sets).
+    pub heads_beside: f64,
 }
 
 pub const NEWS: News = News {
@@ -152,4 +155,5 @@ pub const NEWS: News = News {
     jump: 1.0,
     jumped_line: 0.01,
     turn: 2.0,
+    heads_beside: 8.0,
 };

@@ -27,6 +27,31 @@ use crate::variants::generate::{self, COPIES, PhotoSpec, Rng};
 use crate::variants::measure::{self, Measured, squash};
 
 const VARIANTS: u64 = 120;
+
+/// Heads of neighbouring stories side by side (撞题, of any size), and the pages with any.
+static SIDE_HEADS: AtomicU64 = AtomicU64::new(0);
+static SIDE_HEAD_PAGES: AtomicU64 = AtomicU64::new(0);
+
+/// Pairs of rectangles side by side whose head bands share a line, below the page's top (the
+/// lead's head and the one beside it, 报眼, stand so by design): the heads read as one.
+fn side_heads(plan: &NewsPlan) -> u64 {
+    let head = |m: &banmian::makeup::news::Module| {
+        let width = m.turn.map_or(m.width, |t| t.left);
+        (m.column, m.column + width, m.line, m.line + m.head_lines)
+    };
+    let mut pairs = 0;
+    for (i, a) in plan.modules.iter().enumerate() {
+        for b in &plan.modules[i + 1..] {
+            let ((a0, a1, at, ab), (b0, b1, bt, bb)) = (head(a), head(b));
+            let touching = a1 == b0 || b1 == a0;
+            let below_top = a.line > 0 || b.line > 0;
+            if touching && below_top && a.head_lines > 0 && b.head_lines > 0 && at < bb && bt < ab {
+                pairs += 1;
+            }
+        }
+    }
+    pairs
+}
 const THREADS: usize = 2;
 
 struct Story {
@@ -440,6 +465,9 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
         return (Outcome::Failing("no news make-up".into()), None);
     };
     let m = measure::measure(&loaded, &laid, &[], 117.0);
+    let pairs = side_heads(plan);
+    SIDE_HEADS.fetch_add(pairs, Ordering::Relaxed);
+    SIDE_HEAD_PAGES.fetch_add(u64::from(pairs > 0), Ordering::Relaxed);
     let defects = defects(page, &laid, plan, &m);
     let feet = plan.modules.iter().map(|p| p.empty).collect();
     if !defects.is_empty() {
@@ -560,6 +588,11 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
         feet.len(),
         feet.iter().sum::<u32>() as f64 / feet.len().max(1) as f64,
         feet.iter().max().unwrap_or(&0)
+    );
+    println!(
+        "  heads side by side below the top (撞题, any size): {} pairs on {} pages",
+        SIDE_HEADS.load(Ordering::Relaxed),
+        SIDE_HEAD_PAGES.load(Ordering::Relaxed)
     );
     for f in &failing {
         println!("  FAILING {f}");

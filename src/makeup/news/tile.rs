@@ -375,7 +375,8 @@ impl Search<'_> {
                     if self.collides(columns, x as u32, width, line, shape, s) {
                         continue;
                     }
-                    let here = shape.cost + self.place_cost(s, skip, line);
+                    let here = shape.cost
+                        + self.place_cost(columns, (x as u32, width), shape, s, skip, line);
                     tries.push((
                         here,
                         Step {
@@ -476,7 +477,8 @@ impl Search<'_> {
                 if self.collides(columns, x as u32, run as u32, line, shape, s) {
                     continue;
                 }
-                let here = shape.cost + self.place_cost(s, skip, line);
+                let here = shape.cost
+                    + self.place_cost(columns, (x as u32, run as u32), shape, s, skip, line);
                 out.push((
                     here,
                     Step {
@@ -587,11 +589,41 @@ impl Search<'_> {
         })
     }
 
-    /// What a place costs beyond the shape: taking a story ahead of rank, and an important
-    /// story set low.
-    fn place_cost(&self, story: &StoryMeasures, skip: usize, line: u32) -> f64 {
+    /// Neighbours whose head band shares a line with the rectangle's at (x, line), `width`
+    /// wide, of any size: heads that read as one line across the rule (撞题), if less loudly
+    /// than two of one size. Not at the page's top, where the lead's head and the one beside
+    /// it (报眼) stand side by side by design.
+    fn heads_beside(columns: &[Column], x: u32, width: u32, line: u32, shape: &Shape) -> u32 {
+        if line == 0 {
+            return 0;
+        }
+        let band = (line, line + shape.head_lines);
+        let neighbours = [x.checked_sub(1), Some(x + width)];
+        neighbours
+            .into_iter()
+            .flatten()
+            .filter_map(|c| columns.get(c as usize))
+            .filter(|n| {
+                let (start, end, _) = n.head;
+                n.bottom > line && shape.head_lines > 0 && start < band.1 && band.0 < end
+            })
+            .count() as u32
+    }
+
+    /// What a place costs beyond the shape: taking a story ahead of rank, an important story
+    /// set low, and a head beside a neighbour's.
+    fn place_cost(
+        &self,
+        columns: &[Column],
+        (x, width): (u32, u32),
+        shape: &Shape,
+        story: &StoryMeasures,
+        skip: usize,
+        line: u32,
+    ) -> f64 {
         let m = self.m;
         let mut cost = skip as f64 * NEWS.out_of_rank;
+        cost += f64::from(Self::heads_beside(columns, x, width, line, shape)) * NEWS.heads_beside;
         // Importance reads top-down: a story set low costs by its rank's weight.
         cost +=
             f64::from(line) / f64::from(m.lines.max(1)) * NEWS.set_low / (1.0 + story.rank as f64);
@@ -611,4 +643,48 @@ fn runs(columns: &[Column], foot: u32) -> usize {
         last = open;
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_beside_a_neighbours_head_band_is_counted_below_the_pages_top() {
+        let shape = Shape {
+            width: 3,
+            lines: 30,
+            size: 0,
+            head_lines: 4,
+            legs: 3,
+            leg_cols: 1,
+            body_lines: 26,
+            across: false,
+            corner: 0,
+            picture_lines: Vec::new(),
+            empty: 0,
+            cut: None,
+            turn: None,
+            cost: 0.0,
+        };
+        // Column 0 holds a story from line 10, its head over lines 10–13, down to line 50;
+        // columns 1–3 are free from line 10, column 4 holds nothing.
+        let mut columns = vec![Column::default(); 5];
+        columns[0] = Column {
+            bottom: 50,
+            head: (10, 14, 220),
+        };
+        for c in &mut columns[1..4] {
+            c.bottom = 8;
+        }
+        let beside = |columns: &[Column], line| Search::heads_beside(columns, 1, 3, line, &shape);
+        // A head at lines 12–15 shares lines 12–13 with it, whatever its size.
+        assert_eq!(beside(&columns, 12), 1);
+        // Under its head band, or above it, no.
+        assert_eq!(beside(&columns, 14), 0);
+        assert_eq!(beside(&columns, 6), 0);
+        // At the page's top the lead's head and the one beside it stand so by design.
+        columns[0].head = (0, 6, 400);
+        assert_eq!(beside(&columns, 0), 0);
+    }
 }
