@@ -47,9 +47,9 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
     findings
 }
 
-/// What a news page that is not filled lacks: its empty lines, the widest run of columns that
-/// ends short (where a photo or a story would go) and how deep, and the text or the photo
-/// that would fill it.
+/// What a news page that is not filled lacks: its empty lines, the run of columns that ends
+/// short with the most of them (where a photo or a story would go) and how deep, and the text
+/// or the photo that would fill it; then every other run deep enough for a photo.
 fn underset_message(plan: &NewsPlan, m: &NewsMeasures) -> String {
     let mut bottoms = vec![0u32; m.columns as usize];
     for module in &plan.modules {
@@ -57,33 +57,52 @@ fn underset_message(plan: &NewsPlan, m: &NewsMeasures) -> String {
             bottoms[c as usize] = bottoms[c as usize].max(module.line + module.lines);
         }
     }
-    let Some(run) = short_run(&bottoms, m.lines) else {
+    let runs = short_runs(&bottoms, m.lines);
+    let Some(run) = runs.first() else {
         return t!("page-not-filled", lines = plan.empty_lines);
     };
     // A line of a basic column holds its width in body characters (the body's size is the
     // pitch less the leading).
     let per_line = (m.column_width / (m.pitch - m.gap)).round().max(1.0) as u32;
     // Too shallow for a photo over a caption: more text, or the stories above set looser.
-    if run.depth < m.min_photo_lines + 2 {
-        return t!(
+    let photo_deep = |r: &Run| r.depth >= m.min_photo_lines + 2;
+    let (first, last, chars) = (
+        run.first + 1,
+        run.first + run.width,
+        plan.empty_lines * per_line,
+    );
+    let mut message = if photo_deep(run) {
+        t!(
+            "page-not-filled-here",
+            lines = plan.empty_lines,
+            first = first,
+            last = last,
+            depth = run.depth,
+            chars = chars,
+            width = run.width
+        )
+    } else {
+        t!(
             "page-not-filled-text",
             lines = plan.empty_lines,
-            first = run.first + 1,
-            last = run.first + run.width,
+            first = first,
+            last = last,
             depth = run.depth,
-            chars = plan.empty_lines * per_line,
+            chars = chars,
             width = run.width
+        )
+    };
+    // Where that advice does not reach.
+    for other in runs[1..].iter().filter(|r| photo_deep(r)) {
+        message += &t!(
+            "page-not-filled-also",
+            first = other.first + 1,
+            last = other.first + other.width,
+            width = other.width,
+            depth = other.depth
         );
     }
-    t!(
-        "page-not-filled-here",
-        lines = plan.empty_lines,
-        first = run.first + 1,
-        last = run.first + run.width,
-        depth = run.depth,
-        chars = plan.empty_lines * per_line,
-        width = run.width
-    )
+    message
 }
 
 /// Columns side by side that end at the same line short of the foot.
@@ -94,8 +113,9 @@ struct Run {
     depth: u32,
 }
 
-/// The run of columns ending short with the most empty lines (columns × depth).
-fn short_run(bottoms: &[u32], foot: u32) -> Option<Run> {
+/// The runs of columns ending short, the one with the most empty lines (columns × depth)
+/// first.
+fn short_runs(bottoms: &[u32], foot: u32) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     for (c, &bottom) in bottoms.iter().enumerate() {
         let depth = foot.saturating_sub(bottom);
@@ -108,9 +128,9 @@ fn short_run(bottoms: &[u32], foot: u32) -> Option<Run> {
             }),
         }
     }
-    runs.into_iter()
-        .filter(|r| r.depth > 0)
-        .max_by_key(|r| (r.width * r.depth, std::cmp::Reverse(r.first)))
+    runs.retain(|r| r.depth > 0);
+    runs.sort_by_key(|r| (std::cmp::Reverse(r.width * r.depth), r.first));
+    runs
 }
 
 #[cfg(test)]
@@ -118,17 +138,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_widest_short_run_is_found() {
+    fn the_short_runs_are_found_the_emptiest_first() {
         // Columns 5-8 end 10 lines short, column 2 three lines short.
         let bottoms = [107, 104, 107, 107, 97, 97, 97, 97];
         assert_eq!(
-            short_run(&bottoms, 107),
-            Some(Run {
-                first: 4,
-                width: 4,
-                depth: 10
-            })
+            short_runs(&bottoms, 107),
+            [
+                Run {
+                    first: 4,
+                    width: 4,
+                    depth: 10
+                },
+                Run {
+                    first: 1,
+                    width: 1,
+                    depth: 3
+                }
+            ]
         );
-        assert_eq!(short_run(&[107; 8], 107), None);
+        assert_eq!(short_runs(&[107; 8], 107), []);
     }
 }

@@ -570,6 +570,13 @@ page-not-filled-text = the stories do not fill the page: { $lines } lines of col
            *[other] { $depth } lines
         } each)
     }; about { $chars } characters more text would fill it
+page-not-filled-also = ; and { $width ->
+        [1] column { $first } stands { $depth } lines empty: a photo one column wide
+       *[other] columns { $first }–{ $last } stand { $depth } lines empty each: a photo { $width } columns wide
+    } and { $depth } lines tall with its caption, or a story, would fill { $width ->
+        [1] it
+       *[other] them
+    }
 photo-coarse = { $story }: photo { $file } is { $ppi } ppi at its placed size ({ $width } × { $height } px over { $mm_wide } × { $mm_high } mm); newsprint needs { $needed } ppi: use a larger original or place it smaller
 
 ## Builds (src/build, src/output)

@@ -549,6 +549,10 @@ page-not-filled-text = 稿件填不满版面：栏脚共空着 { $lines } 行，
         [1] { $first } 栏（空 { $depth } 行）
        *[other] { $first }–{ $last } 栏（各空 { $depth } 行）
     }；再加约 { $chars } 字正文就能填满
+page-not-filled-also = ；另外第 { $width ->
+        [1] { $first } 栏空着 { $depth } 行
+       *[other] { $first }–{ $last } 栏各空着 { $depth } 行
+    }，放一张 { $width } 栏宽、连图说共 { $depth } 行高的图片或一篇稿件就能填满
 photo-coarse = { $story }：图片 { $file } 按排出的尺寸只有 { $ppi } ppi（{ $width } × { $height } 像素排成 { $mm_wide } × { $mm_high } 毫米）；新闻纸需要 { $needed } ppi：请用更大的原图，或排小一些
 
 ## Builds (src/build, src/output)
