@@ -261,10 +261,16 @@ impl Search<'_> {
             .unwrap_or(0.0)
             * 10.0)
             .round() as u32;
+        // A story set in an L heads only its first columns.
+        let headed = step.column + shape.turn.map_or(step.width, |t| t.left);
         for c in step.column..step.column + step.width {
             next[c as usize] = Column {
                 bottom: step.line + step.lines,
-                head: (step.line, step.line + shape.head_lines, size),
+                head: if c < headed {
+                    (step.line, step.line + shape.head_lines, size)
+                } else {
+                    (0, 0, 0)
+                },
             };
         }
         next
