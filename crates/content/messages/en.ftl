@@ -835,6 +835,12 @@ news-photo = photo { $n } { $place ->
         }
        *[leg] in a leg
     }, { $lines } lines, { $cut } % cut
-news-turn = set in an L: its head and first legs over columns { $start }–{ $last }, its other legs turning the corner under its neighbour on columns { $first }–{ $end } from line { $line }
+news-turn = set in an L: its head and first legs over { $headed ->
+        [one] column { $start }
+       *[other] columns { $start }–{ $last }
+    }, its other legs turning the corner under its neighbour on { $turned ->
+        [one] column { $first }
+       *[other] columns { $first }–{ $end }
+    } from line { $line }
 news-jump = jumps after line { $line } of paragraph { $paragraph }: { $lines } lines continue on page { $to }
 list-separator = {", "}

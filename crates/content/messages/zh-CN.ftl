@@ -788,6 +788,12 @@ news-photo = 图片 { $n } { $place ->
         }
        *[leg] 在一腿中
     }，{ $lines } 行，裁去 { $cut }%
-news-turn = 拐角排：标题与前几腿在第 { $start }–{ $last } 栏，其余几腿拐到邻稿下方，排在第 { $first }–{ $end } 栏、自第 { $line } 行起
+news-turn = 拐角排：标题与前几腿在第 { $headed ->
+        [1] { $start }
+       *[other] { $start }–{ $last }
+    } 栏，其余几腿拐到邻稿下方，排在第 { $turned ->
+        [1] { $first }
+       *[other] { $first }–{ $end }
+    } 栏、自第 { $line } 行起
 news-jump = 第 { $paragraph } 段第 { $line } 行后转版：{ $lines } 行转至第 { $to } 版
 list-separator = ，

@@ -56,6 +56,8 @@ fn describe(module: &Module, m: &NewsMeasures) -> String {
             "news-turn",
             start = module.column + 1,
             last = module.column + turn.left,
+            headed = turn.left,
+            turned = module.width - turn.left,
             first = module.column + turn.left + 1,
             end = module.column + module.width,
             line = module.line + turn.step + 1
