@@ -169,7 +169,7 @@ struct NewsMark {
     text: String,
     /// What the first line sets before the text (a dateline, a brief's head).
     #[serde(default)]
-    prefix: String,
+    prefix: Option<String>,
 }
 
 /// Fills each paragraph's lines (`paragraphs`) and where they start in its text (`starts`),
@@ -190,13 +190,15 @@ pub fn attach_news(document: &PagedDocument, m: &mut NewsMeasures) -> Result<(),
         };
         let count = lines.len() as u32;
         let spelled = match lines.first_mut() {
-            Some(first) => match strip_prefix(&first.text, &mark.prefix) {
-                Some(rest) => {
-                    first.text = rest;
-                    starts(&mark.text, &lines)
+            Some(first) => {
+                match strip_prefix(&first.text, mark.prefix.as_deref().unwrap_or_default()) {
+                    Some(rest) => {
+                        first.text = rest;
+                        starts(&mark.text, &lines)
+                    }
+                    None => None,
                 }
-                None => None,
-            },
+            }
             None => None,
         };
         for leg in &mut story.legs {
