@@ -69,7 +69,10 @@ pub fn render(
         return Err(Failure::Preflight(Box::new(laid.report.clone())));
     }
     let marked = if target.draft {
-        preflight::overset_mark(&laid.document, &laid.report.house)
+        // Overset text runs onto pages past the last; a story that found no place (a news
+        // page's) runs nowhere: its page is framed all the same.
+        let overset = laid.report.findings.iter().any(|f| f.check == "overset");
+        preflight::overset_mark(&laid.document, &laid.report.house, overset)
     } else {
         None
     };

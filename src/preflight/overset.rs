@@ -343,9 +343,14 @@ fn photo_sizes(page: &LoadedPage, house: &House, inks: &[Ink], body_size: f64) -
 }
 
 /// For `--draft`: a red frame around every page that holds overset text, so nobody mistakes the
-/// proof for a finished page.
-pub fn overset_mark(document: &PagedDocument, house: &House) -> Option<PagedDocument> {
-    if document.pages().len() <= house.pages {
+/// proof for a finished page; with `overset` (preflight found some), around the last page
+/// too, though nothing ran past it (a story with no place on a news page).
+pub fn overset_mark(
+    document: &PagedDocument,
+    house: &House,
+    overset: bool,
+) -> Option<PagedDocument> {
+    if document.pages().len() <= house.pages && !overset {
         return None;
     }
     let mut pages: Vec<_> = document.pages().to_vec();

@@ -1,6 +1,6 @@
 //! The news page (issue 11) end to end: the sample builds clean with every story on it, an
-//! editor's pin and photo lock hold, and a page written for another template is told what
-//! this one takes.
+//! editor's pin and photo lock hold, a story with no place is refused and its draft framed in
+//! red, and a page written for another template is told what this one takes.
 
 use banmian::makeup::MadeUp;
 use banmian::project::Project;
@@ -182,4 +182,48 @@ fn a_page_written_for_another_template_is_told_what_this_one_takes() {
         err.contains("the feature template does not print `stories`"),
         "{err}"
     );
+}
+
+#[test]
+fn a_story_with_no_place_is_refused_and_its_draft_is_framed_in_red() {
+    // A ninth story far too long for what the eight above it leave.
+    let long = "示例县的公交线路在秋季客流高峰中平稳运行，县里还在研究更多便民措施。".repeat(120);
+    let page = edited("news-no-place", |yaml| {
+        let story = format!(
+            "  - id: extra\n    priority: 9\n    headline: 补充稿件\n    body: |\n      {long}\n\n"
+        );
+        yaml.replacen("briefs:", &format!("{story}briefs:"), 1)
+    });
+    let fonts = repo().join("fonts");
+    let build = |out: &std::path::Path, extra: &[&str]| {
+        let mut args = vec![
+            "build",
+            page.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--font-path",
+            fonts.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        banmian(&args)
+    };
+    let pdf = page.with_file_name("page.pdf");
+    let refused = build(&pdf, &["--pdf-standard", "1.7"]);
+    let err = stderr(&refused);
+    assert_eq!(refused.status.code(), Some(1), "{err}");
+    assert!(err.contains("extra finds no place on the page"), "{err}");
+    assert!(!pdf.exists());
+    // The draft is written, framed in red though nothing ran past the page.
+    let png = page.with_file_name("draft.png");
+    let draft = build(&png, &["--draft", "--format", "png", "--ppi", "10"]);
+    assert!(draft.status.success(), "{}", stderr(&draft));
+    let image = image::open(&png).unwrap().to_rgb8();
+    let (w, h) = image.dimensions();
+    let red = |x: u32, y: u32| {
+        let [r, g, b] = image.get_pixel(x, y).0;
+        r > 200 && g < 180 && b < 180
+    };
+    let framed = |along: &dyn Fn(u32) -> bool| (0..4).any(along);
+    assert!(framed(&|x| red(x, h / 2)), "no red frame on the left");
+    assert!(framed(&|y| red(w / 2, y)), "no red frame at the top");
 }
