@@ -13,17 +13,7 @@ use crate::support::*;
 /// succeeded.
 fn build(issue: &Path, out: &Path) -> (bool, String) {
     let _ = std::fs::remove_dir_all(out);
-    let fonts = repo().join("fonts");
-    let run = banmian(&[
-        "build",
-        issue.to_str().unwrap(),
-        "-o",
-        out.to_str().unwrap(),
-        "--font-path",
-        fonts.to_str().unwrap(),
-        "--pdf-standard",
-        "1.7",
-    ]);
+    let run = build_page(issue, out, &["--pdf-standard", "1.7"]);
     (run.status.success(), stderr(&run))
 }
 

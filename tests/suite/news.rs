@@ -194,19 +194,7 @@ fn a_story_with_no_place_is_refused_and_its_draft_is_framed_in_red() {
         );
         yaml.replacen("briefs:", &format!("{story}briefs:"), 1)
     });
-    let fonts = repo().join("fonts");
-    let build = |out: &std::path::Path, extra: &[&str]| {
-        let mut args = vec![
-            "build",
-            page.to_str().unwrap(),
-            "-o",
-            out.to_str().unwrap(),
-            "--font-path",
-            fonts.to_str().unwrap(),
-        ];
-        args.extend_from_slice(extra);
-        banmian(&args)
-    };
+    let build = |out: &std::path::Path, extra: &[&str]| build_page(&page, out, extra);
     let pdf = page.with_file_name("page.pdf");
     let refused = build(&pdf, &["--pdf-standard", "1.7"]);
     let err = stderr(&refused);

@@ -108,18 +108,7 @@ impl TempProject {
 
     /// Builds with extra arguments (`--draft`, `--crop-marks`…).
     pub fn build_with(&self, output: &Path, extra: &[&str]) -> Output {
-        let fonts = repo().join("fonts");
-        let page = self.page();
-        let mut args = vec![
-            "build",
-            page.to_str().unwrap(),
-            "-o",
-            output.to_str().unwrap(),
-            "--font-path",
-            fonts.to_str().unwrap(),
-        ];
-        args.extend_from_slice(extra);
-        banmian(&args)
+        build_page(&self.page(), output, extra)
     }
 
     pub fn build(&self, output: &Path) -> Output {
@@ -195,6 +184,21 @@ pub fn squash(text: &str) -> String {
 /// The PDF's text, without whitespace.
 pub fn pdf_text(pdf: &Path) -> String {
     squash(&poppler("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]))
+}
+
+/// `banmian build PAGE -o OUTPUT` with the repository's fonts and extra arguments.
+pub fn build_page(page: &Path, output: &Path, extra: &[&str]) -> Output {
+    let fonts = repo().join("fonts");
+    let mut args = vec![
+        "build",
+        page.to_str().unwrap(),
+        "-o",
+        output.to_str().unwrap(),
+        "--font-path",
+        fonts.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    banmian(&args)
 }
 
 /// Polls `done` every 100 ms for up to `secs` seconds; true as soon as it holds.

@@ -9,7 +9,9 @@
 
 mod explain;
 pub mod jump;
+mod legs;
 mod shapes;
+mod skyline;
 mod tile;
 mod turn;
 
@@ -19,7 +21,8 @@ use crate::makeup::PhotoPlan;
 use crate::makeup::flow;
 use crate::makeup::photo::Grid;
 pub use explain::explain;
-pub use shapes::{Shape, Slot, Turn};
+pub use legs::Slot;
+pub use shapes::{Shape, Turn};
 
 /// What the news template measured, in grid lines and points.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -310,8 +313,8 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
         .first()
         .map_or(0, |p| p.picture_lines + p.caption_lines);
     let corner = shape.stepped_legs(photo_block);
-    let capacities = shapes::capacities(shape.legs, shape.body_lines, corner);
-    let slots = shapes::flow_items(&paragraphs, &in_leg);
+    let capacities = legs::capacities(shape.legs, shape.body_lines, corner);
+    let slots = legs::flow_items(&paragraphs, &in_leg);
     let items: Vec<_> = slots.iter().map(|(item, _)| *item).collect();
     let flow = flow::play(&items, &capacities, 2)
         .pieces

@@ -10,6 +10,7 @@ use crate::makeup::news::StoryKind;
 use std::collections::HashMap;
 
 use super::shapes::Shape;
+use super::skyline::{self, Column, Key, key};
 use super::turn;
 use super::{NewsMeasures, StoryMeasures};
 
@@ -43,27 +44,6 @@ const BUDGET: usize = 100_000;
 /// The budget's multiple on a page with a story that jumps: it may end at any line, so the lead
 /// has several times the shapes to try.
 const JUMP_BUDGET: usize = 3;
-
-/// What each column holds so far: the line after its last rectangle, and that rectangle's
-/// head band (first line, line after the head) and headline size (pt × 10): two heads side by
-/// side at the same size collide (撞题).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-struct Column {
-    bottom: u32,
-    head: (u32, u32, u32),
-}
-
-/// A state: each column packed in a word (hashing is the search's inner loop), and the
-/// stories placed.
-type Key = (Vec<u64>, u32);
-
-fn key(columns: &[Column], done: u32) -> Key {
-    let word = |c: &Column| {
-        let (start, end, size) = c.head;
-        u64::from(c.bottom) << 48 | u64::from(start) << 32 | u64::from(end) << 16 | u64::from(size)
-    };
-    (columns.iter().map(word).collect(), done)
-}
 
 struct Search<'a> {
     m: &'a NewsMeasures,
@@ -254,13 +234,7 @@ impl Search<'_> {
     fn after(&self, columns: &[Column], step: &Step) -> Vec<Column> {
         let shape = self.shape(step);
         let mut next = columns.to_vec();
-        let size = (self.m.stories[step.story]
-            .sizes
-            .get(shape.size)
-            .copied()
-            .unwrap_or(0.0)
-            * 10.0)
-            .round() as u32;
+        let size = skyline::head_size(&self.m.stories[step.story], shape);
         // A story set in an L heads only its first columns.
         let headed = step.column + shape.turn.map_or(step.width, |t| t.left);
         for c in step.column..step.column + step.width {
@@ -378,7 +352,7 @@ impl Search<'_> {
                     let Some(shape) = table.get(&lines) else {
                         continue;
                     };
-                    if self.collides(columns, x as u32, width, line, shape, s) {
+                    if skyline::collides(columns, (x as u32, width), line, shape, s) {
                         continue;
                     }
                     let here = shape.cost
@@ -422,7 +396,7 @@ impl Search<'_> {
             }
             let next = self.after(columns, &step);
             // Each level run of unfilled columns needs a story of its own.
-            if !self.allow_empty && runs(&next, self.m.lines) > remaining.len() - 1 {
+            if !self.allow_empty && skyline::runs(&next, self.m.lines) > remaining.len() - 1 {
                 continue;
             }
             if let Some((rest, _)) = self.solve(&next, done | (1 << step.story), spent + here) {
@@ -480,7 +454,7 @@ impl Search<'_> {
                 };
                 let shape = &self.turned[index];
                 let s = &m.stories[story];
-                if self.collides(columns, x as u32, run as u32, line, shape, s) {
+                if skyline::collides(columns, (x as u32, run as u32), line, shape, s) {
                     continue;
                 }
                 let here = shape.cost
@@ -572,50 +546,6 @@ impl Search<'_> {
         least <= free && (self.allow_empty || most >= free)
     }
 
-    /// Two heads side by side at the same size (撞题): the rectangle's head band beside a
-    /// neighbour's at the same size, or a framed story beside another framed one.
-    fn collides(
-        &self,
-        columns: &[Column],
-        x: u32,
-        width: u32,
-        line: u32,
-        shape: &Shape,
-        story: &StoryMeasures,
-    ) -> bool {
-        let size = (story.sizes.get(shape.size).copied().unwrap_or(0.0) * 10.0).round() as u32;
-        let band = (line, line + shape.head_lines);
-        let neighbours = [x.checked_sub(1), Some(x + width)];
-        neighbours.into_iter().flatten().any(|c| {
-            let Some(n) = columns.get(c as usize) else {
-                return false;
-            };
-            let (start, end, other) = n.head;
-            n.bottom > line && other == size && start < band.1 && band.0 < end
-        })
-    }
-
-    /// Neighbours whose head band shares a line with the rectangle's at (x, line), `width`
-    /// wide, of any size: heads that read as one line across the rule (撞题), if less loudly
-    /// than two of one size. Not at the page's top, where the lead's head and the one beside
-    /// it (报眼) stand side by side by design.
-    fn heads_beside(columns: &[Column], x: u32, width: u32, line: u32, shape: &Shape) -> u32 {
-        if line == 0 {
-            return 0;
-        }
-        let band = (line, line + shape.head_lines);
-        let neighbours = [x.checked_sub(1), Some(x + width)];
-        neighbours
-            .into_iter()
-            .flatten()
-            .filter_map(|c| columns.get(c as usize))
-            .filter(|n| {
-                let (start, end, _) = n.head;
-                n.bottom > line && shape.head_lines > 0 && start < band.1 && band.0 < end
-            })
-            .count() as u32
-    }
-
     /// What a place costs beyond the shape: taking a story ahead of rank, an important story
     /// set low, and a head beside a neighbour's.
     fn place_cost(
@@ -629,68 +559,11 @@ impl Search<'_> {
     ) -> f64 {
         let m = self.m;
         let mut cost = skip as f64 * NEWS.out_of_rank;
-        cost += f64::from(Self::heads_beside(columns, x, width, line, shape)) * NEWS.heads_beside;
+        let beside = skyline::heads_beside(columns, (x, width), line, shape.head_lines);
+        cost += f64::from(beside) * NEWS.heads_beside;
         // Importance reads top-down: a story set low costs by its rank's weight.
         cost +=
             f64::from(line) / f64::from(m.lines.max(1)) * NEWS.set_low / (1.0 + story.rank as f64);
         cost
-    }
-}
-
-/// Maximal runs of neighbouring columns, not yet full, that end at the same line.
-fn runs(columns: &[Column], foot: u32) -> usize {
-    let mut count = 0;
-    let mut last = None;
-    for column in columns {
-        let open = (column.bottom < foot).then_some(column.bottom);
-        if open.is_some() && open != last {
-            count += 1;
-        }
-        last = open;
-    }
-    count
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_head_beside_a_neighbours_head_band_is_counted_below_the_pages_top() {
-        let shape = Shape {
-            width: 3,
-            lines: 30,
-            size: 0,
-            head_lines: 4,
-            legs: 3,
-            leg_cols: 1,
-            body_lines: 26,
-            across: false,
-            corner: 0,
-            picture_lines: Vec::new(),
-            empty: 0,
-            cut: None,
-            turn: None,
-            cost: 0.0,
-        };
-        // Column 0 holds a story from line 10, its head over lines 10–13, down to line 50;
-        // columns 1–3 are free from line 10, column 4 holds nothing.
-        let mut columns = vec![Column::default(); 5];
-        columns[0] = Column {
-            bottom: 50,
-            head: (10, 14, 220),
-        };
-        for c in &mut columns[1..4] {
-            c.bottom = 8;
-        }
-        let beside = |columns: &[Column], line| Search::heads_beside(columns, 1, 3, line, &shape);
-        // A head at lines 12–15 shares lines 12–13 with it, whatever its size.
-        assert_eq!(beside(&columns, 12), 1);
-        // Under its head band, or above it, no.
-        assert_eq!(beside(&columns, 14), 0);
-        assert_eq!(beside(&columns, 6), 0);
-        // At the page's top the lead's head and the one beside it stand so by design.
-        columns[0].head = (0, 6, 400);
-        assert_eq!(beside(&columns, 0), 0);
     }
 }

@@ -2,12 +2,13 @@
 //! their right neighbour's, a story may take them with its head and first legs and run on
 //! under that neighbour in legs that start lower; its rectangle less the neighbour's corner is
 //! an L. The tiler (`tile`) asks for the cheapest way to set a story so, of a given height;
-//! these are plain numbers, played through like any shape (`shapes::body_at`).
+//! these are plain numbers, played through like any shape (`legs::body_at`).
 
 use crate::makeup::costs::NEWS;
 use crate::makeup::flow::Item;
 use crate::makeup::photo::Grid;
 
+use super::legs;
 use super::shapes::{self, MAX_AIR, Shape, Turn};
 use super::{NewsMeasures, StoryKind, StoryMeasures};
 
@@ -65,9 +66,9 @@ pub fn turned(
                     .enumerate()
                     .map(|(i, p)| (i, picture_lines[i] + p.captions[cols as usize - 1]))
                     .collect();
-                let flow = shapes::flow_items(&legs.paragraphs, &in_leg);
+                let flow = legs::flow_items(&legs.paragraphs, &in_leg);
                 let items: Vec<Item> = flow.iter().map(|(item, _)| *item).collect();
-                let splittable = shapes::splittable(&flow, legs);
+                let splittable = legs::splittable(&flow, legs);
                 for air in 0..=MAX_AIR {
                     let head_lines = heads + air;
                     // The legs that turn start under the head, not beside it.
@@ -79,7 +80,7 @@ pub fn turned(
                     if block == 0 {
                         continue;
                     }
-                    let Some(body) = shapes::body_at(
+                    let Some(body) = legs::body_at(
                         &items,
                         &splittable,
                         k,
