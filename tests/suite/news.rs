@@ -215,3 +215,32 @@ fn a_story_with_no_place_is_refused_and_its_draft_is_framed_in_red() {
     assert!(framed(&|x| red(x, h / 2)), "no red frame on the left");
     assert!(framed(&|y| red(w / 2, y)), "no red frame at the top");
 }
+
+#[test]
+fn a_chinese_head_too_wide_for_one_line_breaks_between_its_phrases() {
+    // Two phrases, each of which fits two columns and which together do not: the head breaks
+    // at the desk's space, never inside a phrase.
+    let (first, second) = ("县青少年编程挑战赛", "百名选手同台竞技");
+    let page = edited("news-head-phrases", |yaml| {
+        yaml.replace(
+            "  - id: coding-contest\n",
+            "  - id: coding-contest\n    pin: {width: 2}\n",
+        )
+        .replace(
+            "headline: 县青少年编程挑战赛落幕",
+            &format!("headline: {first} {second}"),
+        )
+    });
+    let project = Project::open(&page, Some(repo()), &[]).unwrap();
+    let loaded = project.load(&page).unwrap();
+    let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
+    let head: Vec<String> = banmian::inspect::lines_in_stories(&laid.document)
+        .into_iter()
+        .map(|(l, _)| l.text().trim().to_string())
+        .filter(|t| {
+            !t.is_empty()
+                && (first.contains(t.as_str()) || second.contains(t.as_str()) || t.contains(first))
+        })
+        .collect();
+    assert_eq!(head, [first, second], "the head's lines");
+}
