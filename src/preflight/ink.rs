@@ -259,9 +259,17 @@ pub(super) fn overlaps(x0: f64, x1: f64, (a, b): (f64, f64)) -> bool {
     x1.min(b) - x0.max(a) > 0.5
 }
 
-/// Each column of `area`: the grid lines between its last ink (text, image, rule) and the foot
-/// of the type area, and whether it holds no ink at all (then all its lines are empty).
-pub(super) fn column_feet(house: &House, area: &BodyArea, inks: &[Ink]) -> Vec<(usize, bool)> {
+/// A column's foot: the grid lines between its last ink and the foot of the area, whether the
+/// column holds no ink at all (then all its lines are empty), and the story its last ink
+/// belongs to (what the empty foot follows).
+pub(super) struct Foot<'a> {
+    pub(super) empty: usize,
+    pub(super) whole: bool,
+    pub(super) after: Option<&'a str>,
+}
+
+/// Each column of `area`'s foot (text, images and rules are ink).
+pub(super) fn column_feet<'a>(house: &House, area: &BodyArea, inks: &'a [Ink]) -> Vec<Foot<'a>> {
     // The area's foot: the type area's, or its own when it ends above (a news story's legs).
     let foot = (area.top + area.lines as f64 * house.pitch).min(house.type_bottom);
     let inside = |ink: &Ink, column: (f64, f64), top: f64| {
@@ -271,7 +279,7 @@ pub(super) fn column_feet(house: &House, area: &BodyArea, inks: &[Ink]) -> Vec<(
             && ink.top <= foot + 0.5
             && overlaps(ink.x0, ink.x1, column)
     };
-    let lines_below = |y: f64| ((foot - y) / house.pitch + 0.01).floor().max(0.0);
+    let lines_below = |y: f64| ((foot - y) / house.pitch + 0.01).floor().max(0.0) as usize;
     area.columns
         .iter()
         .enumerate()
@@ -280,11 +288,18 @@ pub(super) fn column_feet(house: &House, area: &BodyArea, inks: &[Ink]) -> Vec<(
             let last = inks
                 .iter()
                 .filter(|ink| inside(ink, column, top))
-                .map(|ink| ink.bottom)
-                .max_by(f64::total_cmp);
+                .max_by(|a, b| a.bottom.total_cmp(&b.bottom));
             match last {
-                Some(y) => (lines_below(y) as usize, false),
-                None => (lines_below(top) as usize, true),
+                Some(ink) => Foot {
+                    empty: lines_below(ink.bottom),
+                    whole: false,
+                    after: ink.story.as_deref(),
+                },
+                None => Foot {
+                    empty: lines_below(top),
+                    whole: true,
+                    after: None,
+                },
             }
         })
         .collect()

@@ -117,7 +117,7 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
         .iter()
         .filter(|a| a.page <= house.pages)
         .flat_map(|a| column_feet(house, a, inks))
-        .map(|(lines, _)| lines)
+        .map(|foot| foot.empty)
         .sum();
     // Cutting the lines past the page makes it fit; the make-up may manage with fewer, down to
     // what the free lines cannot take.

@@ -39,9 +39,10 @@ pub fn check(
         if !flowed {
             continue;
         }
-        let empty = column_feet(house, area, inks);
-        let total: usize = empty.iter().map(|(n, _)| n).sum();
-        // The story a column's empty foot follows: the last to end in it or before it.
+        let feet = column_feet(house, area, inks);
+        let total: usize = feet.iter().map(|f| f.empty).sum();
+        // The story a column's empty foot follows: the one its last ink belongs to; for an
+        // empty column, the last to end in a column before it (or the first after it).
         let ends: Vec<(usize, &str)> = marks
             .iter()
             .filter(|m| !m.start && !running.contains(&m.story.as_str()))
@@ -52,15 +53,17 @@ pub fn check(
             })
             .collect();
         let count = area.columns.len();
-        for (i, &(lines, whole)) in empty.iter().enumerate() {
+        for (i, foot) in feet.iter().enumerate() {
+            let (lines, whole) = (foot.empty, foot.whole);
             if lines <= house.underset_tolerance {
                 continue;
             }
-            let story = ends
-                .iter()
-                .rfind(|(c, _)| *c <= i)
-                .or_else(|| ends.iter().find(|(c, _)| *c > i))
-                .map(|(_, s)| *s);
+            let story = foot.after.or_else(|| {
+                ends.iter()
+                    .rfind(|(c, _)| *c <= i)
+                    .or_else(|| ends.iter().find(|(c, _)| *c > i))
+                    .map(|(_, s)| *s)
+            });
             let (line, column) = story.map_or((1, 1), |s| story_location(page, s));
             let what = if whole {
                 t!(

@@ -111,6 +111,28 @@ fn an_overset_story_is_named_with_what_did_not_fit() {
 }
 
 #[test]
+fn an_empty_foot_names_the_section_its_column_ends_in() {
+    // A short first section and a long second one on a page they do not fill: the second
+    // runs through every column, and every column's empty foot follows it (it once named,
+    // for a column, the last section to *end* there: the first, whose YAML is not the place
+    // to lengthen).
+    let body = |chars: usize| "国".repeat(chars);
+    let yaml = format!(
+        "folio:\n  paper: 测试报\n  date: 2024-01-15\n  page: 1\nheadline: 满版测试\nsections:\n  - number: 1\n    head: [短节]\n    body: |\n      {}\n  - number: 2\n    head: [长节]\n    body: |\n      {}\n",
+        body(20 * 27),
+        body(200 * 27)
+    );
+    let project = TempProject::new("underset-names", &yaml);
+    let (code, report) = project.check();
+    assert_eq!(code, Some(0), "{report:#}");
+    let underset = findings(&report, "underset");
+    assert!(underset.len() >= 2, "{report:#}");
+    for f in &underset {
+        assert_eq!(f["story"], "section-2", "{f:#}");
+    }
+}
+
+#[test]
 fn an_underset_story_says_how_many_lines_stand_empty() {
     // Thirty lines short of a full body in four stacks, more than air around the title
     // fills (`tests/suite/threads.rs`): the make-up may set it in three wider stacks, take a
