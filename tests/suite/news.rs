@@ -219,28 +219,37 @@ fn a_story_with_no_place_is_refused_and_its_draft_is_framed_in_red() {
 #[test]
 fn a_chinese_head_too_wide_for_one_line_breaks_between_its_phrases() {
     // Two phrases, each of which fits two columns and which together do not: the head breaks
-    // at the desk's space, never inside a phrase.
-    let (first, second) = ("县青少年编程挑战赛", "百名选手同台竞技");
-    let page = edited("news-head-phrases", |yaml| {
-        yaml.replace(
-            "  - id: coding-contest\n",
-            "  - id: coding-contest\n    pin: {width: 2}\n",
-        )
-        .replace(
-            "headline: 县青少年编程挑战赛落幕",
-            &format!("headline: {first} {second}"),
-        )
-    });
-    let project = Project::open(&page, Some(repo()), &[]).unwrap();
-    let loaded = project.load(&page).unwrap();
-    let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
-    let head: Vec<String> = banmian::inspect::lines_in_stories(&laid.document)
-        .into_iter()
-        .map(|(l, _)| l.text().trim().to_string())
-        .filter(|t| {
-            !t.is_empty()
-                && (first.contains(t.as_str()) || second.contains(t.as_str()) || t.contains(first))
-        })
-        .collect();
-    assert_eq!(head, [first, second], "the head's lines");
+    // at the desk's space, or with no space after a clause's colon, never inside a phrase.
+    for (n, (first, second, between)) in [
+        ("县青少年编程挑战赛", "百名选手同台竞技", " "),
+        ("县青少年编程挑战赛：", "百名选手同台竞技", ""),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let page = edited(&format!("news-head-phrases-{n}"), |yaml| {
+            yaml.replace(
+                "  - id: coding-contest\n",
+                "  - id: coding-contest\n    pin: {width: 2}\n",
+            )
+            .replace(
+                "headline: 县青少年编程挑战赛落幕",
+                &format!("headline: \"{first}{between}{second}\""),
+            )
+        });
+        let project = Project::open(&page, Some(repo()), &[]).unwrap();
+        let loaded = project.load(&page).unwrap();
+        let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
+        let head: Vec<String> = banmian::inspect::lines_in_stories(&laid.document)
+            .into_iter()
+            .map(|(l, _)| l.text().trim().to_string())
+            .filter(|t| {
+                !t.is_empty()
+                    && (first.contains(t.as_str())
+                        || second.contains(t.as_str())
+                        || t.contains(first))
+            })
+            .collect();
+        assert_eq!(head, [first, second], "the head's lines");
+    }
 }
