@@ -131,7 +131,11 @@ pub fn check(photos: &[PlacedPhoto], house: &House) -> Vec<Finding> {
                     height = p.pixels.1,
                     mm_wide = format!("{:.0}", p.placed_mm().0),
                     mm_high = format!("{:.0}", p.placed_mm().1),
-                    needed = format!("{:.0}", house.photo_warn_ppi)
+                    needed = format!("{:.0}", house.photo_warn_ppi),
+                    // The pixels this placement needs: the make-up, not the desk, sizes a
+                    // photo (at least a column wide), so a larger original is the remedy.
+                    need_wide = (p.placed_pt.0 / 72.0 * house.photo_warn_ppi).ceil() as u64,
+                    need_high = (p.placed_pt.1 / 72.0 * house.photo_warn_ppi).ceil() as u64
                 ),
                 story: Some(p.story.clone()),
                 line,

@@ -139,7 +139,8 @@ impl fmt::Display for Report {
                 writeln!(
                     f,
                     "  {:<44} {:>5} × {:<5} px  {:>6.1} × {:<6.1} mm  {:>4.0} ppi{resampled}",
-                    p.src,
+                    // Said as the desk names it: a path from the project's folder.
+                    p.src.trim_start_matches('/'),
                     p.pixels.0,
                     p.pixels.1,
                     p.placed_mm().0,

@@ -257,6 +257,14 @@ fn a_coarse_photo_is_an_error_with_its_resolution() {
         (area["height"].as_f64().unwrap() - placed[1].as_f64().unwrap()).abs() < 0.5,
         "{area} {placed}"
     );
+    // What to do: the make-up sizes a feature photo, so the desk is told the original it
+    // needs there (200 ppi at the placed size), not to place it smaller.
+    let [w, h] = [0, 1].map(|i| (placed[i].as_f64().unwrap() / 72.0 * 200.0).ceil() as u64);
+    let message = coarse[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!("at least {w} × {h} px, or drop the photo")),
+        "{message}"
+    );
 }
 
 #[test]

@@ -577,7 +577,7 @@ page-not-filled-also = ; and { $width ->
         [1] it
        *[other] them
     }
-photo-coarse = { $story }: photo { $file } is { $ppi } ppi at its placed size ({ $width } × { $height } px over { $mm_wide } × { $mm_high } mm); newsprint needs { $needed } ppi: use a larger original or place it smaller
+photo-coarse = { $story }: photo { $file } is { $ppi } ppi at its placed size ({ $width } × { $height } px over { $mm_wide } × { $mm_high } mm); newsprint needs { $needed } ppi: use an original of at least { $need_wide } × { $need_high } px, or drop the photo
 
 ## Builds (src/build, src/output)
 build-summary = { $pages ->

@@ -553,7 +553,7 @@ page-not-filled-also = ；另外第 { $width ->
         [1] { $first } 栏空着 { $depth } 行
        *[other] { $first }–{ $last } 栏各空着 { $depth } 行
     }，放一张 { $width } 栏宽、连图说共 { $depth } 行高的图片或一篇稿件就能填满
-photo-coarse = { $story }：图片 { $file } 按排出的尺寸只有 { $ppi } ppi（{ $width } × { $height } 像素排成 { $mm_wide } × { $mm_high } 毫米）；新闻纸需要 { $needed } ppi：请用更大的原图，或排小一些
+photo-coarse = { $story }：图片 { $file } 按排出的尺寸只有 { $ppi } ppi（{ $width } × { $height } 像素排成 { $mm_wide } × { $mm_high } 毫米）；新闻纸需要 { $needed } ppi：请换用至少 { $need_wide } × { $need_high } 像素的原图，或撤下这张图片
 
 ## Builds (src/build, src/output)
 build-summary = { $pages } 页，{ $warnings } 个 typst 警告，{ $preflight }
