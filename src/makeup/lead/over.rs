@@ -259,9 +259,11 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, Side)
         .map(|(i, stack)| {
             let (under_text, under_photo) = under(m, stack, left);
             let white = match ((under_text, under_photo), lead.stepped) {
-                // (Where the text reaches into the stack, as a stack by the fold of a spread
-                // reaches under the photo on the other page: only a gutter's strip is bare.)
-                ((true, true), _) if text_right - stack.0 < (stack.1 - stack.0) / 4.0 => 0,
+                // (Where the text does not reach into the stack but by a gutter's strip, as a
+                // stack by the fold of a spread reaching under the photo on the other page:
+                // nothing is bare. A stack the text covers a quarter of, beside a photo that
+                // ends lower, is: 25 mm of white over it on a reviewer's page.)
+                ((true, true), _) if text_right - stack.0 < 2.0 * gutter => 0,
                 ((true, true), _) => photo.abs_diff(lead.text_grid),
                 (_, true) => short(i, stack),
                 ((true, false), false) => {

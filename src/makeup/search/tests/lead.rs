@@ -172,6 +172,29 @@ fn white_beside_the_lead_photo_under_a_short_last_column_is_a_hole() {
     assert_eq!(of(14, false), 0);
 }
 
+/// The lead in three columns over most of the type area and its photo a basic stack wide at
+/// the right: over the three-stack grid the last stack stands under the photo and under a
+/// quarter of the lead's last column, its column starting under the photo, and the white over
+/// that quarter, from the text's foot down to the photo's, is a hole (a reviewer's page showed
+/// 25 mm of it, counted as nothing while only a stack's quarter was thought a gutter's strip);
+/// a stack the text does not reach but by a gutter, as by a spread's fold, has none.
+#[test]
+fn a_stack_a_quarter_under_the_leads_text_beside_a_lower_photo_is_white() {
+    use super::super::lead::seen_white;
+    let m = measures(vec![section(&[9], &[])]);
+    let mut plan = lead_plan(8, 14, false);
+    plan.columns = 3;
+    plan.text_width = 254.25;
+    plan.column_grids = vec![8; 3];
+    if let Some(photo) = plan.photo.as_mut() {
+        photo.width = 254.25;
+    }
+    // Text 0–781, photo 790–1044; three stacks: the last 704–1044, under 77 pt of the text.
+    assert_eq!(seen_white(&m, Some(&plan), 1)[2], 6);
+    // Four stacks stand on the text's columns and the photo: none.
+    assert_eq!(seen_white(&m, Some(&plan), 0)[3], 0);
+}
+
 #[test]
 fn a_level_lead_counts_the_white_under_its_shorter_side_in_every_stack() {
     use super::super::lead::{LeadChoice, white};
