@@ -253,3 +253,40 @@ fn a_chinese_head_too_wide_for_one_line_breaks_between_its_phrases() {
         assert_eq!(head, [first, second], "the head's lines");
     }
 }
+
+#[test]
+fn a_boxed_story_is_parted_from_its_neighbours_by_its_frame_alone() {
+    // The sample's boxed story (加框): no rule of the page runs along its frame, over it,
+    // under it or beside it, within a grid line and a bit (two lines a line apart read as a
+    // mistake; the rule over a story stands in the line over it, 13 pt over its frame).
+    let file = repo().join(SAMPLE);
+    let project = Project::open(&file, Some(repo()), &[]).unwrap();
+    let loaded = project.load(&file).unwrap();
+    let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
+    let shapes = banmian::inspect::shapes(&laid.document);
+    use banmian::inspect::ShapeKind;
+    let frames: Vec<_> = shapes
+        .iter()
+        .filter(|s| s.kind == ShapeKind::Outline && s.area.width() > 100.0)
+        .collect();
+    assert!(!frames.is_empty(), "no boxed story on the sample");
+    let overlap = |a0: f64, a1: f64, b0: f64, b1: f64| a1.min(b1) - a0.max(b0) > 5.0;
+    for frame in &frames {
+        let f = &frame.area;
+        for rule in shapes.iter().filter(|s| s.kind == ShapeKind::Rule) {
+            let r = &rule.area;
+            let along = if r.height() < r.width() {
+                overlap(r.x0, r.x1, f.x0, f.x1)
+                    && [f.y0, f.y1]
+                        .iter()
+                        .any(|y| (r.y0 + r.y1) / 2.0 - y < 16.0 && y - (r.y0 + r.y1) / 2.0 < 16.0)
+            } else {
+                overlap(r.y0, r.y1, f.y0, f.y1)
+                    && [f.x0, f.x1]
+                        .iter()
+                        .any(|x| ((r.x0 + r.x1) / 2.0 - x).abs() < 16.0)
+            };
+            assert!(!along, "a rule {r:?} along the frame {f:?}");
+        }
+    }
+}
