@@ -26,7 +26,8 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
                 "left-out",
                 id = id,
                 columns = left.width,
-                lines = left.lines
+                lines = left.lines,
+                chars = left.width * left.lines * chars_per_line(measures)
             ),
             details: json!({ "left-out": id, "columns": left.width, "lines": left.lines }),
             areas: Vec::new(),
@@ -47,6 +48,12 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
     findings
 }
 
+/// Body characters a line of a basic column holds: its width over the body's size (the pitch
+/// less the leading).
+fn chars_per_line(m: &NewsMeasures) -> u32 {
+    (m.column_width / (m.pitch - m.gap)).round().max(1.0) as u32
+}
+
 /// What a news page that is not filled lacks: its empty lines, the run of columns that ends
 /// short with the most of them (where a photo or a story would go) and how deep, and the text
 /// or the photo that would fill it; then every other run deep enough for a photo.
@@ -61,9 +68,7 @@ fn underset_message(plan: &NewsPlan, m: &NewsMeasures) -> String {
     let Some(run) = runs.first() else {
         return t!("page-not-filled", lines = plan.empty_lines);
     };
-    // A line of a basic column holds its width in body characters (the body's size is the
-    // pitch less the leading).
-    let per_line = (m.column_width / (m.pitch - m.gap)).round().max(1.0) as u32;
+    let per_line = chars_per_line(m);
     // Too shallow for a photo over a caption: more text, or the stories above set looser.
     let photo_deep = |r: &Run| r.depth >= m.min_photo_lines + 2;
     let (first, last, chars) = (

@@ -200,6 +200,20 @@ fn a_story_with_no_place_is_refused_and_its_draft_is_framed_in_red() {
     let err = stderr(&refused);
     assert_eq!(refused.status.code(), Some(1), "{err}");
     assert!(err.contains("extra finds no place on the page"), "{err}");
+    // What to cut, in the desk's measure: about as many characters as the story's smallest
+    // rectangle holds (its head and its legs' feet over its own text; a leg two columns wide
+    // holds a character more a line than two of one column, which the count leaves out).
+    let chars: usize = err
+        .split("lines, about ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no characters said: {err}"));
+    let text = long.chars().count();
+    assert!(
+        (text * 9 / 10..text * 3 / 2).contains(&chars),
+        "{chars} characters for {text}: {err}"
+    );
     assert!(!pdf.exists());
     // The draft is written, framed in red though nothing ran past the page.
     let png = page.with_file_name("draft.png");

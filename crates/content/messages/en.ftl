@@ -545,7 +545,7 @@ short-last-line = { $story }: a paragraph ends in the end of a hyphenated word a
 left-out = { $id } finds no place on the page: the stories ranked above it fill it. Its smallest rectangle is { $columns ->
         [one] { $columns } column
        *[other] { $columns } columns
-    } × { $lines } lines; cut that much from the stories above it or from it, or move it to another page
+    } × { $lines } lines, about { $chars } characters of text; cut that much from the stories above it or from it, or move it to another page
 page-not-filled = the stories do not fill the page: { $lines } lines of column stand empty at its foot; add a story or a photo, or lengthen one
 page-not-filled-here = the stories do not fill the page: { $lines } lines of column stand empty at its foot, most under { $width ->
         [1] column { $first } ({ $depth ->
