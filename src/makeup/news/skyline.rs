@@ -31,7 +31,9 @@ pub(super) fn head_size(story: &StoryMeasures, shape: &Shape) -> u32 {
 }
 
 /// The neighbours of a rectangle at (x, line), `width` wide, whose head band shares a line
-/// with its own of `head_lines`.
+/// with its own of `head_lines`, or touches it: a head starting the line under a neighbour's
+/// band stands level with that band's last headline line (a reviewer read 18 pt heads so
+/// across a rule), as the heads are set in the middle of their bands.
 fn beside(
     columns: &[Column],
     (x, width): (u32, u32),
@@ -45,7 +47,7 @@ fn beside(
         .filter_map(|c| columns.get(c as usize))
         .filter(move |n| {
             let (start, end, _) = n.head;
-            n.bottom > line && start < band.1 && band.0 < end
+            n.bottom > line && start <= band.1 && band.0 <= end
         })
 }
 
@@ -106,9 +108,10 @@ mod tests {
         let beside = |columns: &[Column], line| heads_beside(columns, (1, 3), line, 4);
         // A head at lines 12–15 shares lines 12–13 with it, whatever its size.
         assert_eq!(beside(&columns, 12), 1);
-        // Under its head band, or above it, no.
-        assert_eq!(beside(&columns, 14), 0);
-        assert_eq!(beside(&columns, 6), 0);
+        // Right under its head band, touching it, too; a line lower, or above it, no.
+        assert_eq!(beside(&columns, 14), 1);
+        assert_eq!(beside(&columns, 15), 0);
+        assert_eq!(beside(&columns, 5), 0);
         // At the page's top the lead's head and the one beside it stand so by design.
         columns[0].head = (0, 6, 400);
         assert_eq!(beside(&columns, 0), 0);
