@@ -158,3 +158,24 @@ fn no_text_runs_across_the_fold() {
     assert!(words > 500, "{words} words read");
     assert!(crossing.is_empty(), "text across the fold: {crossing:?}");
 }
+
+#[test]
+fn nothing_is_drawn_down_the_fold() {
+    // Under the headline, 3 mm each side of the fold (the body's middle gutter) hold no ink:
+    // the lead band's rule
+    // ends at each page's type area rather than stepping down the fold (on the right page's
+    // own plate a step there stood alone in its inner margin, 20 mm of rule).
+    let out = build_spread();
+    let sheet = raster(&out.join("06-harvest-spread.spread.pdf"));
+    let fold = sheet.width() / 2;
+    let dark: Vec<(u32, u32)> = (120..sheet.height() - 30)
+        .flat_map(|y| (fold - 3..fold + 3).map(move |x| (x, y)))
+        .filter(|&(x, y)| sheet.get_pixel(x, y)[0] < 128)
+        .collect();
+    assert!(
+        dark.is_empty(),
+        "{} dark pixels down the fold, e.g. at {:?} mm",
+        dark.len(),
+        dark.first()
+    );
+}
