@@ -162,9 +162,8 @@ fn no_text_runs_across_the_fold() {
 #[test]
 fn nothing_is_drawn_down_the_fold() {
     // Under the headline, 3 mm each side of the fold (the body's middle gutter) hold no ink:
-    // the lead band's rule
-    // ends at each page's type area rather than stepping down the fold (on the right page's
-    // own plate a step there stood alone in its inner margin, 20 mm of rule).
+    // the lead band's rule ends at each page's type area rather than stepping down the fold
+    // (on the right page's own plate a step there stood alone in its inner margin).
     let out = build_spread();
     let sheet = raster(&out.join("06-harvest-spread.spread.pdf"));
     let fold = sheet.width() / 2;
