@@ -133,7 +133,9 @@ pub struct News {
     /// less calmly than a rectangle, so it is taken where it fills the page.
     pub turn: f64,
     /// A head beside a neighbour's head band, of another size (撞题, if less loudly than two
-    /// of one size, which the tiler never sets).
+    /// of one size, which the tiler never sets). On the news variants: 8 left 62 such pairs,
+    /// 20 leaves 34, 40 leaves 28, each with the same pages press-ready; a reviewer counts
+    /// every one as a defect.
     pub heads_beside: f64,
 }
 
@@ -155,5 +157,5 @@ pub const NEWS: News = News {
     jump: 1.0,
     jumped_line: 0.01,
     turn: 2.0,
-    heads_beside: 8.0,
+    heads_beside: 20.0,
 };
