@@ -266,6 +266,33 @@ fn a_chinese_head_too_wide_for_one_line_breaks_between_its_phrases() {
             .collect();
         assert_eq!(head, [first, second], "the head's lines");
     }
+    // A head with no space nor punctuation that wraps is set in lines of about one length
+    // (the widest line the width holds would have left a few characters on the second).
+    let head = "平罗县书写履职尽责精彩答卷谱写新篇章";
+    let page = edited("news-head-even", |yaml| {
+        yaml.replace(
+            "  - id: coding-contest\n",
+            "  - id: coding-contest\n    pin: {width: 2}\n",
+        )
+        .replace(
+            "headline: 县青少年编程挑战赛落幕",
+            &format!("headline: {head}"),
+        )
+    });
+    let project = Project::open(&page, Some(repo()), &[]).unwrap();
+    let loaded = project.load(&page).unwrap();
+    let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
+    let lengths: Vec<usize> = banmian::inspect::lines_in_stories(&laid.document)
+        .into_iter()
+        .map(|(l, _)| l.text().trim().to_string())
+        .filter(|t| t.chars().count() > 2 && head.contains(t.as_str()))
+        .map(|t| t.chars().count())
+        .collect();
+    assert_eq!(lengths.iter().sum::<usize>(), 18, "{lengths:?}");
+    assert!(
+        lengths.len() >= 2 && lengths.iter().max().unwrap() - lengths.iter().min().unwrap() <= 1,
+        "{lengths:?}"
+    );
 }
 
 #[test]
