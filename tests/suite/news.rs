@@ -230,6 +230,33 @@ fn a_story_with_no_place_is_refused_and_its_draft_is_framed_in_red() {
     assert!(framed(&|y| red(w / 2, y)), "no red frame at the top");
 }
 
+/// The lines of text the sample's coding-contest story shows, pinned two columns wide and
+/// headed `headline` (a YAML string), that `keep` picks out as the head's.
+fn head_lines_in_two_columns(
+    name: &str,
+    headline: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let page = edited(name, |yaml| {
+        yaml.replace(
+            "  - id: coding-contest\n",
+            "  - id: coding-contest\n    pin: {width: 2}\n",
+        )
+        .replace(
+            "headline: 县青少年编程挑战赛落幕",
+            &format!("headline: \"{headline}\""),
+        )
+    });
+    let project = Project::open(&page, Some(repo()), &[]).unwrap();
+    let loaded = project.load(&page).unwrap();
+    let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
+    banmian::inspect::lines_in_stories(&laid.document)
+        .into_iter()
+        .map(|(l, _)| l.text().trim().to_string())
+        .filter(|t| !t.is_empty() && keep(t))
+        .collect()
+}
+
 #[test]
 fn a_chinese_head_too_wide_for_one_line_breaks_between_its_phrases() {
     // Two phrases, each of which fits two columns and which together do not: the head breaks
@@ -241,53 +268,22 @@ fn a_chinese_head_too_wide_for_one_line_breaks_between_its_phrases() {
     .into_iter()
     .enumerate()
     {
-        let page = edited(&format!("news-head-phrases-{n}"), |yaml| {
-            yaml.replace(
-                "  - id: coding-contest\n",
-                "  - id: coding-contest\n    pin: {width: 2}\n",
-            )
-            .replace(
-                "headline: 县青少年编程挑战赛落幕",
-                &format!("headline: \"{first}{between}{second}\""),
-            )
-        });
-        let project = Project::open(&page, Some(repo()), &[]).unwrap();
-        let loaded = project.load(&page).unwrap();
-        let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
-        let head: Vec<String> = banmian::inspect::lines_in_stories(&laid.document)
-            .into_iter()
-            .map(|(l, _)| l.text().trim().to_string())
-            .filter(|t| {
-                !t.is_empty()
-                    && (first.contains(t.as_str())
-                        || second.contains(t.as_str())
-                        || t.contains(first))
-            })
-            .collect();
+        let head = head_lines_in_two_columns(
+            &format!("news-head-phrases-{n}"),
+            &format!("{first}{between}{second}"),
+            |t| first.contains(t) || second.contains(t) || t.contains(first),
+        );
         assert_eq!(head, [first, second], "the head's lines");
     }
     // A head with no space nor punctuation that wraps is set in lines of about one length
     // (the widest line the width holds would have left a few characters on the second).
     let head = "平罗县书写履职尽责精彩答卷谱写新篇章";
-    let page = edited("news-head-even", |yaml| {
-        yaml.replace(
-            "  - id: coding-contest\n",
-            "  - id: coding-contest\n    pin: {width: 2}\n",
-        )
-        .replace(
-            "headline: 县青少年编程挑战赛落幕",
-            &format!("headline: {head}"),
-        )
-    });
-    let project = Project::open(&page, Some(repo()), &[]).unwrap();
-    let loaded = project.load(&page).unwrap();
-    let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
-    let lengths: Vec<usize> = banmian::inspect::lines_in_stories(&laid.document)
-        .into_iter()
-        .map(|(l, _)| l.text().trim().to_string())
-        .filter(|t| t.chars().count() > 2 && head.contains(t.as_str()))
-        .map(|t| t.chars().count())
-        .collect();
+    let lengths: Vec<usize> = head_lines_in_two_columns("news-head-even", head, |t| {
+        t.chars().count() > 2 && head.contains(t)
+    })
+    .iter()
+    .map(|t| t.chars().count())
+    .collect();
     assert_eq!(lengths.iter().sum::<usize>(), 18, "{lengths:?}");
     assert!(
         lengths.len() >= 2 && lengths.iter().max().unwrap() - lengths.iter().min().unwrap() <= 1,
