@@ -391,4 +391,40 @@ fn a_photo_credit_keeps_to_one_line() {
         .filter(|l| l.split_whitespace().collect::<String>().contains(&whole))
         .count();
     assert_eq!(on_one_line, photos, "{text}");
+    // Where the credit did not fit after the caption's last line and starts its own, that
+    // last line ends ragged, as a paragraph's last line does: set at its natural width, not
+    // justified to the photo's with its characters stood apart.
+    let page_file = project.page();
+    let opened = banmian::project::Project::open(
+        &page_file,
+        Some(project.root.as_path()),
+        &[crate::support::repo().join("fonts")],
+    )
+    .unwrap();
+    let loaded = opened.load(&page_file).unwrap();
+    let laid = banmian::build::lay_out(&mut opened.world(), &loaded).unwrap();
+    let lines = banmian::inspect::lines(&laid.document);
+    let mut wrapped = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if !line.text().trim_start().starts_with('（') || i == 0 {
+            continue;
+        }
+        let before = &lines[i - 1];
+        if (before.size - line.size).abs() > 0.01 || before.text().contains('（') {
+            continue;
+        }
+        wrapped += 1;
+        let set: f64 = before.glyphs.iter().map(|g| g.advance).sum();
+        let natural: f64 = before
+            .glyphs
+            .iter()
+            .map(|g| g.natural_em * before.size)
+            .sum();
+        assert!(
+            set <= natural * 1.01 + 0.5,
+            "`{}` stretched from {natural:.1} to {set:.1} pt",
+            before.text()
+        );
+    }
+    assert!(wrapped > 0, "no credit started a line of its own");
 }
