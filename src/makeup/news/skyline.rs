@@ -31,9 +31,11 @@ pub(super) fn head_size(story: &StoryMeasures, shape: &Shape) -> u32 {
 }
 
 /// The neighbours of a rectangle at (x, line), `width` wide, whose head band shares a line
-/// with its own of `head_lines`, or touches it: a head starting the line under a neighbour's
-/// band stands level with that band's last headline line (a reviewer read 18 pt heads so
-/// across a rule), as the heads are set in the middle of their bands.
+/// with its own of `head_lines`, or touches it, or stands a line from it: heads are set in the
+/// middle of their bands, so a head starting the line under a neighbour's band stands level
+/// with that band's last headline line (a reviewer read 18 pt heads so across a rule), and
+/// one a line lower reads with it still. On the news variants, pairs of heads so: 55 on 48
+/// pages when only touching bands counted, 37 on 33 pages now, the same pages press-ready.
 fn beside(
     columns: &[Column],
     (x, width): (u32, u32),
@@ -47,7 +49,7 @@ fn beside(
         .filter_map(|c| columns.get(c as usize))
         .filter(move |n| {
             let (start, end, _) = n.head;
-            n.bottom > line && start <= band.1 && band.0 <= end
+            n.bottom > line && start < band.1 + 2 && band.0 < end + 2
         })
 }
 
@@ -108,10 +110,12 @@ mod tests {
         let beside = |columns: &[Column], line| heads_beside(columns, (1, 3), line, 4);
         // A head at lines 12–15 shares lines 12–13 with it, whatever its size.
         assert_eq!(beside(&columns, 12), 1);
-        // Right under its head band, touching it, too; a line lower, or above it, no.
+        // Right under its head band, touching it, or a line lower, too; two lines lower, or
+        // ending two lines above it, no.
         assert_eq!(beside(&columns, 14), 1);
-        assert_eq!(beside(&columns, 15), 0);
-        assert_eq!(beside(&columns, 5), 0);
+        assert_eq!(beside(&columns, 15), 1);
+        assert_eq!(beside(&columns, 16), 0);
+        assert_eq!(beside(&columns, 4), 0);
         // At the page's top the lead's head and the one beside it stand so by design.
         columns[0].head = (0, 6, 400);
         assert_eq!(beside(&columns, 0), 0);
