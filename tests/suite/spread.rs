@@ -37,9 +37,12 @@ fn build_spread_now() -> PathBuf {
     dir.join("out")
 }
 
-/// A page rendered at 25.4 ppi (one pixel a millimetre), as grey levels.
+/// A page rendered at 25.4 ppi (one pixel a millimetre), as grey levels. Each call renders
+/// to a file of its own: tests run in parallel and read the same spread.
 fn raster(pdf: &Path) -> image::GrayImage {
-    let prefix = pdf.with_extension("");
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let prefix = pdf.with_extension(format!("raster{call}"));
     poppler(
         "pdftoppm",
         &[
