@@ -120,6 +120,9 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Make a new page folder, content/SLUG/, from a template.
     New(NewArgs),
+    /// Start a project in a folder: the templates this banmian was built with (layout/), an
+    /// empty content/, and fonts/ from a folder of font files.
+    Init(InitArgs),
     /// Red-line a page against an earlier version of its YAML (diff OLD.yaml NEW.yaml) or a
     /// kept proof round (diff --since ROUND NEW.yaml): a proof of NEW with what changed boxed
     /// in red and what moved outlined in blue.
@@ -169,6 +172,17 @@ pub struct NewArgs {
     /// Project folder [default: the nearest folder above the current one with layout/templates/].
     #[arg(long, value_name = "DIR")]
     pub root: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The project folder, made if missing [default: the current folder].
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// A folder of font files (.ttf, .otf, .ttc, .otc) to put in the project's fonts/: the
+    /// faces layout/style.typ names (an existing project's fonts/ will do).
+    #[arg(long, value_name = "FOLDER")]
+    pub fonts: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

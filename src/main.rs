@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         cli::Command::Serve(args) => commands::serve::run(args),
         cli::Command::Schema(args) => commands::schema::run(&args),
         cli::Command::New(args) => commands::new::run(&args),
+        cli::Command::Init(args) => commands::init::run(&args),
         cli::Command::Diff(args) => commands::diff::run(&args),
         cli::Command::Completions { shell } => {
             cli::Cli::completions(shell);

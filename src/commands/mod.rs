@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod diff;
 pub mod fonts;
+pub mod init;
 pub mod issue;
 pub mod json;
 pub mod new;

@@ -221,3 +221,78 @@ fn new_page_in_an_issue_is_listed_in_order_or_refused_with_the_issue_untouched()
         stderr(&out)
     );
 }
+
+fn banmian_in(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("banmian runs")
+}
+
+#[test]
+fn init_starts_a_project_where_there_is_none_and_its_new_page_builds() {
+    let here = scratch("init");
+    let fonts = repo().join("fonts");
+    // A --fonts folder without a font file is refused before anything is written.
+    std::fs::create_dir_all(here.join("no-fonts")).unwrap();
+    let out = banmian_in(&here, &["init", "paper", "--fonts", "no-fonts"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("no font files"), "{}", stderr(&out));
+    assert!(!here.join("paper").exists());
+
+    let out = banmian_in(
+        &here,
+        &["init", "paper", "--fonts", fonts.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("banmian new SLUG --root paper"),
+        "{}",
+        stderr(&out)
+    );
+    // The templates are the repo's, byte for byte; the fonts and their licences are there.
+    for (path, _) in banmian::desk::scaffold::project::LAYOUT {
+        assert_eq!(
+            std::fs::read(here.join("paper").join(path)).unwrap(),
+            std::fs::read(repo().join(path)).unwrap(),
+            "{path}"
+        );
+    }
+    assert!(here.join("paper/fonts/NotoSerifCJK-Regular.ttc").is_file());
+    assert!(here.join("paper/fonts/licenses").is_dir());
+    assert!(here.join("paper/content").is_dir());
+
+    // A page made there builds, with the project's own fonts (no --font-path).
+    let out = banmian_in(&here, &["new", "front", "--root", "paper"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = banmian_in(
+        &here,
+        &[
+            "build",
+            "paper/content/front/page.yaml",
+            "-o",
+            "front.pdf",
+            "--pdf-standard",
+            "1.7",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listed = poppler("pdffonts", &[here.join("front.pdf").to_str().unwrap()]);
+    assert!(listed.contains("NotoSerifCJK"), "{listed}");
+
+    // Again: refused, and what the desk changed meanwhile is kept.
+    let style = here.join("paper/layout/style.typ");
+    std::fs::write(&style, "// the house's own\n").unwrap();
+    let out = banmian_in(&here, &["init", "paper"]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("already a project"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&style).unwrap(),
+        "// the house's own\n"
+    );
+}

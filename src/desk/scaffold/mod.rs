@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::failure::Failure;
 
 mod issue;
+pub mod project;
 
 /// A starting page for a template of sections (the feature page's shape).
 const SECTIONS: &str = include_str!("page.yaml");
