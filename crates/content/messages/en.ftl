@@ -10,7 +10,7 @@ strict-refused = build refused: --strict treats warnings as errors, and the page
        *[other] { $n } warnings
     }:
 cannot-write = cannot write { $path }: { $error }
-no-project = no layout/templates/ folder above { $page }; run banmian in a project folder or pass --root
+no-project = no layout/templates/ folder above { $page }; run banmian in a project folder or pass --root (banmian init DIR starts a project)
 no-page = { $page }: no such page file
 combined-not-written = the combined PDF { $output } was not written: page { $pages } failed
 fix-errors-or-draft = fix the errors above, or build with --draft for a marked proof
