@@ -191,7 +191,7 @@ fn collect(dir: &Path, seen: &mut Folders, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn is_font_file(path: &Path) -> bool {
+pub fn is_font_file(path: &Path) -> bool {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())

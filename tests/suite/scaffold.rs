@@ -241,6 +241,38 @@ fn init_starts_a_project_where_there_is_none_and_its_new_page_builds() {
     assert!(stderr(&out).contains("no font files"), "{}", stderr(&out));
     assert!(!here.join("paper").exists());
 
+    // From a folder that holds more than fonts (notes, the new project itself): its font
+    // files and their licences are taken, at their places, and nothing else.
+    std::fs::create_dir_all(here.join("shelf/cjk")).unwrap();
+    std::fs::write(here.join("notes.txt"), "not a font").unwrap();
+    std::fs::write(here.join("shelf/cjk/OFL.txt"), "the licence").unwrap();
+    std::fs::hard_link(
+        fonts.join("LXGWWenKai-Regular.ttf"),
+        here.join("shelf/cjk/LXGWWenKai-Regular.ttf"),
+    )
+    .unwrap();
+    let out = banmian_in(&here, &["init", "shelf/paper", "--fonts", "."]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("(1 font file)"), "{}", stderr(&out));
+    let taken_root = here.join("shelf/paper/fonts");
+    let mut taken: Vec<String> = Vec::new();
+    let mut stack = vec![taken_root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            if entry.path().is_dir() {
+                stack.push(entry.path());
+            } else {
+                let relative = entry.path().strip_prefix(&taken_root).unwrap().to_owned();
+                taken.push(relative.to_string_lossy().into_owned());
+            }
+        }
+    }
+    taken.sort();
+    assert_eq!(
+        taken,
+        ["shelf/cjk/LXGWWenKai-Regular.ttf", "shelf/cjk/OFL.txt"]
+    );
+
     let out = banmian_in(
         &here,
         &["init", "paper", "--fonts", fonts.to_str().unwrap()],

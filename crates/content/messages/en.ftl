@@ -68,7 +68,10 @@ issue-failed-pages = ; { $failed } failed, nothing written for them
 issue-output-is-a-file = -o { $dir }: an issue is written to a folder, one file a page; give a folder (and --combined FILE.pdf for one PDF of all pages)
 made-page = made { $page } (template { $template }) and { $schema }
 made-page-next = edit it, then: banmian serve { $page }  (live proof) or banmian build { $page }
-made-project = made the project { $root }: layout/ ({ $layout } files, the templates of this banmian), content/, fonts/ ({ $fonts } font files)
+made-project = made the project { $root }: layout/ ({ $layout } files, the templates of this banmian), content/, fonts/ ({ $fonts ->
+        [one] { $fonts } font file
+       *[other] { $fonts } font files
+    })
 made-project-no-fonts = { $fonts } is empty: put the font files the templates name (layout/style.typ) there, or pages will be refused for missing glyphs
 made-project-next = next: banmian new SLUG --root { $root }  (a page folder in { $root }/content/)
 schema-no-project = --template { $name }: no project here (no layout/templates/ above this folder); run in a project or pass --root

@@ -99,26 +99,54 @@ pub struct MadeProject {
     pub fonts: usize,
 }
 
-/// Makes a project at `root` (made if missing): `layout/`, `content/`, and `fonts/` holding what
-/// `fonts_from` holds (its licences travel with the faces). Refused, with nothing written,
-/// where `root` already has a `layout/` or `fonts_from` holds no font file.
+/// Makes a project at `root` (made if missing): `layout/`, `content/`, and `fonts/` holding the
+/// font files found in `fonts_from` and their licences (`licences`), at the same places under
+/// it. Refused, with nothing written, where `root` already has a `layout/` or `fonts_from`
+/// holds no font file; what a failed write had made is taken away again.
 pub fn init(root: &Path, fonts_from: Option<&Path>) -> Result<MadeProject, Failure> {
     if root.join("layout").exists() {
         return Err(Failure::Refused(t!("init-exists", root = root.display())));
     }
-    let fonts = match fonts_from {
+    let files = match fonts_from {
         Some(folder) => {
-            let files = crate::engine::fonts::files(&[folder.to_path_buf()]);
-            if files.is_empty() {
+            let found = font_files(folder);
+            if found.is_empty() {
                 return Err(Failure::Refused(t!(
                     "init-no-fonts",
                     folder = folder.display()
                 )));
             }
-            files
+            found
         }
         None => Vec::new(),
     };
+    // Only what this call makes is taken away if it fails: folders that were there stay.
+    let made: Vec<PathBuf> = ["layout", "content", "fonts"]
+        .iter()
+        .map(|dir| root.join(dir))
+        .filter(|dir| !dir.exists())
+        .collect();
+    let root_was_there = root.exists();
+    let written = write_project(root, fonts_from, &files);
+    if written.is_err() {
+        for dir in &made {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        if !root_was_there {
+            let _ = std::fs::remove_dir(root);
+        }
+    }
+    written?;
+    Ok(MadeProject {
+        layout: LAYOUT.len(),
+        fonts: files
+            .iter()
+            .filter(|f| crate::engine::fonts::is_font_file(f))
+            .count(),
+    })
+}
+
+fn write_project(root: &Path, fonts_from: Option<&Path>, files: &[PathBuf]) -> Result<(), Failure> {
     let written = |path: &Path, error: std::io::Error| Failure::Write {
         path: path.to_path_buf(),
         error,
@@ -134,41 +162,66 @@ pub fn init(root: &Path, fonts_from: Option<&Path>) -> Result<MadeProject, Failu
         }
         create_new(&path, text.as_bytes()).map_err(|err| written(&path, err))?;
     }
-    if let Some(folder) = fonts_from {
-        link_tree(folder, &root.join("fonts"))?;
-    }
-    Ok(MadeProject {
-        layout: LAYOUT.len(),
-        fonts: fonts.len(),
-    })
-}
-
-/// Puts `from`'s files and folders (not hidden ones) into `to`, keeping what is there: each file
-/// linked where the file system allows (a CJK collection is 20–30 MB), else copied.
-fn link_tree(from: &Path, to: &Path) -> Result<(), Failure> {
-    let failed = |path: &Path, error: std::io::Error| Failure::Write {
-        path: path.to_path_buf(),
-        error,
+    let Some(folder) = fonts_from else {
+        return Ok(());
     };
-    std::fs::create_dir_all(to).map_err(|err| failed(to, err))?;
-    let entries = std::fs::read_dir(from).map_err(|err| failed(from, err))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
+    for file in files {
+        let Ok(relative) = file.strip_prefix(folder) else {
+            continue;
+        };
+        let to = root.join("fonts").join(relative);
+        if to.exists() {
             continue;
         }
-        let (source, target) = (entry.path(), to.join(&name));
-        // A link to a folder is not followed: it may lead back up (a loop).
-        let kind = entry.file_type().map_err(|err| failed(&source, err))?;
-        if kind.is_dir() {
-            link_tree(&source, &target)?;
-        } else if !target.exists() && source.is_file() {
-            std::fs::hard_link(&source, &target)
-                .or_else(|_| std::fs::copy(&source, &target).map(|_| ()))
-                .map_err(|err| failed(&target, err))?;
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|err| written(parent, err))?;
         }
+        // A hard link costs no space (a CJK collection is 20–30 MB); across file systems, a copy.
+        std::fs::hard_link(file, &to)
+            .or_else(|_| std::fs::copy(file, &to).map(|_| ()))
+            .map_err(|err| written(&to, err))?;
     }
     Ok(())
+}
+
+/// The font files under `folder`, as the font path finds them, and the licences in the folders
+/// that hold them (a licence file, or the files of a licence folder): nothing else of the
+/// folder, which may be any folder (the new project's parent too).
+fn font_files(folder: &Path) -> Vec<PathBuf> {
+    let fonts = crate::engine::fonts::files(&[folder.to_path_buf()]);
+    let mut out = fonts.clone();
+    let mut dirs: Vec<&Path> = fonts.iter().filter_map(|f| f.parent()).collect();
+    dirs.sort();
+    dirs.dedup();
+    let listed = |dir: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default()
+    };
+    for dir in dirs {
+        for path in listed(dir).into_iter().filter(|p| licences(p)) {
+            if path.is_dir() {
+                out.extend(listed(&path).into_iter().filter(|p| p.is_file()));
+            } else if path.is_file() {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A licence file or folder, by its name: what a font's licence asks to travel with it.
+fn licences(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    ["licen", "copyright", "copying", "ofl"]
+        .iter()
+        .any(|word| name.contains(word))
 }
 
 /// Writes a file that must not exist yet.
