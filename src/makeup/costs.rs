@@ -99,6 +99,9 @@ pub struct News {
     pub small_photo: f64,
     /// Each line of its headline beyond the first.
     pub head_wrap: f64,
+    /// A headline that breaks inside a phrase, where no space or punctuation says it may (it
+    /// may part a word; preflight warns).
+    pub head_broken: f64,
     /// Each line of air in the rectangle.
     pub air: f64,
     /// Each empty line at a leg's foot.
@@ -142,6 +145,7 @@ pub struct News {
 pub const NEWS: News = News {
     small_photo: 8.0,
     head_wrap: 0.8,
+    head_broken: 3.0,
     air: 0.6,
     leg_foot: 0.4,
     head_size: 0.3,

@@ -2,7 +2,9 @@
 //! one line, never wrapped, at its house size; only the headline shrinks to fit, and not below
 //! its floor (`headline-min-scale` in `layout/style.typ`). The templates mark a line that does
 //! not fit (`display-overflow` in `layout/components/marks.typ`); it is an error, with how
-//! many characters would fit.
+//! many characters would fit. A headline that must wrap inside a phrase (no space or clause
+//! punctuation where a line may end) is marked too (`head-break`): a warning, naming the
+//! phrase, so the desk puts a space where the words part.
 
 use serde_json::json;
 use typst::layout::FrameItem;
@@ -13,6 +15,28 @@ use crate::content::{LoadedPage, Positions, t};
 use crate::template::{self as marks, DisplayMark};
 
 pub fn check(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
+    let mut findings = too_wide(page, document);
+    findings.extend(marks::head_breaks(document).iter().map(|mark| {
+        let (line, column) = super::story_location(page, &mark.story);
+        Finding {
+            severity: Severity::Warning,
+            check: "headline",
+            story: Some(mark.story.clone()),
+            line,
+            column,
+            message: t!(
+                "head-breaks-in-phrase",
+                story = mark.story,
+                phrase = mark.phrase
+            ),
+            details: json!({ "phrase": mark.phrase }),
+            areas: Vec::new(),
+        }
+    }));
+    findings
+}
+
+fn too_wide(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
     let marks = marks::display(document);
     if marks.is_empty() {
         return Vec::new();

@@ -19,6 +19,7 @@ pub mod lines;
 const HOUSE: &str = "banmian-house";
 const STORY: &str = "banmian-story";
 const DISPLAY: &str = "banmian-display";
+const HEAD_BREAK: &str = "banmian-head-break";
 const BODY_AREA: &str = "banmian-body-area";
 const MEASURE: &str = "banmian-measure";
 const LINES: &str = "banmian-lines";
@@ -227,6 +228,28 @@ pub fn display(document: &PagedDocument) -> Vec<DisplayMark> {
         }
     }
     marks
+}
+
+/// A headline the template had to break inside a phrase (`head-break` in marks.typ): the story
+/// and the phrase.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct HeadBreak {
+    pub story: String,
+    pub phrase: String,
+}
+
+/// Headlines broken inside a phrase, once per story, in document order.
+pub fn head_breaks(document: &PagedDocument) -> Vec<HeadBreak> {
+    let mut out: Vec<HeadBreak> = Vec::new();
+    for content in query(document, HEAD_BREAK) {
+        let mark = value_of(&content).and_then(|v| serde_json::from_value::<HeadBreak>(v).ok());
+        if let Some(mark) = mark
+            && !out.iter().any(|m| m.story == mark.story)
+        {
+            out.push(mark);
+        }
+    }
+    out
 }
 
 /// The area a template's body flows through, as the template published it: its top-left corner

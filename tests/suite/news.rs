@@ -230,14 +230,9 @@ fn a_story_with_no_place_is_refused_and_its_draft_is_framed_in_red() {
     assert!(framed(&|y| red(w / 2, y)), "no red frame at the top");
 }
 
-/// The lines of text the sample's coding-contest story shows, pinned two columns wide and
-/// headed `headline` (a YAML string), that `keep` picks out as the head's.
-fn head_lines_in_two_columns(
-    name: &str,
-    headline: &str,
-    keep: impl Fn(&str) -> bool,
-) -> Vec<String> {
-    let page = edited(name, |yaml| {
+/// The sample news page with its coding-contest story pinned two columns wide under `headline`.
+fn two_columns_wide(name: &str, headline: &str) -> std::path::PathBuf {
+    edited(name, |yaml| {
         yaml.replace(
             "  - id: coding-contest\n",
             "  - id: coding-contest\n    pin: {width: 2}\n",
@@ -246,7 +241,17 @@ fn head_lines_in_two_columns(
             "headline: 县青少年编程挑战赛落幕",
             &format!("headline: \"{headline}\""),
         )
-    });
+    })
+}
+
+/// The lines of text the sample's coding-contest story shows, pinned two columns wide and
+/// headed `headline` (a YAML string), that `keep` picks out as the head's.
+fn head_lines_in_two_columns(
+    name: &str,
+    headline: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<String> {
+    let page = two_columns_wide(name, headline);
     let project = Project::open(&page, Some(repo()), &[]).unwrap();
     let loaded = project.load(&page).unwrap();
     let laid = banmian::build::lay_out(&mut project.world(), &loaded).unwrap();
@@ -289,6 +294,31 @@ fn a_chinese_head_too_wide_for_one_line_breaks_between_its_phrases() {
         lengths.len() >= 2 && lengths.iter().max().unwrap() - lengths.iter().min().unwrap() <= 1,
         "{lengths:?}"
     );
+}
+
+#[test]
+fn a_head_that_must_break_inside_a_phrase_is_warned_with_the_phrase() {
+    // Two columns wide, a head of one phrase (no space, no punctuation) breaks between two of
+    // its characters, maybe inside a word: preflight says so at the headline, naming the
+    // phrase. The same words with a space where they part are not warned.
+    let warned = |name: &str, headline: &str| -> Vec<serde_json::Value> {
+        let page = two_columns_wide(name, headline);
+        let out = banmian(&["check", "--format", "json", page.to_str().unwrap()]);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        findings(&report, "headline").into_iter().cloned().collect()
+    };
+    let found = warned("news-head-broken", "县青少年编程挑战赛百名选手同台竞技");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["severity"], "warning");
+    assert_eq!(found[0]["story"], "coding-contest");
+    assert_eq!(
+        found[0]["details"]["phrase"],
+        "县青少年编程挑战赛百名选手同台竞技"
+    );
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains("put a space"), "{message}");
+    let spaced = warned("news-head-spaced", "县青少年编程挑战赛 百名选手同台竞技");
+    assert!(spaced.is_empty(), "{spaced:?}");
 }
 
 #[test]

@@ -517,6 +517,7 @@ display-folio-paper = folio does not fit on one line: { $runs } beside the page 
 display-subtitle = subtitle does not fit on one line: { $runs }; shorten the subtitle to about { $fits } characters, or move part of it into the lead
 display-byline = byline does not fit on one line: { $runs }; shorten the byline to about { $fits } characters (fewer names or a shorter label)
 display-other = { $field } does not fit on one line: { $runs }; shorten the { $field } to about { $fits } characters
+head-breaks-in-phrase = { $story }: its headline wraps inside “{ $phrase }”, between two characters that may be one word: nothing in the phrase marks where a line may end; put a space between the words where it may wrap (a space at a line’s end is not printed), or shorten the headline to fit a line
 glyph-borrowed = it would be borrowed from { $font }
 glyph-nowhere = no font has it: it would print as an empty box
 glyph-missing = { $story }: { $family } ({ $role }) has no glyph for “{ $char }” U+{ $code } ({ $count }×); { $outcome }. Use another character or add a font that has it

@@ -511,6 +511,7 @@ display-folio-paper = 报眉排不成一行：{ $runs }，旁边还有版次；�
 display-subtitle = 副题排不成一行：{ $runs }；请把副题缩短到约 { $fits } 个字，或把一部分移到导语
 display-byline = 署名排不成一行：{ $runs }；请把署名缩短到约 { $fits } 个字（少几个名字，或用短一些的前缀）
 display-other = { $field } 排不成一行：{ $runs }；请把 { $field } 缩短到约 { $fits } 个字
+head-breaks-in-phrase = { $story }：标题在“{ $phrase }”中间转行，可能把一个词拆开：这一段里没有标明可以断行的地方；请在可以转行的词与词之间加一个空格（转行处的空格不会印出），或把标题缩短到一行
 glyph-borrowed = 会借用 { $font } 的字形
 glyph-nowhere = 没有哪款字体有它：印出来会是一个空框
 glyph-missing = { $story }：{ $family }（{ $role }）没有“{ $char }” U+{ $code } 的字形（{ $count } 处）；{ $outcome }。请换一个字，或加一款有这个字的字体

@@ -18,6 +18,7 @@ mod turn;
 use serde::{Deserialize, Serialize};
 
 use crate::makeup::PhotoPlan;
+use crate::makeup::costs;
 use crate::makeup::flow;
 use crate::makeup::photo::Grid;
 pub use explain::explain;
@@ -80,6 +81,10 @@ pub struct StoryMeasures {
     pub heads: Vec<Vec<u32>>,
     /// Lines the headline itself wraps to, per width and size.
     pub headline_lines: Vec<Vec<u32>>,
+    /// Whether the headline must break inside a phrase (maybe inside a word: no space or
+    /// punctuation says where it may), per width and size.
+    #[serde(default)]
+    pub headline_broken: Vec<Vec<bool>>,
     /// Paragraph lines per way of setting legs.
     pub legs: Vec<LegMeasures>,
     pub photos: Vec<NewsPhoto>,
@@ -125,6 +130,21 @@ impl StoryMeasures {
     /// Whether it jumps to a later page.
     pub fn jumps(&self) -> bool {
         self.jump_to.is_some()
+    }
+
+    /// What its headline costs `width` columns wide at size `size`: each line it wraps to
+    /// beyond the first, and a break inside a phrase.
+    pub fn head_cost(&self, width: u32, size: usize) -> f64 {
+        let w = width as usize - 1;
+        let wraps = self.headline_lines[w][size];
+        let broken = self
+            .headline_broken
+            .get(w)
+            .and_then(|sizes| sizes.get(size))
+            .copied()
+            .unwrap_or(false);
+        f64::from(wraps.saturating_sub(1)) * costs::NEWS.head_wrap
+            + if broken { costs::NEWS.head_broken } else { 0.0 }
     }
 }
 

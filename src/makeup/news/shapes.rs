@@ -190,7 +190,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                                 let cost = crop
                                     + small_photo * NEWS.small_photo
                                     + body.short_under * NEWS.short_leg
-                                    + f64::from(wraps.saturating_sub(1)) * NEWS.head_wrap
+                                    + story.head_cost(width, size)
                                     + f64::from(air) * NEWS.air
                                     + f64::from(body.empty) * NEWS.leg_foot
                                     + size as f64 * NEWS.head_size

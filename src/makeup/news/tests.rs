@@ -57,6 +57,7 @@ fn story(id: &str, rank: usize, chars: u32, photos: &[(u32, u32)]) -> StoryMeasu
         heads: (1..=8u32)
             .map(|w| sizes.iter().map(|_| if w < 3 { 6 } else { 4 }).collect())
             .collect(),
+        headline_broken: Vec::new(),
         headline_lines: (1..=8u32)
             .map(|w| sizes.iter().map(|_| if w < 3 { 3 } else { 1 }).collect())
             .collect(),

@@ -95,7 +95,7 @@ pub fn turned(
                         + NEWS.turn
                         + if small_photo { NEWS.small_photo } else { 0.0 }
                         + body.short_under * NEWS.short_leg
-                        + f64::from(wraps.saturating_sub(1)) * NEWS.head_wrap
+                        + story.head_cost(left, size)
                         + f64::from(air) * NEWS.air
                         + f64::from(body.empty) * NEWS.leg_foot
                         + size as f64 * NEWS.head_size
