@@ -10,7 +10,7 @@ use super::{LeadMeasures, LeadPlan, PhotoPlan};
 use crate::makeup::costs::FEATURE;
 use crate::units::ppi;
 use columns::{LeadText, set_text};
-pub use over::{bare, flaws, hole_lines, holes, seen_white, steps, tops, white};
+pub use over::{bare, flaws, hole_lines, holes, seen_white, steps, tops, under_photo, white};
 
 /// One way to set the lead band, with what it costs.
 #[derive(Debug, Clone, PartialEq)]

@@ -90,6 +90,27 @@ pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// For each grid, whether each stack's column starts right under the lead's photo and its
+/// caption (within a line of the caption's foot: a stack under the photo, the band stepped or
+/// level), and so a photo opening it stands under that photo's caption.
+pub fn under_photo(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<bool>> {
+    let tops = tops(m, lead);
+    (0..m.grids.len())
+        .map(|g| {
+            stacks(m, g)
+                .into_iter()
+                .enumerate()
+                .map(|(i, stack)| {
+                    lead.and_then(|lead| photo_span(m, lead))
+                        .is_some_and(|(left, photo)| {
+                            under(m, stack, left).1 && tops[g][i] <= photo + 1
+                        })
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// A lead's column whose stacks start right under its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {

@@ -201,3 +201,31 @@ fn the_sample_with_photos_dropped_fills_with_every_head_opened() {
     );
     assert_eq!(plan.head_air, 1, "{plan:?}");
 }
+
+/// A generated page whose lead's photo stands over the last stack, its text over the others:
+/// no section's photo opens the stack under the lead's photo (under that photo's caption it
+/// would read as the lead's second picture, away from its section; made up without the cost
+/// for it, this page's section 3 photo did), its text opens it.
+#[test]
+fn no_photo_opens_the_stack_under_the_leads_photo() {
+    let json = include_str!("pages/photo-under-lead.json");
+    let m: Measures = serde_json::from_str(json).expect("measures");
+    let (plan, _) = made_up(json);
+    let under = crate::makeup::lead::under_photo(&m, plan.lead.as_ref());
+    let g = m
+        .grids
+        .iter()
+        .position(|grid| grid.stacks == plan.stacks && (grid.width - plan.stack_width).abs() < 0.5)
+        .expect("the plan's grid");
+    let under = &under[g];
+    assert!(under.iter().any(|&u| u), "{plan:?}");
+    for (i, f) in plan.frames.iter().enumerate() {
+        let first = plan.flow.iter().find(|it| it.frame == i);
+        if f.top == plan.tops[f.stack] && under[f.stack] {
+            assert!(
+                first.is_some_and(|it| it.kind != FlowKind::Photo),
+                "frame {i} under the lead's photo opens with {first:?}"
+            );
+        }
+    }
+}

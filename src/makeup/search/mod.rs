@@ -57,6 +57,8 @@ struct Context<'a> {
     /// For each grid, the lines of white the lead band leaves over each stack, as preflight
     /// sees them (`lead::seen_white`).
     lead_white: Vec<Vec<u32>>,
+    /// For each grid, whether each stack's column starts right under the lead's photo.
+    under_photo: Vec<Vec<bool>>,
     grid: Grid,
     head_lines: u32,
     /// Lines every head is opened by (`air`): 0 but on a page that fills no other way.
@@ -108,6 +110,7 @@ impl<'a> Context<'a> {
             capacity: m.capacity,
             tops: Vec::new(),
             lead_white: Vec::new(),
+            under_photo: Vec::new(),
             grid,
             head_lines,
             head_air: 0,
@@ -418,6 +421,7 @@ impl Context<'_> {
     fn set_lead(&mut self, lead: Option<&LeadChoice>) {
         let plan = lead.map(|l| &l.plan);
         self.tops = lead::tops(self.m, plan);
+        self.under_photo = lead::under_photo(self.m, plan);
         self.lead_white = (0..self.m.grids.len())
             .map(|g| lead::seen_white(self.m, plan, g))
             .collect();

@@ -184,8 +184,11 @@ impl Context<'_> {
         cost += FEATURE.tombstone * f64::from(tombstones(&at));
         // A head low in a column, its text running on in the next after a few lines.
         cost += FEATURE.low_head * f64::from(low_heads(&flow, &played));
-        // Two photos one over the other with no text between read as a tower.
-        cost += FEATURE.stacked * f64::from(stacked(&flow, &played));
+        // Two photos one over the other with no text between read as a tower; so does one
+        // atop a stack that starts under the lead's photo, its caption between.
+        let under_lead = self.under_lead_photo(trial, &ends.0, &frames);
+        cost += FEATURE.stacked * f64::from(stacked(&flow, &played))
+            + FEATURE.under_lead_photo * f64::from(under_lead);
         cost += FEATURE.above_head * f64::from(above_head(&at));
         let excess = items.iter().map(|item| i64::from(item.lines)).sum::<i64>()
             - columns.iter().map(|&c| i64::from(c)).sum::<i64>();
@@ -213,6 +216,22 @@ impl Context<'_> {
             .zip(&played.used)
             .filter(|((f, _), _)| f.top + f.lines == foot)
             .any(|((f, &c), &u)| empty_at_foot(f, c, u) > self.m.tolerance)
+    }
+
+    /// Photos that open a stack right under the lead's photo (`lead::under_photo`): under its
+    /// caption, one reads as the lead's second picture, away from its own section.
+    fn under_lead_photo(&self, trial: &Trial, firsts: &[Option<Ref>], frames: &[Frame]) -> u32 {
+        let tops = &self.tops[trial.grid];
+        let under = &self.under_photo[trial.grid];
+        frames
+            .iter()
+            .zip(firsts)
+            .filter(|(f, first)| {
+                f.top == tops[f.stack]
+                    && under.get(f.stack).copied().unwrap_or(false)
+                    && matches!(first, Some(Ref::Photo(..)))
+            })
+            .count() as u32
     }
 
     /// Lines of space over heads that open a frame starting lower than the highest column
