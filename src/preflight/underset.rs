@@ -5,7 +5,7 @@
 use serde_json::json;
 use typst_layout::PagedDocument;
 
-use super::ink::{Ink, column_feet, column_of};
+use super::ink::{Ink, Kind, column_feet, column_of};
 use super::{Area, Finding, Severity, story_location};
 use crate::content::{LoadedPage, t};
 use crate::template::{self as marks, BodyArea, House};
@@ -81,6 +81,16 @@ pub fn check(
                     after = story.unwrap_or("none")
                 )
             };
+            // A photo of the body in this column (not one across it from a band or the lead
+            // above the area) that could be set taller.
+            let (x0, x1) = area.columns[i];
+            let has_photo = inks.iter().any(|ink| {
+                matches!(ink.kind, Kind::Image)
+                    && ink.page == area.page
+                    && ink.top >= area.top - 0.5
+                    && ink.x0 >= x0 - 1.0
+                    && ink.x1 <= x1 + 1.0
+            });
             findings.push(Finding {
                 severity: Severity::Warning,
                 check: "underset",
@@ -94,6 +104,7 @@ pub fn check(
                     // A photo there taller by the empty lines, or, where they hold the least
                     // photo and a caption (two lines), a new one as wide as the column.
                     height = whole_mm(lines as f64 * house.pitch),
+                    taller = if has_photo { "yes" } else { "no" },
                     photo = if lines >= house.photo_min_lines + 2 {
                         "yes"
                     } else {

@@ -170,16 +170,13 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
             message.contains(&format!("about {chars} characters more text")),
             "{message}"
         );
-        // Or a photo there as much taller as its empty lines (13 pt a line); or, where they
-        // hold the least photo (4 lines) and its caption, a new one as wide as the column.
+        // No photo stands in it to set taller; where the lines hold the least photo (4
+        // lines) and its caption, a new one as wide as the column.
         let (width, height) = (
             ((x1 - x0) * 25.4 / 72.0).round(),
             (lines as f64 * 13.0 * 25.4 / 72.0).round(),
         );
-        assert!(
-            message.contains(&format!("or a photo there {height} mm taller")),
-            "{message}"
-        );
+        assert!(!message.contains("or a photo there"), "{message}");
         assert_eq!(
             message.contains(&format!(
                 ", or a new one {width} × {height} mm with its caption"
@@ -188,6 +185,30 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
             "{message}"
         );
     }
+    // With a photo in the story, a column that holds it may have it as much taller as its
+    // empty lines (13 pt a line); the others are not told of it.
+    let photo = "    photos:\n      - file: images/photo-6.jpg\n        caption: 图片说明。\n";
+    let project = TempProject::new(
+        "underset-photo",
+        &(one_story(EXACT_FIT - 30 * 27 - 20 * 27) + photo),
+    );
+    let (_, report) = project.check();
+    let underset = findings(&report, "underset");
+    let images = &report["photos"];
+    assert_eq!(images.as_array().unwrap().len(), 1, "{report:#}");
+    let told: Vec<bool> = underset
+        .iter()
+        .map(|f| {
+            let lines = f["details"]["lines"].as_f64().unwrap();
+            let height = (lines * 13.0 * 25.4 / 72.0).round();
+            f["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("or a photo there {height} mm taller"))
+        })
+        .collect();
+    assert!(told.iter().any(|&t| t), "{report:#}");
+    assert!(told.iter().any(|&t| !t), "{report:#}");
     // Two lines short is within the house's tolerance (`underset-tolerance`).
     let project = TempProject::new("underset-2", &one_story(EXACT_FIT - 2 * 27));
     let (_, report) = project.check();

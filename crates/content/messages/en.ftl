@@ -484,7 +484,10 @@ underset-foot = column { $column } of { $count }: { $lines } empty at its foot{ 
         [none] {""}
        *[other] {" "}after { $after }
     }
-underset-total = { $what }; { $total } of the body's { $count } × { $lines } stand empty; about { $chars } characters more text, or a photo there { $height } mm taller{ $photo ->
+underset-total = { $what }; { $total } of the body's { $count } × { $lines } stand empty; about { $chars } characters more text{ $taller ->
+        [yes] , or a photo there { $height } mm taller
+       *[no] {""}
+    }{ $photo ->
         [yes] , or a new one { $width } × { $height } mm with its caption
        *[no] {""}
     }, would fill this column

@@ -481,7 +481,10 @@ underset-foot = 第 { $column } 栏（共 { $count } 栏）{ $after ->
         [none] {""}
        *[other] 在 { $after } 之后
     }栏脚空着 { $lines }
-underset-total = { $what }；正文区 { $count } × { $lines }中共有 { $total } 行空着；这一栏再加约 { $chars } 字正文，或把栏中图片放高 { $height } 毫米{ $photo ->
+underset-total = { $what }；正文区 { $count } × { $lines }中共有 { $total } 行空着；这一栏再加约 { $chars } 字正文{ $taller ->
+        [yes] ，或把栏中图片放高 { $height } 毫米
+       *[no] {""}
+    }{ $photo ->
         [yes] ，或加一张连图说 { $width } × { $height } 毫米的图片
        *[no] {""}
     }，就能填满
