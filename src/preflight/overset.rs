@@ -276,7 +276,8 @@ fn suggest(
         text += &t!(
             "overset-at-least",
             lines = t!("lines", n = lines - at_least),
-            at_least = at_least,
+            empty = lines - at_least,
+            at_least = t!("lines", n = at_least),
             fewest = fewest
         );
         json["at_least"] = json!({ "lines": at_least, "characters": fewest });

@@ -476,7 +476,10 @@ overset-cut = cut { $lines } ({ $about ->
         [yes] about {""}
        *[no] {""}
     }{ $chars } characters) from { $story }
-overset-at-least = {" "}({ $lines } stand empty at column feet: the make-up may need less, { $at_least } lines, { $fewest } characters, at best)
+overset-at-least = {" "}(that fits; { $lines } { $empty ->
+        [one] stands
+       *[other] stand
+    } empty at column feet, so a smaller cut may fit too, but none under { $at_least }, { $fewest } characters)
 overset-drop-photo = , or drop photo { $file } ({ $path }, line { $line }: { $lines })
 overset-cut-more = {" "}and cut { $lines } more
 underset-whole = column { $column } of { $count } is empty: { $lines }

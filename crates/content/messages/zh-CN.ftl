@@ -473,7 +473,7 @@ overset-cut = 从 { $story } 删去 { $lines }（{ $about ->
         [yes] 约{" "}
        *[no] {""}
     }{ $chars } 个字）
-overset-at-least = （栏脚有 { $lines }空着：组版也许只需删去 { $at_least } 行、{ $fewest } 个字）
+overset-at-least = （这样删一定排得下；栏脚还空着 { $lines }，删得少一些也可能排得下，但不能少于 { $at_least }、{ $fewest } 个字）
 overset-drop-photo = ，或去掉图片 { $file }（{ $path }，第 { $line } 行：{ $lines }）
 overset-cut-more = ，再删去 { $lines }
 underset-whole = 第 { $column } 栏（共 { $count } 栏）是空的：{ $lines }
