@@ -217,7 +217,11 @@ pub fn measure(
     m
 }
 
-/// Glyphs over glyphs, rules or pictures; pictures over pictures; anything past the trim.
+/// Space a photo keeps under a rule over it, pt.
+const RULE_CLEAR: f64 = 3.0;
+
+/// Glyphs over glyphs, rules or pictures; pictures over pictures or crowding a rule over
+/// them; anything past the trim.
 fn collisions(
     m: &mut Measured,
     lines: &[(Line, Option<String>)],
@@ -311,6 +315,28 @@ fn collisions(
                     text(i),
                     bi.x0,
                     bi.y0
+                )
+            });
+        }
+    }
+    // A photo right under a rule across it, closer than the rule stands to what is over it
+    // (half the gap under a block, 2 pt): the two read as touching.
+    for image in images {
+        let Some(v) = image.visible else { continue };
+        let crowded = shapes.iter().filter(|s| s.page == image.page).find(|s| {
+            let r = &s.area;
+            matches!(s.kind, ShapeKind::Rule)
+                && r.height() < 2.0
+                && r.x1.min(v.x1) - r.x0.max(v.x0) > 5.0
+                && r.y1 <= v.y0 + 0.5
+                && v.y0 - r.y1 < RULE_CLEAR
+        });
+        if let Some(rule) = crowded {
+            let r = &rule.area;
+            m.collisions.add(|| {
+                format!(
+                    "a photo ({:.1}–{:.1}) within {RULE_CLEAR} pt under a rule ({:.1}–{:.1} at y {:.1}) at y {:.1}",
+                    v.x0, v.x1, r.x0, r.x1, r.y1, v.y0
                 )
             });
         }
