@@ -276,7 +276,6 @@ fn suggest(
         text += &t!(
             "overset-at-least",
             lines = t!("lines", n = lines - at_least),
-            empty = lines - at_least,
             at_least = t!("lines", n = at_least),
             fewest = fewest
         );

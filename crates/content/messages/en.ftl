@@ -476,10 +476,7 @@ overset-cut = cut { $lines } ({ $about ->
         [yes] about {""}
        *[no] {""}
     }{ $chars } characters) from { $story }
-overset-at-least = {" "}(that fits; { $lines } { $empty ->
-        [one] stands
-       *[other] stand
-    } empty at column feet, so a smaller cut may fit too, but none under { $at_least }, { $fewest } characters)
+overset-at-least = {" "}(that fits; with { $lines } empty at column feet, a smaller cut may fit too, but none under { $at_least }, { $fewest } characters)
 overset-drop-photo = , or drop photo { $file } ({ $path }, line { $line }: { $lines })
 overset-cut-more = {" "}and cut { $lines } more
 underset-whole = column { $column } of { $count } is empty: { $lines }
