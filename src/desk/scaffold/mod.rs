@@ -123,14 +123,9 @@ pub fn new_page(
     };
     let images = root.join(&folder).join("images");
     std::fs::create_dir_all(&images).map_err(|err| written(&images, err))?;
-    // create_new: a file that appeared meanwhile is not replaced.
+    // A file that appeared meanwhile is not replaced.
     let yaml = root.join(&page);
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&yaml)
-        .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()))
-        .map_err(|err| written(&yaml, err))?;
+    write_new(&yaml, text.as_bytes()).map_err(|err| written(&yaml, err))?;
     if let (Some(issue), Some(loaded)) = (&issue, &loaded)
         && let Err(failure) = list_in_issue(root, issue, loaded, slug)
     {
@@ -228,6 +223,16 @@ fn today() -> String {
         .map_or(0, |d| d.as_secs() as i64);
     let (y, m, d) = crate::output::civil_from_days(secs.div_euclid(86_400));
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Writes a file that must not exist yet (one that appeared meanwhile is not replaced).
+fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?
+        .write_all(bytes)
 }
 
 #[cfg(test)]

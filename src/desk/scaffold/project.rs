@@ -9,85 +9,35 @@ use std::path::{Path, PathBuf};
 use crate::content::t;
 use crate::failure::Failure;
 
+/// Each file of the repository named, with its text as this banmian was built.
+macro_rules! embedded {
+    ($($path:literal),* $(,)?) => {
+        [$(($path, include_str!(concat!("../../../", $path)))),*]
+    };
+}
+
 /// `layout/`'s files as this banmian was built with them: (path under the project, text).
 /// `every_layout_file_is_in_the_binary` keeps the list whole.
-pub const LAYOUT: &[(&str, &str)] = &[
-    (
-        "layout/README.md",
-        include_str!("../../../layout/README.md"),
-    ),
-    (
-        "layout/style.typ",
-        include_str!("../../../layout/style.typ"),
-    ),
-    (
-        "layout/components/body.typ",
-        include_str!("../../../layout/components/body.typ"),
-    ),
-    (
-        "layout/components/byline.typ",
-        include_str!("../../../layout/components/byline.typ"),
-    ),
-    (
-        "layout/components/credit.typ",
-        include_str!("../../../layout/components/credit.typ"),
-    ),
-    (
-        "layout/components/folio.typ",
-        include_str!("../../../layout/components/folio.typ"),
-    ),
-    (
-        "layout/components/headline.typ",
-        include_str!("../../../layout/components/headline.typ"),
-    ),
-    (
-        "layout/components/lang.typ",
-        include_str!("../../../layout/components/lang.typ"),
-    ),
-    (
-        "layout/components/lead.typ",
-        include_str!("../../../layout/components/lead.typ"),
-    ),
-    (
-        "layout/components/marks.typ",
-        include_str!("../../../layout/components/marks.typ"),
-    ),
-    (
-        "layout/components/module.typ",
-        include_str!("../../../layout/components/module.typ"),
-    ),
-    (
-        "layout/components/page.typ",
-        include_str!("../../../layout/components/page.typ"),
-    ),
-    (
-        "layout/components/photo.typ",
-        include_str!("../../../layout/components/photo.typ"),
-    ),
-    (
-        "layout/components/section-head.typ",
-        include_str!("../../../layout/components/section-head.typ"),
-    ),
-    (
-        "layout/components/text.typ",
-        include_str!("../../../layout/components/text.typ"),
-    ),
-    (
-        "layout/templates/feature.typ",
-        include_str!("../../../layout/templates/feature.typ"),
-    ),
-    (
-        "layout/templates/feature.yaml",
-        include_str!("../../../layout/templates/feature.yaml"),
-    ),
-    (
-        "layout/templates/news.typ",
-        include_str!("../../../layout/templates/news.typ"),
-    ),
-    (
-        "layout/templates/news.yaml",
-        include_str!("../../../layout/templates/news.yaml"),
-    ),
+pub const LAYOUT: &[(&str, &str)] = &embedded![
+    "layout/README.md",
+    "layout/style.typ",
+    "layout/components/body.typ",
+    "layout/components/byline.typ",
+    "layout/components/credit.typ",
+    "layout/components/folio.typ",
+    "layout/components/headline.typ",
+    "layout/components/lang.typ",
+    "layout/components/lead.typ",
+    "layout/components/marks.typ",
+    "layout/components/module.typ",
+    "layout/components/page.typ",
+    "layout/components/photo.typ",
+    "layout/components/section-head.typ",
+    "layout/components/text.typ",
+    "layout/templates/feature.typ",
+    "layout/templates/feature.yaml",
+    "layout/templates/news.typ",
+    "layout/templates/news.yaml",
 ];
 
 /// What `init` made.
@@ -160,7 +110,7 @@ fn write_project(root: &Path, fonts_from: Option<&Path>, files: &[PathBuf]) -> R
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|err| written(parent, err))?;
         }
-        create_new(&path, text.as_bytes()).map_err(|err| written(&path, err))?;
+        super::write_new(&path, text.as_bytes()).map_err(|err| written(&path, err))?;
     }
     let Some(folder) = fonts_from else {
         return Ok(());
@@ -222,16 +172,6 @@ fn licences(path: &Path) -> bool {
     ["licen", "copyright", "copying", "ofl"]
         .iter()
         .any(|word| name.contains(word))
-}
-
-/// Writes a file that must not exist yet.
-fn create_new(path: &PathBuf, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?
-        .write_all(bytes)
 }
 
 #[cfg(test)]
