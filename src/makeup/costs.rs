@@ -147,6 +147,9 @@ pub struct News {
     /// 20 leaves 34, 40 leaves 28, each with the same pages press-ready; a reviewer counts
     /// every one as a defect.
     pub heads_beside: f64,
+    /// A story's photo larger than the lead's (columns × lines): the page's hierarchy reads
+    /// upside down, a lesser story blown up to fill short copy while the lead's stays small.
+    pub photo_over_lead: f64,
 }
 
 pub const NEWS: News = News {
@@ -169,4 +172,5 @@ pub const NEWS: News = News {
     jumped_line: 0.01,
     turn: 2.0,
     heads_beside: 20.0,
+    photo_over_lead: 6.0,
 };

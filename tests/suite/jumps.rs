@@ -344,8 +344,10 @@ fn an_english_story_jumps_with_english_jump_lines() {
         "harvest",
         "station",
     ];
-    // Sixteen paragraphs of plain words, each numbered, no hyphen of their own.
-    let body: Vec<String> = (1..=16)
+    // Twenty-four paragraphs of plain words, each numbered, no hyphen of their own: more
+    // than the lead holds on its page however tall it is set (sixteen fit in legs of 48
+    // lines once the make-up tried every height of the lead).
+    let body: Vec<String> = (1..=24)
         .map(|n| {
             let mut p = format!("Paragraph {n} says");
             for k in 0..40 {

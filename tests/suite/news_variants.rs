@@ -60,6 +60,25 @@ fn side_heads(plan: &NewsPlan) -> u64 {
     }
     pairs
 }
+/// Pages where a story's photo is larger than the lead's (the lead has one): the page's
+/// hierarchy upside down.
+static PHOTOS_OVER_LEAD: AtomicU64 = AtomicU64::new(0);
+
+/// Whether a story's photo is larger, in area, than the lead's (the first rectangle placed).
+fn photo_over_lead(plan: &NewsPlan) -> bool {
+    let area = |m: &banmian::makeup::news::Module| {
+        m.photos
+            .iter()
+            .map(|p| p.width * p.height)
+            .fold(0.0, f64::max)
+    };
+    let Some((lead, rest)) = plan.modules.split_first() else {
+        return false;
+    };
+    let lead = area(lead);
+    lead > 0.0 && rest.iter().any(|m| area(m) > lead + 1.0)
+}
+
 const THREADS: usize = 2;
 
 struct Story {
@@ -476,6 +495,7 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
     let pairs = side_heads(plan);
     SIDE_HEADS.fetch_add(pairs, Ordering::Relaxed);
     SIDE_HEAD_PAGES.fetch_add(u64::from(pairs > 0), Ordering::Relaxed);
+    PHOTOS_OVER_LEAD.fetch_add(u64::from(photo_over_lead(plan)), Ordering::Relaxed);
     let defects = defects(page, &laid, plan, &m);
     let feet = plan.modules.iter().map(|p| p.empty).collect();
     if !defects.is_empty() {
@@ -601,6 +621,10 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
         "  heads side by side below the top (撞题, any size): {} pairs on {} pages",
         SIDE_HEADS.load(Ordering::Relaxed),
         SIDE_HEAD_PAGES.load(Ordering::Relaxed)
+    );
+    println!(
+        "  pages with a story's photo larger than the lead's: {}",
+        PHOTOS_OVER_LEAD.load(Ordering::Relaxed)
     );
     for f in &failing {
         println!("  FAILING {f}");

@@ -56,6 +56,22 @@ pub struct Turn {
 }
 
 impl Shape {
+    /// The first photo's picture, in basic columns × lines (0: no photo): what a reader
+    /// weighs it by beside the other stories' photos.
+    pub fn photo_area(&self) -> u32 {
+        let Some(&lines) = self.picture_lines.first() else {
+            return 0;
+        };
+        let columns = if self.across {
+            self.width
+        } else if self.corner > 0 {
+            self.corner * self.leg_cols
+        } else {
+            self.leg_cols
+        };
+        columns * lines
+    }
+
     /// The legs that start lower and by how many lines under the legs' top: those under a
     /// photo over the last legs, or those that turn the corner.
     pub fn stepped_legs(&self, photo_block: u32) -> Option<(u32, u32)> {

@@ -13,16 +13,17 @@ pub(super) struct Column {
     pub head: (u32, u32, u32),
 }
 
-/// A state: each column packed in a word (hashing is the search's inner loop), and the
-/// stories placed.
-pub(super) type Key = (Vec<u64>, u32);
+/// A state: each column packed in a word (hashing is the search's inner loop), the stories
+/// placed, and the area of the lead's photo (what every other story's photo is weighed
+/// against: one skyline may be reached under leads of different photos).
+pub(super) type Key = (Vec<u64>, u32, u32);
 
-pub(super) fn key(columns: &[Column], done: u32) -> Key {
+pub(super) fn key(columns: &[Column], done: u32, lead_photo: u32) -> Key {
     let word = |c: &Column| {
         let (start, end, size) = c.head;
         u64::from(c.bottom) << 48 | u64::from(start) << 32 | u64::from(end) << 16 | u64::from(size)
     };
-    (columns.iter().map(word).collect(), done)
+    (columns.iter().map(word).collect(), done, lead_photo)
 }
 
 /// A story's headline size as the skyline keeps it, pt × 10.

@@ -418,3 +418,34 @@ fn a_story_turns_the_corner_under_its_neighbour_with_its_head_over_its_first_col
     // Nor one whose turned legs hold fewer lines than a leg under a neighbour may.
     assert!(turn::turned(&m, second, (3, 2), lines - 2, lines).is_none());
 }
+
+/// Short copy is filled by larger photos, the lead's first. A reviewer's page of six stories
+/// (measures as `banmian` handed them to the make-up): its second story's photo was set six
+/// columns by 42 lines under a lead whose photo stood three by 19.
+#[test]
+fn short_copy_grows_the_leads_photo_before_a_lesser_storys() {
+    let m: NewsMeasures = serde_json::from_str(include_str!("pages/short-copy.json")).unwrap();
+    let plan = solve(&m);
+    assert!(plan.left_out.is_empty() && plan.empty_lines == 0);
+    let area = |module: &Module| {
+        module
+            .photos
+            .iter()
+            .map(|p| p.width * p.height)
+            .fold(0.0, f64::max)
+    };
+    let lead = plan
+        .modules
+        .iter()
+        .find(|p| m.stories[p.story].rank == 0)
+        .unwrap();
+    for module in &plan.modules {
+        assert!(
+            area(module) <= area(lead),
+            "{}'s photo {:.0} pt² over the lead's {:.0}",
+            module.id,
+            area(module),
+            area(lead)
+        );
+    }
+}
