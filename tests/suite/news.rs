@@ -326,6 +326,50 @@ fn a_head_that_must_break_inside_a_phrase_is_warned_with_the_phrase() {
 }
 
 #[test]
+fn two_stories_of_one_priority_are_noted_at_the_second_with_which_ranks_first() {
+    // The desk gave old-estates village-doctor's priority: page order breaks the tie, which
+    // the desk did not say, so the check notes it where the second priority stands.
+    let page = edited("news-priority-shared", |yaml| {
+        yaml.replacen(
+            "  - id: old-estates\n    priority: 3",
+            "  - id: old-estates\n    priority: 2",
+            1,
+        )
+    });
+    let yaml = std::fs::read_to_string(&page).unwrap();
+    let line = yaml
+        .lines()
+        .position(|l| l == "  - id: old-estates")
+        .unwrap()
+        + 2;
+    let out = banmian(&["check", "--format", "json", page.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes: Vec<_> = findings(&report, "text")
+        .into_iter()
+        .filter(|f| f["message"].as_str().unwrap().contains("priority"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert_eq!(
+        (notes[0]["line"].as_u64(), notes[0]["column"].as_u64()),
+        (Some(line as u64), Some(15))
+    );
+    let message = notes[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("`old-estates` has priority 2, as `village-doctor`"),
+        "{message}"
+    );
+    // The sample as it is, each story a priority of its own: no note.
+    let out = banmian(&["check", "--format", "json", SAMPLE]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        findings(&report, "text")
+            .iter()
+            .all(|f| !f["message"].as_str().unwrap().contains("priority")),
+    );
+}
+
+#[test]
 fn a_boxed_story_is_parted_from_its_neighbours_by_its_frame_alone() {
     // The sample's boxed story (加框): no rule of the page runs along its frame, over it,
     // under it or beside it, within a grid line and a bit (two lines a line apart read as a

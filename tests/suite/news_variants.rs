@@ -79,6 +79,18 @@ fn photo_over_lead(plan: &NewsPlan) -> bool {
     lead > 0.0 && rest.iter().any(|m| area(m) > lead + 1.0)
 }
 
+/// Rectangles of a story (not briefs, not photo news) whose legs run under five lines: a
+/// leg of a few lines reads as a scrap, and a strip of them across the page as a mistake.
+static SHORT_LEGS: AtomicU64 = AtomicU64::new(0);
+
+fn short_legs(plan: &NewsPlan, m: &banmian::makeup::news::NewsMeasures) -> u64 {
+    use banmian::makeup::news::StoryKind;
+    plan.modules
+        .iter()
+        .filter(|p| m.stories[p.story].kind == StoryKind::Story && p.body_lines < 5)
+        .count() as u64
+}
+
 const THREADS: usize = 2;
 
 struct Story {
@@ -488,7 +500,7 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
         Ok(l) => l,
         Err(f) => return (Outcome::Failing(format!("layout: {f}")), None),
     };
-    let Some(MadeUp::News(plan, _)) = &laid.plan else {
+    let Some(MadeUp::News(plan, measures)) = &laid.plan else {
         return (Outcome::Failing("no news make-up".into()), None);
     };
     let m = measure::measure(&loaded, &laid, &[], 117.0);
@@ -496,6 +508,7 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
     SIDE_HEADS.fetch_add(pairs, Ordering::Relaxed);
     SIDE_HEAD_PAGES.fetch_add(u64::from(pairs > 0), Ordering::Relaxed);
     PHOTOS_OVER_LEAD.fetch_add(u64::from(photo_over_lead(plan)), Ordering::Relaxed);
+    SHORT_LEGS.fetch_add(short_legs(plan, measures), Ordering::Relaxed);
     let defects = defects(page, &laid, plan, &m);
     let feet = plan.modules.iter().map(|p| p.empty).collect();
     if !defects.is_empty() {
@@ -625,6 +638,10 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
     println!(
         "  pages with a story's photo larger than the lead's: {}",
         PHOTOS_OVER_LEAD.load(Ordering::Relaxed)
+    );
+    println!(
+        "  stories in legs under five lines: {}",
+        SHORT_LEGS.load(Ordering::Relaxed)
     );
     for f in &failing {
         println!("  FAILING {f}");

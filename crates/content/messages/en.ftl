@@ -314,6 +314,8 @@ story-count-hint = { $more ->
        *[no] move stories to another page (the last ones by priority go first)
     }
 too-many-stories-hint = move stories to another page
+priority-shared = `{ $story }` has priority { $priority }, as `{ $first }` above it has: `{ $first }` is ranked first, by its place in the file
+priority-shared-hint = give each story a priority of its own (1 for the lead story, 2 for the second…), or leave `priority` out of those whose rank does not matter
 story-no-headline = the story's `headline` is empty
 story-no-headline-hint = every story needs a headline
 story-no-body = the story has no body text

@@ -313,6 +313,8 @@ story-count-hint = { $more ->
        *[no] 请把稿件移到别的版面（先移优先级最低的）
     }
 too-many-stories-hint = 请把稿件移到别的版面
+priority-shared = `{ $story }` 的 priority 是 { $priority }，与它上面的 `{ $first }` 相同：按在文件中的先后，`{ $first }` 排在前面
+priority-shared-hint = 请给每篇稿件一个不同的 priority（头条为 1，二条为 2……），或对次序无所谓的稿件不写 `priority`
 story-no-headline = 稿件的 `headline`（标题）是空的
 story-no-headline-hint = 每篇稿件都要有标题
 story-no-body = 稿件没有正文

@@ -572,7 +572,37 @@ impl Checker<'_> {
                 jump: None,
             });
         }
+        self.shared_priorities(page, &ids);
         views
+    }
+
+    /// A note at each story whose priority an earlier one has already: the tie is broken by
+    /// page order, which the desk did not say (moving a story in the file would swap them).
+    fn shared_priorities(&mut self, page: &Page, ids: &[String]) {
+        for (i, story) in page.stories.iter().enumerate() {
+            let Some(priority) = story.priority else {
+                continue;
+            };
+            if let Some(first) = page.stories[..i]
+                .iter()
+                .position(|s| s.priority == Some(priority))
+            {
+                let message = crate::t!(
+                    "priority-shared",
+                    story = ids[i].as_str(),
+                    first = ids[first].as_str(),
+                    priority = priority
+                );
+                let at = self
+                    .parsed
+                    .positions
+                    .value(&format!("stories[{i}].priority"));
+                self.notes.push(
+                    ContentError::new(self.file, at, message)
+                        .hint(crate::t!("priority-shared-hint")),
+                );
+            }
+        }
     }
 
     /// One story's own rules: a headline and text, a known kind and frame, a pin on the page.
