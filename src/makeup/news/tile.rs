@@ -35,8 +35,8 @@ pub struct Tiling {
 /// neighbours' feet or the page's. The lead, whose shape shapes the page, tries every height
 /// it has (each with its share of the budget): its photo larger makes it taller and dearer,
 /// and when it tried only its cheapest six, short copy was filled by blowing up a lesser
-/// story's photo over the lead's (47 of the 120 news variants; 27 now, and 108 press-ready
-/// rather than 100).
+/// story's photo over the lead's (47 of the 120 news variants; 22 now, with
+/// `NEWS.photo_over_lead`, and 108 press-ready rather than 100).
 const HEIGHTS: usize = 3;
 
 /// How far ahead of rank order a story may be taken.
