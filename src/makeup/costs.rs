@@ -149,10 +149,11 @@ pub struct News {
     pub heads_beside: f64,
     /// A story's photo larger than the lead's (columns × lines): the page's hierarchy reads
     /// upside down, a lesser story blown up to fill short copy while the lead's stays small.
-    /// On the 120 news variants (pages with such a photo / pairs of heads side by side): 0
-    /// leaves 44 / 26, 6 leaves 27 / 30, 12 leaves 22 / 34, 20 leaves 15 / 41, 1000 leaves
-    /// 11 / 45, each with 108 press-ready. 12 is fewer of both than before the lead tried
-    /// every height (47 / 38); a reviewer rates this worse than a pair of heads.
+    /// On the 120 news variants (pages with such a photo / pairs of heads side by side), 12
+    /// leaves 18 / 35; counting only stories under the page's top row, 6 left 27 / 30, 12
+    /// 22 / 34, 20 15 / 41 and 1000 11 / 45, each with 108 press-ready. 12 is fewer of both
+    /// than before the lead tried every height (47 / 38); a reviewer rates this worse than a
+    /// pair of heads.
     pub photo_over_lead: f64,
 }
 

@@ -35,7 +35,7 @@ pub struct Tiling {
 /// neighbours' feet or the page's. The lead, whose shape shapes the page, tries every height
 /// it has (each with its share of the budget): its photo larger makes it taller and dearer,
 /// and when it tried only its cheapest six, short copy was filled by blowing up a lesser
-/// story's photo over the lead's (47 of the 120 news variants; 22 now, with
+/// story's photo over the lead's (47 of the 120 news variants; 18 now, with
 /// `NEWS.photo_over_lead`, and 108 press-ready rather than 100).
 const HEIGHTS: usize = 3;
 
@@ -198,6 +198,8 @@ impl Search<'_> {
     /// The cheapest completion from `columns` with the stories of `done` placed, and the
     /// rectangles it places.
     fn best(&mut self, columns: Vec<Column>, done: u32) -> Option<(f64, Vec<Placed>)> {
+        // The root's state has no lead, and so no lead's photo; the walk takes the lead's
+        // photo from its first step.
         self.lead_photo = 0;
         let (cost, _) = self.solve(&columns, done, 0.0)?;
         self.lead_photo = 0;
@@ -579,8 +581,9 @@ impl Search<'_> {
         // Importance reads top-down: a story set low costs by its rank's weight.
         cost +=
             f64::from(line) / f64::from(m.lines.max(1)) * NEWS.set_low / (1.0 + story.rank as f64);
-        // And the lead's photo is the page's largest.
-        if line > 0 && self.lead_photo > 0 && shape.photo_area() > self.lead_photo {
+        // And the lead's photo is the page's largest. (While the lead itself is placed,
+        // `lead_photo` is 0: the root's state has no lead yet.)
+        if self.lead_photo > 0 && shape.photo_area() > self.lead_photo {
             cost += NEWS.photo_over_lead;
         }
         cost
