@@ -79,15 +79,22 @@ fn photo_over_lead(plan: &NewsPlan) -> bool {
     lead > 0.0 && rest.iter().any(|m| area(m) > lead + 1.0)
 }
 
-/// Rectangles of a story (not briefs, not photo news) whose legs run under five lines: a
-/// leg of a few lines reads as a scrap, and a strip of them across the page as a mistake.
+/// Rectangles of a story (not briefs, not photo news) whose legs run under five lines (a
+/// leg of a few lines reads as a scrap, and a strip of them across the page as a mistake),
+/// and those whose legs run over forty (the eye loses its place).
 static SHORT_LEGS: AtomicU64 = AtomicU64::new(0);
+static LONG_LEGS: AtomicU64 = AtomicU64::new(0);
 
-fn short_legs(plan: &NewsPlan, m: &banmian::makeup::news::NewsMeasures) -> u64 {
+/// Rectangles of a story whose legs' lines are as `legs` asks.
+fn stories_whose_legs(
+    plan: &NewsPlan,
+    m: &banmian::makeup::news::NewsMeasures,
+    legs: impl Fn(u32) -> bool,
+) -> u64 {
     use banmian::makeup::news::StoryKind;
     plan.modules
         .iter()
-        .filter(|p| m.stories[p.story].kind == StoryKind::Story && p.body_lines < 5)
+        .filter(|p| m.stories[p.story].kind == StoryKind::Story && legs(p.body_lines))
         .count() as u64
 }
 
@@ -508,7 +515,14 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
     SIDE_HEADS.fetch_add(pairs, Ordering::Relaxed);
     SIDE_HEAD_PAGES.fetch_add(u64::from(pairs > 0), Ordering::Relaxed);
     PHOTOS_OVER_LEAD.fetch_add(u64::from(photo_over_lead(plan)), Ordering::Relaxed);
-    SHORT_LEGS.fetch_add(short_legs(plan, measures), Ordering::Relaxed);
+    SHORT_LEGS.fetch_add(
+        stories_whose_legs(plan, measures, |l| l < 5),
+        Ordering::Relaxed,
+    );
+    LONG_LEGS.fetch_add(
+        stories_whose_legs(plan, measures, |l| l > 40),
+        Ordering::Relaxed,
+    );
     let defects = defects(page, &laid, plan, &m);
     let feet = plan.modules.iter().map(|p| p.empty).collect();
     if !defects.is_empty() {
@@ -640,8 +654,9 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
         PHOTOS_OVER_LEAD.load(Ordering::Relaxed)
     );
     println!(
-        "  stories in legs under five lines: {}",
-        SHORT_LEGS.load(Ordering::Relaxed)
+        "  stories in legs under five lines: {}; over forty: {}",
+        SHORT_LEGS.load(Ordering::Relaxed),
+        LONG_LEGS.load(Ordering::Relaxed)
     );
     for f in &failing {
         println!("  FAILING {f}");
