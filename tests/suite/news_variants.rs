@@ -60,6 +60,7 @@ fn side_heads(plan: &NewsPlan) -> u64 {
     }
     pairs
 }
+
 /// Pages where a story's photo is larger than the lead's (the lead has one): the page's
 /// hierarchy upside down.
 static PHOTOS_OVER_LEAD: AtomicU64 = AtomicU64::new(0);

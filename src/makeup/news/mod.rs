@@ -298,13 +298,7 @@ fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape)
         .iter()
         .find(|l| l.width == shape.width && l.cols == shape.leg_cols)
         .expect("a shape is made from one of the story's legs");
-    let spans: Vec<u32> = (0..story.photos.len())
-        .map(|i| match i {
-            0 if shape.across => shape.width,
-            0 if shape.corner > 0 => shape.corner * shape.leg_cols,
-            _ => shape.leg_cols,
-        })
-        .collect();
+    let spans = shape.photo_spans();
     let photos: Vec<PhotoPlan> = story
         .photos
         .iter()

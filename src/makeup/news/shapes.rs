@@ -56,20 +56,24 @@ pub struct Turn {
 }
 
 impl Shape {
+    /// Each photo's width in basic columns (`photo_spans`).
+    pub fn photo_spans(&self) -> Vec<u32> {
+        photo_spans(
+            self.picture_lines.len(),
+            (self.across, self.corner),
+            self.width,
+            self.leg_cols,
+        )
+    }
+
     /// The first photo's picture, in basic columns × lines (0: no photo): what a reader
     /// weighs it by beside the other stories' photos.
     pub fn photo_area(&self) -> u32 {
-        let Some(&lines) = self.picture_lines.first() else {
-            return 0;
-        };
-        let columns = if self.across {
-            self.width
-        } else if self.corner > 0 {
-            self.corner * self.leg_cols
-        } else {
-            self.leg_cols
-        };
-        columns * lines
+        let spans = self.photo_spans();
+        match (spans.first(), self.picture_lines.first()) {
+            (Some(columns), Some(lines)) => columns * lines,
+            _ => 0,
+        }
     }
 
     /// The legs that start lower and by how many lines under the legs' top: those under a
@@ -144,15 +148,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                 if !story.photos.is_empty() && across && width < 2 && !photo_news {
                     continue;
                 }
-                // Each photo's width in columns: the first across, over some legs or in a
-                // leg, the rest in legs.
-                let spans: Vec<u32> = (0..story.photos.len())
-                    .map(|i| match i {
-                        0 if across => width,
-                        0 if corner > 0 => corner * leg_cols,
-                        _ => leg_cols,
-                    })
-                    .collect();
+                let spans = photo_spans(story.photos.len(), (across, corner), width, leg_cols);
                 if story
                     .photos
                     .iter()
@@ -237,6 +233,24 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
         }
     }
     out
+}
+
+/// Each of `photos` photos' width in basic columns, in a rectangle `width` columns wide in
+/// legs of `leg_cols`: the first across it, over its last `corner` legs or in a leg, the rest
+/// in legs.
+pub(super) fn photo_spans(
+    photos: usize,
+    (across, corner): (bool, u32),
+    width: u32,
+    leg_cols: u32,
+) -> Vec<u32> {
+    (0..photos)
+        .map(|i| match i {
+            0 if across => width,
+            0 if corner > 0 => corner * leg_cols,
+            _ => leg_cols,
+        })
+        .collect()
 }
 
 /// Where the first photo may stand in a story of `legs` legs, as `(across, corner)`: across
