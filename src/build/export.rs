@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use typst::model::Document;
 use typst_layout::PagedDocument;
 
 use crate::build::Laid;
@@ -85,8 +86,17 @@ pub fn render(
                 to_pdf(page, document, target, press)?,
             )];
             if let Some(right) = &page.view.spread {
-                // The sheet is the proof; the plant takes each page on its own.
-                let plates = spread::plates(document).ok_or_else(|| {
+                // The sheet is the proof; the plant takes each page on its own. A draft that
+                // runs over carries the overflow on pages after the sheet: the proof shows
+                // them, and each plate is its half of the sheet.
+                let sheet = match document.pages() {
+                    [first, _, ..] if target.draft => PagedDocument::new(
+                        std::iter::once(first.clone()).collect(),
+                        document.info().clone(),
+                    ),
+                    _ => document.clone(),
+                };
+                let plates = spread::plates(&sheet).ok_or_else(|| {
                     Failure::Export("a spread must lay out as one sheet, one page".into())
                 })?;
                 let names = target

@@ -181,3 +181,53 @@ fn nothing_is_drawn_down_the_fold() {
         dark.first()
     );
 }
+
+/// A draft of a spread that runs over is the proof the desk asked for: the sheet with its
+/// overflow on the pages after it, overset framed in red, and each plate its half of the
+/// sheet (it was refused: "a spread must lay out as one sheet").
+#[test]
+fn a_spread_that_runs_over_is_drafted_as_its_sheet_with_the_overflow_and_two_plates() {
+    let dir = scratch("spread-draft");
+    let page_dir = dir.join("content/h");
+    crate::support::copy_dir(
+        &crate::support::repo().join("content/sample-issue/harvest-spread"),
+        &page_dir,
+    );
+    crate::support::copy_dir(&crate::support::repo().join("layout"), &dir.join("layout"));
+    let yaml = std::fs::read_to_string(page_dir.join("page.yaml")).unwrap();
+    let mut page: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+    page["folio"]["paper"] = "示例日报".into();
+    page["folio"]["date"] = "2021-09-28".into();
+    page["folio"]["page"] = 6.into();
+    for section in page["sections"].as_sequence_mut().unwrap() {
+        let body = section["body"].as_str().unwrap().to_string();
+        section["body"] = format!("{body}\n{body}").into();
+    }
+    std::fs::write(
+        page_dir.join("page.yaml"),
+        serde_yaml::to_string(&page).unwrap(),
+    )
+    .unwrap();
+    let out = dir.join("out/h.pdf");
+    let built = crate::support::build_page(
+        &page_dir.join("page.yaml"),
+        &out,
+        &["--draft", "--pdf-standard", "1.7"],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(stderr(&built).contains("overset"), "{}", stderr(&built));
+    let pages = |pdf: &Path| {
+        poppler("pdfinfo", &[pdf.to_str().unwrap()])
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .and_then(|n| n.trim().parse::<u32>().ok())
+            .unwrap()
+    };
+    assert!(
+        pages(&out) >= 2,
+        "the proof holds the sheet and its overflow"
+    );
+    for plate in ["h-6.pdf", "h-7.pdf"] {
+        assert_eq!(pages(&dir.join("out").join(plate)), 1, "{plate}");
+    }
+}
