@@ -428,3 +428,43 @@ fn a_photo_credit_keeps_to_one_line() {
     }
     assert!(wrapped > 0, "no credit started a line of its own");
 }
+
+/// A section head of one phrase is the head's main line, black at the main size: set in the
+/// small accent type of a two-phrase head's first line it read as no head at all (a reviewer).
+#[test]
+fn a_head_of_one_phrase_is_set_as_the_main_line() {
+    use crate::support::{MINIMAL_PAGE, TempProject};
+    let yaml = MINIMAL_PAGE.replace(
+        "  - number: 1\n    head: [第一部分, 小标题]",
+        "  - number: 1\n    head: [第一部分, 小标题]\n    body: |\n      正文。\n  - number: 2\n    head: [单独一句标题]",
+    );
+    let project = TempProject::new("one-phrase-head", &yaml);
+    let page_file = project.page();
+    let opened = Project::open(
+        &page_file,
+        Some(project.root.as_path()),
+        &[repo().join("fonts")],
+    )
+    .unwrap_or_else(|f| panic!("{f}"));
+    let loaded = opened.load(&page_file).unwrap_or_else(|f| panic!("{f}"));
+    let laid =
+        banmian::build::lay_out(&mut opened.world(), &loaded).unwrap_or_else(|f| panic!("{f}"));
+    let lines = inspect::lines(&laid.document);
+    let size_of = |text: &str| {
+        lines
+            .iter()
+            .find(|l| l.text().trim() == text)
+            .unwrap_or_else(|| panic!("no line {text}"))
+            .size
+    };
+    let (first, main, alone) = (
+        size_of("第一部分"),
+        size_of("小标题"),
+        size_of("单独一句标题"),
+    );
+    assert!(first < main, "{first} {main}");
+    assert!(
+        (alone - main).abs() < 0.01,
+        "one phrase at {alone} pt, a main line at {main} pt"
+    );
+}
