@@ -468,3 +468,50 @@ fn a_head_of_one_phrase_is_set_as_the_main_line() {
         "one phrase at {alone} pt, a main line at {main} pt"
     );
 }
+
+/// The lead's columns beside its photo stand right over the body's stacks: where the photo is
+/// as wide as stacks of a body grid, the lead's text beside it takes the rest of that grid's
+/// stacks, on its gutters (with the basic gutter, one column beside two of the three 36-character
+/// stacks ran 1.7 mm past the stack under it: a reviewer's page). Read from the measures the
+/// template hands the make-up, for every way it offers to set the sample's lead.
+#[test]
+fn the_leads_columns_beside_its_photo_stand_over_the_stacks() {
+    let dump = crate::support::scratch("lead-over-stacks").join("measures.json");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_banmian"))
+        .args(["check", "-q", "--root"])
+        .arg(repo())
+        .arg(repo().join("content/pingluo-cppcc/page.yaml"))
+        .env("BANMIAN_DUMP_MEASURES", &dump)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(&dump).unwrap()).unwrap();
+    let number = |v: &serde_json::Value| v.as_f64().unwrap();
+    let full = number(&m["full-width"]);
+    let mut checked = 0;
+    for option in m["lead"]["options"].as_array().unwrap() {
+        let (photo, text) = (
+            number(&option["photo-width"]),
+            number(&option["text-width"]),
+        );
+        let columns = option["columns"].as_u64().unwrap() as f64;
+        for grid in m["grids"].as_array().unwrap() {
+            let (stacks, width) = (number(&grid["stacks"]), number(&grid["width"]));
+            let gutter = (full - stacks * width) / (stacks - 1.0);
+            let spans = (1..stacks as usize)
+                .any(|k| (k as f64 * (width + gutter) - gutter - photo).abs() < 0.5);
+            if !spans || columns * (width + gutter) + photo - gutter > full + 0.5 {
+                continue;
+            }
+            // As many columns as stacks are left beside the photo: each one a stack.
+            if ((full - photo) - columns * (width + gutter)).abs() < 0.5 {
+                assert!(
+                    (text - width).abs() < 0.5,
+                    "beside a photo {photo} pt wide, {columns} columns of {text} pt over stacks of {width} pt"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 3, "{checked} options over stacks");
+}
