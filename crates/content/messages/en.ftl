@@ -793,10 +793,19 @@ makeup-body = body: { $stacks } stacks { $width } mm wide, columns down to line 
 makeup-every-line-used = , every line used
 makeup-lines-empty = , { $n } lines left empty
 makeup-lines-overset = , { $n } lines overset
-makeup-lead-stepped = lead: { $columns } columns { $width } mm wide beside its photo, { $text } lines over the stacks under it and { $photo } under the photo
-makeup-lead-level = lead: { $columns } columns { $width } mm wide beside its photo, the band { $lines } lines
+makeup-lead-stepped = lead: { $columns ->
+        [one] { $columns } column
+       *[other] { $columns } columns
+    } { $width } mm wide beside its photo, { $text } lines over the stacks under it and { $photo } under the photo
+makeup-lead-level = lead: { $columns ->
+        [one] { $columns } column
+       *[other] { $columns } columns
+    } { $width } mm wide beside its photo, the band { $lines } lines
 makeup-lead-photo-only = lead: its photo alone at the body's top ({ $photo } lines with its caption), the stacks beside it starting under the title
-makeup-lead-across = lead: { $columns } columns { $width } mm wide across the page, { $lines } lines
+makeup-lead-across = lead: { $columns ->
+        [one] { $columns } column
+       *[other] { $columns } columns
+    } { $width } mm wide across the page, { $lines } lines
 makeup-lead-step = { $lead }; the stacks under its column { $column } from line { $line }, right under its text
 makeup-photo = photo { $name }: { $place }, { $width } × { $height } mm ({ $lines } lines), { $crop }
 makeup-beside-lead = beside the lead
