@@ -56,6 +56,9 @@ pub struct Feature {
     /// A photo standing higher on the page than its section's head, in a later column: it
     /// reads with the section beside it.
     pub above_head: f64,
+    /// A photo set in one stack as a strip (`search::SLIVER` lines or fewer: a panorama at
+    /// a stack's width) where it may stand across two stacks: a make-up editor runs it wide.
+    pub sliver: f64,
 }
 
 pub const FEATURE: Feature = Feature {
@@ -79,6 +82,7 @@ pub const FEATURE: Feature = Feature {
     under_lead_photo: 10.0,
     air: 2.0,
     above_head: 3.0,
+    sliver: 30.0,
 };
 
 /// A photo in its box (`photo::cost`), on both pages.

@@ -475,6 +475,12 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
             stacked.iter().sum::<usize>(),
             stacked.iter().filter(|&&n| n > 0).count()
         );
+        let strips: Vec<usize> = measured.iter().map(|m| m.strips).collect();
+        eprintln!(
+            "photos one stack wide and 8 lines or less (strips): {} on {} pages",
+            strips.iter().sum::<usize>(),
+            strips.iter().filter(|&&n| n > 0).count()
+        );
         eprintln!(
             "pages laid out within the page ({}): empty grid lines per page mean {mean:.1}, max {max_total}; \
              most in one stack {max_run}; largest crop {:.0} %; {small} low-resolution originals let off",

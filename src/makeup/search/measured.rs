@@ -229,3 +229,31 @@ fn no_photo_opens_the_stack_under_the_leads_photo() {
         }
     }
 }
+
+/// A generated page (feature variant 26) short of text, with a 5:2 panorama among seven
+/// photos: in a stack it stood as a strip 8 lines tall and the page left 41 lines empty. Run
+/// across two stacks, as a make-up editor sets a panorama, it reads as a picture and fills
+/// the page but for 13 lines.
+#[test]
+fn a_panorama_set_as_a_strip_in_a_stack_runs_across_two_stacks() {
+    let m: Measures = serde_json::from_str(include_str!("pages/strip.json")).expect("measures");
+    let (plan, _) = made_up(include_str!("pages/strip.json"));
+    let panorama = (1, 1);
+    let (w, h) = {
+        let p = &m.sections[panorama.0].photos[panorama.1];
+        (p.width_px, p.height_px)
+    };
+    assert!(
+        2 * w >= 5 * h,
+        "the fixture's photo is a panorama: {w} × {h}"
+    );
+    let wide = plan
+        .wide
+        .iter()
+        .find(|p| (p.photo.section, p.photo.index) == (Some(panorama.0), panorama.1));
+    assert!(
+        wide.is_some_and(|p| p.span == 2),
+        "the panorama stays in a stack: {plan:?}"
+    );
+    assert!(plan.empty_lines <= 13, "{} lines empty", plan.empty_lines);
+}

@@ -37,6 +37,11 @@ use trial::{Ref, Trial};
 /// photo is left empty, a hole the score counts, rather than holding a line or two.
 pub(super) const MIN_LEG: u32 = 4;
 
+/// Picture lines of a photo in one stack at or under which it reads as a strip, not a picture:
+/// a panorama of 3:1 is 6 lines at a stack's width (86 mm), a 2:1 one 9. Where it may stand
+/// across two stacks, the page pays for it (`FEATURE.sliver`) and `fill` tries it wide.
+pub(super) const SLIVER: u32 = 8;
+
 /// Shaken copies of the best page tried (`finish`).
 const SHAKES: usize = 12;
 

@@ -94,6 +94,9 @@ impl Context<'_> {
                     (self.span_width(g, wide.span), wide.lines)
                 } else {
                     in_flow += 1;
+                    if self.sliver(g, (s, p)) {
+                        cost += FEATURE.sliver;
+                    }
                     (width, trial.lines[s][p])
                 };
                 let f = photo::fit((ph.width_px, ph.height_px), w, lines, self.grid);

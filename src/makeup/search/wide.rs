@@ -10,7 +10,7 @@
 //! then reads those stacks row by row. Tried only when
 //! the page does not fill otherwise (`fill`), so a full page costs nothing.
 
-use super::{Context, MIN_LEG, Ref, Score, Trial, best_first, range};
+use super::{Context, MIN_LEG, Ref, SLIVER, Score, Trial, best_first, range};
 use crate::makeup::Frame;
 use crate::makeup::costs::FEATURE;
 use crate::makeup::flow::Played;
@@ -83,6 +83,23 @@ impl Context<'_> {
     /// Lines a wide photo takes, its caption included.
     pub(super) fn wide_total(&self, g: usize, w: &Wide) -> u32 {
         w.lines + self.wide_caption(g, w)
+    }
+
+    /// Whether photo `(s, p)` reads as a strip in a stack of grid `g` (its tallest there is
+    /// `SLIVER` lines or fewer) and may stand across two stacks.
+    pub(super) fn sliver(&self, g: usize, (s, p): (usize, usize)) -> bool {
+        self.ranges[g][s][p].2 <= SLIVER && self.wide_range(g, (s, p), 2).is_some()
+    }
+
+    /// The photos of the flow (in a stack, not wide, not in a band) that read as strips.
+    pub(super) fn slivers(&self, trial: &Trial) -> Vec<(usize, usize)> {
+        let g = trial.grid;
+        (0..self.m.sections.len())
+            .flat_map(|s| (0..self.m.sections[s].photos.len()).map(move |p| (s, p)))
+            .filter(|&(s, p)| {
+                !self.in_band(trial, s, p) && !self.is_wide(trial, s, p) && self.sliver(g, (s, p))
+            })
+            .collect()
     }
 
     pub(super) fn is_wide(&self, trial: &Trial, section: usize, photo: usize) -> bool {
@@ -339,9 +356,15 @@ impl Context<'_> {
     /// A page that leaves lines empty made up again with photos set wider than their stack,
     /// one more at a time, as long as that makes a better page: for each photo in the flow,
     /// each span and each stack it may start from, the photo at the line it stood on, the
-    /// best few of those improved in full.
+    /// best few of those improved in full. A page that fills but sets a photo as a strip in
+    /// a stack (`sliver`) is tried with that photo wide: the others give it the room.
     pub(super) fn fill(&self, mut score: Score, mut trial: Trial) -> (Score, Trial) {
-        while score.fits && self.leaves_a_foot_empty(&trial) && trial.wide.len() < MAX_WIDE {
+        while score.fits && trial.wide.len() < MAX_WIDE {
+            let short = self.leaves_a_foot_empty(&trial);
+            let slivers = self.slivers(&trial);
+            if !short && slivers.is_empty() {
+                break;
+            }
             let g = trial.grid;
             let stacks = self.tops[g].len();
             let foot = self.foot(&trial);
@@ -359,7 +382,9 @@ impl Context<'_> {
             let mut firsts: Vec<(Score, Trial)> = Vec::new();
             for (s, section) in self.m.sections.iter().enumerate() {
                 for p in 0..section.photos.len() {
-                    if self.in_band(&trial, s, p) || self.is_wide(&trial, s, p) {
+                    let sliver = slivers.contains(&(s, p));
+                    if self.in_band(&trial, s, p) || self.is_wide(&trial, s, p) || !short && !sliver
+                    {
                         continue;
                     }
                     let Some((stack, _)) = self.where_in_flow(&trial, &played, (s, p)) else {
@@ -374,7 +399,7 @@ impl Context<'_> {
                         // shorter than that by more than the slack cannot take it.
                         let caption = self.m.sections[s].photos[p].wide_caption[g][span - 2];
                         let added = (span as u32 * (lo + caption)).saturating_sub(in_flow);
-                        if added > score.empty + slack {
+                        if added > score.empty + slack && !sliver {
                             continue;
                         }
                         let first = stack.saturating_sub(span - 1);

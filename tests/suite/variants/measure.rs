@@ -51,6 +51,8 @@ pub struct Measured {
     /// Pairs of photos one over the other in a stack with no line of running text between
     /// (captions only): what a make-up editor calls a tower.
     pub stacked_photos: usize,
+    /// Photos one stack wide and no more than 8 grid lines tall: strips, not pictures.
+    pub strips: usize,
     /// Pairs of section heads in neighbouring stacks less than three grid lines apart: they
     /// read as one line across (撞题).
     pub side_by_side_heads: usize,
@@ -498,6 +500,13 @@ fn make_up(
     let type_top = house.grid_origin - 0.88 * body_size;
     let pitch = house.pitch;
     m.stacked_photos = stacked_photos(images, lines, &body_family, body_size);
+    // A photo one stack wide no taller than 8 grid lines (a panorama at a stack's width).
+    m.strips = images
+        .iter()
+        .filter(|i| i.page == 1)
+        .filter_map(|i| i.visible)
+        .filter(|v| covered(v.x0, v.x1).len() == 1 && v.y1 - v.y0 <= 8.0 * house.pitch)
+        .count();
     let head_at: Vec<(usize, f64)> = heads
         .iter()
         .filter_map(|h| {
