@@ -97,8 +97,11 @@ pub fn check(
     if let Some(area) = areas.first() {
         ink::captions_as_wide_as_photos(&mut inks, area.body_size, house.pitch);
     }
+    let photos = photos::placed(page, document, world);
     findings.extend(overset::check(page, &house, &areas, &inks));
-    findings.extend(underset::check(page, document, &house, &areas, &inks));
+    findings.extend(underset::check(
+        page, document, &house, &areas, &inks, &photos,
+    ));
     findings.extend(holes::check(page, &house, &areas, &inks));
     findings.extend(bounds::check(page, &house, &areas, &inks));
     findings.extend(makeup::check(page, plan));
@@ -106,7 +109,6 @@ pub fn check(
     findings.extend(glyphs::check(page, document, world, &house));
     findings.extend(latin::check(page, document, &house, &areas));
     findings.extend(page.warnings.iter().map(text_warning));
-    let photos = photos::placed(page, document, world);
     findings.extend(photos::check(&photos, &house));
     findings.extend(colours::check(document, &house, world.separates_photos()));
     findings.sort_by_key(|f| std::cmp::Reverse(f.severity));

@@ -33,6 +33,9 @@ pub struct PlacedPhoto {
     /// Line and column of its `file:` in the page's YAML.
     #[serde(skip)]
     pub at: (usize, usize),
+    /// The most a crop may cut of it, as the YAML allows (`crop:`), if it says.
+    #[serde(skip)]
+    pub max_crop: Option<f64>,
 }
 
 impl PlacedPhoto {
@@ -83,6 +86,7 @@ pub fn placed(page: &LoadedPage, document: &PagedDocument, world: &PageWorld) ->
             ppi,
             area: super::ink::image_area(&placed, *size),
             at: listed.at,
+            max_crop: listed.max_crop,
         });
     }
     out
@@ -95,6 +99,7 @@ struct Listed {
     pixels: (u32, u32),
     /// Line and column of its `file:`.
     at: (usize, usize),
+    max_crop: Option<f64>,
 }
 
 /// Every photo on the page, from the page's one walk.
@@ -107,6 +112,7 @@ fn photo_list(page: &LoadedPage) -> Vec<Listed> {
             story: e.story.to_string(),
             pixels: (e.photo.width_px, e.photo.height_px),
             at: page.positions.value(&format!("{}.file", e.path)),
+            max_crop: e.photo.crop,
         })
         .collect()
 }

@@ -6,6 +6,7 @@ use serde_json::json;
 use typst_layout::PagedDocument;
 
 use super::ink::{Ink, Kind, column_feet, column_of};
+use super::photos::PlacedPhoto;
 use super::{Area, Finding, Severity, story_location};
 use crate::content::{LoadedPage, t};
 use crate::template::{self as marks, BodyArea, House};
@@ -20,6 +21,7 @@ pub fn check(
     house: &House,
     areas: &[BodyArea],
     inks: &[Ink],
+    photos: &[PlacedPhoto],
 ) -> Vec<Finding> {
     if !house.type_bottom.is_finite() {
         return Vec::new();
@@ -82,14 +84,29 @@ pub fn check(
                 )
             };
             // A photo of the body in this column (not one across it from a band or the lead
-            // above the area) that could be set taller.
+            // above the area) that could be set taller by the empty lines, within the crop
+            // and resolution a make-up editor keeps to.
             let (x0, x1) = area.columns[i];
+            let more = lines as f64 * house.pitch;
             let has_photo = inks.iter().any(|ink| {
                 matches!(ink.kind, Kind::Image)
                     && ink.page == area.page
                     && ink.top >= area.top - 0.5
                     && ink.x0 >= x0 - 1.0
                     && ink.x1 <= x1 + 1.0
+                    && photos
+                        .iter()
+                        .filter(|p| p.area.page == ink.page)
+                        .filter(|p| p.area.x < ink.x1 && p.area.x + p.area.width > ink.x0)
+                        .filter(|p| p.area.y < ink.bottom && p.area.y + p.area.height > ink.top)
+                        .any(|p| {
+                            may_stand(
+                                p.original_pixels,
+                                p.max_crop.unwrap_or(0.0).max(house.photo_max_crop),
+                                house.photo_warn_ppi,
+                                (ink.x1 - ink.x0, ink.bottom - ink.top + more),
+                            )
+                        })
             });
             findings.push(Finding {
                 severity: Severity::Warning,
@@ -141,4 +158,43 @@ pub fn check(
 /// the body size (Han characters are square; Latin text holds about as many letters).
 fn chars_per_line(house: &House, (x0, x1): (f64, f64)) -> u64 {
     ((x1 - x0) / house.body_size.max(1.0)).round().max(1.0) as u64
+}
+
+/// Whether a photo of `pixels` may fill a box `(width, height)` pt: cropped by no more than
+/// `max_crop` of its width or height, and at `warn_ppi` or better.
+fn may_stand(
+    pixels: (u32, u32),
+    max_crop: f64,
+    warn_ppi: f64,
+    (width, height): (f64, f64),
+) -> bool {
+    let (px, py) = (f64::from(pixels.0), f64::from(pixels.1));
+    if px <= 0.0 || py <= 0.0 || width <= 0.0 || height <= 0.0 {
+        return false;
+    }
+    // Scaled to cover the box, pt a pixel; what is cut away of its width or height.
+    let scale = (width / px).max(height / py);
+    let cut = (1.0 - width / (px * scale)).max(1.0 - height / (py * scale));
+    cut <= max_crop + 1e-6 && 72.0 / scale >= warn_ppi - 0.5
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_stand;
+
+    #[test]
+    fn a_photo_stands_taller_only_within_its_crop_and_resolution() {
+        // 1800 × 1200 at a stack's 243 pt: 162 pt tall uncropped, 180 pt with a tenth cut
+        // from its width, 324 pt with half.
+        let stack = |height| (243.0, height);
+        assert!(may_stand((1800, 1200), 0.10, 200.0, stack(162.0)));
+        assert!(may_stand((1800, 1200), 0.10, 200.0, stack(180.0)));
+        assert!(!may_stand((1800, 1200), 0.10, 200.0, stack(200.0)));
+        assert!(may_stand((1800, 1200), 0.50, 200.0, stack(320.0)));
+        // 600 × 400 across 320 pt is 135 ppi already: no taller, however it may be cropped.
+        assert!(!may_stand((600, 400), 0.50, 200.0, (320.0, 250.0)));
+        // A portrait, taller by cutting its height less: never past its own height.
+        assert!(may_stand((1200, 1800), 0.10, 200.0, stack(364.0)));
+        assert!(!may_stand((1200, 1800), 0.10, 200.0, stack(420.0)));
+    }
 }

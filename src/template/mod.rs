@@ -53,6 +53,11 @@ pub struct House {
     /// one and its caption is told the photo that would fill it.
     #[serde(default = "default_photo_min_lines")]
     pub photo_min_lines: usize,
+    /// The share of a photo's width or height the make-up may crop away: an underset column
+    /// is told its photo could be taller only where that crop and the warning resolution let
+    /// it be.
+    #[serde(default = "default_photo_max_crop")]
+    pub photo_max_crop: f64,
     /// Total area coverage (C+M+Y+K, percent) no colour or separated photo may pass.
     pub ink_limit: f64,
     /// Text smaller than this (pt) that is black must be pure K.
@@ -93,6 +98,10 @@ fn default_word_space() -> f64 {
     0.5
 }
 
+fn default_photo_max_crop() -> f64 {
+    0.10
+}
+
 fn default_photo_min_lines() -> usize {
     4
 }
@@ -119,6 +128,7 @@ impl Default for House {
             fonts: BTreeMap::new(),
             underset_tolerance: 2,
             photo_min_lines: default_photo_min_lines(),
+            photo_max_crop: default_photo_max_crop(),
             ink_limit: 240.0,
             rich_black_min_size: 12.0,
             photo_ink_margin: 3.0,
