@@ -163,6 +163,8 @@ pub struct News {
     /// 16 / 22; 60 / 24 25 / 14; 60 / 36 20 / 18 (two underset pages emptier at 50 and 60).
     /// The search's budget makes these noisy; 40 / 36 has fewer of both than 20 / 12.
     pub photo_over_lead: f64,
+    /// Each leg of a story's several side by side that holds a line or two (`legs::SHORTEST_LEG`).
+    pub scrap: f64,
 }
 
 pub const NEWS: News = News {
@@ -186,4 +188,5 @@ pub const NEWS: News = News {
     turn: 2.0,
     heads_beside: 40.0,
     photo_over_lead: 36.0,
+    scrap: 10.0,
 };

@@ -54,9 +54,16 @@ pub enum Slot {
 pub struct Body {
     pub lines: u32,
     pub empty: u32,
+    /// Legs, of several side by side, that hold fewer than `SHORTEST_LEG` lines.
+    pub scraps: u32,
     /// Lines the legs under a photo over some of them fall short of a reader's leg.
     pub short_under: f64,
 }
+
+/// Lines each of several legs side by side holds before it reads as a scrap (a story of one
+/// leg may be shorter): a leg of two pays `NEWS.scrap`, one of a single line is never set (a
+/// reviewer's page set a story in legs of 2, 2, 1 and 2 lines).
+pub const SHORTEST_LEG: u32 = 3;
 
 /// Lines a leg under a photo holds at least: fewer read as a scrap under a picture.
 pub const MIN_UNDER: u32 = 4;
@@ -93,6 +100,7 @@ pub fn body_heights(
         return vec![Body {
             lines: 0,
             empty: 0,
+            scraps: 0,
             short_under: 0.0,
         }];
     }
@@ -130,7 +138,11 @@ pub fn body_at(
     if split_where_unread {
         return None;
     }
-    // Every leg holds text (an empty leg is a hole), its foot within the tolerance.
+    // Every leg holds text (an empty leg is a hole), its foot within the tolerance; of
+    // several side by side, none a single line (`SHORTEST_LEG`).
+    if legs > 1 && played.used.iter().any(|&u| u < 2) {
+        return None;
+    }
     let feet: Vec<u32> = played
         .used
         .iter()
@@ -143,6 +155,11 @@ pub fn body_at(
     full.then(|| Body {
         lines,
         empty: feet.iter().sum(),
+        scraps: if legs > 1 {
+            played.used.iter().filter(|&&u| u < SHORTEST_LEG).count() as u32
+        } else {
+            0
+        },
         short_under: f64::from(READER_UNDER.saturating_sub(lines - block) * under),
     })
 }
@@ -198,6 +215,26 @@ mod tests {
             .map(|b| b.lines)
             .collect();
         assert_eq!(heights, [2, 3]);
+    }
+
+    #[test]
+    fn legs_side_by_side_of_two_lines_are_scraps_and_of_one_never_set() {
+        let scraps = |lines: u32, legs: u32| -> Vec<(u32, u32)> {
+            let items = [Item::new(Kind::Text, lines)];
+            body_heights(&items, &[true], legs, None, 2)
+                .iter()
+                .map(|b| (b.lines, b.scraps))
+                .collect()
+        };
+        // 4 lines in 2 legs: 2 + 2 (in legs of 2 or 3), two scraps; 3 + 1 is never set.
+        assert_eq!(scraps(4, 2), [(2, 2), (3, 2)]);
+        // 7 lines in 4 legs: 2 + 2 + 2 + 1 and 3 + 3 + 1 are never set.
+        assert!(scraps(7, 4).is_empty(), "{:?}", scraps(7, 4));
+        // 12 in 3 legs of 4, none a scrap; 8 in legs of 3, 3 + 3 + 2, one.
+        assert_eq!(scraps(12, 3), [(4, 0)]);
+        assert!(scraps(8, 3).contains(&(3, 1)), "{:?}", scraps(8, 3));
+        // One leg of two lines is a brief, not a scrap.
+        assert_eq!(scraps(2, 1)[0].1, 0);
     }
 
     #[test]

@@ -202,6 +202,7 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                                 let cost = crop
                                     + small_photo * NEWS.small_photo
                                     + body.short_under * NEWS.short_leg
+                                    + f64::from(body.scraps) * NEWS.scrap
                                     + story.head_cost(width, size)
                                     + f64::from(air) * NEWS.air
                                     + f64::from(body.empty) * NEWS.leg_foot

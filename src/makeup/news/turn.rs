@@ -95,6 +95,7 @@ pub fn turned(
                         + NEWS.turn
                         + if small_photo { NEWS.small_photo } else { 0.0 }
                         + body.short_under * NEWS.short_leg
+                        + f64::from(body.scraps) * NEWS.scrap
                         + story.head_cost(left, size)
                         + f64::from(air) * NEWS.air
                         + f64::from(body.empty) * NEWS.leg_foot
