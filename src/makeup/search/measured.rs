@@ -257,3 +257,31 @@ fn a_panorama_set_as_a_strip_in_a_stack_runs_across_two_stacks() {
     );
     assert!(plan.empty_lines <= 13, "{} lines empty", plan.empty_lines);
 }
+
+/// A reviewer's short feature page (3 sections, two photos, 84 lines short). Balanced so that
+/// its stacks end together, it left section 3's head 3 lines from a column's foot, its text
+/// running on at the top of the next: no balanced foot may set a head low that the page at
+/// its full foot did not.
+#[test]
+fn balancing_a_short_page_sets_no_head_low_in_a_column() {
+    let (plan, _) = made_up(include_str!("pages/short-balanced.json"));
+    for (i, item) in plan.flow.iter().enumerate() {
+        if item.kind != FlowKind::Head {
+            continue;
+        }
+        let under: u32 = plan.flow[i + 1..]
+            .iter()
+            .take_while(|next| next.section == item.section && next.frame == item.frame)
+            .map(|next| next.lines)
+            .sum();
+        let runs_on = plan.flow[i + 1..]
+            .iter()
+            .take_while(|next| next.section == item.section)
+            .any(|next| next.frame != item.frame);
+        assert!(
+            !runs_on || under >= 6,
+            "section {}'s head has {under} lines under it: {plan:?}",
+            item.section
+        );
+    }
+}

@@ -2,6 +2,7 @@
 
 use super::super::flow::Played;
 use super::super::{Band, FlowItem, Frame, PhotoPlan, Plan, WidePhoto};
+use super::score::low_heads;
 use super::{Context, Ref, Trial};
 use crate::makeup::FlowKind;
 use crate::makeup::costs::FEATURE;
@@ -62,8 +63,12 @@ impl Context<'_> {
             if !lower.flush(&made) {
                 continue;
             }
-            // A higher foot may leave a head only its photo: not worth it.
-            if balanced.stranded > played.stranded {
+            // A higher foot may leave a head only its photo, or a few lines at a column's foot
+            // with its section running on in the next (a reviewer's page, balanced, left a
+            // head 3 lines from the foot): not worth it.
+            if balanced.stranded > played.stranded
+                || low_heads(&lower.flow(&made), &balanced) > low_heads(&self.flow(&trial), &played)
+            {
                 continue;
             }
             let after = deepest(&balanced);
