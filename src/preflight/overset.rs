@@ -146,6 +146,16 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
                 lines = t!("lines", n = spill.lines)
             );
             let mut details = json!({ "characters": spill.chars, "lines": spill.lines });
+            // What follows the first story overset runs over because it does: the cut there
+            // brings it back.
+            if k > 0
+                && let Some(first) = order
+                    .iter()
+                    .find(|s| spills.get(*s).is_some_and(|sp| sp.lines > 0))
+            {
+                let follows = t!("overset-follows", story = first);
+                message = t!("clause", first = message, second = follows);
+            }
             // The first story overset carries the whole page's figures and the suggestion.
             if k == 0 {
                 if order.len() > 1 {

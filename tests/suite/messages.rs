@@ -295,7 +295,7 @@ fn preflight_findings_are_told_in_chinese() {
     assert_eq!(english_left(findings), Vec::<String>::new(), "{said}");
     let english = stderr(&check_in(&[("BANMIAN_LANG", "en")], &[], &project.page()));
     assert!(
-        english.contains("section-1 is overset: 30 characters in 2 lines did not fit"),
+        english.contains("section-1 is overset: 2 lines (30 characters) did not fit"),
         "{english}"
     );
 }

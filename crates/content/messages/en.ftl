@@ -471,14 +471,15 @@ lines = { $n ->
 clause = { $first }; { $second }
 overset = { $story } is overset: { $chars ->
         [0] { $lines } (no running text) did not fit on the page
-       *[other] { $chars } characters in { $lines } did not fit on the page
+       *[other] { $lines } ({ $chars } characters) did not fit on the page
     }
-overset-in-all = in all { $chars } characters in { $lines }
+overset-in-all = the page runs over by { $lines } ({ $chars } characters) in all
+overset-follows = it follows { $story }, whose cut brings it back
 overset-cut = cut { $lines } ({ $about ->
         [yes] about {""}
        *[no] {""}
     }{ $chars } characters) from { $story }
-overset-at-least = {" "}(that fits; with { $lines } empty at column feet, a smaller cut may fit too, but none under { $at_least }, { $fewest } characters)
+overset-at-least = {" "}(that surely fits; as { $lines } stand empty at column feet, a cut of { $at_least } ({ $fewest } characters) may do, and no smaller one will)
 overset-drop-photo = , or drop photo { $file } ({ $path }, line { $line }: { $lines })
 overset-cut-more = {" "}and cut { $lines } more
 underset-whole = column { $column } of { $count } is empty: { $lines }

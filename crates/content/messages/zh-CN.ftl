@@ -471,11 +471,12 @@ overset = { $story } 超版：{ $chars ->
        *[other] { $lines }共 { $chars } 个字排不下
     }
 overset-in-all = 总共 { $lines }、{ $chars } 个字
+overset-follows = 它排在 { $story } 之后，那里删短了它就能排回来
 overset-cut = 从 { $story } 删去 { $lines }（{ $about ->
         [yes] 约{" "}
        *[no] {""}
     }{ $chars } 个字）
-overset-at-least = （这样删一定排得下；栏脚还空着 { $lines }，删得少一些也可能排得下，但不能少于 { $at_least }、{ $fewest } 个字）
+overset-at-least = （这样删一定排得下；栏脚还空着 { $lines }，删去 { $at_least }、{ $fewest } 个字也可能够，再少就排不下）
 overset-drop-photo = ，或去掉图片 { $file }（{ $path }，第 { $line } 行：{ $lines }）
 overset-cut-more = ，再删去 { $lines }
 underset-whole = 第 { $column } 栏（共 { $count } 栏）是空的：{ $lines }
