@@ -456,7 +456,7 @@ preflight-counts = preflight: { $errors ->
         [one] { $warnings } warning
        *[other] { $warnings } warnings
     }
-photos-heading = photos:
+photos-heading = photos (pixels embedded; the whole picture as drawn, of which a crop shows part: the make-up says what shows; resolution):
 resampled-from = {" "}(resampled from { $width } × { $height })
 report-pages = { $page }: { $pages ->
         [one] { $pages } page

@@ -459,7 +459,7 @@ stray-line-up-hint = 请与它所属的那些键对齐
 ## Preflight (src/preflight): the report
 preflight-clean = 印前检查通过
 preflight-counts = 印前检查：{ $errors } 个错误，{ $warnings } 个警告
-photos-heading = 图片：
+photos-heading = 图片（嵌入的像素；整幅图的排入尺寸，裁切后只显示其中一部分，显示的尺寸见组版说明；分辨率）：
 resampled-from = （由 { $width } × { $height } 重采样）
 report-pages = { $page }：{ $pages } 页，{ $summary }
 
