@@ -62,7 +62,7 @@ impl Project {
         let slot = content::issue::slot_of(page, &self.root);
         let mut loaded = self.load_in(page, slot.as_ref())?;
         if let Some(slot) = &slot {
-            let at = loaded.positions.value("stories");
+            let at = loaded.positions.key("stories");
             let alone = content::jumps::built_alone(slot.index, &slot.jumps, page, at);
             loaded.warnings.extend(alone);
         }

@@ -86,7 +86,7 @@ impl Handoff {
             match given.get(&(jump.story.clone(), jump.from_index)) {
                 Some(Handed::Rest(rest)) => jumps::take(&mut page.view, (**rest).clone()),
                 Some(Handed::Fits) => {
-                    let note = jumps::fits(jump, &page.file, page.positions.value("stories"));
+                    let note = jumps::fits(jump, &page.file, page.positions.key("stories"));
                     page.warnings.push(note);
                 }
                 None => missing.push(unbuilt(jump)),

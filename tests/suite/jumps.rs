@@ -383,3 +383,48 @@ fn an_english_story_jumps_with_english_jump_lines() {
         "(Continuedfrompage2)",
     );
 }
+
+/// The page a story jumps to, checked on its own, sets no continuation (its text is what the
+/// first page's make-up leaves over) and says so at its `stories:` key, naming the story, the
+/// page it comes from and the issue's line (it stood at the first story's `- id:`, which
+/// read as a finding about that story).
+#[test]
+fn a_jumps_page_checked_alone_says_its_continuation_is_left_out_at_its_stories() {
+    let root = sample_issue_project("jump-alone");
+    let page = root.join("content/sample-issue/county-news/page.yaml");
+    let out = banmian(&[
+        "check",
+        page.to_str().unwrap(),
+        "--root",
+        root.to_str().unwrap(),
+        "--font-path",
+        repo().join("fonts").to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("no JSON ({e}): {}", stderr(&out)));
+    let note = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| {
+            f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("left out of this page"))
+        })
+        .unwrap_or_else(|| panic!("no note: {report:#}"));
+    let message = note["message"].as_str().unwrap();
+    assert!(message.contains("`bus-lead` from page 2"), "{message}");
+    let stories = std::fs::read_to_string(&page)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("stories:"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        (note["line"].as_u64(), note["column"].as_u64()),
+        (Some(stories as u64), Some(1)),
+        "{note:#}"
+    );
+}
