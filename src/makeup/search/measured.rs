@@ -285,3 +285,37 @@ fn balancing_a_short_page_sets_no_head_low_in_a_column() {
         );
     }
 }
+
+/// Each head of a plan: its stack and its lines' range on the page.
+fn head_places(plan: &Plan) -> Vec<(usize, std::ops::Range<u32>)> {
+    let mut used = vec![0u32; plan.frames.len() + 1];
+    let mut out = Vec::new();
+    for item in &plan.flow {
+        let Some(frame) = plan.frames.get(item.frame) else {
+            continue;
+        };
+        let top = frame.top + used[item.frame];
+        if item.kind == FlowKind::Head {
+            out.push((frame.stack, top..top + item.lines));
+        }
+        used[item.frame] += item.lines;
+    }
+    out
+}
+
+/// A generated short page (feature variant 6, 11 sections): balanced so that its stacks end
+/// together, it set two heads side by side in neighbouring stacks (撞题) that its page at the
+/// full foot kept apart. A foot that parts them balances the page as well, and is taken.
+#[test]
+fn balancing_a_short_page_sets_no_heads_side_by_side_where_another_foot_parts_them() {
+    let (plan, _) = made_up(include_str!("pages/side-by-side.json"));
+    let heads = head_places(&plan);
+    for (i, (a, ra)) in heads.iter().enumerate() {
+        for (b, rb) in &heads[i + 1..] {
+            assert!(
+                a.abs_diff(*b) != 1 || ra.end <= rb.start || rb.end <= ra.start,
+                "heads side by side: stack {a} lines {ra:?}, stack {b} lines {rb:?}: {plan:?}"
+            );
+        }
+    }
+}

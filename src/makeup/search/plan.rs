@@ -2,7 +2,7 @@
 
 use super::super::flow::Played;
 use super::super::{Band, FlowItem, Frame, PhotoPlan, Plan, WidePhoto};
-use super::score::low_heads;
+use super::score::{low_heads, placed, tombstones};
 use super::{Context, Ref, Trial};
 use crate::makeup::FlowKind;
 use crate::makeup::costs::FEATURE;
@@ -43,47 +43,63 @@ impl Context<'_> {
         // then end closer together (a stack two lines short of the others is within the house
         // tolerance; three is a hole above whatever follows the columns).
         // (longest run inside a column, emptiest foot, the trial, its foot, first that fitted)
-        let mut found: Option<(u32, u32, Trial, u32, u32)> = None;
-        for lines in (lowest..foot).take(40) {
-            if found.as_ref().is_some_and(|f| lines > f.4 + 2) {
-                break;
-            }
-            let mut lower = self.clone();
-            lower.capacity = lines + self.band_total(&trial);
-            // The photos `fill` set wide stay wide: they are what fills the page.
-            lower.wide_fixed = true;
-            let (score, made) = lower.improve(trial.clone());
-            // (Nor one that buys its level feet with what is as good as forbidden: a wide
-            // photo astray, white over a photo.)
-            if !score.fits || score.cost >= FEATURE.white_over_photo {
-                continue;
-            }
-            let made_foot = lower.foot(&made);
-            let balanced = lower.play(&made, made_foot);
-            if !lower.flush(&made) {
-                continue;
-            }
-            // A higher foot may leave a head only its photo, or a few lines at a column's foot
-            // with its section running on in the next (a reviewer's page, balanced, left a
-            // head 3 lines from the foot): not worth it.
-            if balanced.stranded > played.stranded
-                || low_heads(&lower.flow(&made), &balanced) > low_heads(&self.flow(&trial), &played)
-            {
-                continue;
-            }
-            let after = deepest(&balanced);
-            let first = found.as_ref().map_or(lines, |f| f.4);
-            let gap = gap(&balanced, &lower.columns(&made, made_foot));
-            let better = found
-                .as_ref()
-                .is_none_or(|f| gap.saturating_sub(m.tolerance) < f.0.saturating_sub(m.tolerance));
-            if better {
-                found = Some((gap, after, made, made_foot, first));
-                if gap <= m.tolerance {
+        // Heads side by side a foot would set are avoided where another foot balances the page
+        // as well; only where none does is one taken (unbalanced, the page leaves whole
+        // columns empty).
+        let side_by_side = |cx: &Context, t: &Trial, foot: u32, p: &Played| {
+            tombstones(&placed(&cx.flow(t), &cx.frames(t, foot), p))
+        };
+        let were_side_by_side = side_by_side(self, &trial, foot, &played);
+        let search = |avoid_side_by_side: bool| {
+            let mut found: Option<(u32, u32, Trial, u32, u32)> = None;
+            for lines in (lowest..foot).take(40) {
+                if found.as_ref().is_some_and(|f| lines > f.4 + 2) {
                     break;
                 }
+                let mut lower = self.clone();
+                lower.capacity = lines + self.band_total(&trial);
+                // The photos `fill` set wide stay wide: they are what fills the page.
+                lower.wide_fixed = true;
+                let (score, made) = lower.improve(trial.clone());
+                // (Nor one that buys its level feet with what is as good as forbidden: a wide
+                // photo astray, white over a photo.)
+                if !score.fits || score.cost >= FEATURE.white_over_photo {
+                    continue;
+                }
+                let made_foot = lower.foot(&made);
+                let balanced = lower.play(&made, made_foot);
+                if !lower.flush(&made) {
+                    continue;
+                }
+                // A higher foot may leave a head only its photo, or a few lines at a column's
+                // foot with its section running on in the next (a reviewer's page, balanced,
+                // left a head 3 lines from the foot): not worth it.
+                if balanced.stranded > played.stranded
+                    || low_heads(&lower.flow(&made), &balanced)
+                        > low_heads(&self.flow(&trial), &played)
+                    || avoid_side_by_side
+                        && side_by_side(&lower, &made, made_foot, &balanced) > were_side_by_side
+                {
+                    continue;
+                }
+                let after = deepest(&balanced);
+                let first = found.as_ref().map_or(lines, |f| f.4);
+                let gap = gap(&balanced, &lower.columns(&made, made_foot));
+                let better = found.as_ref().is_none_or(|f| {
+                    gap.saturating_sub(m.tolerance) < f.0.saturating_sub(m.tolerance)
+                });
+                if better {
+                    found = Some((gap, after, made, made_foot, first));
+                    if gap <= m.tolerance {
+                        break;
+                    }
+                }
             }
-        }
+            found
+        };
+        let found = search(true)
+            .filter(|(_, after, ..)| *after < before)
+            .or_else(|| search(false));
         match found {
             Some((_, after, made, made_foot, _)) if after < before => (made, Some(made_foot)),
             Some(_) => (trial, Some(foot)),

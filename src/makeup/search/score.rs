@@ -302,7 +302,7 @@ const HEADS_APART: u32 = 0;
 
 /// Pairs of heads in neighbouring stacks whose lines overlap or nearly touch (撞题): a
 /// reader's eye runs from one into the other.
-fn tombstones(placed: &[Placed]) -> u32 {
+pub(super) fn tombstones(placed: &[Placed]) -> u32 {
     let heads: Vec<&Placed> = placed
         .iter()
         .filter(|p| matches!(p.what, Ref::Head(_)))
