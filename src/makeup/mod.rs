@@ -13,7 +13,7 @@ mod explain;
 mod flow;
 mod lead;
 pub mod news;
-mod photo;
+pub(crate) mod photo;
 pub mod random;
 mod search;
 

@@ -30,8 +30,13 @@ impl Grid {
 }
 
 pub fn fit(px: (u32, u32), width: f64, lines: u32, grid: Grid) -> Fit {
+    fit_box(px, width, grid.box_height(lines))
+}
+
+/// How a box `width` × `box_h` pt shows a `px` photo, scaled to cover it.
+pub fn fit_box(px: (u32, u32), width: f64, box_h: f64) -> Fit {
     let (w, h) = (f64::from(px.0.max(1)), f64::from(px.1.max(1)));
-    let box_h = grid.box_height(lines).max(1.0);
+    let box_h = box_h.max(1.0);
     let natural = width * h / w;
     let drawn = if box_h <= natural {
         (width, natural)

@@ -133,9 +133,12 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
         (cut_lines, at_least),
     );
 
-    order
+    let over: Vec<(&String, &Spill)> = order
         .iter()
         .filter_map(|story| Some((story, spills.get(story).filter(|s| s.lines > 0)?)))
+        .collect();
+    let first_over = over.first().map(|(story, _)| *story);
+    over.into_iter()
         .enumerate()
         .map(|(k, (story, spill))| {
             let (line, column) = story_location(page, story);
@@ -149,9 +152,7 @@ pub fn check(page: &LoadedPage, house: &House, areas: &[BodyArea], inks: &[Ink])
             // What follows the first story overset runs over because it does: the cut there
             // brings it back.
             if k > 0
-                && let Some(first) = order
-                    .iter()
-                    .find(|s| spills.get(*s).is_some_and(|sp| sp.lines > 0))
+                && let Some(first) = first_over
             {
                 let follows = t!("overset-follows", story = first);
                 message = t!("clause", first = message, second = follows);

@@ -168,14 +168,8 @@ fn may_stand(
     warn_ppi: f64,
     (width, height): (f64, f64),
 ) -> bool {
-    let (px, py) = (f64::from(pixels.0), f64::from(pixels.1));
-    if px <= 0.0 || py <= 0.0 || width <= 0.0 || height <= 0.0 {
-        return false;
-    }
-    // Scaled to cover the box, pt a pixel; what is cut away of its width or height.
-    let scale = (width / px).max(height / py);
-    let cut = (1.0 - width / (px * scale)).max(1.0 - height / (py * scale));
-    cut <= max_crop + 1e-6 && 72.0 / scale >= warn_ppi - 0.5
+    let fit = crate::makeup::photo::fit_box(pixels, width, height);
+    fit.crop_x.max(fit.crop_y) <= max_crop + 1e-6 && fit.ppi >= warn_ppi - 0.5
 }
 
 #[cfg(test)]
