@@ -105,18 +105,31 @@ fn build(args: &BuildArgs, page: &Path, target: &Target) -> Result<Value, Error>
         super::step(t!("step-wrote", file = path.display(), bytes = bytes.len()));
     }
     let files = &made.files;
-    let written = match files.as_slice() {
-        [(path, _)] => path.display().to_string(),
-        [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
-        [] => "nothing".into(),
-    };
-    super::say(t!(
-        "built",
-        files = written,
-        summary = banmian::build::summary::summary(&laid),
-        kib = made.bytes() / 1024,
-        seconds = format!("{:.2}", timings.started.elapsed().as_secs_f64())
-    ));
+    let summary = banmian::build::summary::summary(&laid);
+    let kib = made.bytes() / 1024;
+    let seconds = format!("{:.2}", timings.started.elapsed().as_secs_f64());
+    super::say(match (laid.report.spread, files.as_slice()) {
+        (Some(_), [(sheet, _), (left, _), (right, _), ..]) => t!(
+            "built-spread",
+            sheet = sheet.display(),
+            left = left.display(),
+            right = right.display(),
+            summary = summary,
+            kib = kib,
+            seconds = seconds
+        ),
+        _ => t!(
+            "built",
+            files = match files.as_slice() {
+                [(path, _)] => path.display().to_string(),
+                [(first, _), .., (last, _)] => format!("{} … {}", first.display(), last.display()),
+                [] => "nothing".into(),
+            },
+            summary = summary,
+            kib = kib,
+            seconds = seconds
+        ),
+    });
     if args.timings || super::verbose() {
         eprintln!("{}", timings.line());
     }

@@ -15,6 +15,8 @@ pub struct Report {
     /// The page's YAML file.
     pub page: String,
     pub pages: usize,
+    /// A spread's two page numbers: its sheet (the first of `pages`) is both pages.
+    pub spread: Option<[u32; 2]>,
     pub errors: usize,
     pub warnings: usize,
     pub findings: Vec<Finding>,
@@ -39,6 +41,11 @@ impl Report {
         Self {
             page: page.file.display().to_string(),
             pages,
+            spread: page
+                .view
+                .spread
+                .as_ref()
+                .map(|right| [page.view.folio.page, right.page]),
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             findings,
@@ -149,12 +156,22 @@ impl fmt::Display for Report {
                 )?;
             }
         }
-        let said = t!(
-            "report-pages",
-            page = self.page,
-            pages = self.pages,
-            summary = self.summary()
-        );
+        let said = match self.spread {
+            Some([left, right]) => t!(
+                "report-spread",
+                page = self.page,
+                left = left,
+                right = right,
+                overflow = self.pages.saturating_sub(1),
+                summary = self.summary()
+            ),
+            None => t!(
+                "report-pages",
+                page = self.page,
+                pages = self.pages,
+                summary = self.summary()
+            ),
+        };
         write!(f, "{said}")
     }
 }

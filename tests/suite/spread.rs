@@ -216,6 +216,18 @@ fn a_spread_that_runs_over_is_drafted_as_its_sheet_with_the_overflow_and_two_pla
     );
     assert!(built.status.success(), "{}", stderr(&built));
     assert!(stderr(&built).contains("overset"), "{}", stderr(&built));
+    // Said as the desk sees it: the spread's two pages on one sheet, then the overflow, and
+    // the plates by name (it said "1 page" and "h.pdf … h-7.pdf").
+    let said = stderr(&built);
+    assert!(
+        said.contains("the spread of pages 6 and 7 on one sheet and ")
+            && said.contains("of overflow"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the sheet, and its plates") && said.contains("h-6.pdf and "),
+        "{said}"
+    );
     let pages = |pdf: &Path| {
         poppler("pdfinfo", &[pdf.to_str().unwrap()])
             .lines()

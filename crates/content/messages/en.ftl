@@ -48,6 +48,7 @@ image-missing-hint = check the file name; paths are relative to the page's YAML 
 ## The commands.
 nothing-written = banmian: nothing written; the previous output, if any, is unchanged
 built = built { $files } ({ $summary }, { $kib } KiB) in { $seconds } s
+built-spread = built { $sheet }, the sheet, and its plates { $left } and { $right } ({ $summary }, { $kib } KiB) in { $seconds } s
 combined-for-an-issue = --combined is for an issue: { $page } is a page
 stdin-needs-output = a page from stdin (-) has no name to name its file after: give -o
 make-up = make-up:
@@ -458,6 +459,11 @@ preflight-counts = preflight: { $errors ->
     }
 photos-heading = photos (pixels embedded; the whole picture as drawn, of which a crop shows part: the make-up says what shows; resolution):
 resampled-from = {" "}(resampled from { $width } × { $height })
+report-spread = { $page }: the spread of pages { $left } and { $right } on one sheet{ $overflow ->
+        [0] {""}
+        [one] {" "}and { $overflow } page of overflow
+       *[other] {" "}and { $overflow } pages of overflow
+    }, { $summary }
 report-pages = { $page }: { $pages ->
         [one] { $pages } page
        *[other] { $pages } pages
@@ -596,6 +602,14 @@ photo-coarse = { $story }: photo { $file } is { $ppi } ppi at its placed size ({
 build-summary = { $pages ->
         [one] { $pages } page
        *[other] { $pages } pages
+    }, { $warnings ->
+        [one] { $warnings } typst warning
+       *[other] { $warnings } typst warnings
+    }, { $preflight }
+build-summary-spread = the spread of pages { $left } and { $right } on one sheet{ $overflow ->
+        [0] {""}
+        [one] {" "}and { $overflow } page of overflow
+       *[other] {" "}and { $overflow } pages of overflow
     }, { $warnings ->
         [one] { $warnings } typst warning
        *[other] { $warnings } typst warnings

@@ -45,6 +45,7 @@ image-missing-hint = 请检查文件名；路径相对于本版的 YAML 文件
 ## The commands.
 nothing-written = banmian：什么也没有写入；原有的输出文件（如有）未被改动
 built = 已生成 { $files }（{ $summary }，{ $kib } KiB），用时 { $seconds } 秒
+built-spread = 已生成 { $sheet }（大样）及其两块印版 { $left }、{ $right }（{ $summary }，{ $kib } KiB），用时 { $seconds } 秒
 combined-for-an-issue = --combined 用于一期报纸：{ $page } 是一个版面
 stdin-needs-output = 从标准输入（-）读入的版面没有文件名可用来命名输出：请用 -o 指定
 make-up = 组版：
@@ -461,6 +462,10 @@ preflight-clean = 印前检查通过
 preflight-counts = 印前检查：{ $errors } 个错误，{ $warnings } 个警告
 photos-heading = 图片（嵌入的像素；整幅图的排入尺寸，裁切后只显示其中一部分，显示的尺寸见组版说明；分辨率）：
 resampled-from = （由 { $width } × { $height } 重采样）
+report-spread = { $page }：第 { $left }、{ $right } 版跨版，一张大样{ $overflow ->
+        [0] {""}
+       *[other] ，另有 { $overflow } 页溢出
+    }，{ $summary }
 report-pages = { $page }：{ $pages } 页，{ $summary }
 
 ## Preflight: overset, underset, holes
@@ -567,6 +572,10 @@ photo-coarse = { $story }：图片 { $file } 按排出的尺寸只有 { $ppi } p
 
 ## Builds (src/build, src/output)
 build-summary = { $pages } 页，{ $warnings } 个 typst 警告，{ $preflight }
+build-summary-spread = 第 { $left }、{ $right } 版跨版，一张大样{ $overflow ->
+        [0] {""}
+       *[other] ，另有 { $overflow } 页溢出
+    }，{ $warnings } 个 typst 警告，{ $preflight }
 ink-line = 油墨：最大 { $max }%（上限 { $limit }%），在第 { $page } 页，距成品左边 { $left } 毫米、上边 { $top } 毫米
 ink-over-area = ；{ $mm2 } 平方毫米超过上限
 ink-unmeasured = ；未测量：{ $what }
