@@ -481,6 +481,19 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
             strips.iter().sum::<usize>(),
             strips.iter().filter(|&&n| n > 0).count()
         );
+        // Only the page's last column may end short (issue 21), however little.
+        let ragged: Vec<usize> = measured
+            .iter()
+            .map(|m| match m.foot_empty.split_last() {
+                Some((_, before)) => before.iter().filter(|&&e| e > 0).count(),
+                None => 0,
+            })
+            .collect();
+        eprintln!(
+            "columns other than the last ending short: {} on {} pages",
+            ragged.iter().sum::<usize>(),
+            ragged.iter().filter(|&&n| n > 0).count()
+        );
         eprintln!(
             "pages laid out within the page ({}): empty grid lines per page mean {mean:.1}, max {max_total}; \
              most in one stack {max_run}; largest crop {:.0} %; {small} low-resolution originals let off",

@@ -1,4 +1,5 @@
-//! 拉行: a make-up editor's last fill. Where the page still leaves a column's foot empty, a
+//! 拉行: a make-up editor's last fill. Where the page still leaves a column's foot empty (or a
+//! column other than the last ends short, by as little as a line, which the house lets pass), a
 //! paragraph whose last line is nearly full is set a touch looser (`loose-tracking`), so it
 //! runs a line longer; one at a time, the one that improves the page most, as long as one
 //! does, never two side by side. Only paragraphs the measure pass found a line longer set so
@@ -12,7 +13,7 @@ impl Context<'_> {
     /// the page then leaves no foot empty; else `trial` as it is.
     pub(super) fn loosen(&self, score: Score, trial: Trial) -> (Score, Trial) {
         let (mut best_score, mut best) = (score, trial.clone());
-        while best_score.fits && self.leaves_a_foot_empty(&best) {
+        while best_score.fits && (self.leaves_a_foot_empty(&best) || self.ends_ragged(&best)) {
             let g = best.grid;
             let mut next: Option<(Score, Trial)> = None;
             for (s, section) in self.m.sections.iter().enumerate() {

@@ -32,6 +32,14 @@ fn the_sample_and_a_paragraph_cut_from_each_section_fill_their_columns() {
         // Every column foot within the house's tolerance (the paragraph cut from each section
         // left its last 4 lines short, until air around the title filled it).
         assert!(empty.iter().all(|&e| e <= 2), "{empty:?} {plan:?}");
+        // Only the last column ends short, and the page leaves at most the tolerance empty
+        // in all (issue 21: the sample left a line in column 1 and two in column 4, until a
+        // paragraph was set loose (拉行) for a column the house let pass).
+        let (last, before) = empty.split_last().unwrap();
+        assert!(
+            before.iter().all(|&e| e == 0) && *last <= 2,
+            "{empty:?} {plan:?}"
+        );
         // Nor white under the lead: level with its photo within the tolerance, or stepped.
         let lead = plan.lead.as_ref().unwrap();
         let photo = lead

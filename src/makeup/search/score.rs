@@ -209,6 +209,21 @@ impl Context<'_> {
     /// Whether a column's foot stands emptier than the house lets pass (preflight would
     /// report the page underset).
     pub(super) fn leaves_a_foot_empty(&self, trial: &Trial) -> bool {
+        self.feet(trial).iter().any(|&e| e > self.m.tolerance)
+    }
+
+    /// Whether a column other than the page's last ends short of the foot, by as little as
+    /// a line: the house lets it pass, but the page's text then does not run column to
+    /// column to its end (issue 21: only the last column may end short).
+    pub(super) fn ends_ragged(&self, trial: &Trial) -> bool {
+        match self.feet(trial).split_last() {
+            Some((_, before)) => before.iter().any(|&e| e > 0),
+            None => false,
+        }
+    }
+
+    /// Empty lines at the foot of each column that reaches the page's foot, in reading order.
+    fn feet(&self, trial: &Trial) -> Vec<u32> {
         let foot = self.foot(trial);
         let frames = self.frames(trial, foot);
         let columns = fillable(&frames);
@@ -218,7 +233,8 @@ impl Context<'_> {
             .zip(&columns)
             .zip(&played.used)
             .filter(|((f, _), _)| f.top + f.lines == foot)
-            .any(|((f, &c), &u)| empty_at_foot(f, c, u) > self.m.tolerance)
+            .map(|((f, &c), &u)| empty_at_foot(f, c, u))
+            .collect()
     }
 
     /// Photos that open a stack right under the lead's photo (`lead::under_photo`): under its
