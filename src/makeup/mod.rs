@@ -65,10 +65,14 @@ pub struct Measures {
     /// short (`search::air`).
     #[serde(default)]
     pub head_air: u32,
-    /// Pages the body runs across: 2 on a spread, whose fold falls in the middle gutter
-    /// between its stacks (no photo is set across it).
+    /// Pages the body runs across: 2 on a spread, whose fold falls between the two pages'
+    /// stacks, in their inner margins (`fold`; no photo is set across it).
     #[serde(default = "one")]
     pub pages_across: u32,
+    /// A spread's fold, pt: the pages' inner margins between their type areas, which the
+    /// stacks of each page keep clear of.
+    #[serde(default)]
+    pub fold: f64,
     pub sections: Vec<SectionMeasures>,
     /// The credit's lines per grid option, if the page has one.
     pub credit: Option<Vec<u32>>,
@@ -76,6 +80,37 @@ pub struct Measures {
     /// of `capacity`.
     #[serde(default)]
     pub lead: Option<LeadMeasures>,
+}
+
+impl Measures {
+    /// The gutter between two stacks of grid `g` on one page, pt (`stack-gutter` in
+    /// layout/style.typ): each page's stacks stand on its own type area.
+    pub fn stack_gutter(&self, g: usize) -> f64 {
+        let grid = &self.grids[g];
+        let pages = self.pages_across.max(1);
+        let per_page = (grid.stacks / pages).max(1);
+        if per_page < 2 {
+            return 0.0;
+        }
+        let page_width = (self.full_width - f64::from(pages - 1) * self.fold) / f64::from(pages);
+        (page_width - f64::from(per_page) * grid.width) / f64::from(per_page - 1)
+    }
+
+    /// Each stack's edges in grid `g`, pt from the type area's left (`stack-x`): a spread's
+    /// right page's past the fold.
+    pub fn stack_edges(&self, g: usize) -> Vec<(f64, f64)> {
+        let grid = &self.grids[g];
+        let n = grid.stacks.max(1);
+        let gutter = self.stack_gutter(g);
+        let pages = self.pages_across.max(1);
+        (0..n)
+            .map(|i| {
+                let page = f64::from(i * pages / n);
+                let x = f64::from(i) * (grid.width + gutter) + page * (self.fold - gutter);
+                (x, x + grid.width)
+            })
+            .collect()
+    }
 }
 
 /// The lead (导语) and its photo: ways to set them side by side.

@@ -163,6 +163,44 @@ fn no_text_runs_across_the_fold() {
 }
 
 #[test]
+fn each_pages_body_keeps_to_its_type_area_clear_of_the_inner_margins() {
+    // The folio and the lead keep to each page's type area; so do the body's stacks: across
+    // the fold stand the two inner margins, not a gutter (the stacks once spread evenly over
+    // the sheet, setting text 7 pt from the fold and 13 mm past the folio's rule).
+    let out = build_spread();
+    let sheet = out.join("06-harvest-spread.spread.pdf");
+    let bbox = poppler("pdftotext", &["-bbox", sheet.to_str().unwrap(), "-"]);
+    // Sheet: 3 mm bleed, then two 390 mm trims; the type area 999 pt wide centred in each.
+    let mm = 72.0 / 25.4;
+    let margin = (390.0 * mm - 999.0) / 2.0;
+    let left_edge = 3.0 * mm + 390.0 * mm - margin;
+    let right_edge = 3.0 * mm + 390.0 * mm + margin;
+    // A punctuation mark may hang a character's width past the measure.
+    let slack = 9.0;
+    let mut inside = Vec::new();
+    let mut body_words = 0;
+    for line in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
+        let attr = |name: &str| -> f64 {
+            let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+            line[at..].split('"').next().unwrap().parse().unwrap()
+        };
+        if attr("yMin") < 400.0 {
+            continue;
+        }
+        body_words += 1;
+        let (x0, x1) = (attr("xMin"), attr("xMax"));
+        if x1 > left_edge + slack && x0 < right_edge - slack {
+            inside.push(format!("{x0:.0}–{x1:.0}"));
+        }
+    }
+    assert!(body_words > 300, "{body_words} words read");
+    assert!(
+        inside.is_empty(),
+        "body text in the inner margins ({left_edge:.0}–{right_edge:.0} pt): {inside:?}"
+    );
+}
+
+#[test]
 fn nothing_is_drawn_down_the_fold() {
     // Under the headline, 3 mm each side of the fold (the body's middle gutter) hold no ink:
     // the lead band's rule ends at each page's type area rather than stepping down the fold

@@ -15,23 +15,6 @@ fn photo_span(m: &Measures, lead: &LeadPlan) -> Option<(f64, u32)> {
     ))
 }
 
-/// Each stack's edges, pt from the type area's left, in grid `g`.
-fn stacks(m: &Measures, g: usize) -> Vec<(f64, f64)> {
-    let grid = &m.grids[g];
-    let n = grid.stacks.max(1);
-    let gutter = if n > 1 {
-        (m.full_width - f64::from(n) * grid.width) / f64::from(n - 1)
-    } else {
-        0.0
-    };
-    (0..n)
-        .map(|i| {
-            let x = f64::from(i) * (grid.width + gutter);
-            (x, x + grid.width)
-        })
-        .collect()
-}
-
 /// Grid lines of white over the stacks of grid `g` that stand, under a stepped band, partly
 /// under the lead's photo and partly under its last column alone (its columns need not stand
 /// on the stacks' gutters) where that ends short: the stack's column starts under the text's
@@ -45,7 +28,7 @@ pub fn holes(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
         return 0;
     };
     let last_left = f64::from(lead.columns - 1) * (lead.text_width + m.gutter);
-    stacks(m, g)
+    m.stack_edges(g)
         .into_iter()
         .filter(|&stack| under(m, stack, left) == (true, true) && stack.0 > last_left - m.gutter)
         .map(|_| lead.text_grid.saturating_sub(photo.max(lead.last_grid)))
@@ -67,7 +50,7 @@ pub fn tops(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<u32>> {
     (0..m.grids.len())
         .map(|g| {
             let steps = lead.map(|lead| steps(m, lead, g)).unwrap_or_default();
-            stacks(m, g)
+            m.stack_edges(g)
                 .into_iter()
                 .enumerate()
                 .map(|(i, stack)| match lead {
@@ -97,7 +80,7 @@ pub fn under_photo(m: &Measures, lead: Option<&LeadPlan>) -> Vec<Vec<bool>> {
     let tops = tops(m, lead);
     (0..m.grids.len())
         .map(|g| {
-            stacks(m, g)
+            m.stack_edges(g)
                 .into_iter()
                 .enumerate()
                 .map(|(i, stack)| {
@@ -131,7 +114,7 @@ pub fn steps(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<Step> {
     let Some(grid) = m.grids.get(g) else {
         return Vec::new();
     };
-    let stacks = stacks(m, g);
+    let stacks = m.stack_edges(g);
     let gutter = stacks.get(1).map_or(m.gutter, |s| s.0 - stacks[0].1);
     // Stacks each column spans.
     let span = ((lead.text_width + gutter) / (grid.width + gutter)).round() as usize;
@@ -206,7 +189,7 @@ pub fn bare(m: &Measures, lead: Option<&LeadChoice>, g: usize) -> u32 {
     let Some((left, photo)) = photo_span(m, lead) else {
         return 0;
     };
-    stacks(m, g)
+    m.stack_edges(g)
         .into_iter()
         .filter(|&stack| under(m, stack, left) == (true, true))
         .map(|_| photo)
@@ -268,13 +251,14 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, Side)
     let text_right = f64::from(lead.columns) * lead.text_width
         + f64::from(lead.columns.saturating_sub(1)) * gutter;
     let Some((left, photo)) = photo_span(m, lead) else {
-        return stacks(m, g)
+        return m
+            .stack_edges(g)
             .into_iter()
             .enumerate()
             .map(|(i, stack)| (short(i, stack), Side::Text))
             .collect();
     };
-    stacks(m, g)
+    m.stack_edges(g)
         .into_iter()
         .enumerate()
         .map(|(i, stack)| {

@@ -40,13 +40,7 @@ impl Context<'_> {
     /// Width of `span` stacks of grid `g`, gutters between them included, pt.
     pub(super) fn span_width(&self, g: usize, span: usize) -> f64 {
         let grid = &self.m.grids[g];
-        let n = grid.stacks.max(1);
-        let gutter = if n > 1 {
-            (self.m.full_width - f64::from(n) * grid.width) / f64::from(n - 1)
-        } else {
-            0.0
-        };
-        span as f64 * grid.width + (span as f64 - 1.0) * gutter
+        span as f64 * grid.width + (span as f64 - 1.0) * self.m.stack_gutter(g)
     }
 
     /// Allowed picture lines of a photo across `span` stacks of grid `g` (lowest, natural,

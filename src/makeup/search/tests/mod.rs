@@ -37,6 +37,7 @@ fn measures(sections: Vec<SectionMeasures>) -> Measures {
         headline_air: 0,
         head_air: 0,
         pages_across: 1,
+        fold: 0.0,
         sections,
         credit: Some(vec![1, 1]),
         lead: None,
