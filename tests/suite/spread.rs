@@ -37,6 +37,38 @@ fn build_spread_now() -> PathBuf {
     dir.join("out")
 }
 
+/// A word as pdftotext reads it: its box, pt from the sheet's top left, and its text.
+struct Word {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    text: String,
+}
+
+fn words(pdf: &Path) -> Vec<Word> {
+    let bbox = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    bbox.lines()
+        .filter(|l| l.trim_start().starts_with("<word"))
+        .map(|line| {
+            let attr = |name: &str| -> f64 {
+                let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+                line[at..].split('"').next().unwrap().parse().unwrap()
+            };
+            Word {
+                x0: attr("xMin"),
+                x1: attr("xMax"),
+                y0: attr("yMin"),
+                text: line
+                    .rsplit("\">")
+                    .next()
+                    .unwrap()
+                    .trim_end_matches("</word>")
+                    .to_string(),
+            }
+        })
+        .collect()
+}
+
 /// A page rendered at 25.4 ppi (one pixel a millimetre), as grey levels. Each call renders
 /// to a file of its own: tests run in parallel and read the same spread.
 fn raster(pdf: &Path) -> image::GrayImage {
@@ -137,28 +169,14 @@ fn a_spread_is_a_sheet_and_two_pages_that_meet_exactly_at_the_fold() {
 fn no_text_runs_across_the_fold() {
     // The headline parts at the fold, kicker and subtitle keep to a page, and the body's
     // middle gutter holds the fold: no character is set in it.
-    let out = build_spread();
-    let sheet = out.join("06-harvest-spread.spread.pdf");
-    let bbox = poppler("pdftotext", &["-bbox", sheet.to_str().unwrap(), "-"]);
+    let words = words(&build_spread().join("06-harvest-spread.spread.pdf"));
     let fold = 2228.03 / 2.0;
-    let mut words = 0;
-    let mut crossing = Vec::new();
-    for line in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
-        let attr = |name: &str| -> f64 {
-            let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-            line[at..].split('"').next().unwrap().parse().unwrap()
-        };
-        words += 1;
-        if attr("xMin") < fold && attr("xMax") > fold {
-            let word = line
-                .rsplit("\">")
-                .next()
-                .unwrap()
-                .trim_end_matches("</word>");
-            crossing.push(word.to_string());
-        }
-    }
-    assert!(words > 500, "{words} words read");
+    let crossing: Vec<&str> = words
+        .iter()
+        .filter(|w| w.x0 < fold && w.x1 > fold)
+        .map(|w| w.text.as_str())
+        .collect();
+    assert!(words.len() > 500, "{} words read", words.len());
     assert!(crossing.is_empty(), "text across the fold: {crossing:?}");
 }
 
@@ -167,9 +185,7 @@ fn each_pages_body_keeps_to_its_type_area_clear_of_the_inner_margins() {
     // The folio and the lead keep to each page's type area; so do the body's stacks: across
     // the fold stand the two inner margins, not a gutter (the stacks once spread evenly over
     // the sheet, setting text 7 pt from the fold and 13 mm past the folio's rule).
-    let out = build_spread();
-    let sheet = out.join("06-harvest-spread.spread.pdf");
-    let bbox = poppler("pdftotext", &["-bbox", sheet.to_str().unwrap(), "-"]);
+    let words = words(&build_spread().join("06-harvest-spread.spread.pdf"));
     // Sheet: 3 mm bleed, then two 390 mm trims; the type area 999 pt wide centred in each.
     let mm = 72.0 / 25.4;
     let margin = (390.0 * mm - 999.0) / 2.0;
@@ -177,23 +193,13 @@ fn each_pages_body_keeps_to_its_type_area_clear_of_the_inner_margins() {
     let right_edge = 3.0 * mm + 390.0 * mm + margin;
     // A punctuation mark may hang a character's width past the measure.
     let slack = 9.0;
-    let mut inside = Vec::new();
-    let mut body_words = 0;
-    for line in bbox.lines().filter(|l| l.trim_start().starts_with("<word")) {
-        let attr = |name: &str| -> f64 {
-            let at = line.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-            line[at..].split('"').next().unwrap().parse().unwrap()
-        };
-        if attr("yMin") < 400.0 {
-            continue;
-        }
-        body_words += 1;
-        let (x0, x1) = (attr("xMin"), attr("xMax"));
-        if x1 > left_edge + slack && x0 < right_edge - slack {
-            inside.push(format!("{x0:.0}–{x1:.0}"));
-        }
-    }
-    assert!(body_words > 300, "{body_words} words read");
+    let body: Vec<&Word> = words.iter().filter(|w| w.y0 >= 400.0).collect();
+    let inside: Vec<String> = body
+        .iter()
+        .filter(|w| w.x1 > left_edge + slack && w.x0 < right_edge - slack)
+        .map(|w| format!("{:.0}–{:.0} {}", w.x0, w.x1, w.text))
+        .collect();
+    assert!(body.len() > 300, "{} words read", body.len());
     assert!(
         inside.is_empty(),
         "body text in the inner margins ({left_edge:.0}–{right_edge:.0} pt): {inside:?}"
