@@ -119,10 +119,11 @@ pub fn check(
                     lines = t!("lines", n = area.lines),
                     chars = lines as u64 * chars_per_line(house, area.columns[i]),
                     // A photo there taller by the empty lines, or, where they hold the least
-                    // photo and a caption (two lines), a new one as wide as the column.
+                    // photo and a caption (two lines) and no more than a portrait's height
+                    // (`new_photo_fits`), a new one as wide as the column.
                     height = whole_mm(lines as f64 * house.pitch),
                     taller = if has_photo { "yes" } else { "no" },
-                    photo = if lines >= house.photo_min_lines + 2 {
+                    photo = if new_photo_fits(lines, house.photo_min_lines, x1 - x0, house.pitch) {
                         "yes"
                     } else {
                         "no"
@@ -172,9 +173,32 @@ fn may_stand(
     fit.crop_x.max(fit.crop_y) <= max_crop + 1e-6 && fit.ppi >= warn_ppi - 0.5
 }
 
+/// The tallest new photo worth suggesting for a column `width` pt wide: a portrait of 2:3
+/// with its caption. Deeper white is said in characters alone (a reviewer was told "a new one
+/// 86 × 289 mm": no photo is that shape).
+const TALLEST_PHOTO: f64 = 1.5;
+
+/// Whether `lines` empty grid lines of `pitch` in a column `width` pt wide would take a new
+/// photo with its caption: room for the least photo and two caption lines, and no deeper than
+/// a portrait at the column's width.
+fn new_photo_fits(lines: usize, min_photo_lines: usize, width: f64, pitch: f64) -> bool {
+    lines >= min_photo_lines + 2 && lines.saturating_sub(2) as f64 * pitch <= TALLEST_PHOTO * width
+}
+
 #[cfg(test)]
 mod tests {
-    use super::may_stand;
+    use super::{may_stand, new_photo_fits};
+
+    #[test]
+    fn a_new_photo_is_suggested_only_as_deep_as_a_portrait() {
+        // A stack of 243 pt at 13 pt lines: a 2:3 portrait is 364 pt, 28 lines, with two of
+        // caption 30; the least photo 6 lines and its caption 8.
+        assert!(!new_photo_fits(7, 6, 243.0, 13.0));
+        assert!(new_photo_fits(8, 6, 243.0, 13.0));
+        assert!(new_photo_fits(30, 6, 243.0, 13.0));
+        assert!(!new_photo_fits(31, 6, 243.0, 13.0));
+        assert!(!new_photo_fits(64, 6, 243.0, 13.0));
+    }
 
     #[test]
     fn a_photo_stands_taller_only_within_its_crop_and_resolution() {

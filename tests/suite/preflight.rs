@@ -171,7 +171,8 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
             "{message}"
         );
         // No photo stands in it to set taller; where the lines hold the least photo (4
-        // lines) and its caption, a new one as wide as the column.
+        // lines) and its caption, and no deeper than a 2:3 portrait with it, a new photo as
+        // wide as the column.
         let (width, height) = (
             ((x1 - x0) * 25.4 / 72.0).round(),
             (lines as f64 * 13.0 * 25.4 / 72.0).round(),
@@ -179,9 +180,9 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
         assert!(!message.contains("or a photo there"), "{message}");
         assert_eq!(
             message.contains(&format!(
-                ", or a new one {width} × {height} mm with its caption"
+                ", or a new photo {width} × {height} mm with its caption"
             )),
-            lines >= 6,
+            lines >= 6 && (lines - 2) as f64 * 13.0 <= 1.5 * (x1 - x0),
             "{message}"
         );
     }

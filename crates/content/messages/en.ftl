@@ -497,7 +497,7 @@ underset-total = { $what }; { $total } of the body's { $count } × { $lines } st
         [yes] , or a photo there { $height } mm taller
        *[no] {""}
     }{ $photo ->
-        [yes] , or a new one { $width } × { $height } mm with its caption
+        [yes] , or a new photo { $width } × { $height } mm with its caption
        *[no] {""}
     }, would fill this column
 hole-bare = column { $column } of { $count }: { $lines } over its start stand bare beside the lead, a block { $width } mm wide with nothing printed in it: a lead photo on the columns' edges, or the lead's text beside it, would close it
