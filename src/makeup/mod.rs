@@ -96,6 +96,17 @@ impl Measures {
         (page_width - f64::from(per_page) * grid.width) / f64::from(per_page - 1)
     }
 
+    /// The left edge of the lead's column `c`, pt from the type area's left (`lead-column-x`):
+    /// a lead without a photo across a spread has half its columns on each page.
+    pub fn lead_column_left(&self, lead: &LeadPlan, c: u32) -> f64 {
+        let x = f64::from(c) * (lead.text_width + self.gutter);
+        let pages = self.pages_across.max(1);
+        if lead.photo.is_some() || pages < 2 || lead.columns == 0 {
+            return x;
+        }
+        x + f64::from(c * pages / lead.columns) * (self.fold - self.gutter)
+    }
+
     /// Each stack's edges in grid `g`, pt from the type area's left (`stack-x`): a spread's
     /// right page's past the fold.
     pub fn stack_edges(&self, g: usize) -> Vec<(f64, f64)> {

@@ -69,6 +69,30 @@ fn words(pdf: &Path) -> Vec<Word> {
         .collect()
 }
 
+/// The sample spread as a page of its own in a project `name` (its folder and the page's),
+/// edited by `edit`.
+fn spread_page(name: &str, edit: impl Fn(&mut serde_yaml::Value)) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let page_dir = dir.join("content/h");
+    crate::support::copy_dir(
+        &crate::support::repo().join("content/sample-issue/harvest-spread"),
+        &page_dir,
+    );
+    crate::support::copy_dir(&crate::support::repo().join("layout"), &dir.join("layout"));
+    let yaml = std::fs::read_to_string(page_dir.join("page.yaml")).unwrap();
+    let mut page: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
+    page["folio"]["paper"] = "示例日报".into();
+    page["folio"]["date"] = "2021-09-28".into();
+    page["folio"]["page"] = 6.into();
+    edit(&mut page);
+    std::fs::write(
+        page_dir.join("page.yaml"),
+        serde_yaml::to_string(&page).unwrap(),
+    )
+    .unwrap();
+    (dir, page_dir)
+}
+
 /// A page rendered at 25.4 ppi (one pixel a millimetre), as grey levels. Each call renders
 /// to a file of its own: tests run in parallel and read the same spread.
 fn raster(pdf: &Path) -> image::GrayImage {
@@ -181,11 +205,31 @@ fn no_text_runs_across_the_fold() {
 }
 
 #[test]
-fn each_pages_body_keeps_to_its_type_area_clear_of_the_inner_margins() {
+fn each_pages_text_keeps_to_its_type_area_clear_of_the_inner_margins() {
     // The folio and the lead keep to each page's type area; so do the body's stacks: across
     // the fold stand the two inner margins, not a gutter (the stacks once spread evenly over
     // the sheet, setting text 7 pt from the fold and 13 mm past the folio's rule).
-    let words = words(&build_spread().join("06-harvest-spread.spread.pdf"));
+    inside_the_margins(
+        &words(&build_spread().join("06-harvest-spread.spread.pdf")),
+        400.0,
+    );
+    // And a lead without a photo, across both pages: half its columns on each (they ran
+    // evenly across the sheet, into the inner margins).
+    let (dir, page_dir) = spread_page("spread-no-lead-photo", |page| {
+        page.as_mapping_mut().unwrap().remove("lead_photo");
+    });
+    let out = dir.join("h.pdf");
+    let built = crate::support::build_page(
+        &page_dir.join("page.yaml"),
+        &out,
+        &["--pdf-standard", "1.7"],
+    );
+    assert!(built.status.success(), "{}", stderr(&built));
+    inside_the_margins(&words(&out), 200.0);
+}
+
+/// Asserts no word under `under` pt from the sheet's top stands in the inner margins.
+fn inside_the_margins(words: &[Word], under: f64) {
     // Sheet: 3 mm bleed, then two 390 mm trims; the type area 999 pt wide centred in each.
     let mm = 72.0 / 25.4;
     let margin = (390.0 * mm - 999.0) / 2.0;
@@ -193,7 +237,7 @@ fn each_pages_body_keeps_to_its_type_area_clear_of_the_inner_margins() {
     let right_edge = 3.0 * mm + 390.0 * mm + margin;
     // A punctuation mark may hang a character's width past the measure.
     let slack = 9.0;
-    let body: Vec<&Word> = words.iter().filter(|w| w.y0 >= 400.0).collect();
+    let body: Vec<&Word> = words.iter().filter(|w| w.y0 >= under).collect();
     let inside: Vec<String> = body
         .iter()
         .filter(|w| w.x1 > left_edge + slack && w.x0 < right_edge - slack)
@@ -231,27 +275,12 @@ fn nothing_is_drawn_down_the_fold() {
 /// sheet (it was refused: "a spread must lay out as one sheet").
 #[test]
 fn a_spread_that_runs_over_is_drafted_as_its_sheet_with_the_overflow_and_two_plates() {
-    let dir = scratch("spread-draft");
-    let page_dir = dir.join("content/h");
-    crate::support::copy_dir(
-        &crate::support::repo().join("content/sample-issue/harvest-spread"),
-        &page_dir,
-    );
-    crate::support::copy_dir(&crate::support::repo().join("layout"), &dir.join("layout"));
-    let yaml = std::fs::read_to_string(page_dir.join("page.yaml")).unwrap();
-    let mut page: serde_yaml::Value = serde_yaml::from_str(&yaml).unwrap();
-    page["folio"]["paper"] = "示例日报".into();
-    page["folio"]["date"] = "2021-09-28".into();
-    page["folio"]["page"] = 6.into();
-    for section in page["sections"].as_sequence_mut().unwrap() {
-        let body = section["body"].as_str().unwrap().to_string();
-        section["body"] = format!("{body}\n{body}").into();
-    }
-    std::fs::write(
-        page_dir.join("page.yaml"),
-        serde_yaml::to_string(&page).unwrap(),
-    )
-    .unwrap();
+    let (dir, page_dir) = spread_page("spread-draft", |page| {
+        for section in page["sections"].as_sequence_mut().unwrap() {
+            let body = section["body"].as_str().unwrap().to_string();
+            section["body"] = format!("{body}\n{body}").into();
+        }
+    });
     let out = dir.join("out/h.pdf");
     let built = crate::support::build_page(
         &page_dir.join("page.yaml"),

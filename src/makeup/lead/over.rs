@@ -241,7 +241,7 @@ fn white_over_stacks(m: &Measures, lead: &LeadPlan, g: usize) -> Vec<(u32, Side)
             .iter()
             .enumerate()
             .filter(|&(c, _)| {
-                let left = c as f64 * (lead.text_width + gutter);
+                let left = m.lead_column_left(lead, c as u32);
                 x1.min(left + lead.text_width) - x0.max(left) > 0.5
             })
             .map(|(_, &grid_lines)| lead.text_grid.saturating_sub(grid_lines))

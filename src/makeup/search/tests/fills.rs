@@ -62,6 +62,30 @@ fn no_wide_photo_crosses_a_spreads_fold() {
     assert!(wide > 0, "no page set a photo wide");
 }
 
+/// A spread's stacks stand on each page's type area: the gutter of a page between them, the
+/// two inner margins across the fold (as `stack-x` in layout/style.typ draws them).
+#[test]
+fn a_spreads_stacks_stand_on_each_pages_type_area() {
+    let mut m = measures(Vec::new());
+    // Two type areas of 999 pt, 106.5 pt of inner margins between; 8 stacks of 243 pt.
+    m.pages_across = 2;
+    m.fold = 106.5;
+    m.full_width = 2.0 * 999.0 + 106.5;
+    m.grids.truncate(1);
+    m.grids[0].stacks = 8;
+    m.grids[0].width = 243.0;
+    assert!((m.stack_gutter(0) - 9.0).abs() < 1e-9);
+    let edges = m.stack_edges(0);
+    assert_eq!(edges.len(), 8);
+    assert!((edges[3].1 - 999.0).abs() < 1e-9, "{edges:?}");
+    assert!((edges[4].0 - 1105.5).abs() < 1e-9, "{edges:?}");
+    assert!((edges[7].1 - m.full_width).abs() < 1e-9, "{edges:?}");
+    // One page: the stacks spread over its type area as before.
+    let single = measures(Vec::new());
+    let edges = single.stack_edges(0);
+    assert!((edges.last().unwrap().1 - single.full_width).abs() < 1e-9);
+}
+
 /// A page short by more than heads' space and the last column's tolerance fill: some
 /// paragraphs set loose (拉行), each a line longer, only those the measure pass found so, and
 /// none on a page that fills without.
