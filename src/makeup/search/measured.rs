@@ -294,6 +294,21 @@ fn balancing_a_short_page_sets_no_head_low_in_a_column() {
     }
 }
 
+/// A reviewer's page of eight short sections, 34 lines short on three stacks, whose heads
+/// (and the lines each keeps under it) let no foot end the stacks level: balanced halfway, its
+/// first two columns stopped 6 lines short of a raised foot while the last still ended 22
+/// lines above it, neither full nor level. At the full foot the white stands under the last
+/// column, where the desk fills it.
+#[test]
+fn a_short_page_that_cannot_end_level_is_not_balanced_halfway() {
+    let (plan, empty) = made_up(include_str!("pages/half-balanced.json"));
+    let foot = plan.frames.iter().map(|f| f.top + f.lines).max().unwrap();
+    assert_eq!(foot, 97, "{plan:?}");
+    let (last, before) = empty.split_last().unwrap();
+    assert!(before.iter().all(|e| e < last), "{empty:?}");
+    assert!(*last >= 29, "{empty:?}");
+}
+
 /// Each head of a plan: its stack and its lines' range on the page.
 fn head_places(plan: &Plan) -> Vec<(usize, std::ops::Range<u32>)> {
     let mut used = vec![0u32; plan.frames.len() + 1];

@@ -5,6 +5,7 @@ use super::super::{Band, FlowItem, Frame, PhotoPlan, Plan, WidePhoto};
 use super::score::{low_heads, placed, tombstones};
 use super::{Context, Ref, Trial};
 use crate::makeup::FlowKind;
+use crate::makeup::HOLE_LINES;
 use crate::makeup::costs::FEATURE;
 
 impl Context<'_> {
@@ -39,6 +40,10 @@ impl Context<'_> {
                 .unwrap_or(0)
         };
         let before = deepest(&played);
+        let empty_column = full
+            .iter()
+            .zip(&played.used)
+            .any(|(&c, &u)| c > 0 && u == 0);
         // The highest foot that holds everything, or up to two lines lower when the stacks
         // then end closer together (a stack two lines short of the others is within the house
         // tolerance; three is a hole above whatever follows the columns).
@@ -101,7 +106,17 @@ impl Context<'_> {
             .filter(|(_, after, ..)| *after < before)
             .or_else(|| search(false));
         match found {
-            Some((_, after, made, made_foot, _)) if after < before => (made, Some(made_foot)),
+            // Stacks that end level (no run as long as a hole above the strip under them) are
+            // worth the higher foot; stacks that cannot, only where that at least halves the
+            // deepest white: a page whose first columns stop short of the foot while its last
+            // still ends far above reads as neither full nor balanced (a reviewer's page ended
+            // 6, 6 and 22 lines short of its foot; at the full foot, 0, 0 and 34). A column
+            // left wholly empty is worse than either.
+            Some((gap, after, made, made_foot, _))
+                if after < before && (gap < HOLE_LINES || 2 * after <= before || empty_column) =>
+            {
+                (made, Some(made_foot))
+            }
             Some(_) => (trial, Some(foot)),
             None => (trial, None),
         }
