@@ -149,6 +149,18 @@ fn shapes(m: &NewsMeasures, story: &StoryMeasures, width: u32) -> Vec<Shape> {
                     continue;
                 }
                 let spans = photo_spans(story.photos.len(), (across, corner), width, leg_cols);
+                // The lead's photo one column wide reads as a thumbnail under the stories
+                // round it (a reviewer's page of twelve stories squeezed it to 41 × 27 mm
+                // rather than leave one out): two columns at least, where its pixels allow.
+                if story.rank == 0
+                    && story.kind == StoryKind::Story
+                    && spans.first().is_some_and(|&s| s < 2)
+                    && story.photos[0].span.is_none()
+                    && ppi(f64::from(story.photos[0].width_px), m.photo_width(story, 2))
+                        >= m.warn_ppi
+                {
+                    continue;
+                }
                 if story
                     .photos
                     .iter()

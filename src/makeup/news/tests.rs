@@ -154,6 +154,32 @@ fn too_much_copy_leaves_the_lowest_ranked_out() {
     assert!(plan.left_out.iter().all(|l| l.width >= 1 && l.lines > 0));
 }
 
+/// The lead's photo is never one column, a thumbnail, where its pixels allow two: not in any
+/// shape its table offers, so a page of many stories leaves one out rather than squeeze it so
+/// (a reviewer's twelve stories set it 41 × 27 mm). A photo too small for two columns at the
+/// warning resolution may still stand in one.
+#[test]
+fn the_leads_photo_is_two_columns_at_least_where_its_pixels_allow() {
+    let m = page(vec![story("lead", 0, 1500, &[(3000, 2000)])]);
+    let widths: Vec<u32> = shapes::table(&m, &m.stories[0])
+        .iter()
+        .flat_map(|t| t.values())
+        .map(|s| shapes::photo_spans(1, (s.across, s.corner), s.width, s.leg_cols)[0])
+        .collect();
+    assert!(
+        !widths.is_empty() && widths.iter().all(|&w| w >= 2),
+        "{widths:?}"
+    );
+    let small = page(vec![story("lead", 0, 1500, &[(500, 400)])]);
+    assert!(
+        shapes::table(&small, &small.stories[0])
+            .iter()
+            .flat_map(|t| t.values())
+            .next()
+            .is_some()
+    );
+}
+
 #[test]
 fn too_little_copy_is_reported_as_empty_lines() {
     let m = page(vec![
