@@ -260,6 +260,38 @@ pub struct JumpPlan {
 
 /// Makes up the page: the best tiling found, or the best partial one with what it leaves out.
 pub fn solve(m: &NewsMeasures) -> NewsPlan {
+    let (jumping, jumping_cost) = solve_tiled(m);
+    if !m.stories.iter().any(StoryMeasures::jumps) {
+        return jumping;
+    }
+    // A story jumps only where the page cannot hold it whole as well: every story placed, at
+    // no more cost than the page that jumps, the lines it sends on charged as empty where that
+    // page leaves lines empty (they would have stood there). A jump is never a way to free
+    // room for larger photos: a reviewer's front page jumped 60 lines of its lead and set its
+    // photo 47 lines tall across the page, leaving 67 lines empty, where the whole lead fit.
+    let mut whole = m.clone();
+    for story in &mut whole.stories {
+        story.jump_to = None;
+    }
+    let (whole, whole_cost) = solve_tiled(&whole);
+    let sent_on: u32 = jumping
+        .modules
+        .iter()
+        .filter_map(|md| md.jump.as_ref().map(|j| j.jumped * md.leg_cols))
+        .sum();
+    if whole.left_out.len() <= jumping.left_out.len()
+        && whole_cost
+            <= jumping_cost + f64::from(sent_on.min(jumping.empty_lines)) * tile::EMPTY_LINE
+    {
+        whole
+    } else {
+        jumping
+    }
+}
+
+/// The page tiled with each story's shapes as its measures allow (a jumping story's parts),
+/// and the tiling's cost.
+fn solve_tiled(m: &NewsMeasures) -> (NewsPlan, f64) {
     let tables: Vec<_> = m.stories.iter().map(|s| shapes::table(m, s)).collect();
     let tiling = tile::tile(m, &tables);
     let modules = tiling
@@ -283,11 +315,12 @@ pub fn solve(m: &NewsMeasures) -> NewsPlan {
             }
         })
         .collect();
-    NewsPlan {
+    let plan = NewsPlan {
         modules,
         left_out,
         empty_lines: tiling.empty,
-    }
+    };
+    (plan, tiling.cost)
 }
 
 fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape) -> Module {

@@ -304,6 +304,32 @@ fn a_story_that_fits_does_not_jump() {
     assert!(plan.modules.iter().all(|p| p.jump.is_none()));
 }
 
+/// A page too short to fill, whose lead may jump: sending lines on would only free room for
+/// its photo while the page stays white, so it keeps its text whole (a reviewer's front
+/// page sent 60 lines of its lead on and left 67 lines empty).
+#[test]
+fn a_story_does_not_jump_off_a_page_left_white() {
+    let mut lead = story("lead", 0, 1700, &[(3000, 2000)]);
+    lead.jump_to = Some(3);
+    let m = page(vec![
+        lead,
+        story("second", 1, 250, &[(2000, 1500)]),
+        story("third", 2, 220, &[]),
+        story("fourth", 3, 150, &[]),
+    ]);
+    let plan = solve(&m);
+    assert!(plan.left_out.is_empty(), "{:?}", plan.left_out);
+    assert!(plan.empty_lines > 0, "the page is short of copy");
+    assert!(
+        plan.modules.iter().all(|p| p.jump.is_none()),
+        "{:?}",
+        plan.modules
+            .iter()
+            .map(|p| (&p.id, &p.jump))
+            .collect::<Vec<_>>()
+    );
+}
+
 /// However short the copy, a photo is never set so wide that it prints below the warning
 /// resolution when a narrower place keeps it above (a photo 2000 px wide prints at 200 ppi up
 /// to 10 inches wide: no wider than 5 basic columns). Without the rule, the first page here

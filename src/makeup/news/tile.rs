@@ -39,6 +39,9 @@ pub struct Tiling {
 /// `NEWS.photo_over_lead`, and 108 press-ready rather than 100).
 const HEIGHTS: usize = 3;
 
+/// What each line of column left empty costs a page no tiling fills.
+pub(super) const EMPTY_LINE: f64 = 3.0;
+
 /// How far ahead of rank order a story may be taken.
 const LOOKAHEAD: usize = 2;
 /// States the search may visit before it settles for the best found.
@@ -299,7 +302,7 @@ impl Search<'_> {
                 Some(0.0)
             } else if self.allow_empty {
                 let empty: u32 = columns.iter().map(|c| h.saturating_sub(c.bottom)).sum();
-                Some(f64::from(empty) * 3.0)
+                Some(f64::from(empty) * EMPTY_LINE)
             } else {
                 None
             };
