@@ -25,6 +25,7 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
             message: t!(
                 "left-out",
                 id = id,
+                empty = plan.empty_lines,
                 columns = left.width,
                 lines = left.lines,
                 chars = left.width * left.lines * chars_per_line(measures)

@@ -561,7 +561,10 @@ short-last-line = { $story }: a paragraph ends in the end of a hyphenated word a
     }; rewrite a word or two of its last lines
 
 ## Preflight: make-up and photos
-left-out = { $id } finds no place on the page: the stories ranked above it fill it. Its smallest rectangle is { $columns ->
+left-out = { $id } finds no place on the page: { $empty ->
+        [0] the stories ranked above it fill it
+       *[other] the stories ranked above it leave no room it fits ({ $empty } lines of column stand empty, in pieces too small for it)
+    }. Its smallest rectangle is { $columns ->
         [one] { $columns } column
        *[other] { $columns } columns
     } × { $lines } lines, about { $chars } characters of text; cut that much from the stories above it or from it, or move it to another page

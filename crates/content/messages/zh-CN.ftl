@@ -554,7 +554,10 @@ short-last-line = { $story }：段落最后一行只有一个断词的后半截{
     }；请改写最后几行中的一两个词
 
 ## Preflight: make-up and photos
-left-out = { $id } 在本版找不到位置：排在它前面的稿件已把版面占满。它最小要占 { $columns } 栏 × { $lines } 行，约合正文 { $chars } 字；请从它前面的稿件或它自己删去这么多，或把它移到别的版面
+left-out = { $id } 在本版找不到位置：{ $empty ->
+        [0] 排在它前面的稿件已把版面占满
+       *[other] 排在它前面的稿件留下的空当放不下它（共 { $empty } 行栏位空着，零散得放不下它）
+    }。它最小要占 { $columns } 栏 × { $lines } 行，约合正文 { $chars } 字；请从它前面的稿件或它自己删去这么多，或把它移到别的版面
 page-not-filled = 稿件填不满版面：栏脚共空着 { $lines } 行；请加一篇稿件或一张图片，或把某篇加长
 page-not-filled-here = 稿件填不满版面：栏脚共空着 { $lines } 行，最多在第 { $width ->
         [1] { $first } 栏（空 { $depth } 行）
