@@ -833,7 +833,7 @@ makeup-band = { $n ->
         [one] across the page under the stacks
        *[other] one of { $n } side by side across the page under the stacks
     }
-makeup-loose = paragraphs set a touch looser to fill the page, each a line longer (拉行): { $which }
+makeup-loose = paragraphs set a touch looser to fill the page, each a line longer (拉行), by section and paragraph (2.4: section 2's fourth): { $which }
 makeup-air = { $lines ->
     [one] a grid line of air under the title's byline to fill the page, the body starting that much lower
    *[other] { $lines } grid lines of air around the title (over it and under its byline) to fill the page, the body starting that much lower

@@ -781,7 +781,7 @@ makeup-band = { $n ->
         [one] 通栏排在各栏之下
        *[other] 通栏并排排在各栏之下（共 { $n } 张）
     }
-makeup-loose = 为排满版面拉行（字距略放宽，各多占一行）的段落：{ $which }
+makeup-loose = 为排满版面拉行（字距略放宽，各多占一行）的段落，按“节.段”标出（2.4 即第 2 节第 4 段）：{ $which }
 makeup-air = 为排满版面，标题区加空 { $lines } 行（标题上方、署名下方），正文随之下移
 makeup-head-air = 为排满版面，各小标题区一律加高 { $lines } 行
 makeup-uncropped = 未裁切
