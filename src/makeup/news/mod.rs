@@ -261,7 +261,9 @@ pub struct JumpPlan {
 /// Makes up the page: the best tiling found, or the best partial one with what it leaves out.
 pub fn solve(m: &NewsMeasures) -> NewsPlan {
     let (jumping, jumping_cost) = solve_tiled(m);
-    if !m.stories.iter().any(StoryMeasures::jumps) {
+    // (A page that jumps and leaves no line empty is kept: its search tried the story whole
+    // too, as one of its parts, so the whole page could only tie it.)
+    if !m.stories.iter().any(StoryMeasures::jumps) || jumping.empty_lines == 0 {
         return jumping;
     }
     // A story jumps only where the page cannot hold it whole as well: every story placed, at
