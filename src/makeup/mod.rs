@@ -99,12 +99,17 @@ impl Measures {
     /// The left edge of the lead's column `c`, pt from the type area's left (`lead-column-x`):
     /// a lead without a photo across a spread has half its columns on each page.
     pub fn lead_column_left(&self, lead: &LeadPlan, c: u32) -> f64 {
-        let x = f64::from(c) * (lead.text_width + self.gutter);
-        let pages = self.pages_across.max(1);
-        if lead.photo.is_some() || pages < 2 || lead.columns == 0 {
-            return x;
+        if lead.photo.is_some() {
+            return f64::from(c) * (lead.text_width + self.gutter);
         }
-        x + f64::from(c * pages / lead.columns) * (self.fold - self.gutter)
+        self.column_left(c, lead.columns, lead.text_width, self.gutter)
+    }
+
+    /// The left edge of column `i` of `n`, `width` wide and `gutter` apart on a page, each
+    /// page's share on its own type area (`column-x` in layout/style.typ).
+    fn column_left(&self, i: u32, n: u32, width: f64, gutter: f64) -> f64 {
+        let page = f64::from(i * self.pages_across.max(1) / n.max(1));
+        f64::from(i) * (width + gutter) + page * (self.fold - gutter)
     }
 
     /// Each stack's edges in grid `g`, pt from the type area's left (`stack-x`): a spread's
@@ -113,11 +118,9 @@ impl Measures {
         let grid = &self.grids[g];
         let n = grid.stacks.max(1);
         let gutter = self.stack_gutter(g);
-        let pages = self.pages_across.max(1);
         (0..n)
             .map(|i| {
-                let page = f64::from(i * pages / n);
-                let x = f64::from(i) * (grid.width + gutter) + page * (self.fold - gutter);
+                let x = self.column_left(i, n, grid.width, gutter);
                 (x, x + grid.width)
             })
             .collect()

@@ -13,7 +13,7 @@ impl Context<'_> {
     /// the page then leaves no foot empty; else `trial` as it is.
     pub(super) fn loosen(&self, score: Score, trial: Trial) -> (Score, Trial) {
         let (mut best_score, mut best) = (score, trial.clone());
-        while best_score.fits && (self.leaves_a_foot_empty(&best) || self.ends_ragged(&best)) {
+        while best_score.fits && self.ends_short(&best) {
             let g = best.grid;
             let mut next: Option<(Score, Trial)> = None;
             for (s, section) in self.m.sections.iter().enumerate() {

@@ -212,14 +212,16 @@ impl Context<'_> {
         self.feet(trial).iter().any(|&e| e > self.m.tolerance)
     }
 
-    /// Whether a column other than the page's last ends short of the foot, by as little as
-    /// a line: the house lets it pass, but the page's text then does not run column to
-    /// column to its end (issue 21: only the last column may end short).
-    pub(super) fn ends_ragged(&self, trial: &Trial) -> bool {
-        match self.feet(trial).split_last() {
-            Some((_, before)) => before.iter().any(|&e| e > 0),
-            None => false,
-        }
+    /// Whether a column's foot stands emptier than the house lets pass, or one other than the
+    /// page's last ends short by as little as a line: the house lets that pass, but the
+    /// page's text then does not run column to column to its end (issue 21: only the last
+    /// column may end short).
+    pub(super) fn ends_short(&self, trial: &Trial) -> bool {
+        let feet = self.feet(trial);
+        let ragged = feet
+            .split_last()
+            .is_some_and(|(_, before)| before.iter().any(|&e| e > 0));
+        ragged || feet.iter().any(|&e| e > self.m.tolerance)
     }
 
     /// Empty lines at the foot of each column that reaches the page's foot, in reading order.
