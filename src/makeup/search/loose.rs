@@ -4,16 +4,19 @@
 //! runs a line longer; one at a time, the one that improves the page most, as long as one
 //! does, never two side by side. Only paragraphs the measure pass found a line longer set so
 //! (`SectionMeasures::loose`), and only where that fills the page: text set loose on a page
-//! still reported underset would read sparser for nothing.
+//! still reported underset would read sparser for nothing. The same move runs a leg over a
+//! wide photo down to it, where a head or a paragraph too short to split left a line of white
+//! over the photo (`fill`).
 
 use super::{Context, Score, Trial};
 
 impl Context<'_> {
     /// `trial` with paragraphs set loose, one at a time, while that makes a better page, if
-    /// the page then leaves no foot empty; else `trial` as it is.
+    /// the page then leaves no foot empty and every leg over a wide photo runs down to it;
+    /// else `trial` as it is.
     pub(super) fn loosen(&self, score: Score, trial: Trial) -> (Score, Trial) {
         let (mut best_score, mut best) = (score, trial.clone());
-        while best_score.fits && self.ends_short(&best) {
+        while best_score.fits && (self.ends_short(&best) || !self.flush(&best)) {
             let g = best.grid;
             let mut next: Option<(Score, Trial)> = None;
             for (s, section) in self.m.sections.iter().enumerate() {
@@ -31,9 +34,13 @@ impl Context<'_> {
                     }
                     let mut t = best.clone();
                     t.loose[s][p] = true;
-                    let (sc, t) = self.improve(t);
-                    if sc.better_than(next.as_ref().map_or(&best_score, |(b, _)| b)) {
-                        next = Some((sc, t));
+                    // The paragraph a line longer where it stands, and the page made up again
+                    // around it: the first runs a leg down to a wide photo the second may move.
+                    let flipped = (self.score(&t), t.clone());
+                    for (sc, t) in [flipped, self.improve(t)] {
+                        if sc.better_than(next.as_ref().map_or(&best_score, |(b, _)| b)) {
+                            next = Some((sc, t));
+                        }
                     }
                 }
             }
@@ -42,7 +49,7 @@ impl Context<'_> {
                 None => break,
             }
         }
-        if self.leaves_a_foot_empty(&best) {
+        if self.leaves_a_foot_empty(&best) || !self.flush(&best) {
             (score, trial)
         } else {
             (best_score, best)

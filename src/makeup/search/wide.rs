@@ -205,6 +205,12 @@ impl Context<'_> {
             .all(|(f, &used)| f.top + f.lines == foot || used == f.lines)
     }
 
+    /// Whether every leg over a wide photo runs down to it and no column foot stands emptier
+    /// than the house lets pass.
+    fn made_flush(&self, trial: &Trial) -> bool {
+        self.flush(trial) && !self.leaves_a_foot_empty(trial)
+    }
+
     /// Changes of the wide photos a make-up editor tries one at a time: a line or a few up or
     /// down, a line taller or shorter, a stack left or right, a stack more or fewer, back into
     /// its stack.
@@ -457,6 +463,13 @@ impl Context<'_> {
             let mut improved = false;
             for (_, t) in firsts.into_iter().take(TRIED) {
                 let (s, t) = fixed.settle(t);
+                // A leg over the photo a line short of it, or a foot a few lines short: 拉行
+                // runs them down, as it would the page's last column.
+                let (s, t) = if s.fits && s.empty < score.empty && !fixed.made_flush(&t) {
+                    fixed.loosen(s, t)
+                } else {
+                    (s, t)
+                };
                 if s.better_than(&score) && self.flush(&t) {
                     (score, trial) = (s, t);
                     improved = true;

@@ -308,3 +308,60 @@ fn a_second_photo_across_the_same_stacks_slides_the_first_out_of_its_way() {
     cx.make_way(0, &mut placed, &new, foot).unwrap();
     assert_eq!(placed[0], wide(0, 0, 4, natural));
 }
+
+/// A leg over a wide photo a line short of it, where the next paragraph cannot be split: the
+/// paragraph before set loose (拉行) runs the leg down to the photo. Without a paragraph that
+/// may be set so, the page stays as it was.
+#[test]
+fn a_leg_a_line_short_of_a_wide_photo_runs_down_to_it_set_loose() {
+    use super::super::wide::Wide;
+    let top = 20;
+    let page = |loosable: bool| {
+        let mut m = measures(vec![section(&[1], &[(1800, 1200)])]);
+        m.grids.truncate(1);
+        let natural = Context::new(&m).wide_range(0, (0, 0), 2).unwrap().1;
+        // Over the photo, stack 1: the head (4) and paragraphs of 8 and 7 lines, a line short
+        // of it; stack 2: two of 9 and 11. None of these splits but the first. Then a
+        // paragraph for each column under it and beside it, the credit and a line empty.
+        let caption = 2;
+        let under = m.capacity - top - natural - caption;
+        let lines = vec![8, 7, 9, 11, under, under, m.capacity, m.capacity - 2];
+        let mut s = section(&lines, &[(1800, 1200)]);
+        for p in 1..4 {
+            s.starts[p] = vec![None, None];
+        }
+        s.loose = vec![vec![None, None]; lines.len()];
+        if loosable {
+            s.loose[1] = vec![Some((0..=8).collect()), None];
+        }
+        m.sections = vec![s];
+        (m, natural)
+    };
+    for loosable in [true, false] {
+        let (m, natural) = page(loosable);
+        let mut cx = Context::new(&m);
+        cx.set_lead(None);
+        cx.wide_fixed = true;
+        let mut trial = cx.start(0, None, 0);
+        trial.wide = vec![Wide {
+            section: 0,
+            photo: 0,
+            stack: 0,
+            span: 2,
+            top,
+            lines: natural,
+        }];
+        assert!(!cx.flush(&trial), "the leg stands a line short");
+        assert!(!cx.leaves_a_foot_empty(&trial));
+        let score = cx.score(&trial);
+        let (loose_score, loosened) = cx.loosen(score, trial.clone());
+        if loosable {
+            assert!(cx.flush(&loosened), "{loosened:?}");
+            assert!(!cx.leaves_a_foot_empty(&loosened));
+            assert!(loose_score.better_than(&score));
+            assert!(loosened.loose[0][1], "{:?}", loosened.loose);
+        } else {
+            assert_eq!(loosened, trial);
+        }
+    }
+}
