@@ -9,6 +9,7 @@ mod colours;
 mod display;
 pub mod frames;
 mod glyphs;
+mod heads;
 mod holes;
 pub mod ink;
 mod latin;
@@ -103,6 +104,7 @@ pub fn check(
         page, document, &house, &areas, &inks, &photos,
     ));
     findings.extend(holes::check(page, &house, &areas, &inks));
+    findings.extend(heads::check(page, document, &house, &areas, &inks));
     findings.extend(bounds::check(page, &house, &areas, &inks));
     findings.extend(makeup::check(page, plan));
     findings.extend(display::check(page, document));

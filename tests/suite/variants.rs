@@ -81,9 +81,12 @@ pub enum Kind {
     Crop,
     LowResolution,
     MissingText,
+    /// Preflight did not warn of heads side by side (撞题) the page shows, or warned of heads
+    /// that are not.
+    SideBySideUnsaid,
 }
 
-const KINDS: [Kind; 11] = [
+const KINDS: [Kind; 12] = [
     Kind::BuildError,
     Kind::PreflightError,
     Kind::Collision,
@@ -95,6 +98,7 @@ const KINDS: [Kind; 11] = [
     Kind::Crop,
     Kind::LowResolution,
     Kind::MissingText,
+    Kind::SideBySideUnsaid,
 ];
 
 impl Requirements {
@@ -153,6 +157,26 @@ impl Requirements {
             Kind::Crop,
             m.max_crop() > self.max_crop + 1e-3,
             format!("{:.1} % cut off a photo", m.max_crop() * 100.0),
+        );
+        // Heads whose tops stand less than two lines apart share lines whatever their height;
+        // heads four lines apart or more share none.
+        let warned = |a: &str, b: &str| m.heads_warned.iter().any(|(l, r)| l == a && r == b);
+        let unsaid: Vec<String> = m
+            .head_pairs
+            .iter()
+            .filter(|(a, b, lines)| *lines < 2.0 && !warned(a, b))
+            .map(|(a, b, lines)| format!("{a} and {b}, {lines:.1} lines apart, not warned"))
+            .chain(
+                m.heads_warned
+                    .iter()
+                    .filter(|(a, b)| !m.head_pairs.iter().any(|(l, r, _)| l == a && r == b))
+                    .map(|(a, b)| format!("{a} and {b} warned, not side by side")),
+            )
+            .collect();
+        check(
+            Kind::SideBySideUnsaid,
+            !unsaid.is_empty(),
+            unsaid.join("; "),
         );
         check(
             Kind::LowResolution,
@@ -464,10 +488,11 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
             .take(12)
             .collect();
         eprintln!(
-            "heads side by side in neighbouring stacks (撞题): {} pairs on {} pages: {}",
+            "heads side by side in neighbouring stacks (撞题): {} pairs on {} pages: {}; preflight warned of {} pairs",
             side_by_side.iter().sum::<usize>(),
             side_by_side.iter().filter(|&&n| n > 0).count(),
-            seeds.join(" ")
+            seeds.join(" "),
+            measured.iter().map(|m| m.heads_warned.len()).sum::<usize>()
         );
         let stacked: Vec<usize> = measured.iter().map(|m| m.stacked_photos).collect();
         eprintln!(

@@ -507,6 +507,7 @@ hole = column { $column } of { $count }: { $lines } stand empty inside the colum
     }, which no make-up tried could fill: a taller or wider photo, or more text, there would close them
 
 ## Preflight: the other findings
+heads-side-by-side = { $left }'s head and { $right }'s stand side by side in columns { $column } and { $next }, { $lines } on the same grid lines (撞题): a reader's eye runs from one into the other. No make-up tried kept them apart; adding or cutting about { $move_by } lines of text before { $right } would move its head clear
 past-edge = { $story }: a line runs { $mm } mm past the edge of its { $within ->
         [column] column
        *[type-area] type area

@@ -56,6 +56,11 @@ pub struct Measured {
     /// Pairs of section heads in neighbouring stacks less than three grid lines apart: they
     /// read as one line across (撞题).
     pub side_by_side_heads: usize,
+    /// Every pair of section heads in neighbouring stacks less than four grid lines apart, top
+    /// to top: the heads' stories and the lines between their tops.
+    pub head_pairs: Vec<(String, String, f64)>,
+    /// The pairs of heads preflight warned of as side by side (`heads-side-by-side`).
+    pub heads_warned: Vec<(String, String)>,
     /// Grid lines of air the make-up gave the title to fill the page.
     pub air: u32,
     /// Grid lines the make-up opened every section head by to fill the page.
@@ -156,6 +161,15 @@ pub fn measure(
                     f.details["column"].as_u64()? as usize - 1,
                     f.details["lines"].as_u64()? as usize,
                 ))
+            })
+            .collect(),
+        heads_warned: report
+            .findings
+            .iter()
+            .filter(|f| f.check == "heads-side-by-side")
+            .filter_map(|f| {
+                let heads = f.details["heads"].as_array()?;
+                Some((heads[0].as_str()?.into(), heads[1].as_str()?.into()))
             })
             .collect(),
         air: match &laid.plan {
@@ -507,23 +521,27 @@ fn make_up(
         .filter_map(|i| i.visible)
         .filter(|v| covered(v.x0, v.x1).len() == 1 && v.y1 - v.y0 <= 8.0 * house.pitch)
         .count();
-    let head_at: Vec<(usize, f64)> = heads
+    let head_at: Vec<(usize, f64, &str)> = heads
         .iter()
         .filter_map(|h| {
             let (x, y) = (h.at.x.to_pt(), h.at.y.to_pt());
-            Some((stack_of(x + 1.0, x + 1.0)?, y))
+            Some((stack_of(x + 1.0, x + 1.0)?, y, h.story.as_str()))
         })
         .collect();
-    m.side_by_side_heads = head_at
+    m.head_pairs = head_at
         .iter()
         .enumerate()
-        .map(|(i, &(s, y))| {
+        .flat_map(|(i, &(s, y, a))| {
             head_at[i + 1..]
                 .iter()
-                .filter(|&&(t, z)| s.abs_diff(t) == 1 && (y - z).abs() < 3.0 * pitch)
-                .count()
+                .filter(move |&&(t, z, _)| s.abs_diff(t) == 1 && (y - z).abs() < 4.0 * pitch)
+                .map(move |&(t, z, b)| {
+                    let (left, right) = if s < t { (a, b) } else { (b, a) };
+                    (left.to_string(), right.to_string(), (y - z).abs() / pitch)
+                })
         })
-        .sum();
+        .collect();
+    m.side_by_side_heads = m.head_pairs.iter().filter(|p| p.2 < 3.0).count();
     let count = ((house.type_bottom - type_top) / pitch).round() as usize;
     // Looked at from the lead band's top: white beside its photo or under a column of its text
     // that ends short, over a stack, is as much a hole as any in the body.

@@ -1,0 +1,142 @@
+//! Heads side by side (撞题): two section heads in neighbouring columns on the same grid lines.
+//! A reader's eye runs from one into the other and reads them as one line; a make-up editor
+//! never sends that to press without a word. The make-up pays for it (`FEATURE.tombstone`)
+//! but takes it where every other page it tried was worse; this says so, on the page as laid
+//! out.
+
+use serde_json::json;
+
+use super::ink::{Ink, Kind, overlaps};
+use super::{Area, Finding, Severity, story_location};
+use crate::content::{LoadedPage, t};
+use crate::template::{self as marks, BodyArea, House};
+use typst_layout::PagedDocument;
+
+/// A section head as laid out: its column of a body area and how far down it reaches, pt.
+#[derive(Debug, Clone, PartialEq)]
+struct Head {
+    story: String,
+    area: usize,
+    column: usize,
+    top: f64,
+    bottom: f64,
+}
+
+/// One warning for each pair of section heads in neighbouring columns whose heads share a grid
+/// line, on the pages the template fills.
+pub fn check(
+    page: &LoadedPage,
+    document: &PagedDocument,
+    house: &House,
+    areas: &[BodyArea],
+    inks: &[Ink],
+) -> Vec<Finding> {
+    let heads = heads(document, house, areas, inks);
+    let mut findings = Vec::new();
+    for (i, a) in heads.iter().enumerate() {
+        for b in &heads[i + 1..] {
+            if a.area != b.area || a.column.abs_diff(b.column) != 1 {
+                continue;
+            }
+            let shared = a.bottom.min(b.bottom) - a.top.max(b.top);
+            if shared < house.pitch / 2.0 {
+                continue;
+            }
+            let (left, right) = if a.column < b.column { (a, b) } else { (b, a) };
+            let lines = (shared / house.pitch).round().max(1.0) as usize;
+            let (line, column) = story_location(page, &right.story);
+            let area = &areas[a.area];
+            let x = |c: usize| area.columns[c];
+            findings.push(Finding {
+                severity: Severity::Warning,
+                check: "heads-side-by-side",
+                story: Some(right.story.clone()),
+                line,
+                column,
+                message: t!(
+                    "heads-side-by-side",
+                    left = left.story.as_str(),
+                    right = right.story.as_str(),
+                    column = left.column + 1,
+                    next = right.column + 1,
+                    lines = t!("lines", n = lines),
+                    move_by = lines + 1
+                ),
+                details: json!({
+                    "heads": [left.story, right.story],
+                    "columns": [left.column + 1, right.column + 1],
+                    "lines": lines,
+                }),
+                areas: vec![Area {
+                    page: area.page,
+                    x: x(left.column).0,
+                    y: left.top.min(right.top),
+                    width: x(right.column).1 - x(left.column).0,
+                    height: left.bottom.max(right.bottom) - left.top.min(right.top),
+                }],
+            });
+        }
+    }
+    findings
+}
+
+/// Every section head in a body area on the template's pages: from its story's start mark
+/// (at the head's top, under any space over it) down to what its section sets under it, or,
+/// where its text goes on in another column, to the foot of the rules it prints (its accent
+/// rule, the numeral's square).
+fn heads(document: &PagedDocument, house: &House, areas: &[BodyArea], inks: &[Ink]) -> Vec<Head> {
+    // The tallest head: the house's head lines with a line of air and one of space.
+    let reach = 8.0 * house.pitch;
+    marks::stories(document)
+        .into_iter()
+        .filter(|s| s.start && !s.running && s.page <= house.pages)
+        .filter(|s| s.story.starts_with("section-"))
+        .filter_map(|mark| {
+            let (x, top) = (mark.at.x.to_pt() + 1.0, mark.at.y.to_pt());
+            let (area, column) = areas.iter().enumerate().find_map(|(i, a)| {
+                (a.page == mark.page)
+                    .then(|| a.columns.iter().position(|&(x0, x1)| x >= x0 && x <= x1))
+                    .flatten()
+                    .map(|c| (i, c))
+            })?;
+            let bounds = areas[area].columns[column];
+            let body_size = areas[area].body_size;
+            let own = |ink: &&Ink| {
+                ink.page == mark.page
+                    && ink.story.as_deref() == Some(mark.story.as_str())
+                    && ink.top >= top - 1.0
+                    && ink.top <= top + reach
+                    && overlaps(ink.x0, ink.x1, bounds)
+            };
+            // The head's own rules: the accent rule over it, the numeral's square.
+            let drawn = inks
+                .iter()
+                .filter(own)
+                .filter(|ink| ink.kind == Kind::Rule)
+                .map(|ink| ink.bottom)
+                .reduce(f64::max)?;
+            // It reaches down to what its section sets under it: the first line of running
+            // text (its em box) or a photo.
+            let under = inks
+                .iter()
+                .filter(own)
+                .filter_map(|ink| match ink.kind {
+                    Kind::Text { size, .. } if (size - body_size).abs() < 0.01 => {
+                        Some(ink.bottom - 0.88 * size)
+                    }
+                    Kind::Image => Some(ink.top),
+                    _ => None,
+                })
+                .filter(|&y| y >= drawn - 0.5)
+                .reduce(f64::min);
+            let bottom = under.unwrap_or(drawn);
+            Some(Head {
+                story: mark.story,
+                area,
+                column,
+                top,
+                bottom,
+            })
+        })
+        .collect()
+}
