@@ -27,10 +27,10 @@ fn paragraphs(page: &Path, root: &Path, id: &str) -> Vec<String> {
     story.body.iter().map(|p| squash(p)).collect()
 }
 
-/// The lines of `pdf` set across a whole basic column (a justified line of running text): the
-/// words of `pdftotext -bbox` on one baseline that touch (Chinese has no spaces; a run of
-/// Latin or digits is a word of its own), joined.
-fn full_lines(pdf: &Path) -> Vec<String> {
+/// The lines of `pdf` as `pdftotext -bbox` gives its words, those on one baseline that touch
+/// joined (Chinese has no spaces; a run of Latin or digits is a word of its own): each line's
+/// baseline's top, its left and right edge, pt, and its text.
+fn bbox_lines(pdf: &Path) -> Vec<(f64, f64, f64, String)> {
     let bbox = poppler("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
     let attr = |word: &str, name: &str| -> f64 {
         let from = word.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
@@ -57,12 +57,33 @@ fn full_lines(pdf: &Path) -> Vec<String> {
             _ => lines.push((y, x0, x1, text.to_string())),
         }
     }
-    // A basic column is 13 characters of 9 pt: 117 pt.
     lines
+}
+
+/// The lines of `pdf` set across a whole basic column (a justified line of running text).
+fn full_lines(pdf: &Path) -> Vec<String> {
+    // A basic column is 13 characters of 9 pt: 117 pt.
+    bbox_lines(pdf)
         .into_iter()
         .filter(|(_, x0, x1, _)| x1 - x0 > 116.0)
         .map(|(_, _, _, text)| text)
         .collect()
+}
+
+/// How far the line of `pdf` that starts with `start` stands in from its column's left edge
+/// (the leftmost line starting within 2 em of it, 9 pt type), pt.
+fn indent_of(pdf: &Path, start: &str) -> f64 {
+    let lines = bbox_lines(pdf);
+    let (_, x0, _, _) = lines
+        .iter()
+        .find(|(_, _, _, text)| text.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with {start}"));
+    let left = lines
+        .iter()
+        .map(|(_, x, _, _)| *x)
+        .filter(|x| x <= x0 && x0 - x < 19.0)
+        .fold(*x0, f64::min);
+    x0 - left
 }
 
 /// Checks that `first` (the start page's text) and `rest` (the continuation page's) hold the
@@ -427,4 +448,63 @@ fn a_jumps_page_checked_alone_says_its_continuation_is_left_out_at_its_stories()
         (Some(stories as u64), Some(1)),
         "{note:#}"
     );
+}
+
+/// A continuation opens without an indent where it goes on from a paragraph cut on the page
+/// before, and with the paragraph's indent where the cut fell at a paragraph's end: a story
+/// of paragraphs too short to split (two lines either side of a cut) is always cut between
+/// them.
+#[test]
+fn a_continuation_is_indented_only_where_it_opens_a_paragraph() {
+    // The sample issue's jump cuts a paragraph: its rest goes on flush left.
+    let out = scratch("jump-indent-sample");
+    let (ok, err) = build(&repo().join("content/sample-issue/issue.yaml"), &out);
+    assert!(ok, "{err}");
+    let page = repo().join("content/sample-issue/city-news/page.yaml");
+    let story = paragraphs(&page, repo(), "bus-lead");
+    let first = squash(&pdf_text(&out.join("02-city-news.pdf")));
+    let cut = story
+        .iter()
+        .find(|p| !first.contains(p.as_str()))
+        .expect("a paragraph goes on");
+    let kept = (1..cut.len())
+        .rev()
+        .filter(|&k| cut.is_char_boundary(k))
+        .find(|&k| first.contains(&format!("{}（下转", &cut[..k])))
+        .expect("the cut paragraph's first part, the jump line after it");
+    let start: String = cut[kept..].chars().take(4).collect();
+    let indent = indent_of(&out.join("09-county-news.pdf"), &start);
+    assert!(
+        indent < 1.0,
+        "the rest of a cut paragraph indented {indent} pt"
+    );
+
+    // A lead of short paragraphs, each a line or two: cut between two of them, the rest
+    // opens a paragraph, indented two characters (18 pt).
+    let root = two_pages("jump-indent");
+    let sentences = [
+        "示例县今年新开通村村通公交线路十二条。",
+        "沿线群众出门坐车不再需要步行到镇上。",
+        "县交通运输局介绍，票价统一为两元。",
+        "每条线路早晚各有两个班次往返县城。",
+    ];
+    edit_lead(&root, |old| {
+        let chars: usize = old.iter().map(|p| p.chars().count()).sum();
+        (0..chars / 18)
+            .map(|i| format!("第{}段：{}", i + 1, sentences[i % sentences.len()]))
+            .collect()
+    });
+    let out = root.join("out");
+    let (ok, err) = build(&root.join("content/issue/issue.yaml"), &out);
+    assert!(ok, "{err}");
+    let first = squash(&pdf_text(&out.join("02-city-news.pdf")));
+    assert!(first.contains("（下转第3版）"), "the lead no longer jumps");
+    let page = root.join("content/issue/city-news/page.yaml");
+    let next = paragraphs(&page, &root, "bus-lead")
+        .into_iter()
+        .find(|p| !first.contains(p.as_str()))
+        .expect("a paragraph on the continuation's page");
+    let start: String = next.chars().take(4).collect();
+    let indent = indent_of(&out.join("03-county-news.pdf"), &start);
+    assert!((indent - 18.0).abs() < 1.0, "{start}… indented {indent} pt");
 }

@@ -213,6 +213,7 @@ pub fn apply(
                 story.jump = Some(JumpView {
                     to: Some(jump.to),
                     from: None,
+                    goes_on: false,
                 })
             }
             (true, None) => {
@@ -262,6 +263,7 @@ pub fn continuation(story: &StoryView, jump: &Jump, resume: (usize, usize)) -> S
         jump: Some(JumpView {
             to: None,
             from: Some(jump.from),
+            goes_on: at > 0,
         }),
     }
 }

@@ -112,9 +112,13 @@ pub struct StoryView {
 
 /// A story's jump, by page numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct JumpView {
     pub to: Option<u32>,
     pub from: Option<u32>,
+    /// A continuation's first paragraph goes on from the page before, cut inside it: set with
+    /// no indent. (Cut at a paragraph's end, the continuation opens a paragraph of its own.)
+    pub goes_on: bool,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
