@@ -1,12 +1,13 @@
 //! What the make-up could not do: a news page whose stories do not all find a rectangle
-//! (overset: cut or move), or do not fill the page (underset).
+//! (overset: cut or move), or do not fill the page (underset), or whose heads stand side by
+//! side (撞题) where no tiling kept them apart.
 
 use serde_json::json;
 
 use super::{Finding, Severity, story_location};
 use crate::content::{LoadedPage, t};
 use crate::makeup::MadeUp;
-use crate::makeup::news::{NewsMeasures, NewsPlan};
+use crate::makeup::news::{self, NewsMeasures, NewsPlan};
 
 pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
     let Some(MadeUp::News(plan, measures)) = plan else {
@@ -31,6 +32,25 @@ pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
                 chars = left.width * left.lines * chars_per_line(measures)
             ),
             details: json!({ "left-out": id, "columns": left.width, "lines": left.lines }),
+            areas: Vec::new(),
+        });
+    }
+    for (left, right) in news::heads_side_by_side(plan) {
+        let (a, b) = (&plan.modules[left], &plan.modules[right]);
+        let (line, column) = story_location(page, &b.id);
+        findings.push(Finding {
+            severity: Severity::Warning,
+            check: "heads-side-by-side",
+            story: Some(b.id.clone()),
+            line,
+            column,
+            message: t!(
+                "news-heads-side-by-side",
+                left = a.id.as_str(),
+                right = b.id.as_str(),
+                from = a.line.min(b.line) + 1
+            ),
+            details: json!({ "heads": [a.id, b.id] }),
             areas: Vec::new(),
         });
     }

@@ -32,33 +32,10 @@ const VARIANTS: u64 = 120;
 static SIDE_HEADS: AtomicU64 = AtomicU64::new(0);
 static SIDE_HEAD_PAGES: AtomicU64 = AtomicU64::new(0);
 
-/// Pairs of rectangles side by side whose head bands share a line, touch or stand a line
-/// apart, below the page's top (the lead's head and the one beside it, 报眼, stand so by
-/// design): the heads read as one (a reviewer counted heads a line or two apart across the
-/// rule as 撞题: heads are set in the middle of their bands).
+/// Pairs of rectangles side by side whose heads read as one (`news::heads_side_by_side`, the
+/// rule preflight warns by).
 fn side_heads(plan: &NewsPlan) -> u64 {
-    let head = |m: &banmian::makeup::news::Module| {
-        let width = m.turn.map_or(m.width, |t| t.left);
-        (m.column, m.column + width, m.line, m.line + m.head_lines)
-    };
-    let mut pairs = 0;
-    for (i, a) in plan.modules.iter().enumerate() {
-        for b in &plan.modules[i + 1..] {
-            let ((a0, a1, at, ab), (b0, b1, bt, bb)) = (head(a), head(b));
-            let touching = a1 == b0 || b1 == a0;
-            let below_top = a.line > 0 || b.line > 0;
-            if touching
-                && below_top
-                && a.head_lines > 0
-                && b.head_lines > 0
-                && at < bb + 2
-                && bt < ab + 2
-            {
-                pairs += 1;
-            }
-        }
-    }
-    pairs
+    banmian::makeup::news::heads_side_by_side(plan).len() as u64
 }
 
 /// Pages where a story's photo is larger than the lead's (the lead has one): the page's
@@ -357,6 +334,16 @@ fn defects(page: &Page, laid: &Laid, plan: &NewsPlan, m: &Measured) -> Vec<Strin
         .collect();
     if !errors.is_empty() {
         out.push(format!("preflight errors {errors:?}"));
+    }
+    // Heads side by side: preflight warns of each pair.
+    for (a, b) in banmian::makeup::news::heads_side_by_side(plan) {
+        let (a, b) = (&plan.modules[a].id, &plan.modules[b].id);
+        let warned = laid.report.findings.iter().any(|f| {
+            f.check == "heads-side-by-side" && f.details["heads"] == serde_json::json!([a, b])
+        });
+        if !warned {
+            out.push(format!("heads of {a} and {b} side by side unreported"));
+        }
     }
     // Legs: preflight measures every leg's empty foot from the ink.
     let legs: Vec<&str> = laid

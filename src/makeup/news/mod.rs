@@ -7,6 +7,7 @@
 //! rectangles. Both are plain numbers, unit-tested without typst; the template then draws the
 //! plan (`layout/components/module.typ`).
 
+mod abreast;
 mod explain;
 pub mod jump;
 mod legs;
@@ -21,6 +22,7 @@ use crate::makeup::PhotoPlan;
 use crate::makeup::costs;
 use crate::makeup::flow;
 use crate::makeup::photo::Grid;
+pub use abreast::heads_side_by_side;
 pub use explain::explain;
 pub use legs::Slot;
 pub use shapes::{Shape, Turn};

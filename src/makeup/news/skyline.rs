@@ -50,8 +50,14 @@ fn beside(
         .filter_map(|c| columns.get(c as usize))
         .filter(move |n| {
             let (start, end, _) = n.head;
-            n.bottom > line && start < band.1 + 2 && band.0 < end + 2
+            n.bottom > line && bands_meet((start, end), band)
         })
+}
+
+/// Whether two head bands (first line, line after the head) share a line, touch or stand a
+/// line apart: side by side, their heads read as one (`beside`).
+pub(super) fn bands_meet(a: (u32, u32), b: (u32, u32)) -> bool {
+    a.0 < b.1 + 2 && b.0 < a.1 + 2
 }
 
 /// Two heads side by side at the same size (撞题): the rectangle's head band beside a
