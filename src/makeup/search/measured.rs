@@ -1,7 +1,7 @@
 //! The make-up of pages the templates measured (`BANMIAN_DUMP_MEASURES`, kept in `pages/`):
 //! the sample and the desk's edits of it, made up again from plain numbers.
 
-use super::super::{FlowKind, Measures, Plan};
+use super::super::{FlowKind, HOLE_LINES, Measures, Plan};
 use super::solve;
 use super::tests::keeps_its_columns;
 
@@ -341,4 +341,14 @@ fn balancing_a_short_page_sets_no_heads_side_by_side_where_another_foot_parts_th
             );
         }
     }
+}
+
+/// A short page of three stacks, the third under the lead's photo (review 9a's page c, cut to
+/// 3,526 characters): its stacks end level, all three, though that sets two heads side by
+/// side; kept apart, two columns ran to line 71 over a third holding 5 lines.
+#[test]
+fn a_short_page_ends_level_rather_than_keep_heads_apart_over_an_empty_column() {
+    let (plan, empty) = made_up(include_str!("pages/uneven-short.json"));
+    assert_eq!(empty.len(), 3, "{plan:?}");
+    assert!(empty.iter().all(|&e| e < HOLE_LINES), "{empty:?} {plan:?}");
 }

@@ -102,9 +102,26 @@ impl Context<'_> {
             }
             found
         };
-        let found = search(true)
-            .filter(|(_, after, ..)| *after < before)
-            .or_else(|| search(false));
+        // Stacks level, or the deepest white at least halved (below), with heads side by side
+        // beat stacks that keep them apart but end no better than that (a reviewer's short
+        // page kept its heads apart by ending two columns at line 71 over a third holding 5
+        // lines, where all three would have ended level at 57).
+        let worth = |f: &Option<(u32, u32, Trial, u32, u32)>| {
+            f.as_ref().is_some_and(|(gap, after, ..)| {
+                *after < before && (*gap < HOLE_LINES || 2 * after <= before)
+            })
+        };
+        let apart = search(true).filter(|(_, after, ..)| *after < before);
+        let found = if worth(&apart) {
+            apart
+        } else {
+            let any = search(false);
+            if worth(&any) || apart.is_none() {
+                any
+            } else {
+                apart
+            }
+        };
         match found {
             // Stacks that end level (no run as long as a hole above the strip under them) are
             // worth the higher foot; stacks that cannot, only where that at least halves the
