@@ -38,12 +38,14 @@ pub fn check(
             if a.area != b.area || a.column.abs_diff(b.column) != 1 {
                 continue;
             }
+            // Heads that share a line, or touch (the one starting where the other's text
+            // does), read as one: a staircase of heads is 撞题 too.
             let shared = a.bottom.min(b.bottom) - a.top.max(b.top);
-            if shared < house.pitch / 2.0 {
+            if shared < -house.pitch / 2.0 {
                 continue;
             }
             let (left, right) = if a.column < b.column { (a, b) } else { (b, a) };
-            let lines = (shared / house.pitch).round().max(1.0) as usize;
+            let lines = (shared / house.pitch).round().max(0.0) as usize;
             let (line, column) = story_location(page, &right.story);
             let area = &areas[a.area];
             let x = |c: usize| area.columns[c];
@@ -59,8 +61,9 @@ pub fn check(
                     right = right.story.as_str(),
                     column = left.column + 1,
                     next = right.column + 1,
+                    shared = lines,
                     lines = t!("lines", n = lines),
-                    move_by = lines + 1
+                    move_by = t!("lines", n = lines + 1)
                 ),
                 details: json!({
                     "heads": [left.story, right.story],

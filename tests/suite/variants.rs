@@ -159,7 +159,8 @@ impl Requirements {
             format!("{:.1} % cut off a photo", m.max_crop() * 100.0),
         );
         // Heads whose tops stand less than two lines apart share lines whatever their height;
-        // heads four lines apart or more share none.
+        // heads seven lines apart or more neither share one nor touch (a head is 3 to 6 lines
+        // with its air and space).
         let warned = |a: &str, b: &str| m.heads_warned.iter().any(|(l, r)| l == a && r == b);
         let unsaid: Vec<String> = m
             .head_pairs

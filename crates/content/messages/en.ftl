@@ -507,7 +507,10 @@ hole = column { $column } of { $count }: { $lines } stand empty inside the colum
     }, which no make-up tried could fill: a taller or wider photo, or more text, there would close them
 
 ## Preflight: the other findings
-heads-side-by-side = { $left }'s head and { $right }'s stand side by side in columns { $column } and { $next }, { $lines } on the same grid lines (撞题): a reader's eye runs from one into the other. No make-up tried kept them apart; adding or cutting about { $move_by } lines of text before { $right } would move its head clear
+heads-side-by-side = { $left }'s head and { $right }'s stand side by side in columns { $column } and { $next }, { $shared ->
+        [0] edge to edge
+       *[other] { $lines } on the same grid lines
+    } (撞题): a reader's eye runs from one into the other. No make-up tried kept them apart; adding or cutting about { $move_by } of text before { $right } would move its head clear
 news-heads-side-by-side = { $left }'s headline and { $right }'s stand side by side from line { $from } (撞题): a reader's eye runs from one into the other. No tiling tried kept them apart; a few lines more or fewer in one of the stories above them, or a `pin:` for one of them, would part them
 past-edge = { $story }: a line runs { $mm } mm past the edge of its { $within ->
         [column] column

@@ -503,7 +503,10 @@ hole = 第 { $column } 栏（共 { $count } 栏）{ $under ->
     }空着 { $lines }，试过的组版都填不满：在那里放一张更高或更宽的图片，或多加些文字，就能填上
 
 ## Preflight: the other findings
-heads-side-by-side = { $left } 和 { $right } 的小标题并排在第 { $column }、{ $next } 栏，有 { $lines } 在同一高度（撞题）：读者的视线会从一个标题跑进另一个。试过的组版都没能把它们错开；在 { $right } 之前增删约 { $move_by } 行文字，就能让它的标题错开
+heads-side-by-side = { $left } 和 { $right } 的小标题并排在第 { $column }、{ $next } 栏，{ $shared ->
+        [0] 首尾相接
+       *[other] 有 { $lines } 在同一高度
+    }（撞题）：读者的视线会从一个标题跑进另一个。试过的组版都没能把它们错开；在 { $right } 之前增删约 { $move_by }文字，就能让它的标题错开
 news-heads-side-by-side = { $left } 和 { $right } 的标题从第 { $from } 行起并排（撞题）：读者的视线会从一个标题跑进另一个。试过的拼版都没能把它们错开；给它们上方的稿件增删几行，或用 `pin:` 固定其中一篇的位置，就能错开
 past-edge = { $story }：有一行超出{ $within ->
         [column] 栏

@@ -56,8 +56,8 @@ pub struct Measured {
     /// Pairs of section heads in neighbouring stacks less than three grid lines apart: they
     /// read as one line across (撞题).
     pub side_by_side_heads: usize,
-    /// Every pair of section heads in neighbouring stacks less than four grid lines apart, top
-    /// to top: the heads' stories and the lines between their tops.
+    /// Every pair of section heads in neighbouring stacks less than seven grid lines apart,
+    /// top to top: the heads' stories and the lines between their tops.
     pub head_pairs: Vec<(String, String, f64)>,
     /// The pairs of heads preflight warned of as side by side (`heads-side-by-side`).
     pub heads_warned: Vec<(String, String)>,
@@ -534,7 +534,7 @@ fn make_up(
         .flat_map(|(i, &(s, y, a))| {
             head_at[i + 1..]
                 .iter()
-                .filter(move |&&(t, z, _)| s.abs_diff(t) == 1 && (y - z).abs() < 4.0 * pitch)
+                .filter(move |&&(t, z, _)| s.abs_diff(t) == 1 && (y - z).abs() < 7.0 * pitch)
                 .map(move |&(t, z, b)| {
                     let (left, right) = if s < t { (a, b) } else { (b, a) };
                     (left.to_string(), right.to_string(), (y - z).abs() / pitch)
