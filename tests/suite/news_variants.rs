@@ -19,7 +19,7 @@ use std::time::Instant;
 use banmian::build::Laid;
 use banmian::inspect;
 use banmian::makeup::MadeUp;
-use banmian::makeup::news::NewsPlan;
+use banmian::makeup::news::{NewsMeasures, NewsPlan};
 use banmian::project::Project;
 
 use crate::support::repo;
@@ -41,6 +41,16 @@ fn side_heads(plan: &NewsPlan) -> u64 {
 /// Pages where a story's photo is larger than the lead's (the lead has one): the page's
 /// hierarchy upside down.
 static PHOTOS_OVER_LEAD: AtomicU64 = AtomicU64::new(0);
+
+/// Pages whose second story (二条) starts in the page's lower half: importance reads top-down,
+/// and an editor sets the 二条 beside or right under the lead.
+static SECOND_LOW: AtomicU64 = AtomicU64::new(0);
+
+fn second_low(plan: &NewsPlan, m: &NewsMeasures) -> bool {
+    plan.modules
+        .iter()
+        .any(|module| m.stories[module.story].rank == 1 && 2 * module.line >= m.lines)
+}
 
 /// Whether a story's photo is larger, in area, than the lead's (the first rectangle placed).
 fn photo_over_lead(plan: &NewsPlan) -> bool {
@@ -503,6 +513,7 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
     SIDE_HEADS.fetch_add(pairs, Ordering::Relaxed);
     SIDE_HEAD_PAGES.fetch_add(u64::from(pairs > 0), Ordering::Relaxed);
     PHOTOS_OVER_LEAD.fetch_add(u64::from(photo_over_lead(plan)), Ordering::Relaxed);
+    SECOND_LOW.fetch_add(u64::from(second_low(plan, measures)), Ordering::Relaxed);
     SHORT_LEGS.fetch_add(
         stories_whose_legs(plan, measures, |l| l < 5),
         Ordering::Relaxed,
@@ -640,6 +651,10 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
     println!(
         "  pages with a story's photo larger than the lead's: {}",
         PHOTOS_OVER_LEAD.load(Ordering::Relaxed)
+    );
+    println!(
+        "  pages with the second story (二条) in the lower half: {}",
+        SECOND_LOW.load(Ordering::Relaxed)
     );
     println!(
         "  stories in legs under five lines: {}; over forty: {}",
