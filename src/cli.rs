@@ -245,6 +245,9 @@ pub struct CheckArgs {
     /// `--report` is the same option (as build names it).
     #[arg(long, alias = "report", value_enum, default_value = "text")]
     pub format: ReportFormat,
+    /// `--format json`, as scripts and other tools spell it.
+    #[arg(long, hide = true)]
+    pub json: bool,
     /// The PDF standard the build being checked conforms to, as for build (default `x-4`, the
     /// press PDF, whose ink is measured too). May be repeated.
     #[arg(long = "pdf-standard", value_name = "STANDARD")]

@@ -19,7 +19,7 @@ pub fn run(args: &CheckArgs) -> Outcome {
             .clone()
             .unwrap_or_else(|| PathBuf::from(SAMPLE_PAGE)),
     );
-    let json = args.format == ReportFormat::Json;
+    let json = args.format == ReportFormat::Json || args.json;
     if super::issue::is_issue(&page) {
         return super::issue::run(
             &page,

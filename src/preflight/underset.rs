@@ -108,6 +108,7 @@ pub fn check(
                             )
                         })
             });
+            let new_photo = new_photo_fits(lines, house.photo_min_lines, x1 - x0, house.pitch);
             findings.push(Finding {
                 severity: Severity::Warning,
                 check: "underset",
@@ -123,11 +124,9 @@ pub fn check(
                     // (`new_photo_fits`), a new one as wide as the column.
                     height = whole_mm(lines as f64 * house.pitch),
                     taller = if has_photo { "yes" } else { "no" },
-                    photo = if new_photo_fits(lines, house.photo_min_lines, x1 - x0, house.pitch) {
-                        "yes"
-                    } else {
-                        "no"
-                    },
+                    photo = if new_photo { "yes" } else { "no" },
+                    // (A clause set off by commas only where there are two or three.)
+                    alone = if has_photo || new_photo { "no" } else { "yes" },
                     width = whole_mm(area.columns[i].1 - area.columns[i].0)
                 ),
                 story: story.map(str::to_string),

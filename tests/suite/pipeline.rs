@@ -89,9 +89,12 @@ fn check_says_its_report_on_stderr_and_keeps_stdout_for_data() {
         String::from_utf8_lossy(&out.stdout)
     );
     assert!(stderr(&out).contains("preflight"), "{}", stderr(&out));
-    // `--report json` is check's `--format json` too.
-    let out = project.run("check", &["--report", "json"]);
-    assert_eq!(json(&out)["version"], 1);
+    // `--report json` is check's `--format json` too, and so is `--json`, as scripts and
+    // other tools spell it.
+    for args in [["--report", "json"].as_slice(), &["--json"]] {
+        let out = project.run("check", args);
+        assert_eq!(json(&out)["version"], 1, "{args:?}");
+    }
 }
 
 #[test]

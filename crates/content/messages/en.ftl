@@ -499,7 +499,10 @@ underset-total = { $what }; { $total } of the body's { $count } × { $lines } st
     }{ $photo ->
         [yes] , or a new photo { $width } × { $height } mm with its caption
        *[no] {""}
-    }, would fill this column
+    }{ $alone ->
+        [yes] {" "}
+       *[no] {", "}
+    }would fill this column
 hole-bare = column { $column } of { $count }: { $lines } over its start stand bare beside the lead, a block { $width } mm wide with nothing printed in it: a lead photo on the columns' edges, or the lead's text beside it, would close it
 hole = column { $column } of { $count }: { $lines } stand empty inside the column{ $under ->
         [none] {""}

@@ -489,11 +489,15 @@ underset-foot = 第 { $column } 栏（共 { $count } 栏）{ $after ->
         [none] {""}
        *[other] 在 { $after } 之后
     }栏脚空着 { $lines }
+# $alone（只有正文一种补法）：中文在“就能填满”前照样用逗号。
 underset-total = { $what }；正文区 { $count } × { $lines }中共有 { $total } 行空着；这一栏再加约 { $chars } 字正文{ $taller ->
         [yes] ，或把栏中图片放高 { $height } 毫米
        *[no] {""}
     }{ $photo ->
         [yes] ，或加一张连图说 { $width } × { $height } 毫米的图片
+       *[no] {""}
+    }{ $alone ->
+        [yes] {""}
        *[no] {""}
     }，就能填满
 hole-bare = 第 { $column } 栏（共 { $count } 栏）起点之上空着 { $lines }，在导语旁留下 { $width } 毫米宽的一块空白，什么也没有排：把导语图片对齐栏线，或在旁边排导语文字，就能填上
