@@ -1,8 +1,8 @@
-//! Heads side by side (撞题): two section heads in neighbouring columns on the same grid lines.
-//! A reader's eye runs from one into the other and reads them as one line; a make-up editor
-//! never sends that to press without a word. The make-up pays for it (`FEATURE.tombstone`)
-//! but takes it where every other page it tried was worse; this says so, on the page as laid
-//! out.
+//! Heads side by side (撞题): two section heads in neighbouring columns that share a grid line
+//! or touch (a staircase of heads). A reader's eye runs from one into the other and reads them
+//! as one; a make-up editor never sends that to press without a word. The make-up pays for
+//! heads that share a line (`FEATURE.tombstone`) but takes them where every other page it
+//! tried was worse; this says so, on the page as laid out.
 
 use serde_json::json;
 
@@ -22,8 +22,8 @@ struct Head {
     bottom: f64,
 }
 
-/// One warning for each pair of section heads in neighbouring columns whose heads share a grid
-/// line, on the pages the template fills.
+/// One warning for each pair of section heads in neighbouring columns that share a grid line
+/// or touch, on the pages the template fills.
 pub fn check(
     page: &LoadedPage,
     document: &PagedDocument,
@@ -125,7 +125,7 @@ fn heads(document: &PagedDocument, house: &House, areas: &[BodyArea], inks: &[In
                 .filter(own)
                 .filter_map(|ink| match ink.kind {
                     Kind::Text { size, .. } if (size - body_size).abs() < 0.01 => {
-                        Some(ink.bottom - 0.88 * size)
+                        Some(ink.area().y)
                     }
                     Kind::Image => Some(ink.top),
                     _ => None,
