@@ -16,8 +16,14 @@ use crate::template::{self as marks, DisplayMark};
 
 pub fn check(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
     let mut findings = too_wide(page, document);
-    findings.extend(marks::head_breaks(document).iter().map(|mark| {
+    let breaks = marks::head_breaks(document);
+    if breaks.is_empty() {
+        return findings;
+    }
+    let lines = super::lines::lines_in_stories(document);
+    findings.extend(breaks.iter().map(|mark| {
         let (line, column) = super::story_location(page, &mark.story);
+        let set = headline_lines(&lines, &mark.story);
         Finding {
             severity: Severity::Warning,
             check: "headline",
@@ -27,13 +33,35 @@ pub fn check(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {
             message: t!(
                 "head-breaks-in-phrase",
                 story = mark.story,
-                phrase = mark.phrase
+                phrase = mark.phrase,
+                set = set.join(" / ")
             ),
-            details: json!({ "phrase": mark.phrase }),
+            details: json!({ "phrase": mark.phrase, "lines": set }),
             areas: Vec::new(),
         }
     }));
     findings
+}
+
+/// The headline of `story` as set, line by line: its lines in the story's largest type, top
+/// to bottom. The desk reads where it broke, and whether that parts a word.
+fn headline_lines(lines: &[(super::lines::Line, Option<String>)], story: &str) -> Vec<String> {
+    let own: Vec<&super::lines::Line> = lines
+        .iter()
+        .filter(|(_, s)| s.as_deref() == Some(story))
+        .map(|(l, _)| l)
+        .collect();
+    let largest = own.iter().map(|l| l.size).fold(0.0, f64::max);
+    let mut head: Vec<&&super::lines::Line> = own
+        .iter()
+        .filter(|l| (l.size - largest).abs() < 0.01)
+        .collect();
+    head.sort_by(|a, b| {
+        (a.page, a.baseline)
+            .partial_cmp(&(b.page, b.baseline))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    head.iter().map(|l| l.text()).collect()
 }
 
 fn too_wide(page: &LoadedPage, document: &PagedDocument) -> Vec<Finding> {

@@ -300,7 +300,8 @@ fn a_chinese_head_too_wide_for_one_line_breaks_between_its_phrases() {
 fn a_head_that_must_break_inside_a_phrase_is_warned_with_the_phrase() {
     // Two columns wide, a head of one phrase (no space, no punctuation) breaks between two of
     // its characters, maybe inside a word: preflight says so at the headline, naming the
-    // phrase. The same words with a space where they part are not warned.
+    // phrase and the lines it was set in. The same words with a space where they part are not
+    // warned.
     let warned = |name: &str, headline: &str| -> Vec<serde_json::Value> {
         let page = two_columns_wide(name, headline);
         let out = banmian(&["check", "--format", "json", page.to_str().unwrap()]);
@@ -321,6 +322,16 @@ fn a_head_that_must_break_inside_a_phrase_is_warned_with_the_phrase() {
     );
     let message = found[0]["message"].as_str().unwrap();
     assert!(message.contains("put a space"), "{message}");
+    // Set as it is printed, line by line, so the desk sees where it broke.
+    let set: Vec<&str> = found[0]["details"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert!(set.len() >= 2, "{set:?}");
+    assert_eq!(set.concat(), "县青少年编程挑战赛百名选手同台竞技");
+    assert!(message.contains(&set.join(" / ")), "{message}");
     let spaced = warned("news-head-spaced", "县青少年编程挑战赛 百名选手同台竞技");
     assert!(spaced.is_empty(), "{spaced:?}");
 }
