@@ -55,6 +55,9 @@ pub fn check(
             })
             .collect();
         let count = area.columns.len();
+        // The page's total is said once, with its first short column: repeated in every
+        // column's warning (six on a spread's short page) it read as six totals.
+        let mut total_said = false;
         for (i, foot) in feet.iter().enumerate() {
             let (lines, whole) = (foot.empty, foot.whole);
             if lines <= house.underset_tolerance {
@@ -109,13 +112,14 @@ pub fn check(
                         })
             });
             let new_photo = new_photo_fits(lines, house.photo_min_lines, x1 - x0, house.pitch);
+            let said = std::mem::replace(&mut total_said, true);
             findings.push(Finding {
                 severity: Severity::Warning,
                 check: "underset",
                 message: t!(
                     "underset-total",
                     what = what,
-                    total = total,
+                    total = if said { 0 } else { total },
                     count = count,
                     lines = t!("lines", n = area.lines),
                     chars = lines as u64 * chars_per_line(house, area.columns[i]),

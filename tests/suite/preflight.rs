@@ -159,6 +159,14 @@ fn an_underset_story_says_how_many_lines_stand_empty() {
         named <= total && total <= 30,
         "{total} empty lines: {report:#}"
     );
+    // The page's total is said once, in the first short column's words.
+    let said = format!("{total} of the body's");
+    let saying: Vec<bool> = underset
+        .iter()
+        .map(|f| f["message"].as_str().unwrap().contains(&said))
+        .collect();
+    assert_eq!(saying.iter().filter(|&&s| s).count(), 1, "{report:#}");
+    assert!(saying[0], "{report:#}");
     // Each says about how much text would fill its column: its empty lines, each as many
     // characters as the column is wide in body characters (a stack of 27 or a wider one).
     for f in &underset {

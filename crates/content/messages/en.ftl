@@ -493,7 +493,10 @@ underset-foot = column { $column } of { $count }: { $lines } empty at its foot{ 
         [none] {""}
        *[other] {" "}after { $after }
     }
-underset-total = { $what }; { $total } of the body's { $count } × { $lines } stand empty; about { $chars } characters more text{ $taller ->
+underset-total = { $what }; { $total ->
+        [0] {""}
+       *[other] { $total } of the body's { $count } × { $lines } stand empty;{" "}
+    }about { $chars } characters more text{ $taller ->
         [yes] , or a photo there { $height } mm taller
        *[no] {""}
     }{ $photo ->

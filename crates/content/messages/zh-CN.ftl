@@ -490,7 +490,10 @@ underset-foot = 第 { $column } 栏（共 { $count } 栏）{ $after ->
        *[other] 在 { $after } 之后
     }栏脚空着 { $lines }
 # $alone（只有正文一种补法）：中文在“就能填满”前照样用逗号。
-underset-total = { $what }；正文区 { $count } × { $lines }中共有 { $total } 行空着；这一栏再加约 { $chars } 字正文{ $taller ->
+underset-total = { $what }；{ $total ->
+        [0] {""}
+       *[other] 正文区 { $count } × { $lines }中共有 { $total } 行空着；
+    }这一栏再加约 { $chars } 字正文{ $taller ->
         [yes] ，或把栏中图片放高 { $height } 毫米
        *[no] {""}
     }{ $photo ->
