@@ -102,36 +102,32 @@ impl Context<'_> {
             }
             found
         };
-        // Stacks level, or the deepest white at least halved (below), with heads side by side
-        // beat stacks that keep them apart but end no better than that (a reviewer's short
-        // page kept its heads apart by ending two columns at line 71 over a third holding 5
-        // lines, where all three would have ended level at 57).
-        let worth = |f: &Option<(u32, u32, Trial, u32, u32)>| {
-            f.as_ref().is_some_and(|(gap, after, ..)| {
-                *after < before && (*gap < HOLE_LINES || 2 * after <= before)
-            })
+        // Stacks that end level (no run as long as a hole above the strip under them) are
+        // worth the higher foot; stacks that cannot, only where that at least halves the
+        // deepest white: a page whose first columns stop short of the foot while its last
+        // still ends far above reads as neither full nor balanced (a reviewer's page ended 6,
+        // 6 and 22 lines short of its foot; at the full foot, 0, 0 and 34).
+        let worth = |(gap, after, ..): &(u32, u32, Trial, u32, u32)| {
+            *after < before && (*gap < HOLE_LINES || 2 * after <= before)
         };
+        // Such a page with heads side by side beats one that keeps them apart but is not worth
+        // its foot (a reviewer's short page kept its heads apart by ending two columns at line
+        // 71 over a third holding 5 lines, where all three would have ended level at 57).
         let apart = search(true).filter(|(_, after, ..)| *after < before);
-        let found = if worth(&apart) {
+        let found = if apart.as_ref().is_some_and(worth) {
             apart
         } else {
             let any = search(false);
-            if worth(&any) || apart.is_none() {
+            if any.as_ref().is_some_and(worth) || apart.is_none() {
                 any
             } else {
                 apart
             }
         };
         match found {
-            // Stacks that end level (no run as long as a hole above the strip under them) are
-            // worth the higher foot; stacks that cannot, only where that at least halves the
-            // deepest white: a page whose first columns stop short of the foot while its last
-            // still ends far above reads as neither full nor balanced (a reviewer's page ended
-            // 6, 6 and 22 lines short of its foot; at the full foot, 0, 0 and 34). A column
-            // left wholly empty is worse than either.
-            Some((gap, after, made, made_foot, _))
-                if after < before && (gap < HOLE_LINES || 2 * after <= before || empty_column) =>
-            {
+            // A column left wholly empty is worse than a foot not worth it.
+            Some(f @ (_, after, ..)) if worth(&f) || (after < before && empty_column) => {
+                let (_, _, made, made_foot, _) = f;
                 (made, Some(made_foot))
             }
             Some(_) => (trial, Some(foot)),
