@@ -118,11 +118,21 @@ pub fn run(
             seconds = seconds
         ),
     };
-    super::say(if failed > 0 {
+    let mut said = if failed > 0 {
         done + &t!("issue-failed-pages", failed = failed)
     } else {
         done
-    });
+    };
+    let missing = loaded.missing_numbers();
+    if !missing.is_empty() {
+        let numbers: Vec<String> = missing.iter().map(u32::to_string).collect();
+        said += &t!(
+            "issue-missing-pages",
+            pages = numbers.join(", "),
+            count = missing.len()
+        );
+    }
+    super::say(said);
     Ok(code)
 }
 

@@ -66,6 +66,10 @@ issue-combined = combined { $path } ({ $kib } KiB)
 issue-built-pages = built { $done } of { $total } pages in { $seconds } s
 issue-checked-pages = checked { $done } of { $total } pages in { $seconds } s
 issue-failed-pages = ; { $failed } failed, nothing written for them
+issue-missing-pages = ; { $count ->
+        [one] page { $pages } is
+       *[other] pages { $pages } are
+    } not in this issue (made elsewhere, or a slip in `page:`)
 issue-output-is-a-file = -o { $dir }: an issue is written to a folder, one file a page; give a folder (and --combined FILE.pdf for one PDF of all pages)
 made-page = made { $page } (template { $template }) and { $schema }
 made-page-next = edit it, then: banmian serve { $page }  (live proof) or banmian build { $page }

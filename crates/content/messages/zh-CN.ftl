@@ -63,6 +63,10 @@ issue-combined = 已合订 { $path }（{ $kib } KiB）
 issue-built-pages = 已生成 { $done }/{ $total } 个版面，用时 { $seconds } 秒
 issue-checked-pages = 已检查 { $done }/{ $total } 个版面，用时 { $seconds } 秒
 issue-failed-pages = ；{ $failed } 个失败，均未写入
+issue-missing-pages = ；{ $count ->
+        [1] 第 { $pages } 版
+       *[other] 第 { $pages } 这 { $count } 个版
+    }不在本期里（在别处制作，或 `page:` 写错了）
 issue-output-is-a-file = -o { $dir }：一期报纸写入一个文件夹，每版一个文件；请给出文件夹（要合订成一个 PDF 请用 --combined FILE.pdf）
 made-page = 已新建 { $page }（模板 { $template }）和 { $schema }
 made-page-next = 编辑它，然后：banmian serve { $page }（实时校样）或 banmian build { $page }
@@ -790,7 +794,7 @@ makeup-beside-lead = 在导语旁
 makeup-in-stack = 在本节所在栏中
 makeup-across-stacks = 跨第 { $first }–{ $last } 栏，从第 { $line } 行起
 makeup-band = { $n ->
-        [one] 通栏排在各栏之下
+        [1] 通栏排在各栏之下
        *[other] 通栏并排排在各栏之下（共 { $n } 张）
     }
 makeup-loose = 为排满版面拉行（字距略放宽，各多占一行）的段落，按“节.段”标出（2.4 即第 2 节第 4 段）：{ $which }

@@ -78,6 +78,26 @@ pub struct LoadedIssue {
     pub pages: Vec<(PathBuf, Slot)>,
 }
 
+impl LoadedIssue {
+    /// The page numbers between its first page and its last that no page of it takes (a
+    /// spread takes two): pages made elsewhere, or a slip in `page:` the desk should see.
+    pub fn missing_numbers(&self) -> Vec<u32> {
+        missing(self.pages.iter().map(|(_, slot)| (slot.page, slot.spread)))
+    }
+}
+
+/// The numbers from the first to the last that none of `pages` (number, spread) takes.
+fn missing(pages: impl Iterator<Item = (u32, bool)>) -> Vec<u32> {
+    let taken: Vec<u32> = pages
+        .flat_map(|(page, spread)| [Some(page), spread.then_some(page + 1)])
+        .flatten()
+        .collect();
+    let (Some(&first), Some(&last)) = (taken.iter().min(), taken.iter().max()) else {
+        return Vec::new();
+    };
+    (first..=last).filter(|n| !taken.contains(n)).collect()
+}
+
 /// Whether `bytes` look like an issue rather than a page: a mapping with `pages` and no
 /// `headline` at its top. Read off libyaml's events over at most the size limit's bytes, so a
 /// hostile file costs no more here than the loader that then reports it.
@@ -313,6 +333,25 @@ pub(crate) fn tidy(path: &Path) -> PathBuf {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn numbers_no_page_takes_between_the_first_and_the_last_are_missing() {
+        assert!(missing([(1, false), (2, false), (3, false)].into_iter()).is_empty());
+        // A spread takes its page and the next.
+        assert!(missing([(1, false), (2, true), (4, false)].into_iter()).is_empty());
+        assert_eq!(
+            missing([(1, false), (2, false), (4, true)].into_iter()),
+            [3]
+        );
+        assert_eq!(
+            missing([(2, false), (5, false), (8, false)].into_iter()),
+            [3, 4, 6, 7]
+        );
+        // Pages before the first are the issue's to start from.
+        assert!(missing([(4, false), (5, false)].into_iter()).is_empty());
+        assert!(missing(std::iter::empty()).is_empty());
+    }
+
     use super::*;
 
     #[test]

@@ -335,6 +335,17 @@ mod tests {
         }
     }
 
+    /// Chinese has one plural category, `other`: a `[one]` (or `[few]`…) variant in zh-CN is
+    /// never chosen, and the count 1 gets the plural's words ("第 3 这 1 个版"). An exact
+    /// number, `[1]`, is what it means.
+    #[test]
+    fn chinese_messages_choose_by_exact_numbers_not_by_plural_categories() {
+        let text = FILES[Lang::Zh as usize].2;
+        for category in ["[zero]", "[one]", "[two]", "[few]", "[many]"] {
+            assert!(!text.contains(category), "zh-CN uses {category}");
+        }
+    }
+
     #[test]
     fn a_message_is_filled_in_by_name_and_counts_choose_words() {
         let page = [("page", Arg::from("a.yaml"))];
