@@ -24,6 +24,11 @@ pub use flow::{Item, Kind, Played, play};
 pub use photo::{Fit, Grid, Rules, allowed, fit};
 pub use search::solve;
 
+/// Lines of its text a head keeps under it in its column, at least, when its section runs on
+/// into the next column: fewer, and the head stands at the column's foot, away from its story
+/// (the make-up pays for it; preflight says where it took one).
+pub const UNDER_A_HEAD: u32 = 6;
+
 /// Empty grid lines in a row inside a column from which the run is a hole (preflight reports
 /// it; the make-up steps the body in under a lead column that would leave one): a head's own
 /// space and a line over it, or the space under a caption, stay under it.
@@ -400,6 +405,30 @@ impl PhotoPlan {
 }
 
 impl Plan {
+    /// Heads that stand low in their frame: their section runs on into another frame after
+    /// fewer than `UNDER_A_HEAD` lines under them. Each as its flow index, the lines of its
+    /// section under it in its frame, and the frame its section goes on in.
+    pub fn low_heads(&self) -> Vec<(usize, u32, usize)> {
+        let flow = &self.flow;
+        (0..flow.len())
+            .filter(|&i| flow[i].kind == FlowKind::Head)
+            .filter_map(|i| {
+                let ours = |j: &usize| {
+                    flow[*j].section == flow[i].section && flow[*j].kind != FlowKind::Head
+                };
+                let here: u32 = (i + 1..flow.len())
+                    .take_while(|j| flow[*j].frame == flow[i].frame)
+                    .take_while(ours)
+                    .map(|j| flow[j].lines)
+                    .sum();
+                let on = (i + 1..flow.len())
+                    .take_while(ours)
+                    .find(|&j| flow[j].frame != flow[i].frame)?;
+                (here < UNDER_A_HEAD).then_some((i, here, flow[on].frame))
+            })
+            .collect()
+    }
+
     /// Lines the flow fills in frame `frame`.
     pub fn lines_in(&self, frame: usize) -> u32 {
         self.flow

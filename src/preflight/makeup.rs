@@ -1,18 +1,54 @@
 //! What the make-up could not do: a news page whose stories do not all find a rectangle
 //! (overset: cut or move), or do not fill the page (underset), or whose heads stand side by
-//! side (撞题) where no tiling kept them apart.
+//! side (撞题) where no tiling kept them apart; a feature page's section head left low at a
+//! column's foot, its text going on in the next, where no make-up kept it higher.
 
 use serde_json::json;
 
 use super::{Finding, Severity, story_location};
 use crate::content::{LoadedPage, t};
-use crate::makeup::MadeUp;
 use crate::makeup::news::{self, NewsMeasures, NewsPlan};
+use crate::makeup::{MadeUp, Plan, UNDER_A_HEAD};
 
 pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
-    let Some(MadeUp::News(plan, measures)) = plan else {
-        return Vec::new();
-    };
+    match plan {
+        Some(MadeUp::News(plan, measures)) => news_page(page, plan, measures),
+        Some(MadeUp::Feature(plan)) => low_heads(page, plan),
+        None => Vec::new(),
+    }
+}
+
+/// A warning for each section head the make-up left low in its column (`Plan::low_heads`).
+fn low_heads(page: &LoadedPage, plan: &Plan) -> Vec<Finding> {
+    let column = |frame: usize| plan.frames.get(frame).map_or(0, |f| f.stack + 1);
+    plan.low_heads()
+        .into_iter()
+        .filter_map(|(i, lines, on)| {
+            let head = &plan.flow[i];
+            let id = &page.view.sections.get(head.section)?.id;
+            let (line, col) = story_location(page, id);
+            Some(Finding {
+                severity: Severity::Warning,
+                check: "low-head",
+                story: Some(id.clone()),
+                line,
+                column: col,
+                message: t!(
+                    "low-head",
+                    story = id.as_str(),
+                    column = column(head.frame),
+                    next = column(on),
+                    lines = t!("lines", n = lines),
+                    keep = UNDER_A_HEAD
+                ),
+                details: json!({ "column": column(head.frame), "lines": lines }),
+                areas: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+fn news_page(page: &LoadedPage, plan: &NewsPlan, measures: &NewsMeasures) -> Vec<Finding> {
     let mut findings = Vec::new();
     for left in &plan.left_out {
         let id = &left.id;

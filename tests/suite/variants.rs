@@ -82,7 +82,7 @@ pub enum Kind {
     LowResolution,
     MissingText,
     /// Preflight did not warn of heads side by side (撞题) the page shows, or warned of heads
-    /// that are not.
+    /// that are not, or did not warn of each head the make-up left low in its column.
     SideBySideUnsaid,
 }
 
@@ -176,8 +176,13 @@ impl Requirements {
             .collect();
         check(
             Kind::SideBySideUnsaid,
-            !unsaid.is_empty(),
-            unsaid.join("; "),
+            !unsaid.is_empty() || m.low_heads_warned != m.low_heads,
+            format!(
+                "{}; low heads {}, warned {}",
+                unsaid.join("; "),
+                m.low_heads,
+                m.low_heads_warned
+            ),
         );
         check(
             Kind::LowResolution,

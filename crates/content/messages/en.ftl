@@ -517,6 +517,7 @@ hole = column { $column } of { $count }: { $lines } stand empty inside the colum
     }, which no make-up tried could fill: a taller or wider photo, or more text, there would close them
 
 ## Preflight: the other findings
+low-head = { $story }'s head stands low in column { $column }, { $lines } of its text under it before it goes on in column { $next }: a head keeps { $keep } lines under it, or it reads apart from its story. No make-up tried kept it higher; a few lines more or fewer before it may lift it
 heads-side-by-side = { $left }'s head and { $right }'s stand side by side in columns { $column } and { $next }, { $shared ->
         [0] edge to edge
        *[other] { $lines } on the same grid lines

@@ -5,9 +5,9 @@
 use super::super::Frame;
 use super::super::flow::{Item, Played, play};
 use super::{Context, MIN_LEG, Ref, Trial};
-use crate::makeup::HOLE_LINES;
 use crate::makeup::costs::FEATURE;
 use crate::makeup::photo;
+use crate::makeup::{HOLE_LINES, UNDER_A_HEAD};
 use crate::units::ppi;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -373,10 +373,6 @@ pub(super) fn placed(flow: &[(Item, Ref)], frames: &[Frame], played: &Played) ->
     }
     out
 }
-
-/// Lines of its text a head keeps under it in its column, at least, when its section runs on
-/// into the next column: fewer, and the head stands at the column's foot, away from its story.
-const UNDER_A_HEAD: u32 = 6;
 
 /// Heads that stand low in a column: their section runs on into the next after fewer than
 /// `UNDER_A_HEAD` lines under them.

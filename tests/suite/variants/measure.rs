@@ -61,6 +61,8 @@ pub struct Measured {
     pub head_pairs: Vec<(String, String, f64)>,
     /// The pairs of heads preflight warned of as side by side (`heads-side-by-side`).
     pub heads_warned: Vec<(String, String)>,
+    /// Heads preflight warned of as low in their column (`low-head`).
+    pub low_heads_warned: usize,
     /// Grid lines of air the make-up gave the title to fill the page.
     pub air: u32,
     /// Grid lines the make-up opened every section head by to fill the page.
@@ -163,6 +165,11 @@ pub fn measure(
                 ))
             })
             .collect(),
+        low_heads_warned: report
+            .findings
+            .iter()
+            .filter(|f| f.check == "low-head")
+            .count(),
         heads_warned: report
             .findings
             .iter()
@@ -792,26 +799,9 @@ fn stacked_photos(
 }
 
 /// Heads of the plan whose section runs on into another frame after fewer than 6 lines under
-/// them in theirs.
+/// them in theirs (`Plan::low_heads`, which preflight warns by).
 fn low_heads(plan: &banmian::makeup::Plan) -> usize {
-    use banmian::makeup::FlowKind;
-    let flow = &plan.flow;
-    (0..flow.len())
-        .filter(|&i| flow[i].kind == FlowKind::Head)
-        .filter(|&i| {
-            let ours =
-                |j: &usize| flow[*j].section == flow[i].section && flow[*j].kind != FlowKind::Head;
-            let here: u32 = (i + 1..flow.len())
-                .take_while(|j| flow[*j].frame == flow[i].frame)
-                .take_while(ours)
-                .map(|j| flow[j].lines)
-                .sum();
-            let runs_on = (i + 1..flow.len())
-                .take_while(ours)
-                .any(|j| flow[j].frame != flow[i].frame);
-            runs_on && here < 6
-        })
-        .count()
+    plan.low_heads().len()
 }
 
 /// Photos whose top stands higher than their section's head: of the plan's flow, and set

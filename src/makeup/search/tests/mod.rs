@@ -401,3 +401,67 @@ fn a_head_low_in_a_column_is_counted() {
     // Its section ends in its column.
     assert_eq!(low(13, &[40]), 0);
 }
+
+/// The same rule on a plan (what preflight warns by): a head 3 lines from its frame's foot,
+/// its section going on in the next frame, is low; with 6 lines under it, or its section
+/// ending in its frame, not.
+#[test]
+fn a_plans_low_heads_are_those_its_make_up_counted() {
+    use super::super::{FlowItem, Frame};
+    let item = |kind, section, lines, frame| FlowItem {
+        kind,
+        section,
+        index: 0,
+        lines,
+        frame,
+        from: 0,
+        to: lines,
+        last: true,
+        starts: None,
+        loose: false,
+        photo: None,
+    };
+    let plan = |first: u32, second: &[(usize, u32)]| Plan {
+        stacks: 2,
+        stack_width: 250.0,
+        tops: vec![0, 0],
+        frames: vec![
+            Frame {
+                stack: 0,
+                top: 0,
+                lines: 20,
+            },
+            Frame {
+                stack: 1,
+                top: 0,
+                lines: 20,
+            },
+        ],
+        wide: Vec::new(),
+        foot: 20,
+        head_lines: 4,
+        head_air: 0,
+        flow: [
+            item(FlowKind::Text, 0, first, 0),
+            item(FlowKind::Head, 1, 4, 0),
+        ]
+        .into_iter()
+        .chain(
+            second
+                .iter()
+                .map(|&(frame, lines)| item(FlowKind::Text, 1, lines, frame)),
+        )
+        .collect(),
+        band: None,
+        lead: None,
+        air: 0,
+        empty_lines: 0,
+        overset_lines: 0,
+    };
+    // The head at line 13, 3 lines under it, 9 in the next frame: low, going on in frame 1.
+    assert_eq!(plan(13, &[(0, 3), (1, 9)]).low_heads(), [(1, 3, 1)]);
+    // At line 10: 6 lines under it.
+    assert!(plan(10, &[(0, 6), (1, 6)]).low_heads().is_empty());
+    // Its section ends in its frame.
+    assert!(plan(13, &[(0, 3)]).low_heads().is_empty());
+}
