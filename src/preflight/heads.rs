@@ -88,7 +88,8 @@ pub fn check(
 /// where its text goes on in another column, to the foot of the rules it prints (its accent
 /// rule, the numeral's square).
 fn heads(document: &PagedDocument, house: &House, areas: &[BodyArea], inks: &[Ink]) -> Vec<Head> {
-    // The tallest head: the house's head lines with a line of air and one of space.
+    // How far under its mark a head's own ink may stand: the tallest head (4 lines, a line
+    // of air and one of space: 6) with two lines to spare.
     let reach = 8.0 * house.pitch;
     marks::stories(document)
         .into_iter()
