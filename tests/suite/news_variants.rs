@@ -52,6 +52,41 @@ fn second_low(plan: &NewsPlan, m: &NewsMeasures) -> bool {
         .any(|module| m.stories[module.story].rank == 1 && 2 * module.line >= m.lines)
 }
 
+/// Stories set right under a lesser story (a higher rank number) in a column they share:
+/// importance reads top-down, and the 二条 under a strip of the eighth story reads upside down.
+static UNDER_LESSER: AtomicU64 = AtomicU64::new(0);
+static SECOND_UNDER_LESSER: AtomicU64 = AtomicU64::new(0);
+
+/// Each story set right under a lesser one: its rank and the lesser's (0-based).
+fn under_lesser(plan: &NewsPlan, m: &NewsMeasures) -> Vec<(usize, usize)> {
+    // Where a rectangle starts in column `c` (an L's turned columns from its step), if it
+    // stands there.
+    let top = |module: &banmian::makeup::news::Module, c: u32| {
+        let left = module.turn.map_or(module.width, |t| t.left);
+        let step = module.turn.map_or(0, |t| t.step);
+        (module.column..module.column + module.width)
+            .contains(&c)
+            .then(|| module.line + if c < module.column + left { 0 } else { step })
+    };
+    let mut pairs = Vec::new();
+    for b in &plan.modules {
+        let rank = m.stories[b.story].rank;
+        let lesser = plan
+            .modules
+            .iter()
+            .filter(|a| m.stories[a.story].rank > rank)
+            .filter(|a| {
+                (b.column..b.column + b.width).any(|c| {
+                    top(a, c).is_some() && top(b, c) == Some(a.line + a.lines + m.rule_lines)
+                })
+            })
+            .map(|a| m.stories[a.story].rank)
+            .max();
+        pairs.extend(lesser.map(|l| (rank, l)));
+    }
+    pairs
+}
+
 /// Whether a story's photo is larger, in area, than the lead's (the first rectangle placed).
 fn photo_over_lead(plan: &NewsPlan) -> bool {
     let area = |m: &banmian::makeup::news::Module| {
@@ -514,6 +549,12 @@ fn run(project: &Project, page: &Page, file: &std::path::Path) -> (Outcome, Opti
     SIDE_HEAD_PAGES.fetch_add(u64::from(pairs > 0), Ordering::Relaxed);
     PHOTOS_OVER_LEAD.fetch_add(u64::from(photo_over_lead(plan)), Ordering::Relaxed);
     SECOND_LOW.fetch_add(u64::from(second_low(plan, measures)), Ordering::Relaxed);
+    let under = under_lesser(plan, measures);
+    UNDER_LESSER.fetch_add(under.len() as u64, Ordering::Relaxed);
+    SECOND_UNDER_LESSER.fetch_add(
+        under.iter().filter(|(rank, _)| *rank == 1).count() as u64,
+        Ordering::Relaxed,
+    );
     SHORT_LEGS.fetch_add(
         stories_whose_legs(plan, measures, |l| l < 5),
         Ordering::Relaxed,
@@ -655,6 +696,11 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
     println!(
         "  pages with the second story (二条) in the lower half: {}",
         SECOND_LOW.load(Ordering::Relaxed)
+    );
+    println!(
+        "  stories set right under a lesser one: {}, of which the 二条: {}",
+        UNDER_LESSER.load(Ordering::Relaxed),
+        SECOND_UNDER_LESSER.load(Ordering::Relaxed)
     );
     println!(
         "  stories in legs under five lines: {}; over forty: {}",
