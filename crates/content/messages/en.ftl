@@ -292,6 +292,8 @@ folio-empty-hint = give { $field ->
     }, or delete the key and build the page from an issue file that gives it
 spread-odd = a spread starts on a left-hand (even) page, not page { $page }
 spread-odd-hint = number the spread's first page even (its second is the next, odd), or set it as a single page
+spread-not-set = the { $template } template ({ $name }) sets single pages: as a spread it would leave the right-hand page blank
+spread-not-set-hint = delete `spread: true` and make the right-hand page a page of its own, or set the spread with a template that makes one (feature)
 folio-disagrees = the page says { $field } `{ $own }`, its issue { $issue } says `{ $theirs }` ({ $entry })
 folio-disagrees-page-hint = delete `{ $path }` (a page of an issue takes its number from its place), or number its entry in the issue `page: { $own }`
 folio-disagrees-hint = delete `{ $path }`: a page of an issue takes the issue's

@@ -291,6 +291,8 @@ folio-empty-hint = 请填写{ $field ->
     }，或删掉这个键，用给出它的报纸期次文件生成本版
 spread-odd = 通版从左手（双数）版开始，不能从第 { $page } 版开始
 spread-odd-hint = 请把通版的第一版编为双数（第二版是紧接着的单数版），或改为单版
+spread-not-set = { $template } 模板（{ $name }）只排单版：排成通版会让右手版空白
+spread-not-set-hint = 请删掉 `spread: true`，把右手版另做一版；或改用能排通版的模板（feature）
 folio-disagrees = 本版写的 { $field } 是 `{ $own }`，而报纸期次文件 { $issue } 写的是 `{ $theirs }`（{ $entry }）
 folio-disagrees-page-hint = 请删掉 `{ $path }`（一期报纸中的版面按所在位置取得版次），或在报纸期次文件中把它的条目编为 `page: { $own }`
 folio-disagrees-hint = 请删掉 `{ $path }`：一期报纸中的版面沿用报纸期次文件中的值

@@ -487,6 +487,13 @@ impl Checker<'_> {
                 );
             }
         }
+        if page.spread && !manifest.spread {
+            self.error(
+                "spread",
+                crate::t!("spread-not-set", template = template, name = manifest.name),
+                &crate::t!("spread-not-set-hint", template = template),
+            );
+        }
         if let Some(count) = manifest.stories {
             let n = page.stories.len() as u32;
             if n < count.min || n > count.max {

@@ -25,6 +25,11 @@ pub struct Manifest {
     /// The font (a key of `fonts` in `layout/style.typ`) that sets each text role, for the
     /// glyph check: `headline: biaosong`.
     pub roles: BTreeMap<String, String>,
+    /// Whether it sets a spread (`spread: true`: two facing pages on one sheet). A page that
+    /// asks one of a template that does not is refused: it would print the left-hand page
+    /// and leave the right blank.
+    #[serde(default)]
+    pub spread: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -88,6 +88,14 @@ pub fn template_fields(schema: &mut Value, manifest: &Manifest, within: bool) {
             properties.remove(field);
         }
     }
+    // A template that sets single pages takes no spread.
+    if !manifest.spread {
+        if within {
+            schema["properties"]["spread"] = json!({ "const": false });
+        } else {
+            schema["properties"]["spread"]["const"] = json!(false);
+        }
+    }
     if let Some(count) = manifest.stories {
         let stories = &mut schema["properties"]["stories"];
         stories["minItems"] = json!(count.min);
