@@ -48,6 +48,14 @@ pub fn check(
             let lines = (shared / house.pitch).round().max(0.0) as usize;
             let (line, column) = story_location(page, &right.story);
             let area = &areas[a.area];
+            // Text before a head moves it a line at a time only where text stands over it in
+            // its column: a head that opens its column (or the run under a wide photo) stays
+            // there until the text before it fills the column (a reviewer added 7 lines before
+            // such a head, told 5 would do, and it did not move).
+            let mover = [right, left]
+                .into_iter()
+                .find(|h| !opens(h, area, house.pitch))
+                .map_or("none", |h| h.story.as_str());
             let x = |c: usize| area.columns[c];
             findings.push(Finding {
                 severity: Severity::Warning,
@@ -63,12 +71,14 @@ pub fn check(
                     next = right.column + 1,
                     shared = lines,
                     lines = t!("lines", n = lines),
-                    move_by = t!("lines", n = lines + 1)
+                    move_by = t!("lines", n = lines + 1),
+                    mover = mover
                 ),
                 details: json!({
                     "heads": [left.story, right.story],
                     "columns": [left.column + 1, right.column + 1],
                     "lines": lines,
+                    "moved_by_text_before": (mover != "none").then_some(mover),
                 }),
                 areas: vec![Area {
                     page: area.page,
@@ -81,6 +91,19 @@ pub fn check(
         }
     }
     findings
+}
+
+/// Whether a head opens its column: it stands within a line and a half of where the column
+/// starts, or of the foot of a wide photo over it.
+fn opens(head: &Head, area: &BodyArea, pitch: f64) -> bool {
+    let (x0, x1) = area.columns[head.column];
+    let start = area
+        .spans
+        .iter()
+        .filter(|[left, right, _, bottom]| *left < x1 && *right > x0 && *bottom <= head.top + 1.0)
+        .map(|span| span[3])
+        .fold(area.column_tops[head.column], f64::max);
+    head.top - start < 1.5 * pitch
 }
 
 /// Every section head in a body area on the template's pages: from its story's start mark
@@ -143,4 +166,42 @@ fn heads(document: &PagedDocument, house: &House, areas: &[BodyArea], inks: &[In
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_head_opens_its_column_at_its_top_or_under_a_wide_photo_and_nowhere_else() {
+        // Two columns from line 100 pt (the second from 160, under a lead), a grid of 13 pt, a
+        // wide photo over the first from 300 to 400 pt.
+        let area = BodyArea {
+            page: 1,
+            top: 100.0,
+            columns: vec![(0.0, 100.0), (110.0, 210.0)],
+            column_tops: vec![100.0, 160.0],
+            lines: 60,
+            body_size: 9.0,
+            spans: vec![[0.0, 100.0, 300.0, 400.0]],
+        };
+        let head = |column, top| Head {
+            story: "section-2".into(),
+            area: 0,
+            column,
+            top,
+            bottom: top + 52.0,
+        };
+        // At a column's top, or a line under it (space over the head): text before it in the
+        // column before does not move it.
+        assert!(opens(&head(0, 100.0), &area, 13.0));
+        assert!(opens(&head(1, 173.0), &area, 13.0));
+        // Under the wide photo over it.
+        assert!(opens(&head(0, 400.0), &area, 13.0));
+        // Under text of its column.
+        assert!(!opens(&head(1, 100.0 + 13.0 * 10.0), &area, 13.0));
+        assert!(!opens(&head(0, 430.0), &area, 13.0));
+        // A wide photo over the other column only does not open this one.
+        assert!(!opens(&head(1, 400.0), &area, 13.0));
+    }
 }

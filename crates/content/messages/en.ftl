@@ -523,7 +523,10 @@ low-head = { $story }'s head stands low in column { $column }, { $lines } of its
 heads-side-by-side = { $left }'s head and { $right }'s stand side by side in columns { $column } and { $next }, { $shared ->
         [0] edge to edge
        *[other] { $lines } on the same grid lines
-    } (撞题): a reader's eye runs from one into the other. No make-up tried kept them apart; adding or cutting about { $move_by } of text before { $right } would move its head clear
+    } (撞题): a reader's eye runs from one into the other. No make-up tried kept them apart; { $mover ->
+        [none] both open their columns, so a few lines of text more or fewer before them do not move them: a section's text or photo a good deal shorter or longer may
+       *[other] adding or cutting about { $move_by } of text before { $mover } would move its head clear
+    }
 news-heads-side-by-side = { $left }'s headline and { $right }'s stand side by side from line { $from } (撞题): a reader's eye runs from one into the other. No tiling tried kept them apart; a few lines more or fewer in one of the stories above them, or a `pin:` for one of them, would part them
 past-edge = { $story }: a line runs { $mm } mm past the edge of its { $within ->
         [column] column
