@@ -274,14 +274,30 @@ fn suggest(
         (set + short * per_line, short > 0)
     };
     let (characters, about) = last(lines);
-    let mut text = t!(
-        "overset-cut",
-        lines = t!("lines", n = lines),
-        about = if about { "yes" } else { "no" },
-        chars = characters,
-        story = story
-    );
+    // A story that sets fewer lines than the cut: the rest comes from the text before it (a
+    // reviewer was told to cut 822 characters from a section of 633).
+    let mut text = if text_lines.len() < lines {
+        t!(
+            "overset-cut-before",
+            lines = t!("lines", n = lines),
+            chars = characters,
+            story = story.as_str(),
+            has = t!("lines", n = text_lines.len()),
+            has_chars = text_lines.values().sum::<usize>()
+        )
+    } else {
+        t!(
+            "overset-cut",
+            lines = t!("lines", n = lines),
+            about = if about { "yes" } else { "no" },
+            chars = characters,
+            story = story.as_str()
+        )
+    };
     let mut json = json!({ "story": story, "lines": lines, "characters": characters });
+    if text_lines.len() < lines {
+        json["story_lines"] = json!(text_lines.len());
+    }
     if at_least < lines {
         let (fewest, _) = last(at_least);
         text += &t!(

@@ -111,6 +111,35 @@ fn an_overset_story_is_named_with_what_did_not_fit() {
 }
 
 #[test]
+fn a_cut_longer_than_the_overset_story_is_asked_of_the_text_before_it_too() {
+    // A page that runs out in a long first section, then a head and a section of 1,200
+    // characters that falls whole onto the next page: more lines run over than the section
+    // sets, so the cut cannot come from it alone (a reviewer was told to cut 822 characters
+    // from a section of 633).
+    let yaml = format!(
+        "folio:\n  paper: 测试报\n  date: 2024-01-15\n  page: 1\nheadline: 满版测试\nsections:\n  - number: 1\n    head: [满版]\n    body: |\n      {}\n  - number: 2\n    head: [长节]\n    body: |\n      {}\n",
+        "国".repeat(EXACT_FIT - 27 * 2),
+        "国".repeat(1200)
+    );
+    let project = TempProject::new("overset-short-story", &yaml);
+    let (code, report) = project.check();
+    assert_eq!(code, Some(1));
+    let overset = findings(&report, "overset");
+    let cut = &overset[0]["details"]["suggestion"];
+    assert_eq!(cut["story"], "section-2", "{report:#}");
+    let (lines, has) = (cut["lines"].as_u64().unwrap(), cut["story_lines"].as_u64());
+    assert!(has.is_some_and(|has| has < lines), "{cut}");
+    let message = overset[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains(&format!(
+            "from section-2 and the text before it: section-2 sets only {} lines (1200 characters)",
+            has.unwrap()
+        )),
+        "{message}"
+    );
+}
+
+#[test]
 fn an_empty_foot_names_the_section_its_column_ends_in() {
     // A short first section and a long second one on a page they do not fill: the second
     // runs through every column, and every column's empty foot follows it (it once named,

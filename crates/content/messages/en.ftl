@@ -487,6 +487,7 @@ overset = { $story } is overset: { $chars ->
     }
 overset-in-all = the page runs over by { $lines } ({ $chars } characters) in all
 overset-follows = it follows { $story }, whose cut brings it back
+overset-cut-before = cut { $lines } (about { $chars } characters) from { $story } and the text before it: { $story } sets only { $has } ({ $has_chars } characters)
 overset-cut = cut { $lines } ({ $about ->
         [yes] about {""}
        *[no] {""}

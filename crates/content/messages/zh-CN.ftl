@@ -483,6 +483,7 @@ overset = { $story } 超版：{ $chars ->
     }
 overset-in-all = 总共 { $lines }、{ $chars } 个字
 overset-follows = 它排在 { $story } 之后，那里删短了它就能排回来
+overset-cut-before = 从 { $story } 及其前面的文字中删去 { $lines }（约 { $chars } 个字）：{ $story } 本身只排了 { $has }（{ $has_chars } 个字）
 overset-cut = 从 { $story } 删去 { $lines }（{ $about ->
         [yes] 约{" "}
        *[no] {""}
