@@ -50,6 +50,31 @@ fn low_heads(page: &LoadedPage, plan: &Plan) -> Vec<Finding> {
 
 fn news_page(page: &LoadedPage, plan: &NewsPlan, measures: &NewsMeasures) -> Vec<Finding> {
     let mut findings = Vec::new();
+    for pin in &plan.unkept_pins {
+        let Some(i) = page.view.stories.iter().position(|s| s.id == pin.id) else {
+            continue;
+        };
+        let (line, column) = page.positions.value(&format!("stories[{i}].pin"));
+        let room = measures.columns - pin.column.unwrap_or(0).min(measures.columns);
+        let widths: Vec<String> = pin.widths.iter().map(u32::to_string).collect();
+        findings.push(Finding {
+            severity: Severity::Error,
+            check: "pin",
+            story: Some(pin.id.clone()),
+            line,
+            column,
+            message: t!(
+                "pin-unkept",
+                id = pin.id.as_str(),
+                width = pin.width.unwrap_or(0),
+                widths = widths.join(", "),
+                column = pin.column.map_or(0, |c| c + 1),
+                room = room
+            ),
+            details: json!({ "width": pin.width, "widths": pin.widths, "column": pin.column.map(|c| c + 1) }),
+            areas: Vec::new(),
+        });
+    }
     for left in &plan.left_out {
         let id = &left.id;
         let (line, column) = story_location(page, id);

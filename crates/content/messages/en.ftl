@@ -583,6 +583,13 @@ short-last-line = { $story }: a paragraph ends in the end of a hyphenated word a
     }; rewrite a word or two of its last lines
 
 ## Preflight: make-up and photos
+pin-unkept = { $id }'s pin cannot be kept: { $width ->
+        [0] from column { $column } only { $room } columns are left to the page's edge, and its rectangle takes { $widths } columns
+       *[other] its rectangle takes { $widths } columns, not { $width }{ $column ->
+            [0] {""}
+           *[other] {" "}(from column { $column }, { $room } are left)
+        }
+    }; the page was made up as if it had no pin: give the pin a width and column it can take, or delete it
 left-out = { $id } finds no place on the page: { $empty ->
         [0] the stories ranked above it fill it
        *[other] the stories ranked above it leave no room it fits ({ $empty } lines of column stand empty, in pieces too small for it)

@@ -577,6 +577,13 @@ short-last-line = { $story }：段落最后一行只有一个断词的后半截{
     }；请改写最后几行中的一两个词
 
 ## Preflight: make-up and photos
+pin-unkept = { $id } 的 pin 无法照办：{ $width ->
+        [0] 从第 { $column } 栏到版边只剩 { $room } 栏，而它的版块要占 { $widths } 栏
+       *[other] 它的版块可占 { $widths } 栏，不能是 { $width } 栏{ $column ->
+            [0] {""}
+           *[other] （从第 { $column } 栏起只剩 { $room } 栏）
+        }
+    }；本版已按没有 pin 拼版：请给 pin 一个它能占的栏宽和栏位，或删掉 pin
 left-out = { $id } 在本版找不到位置：{ $empty ->
         [0] 排在它前面的稿件已把版面占满
        *[other] 排在它前面的稿件留下的空当放不下它（共 { $empty } 行栏位空着，零散得放不下它）

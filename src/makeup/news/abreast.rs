@@ -69,6 +69,7 @@ mod tests {
 
     fn pairs(modules: Vec<Module>) -> Vec<(String, String)> {
         let plan = NewsPlan {
+            unkept_pins: Vec::new(),
             modules,
             left_out: Vec::new(),
             empty_lines: 0,

@@ -182,6 +182,19 @@ pub struct NewsPlan {
     pub left_out: Vec<LeftOut>,
     /// Lines of the area no story fills, when no tiling fills it.
     pub empty_lines: u32,
+    /// Pins no rectangle of their story can keep, set aside so the page is made up without
+    /// them (preflight refuses the page, at the pin).
+    pub unkept_pins: Vec<UnkeptPin>,
+}
+
+/// A story's pin no rectangle of it can keep: the width asked (or none) and those the story
+/// can take, columns from its pinned column to the page's edge counted in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnkeptPin {
+    pub id: String,
+    pub column: Option<u32>,
+    pub width: Option<u32>,
+    pub widths: Vec<u32>,
 }
 
 /// A story with no place on the page, and the smallest rectangle it could take: what the desk
@@ -296,6 +309,7 @@ pub fn solve(m: &NewsMeasures) -> NewsPlan {
 /// The page tiled with each story's shapes as its measures allow (a jumping story's parts),
 /// and the tiling's cost.
 fn solve_tiled(m: &NewsMeasures) -> (NewsPlan, f64) {
+    let (m, unkept_pins) = &keepable_pins(m);
     let tables: Vec<_> = m.stories.iter().map(|s| shapes::table(m, s)).collect();
     let tiling = tile::tile(m, &tables);
     let modules = tiling
@@ -323,8 +337,42 @@ fn solve_tiled(m: &NewsMeasures) -> (NewsPlan, f64) {
         modules,
         left_out,
         empty_lines: tiling.empty,
+        unkept_pins: unkept_pins.clone(),
     };
     (plan, tiling.cost)
+}
+
+/// The measures with every pin no rectangle of its story can keep set aside, and those pins:
+/// a pin the tiler cannot keep would leave the whole page unmade (a reviewer's pin of a width
+/// the story's legs do not take emptied the page, lead and all).
+fn keepable_pins(m: &NewsMeasures) -> (NewsMeasures, Vec<UnkeptPin>) {
+    let mut kept = m.clone();
+    let mut unkept = Vec::new();
+    for story in &mut kept.stories {
+        let Some(pin) = story.pin else { continue };
+        let free = StoryMeasures {
+            pin: None,
+            ..story.clone()
+        };
+        let widths: Vec<u32> = shapes::table(m, &free)
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.is_empty())
+            .map(|(w, _)| w as u32 + 1)
+            .collect();
+        let room = m.columns - pin.column.unwrap_or(0).min(m.columns);
+        let keeps = |w: &u32| pin.width.is_none_or(|p| p == *w) && *w <= room;
+        if !widths.iter().any(keeps) {
+            unkept.push(UnkeptPin {
+                id: story.id.clone(),
+                column: pin.column,
+                width: pin.width,
+                widths,
+            });
+            story.pin = None;
+        }
+    }
+    (kept, unkept)
 }
 
 fn module(m: &NewsMeasures, index: usize, column: u32, line: u32, shape: &Shape) -> Module {

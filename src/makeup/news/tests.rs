@@ -214,6 +214,39 @@ fn a_pinned_story_keeps_its_column_and_width() {
 }
 
 #[test]
+fn a_pin_no_rectangle_keeps_is_set_aside_and_the_page_made_up_without_it() {
+    // Pinned 3 columns wide from the page's seventh column: 2 are left. A reviewer's pin the
+    // story could not keep left the whole page unmade, its lead too.
+    let mut pinned = story("pinned", 1, 700, &[]);
+    pinned.pin = Some(PinMeasures {
+        column: Some(6),
+        width: Some(3),
+    });
+    let m = page(vec![
+        story("lead", 0, 1100, &[(3000, 2000)]),
+        pinned,
+        story("third", 2, 500, &[]),
+        story("fourth", 3, 420, &[]),
+    ]);
+    let plan = solve(&m);
+    assert_eq!(plan.modules.len(), 4, "{:?}", plan.left_out);
+    assert_eq!(plan.unkept_pins.len(), 1);
+    let unkept = &plan.unkept_pins[0];
+    assert_eq!((unkept.id.as_str(), unkept.width), ("pinned", Some(3)));
+    assert!(unkept.widths.contains(&3), "{unkept:?}");
+    // A pin it can keep is kept, and not reported: 3 wide from the sixth column.
+    let mut m = m;
+    m.stories[1].pin = Some(PinMeasures {
+        column: Some(5),
+        width: Some(3),
+    });
+    let plan = solve(&m);
+    assert!(plan.unkept_pins.is_empty());
+    let p = plan.modules.iter().find(|p| p.id == "pinned").unwrap();
+    assert_eq!((p.column, p.width), (5, 3));
+}
+
+#[test]
 fn heads_side_by_side_never_share_a_size() {
     let m = page(
         (0..7)
