@@ -591,12 +591,12 @@ pin-unkept = { $id }'s pin cannot be kept: { $width ->
         }
     }; the page was made up as if it had no pin: give the pin a width and column it can take, or delete it
 left-out = { $id } finds no place on the page: { $empty ->
-        [0] the stories ranked above it fill it
-       *[other] the stories ranked above it leave no room it fits ({ $empty } lines of column stand empty, in pieces too small for it)
+        [0] the stories set on it fill it
+       *[other] the stories set on it leave no room it fits ({ $empty } lines of column stand empty, in pieces too small for it)
     }. Its smallest rectangle is { $columns ->
         [one] { $columns } column
        *[other] { $columns } columns
-    } × { $lines } lines, about { $chars } characters of text; cut that much from the stories above it or from it, or move it to another page
+    } × { $lines } lines, about { $chars } characters of text; cut that much from the stories set on the page or from it, or move it to another page
 page-not-filled = the stories do not fill the page: { $lines } lines of column stand empty at its foot; add a story or a photo, or lengthen one
 page-not-filled-here = the stories do not fill the page: { $lines } lines of column stand empty at its foot, most under { $width ->
         [1] column { $first } ({ $depth ->

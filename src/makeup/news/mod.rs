@@ -198,7 +198,7 @@ pub struct UnkeptPin {
 }
 
 /// A story with no place on the page, and the smallest rectangle it could take: what the desk
-/// must free, by cutting the stories above it, to bring it back.
+/// must free, by cutting the stories set on the page, to bring it back.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LeftOut {
     pub id: String,

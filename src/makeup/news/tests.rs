@@ -247,6 +247,32 @@ fn a_pin_no_rectangle_keeps_is_set_aside_and_the_page_made_up_without_it() {
 }
 
 #[test]
+fn a_story_that_finds_no_place_leaves_out_only_itself() {
+    // A lead locked across the page over most of it, a 二条 too long for what is left, and
+    // short stories that fit under the lead: the 二条 is left out, and only it (a reviewer's
+    // page left out ten short stories ranked below it, and 166 lines of column stood empty).
+    let mut lead = story("lead", 0, 2600, &[(4000, 3000)]);
+    lead.pin = Some(PinMeasures {
+        column: Some(0),
+        width: Some(8),
+    });
+    // (The short ones' heads of different sizes: side by side under the lead, heads of one
+    // size are never set.)
+    let mut fourth = story("fourth", 3, 150, &[]);
+    fourth.sizes = vec![18.0, 16.0];
+    let m = page(vec![
+        lead,
+        story("second", 1, 9000, &[]),
+        story("third", 2, 150, &[]),
+        fourth,
+    ]);
+    let plan = solve(&m);
+    let left: Vec<&str> = plan.left_out.iter().map(|l| l.id.as_str()).collect();
+    assert_eq!(left, ["second"]);
+    assert_eq!(plan.modules.len(), 3);
+}
+
+#[test]
 fn heads_side_by_side_never_share_a_size() {
     let m = page(
         (0..7)

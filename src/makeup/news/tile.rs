@@ -126,8 +126,9 @@ struct Step {
     turned: Option<usize>,
 }
 
-/// The best tiling of every story; failing that, of all but the lowest-ranked one or two (the
-/// rest reported left out); failing that, every story placed with space left empty.
+/// The best tiling of every story; failing that, every story placed with space left empty;
+/// failing that, of all but the lowest-ranked one or more, those then brought back that still
+/// fit (the rest reported left out).
 pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shape>>]) -> Tiling {
     let mut order: Vec<usize> = (0..m.stories.len()).collect();
     order.sort_by_key(|&i| (m.stories[i].rank, i));
@@ -147,13 +148,7 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
     } else {
         BUDGET
     };
-    let attempts = (0..=droppable.len()).flat_map(|drop| {
-        let mask = droppable[..drop]
-            .iter()
-            .fold(all, |mask, &i| mask & !(1u32 << i));
-        [(mask, false), (mask, true)]
-    });
-    for (wanted, allow_empty) in attempts {
+    let search = |wanted: u32, allow_empty: bool| {
         let mut search = Search {
             m,
             tables,
@@ -177,22 +172,39 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
             turned: Vec::new(),
             lead_photo: 0,
         };
-        let start = vec![Column::default(); m.columns as usize];
-        let found = search.best(start, 0);
-        if let Some((cost, placed)) = found {
-            let bottoms = placed.iter().fold(vec![0; m.columns as usize], |mut b, p| {
-                for c in p.column..p.column + p.shape.width {
-                    b[c as usize] = b[c as usize].max(p.line + p.shape.lines);
-                }
-                b
-            });
-            let empty = bottoms.iter().map(|b| m.lines.saturating_sub(*b)).sum();
-            return Tiling {
-                placed,
-                empty,
-                cost,
-            };
+        search.best(vec![Column::default(); m.columns as usize], 0)
+    };
+    let attempts = (0..=droppable.len()).flat_map(|drop| [(drop, false), (drop, true)]);
+    for (drop, allow_empty) in attempts {
+        let mut wanted = droppable[..drop]
+            .iter()
+            .fold(all, |mask, &i| mask & !(1u32 << i));
+        let Some(mut found) = search(wanted, allow_empty) else {
+            continue;
+        };
+        // The stories left out brought back, most important first, each where the page still
+        // tiles with it: one story that finds no place leaves out only itself, not every
+        // story ranked below it (a reviewer's lead, locked wide, left out the 二条 and with it
+        // ten short stories that fitted under the lead).
+        for &story in droppable[..drop].iter().rev().skip(1) {
+            if let Some(more) = search(wanted | 1 << story, true) {
+                wanted |= 1 << story;
+                found = more;
+            }
         }
+        let (cost, placed) = found;
+        let bottoms = placed.iter().fold(vec![0; m.columns as usize], |mut b, p| {
+            for c in p.column..p.column + p.shape.width {
+                b[c as usize] = b[c as usize].max(p.line + p.shape.lines);
+            }
+            b
+        });
+        let empty = bottoms.iter().map(|b| m.lines.saturating_sub(*b)).sum();
+        return Tiling {
+            placed,
+            empty,
+            cost,
+        };
     }
     Tiling::default()
 }
