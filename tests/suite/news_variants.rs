@@ -28,7 +28,8 @@ use crate::variants::measure::{self, Measured, squash};
 
 const VARIANTS: u64 = 120;
 
-/// Heads of neighbouring stories side by side (撞题, of any size), and the pages with any.
+/// Heads of neighbouring stories side by side (撞题, of any size; not the lead and its 报眼 at
+/// the top), and the pages with any.
 static SIDE_HEADS: AtomicU64 = AtomicU64::new(0);
 static SIDE_HEAD_PAGES: AtomicU64 = AtomicU64::new(0);
 
@@ -685,7 +686,7 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
         feet.iter().max().unwrap_or(&0)
     );
     println!(
-        "  heads side by side below the top (撞题, any size): {} pairs on {} pages",
+        "  heads side by side but the lead's and its 报眼 (撞题, any size): {} pairs on {} pages",
         SIDE_HEADS.load(Ordering::Relaxed),
         SIDE_HEAD_PAGES.load(Ordering::Relaxed)
     );

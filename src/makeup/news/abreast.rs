@@ -1,6 +1,6 @@
 //! Heads side by side (撞题) on a made-up news page: two rectangles side by side whose head
-//! bands meet as the tiler weighs them (`skyline::bands_meet`), below the page's top (the
-//! lead's head and the one beside it, 报眼, stand so by design). The tiler pays for them and
+//! bands meet as the tiler weighs them (`skyline::bands_meet`), but the lead's and the one
+//! beside it at the page's top (报眼), which stand so by design. The tiler pays for them and
 //! takes them where every other tiling it tried was worse; preflight says where.
 
 use super::skyline::bands_meet;
@@ -25,7 +25,8 @@ pub fn heads_side_by_side(plan: &NewsPlan) -> Vec<(usize, usize)> {
             } else {
                 continue;
             };
-            if (a.line > 0 || b.line > 0)
+            // (The lead is the first rectangle placed.)
+            if (a.line > 0 || b.line > 0 || i > 0)
                 && a.head_lines > 0
                 && b.head_lines > 0
                 && bands_meet(band_a, band_b)
@@ -81,7 +82,7 @@ mod tests {
     }
 
     #[test]
-    fn heads_of_rectangles_side_by_side_are_paired_below_the_pages_top() {
+    fn heads_of_rectangles_side_by_side_are_paired_but_the_leads_and_its_neighbours_at_the_top() {
         let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
         // Side by side, the right one's band a line under the left one's: paired, left first
         // whatever the order placed.
@@ -100,6 +101,15 @@ mod tests {
         assert!(pairs(vec![module("a", 0, 20, 3, 4), module("b", 3, 20, 2, 0)]).is_empty());
         // At the page's top, the lead and the story beside it (报眼): by design.
         assert!(pairs(vec![module("a", 0, 0, 5, 6), module("b", 5, 0, 3, 4)]).is_empty());
+        // Two stories beside it there stand side by side (a reviewer counted them).
+        assert_eq!(
+            pairs(vec![
+                module("lead", 0, 0, 5, 6),
+                module("b", 5, 0, 2, 4),
+                module("c", 7, 0, 1, 4)
+            ]),
+            pair("b", "c")
+        );
         // An L's head stands over its first columns only: a rectangle beside its turned part
         // does not meet its head; one beside its head does.
         let mut l = module("a", 0, 20, 5, 4);

@@ -11,6 +11,9 @@ use super::shapes::Shape;
 pub(super) struct Column {
     pub bottom: u32,
     pub head: (u32, u32, u32),
+    /// Whether its rectangle is the lead's, beside whose head one story's (报眼) stands at the
+    /// page's top by design.
+    pub lead: bool,
 }
 
 /// A state: each column packed in a word (hashing is the search's inner loop), the stories
@@ -21,7 +24,11 @@ pub(super) type Key = (Vec<u64>, u32, u32);
 pub(super) fn key(columns: &[Column], done: u32, lead_photo: u32) -> Key {
     let word = |c: &Column| {
         let (start, end, size) = c.head;
-        u64::from(c.bottom) << 48 | u64::from(start) << 32 | u64::from(end) << 16 | u64::from(size)
+        u64::from(c.bottom) << 48
+            | u64::from(start) << 32
+            | u64::from(end) << 16
+            | u64::from(c.lead) << 15
+            | u64::from(size)
     };
     (columns.iter().map(word).collect(), done, lead_photo)
 }
@@ -75,13 +82,16 @@ pub(super) fn collides(
 
 /// Neighbours whose head band shares a line with the rectangle's at (x, line), `width`
 /// wide, of any size: heads that read as one line across the rule (撞题), if less loudly
-/// than two of one size. Not at the page's top, where the lead's head and the one beside
-/// it (报眼) stand side by side by design.
+/// than two of one size. Not the lead's at the page's top, beside which one story's head
+/// (报眼) stands by design; two stories beside it at the top stand side by side (a reviewer
+/// counted them).
 pub(super) fn heads_beside(columns: &[Column], at: (u32, u32), line: u32, head_lines: u32) -> u32 {
-    if line == 0 || head_lines == 0 {
+    if head_lines == 0 {
         return 0;
     }
-    beside(columns, at, line, head_lines).count() as u32
+    beside(columns, at, line, head_lines)
+        .filter(|n| line > 0 || !n.lead)
+        .count() as u32
 }
 
 /// Maximal runs of neighbouring columns, not yet full, that end at the same line.
@@ -103,13 +113,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_head_beside_a_neighbours_head_band_is_counted_below_the_pages_top() {
+    fn a_head_beside_a_neighbours_head_band_is_counted_but_the_leads_at_the_pages_top() {
         // Column 0 holds a story from line 10, its head over lines 10–13, down to line 50;
         // columns 1–3 are free from line 10, column 4 holds nothing.
         let mut columns = vec![Column::default(); 5];
         columns[0] = Column {
             bottom: 50,
             head: (10, 14, 220),
+            lead: false,
         };
         for c in &mut columns[1..4] {
             c.bottom = 8;
@@ -123,8 +134,12 @@ mod tests {
         assert_eq!(beside(&columns, 15), 1);
         assert_eq!(beside(&columns, 16), 0);
         assert_eq!(beside(&columns, 4), 0);
-        // At the page's top the lead's head and the one beside it stand so by design.
+        // At the page's top the lead's head and the one beside it stand so by design; two
+        // stories' heads beside each other there do not.
         columns[0].head = (0, 6, 400);
+        columns[0].lead = true;
         assert_eq!(beside(&columns, 0), 0);
+        columns[0].lead = false;
+        assert_eq!(beside(&columns, 0), 1);
     }
 }

@@ -276,6 +276,7 @@ impl Search<'_> {
                 } else {
                     (0, 0, 0)
                 },
+                lead: self.m.stories[step.story].rank == 0,
             };
         }
         next
