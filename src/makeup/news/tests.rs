@@ -560,3 +560,20 @@ fn short_copy_grows_the_leads_photo_before_a_lesser_storys() {
         );
     }
 }
+
+#[test]
+fn a_story_that_fits_whole_does_not_jump_to_grow_a_photo() {
+    // Review 10b's front page after the desk dropped four photos: its lead, allowed to jump,
+    // fitted whole, every story placed and no line empty, but jumped 39 lines to set its photo
+    // 40 lines tall across six columns (28 over four legs whole). A jump sends the reader to
+    // another page: it is worth much more than a photo a few lines taller.
+    let m: NewsMeasures =
+        serde_json::from_str(include_str!("pages/jump-for-a-photo.json")).unwrap();
+    assert!(m.stories.iter().any(|s| s.jumps()));
+    let plan = solve(&m);
+    assert!(
+        plan.left_out.is_empty() && plan.empty_lines == 0,
+        "{plan:?}"
+    );
+    assert!(plan.modules.iter().all(|md| md.jump.is_none()));
+}
