@@ -334,6 +334,26 @@ fn a_head_that_must_break_inside_a_phrase_is_warned_with_the_phrase() {
     assert!(message.contains(&set.join(" / ")), "{message}");
     let spaced = warned("news-head-spaced", "县青少年编程挑战赛 百名选手同台竞技");
     assert!(spaced.is_empty(), "{spaced:?}");
+    // The lines carry nothing unseen: not the zero-width break the template sets after a
+    // clause's punctuation (a reviewer copied one out of the message).
+    let found = warned(
+        "news-head-colon",
+        "编程：县青少年编程挑战赛百名选手同台竞技",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let set: Vec<&str> = found[0]["details"]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        set.concat(),
+        "编程：县青少年编程挑战赛百名选手同台竞技",
+        "{set:?}"
+    );
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(!message.contains('\u{200B}'), "{message:?}");
 }
 
 #[test]
