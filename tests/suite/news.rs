@@ -323,12 +323,15 @@ fn a_head_that_must_break_inside_a_phrase_is_warned_with_the_phrase() {
     let message = found[0]["message"].as_str().unwrap();
     assert!(message.contains("put a space"), "{message}");
     // Set as it is printed, line by line, so the desk sees where it broke.
-    let set: Vec<&str> = found[0]["details"]["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap())
-        .collect();
+    let lines_of = |finding: &serde_json::Value| -> Vec<String> {
+        finding["details"]["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| l.as_str().unwrap().to_string())
+            .collect()
+    };
+    let set = lines_of(&found[0]);
     assert!(set.len() >= 2, "{set:?}");
     assert_eq!(set.concat(), "县青少年编程挑战赛百名选手同台竞技");
     assert!(message.contains(&set.join(" / ")), "{message}");
@@ -341,12 +344,7 @@ fn a_head_that_must_break_inside_a_phrase_is_warned_with_the_phrase() {
         "编程：县青少年编程挑战赛百名选手同台竞技",
     );
     assert_eq!(found.len(), 1, "{found:?}");
-    let set: Vec<&str> = found[0]["details"]["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l.as_str().unwrap())
-        .collect();
+    let set = lines_of(&found[0]);
     assert_eq!(
         set.concat(),
         "编程：县青少年编程挑战赛百名选手同台竞技",
