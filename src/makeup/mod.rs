@@ -429,6 +429,38 @@ impl Plan {
             .collect()
     }
 
+    /// Photos of the flow that open a frame higher on the page than their section's head
+    /// stands, in an earlier one: a head low in one column, its photo atop the next, beside
+    /// the section before (the score pays for it, `above_head`). Each as the photo's flow
+    /// index and the head's.
+    pub fn photos_above_heads(&self) -> Vec<(usize, usize)> {
+        // Where each item of the flow starts, grid lines under the body's top, and whether
+        // it opens its frame.
+        let mut next: Vec<u32> = self.frames.iter().map(|f| f.top).collect();
+        let placed: Vec<Option<(u32, bool)>> = self
+            .flow
+            .iter()
+            .map(|item| {
+                let top = next.get_mut(item.frame)?;
+                let at = (*top, *top == self.frames[item.frame].top);
+                *top += item.lines;
+                Some(at)
+            })
+            .collect();
+        let flow = &self.flow;
+        (0..flow.len())
+            .filter(|&i| flow[i].kind == FlowKind::Photo)
+            .filter_map(|i| {
+                let (top, opens) = placed[i]?;
+                let head = (0..i).find(|&j| {
+                    flow[j].kind == FlowKind::Head && flow[j].section == flow[i].section
+                })?;
+                let (head_top, _) = placed[head]?;
+                (opens && flow[head].frame < flow[i].frame && top < head_top).then_some((i, head))
+            })
+            .collect()
+    }
+
     /// Lines the flow fills in frame `frame`.
     pub fn lines_in(&self, frame: usize) -> u32 {
         self.flow

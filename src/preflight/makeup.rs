@@ -13,7 +13,10 @@ use crate::makeup::{MadeUp, Plan, UNDER_A_HEAD};
 pub fn check(page: &LoadedPage, plan: Option<&MadeUp>) -> Vec<Finding> {
     match plan {
         Some(MadeUp::News(plan, measures)) => news_page(page, plan, measures),
-        Some(MadeUp::Feature(plan)) => low_heads(page, plan),
+        Some(MadeUp::Feature(plan)) => low_heads(page, plan)
+            .into_iter()
+            .chain(photos_above_heads(page, plan))
+            .collect(),
         None => Vec::new(),
     }
 }
@@ -42,6 +45,43 @@ fn low_heads(page: &LoadedPage, plan: &Plan) -> Vec<Finding> {
                     keep = UNDER_A_HEAD
                 ),
                 details: json!({ "column": column(head.frame), "lines": lines }),
+                areas: Vec::new(),
+            })
+        })
+        .collect()
+}
+
+/// A warning for each photo the make-up set atop a column above its section's head in the
+/// column before (`Plan::photos_above_heads`): it reads with the section beside it.
+fn photos_above_heads(page: &LoadedPage, plan: &Plan) -> Vec<Finding> {
+    let column = |frame: usize| plan.frames.get(frame).map_or(0, |f| f.stack + 1);
+    plan.photos_above_heads()
+        .into_iter()
+        .filter_map(|(photo, head)| {
+            let (photo, head) = (&plan.flow[photo], &plan.flow[head]);
+            let section = page.view.sections.get(photo.section)?;
+            let id = &section.id;
+            // At the photo in the YAML (`sections[i].photos[k]`).
+            let path = section.path(photo.section);
+            let (line, col) = match path.strip_suffix(".number") {
+                Some(at) => page
+                    .positions
+                    .value(&format!("{at}.photos[{}]", photo.index)),
+                None => super::story_location(page, id),
+            };
+            Some(Finding {
+                severity: Severity::Warning,
+                check: "photo-above-head",
+                story: Some(id.clone()),
+                line,
+                column: col,
+                message: t!(
+                    "photo-above-head",
+                    story = id.as_str(),
+                    column = column(photo.frame),
+                    head = column(head.frame)
+                ),
+                details: json!({ "column": column(photo.frame), "head_column": column(head.frame) }),
                 areas: Vec::new(),
             })
         })

@@ -470,9 +470,14 @@ fn report(runs: &[Run], base: &Path, started: Instant, photos_done: f64) -> usiz
         );
         let above: Vec<usize> = measured.iter().map(|m| m.photos_above_head).collect();
         eprintln!(
-            "photos higher than their section's head, in a later column: {} on {} pages",
+            "photos higher than their section's head, in a later column: {} on {} pages; \
+             preflight warned of {} (those atop a column)",
             above.iter().sum::<usize>(),
-            above.iter().filter(|&&n| n > 0).count()
+            above.iter().filter(|&&n| n > 0).count(),
+            measured
+                .iter()
+                .map(|m| m.photos_above_head_warned)
+                .sum::<usize>()
         );
         let low: Vec<usize> = measured.iter().map(|m| m.low_heads).collect();
         eprintln!(

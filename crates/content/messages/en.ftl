@@ -520,6 +520,7 @@ hole = column { $column } of { $count }: { $lines } stand empty inside the colum
     }, which no make-up tried could fill: a taller or wider photo, or more text, there would close them
 
 ## Preflight: the other findings
+photo-above-head = { $story }'s photo opens column { $column } higher than its head stands in column { $head }: it reads with the text beside it, not its own. No make-up tried set it under its head; a few lines more or fewer before the head, or a shorter photo, may
 low-head = { $story }'s head stands low in column { $column }, { $lines } of its text under it before it goes on in column { $next }: a head keeps { $keep } lines under it, or it reads apart from its story. No make-up tried kept it higher; a few lines more or fewer before it may lift it
 heads-side-by-side = { $left }'s head and { $right }'s stand side by side in columns { $column } and { $next }, { $shared ->
         [0] edge to edge

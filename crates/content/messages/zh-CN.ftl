@@ -517,6 +517,7 @@ hole = 第 { $column } 栏（共 { $count } 栏）{ $under ->
     }空着 { $lines }，试过的组版都填不满：在那里放一张更高或更宽的图片，或多加些文字，就能填上
 
 ## Preflight: the other findings
+photo-above-head = { $story } 的图片排在第 { $column } 栏栏首，比它在第 { $head } 栏的小标题还高：读来像旁边文字的配图，而不是本节的。试过的组版都没能把它排到小标题之下；在小标题之前增删几行文字，或把图片裁矮些，或许可以
 low-head = { $story } 的小标题落在第 { $column } 栏底部，下面只有 { $lines }正文就转到第 { $next } 栏：小标题下至少要留 { $keep } 行，否则读来与本文脱节。试过的组版都没能把它排高；在它之前增删几行文字，或能把它排高
 heads-side-by-side = { $left } 和 { $right } 的小标题并排在第 { $column }、{ $next } 栏，{ $shared ->
         [0] 首尾相接

@@ -63,6 +63,8 @@ pub struct Measured {
     pub heads_warned: Vec<(String, String)>,
     /// Heads preflight warned of as low in their column (`low-head`).
     pub low_heads_warned: usize,
+    /// Photos atop a column higher than their head that preflight warned of.
+    pub photos_above_head_warned: usize,
     /// Grid lines of air the make-up gave the title to fill the page.
     pub air: u32,
     /// Grid lines the make-up opened every section head by to fill the page.
@@ -169,6 +171,11 @@ pub fn measure(
             .findings
             .iter()
             .filter(|f| f.check == "low-head")
+            .count(),
+        photos_above_head_warned: report
+            .findings
+            .iter()
+            .filter(|f| f.check == "photo-above-head")
             .count(),
         heads_warned: report
             .findings

@@ -464,4 +464,17 @@ fn a_plans_low_heads_are_those_its_make_up_counted() {
     assert!(plan(10, &[(0, 6), (1, 6)]).low_heads().is_empty());
     // Its section ends in its frame.
     assert!(plan(13, &[(0, 3)]).low_heads().is_empty());
+    // Its photo atop frame 1, over the head's line 13: above its head; under its text in
+    // frame 1, or with the head at the column's top, not.
+    let photo = |frame| item(FlowKind::Photo, 1, 8, frame);
+    let mut above = plan(13, &[(0, 3)]);
+    above.flow.push(photo(1));
+    above.flow.push(item(FlowKind::Text, 1, 6, 1));
+    assert_eq!(above.photos_above_heads(), [(3, 1)]);
+    let mut under = plan(13, &[(0, 3), (1, 4)]);
+    under.flow.push(photo(1));
+    assert!(under.photos_above_heads().is_empty());
+    let mut level = plan(0, &[(0, 16)]);
+    level.flow.push(photo(1));
+    assert!(level.photos_above_heads().is_empty());
 }
