@@ -29,14 +29,11 @@ fn low_heads(page: &LoadedPage, plan: &Plan) -> Vec<Finding> {
         .filter_map(|(i, lines, on)| {
             let head = &plan.flow[i];
             let id = &page.view.sections.get(head.section)?.id;
-            let (line, col) = story_location(page, id);
-            Some(Finding {
-                severity: Severity::Warning,
-                check: "low-head",
-                story: Some(id.clone()),
-                line,
-                column: col,
-                message: t!(
+            Some(warning(
+                "low-head",
+                id,
+                story_location(page, id),
+                t!(
                     "low-head",
                     story = id.as_str(),
                     column = column(head.frame),
@@ -44,9 +41,8 @@ fn low_heads(page: &LoadedPage, plan: &Plan) -> Vec<Finding> {
                     lines = t!("lines", n = lines),
                     keep = UNDER_A_HEAD
                 ),
-                details: json!({ "column": column(head.frame), "lines": lines }),
-                areas: Vec::new(),
-            })
+                json!({ "column": column(head.frame), "lines": lines }),
+            ))
         })
         .collect()
 }
@@ -63,29 +59,46 @@ fn photos_above_heads(page: &LoadedPage, plan: &Plan) -> Vec<Finding> {
             let id = &section.id;
             // At the photo in the YAML (`sections[i].photos[k]`).
             let path = section.path(photo.section);
-            let (line, col) = match path.strip_suffix(".number") {
+            let at = match path.strip_suffix(".number") {
                 Some(at) => page
                     .positions
                     .value(&format!("{at}.photos[{}]", photo.index)),
-                None => super::story_location(page, id),
+                None => story_location(page, id),
             };
-            Some(Finding {
-                severity: Severity::Warning,
-                check: "photo-above-head",
-                story: Some(id.clone()),
-                line,
-                column: col,
-                message: t!(
+            Some(warning(
+                "photo-above-head",
+                id,
+                at,
+                t!(
                     "photo-above-head",
                     story = id.as_str(),
                     column = column(photo.frame),
                     head = column(head.frame)
                 ),
-                details: json!({ "column": column(photo.frame), "head_column": column(head.frame) }),
-                areas: Vec::new(),
-            })
+                json!({ "column": column(photo.frame), "head_column": column(head.frame) }),
+            ))
         })
         .collect()
+}
+
+/// A warning of the feature make-up's about section `story`, at (line, column) of its YAML.
+fn warning(
+    check: &'static str,
+    story: &str,
+    (line, column): (usize, usize),
+    message: String,
+    details: serde_json::Value,
+) -> Finding {
+    Finding {
+        severity: Severity::Warning,
+        check,
+        story: Some(story.to_string()),
+        line,
+        column,
+        message,
+        details,
+        areas: Vec::new(),
+    }
 }
 
 fn news_page(page: &LoadedPage, plan: &NewsPlan, measures: &NewsMeasures) -> Vec<Finding> {
