@@ -649,6 +649,7 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
     results.sort_by_key(|r| r.0);
     let (mut ready, mut overset, mut underset, mut failing) = (0, 0, 0, Vec::new());
     let mut left_out = 0;
+    let mut overset_seeds = Vec::new();
     let mut empty = Vec::new();
     for (seed, n, outcome, _, _) in &results {
         match outcome {
@@ -656,6 +657,7 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
             Outcome::Overset(k) => {
                 overset += 1;
                 left_out += k;
+                overset_seeds.push(seed);
             }
             Outcome::Underset(lines) => {
                 underset += 1;
@@ -673,7 +675,7 @@ fn every_news_page_tiles_without_holes_or_collisions_or_reports_what_to_cut() {
     let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
     let worst = times.iter().copied().fold(0.0, f64::max);
     println!(
-        "news variants: {} pages in {:.1} s: {ready} press-ready, {overset} overset and reported ({left_out} stories left out), {underset} underset and reported (empty lines {:?}), {} failing",
+        "news variants: {} pages in {:.1} s: {ready} press-ready, {overset} overset and reported ({left_out} stories left out; seeds {overset_seeds:?}), {underset} underset and reported (empty lines {:?}), {} failing",
         results.len(),
         started.elapsed().as_secs_f64(),
         empty,
