@@ -65,6 +65,12 @@ impl Project {
             let at = loaded.positions.key("stories");
             let alone = content::jumps::built_alone(slot.index, &slot.jumps, page, at);
             loaded.warnings.extend(alone);
+            loaded.continuations_away = slot
+                .jumps
+                .iter()
+                .filter(|j| j.to_index == slot.index)
+                .map(|j| j.story.clone())
+                .collect();
         }
         Ok(loaded)
     }

@@ -175,7 +175,7 @@ fn news_page(page: &LoadedPage, plan: &NewsPlan, measures: &NewsMeasures) -> Vec
             story: None,
             line: 1,
             column: 1,
-            message: underset_message(plan, measures),
+            message: underset_message(plan, measures) + &away(&page.continuations_away),
             details: json!({ "empty-lines": plan.empty_lines }),
             areas: Vec::new(),
         });
@@ -192,6 +192,16 @@ fn chars_per_line(m: &NewsMeasures) -> u32 {
 /// What a news page that is not filled lacks: its empty lines, the run of columns that ends
 /// short with the most of them (where a photo or a story would go) and how deep, and the text
 /// or the photo that would fill it; then every other run deep enough for a photo.
+/// What the underset of a page built on its own, without the continuations it takes, owes
+/// to them (a reviewer read 522 empty lines as the desk's to fill).
+fn away(stories: &[String]) -> String {
+    if stories.is_empty() {
+        return String::new();
+    }
+    let stories: Vec<String> = stories.iter().map(|s| format!("`{s}`")).collect();
+    t!("page-not-filled-away", stories = stories.join(", "))
+}
+
 fn underset_message(plan: &NewsPlan, m: &NewsMeasures) -> String {
     let mut bottoms = vec![0u32; m.columns as usize];
     for module in &plan.modules {

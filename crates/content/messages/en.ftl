@@ -598,6 +598,7 @@ left-out = { $id } finds no place on the page: { $empty ->
         [one] { $columns } column
        *[other] { $columns } columns
     } × { $lines } lines, about { $chars } characters of text; cut that much from the stories set on the page or from it, or move it to another page
+page-not-filled-away = {"; "}the continuation of { $stories }, left out of this page built on its own, would stand in some of them: build the issue to see what stays empty
 page-not-filled = the stories do not fill the page: { $lines } lines of column stand empty at its foot; add a story or a photo, or lengthen one
 page-not-filled-here = the stories do not fill the page: { $lines } lines of column stand empty at its foot, most under { $width ->
         [1] column { $first } ({ $depth ->

@@ -589,6 +589,7 @@ left-out = { $id } 在本版找不到位置：{ $empty ->
         [0] 本版已排的稿件已把版面占满
        *[other] 本版已排的稿件留下的空当放不下它（共 { $empty } 行栏位空着，零散得放不下它）
     }。它最小要占 { $columns } 栏 × { $lines } 行，约合正文 { $chars } 字；请从本版已排的稿件或它自己删去这么多，或把它移到别的版面
+page-not-filled-away = ；本版单独生成时缺少 { $stories } 的转版续文，它本应占去其中一部分：请生成整期报纸，再看还空多少
 page-not-filled = 稿件填不满版面：栏脚共空着 { $lines } 行；请加一篇稿件或一张图片，或把某篇加长
 page-not-filled-here = 稿件填不满版面：栏脚共空着 { $lines } 行，最多在第 { $width ->
         [1] { $first } 栏（空 { $depth } 行）

@@ -56,6 +56,9 @@ pub struct LoadedPage {
     pub warnings: Vec<ContentError>,
     /// What the page's template takes (its manifest).
     pub manifest: Manifest,
+    /// The stories whose continuation this page takes but, built on its own, goes without
+    /// (`jumps::built_alone`): the white they leave is theirs, not the desk's to fill.
+    pub continuations_away: Vec<String>,
 }
 
 impl LoadedPage {
@@ -144,6 +147,7 @@ pub fn load_bytes(
         root: root.to_path_buf(),
         warnings: parsed.warnings.into_iter().chain(notes).collect(),
         manifest,
+        continuations_away: Vec::new(),
     })
 }
 
