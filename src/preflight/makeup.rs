@@ -57,14 +57,9 @@ fn photos_above_heads(page: &LoadedPage, plan: &Plan) -> Vec<Finding> {
             let (photo, head) = (&plan.flow[photo], &plan.flow[head]);
             let section = page.view.sections.get(photo.section)?;
             let id = &section.id;
-            // At the photo in the YAML (`sections[i].photos[k]`).
-            let path = section.path(photo.section);
-            let at = match path.strip_suffix(".number") {
-                Some(at) => page
-                    .positions
-                    .value(&format!("{at}.photos[{}]", photo.index)),
-                None => story_location(page, id),
-            };
+            let at = page
+                .positions
+                .value(&section.photo_path(photo.section, photo.index));
             Some(warning(
                 "photo-above-head",
                 id,

@@ -186,6 +186,7 @@ pub fn tile(m: &NewsMeasures, tables: &[Vec<std::collections::BTreeMap<u32, Shap
         // tiles with it: one story that finds no place leaves out only itself, not every
         // story ranked below it (a reviewer's lead, locked wide, left out the 二条 and with it
         // ten short stories that fitted under the lead).
+        // (The most important of them is not tried: leaving it in is what failed.)
         for &story in droppable[..drop].iter().rev().skip(1) {
             if let Some(more) = search(wanted | 1 << story, true) {
                 wanted |= 1 << story;
